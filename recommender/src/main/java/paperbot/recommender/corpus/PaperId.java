@@ -1,0 +1,47 @@
+package paperbot.recommender.corpus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Stable paper ids: the arXiv id when known, otherwise a short hash of the normalised title. */
+public final class PaperId {
+  private static final Pattern ARXIV = Pattern.compile("\\d{4}\\.\\d{4,5}");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** Prefix of title-derived ids; short enough to type in {@code /paper pb-1a2b3c4d}. */
+  public static final String TITLE_PREFIX = "pb-";
+
+  private PaperId() {}
+
+  /** True for a modern arXiv id such as {@code 2311.01223} (version suffix not included). */
+  public static boolean isArxivId(String id) {
+    return id != null && ARXIV.matcher(id).matches();
+  }
+
+  /** The id for a paper known only by its text: hashes the normalised title (or, untitled, the abstract). */
+  public static String fromText(String text) {
+    String normalised = normalise(text);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+      return TITLE_PREFIX + HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /**
+   * Title normalisation used for ids and duplicate detection: lower case, accents and TeX dollars removed,
+   * every run of non-word characters collapsed to one space.
+   */
+  public static String normalise(String text) {
+    String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}+", "")
+        .replace("$", "");
+    return NON_WORD.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  }
+}

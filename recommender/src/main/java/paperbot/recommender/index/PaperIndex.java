@@ -1,0 +1,29 @@
+package paperbot.recommender.index;
+
+import java.util.Collection;
+import java.util.Optional;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.SearchRequest;
+import paperbot.recommender.rank.SearchResults;
+
+/**
+ * The searchable store of papers. Implementations are safe for concurrent searches while updates run.
+ * I/O failures surface as {@link java.io.UncheckedIOException}.
+ */
+public interface PaperIndex extends AutoCloseable {
+
+  /** Ranked papers for what a user typed. Never throws for any user text; odd input gives a notice or no hits. */
+  SearchResults search(SearchRequest request);
+
+  /** The paper with this id (or one of its former ids), if indexed. */
+  Optional<Paper> get(String id);
+
+  /** Adds or replaces papers by id; searches see them once this returns. */
+  void upsert(Collection<Paper> papers);
+
+  /** Number of papers indexed. */
+  long size();
+
+  @Override
+  void close();
+}
