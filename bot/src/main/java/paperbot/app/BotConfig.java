@@ -1,0 +1,89 @@
+package paperbot.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * All settings, read once at start-up: built-in defaults, then {@code config/paperbot.properties}, then the
+ * environment. Relative paths resolve against the paperbot home directory, not the shell's working directory.
+ *
+ * @param home the paperbot directory (where the launcher, {@code config/} and {@code seeds/} live)
+ * @param dataDir where the index and database live
+ * @param seedsDir the starting corpus
+ * @param expansionsFile abbreviation and synonym groups for queries
+ */
+public record BotConfig(Path home, Path dataDir, Path seedsDir, Path expansionsFile) {
+
+  /** Property key, environment variable and default of each setting, in one table. */
+  enum Setting {
+    DATA_DIR("data.dir", "PAPERBOT_DATA_DIR", "data"),
+    SEEDS_DIR("seeds.dir", "PAPERBOT_SEEDS_DIR", "seeds"),
+    EXPANSIONS("expansions.file", "PAPERBOT_EXPANSIONS", "config/expansions.txt");
+
+    final String key;
+    final String env;
+    final String fallback;
+
+    Setting(String key, String env, String fallback) {
+      this.key = key;
+      this.env = env;
+      this.fallback = fallback;
+    }
+  }
+
+  /** Reads {@code <home>/config/paperbot.properties} (if present) and overrides it with the environment. */
+  public static BotConfig load(Path home, Map<String, String> env) {
+    Path absoluteHome = home.toAbsolutePath().normalize();
+    Properties file = readProperties(absoluteHome.resolve("config").resolve("paperbot.properties"));
+    return new BotConfig(
+        absoluteHome,
+        path(absoluteHome, value(Setting.DATA_DIR, file, env)),
+        path(absoluteHome, value(Setting.SEEDS_DIR, file, env)),
+        path(absoluteHome, value(Setting.EXPANSIONS, file, env)));
+  }
+
+  /** The home the launcher passes as {@code -Dpaperbot.home}, or the working directory. */
+  public static Path defaultHome() {
+    return Path.of(System.getProperty("paperbot.home", "."));
+  }
+
+  /** The same settings with another data directory (the CLI's {@code --data}). */
+  public BotConfig withDataDir(Path dir) {
+    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile);
+  }
+
+  /** The same settings with another seeds directory (the CLI's {@code --seeds}). */
+  public BotConfig withSeedsDir(Path dir) {
+    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile);
+  }
+
+  private static String value(Setting setting, Properties file, Map<String, String> env) {
+    String fromEnv = env.get(setting.env);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.strip();
+    }
+    return file.getProperty(setting.key, setting.fallback).strip();
+  }
+
+  private static Path path(Path home, String value) {
+    return home.resolve(value).normalize();
+  }
+
+  private static Properties readProperties(Path file) {
+    Properties properties = new Properties();
+    if (Files.isRegularFile(file)) {
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+    }
+    return properties;
+  }
+}

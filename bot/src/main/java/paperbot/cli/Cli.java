@@ -1,0 +1,53 @@
+package paperbot.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
+
+/** The {@code paperbot} command: with no subcommand it runs the bot, like {@code paperbot chat}. */
+@Command(
+    name = "paperbot",
+    mixinStandardHelpOptions = true,
+    version = "paperbot 0.1.0",
+    description = "A research-paper recommender that lives in chat.",
+    subcommands = CommandLine.HelpCommand.class)
+public final class Cli implements Callable<Integer> {
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Option(names = "--user", paramLabel = "NAME", description = "Who is typing in the console. Default: $USER")
+  String user;
+
+  private final CliContext context;
+
+  private Cli(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ChatCli chat = new ChatCli(context);
+    chat.common = common;
+    chat.user = user;
+    return chat.call();
+  }
+
+  /** Parses and runs; returns the exit code (0 ok, 2 usage error, 1 failure). */
+  public static int run(CliContext context, String... args) {
+    CommandLine line = new CommandLine(new Cli(context))
+        .addSubcommand("chat", new ChatCli(context))
+        .addSubcommand("search", new SearchCli(context))
+        .addSubcommand("stats", new StatsCli(context));
+    line.setOut(new PrintWriter(context.out(), true));
+    line.setErr(new PrintWriter(context.err(), true));
+    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("paperbot: " + e.getMessage());
+      LoggerFactory.getLogger(Cli.class).debug("command failed", e);
+      return 1;
+    });
+    return line.execute(args);
+  }
+}

@@ -1,0 +1,40 @@
+package paperbot.command;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One command a member typed, already translated out of the platform's payload.
+ *
+ * @param platform where it came from
+ * @param workspace Slack team or Discord guild id ("local" for the console)
+ * @param channel channel id the command was typed in
+ * @param user the member's platform user id
+ * @param command command name without slash, lower case, e.g. {@code papers}
+ * @param text everything after the command name, as typed
+ */
+public record ChatRequest(
+    Platform platform, String workspace, String channel, String user, String command, String text) {
+
+  public ChatRequest {
+    Objects.requireNonNull(platform, "platform");
+    workspace = Objects.requireNonNullElse(workspace, "");
+    channel = Objects.requireNonNullElse(channel, "");
+    user = Objects.requireNonNullElse(user, "");
+    command = normaliseCommand(command);
+    text = text == null ? "" : text.strip();
+  }
+
+  private static String normaliseCommand(String command) {
+    String name = command == null ? "" : command.strip();
+    while (name.startsWith("/")) {
+      name = name.substring(1);
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** The same member and place with another command, used when a button stands for a typed command. */
+  public ChatRequest withCommand(String newCommand, String newText) {
+    return new ChatRequest(platform, workspace, channel, user, newCommand, newText);
+  }
+}

@@ -1,0 +1,83 @@
+package paperbot.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes requests and button presses to commands. This is the one place a handler failure is caught:
+ * the member gets a short apology, the log gets the context, and the adapter never sees an exception.
+ */
+public final class CommandRouter {
+  private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+  private final Map<String, ChatCommand> byName = new LinkedHashMap<>();
+  private final PapersCommand papers;
+
+  public CommandRouter(PapersCommand papers, List<ChatCommand> others) {
+    this.papers = papers;
+    register(papers);
+    others.forEach(this::register);
+  }
+
+  private void register(ChatCommand command) {
+    for (String name : command.names()) {
+      if (byName.putIfAbsent(name, command) != null) {
+        throw new IllegalArgumentException("two commands named " + name);
+      }
+    }
+  }
+
+  /** The commands in registration order, once each. */
+  public List<ChatCommand> commands() {
+    return byName.values().stream().distinct().toList();
+  }
+
+  public Reply handle(ChatRequest request) {
+    ChatCommand command = byName.get(request.command());
+    if (command == null) {
+      return Reply.privateText("I don't know `/" + shorten(request.command()) + "`. Type `/help` to see what I can do.");
+    }
+    try {
+      return command.handle(request);
+    } catch (RuntimeException e) {
+      log.error("command failed platform={} workspace={} command={}", request.platform(), request.workspace(),
+          request.command(), e);
+      return Reply.privateText("Sorry, something went wrong with that command. Please try again.");
+    }
+  }
+
+  public Reply handle(ChatAction action) {
+    try {
+      return switch (action.actionId()) {
+        case ReplyButton.NEXT_PAGE -> nextPage(action);
+        default -> Reply.privateText("Sorry, that button has expired. Run the command again.");
+      };
+    } catch (RuntimeException e) {
+      log.error("action failed platform={} workspace={} action={}", action.platform(), action.workspace(),
+          action.actionId(), e);
+      return Reply.privateText("Sorry, something went wrong with that button. Please try again.");
+    }
+  }
+
+  private Reply nextPage(ChatAction action) {
+    String value = action.value();
+    int bar = value.indexOf('|');
+    if (bar < 1) {
+      return Reply.privateText("Sorry, that button has expired. Run the command again.");
+    }
+    int page;
+    try {
+      page = Integer.parseInt(value.substring(0, bar));
+    } catch (NumberFormatException e) {
+      return Reply.privateText("Sorry, that button has expired. Run the command again.");
+    }
+    return papers.showPage(action.asRequest(PapersCommand.NAME, ""), value.substring(bar + 1), page);
+  }
+
+  private static String shorten(String name) {
+    return name.length() <= 30 ? name : name.substring(0, 30) + "…";
+  }
+}

@@ -1,0 +1,74 @@
+package paperbot.command;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.SearchHit;
+
+/** Words papers for people: author, date and link lines shared by every reply that shows a paper. */
+public final class PaperCards {
+  private static final DateTimeFormatter WITH_YEAR = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter WITHOUT_YEAR = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+  private static final int MAX_NAMED_AUTHORS = 3;
+
+  private PaperCards() {}
+
+  /** A search hit as a card, with its snippet and why-line. */
+  public static PaperCard of(SearchHit hit, List<ReplyButton> buttons) {
+    Paper paper = hit.paper();
+    return new PaperCard(
+        paper.id(),
+        paper.displayTitle(),
+        url(paper),
+        authors(paper),
+        date(paper),
+        upvotes(paper),
+        hit.snippet(),
+        hit.whyLine(),
+        buttons);
+  }
+
+  /** Authors as a short line: up to three names, "et al." for the rest, or a count, or the organisation. */
+  public static String authors(Paper paper) {
+    List<String> names = paper.authors();
+    if (!names.isEmpty()) {
+      String shown = String.join(", ", names.subList(0, Math.min(MAX_NAMED_AUTHORS, names.size())));
+      boolean more = paper.authorsTruncated() || names.size() > MAX_NAMED_AUTHORS;
+      return more ? shown + " et al." : shown;
+    }
+    if (paper.authorCount() != null) {
+      return paper.authorCount() == 1 ? "1 author" : paper.authorCount() + " authors";
+    }
+    return paper.organisation() == null ? "" : paper.organisation();
+  }
+
+  /** The date, never showing an inferred year as if a source had given it. */
+  public static String date(Paper paper) {
+    LocalDate published = paper.published();
+    if (published == null) {
+      return "";
+    }
+    if (paper.yearInferred()) {
+      return WITHOUT_YEAR.format(published) + " (year inferred: " + published.getYear() + ")";
+    }
+    return WITH_YEAR.format(published);
+  }
+
+  /** Upvotes when a source counted them; null means unknown rather than zero. */
+  public static Integer upvotes(Paper paper) {
+    return paper.upvotes() > 0 ? paper.upvotes() : null;
+  }
+
+  /** The arXiv abstract page when the id is an arXiv id, otherwise an arXiv title search. */
+  public static String url(Paper paper) {
+    if (paper.arxivId() != null) {
+      return "https://arxiv.org/abs/" + paper.arxivId();
+    }
+    String title = paper.title() != null ? paper.title() : paper.displayTitle();
+    return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+  }
+}

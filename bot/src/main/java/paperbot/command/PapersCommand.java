@@ -1,0 +1,95 @@
+package paperbot.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import paperbot.recommender.index.PaperIndex;
+import paperbot.recommender.rank.SearchHit;
+import paperbot.recommender.rank.SearchRequest;
+import paperbot.recommender.rank.SearchResults;
+
+/** {@code /papers <query>}: the best matching papers, five at a time. */
+public final class PapersCommand implements ChatCommand {
+  public static final String NAME = "papers";
+  static final int PAGE_SIZE = 5;
+  /** Deep pages are cheap to ask for and useless to read; past this a better query helps more. */
+  static final int MAX_PAGE = 200;
+
+  private final PaperIndex index;
+  private final PagingMemory paging = new PagingMemory();
+
+  public PapersCommand(PaperIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of(NAME);
+  }
+
+  @Override
+  public String usage() {
+    return "/papers <query> · best matching papers; add `more` for the next five (e.g. /papers offline rl more)";
+  }
+
+  @Override
+  public Reply handle(ChatRequest request) {
+    String member = request.platform() + "/" + request.workspace() + "/" + request.user();
+    PapersQuery asked = PapersQuery.parse(request.text());
+    String query = paging.resolveQuery(member, asked);
+    if (query.isEmpty()) {
+      return Reply.privateText(
+          "Tell me what to look for, e.g. `/papers diffusion policy` or `/papers offline rl`.");
+    }
+    int page = Math.min(paging.resolvePage(member, asked, query), MAX_PAGE);
+    SearchResults results = index.search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE));
+    paging.remember(member, query, page);
+    return reply(query, page, results);
+  }
+
+  /** Shows the given page of a query; used by the next-page button. */
+  Reply showPage(ChatRequest request, String query, int page) {
+    return handle(request.withCommand(NAME, query + " page " + page));
+  }
+
+  private static Reply reply(String query, int page, SearchResults results) {
+    if (results.hits().isEmpty()) {
+      return Reply.privateText(emptyText(query, page, results));
+    }
+    List<PaperCard> cards = new ArrayList<>();
+    for (SearchHit hit : results.hits()) {
+      cards.add(PaperCards.of(hit, List.of()));
+    }
+    List<ReplyButton> buttons = new ArrayList<>();
+    if (results.hasMore() && page < MAX_PAGE) {
+      buttons.add(
+          new ReplyButton(
+              ReplyButton.NEXT_PAGE, "Next 5", (page + 1) + "|" + query, "/papers " + query + " more"));
+    }
+    return new Reply(header(query, page, results), cards, buttons, false);
+  }
+
+  private static String header(String query, int page, SearchResults results) {
+    int first = results.offset() + 1;
+    int last = results.offset() + results.hits().size();
+    String text =
+        "Papers for \"" + shorten(query) + "\": " + first + "–" + last + " of " + results.totalHits()
+            + (page > 1 ? " (page " + page + ")" : "");
+    return results.notice() == null ? text : text + "\n" + results.notice();
+  }
+
+  private static String emptyText(String query, int page, SearchResults results) {
+    if (results.notice() != null && results.totalHits() == 0) {
+      return results.notice();
+    }
+    if (page > 1 && results.totalHits() > 0) {
+      return "That's all: \"" + shorten(query) + "\" matched " + results.totalHits() + " papers.";
+    }
+    return "No papers match \"" + shorten(query) + "\". Try fewer or broader words, e.g. `/papers imitation learning`.";
+  }
+
+  /** Echoing a 5,000-character query back helps no one. */
+  private static String shorten(String query) {
+    String oneLine = query.replaceAll("\\s+", " ");
+    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…";
+  }
+}

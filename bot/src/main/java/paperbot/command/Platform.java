@@ -1,0 +1,8 @@
+package paperbot.command;
+
+/** The chat platforms paperbot answers on; part of every member's identity. */
+public enum Platform {
+  CONSOLE,
+  SLACK,
+  DISCORD
+}

@@ -1,0 +1,14 @@
+package paperbot.command;
+
+/**
+ * A button under a reply or a paper card. Platforms draw it their own way; the console prints the equivalent command.
+ *
+ * @param actionId which handler takes the press, e.g. {@link #NEXT_PAGE}
+ * @param label text on the button
+ * @param value opaque payload handed back with the press
+ * @param typed the command a console user types to do the same, e.g. {@code /papers diffusion more}
+ */
+public record ReplyButton(String actionId, String label, String value, String typed) {
+  /** Shows the next page of a search; value is {@code <page>|<query>}. */
+  public static final String NEXT_PAGE = "papers.next";
+}

@@ -1,0 +1,82 @@
+package paperbot.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import paperbot.command.ChatRequest;
+import paperbot.command.CommandRouter;
+import paperbot.command.Platform;
+import paperbot.command.Reply;
+
+/**
+ * The console chat. Each line is one command; a line without a slash is a search, as if typed after {@code /papers}.
+ * Interactive on a terminal (prompt, greeting); piped, it prints only the replies and stops at end of input.
+ */
+public final class ConsoleAdapter {
+  /** Console members all live in one local workspace and channel. */
+  public static final String WORKSPACE = "local";
+
+  public static final String CHANNEL = "console";
+
+  private final CommandRouter router;
+  private final ConsoleRenderer renderer = new ConsoleRenderer();
+  private final String user;
+  private final boolean interactive;
+
+  public ConsoleAdapter(CommandRouter router, String user, boolean interactive) {
+    this.router = router;
+    this.user = user;
+    this.interactive = interactive;
+  }
+
+  /** Reads commands until end of input or {@code /quit}. */
+  public void run(BufferedReader in, PrintStream out) throws IOException {
+    if (interactive) {
+      out.println("paperbot console. Try /papers diffusion policy, /help, or /quit to leave.");
+      prompt(out);
+    }
+    String line;
+    while ((line = in.readLine()) != null) {
+      String input = line.strip();
+      if (isQuit(input)) {
+        break;
+      }
+      if (!input.isEmpty()) {
+        out.print(answer(input));
+        out.println();
+      }
+      prompt(out);
+    }
+    out.flush();
+  }
+
+  /** One line of input as the core sees it. */
+  ChatRequest toRequest(String input) {
+    if (!input.startsWith("/")) {
+      return new ChatRequest(Platform.CONSOLE, WORKSPACE, CHANNEL, user, "papers", input);
+    }
+    int space = input.indexOf(' ');
+    String command = space < 0 ? input : input.substring(0, space);
+    String text = space < 0 ? "" : input.substring(space + 1);
+    return new ChatRequest(Platform.CONSOLE, WORKSPACE, CHANNEL, user, command, text);
+  }
+
+  /** What the console prints for one line of input. */
+  public String answer(String input) {
+    Reply reply = router.handle(toRequest(input.strip()));
+    return renderer.render(reply);
+  }
+
+  private static boolean isQuit(String input) {
+    String word = input.toLowerCase(Locale.ROOT);
+    return word.equals("/quit") || word.equals("/exit");
+  }
+
+  private void prompt(PrintStream out) {
+    if (interactive) {
+      out.print("> ");
+      out.flush();
+    }
+  }
+}

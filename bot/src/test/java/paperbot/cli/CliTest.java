@@ -1,0 +1,94 @@
+package paperbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.app.TestBots;
+
+/** The launcher's subcommands, run in-process exactly as {@code ./paperbot ...} runs them. */
+final class CliTest {
+  @TempDir Path data;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run run(String input, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CliContext context = new CliContext(TestBots.REPO, new BufferedReader(new StringReader(input)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of(), false, TestBots.CLOCK);
+    int code = Cli.run(context, withData(args));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Puts --data after the subcommand name (or first, for the default command) so no test writes to ./data. */
+  private String[] withData(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    int at = !all.isEmpty() && List.of("search", "stats", "chat").contains(all.get(0)) ? 1 : 0;
+    all.addAll(at, List.of("--data", data.toString()));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void searchJsonPrintsTheDocumentedFields() throws Exception {
+    Run run = run("", "search", "--json", "--limit", "3", "diffusion", "policy");
+    assertThat(run.exitCode()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.out());
+    assertThat(results.isArray()).isTrue();
+    assertThat(results).hasSize(3);
+    for (JsonNode result : results) {
+      List<String> fields = new ArrayList<>();
+      result.fieldNames().forEachRemaining(fields::add);
+      assertThat(fields).containsExactly("id", "title", "abstract", "authors", "authorCount", "published",
+          "yearInferred", "upvotes", "score", "matched");
+      assertThat(result.get("authors").isArray()).isTrue();
+      assertThat(result.get("score").asDouble()).isPositive();
+      assertThat(result.get("matched").get(0).get("concept").asText()).isNotBlank();
+      assertThat(result.get("matched").get(0).get("field").asText()).isIn("title", "abstract");
+    }
+    assertThat(results.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(results.get(2).get("score").asDouble());
+  }
+
+  @Test
+  void statsJsonCountsRecordsPerFileAndDistinctPapers() throws Exception {
+    Run run = run("", "stats", "--json");
+    assertThat(run.exitCode()).isZero();
+    JsonNode stats = new ObjectMapper().readTree(run.out());
+    assertThat(stats.get("records").asInt()).isEqualTo(333);
+    assertThat(stats.get("distinctPapers").asInt()).isEqualTo(303);
+    assertThat(stats.get("merges").asInt()).isEqualTo(30);
+    assertThat(stats.get("files")).hasSize(5);
+    List<Integer> perFile = new ArrayList<>();
+    stats.get("files").forEach(file -> perFile.add(file.get("records").asInt()));
+    assertThat(perFile).containsExactly(20, 10, 177, 71, 55);
+  }
+
+  @Test
+  void defaultCommandIsThePipedConsole() {
+    Run run = run("/papers offline rl\n", "--user", "ana");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Papers for \"offline rl\": 1–5 of ");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("", "search").exitCode()).isEqualTo(2);
+    assertThat(run("", "search", "--limit", "x", "q").exitCode()).isEqualTo(2);
+    assertThat(run("", "search", "--limit", "0", "q").exitCode()).isEqualTo(2);
+    Run unknown = run("", "--no-such-option");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("Unknown option");
+  }
+}

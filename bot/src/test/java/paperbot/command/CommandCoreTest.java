@@ -1,0 +1,126 @@
+package paperbot.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.app.TestBots;
+import paperbot.app.Wiring;
+
+/** The command core on the real seed corpus and a real index, asserted through {@link Reply} values. */
+final class CommandCoreTest {
+  @TempDir static Path data;
+  static Wiring bot;
+
+  @BeforeAll
+  static void open() {
+    bot = TestBots.open(data);
+  }
+
+  @AfterAll
+  static void close() {
+    bot.close();
+  }
+
+  private static Reply say(String command, String text) {
+    return bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "console", "ana", command, text));
+  }
+
+  @Test
+  void papersShowsFiveCardsWithEverythingAResearcherScans() {
+    Reply reply = say("papers", "diffusion policy");
+    assertThat(reply.ephemeral()).isFalse();
+    assertThat(reply.cards()).hasSize(5);
+    assertThat(reply.text()).startsWith("Papers for \"diffusion policy\": 1–5 of ");
+    for (PaperCard card : reply.cards()) {
+      assertThat(card.title()).isNotBlank();
+      assertThat(card.id()).isNotBlank();
+      assertThat(card.snippet()).isNotBlank().hasSizeLessThan(400);
+      assertThat(card.why()).startsWith("matched: ").contains("diffusion");
+      assertThat(card.url()).startsWith("https://arxiv.org/");
+    }
+    assertThat(reply.cards().get(0).why()).contains("diffusion policy (title)");
+    assertThat(reply.buttons()).extracting(ReplyButton::actionId).containsExactly(ReplyButton.NEXT_PAGE);
+  }
+
+  @Test
+  void moreShowsTheNextFiveWithoutRepeats() {
+    Reply first = bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "c", "bo", "papers", "imitation learning"));
+    Reply second = bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "c", "bo", "papers", "imitation learning more"));
+    Reply third = bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "c", "bo", "papers", "more"));
+    assertThat(second.text()).contains(": 6–10 of ");
+    assertThat(third.text()).contains(": 11–15 of ");
+    assertThat(ids(first)).doesNotContainAnyElementsOf(ids(second));
+    assertThat(ids(second)).doesNotContainAnyElementsOf(ids(third));
+  }
+
+  @Test
+  void nextPageButtonShowsTheSamePageAsTypingMore() {
+    Reply first = say("papers", "offline reinforcement learning");
+    ReplyButton next = first.buttons().get(0);
+    Reply pressed = bot.router().handle(
+        new ChatAction(Platform.CONSOLE, "local", "console", "cy", next.actionId(), next.value()));
+    Reply typed = say("papers", "offline reinforcement learning page 2");
+    assertThat(ids(pressed)).isEqualTo(ids(typed)).doesNotContainAnyElementsOf(ids(first));
+  }
+
+  @Test
+  void abbreviationsFindTheLongForm() {
+    Reply reply = say("papers", "rlhf");
+    assertThat(reply.cards()).isNotEmpty();
+    assertThat(reply.cards().get(0).why()).containsIgnoringCase("human feedback");
+  }
+
+  @Test
+  void paperShowsFullDetailsOfOneResult() {
+    PaperCard top = say("papers", "diffusion policy").cards().get(0);
+    Reply details = say("paper", top.id());
+    assertThat(details.cards()).hasSize(1);
+    PaperCard full = details.cards().get(0);
+    assertThat(full.id()).isEqualTo(top.id());
+    assertThat(full.snippet().length()).isGreaterThan(500);
+    assertThat(details.text()).contains("Sources: ");
+  }
+
+  @Test
+  void retitledPaperListsItsOtherTitle() {
+    Reply search = say("papers", "Learning an Actionable Discrete Diffusion Policy via Large-Scale Actionless Video Pre-Training");
+    Reply details = say("paper", search.cards().get(0).id());
+    assertThat(details.text()).contains("Also titled: ");
+  }
+
+  @Test
+  void badInputGetsAShortPrivateReply() {
+    assertThat(say("papers", "").text()).contains("/papers diffusion policy");
+    assertThat(say("paper", "").ephemeral()).isTrue();
+    assertThat(say("paper", "no-such-id").text()).startsWith("No paper with id");
+    assertThat(say("frobnicate", "x").text()).contains("/help");
+    for (String hostile : List.of("title:(a OR b)^3 \"unbalanced", "*:*", "\\", "🙂🚀", "a".repeat(5000),
+        "\u0000\u200b\u202e", "the of and", "AND OR NOT")) {
+      Reply reply = say("papers", hostile);
+      assertThat(reply.text()).isNotBlank();
+    }
+  }
+
+  @Test
+  void expiredOrForgedButtonsAreRefusedPolitely() {
+    Reply reply = bot.router().handle(new ChatAction(Platform.CONSOLE, "local", "c", "ana", ReplyButton.NEXT_PAGE, "x"));
+    assertThat(reply.text()).contains("expired");
+    assertThat(bot.router().handle(new ChatAction(Platform.CONSOLE, "local", "c", "ana", "nope", "")).text())
+        .contains("expired");
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    String help = say("help", "").text();
+    assertThat(help).contains("/papers <query>", "/paper <id>", "/help");
+  }
+
+  private static List<String> ids(Reply reply) {
+    return reply.cards().stream().map(PaperCard::id).toList();
+  }
+}

@@ -1,0 +1,64 @@
+package paperbot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.app.TestBots;
+import paperbot.app.Wiring;
+
+final class ConsoleAdapterTest {
+  @TempDir static Path data;
+  static Wiring bot;
+
+  @BeforeAll
+  static void open() {
+    bot = TestBots.open(data);
+  }
+
+  @AfterAll
+  static void close() {
+    bot.close();
+  }
+
+  private static String run(boolean interactive, String input) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    new ConsoleAdapter(bot.router(), "ana", interactive).run(new BufferedReader(new StringReader(input)), out);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void pipedInputPrintsOneReplyPerLineAndStopsAtEndOfInput() throws Exception {
+    String out = run(false, "/papers diffusion policy\n\n/help\n");
+    assertThat(out).startsWith("Papers for \"diffusion policy\": 1–5 of ");
+    assertThat(out).contains("\n1. ", "\n5. ", "matched: ", "Next 5: /papers diffusion policy more");
+    assertThat(out).doesNotContain("\n6. ").doesNotContain("> ");
+    assertThat(out).contains("paperbot finds research papers.");
+  }
+
+  @Test
+  void aLineWithoutSlashIsASearch() throws Exception {
+    assertThat(run(false, "behavior cloning")).startsWith("Papers for \"behavior cloning\"");
+  }
+
+  @Test
+  void quitStopsReadingEvenWithMoreInput() throws Exception {
+    String out = run(false, "/quit\n/help\n");
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void interactiveModeGreetsAndPrompts() throws Exception {
+    String out = run(true, "/help\n");
+    assertThat(out).startsWith("paperbot console.").contains("> ");
+  }
+}
