@@ -41,7 +41,7 @@ final class ConsoleAdapterTest {
     String out = run(false, "/papers diffusion policy\n\n/help\n");
     assertThat(out).startsWith("Papers for \"diffusion policy\": 1–5 of ");
     assertThat(out).contains("\n1. ", "\n5. ", "matched: ", "Next 5: /papers diffusion policy more");
-    assertThat(out).doesNotContain("\n6. ").doesNotContain("> ");
+    assertThat(out).doesNotContain("\n6. ").doesNotStartWith("> ").doesNotContain("\n> ");
     assertThat(out).contains("paperbot finds research papers.");
   }
 

@@ -1,0 +1,19 @@
+package paperbot.recommender.index;
+
+import java.time.Duration;
+import java.util.List;
+import paperbot.recommender.ingest.FileReport;
+
+/**
+ * What bringing the index up to date did.
+ *
+ * @param papers papers in the index now
+ * @param rebuilt true when the sources had changed and were ingested again
+ * @param took how long the check (and any rebuild) took
+ * @param files per-file reports of the ingest, empty when nothing was rebuilt
+ */
+public record IndexStatus(long papers, boolean rebuilt, Duration took, List<FileReport> files) {
+  public IndexStatus {
+    files = List.copyOf(files);
+  }
+}

@@ -1,0 +1,155 @@
+package paperbot.recommender.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.rank.Ranker;
+import paperbot.recommender.rank.SearchRequest;
+import paperbot.recommender.rank.SearchResults;
+
+/**
+ * The paper index on disk. One writer; searches use near-real-time searchers from a {@link SearcherManager}, so
+ * updates never block queries and every committed update is visible to the next search.
+ */
+public final class LucenePaperIndex implements PaperIndex {
+  /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
+  static final String SCHEMA = "paperbot-index-1";
+
+  private static final String SCHEMA_KEY = "schema";
+  private static final String SOURCES_KEY = "sources";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Ranker ranker;
+
+  private LucenePaperIndex(Directory directory, IndexWriter writer, Ranker ranker) throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    this.ranker = ranker;
+  }
+
+  /** Opens (or creates) the index in {@code dir}. */
+  public static LucenePaperIndex open(Path dir, QueryExpander expander, Clock clock) {
+    PaperAnalyzer analyzer = new PaperAnalyzer();
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      IndexWriter writer = new IndexWriter(directory, config);
+      return new LucenePaperIndex(directory, writer, new Ranker(analyzer, expander, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the index at " + dir, e);
+    }
+  }
+
+  @Override
+  public SearchResults search(SearchRequest request) {
+    return withSearcher(searcher -> ranker.search(searcher, request));
+  }
+
+  @Override
+  public Optional<Paper> get(String id) {
+    return withSearcher(searcher -> {
+      TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(PaperDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    });
+  }
+
+  @Override
+  public void upsert(Collection<Paper> papers) {
+    try {
+      for (Paper paper : papers) {
+        // Replaces any older version of the same paper atomically: delete-by-id and add in one operation.
+        writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+      }
+      commit(sourceFingerprint().orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException("index update failed", e);
+    }
+  }
+
+  /** Replaces everything with these papers and records which sources they came from, in one commit. */
+  public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {
+    try {
+      writer.deleteAll();
+      for (Paper paper : papers) {
+        writer.addDocument(PaperDocuments.toDocument(paper));
+      }
+      commit(sourceFingerprint);
+    } catch (IOException e) {
+      throw new UncheckedIOException("index rebuild failed", e);
+    }
+  }
+
+  /** The fingerprint of the sources last indexed, if the index holds one written by this schema. */
+  public Optional<String> sourceFingerprint() {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+    }
+    if (!SCHEMA.equals(data.get(SCHEMA_KEY))) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(data.get(SOURCES_KEY)).filter(value -> !value.isEmpty());
+  }
+
+  @Override
+  public long size() {
+    return writer.getDocStats().numDocs;
+  }
+
+  @Override
+  public void close() {
+    try (directory; writer; searchers) {
+      // try-with-resources closes searchers, then the writer (which commits nothing new), then the directory.
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the index failed", e);
+    }
+  }
+
+  private void commit(String sourceFingerprint) throws IOException {
+    writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, SOURCES_KEY, sourceFingerprint).entrySet());
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return work.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("index search failed", e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package paperbot.recommender.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * English analysis for titles and abstracts: words split at hyphens (sim-to-real = sim to real), lower case,
+ * accents folded, British spelling folded, stop words dropped (leaving position gaps so phrases stay exact),
+ * Porter stems (policies = policy). Queries are analysed with the same chain.
+ */
+public final class PaperAnalyzer extends Analyzer {
+  /** Titles and aliases are separate values of one field; the gap keeps a phrase from spanning two titles. */
+  private static final int GAP_BETWEEN_VALUES = 100;
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    StandardTokenizer source = new StandardTokenizer();
+    TokenStream stream = new EnglishPossessiveFilter(source);
+    stream = new LowerCaseFilter(stream);
+    stream = new ASCIIFoldingFilter(stream);
+    stream = new SpellingFilter(stream);
+    stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    stream = new PorterStemFilter(stream);
+    return new TokenStreamComponents(source, stream);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+  }
+
+  @Override
+  public int getPositionIncrementGap(String fieldName) {
+    return GAP_BETWEEN_VALUES;
+  }
+
+  @Override
+  public int getOffsetGap(String fieldName) {
+    return 1;
+  }
+}

@@ -1,0 +1,82 @@
+package paperbot.recommender.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.IndexOptions;
+import paperbot.recommender.corpus.CleanText;
+import paperbot.recommender.corpus.Paper;
+
+/** Maps a {@link Paper} to its Lucene document and back. Each field type below says why it was chosen. */
+public final class PaperDocuments {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Analysed text with positions (phrase queries) and offsets (the highlighter reads them instead of re-analysing). */
+  private static final FieldType SEARCHED_TEXT = textType(false);
+
+  /** As above, and stored: snippets are cut from the stored abstract. */
+  private static final FieldType SEARCHED_STORED_TEXT = textType(true);
+
+  private PaperDocuments() {}
+
+  private static FieldType textType(boolean stored) {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(stored);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  public static Document toDocument(Paper paper) {
+    Document doc = new Document();
+    // KeywordField: one exact term (for updateDocument and get-by-id) plus doc values; stored so hits know their id.
+    doc.add(new KeywordField(PaperFields.ID, paper.id(), Field.Store.YES));
+    if (paper.title() != null) {
+      doc.add(new Field(PaperFields.TITLE, CleanText.of(paper.title()), SEARCHED_TEXT));
+    }
+    // Aliases are searched like the title: a researcher may remember any version's title.
+    for (String alias : paper.aliases()) {
+      doc.add(new Field(PaperFields.TITLE, CleanText.of(alias), SEARCHED_TEXT));
+    }
+    doc.add(new Field(PaperFields.ABSTRACT, CleanText.of(paper.abstractText()), SEARCHED_STORED_TEXT));
+    if (paper.published() != null) {
+      // LongField indexes points and doc values: the distance-feature query of the recency prior needs both.
+      doc.add(new LongField(PaperFields.PUBLISHED, paper.published().toEpochDay(), Field.Store.NO));
+    }
+    if (paper.upvotes() > 0) {
+      // FeatureField stores the signal in the postings, so the prior can skip non-competitive papers (top-k pruning).
+      doc.add(new FeatureField(PaperFields.FEATURES, PaperFields.UPVOTES, paper.upvotes()));
+    }
+    doc.add(new StoredField(PaperFields.JSON, toJson(paper)));
+    return doc;
+  }
+
+  public static Paper fromDocument(Document doc) {
+    try {
+      return JSON.readValue(doc.get(PaperFields.JSON), Paper.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored paper is not readable JSON: " + doc.get(PaperFields.ID), e);
+    }
+  }
+
+  static String toJson(Paper paper) {
+    try {
+      return JSON.writeValueAsString(paper);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("paper cannot be written as JSON: " + paper.id(), e);
+    }
+  }
+}

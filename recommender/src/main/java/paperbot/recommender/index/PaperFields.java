@@ -1,0 +1,21 @@
+package paperbot.recommender.index;
+
+/** Names of the index fields, shared by the document mapping and the ranking queries. */
+public final class PaperFields {
+  /** Exact paper id, for updates by id and {@code /paper <id>}. */
+  public static final String ID = "id";
+  /** Title and every alias, cleaned, analysed with positions and offsets. */
+  public static final String TITLE = "title";
+  /** Cleaned abstract, analysed with positions and offsets and stored for snippets. */
+  public static final String ABSTRACT = "abstract";
+  /** Publication day (epoch day) for the recency prior. */
+  public static final String PUBLISHED = "published";
+  /** Feature field holding ranking signals such as {@link #UPVOTES}. */
+  public static final String FEATURES = "features";
+  /** Feature name of the upvote count inside {@link #FEATURES}. */
+  public static final String UPVOTES = "upvotes";
+  /** The whole Paper as JSON, so the index returns exactly what was stored. */
+  public static final String JSON = "json";
+
+  private PaperFields() {}
+}

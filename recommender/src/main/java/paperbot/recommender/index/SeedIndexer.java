@@ -1,0 +1,38 @@
+package paperbot.recommender.index;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperbot.recommender.ingest.CorpusLoad;
+import paperbot.recommender.ingest.FileReport;
+import paperbot.recommender.ingest.SeedCorpus;
+
+/** Keeps the index in step with the seed files: re-ingests them only when their fingerprint changed. */
+public final class SeedIndexer {
+  private static final Logger log = LoggerFactory.getLogger(SeedIndexer.class);
+
+  private SeedIndexer() {}
+
+  public static IndexStatus ensureCurrent(LucenePaperIndex index, Path seedsDir, Clock clock) {
+    long started = System.nanoTime();
+    String fingerprint = SeedCorpus.fingerprint(seedsDir);
+    if (index.sourceFingerprint().filter(fingerprint::equals).isPresent()) {
+      return new IndexStatus(index.size(), false, Duration.ofNanos(System.nanoTime() - started), List.of());
+    }
+    log.info("ingest started seeds={}", seedsDir);
+    CorpusLoad load = SeedCorpus.load(seedsDir, clock);
+    for (FileReport file : load.files()) {
+      log.info("ingest file={} layout={} records={} errors={}", file.file(), file.layout(), file.records(),
+          file.errors().size());
+      file.errors().forEach(error -> log.warn("ingest problem {}", error));
+    }
+    index.replaceAll(load.papers(), load.fingerprint());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    log.info("ingest done records={} papers={} merged={} took_ms={}", load.records(), load.papers().size(),
+        load.merges(), took.toMillis());
+    return new IndexStatus(index.size(), true, took, load.files());
+  }
+}

@@ -1,0 +1,26 @@
+package paperbot.recommender.rank;
+
+import java.util.List;
+
+/**
+ * One thing a member asked for: a word, or a known term such as "RL" with its equivalent forms.
+ *
+ * @param words the member's own words for it
+ * @param label how to name it to the member: the list's spelling for known terms (e.g. {@code RL}), else the words
+ * @param alternatives other forms that mean the same (empty for an ordinary word)
+ */
+record Concept(List<String> words, String label, List<String> alternatives) {
+  Concept {
+    words = List.copyOf(words);
+    alternatives = List.copyOf(alternatives);
+  }
+
+  /** The member's words as one string, e.g. {@code offline rl}. */
+  String text() {
+    return String.join(" ", words);
+  }
+
+  boolean isKnownTerm() {
+    return !alternatives.isEmpty();
+  }
+}

@@ -1,0 +1,110 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Abbreviations and synonyms from {@code config/expansions.txt}: splits a member's words into {@link Concept}s,
+ * recognising the longest known term at each position, and gives each known term its equivalent forms.
+ */
+public final class QueryExpander {
+  private static final Logger log = LoggerFactory.getLogger(QueryExpander.class);
+  private static final String DEFAULTS = "expansions.txt";
+
+  /** Every form, as words, to the forms (as written in the file) it is equivalent to. */
+  private final Map<List<String>, Set<String>> equivalents;
+  /** How the file spells each form, for showing it to members. */
+  private final Map<List<String>, String> spelling;
+  private final int longestForm;
+
+  private QueryExpander(Map<List<String>, Set<String>> equivalents, Map<List<String>, String> spelling) {
+    this.equivalents = equivalents;
+    this.spelling = spelling;
+    this.longestForm = equivalents.keySet().stream().mapToInt(List::size).max().orElse(1);
+  }
+
+  /** Loads the groups from a file; falls back to the built-in list when the file is missing. */
+  public static QueryExpander load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      log.warn("expansions file missing, using built-in list file={}", file);
+      return defaults();
+    }
+    try {
+      return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** The list shipped with paperbot (a copy of config/expansions.txt on the classpath). */
+  public static QueryExpander defaults() {
+    try (InputStream in = QueryExpander.class.getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in expansions.txt is missing from the classpath");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An expander that knows no terms: every word stands for itself. */
+  public static QueryExpander none() {
+    return parse(List.of());
+  }
+
+  static QueryExpander parse(List<String> lines) {
+    Map<List<String>, Set<String>> equivalents = new HashMap<>();
+    Map<List<String>, String> spelling = new HashMap<>();
+    for (String line : lines) {
+      String content = line.strip();
+      if (content.isEmpty() || content.startsWith("#")) {
+        continue;
+      }
+      List<String> forms = new ArrayList<>();
+      for (String form : content.split("\\|")) {
+        if (!QueryWords.of(form).isEmpty()) {
+          forms.add(form.strip());
+        }
+      }
+      for (String form : forms) {
+        List<String> words = QueryWords.of(form);
+        spelling.putIfAbsent(words, form);
+        Set<String> others = equivalents.computeIfAbsent(words, k -> new LinkedHashSet<>());
+        forms.stream().filter(other -> !QueryWords.of(other).equals(words)).forEach(others::add);
+      }
+    }
+    return new QueryExpander(equivalents, spelling);
+  }
+
+  /** Splits words into concepts, taking the longest known term at each position. */
+  List<Concept> concepts(List<String> words) {
+    List<Concept> concepts = new ArrayList<>();
+    int i = 0;
+    while (i < words.size()) {
+      int length = Math.min(longestForm, words.size() - i);
+      while (length > 1 && !equivalents.containsKey(words.subList(i, i + length))) {
+        length--;
+      }
+      List<String> span = words.subList(i, i + length);
+      Set<String> others = equivalents.get(span);
+      concepts.add(others == null
+          ? new Concept(span, String.join(" ", span), List.of())
+          : new Concept(span, spelling.get(span), List.copyOf(others)));
+      i += length;
+    }
+    return concepts;
+  }
+}

@@ -1,0 +1,132 @@
+package paperbot.recommender.rank;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * Builds the ranking query: BM25 on title (weighted higher) and abstract for every concept, equivalent forms as
+ * slightly weaker alternatives, a bonus when the member's words appear together as a phrase, and small recency and
+ * upvote priors that break near-ties but never outweigh a strong text match.
+ */
+final class QueryPlan {
+  static final float TITLE_BOOST = 2.0f;
+  /** An equivalent form counts a little less than the member's own words. */
+  static final float ALTERNATIVE_WEIGHT = 0.9f;
+  /** Bonus for the whole query appearing as a phrase (within a couple of words). */
+  static final float PHRASE_BONUS = 1.5f;
+  /** Bonus for each pair of adjacent query words appearing together. */
+  static final float PAIR_BONUS = 0.5f;
+  static final int PHRASE_SLOP = 2;
+  /** Recency: a paper from today gets this much; one {@link #RECENCY_PIVOT_DAYS} old gets half. */
+  static final float RECENCY_WEIGHT = 1.0f;
+  static final long RECENCY_PIVOT_DAYS = 365;
+  /** Upvotes saturate: {@link #UPVOTE_PIVOT} upvotes give half of the weight, a hundred nearly all of it. */
+  static final float UPVOTE_WEIGHT = 1.0f;
+  static final float UPVOTE_PIVOT = 5f;
+
+  private final QueryBuilder builder;
+
+  QueryPlan(Analyzer analyzer) {
+    this.builder = new QueryBuilder(analyzer);
+  }
+
+  /** The text part: what a paper must match. Null when no concept has a searchable word (only stop words). */
+  Query textQuery(List<Concept> concepts) {
+    BooleanQuery.Builder required = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (Concept concept : concepts) {
+      Query query = conceptQuery(concept);
+      if (query != null) {
+        required.add(query, Occur.SHOULD);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      return null;
+    }
+    // Short queries match any of their concepts; longer ones need most of them, or nearly every paper would match.
+    required.setMinimumNumberShouldMatch(clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6));
+    BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(required.build(), Occur.MUST);
+    phraseBonuses(concepts).forEach(bonus -> ranked.add(bonus, Occur.SHOULD));
+    return ranked.build();
+  }
+
+  /** The text query plus the recency and upvote priors, added as optional clauses so they only add to a match. */
+  Query withPriors(Query textQuery, LocalDate today) {
+    return new BooleanQuery.Builder()
+        .add(textQuery, Occur.MUST)
+        .add(LongField.newDistanceFeatureQuery(PaperFields.PUBLISHED, RECENCY_WEIGHT, today.toEpochDay(),
+            RECENCY_PIVOT_DAYS), Occur.SHOULD)
+        .add(FeatureField.newSaturationQuery(PaperFields.FEATURES, PaperFields.UPVOTES, UPVOTE_WEIGHT, UPVOTE_PIVOT),
+            Occur.SHOULD)
+        .build();
+  }
+
+  /** Title or abstract, own words or an equivalent form: the best of them counts, the rest add a little. */
+  private Query conceptQuery(Concept concept) {
+    List<Query> forms = new ArrayList<>();
+    addForm(forms, concept.text(), 1f);
+    for (String alternative : concept.alternatives()) {
+      addForm(forms, alternative, ALTERNATIVE_WEIGHT);
+    }
+    return forms.isEmpty() ? null : new DisjunctionMaxQuery(forms, 0.1f);
+  }
+
+  private void addForm(List<Query> forms, String text, float weight) {
+    Query title = fieldQuery(PaperFields.TITLE, text, 0);
+    Query abstractQuery = fieldQuery(PaperFields.ABSTRACT, text, 0);
+    if (title != null) {
+      forms.add(new BoostQuery(title, TITLE_BOOST * weight));
+    }
+    if (abstractQuery != null) {
+      forms.add(weight == 1f ? abstractQuery : new BoostQuery(abstractQuery, weight));
+    }
+  }
+
+  /**
+   * A word as a term, several words as a phrase (so "behavior cloning" never matches "voice cloning").
+   * Null when the text is only stop words.
+   */
+  Query fieldQuery(String field, String text, int slop) {
+    return QueryWords.of(text).size() == 1
+        ? builder.createBooleanQuery(field, text)
+        : builder.createPhraseQuery(field, text, slop);
+  }
+
+  private List<Query> phraseBonuses(List<Concept> concepts) {
+    List<Query> bonuses = new ArrayList<>();
+    if (concepts.size() < 2) {
+      return bonuses;
+    }
+    String whole = String.join(" ", concepts.stream().map(Concept::text).toList());
+    addPhrase(bonuses, whole, PHRASE_SLOP, PHRASE_BONUS);
+    if (concepts.size() > 2) {
+      for (int i = 0; i + 1 < concepts.size(); i++) {
+        addPhrase(bonuses, concepts.get(i).text() + " " + concepts.get(i + 1).text(), 1, PAIR_BONUS);
+      }
+    }
+    return bonuses;
+  }
+
+  private void addPhrase(List<Query> bonuses, String text, int slop, float weight) {
+    Query title = builder.createPhraseQuery(PaperFields.TITLE, text, slop);
+    Query abstractQuery = builder.createPhraseQuery(PaperFields.ABSTRACT, text, slop);
+    if (title != null) {
+      bonuses.add(new BoostQuery(title, weight * TITLE_BOOST));
+    }
+    if (abstractQuery != null) {
+      bonuses.add(new BoostQuery(abstractQuery, weight));
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import paperbot.recommender.corpus.CleanText;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.index.PaperFields;
+
+/** Answers a {@link SearchRequest} on an index searcher: safe query, ranked page, snippet and why-line per hit. */
+public final class Ranker {
+  /** Deepest result reachable by paging; deeper pages are never worth the collection cost. */
+  static final int MAX_DEPTH = 10_000;
+
+  static final String EMPTY_NOTICE =
+      "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
+  static final String CUT_NOTICE = "That was a long query: I searched for its first " + QueryWords.MAX_WORDS + " words.";
+
+  private final Analyzer analyzer;
+  private final QueryExpander expander;
+  private final QueryPlan plan;
+  private final WhyMatched why;
+  private final Clock clock;
+
+  public Ranker(Analyzer analyzer, QueryExpander expander, Clock clock) {
+    this.analyzer = analyzer;
+    this.expander = expander;
+    this.plan = new QueryPlan(analyzer);
+    this.why = new WhyMatched(plan);
+    this.clock = clock;
+  }
+
+  public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
+    List<Concept> concepts = expander.concepts(QueryWords.of(request.query()));
+    Query text = plan.textQuery(concepts);
+    if (text == null) {
+      return new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
+    }
+    String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
+    int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
+    Query ranked = plan.withPriors(text, LocalDate.now(clock));
+    TopDocs top = searcher.search(ranked, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE));
+    ScoreDoc[] page = request.offset() >= top.scoreDocs.length
+        ? new ScoreDoc[0]
+        : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
+    return new SearchResults(hits(searcher, text, concepts, page), top.totalHits.value(), request.offset(), notice);
+  }
+
+  private List<SearchHit> hits(IndexSearcher searcher, Query text, List<Concept> concepts, ScoreDoc[] page)
+      throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new SnippetFormatter())
+        .build();
+    String[] snippets = highlighter.highlight(PaperFields.ABSTRACT, text, new TopDocs(null, page), 1);
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < page.length; i++) {
+      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(page[i].doc));
+      String snippet = snippets[i] != null ? snippets[i] : SnippetFormatter.window(CleanText.of(paper.abstractText()), 0);
+      hits.add(new SearchHit(paper, page[i].score, snippet, why.explain(searcher, page[i].doc, concepts)));
+    }
+    return hits;
+  }
+}

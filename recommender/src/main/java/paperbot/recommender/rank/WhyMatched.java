@@ -1,0 +1,95 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * Explains one hit in the member's terms: which of their concepts it matched, and where. Adjacent words that occur
+ * together are named as one phrase ("diffusion policy (title)"); a term found only through an equivalent form says
+ * so ("RL → reinforcement learning (abstract)"). Runs only for the hits shown, never for every match.
+ */
+final class WhyMatched {
+  /** Longest run of words tried as one phrase. */
+  private static final int MAX_PHRASE = 4;
+
+  private final QueryPlan plan;
+
+  WhyMatched(QueryPlan plan) {
+    this.plan = plan;
+  }
+
+  List<Match> explain(IndexSearcher searcher, int doc, List<Concept> concepts) throws IOException {
+    List<Match> matches = new ArrayList<>();
+    int i = 0;
+    while (i < concepts.size()) {
+      int used = phraseAt(searcher, doc, concepts, i, matches);
+      if (used == 0) {
+        conceptAt(searcher, doc, concepts.get(i), matches);
+        used = 1;
+      }
+      i += used;
+    }
+    matches.sort(Comparator.comparing(m -> m.field().equals(PaperFields.TITLE) ? 0 : 1));
+    return matches;
+  }
+
+  /** Tries the longest run of plain words from {@code start} as a phrase; returns how many concepts it used. */
+  private int phraseAt(IndexSearcher searcher, int doc, List<Concept> concepts, int start, List<Match> out)
+      throws IOException {
+    int run = 0;
+    while (start + run < concepts.size() && run < MAX_PHRASE && !concepts.get(start + run).isKnownTerm()) {
+      run++;
+    }
+    for (int length = run; length >= 2; length--) {
+      String phrase = String.join(" ", concepts.subList(start, start + length).stream().map(Concept::text).toList());
+      String field = fieldContaining(searcher, doc, phrase);
+      if (field != null) {
+        out.add(new Match(phrase, field));
+        return length;
+      }
+    }
+    return 0;
+  }
+
+  private void conceptAt(IndexSearcher searcher, int doc, Concept concept, List<Match> out) throws IOException {
+    String field = fieldContaining(searcher, doc, concept.text());
+    if (field != null) {
+      out.add(new Match(concept.label(), field));
+      return;
+    }
+    for (String alternative : concept.alternatives()) {
+      field = fieldContaining(searcher, doc, alternative);
+      if (field != null) {
+        out.add(new Match(concept.label() + " → " + alternative, field));
+        return;
+      }
+    }
+  }
+
+  /** "title" when the text occurs in the title, else "abstract" when it occurs there, else null. */
+  private String fieldContaining(IndexSearcher searcher, int doc, String text) throws IOException {
+    for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+      Query query = plan.fieldQuery(field, text, 0);
+      if (query != null && matches(searcher, doc, query)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(IndexSearcher searcher, int doc, Query query) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    return weight.matches(leaf, doc - leaf.docBase) != null;
+  }
+}
