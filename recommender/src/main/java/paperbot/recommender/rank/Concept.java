@@ -8,8 +8,9 @@ import java.util.List;
  * @param words the member's own words for it
  * @param label how to name it to the member: the list's spelling for known terms (e.g. {@code RL}), else the words
  * @param alternatives other forms that mean the same (empty for an ordinary word)
+ * @param ambiguous true when the term has unrelated meanings (e.g. TTS), so the why-line names the one that matched
  */
-record Concept(List<String> words, String label, List<String> alternatives) {
+record Concept(List<String> words, String label, List<String> alternatives, boolean ambiguous) {
   Concept {
     words = List.copyOf(words);
     alternatives = List.copyOf(alternatives);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,15 @@ public final class QueryExpander {
   private final Map<List<String>, Set<String>> equivalents;
   /** How the file spells each form, for showing it to members. */
   private final Map<List<String>, String> spelling;
+  /** Forms listed in more than one group: they have several meanings. */
+  private final Set<List<String>> ambiguous;
   private final int longestForm;
 
-  private QueryExpander(Map<List<String>, Set<String>> equivalents, Map<List<String>, String> spelling) {
+  private QueryExpander(Map<List<String>, Set<String>> equivalents, Map<List<String>, String> spelling,
+      Set<List<String>> ambiguous) {
     this.equivalents = equivalents;
     this.spelling = spelling;
+    this.ambiguous = ambiguous;
     this.longestForm = equivalents.keySet().stream().mapToInt(List::size).max().orElse(1);
   }
 
@@ -68,6 +73,7 @@ public final class QueryExpander {
   static QueryExpander parse(List<String> lines) {
     Map<List<String>, Set<String>> equivalents = new HashMap<>();
     Map<List<String>, String> spelling = new HashMap<>();
+    Map<List<String>, Integer> groupsPerForm = new HashMap<>();
     for (String line : lines) {
       String content = line.strip();
       if (content.isEmpty() || content.startsWith("#")) {
@@ -82,11 +88,18 @@ public final class QueryExpander {
       for (String form : forms) {
         List<String> words = QueryWords.of(form);
         spelling.putIfAbsent(words, form);
+        groupsPerForm.merge(words, 1, Integer::sum);
         Set<String> others = equivalents.computeIfAbsent(words, k -> new LinkedHashSet<>());
         forms.stream().filter(other -> !QueryWords.of(other).equals(words)).forEach(others::add);
       }
     }
-    return new QueryExpander(equivalents, spelling);
+    Set<List<String>> ambiguous = new HashSet<>();
+    groupsPerForm.forEach((form, groups) -> {
+      if (groups > 1) {
+        ambiguous.add(form);
+      }
+    });
+    return new QueryExpander(equivalents, spelling, ambiguous);
   }
 
   /** Splits words into concepts, taking the longest known term at each position. */
@@ -101,8 +114,8 @@ public final class QueryExpander {
       List<String> span = words.subList(i, i + length);
       Set<String> others = equivalents.get(span);
       concepts.add(others == null
-          ? new Concept(span, String.join(" ", span), List.of())
-          : new Concept(span, spelling.get(span), List.copyOf(others)));
+          ? new Concept(span, String.join(" ", span), List.of(), false)
+          : new Concept(span, spelling.get(span), List.copyOf(others), ambiguous.contains(span)));
       i += length;
     }
     return concepts;

@@ -20,6 +20,7 @@ import paperbot.recommender.index.PaperFields;
 final class WhyMatched {
   /** Longest run of words tried as one phrase. */
   private static final int MAX_PHRASE = 4;
+  private static final List<String> FIELDS = List.of(PaperFields.TITLE, PaperFields.ABSTRACT);
 
   private final QueryPlan plan;
 
@@ -60,30 +61,50 @@ final class WhyMatched {
     return 0;
   }
 
+  /** Names where the concept matched: title before abstract, the member's own form before an equivalent one. */
   private void conceptAt(IndexSearcher searcher, int doc, Concept concept, List<Match> out) throws IOException {
-    String field = fieldContaining(searcher, doc, concept.text());
-    if (field != null) {
-      out.add(new Match(concept.label(), field));
-      return;
-    }
-    for (String alternative : concept.alternatives()) {
-      field = fieldContaining(searcher, doc, alternative);
-      if (field != null) {
-        out.add(new Match(concept.label() + " → " + alternative, field));
+    for (String field : FIELDS) {
+      if (contains(searcher, doc, field, concept.text())) {
+        out.add(new Match(concept.label() + meaning(searcher, doc, concept), field));
         return;
+      }
+      for (String alternative : concept.alternatives()) {
+        if (contains(searcher, doc, field, alternative)) {
+          out.add(new Match(concept.label() + " → " + alternative, field));
+          return;
+        }
       }
     }
   }
 
+  /** For a term with several meanings, the one this paper uses, e.g. " (= text-to-speech)"; else empty. */
+  private String meaning(IndexSearcher searcher, int doc, Concept concept) throws IOException {
+    if (!concept.ambiguous()) {
+      return "";
+    }
+    for (String alternative : concept.alternatives()) {
+      for (String field : FIELDS) {
+        if (contains(searcher, doc, field, alternative)) {
+          return " (= " + alternative + ")";
+        }
+      }
+    }
+    return "";
+  }
+
   /** "title" when the text occurs in the title, else "abstract" when it occurs there, else null. */
   private String fieldContaining(IndexSearcher searcher, int doc, String text) throws IOException {
-    for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-      Query query = plan.fieldQuery(field, text, 0);
-      if (query != null && matches(searcher, doc, query)) {
+    for (String field : FIELDS) {
+      if (contains(searcher, doc, field, text)) {
         return field;
       }
     }
     return null;
+  }
+
+  private boolean contains(IndexSearcher searcher, int doc, String field, String text) throws IOException {
+    Query query = plan.fieldQuery(field, text, 0);
+    return query != null && matches(searcher, doc, query);
   }
 
   private static boolean matches(IndexSearcher searcher, int doc, Query query) throws IOException {

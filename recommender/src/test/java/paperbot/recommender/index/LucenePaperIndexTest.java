@@ -1,0 +1,74 @@
+package paperbot.recommender.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.SourceRecord;
+import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.rank.SearchRequest;
+
+final class LucenePaperIndexTest {
+  @TempDir Path dir;
+
+  private static Paper paper(String id, String title, int upvotes) {
+    return new Paper(id, title, List.of("Old " + title), "An abstract about " + title + " with $π$ and more.",
+        List.of("Ana Li", "Bo Chen"), true, 7, LocalDate.of(2025, 3, 4), true, upvotes, List.of("cs.LG"),
+        "Lab", List.of("https://github.com/x/y"), List.of(new SourceRecord("003.txt", 13, "hf-daily")));
+  }
+
+  private LucenePaperIndex open() {
+    return LucenePaperIndex.open(dir, QueryExpander.none(), Clock.systemUTC());
+  }
+
+  @Test
+  void theFullPaperRoundTripsThroughTheIndex() {
+    Paper original = paper("2401.00001", "Graph Transformers", 3);
+    try (LucenePaperIndex index = open()) {
+      index.replaceAll(List.of(original), "fp");
+      assertThat(index.get("2401.00001")).contains(original);
+      assertThat(index.get("nope")).isEmpty();
+    }
+  }
+
+  @Test
+  void contentsAndSourceFingerprintSurviveReopening() {
+    try (LucenePaperIndex index = open()) {
+      assertThat(index.sourceFingerprint()).isEmpty();
+      index.replaceAll(List.of(paper("a", "Graph Transformers", 0), paper("b", "Spectral Methods", 0)), "fp-1");
+    }
+    try (LucenePaperIndex index = open()) {
+      assertThat(index.size()).isEqualTo(2);
+      assertThat(index.sourceFingerprint()).contains("fp-1");
+      index.replaceAll(List.of(paper("c", "Kernel Methods", 0)), "fp-2");
+      assertThat(index.size()).isEqualTo(1);
+      assertThat(index.sourceFingerprint()).contains("fp-2");
+    }
+  }
+
+  @Test
+  void upsertReplacesByIdAndIsSearchableAtOnce() {
+    try (LucenePaperIndex index = open()) {
+      index.replaceAll(List.of(paper("a", "Graph Transformers", 0)), "fp");
+      index.upsert(List.of(paper("a", "Graph Transformers", 42), paper("b", "Spectral Methods", 0)));
+      assertThat(index.size()).isEqualTo(2);
+      assertThat(index.get("a").orElseThrow().upvotes()).isEqualTo(42);
+      assertThat(index.search(SearchRequest.firstPage("spectral", 5)).hits()).hasSize(1);
+      assertThat(index.sourceFingerprint()).contains("fp");
+    }
+  }
+
+  @Test
+  void aliasesAndSpelledOutSymbolsAreSearchable() {
+    try (LucenePaperIndex index = open()) {
+      index.replaceAll(List.of(paper("a", "Graph Transformers", 0)), "fp");
+      assertThat(index.search(SearchRequest.firstPage("old graph", 5)).hits()).hasSize(1);
+      assertThat(index.search(SearchRequest.firstPage("pi", 5)).hits()).hasSize(1);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package paperbot.recommender.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.index.IndexStatus;
+import paperbot.recommender.index.LucenePaperIndex;
+import paperbot.recommender.index.SeedIndexer;
+
+/** Abbreviations and long forms find each other on the real seed corpus. */
+final class SeedSearchTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+  @TempDir static Path dir;
+  static LucenePaperIndex index;
+
+  @BeforeAll
+  static void build() {
+    index = LucenePaperIndex.open(dir, QueryExpander.defaults(), CLOCK);
+    IndexStatus status = SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), CLOCK);
+    assertThat(status.rebuilt()).isTrue();
+    assertThat(status.papers()).isEqualTo(303);
+    assertThat(SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), CLOCK).rebuilt()).isFalse();
+  }
+
+  @AfterAll
+  static void close() {
+    index.close();
+  }
+
+  private static List<SearchHit> search(String query) {
+    return index.search(SearchRequest.firstPage(query, 100)).hits();
+  }
+
+  @ParameterizedTest(name = "{0} finds papers that only say {1}")
+  @CsvSource({
+      "rl, reinforcement learning", "llm, large language model", "vla, vision-language-action",
+      "vlm, vision-language model", "bc, behavior cloning", "il, imitation learning",
+      "rlhf, reinforcement learning from human feedback", "marl, multi-agent reinforcement learning",
+      "gflownet, generative flow network", "sim2real, sim-to-real", "t2i, text-to-image", "t2v, text-to-video",
+      "sft, supervised fine-tuning", "cot, chain of thought", "offline rl, offline reinforcement learning",
+      "o2o, offline-to-online"})
+  void abbreviationFindsTheLongForm(String abbreviation, String longForm) {
+    assertThat(search(abbreviation)).extracting(SearchHit::whyLine)
+        .anySatisfy(why -> assertThat(why).containsIgnoringCase(" → " + longForm));
+  }
+
+  @ParameterizedTest(name = "{0} finds papers that only say {1}")
+  @CsvSource({
+      "reinforcement learning from human feedback, RLHF", "vision-language-action, VLA",
+      "behavior cloning, BC", "text-to-image, T2I", "large language model, LLM"})
+  void longFormFindsTheAbbreviation(String longForm, String abbreviation) {
+    assertThat(search(longForm)).extracting(SearchHit::whyLine)
+        .anySatisfy(why -> assertThat(why).contains(" → " + abbreviation + " ("));
+  }
+}

@@ -1,0 +1,21 @@
+package paperbot.recommender.rank;
+
+import java.time.LocalDate;
+import java.util.List;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.PaperId;
+import paperbot.recommender.corpus.SourceRecord;
+
+/** Small hand-made papers for ranking tests: only the fields a test cares about. */
+final class TestPapers {
+  private TestPapers() {}
+
+  static Paper paper(String title, String abstractText) {
+    return paper(title, abstractText, null, 0);
+  }
+
+  static Paper paper(String title, String abstractText, LocalDate published, int upvotes) {
+    return new Paper(PaperId.fromText(title), title, List.of(), abstractText, List.of(), false, null, published,
+        false, upvotes, List.of(), null, List.of(), List.of(new SourceRecord("test", 1, "test")));
+  }
+}
