@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Fills in years that a listing left out. Listing pages print the year only for earlier years, so a year-less date
@@ -15,15 +16,14 @@ final class YearInference {
 
   static List<SeedRecord> apply(List<SeedRecord> records, Clock clock) {
     LocalDate today = LocalDate.now(clock);
-    int pageYear = records.stream()
+    OptionalInt latestPrinted = records.stream()
         .map(SeedRecord::date)
         .filter(Objects::nonNull)
         .map(ListedDate::year)
         .filter(Objects::nonNull)
         .mapToInt(Integer::intValue)
-        .max()
-        .stream().map(latest -> latest + 1).findFirst()
-        .orElse(today.getYear());
+        .max();
+    int pageYear = latestPrinted.isPresent() ? latestPrinted.getAsInt() + 1 : today.getYear();
     int year = Math.min(pageYear, today.getYear());
     return records.stream().map(record -> infer(record, year, today)).toList();
   }
