@@ -1,0 +1,45 @@
+package paperbot.recommender.profile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything personal ranking needs about one member.
+ *
+ * @param topics topics the member set, with weights, in the order added
+ * @param mutes terms whose papers are never shown
+ * @param learned terms learned from feedback: positive from likes, negative from dislikes
+ * @param follows followed authors
+ * @param seen papers already shown in personal recommendations
+ * @param disliked papers the member dismissed
+ * @param saved papers the member saved, newest first
+ */
+public record InterestProfile(
+    Map<String, Double> topics,
+    List<String> mutes,
+    Map<String, Double> learned,
+    List<String> follows,
+    Set<String> seen,
+    Set<String> disliked,
+    List<String> saved) {
+
+  public InterestProfile {
+    topics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topics));
+    mutes = List.copyOf(mutes);
+    learned = Map.copyOf(learned);
+    follows = List.copyOf(follows);
+    seen = Set.copyOf(seen);
+    disliked = Set.copyOf(disliked);
+    saved = List.copyOf(saved);
+  }
+
+  public static InterestProfile empty() {
+    return new InterestProfile(Map.of(), List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of());
+  }
+
+  /** True when nothing tells us what this member likes yet. */
+  public boolean isNew() {
+    return topics.isEmpty() && follows.isEmpty() && learned.values().stream().noneMatch(w -> w > 0);
+  }
+}

@@ -1,0 +1,45 @@
+package paperbot.recommender.profile;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Keeps member profiles. Every mutating call is one committed transaction when it returns, and concurrent calls for
+ * the same member apply one after another, so no acknowledged change is lost.
+ */
+public interface ProfileStore {
+
+  InterestProfile load(MemberKey member);
+
+  /** Adds a topic or changes its weight; returns false when it only changed the weight of an existing topic. */
+  boolean addTopic(MemberKey member, String topic, double weight);
+
+  /** Removes a topic; false when the member had no such topic. */
+  boolean removeTopic(MemberKey member, String topic);
+
+  /** Removes every topic; returns how many there were. */
+  int clearTopics(MemberKey member);
+
+  /** Mutes a term; false when it was muted already. */
+  boolean mute(MemberKey member, String term);
+
+  /** Unmutes a term; false when it was not muted. */
+  boolean unmute(MemberKey member, String term);
+
+  /** Follows an author; false when already followed. */
+  boolean follow(MemberKey member, String author);
+
+  /** Unfollows an author; false when not followed. */
+  boolean unfollow(MemberKey member, String author);
+
+  /**
+   * Records feedback on a paper and adjusts learned term weights in the same transaction. A like replaces an earlier
+   * dislike of the same paper and vice versa.
+   *
+   * @param termDeltas weight to add per term (positive for likes, negative for dislikes)
+   */
+  void recordFeedback(MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas);
+
+  /** Remembers papers shown in personal recommendations. */
+  void markSeen(MemberKey member, Collection<String> paperIds);
+}

@@ -1,0 +1,234 @@
+package paperbot.recommender.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import paperbot.recommender.profile.Feedback;
+import paperbot.recommender.profile.InterestProfile;
+import paperbot.recommender.profile.MemberKey;
+import paperbot.recommender.profile.ProfileStore;
+
+/**
+ * Profiles in SQL (H2 or PostgreSQL, same statements). Each mutation first locks the member's row
+ * ({@code SELECT ... FOR UPDATE}), so one member's concurrent commands run one after another and no update is lost.
+ */
+public final class JdbcProfileStore implements ProfileStore {
+  /** Learned term weights stay within this bound, so feedback nudges a profile without drowning its topics. */
+  static final double LEARNED_LIMIT = 2.0;
+
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public JdbcProfileStore(DataSource dataSource, Clock clock) {
+    this.transactions = new Transactions(dataSource);
+    this.clock = clock;
+  }
+
+  @Override
+  public InterestProfile load(MemberKey member) {
+    return transactions.run(c -> {
+      Optional<Long> id = findMember(c, member, false);
+      if (id.isEmpty()) {
+        return InterestProfile.empty();
+      }
+      long m = id.get();
+      Map<String, Double> topics = new LinkedHashMap<>();
+      query(c, "SELECT topic, weight FROM member_topic WHERE member_id = ? ORDER BY added_at, topic", m,
+          rs -> topics.put(rs.getString(1), rs.getDouble(2)));
+      Map<String, Double> learned = new HashMap<>();
+      query(c, "SELECT term, weight FROM member_learned_term WHERE member_id = ?", m,
+          rs -> learned.put(rs.getString(1), rs.getDouble(2)));
+      Set<String> disliked = new HashSet<>();
+      List<String> saved = new ArrayList<>();
+      query(c, "SELECT paper_id, kind FROM member_feedback WHERE member_id = ? ORDER BY at DESC, paper_id", m, rs -> {
+        if (Feedback.DISLIKE.name().equals(rs.getString(2))) {
+          disliked.add(rs.getString(1));
+        } else if (Feedback.SAVE.name().equals(rs.getString(2))) {
+          saved.add(rs.getString(1));
+        }
+      });
+      return new InterestProfile(topics,
+          strings(c, "SELECT term FROM member_mute WHERE member_id = ? ORDER BY term", m), learned,
+          strings(c, "SELECT author FROM member_follow WHERE member_id = ? ORDER BY author", m),
+          new HashSet<>(strings(c, "SELECT paper_id FROM member_seen WHERE member_id = ?", m)), disliked, saved);
+    });
+  }
+
+  @Override
+  public boolean addTopic(MemberKey member, String topic, double weight) {
+    return inMember(member, (c, m) -> {
+      if (update(c, "UPDATE member_topic SET weight = ? WHERE member_id = ? AND topic = ?", weight, m, topic) > 0) {
+        return false;
+      }
+      update(c, "INSERT INTO member_topic (member_id, topic, weight, added_at) VALUES (?, ?, ?, ?)", m, topic, weight,
+          now());
+      return true;
+    });
+  }
+
+  @Override
+  public boolean removeTopic(MemberKey member, String topic) {
+    return inMember(member, (c, m) ->
+        update(c, "DELETE FROM member_topic WHERE member_id = ? AND topic = ?", m, topic) > 0);
+  }
+
+  @Override
+  public int clearTopics(MemberKey member) {
+    return inMember(member, (c, m) -> update(c, "DELETE FROM member_topic WHERE member_id = ?", m));
+  }
+
+  @Override
+  public boolean mute(MemberKey member, String term) {
+    return inMember(member, (c, m) -> insertIfAbsent(c, "member_mute", "term", m, term));
+  }
+
+  @Override
+  public boolean unmute(MemberKey member, String term) {
+    return inMember(member, (c, m) -> update(c, "DELETE FROM member_mute WHERE member_id = ? AND term = ?", m, term) > 0);
+  }
+
+  @Override
+  public boolean follow(MemberKey member, String author) {
+    return inMember(member, (c, m) -> insertIfAbsent(c, "member_follow", "author", m, author));
+  }
+
+  @Override
+  public boolean unfollow(MemberKey member, String author) {
+    return inMember(member, (c, m) ->
+        update(c, "DELETE FROM member_follow WHERE member_id = ? AND author = ?", m, author) > 0);
+  }
+
+  @Override
+  public void recordFeedback(MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas) {
+    inMember(member, (c, m) -> {
+      if (feedback != Feedback.SAVE) {
+        // A like replaces an earlier dislike of the same paper and the other way round.
+        update(c, "DELETE FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind IN (?, ?)", m, paperId,
+            Feedback.LIKE.name(), Feedback.DISLIKE.name());
+      }
+      if (update(c, "UPDATE member_feedback SET at = ? WHERE member_id = ? AND paper_id = ? AND kind = ?", now(), m,
+          paperId, feedback.name()) == 0) {
+        update(c, "INSERT INTO member_feedback (member_id, paper_id, kind, at) VALUES (?, ?, ?, ?)", m, paperId,
+            feedback.name(), now());
+      }
+      for (Map.Entry<String, Double> delta : termDeltas.entrySet()) {
+        addLearned(c, m, delta.getKey(), delta.getValue());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void markSeen(MemberKey member, Collection<String> paperIds) {
+    if (paperIds.isEmpty()) {
+      return;
+    }
+    inMember(member, (c, m) -> {
+      for (String paperId : paperIds) {
+        if (update(c, "UPDATE member_seen SET at = ? WHERE member_id = ? AND paper_id = ?", now(), m, paperId) == 0) {
+          update(c, "INSERT INTO member_seen (member_id, paper_id, at) VALUES (?, ?, ?)", m, paperId, now());
+        }
+      }
+      return null;
+    });
+  }
+
+  // ---- helpers
+
+  private interface MemberWork<T> {
+    T apply(Connection connection, long memberId) throws SQLException;
+  }
+
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs work in one transaction holding the member's row lock (creating the member on first use). */
+  private <T> T inMember(MemberKey member, MemberWork<T> work) {
+    return transactions.run(c -> work.apply(c, findMember(c, member, true).orElseThrow()));
+  }
+
+  private Optional<Long> findMember(Connection c, MemberKey member, boolean lockOrCreate) throws SQLException {
+    String select = "SELECT id FROM member WHERE platform = ? AND workspace = ? AND user_id = ?"
+        + (lockOrCreate ? " FOR UPDATE" : "");
+    try (PreparedStatement s = prepare(c, select, member.platform(), member.workspace(), member.user());
+        ResultSet rs = s.executeQuery()) {
+      if (rs.next()) {
+        return Optional.of(rs.getLong(1));
+      }
+    }
+    if (!lockOrCreate) {
+      return Optional.empty();
+    }
+    // Two first commands of a new member may race here; the loser gets a unique violation and is retried.
+    update(c, "INSERT INTO member (platform, workspace, user_id, created_at) VALUES (?, ?, ?, ?)", member.platform(),
+        member.workspace(), member.user(), now());
+    return findMember(c, member, true);
+  }
+
+  private void addLearned(Connection c, long m, String term, double delta) throws SQLException {
+    double limit = LEARNED_LIMIT;
+    if (update(c, "UPDATE member_learned_term SET weight = LEAST(?, GREATEST(?, weight + ?)) "
+        + "WHERE member_id = ? AND term = ?", limit, -limit, delta, m, term) == 0) {
+      update(c, "INSERT INTO member_learned_term (member_id, term, weight) VALUES (?, ?, ?)", m, term,
+          Math.max(-limit, Math.min(limit, delta)));
+    }
+  }
+
+  private static boolean insertIfAbsent(Connection c, String table, String column, long m, String value)
+      throws SQLException {
+    try (PreparedStatement s = prepare(c, "SELECT 1 FROM " + table + " WHERE member_id = ? AND " + column + " = ?",
+        m, value); ResultSet rs = s.executeQuery()) {
+      if (rs.next()) {
+        return false;
+      }
+    }
+    update(c, "INSERT INTO " + table + " (member_id, " + column + ") VALUES (?, ?)", m, value);
+    return true;
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+
+  private static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, params)) {
+      return s.executeUpdate();
+    }
+  }
+
+  private static void query(Connection c, String sql, long memberId, RowReader reader) throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, memberId); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        reader.read(rs);
+      }
+    }
+  }
+
+  private static List<String> strings(Connection c, String sql, long memberId) throws SQLException {
+    List<String> values = new ArrayList<>();
+    query(c, sql, memberId, rs -> values.add(rs.getString(1)));
+    return values;
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      s.setObject(i + 1, params[i]);
+    }
+    return s;
+  }
+}

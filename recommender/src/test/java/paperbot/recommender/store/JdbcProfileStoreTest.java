@@ -1,0 +1,130 @@
+package paperbot.recommender.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import paperbot.recommender.profile.Feedback;
+import paperbot.recommender.profile.InterestProfile;
+import paperbot.recommender.profile.MemberKey;
+
+/** The profile store on H2 and on PostgreSQL, through the production migrations. */
+final class JdbcProfileStoreTest {
+  private static final MemberKey ANA = new MemberKey("SLACK", "T1", "ana");
+  @TempDir static Path dir;
+
+  static Stream<Arguments> databases() {
+    return Stream.of(
+        Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
+        Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void topicsMutesFollowsAndFeedbackRoundTrip(String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
+      assertThat(store.load(ANA)).isEqualTo(InterestProfile.empty());
+      assertThat(store.addTopic(ANA, "offline rl", 1)).isTrue();
+      assertThat(store.addTopic(ANA, "diffusion policy", 2)).isTrue();
+      assertThat(store.addTopic(ANA, "offline rl", 3)).isFalse();
+      assertThat(store.mute(ANA, "voice cloning")).isTrue();
+      assertThat(store.mute(ANA, "voice cloning")).isFalse();
+      assertThat(store.follow(ANA, "Haoran He")).isTrue();
+      store.recordFeedback(ANA, "p1", Feedback.LIKE, Map.of("diffus", 0.3));
+      store.recordFeedback(ANA, "p1", Feedback.SAVE, Map.of());
+      store.recordFeedback(ANA, "p2", Feedback.DISLIKE, Map.of("voic", -0.3));
+      store.markSeen(ANA, List.of("p3", "p4", "p3"));
+
+      InterestProfile profile = store.load(ANA);
+      assertThat(profile.topics()).containsExactly(Map.entry("offline rl", 3.0), Map.entry("diffusion policy", 2.0));
+      assertThat(profile.mutes()).containsExactly("voice cloning");
+      assertThat(profile.follows()).containsExactly("Haoran He");
+      assertThat(profile.learned()).containsEntry("diffus", 0.3).containsEntry("voic", -0.3);
+      assertThat(profile.saved()).containsExactly("p1");
+      assertThat(profile.disliked()).containsExactly("p2");
+      assertThat(profile.seen()).containsExactlyInAnyOrder("p3", "p4");
+
+      store.recordFeedback(ANA, "p2", Feedback.LIKE, Map.of());
+      assertThat(store.load(ANA).disliked()).isEmpty();
+      assertThat(store.removeTopic(ANA, "offline rl")).isTrue();
+      assertThat(store.removeTopic(ANA, "offline rl")).isFalse();
+      assertThat(store.unmute(ANA, "voice cloning")).isTrue();
+      assertThat(store.unfollow(ANA, "Haoran He")).isTrue();
+      assertThat(store.clearTopics(ANA)).isEqualTo(1);
+      assertThat(store.load(ANA).topics()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void workspacesAndPlatformsNeverShareAProfile(String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
+      store.addTopic(ANA, "offline rl", 1);
+      assertThat(store.load(new MemberKey("SLACK", "T2", "ana")).topics()).isEmpty();
+      assertThat(store.load(new MemberKey("DISCORD", "T1", "ana")).topics()).isEmpty();
+      assertThat(store.load(new MemberKey("SLACK", "T1", "bo")).topics()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void concurrentCommandsOfOneMemberLoseNoUpdate(String name, Function<Path, Database> open) throws Exception {
+    try (Database db = open.apply(dir)) {
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
+      MemberKey newcomer = new MemberKey("SLACK", "T9", "racer");
+      ExecutorService pool = Executors.newFixedThreadPool(6, r -> new Thread(r, "profile-test-writer"));
+      List<Future<?>> writes = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        int n = i;
+        writes.add(pool.submit(() -> store.addTopic(newcomer, "topic " + n, 1)));
+        writes.add(pool.submit(() -> store.recordFeedback(newcomer, "p" + n, Feedback.LIKE, Map.of("shared", 0.01))));
+      }
+      for (Future<?> write : writes) {
+        write.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      InterestProfile profile = store.load(newcomer);
+      assertThat(profile.topics()).hasSize(30);
+      assertThat(profile.learned().get("shared")).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void learnedWeightsStayBounded(String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
+      for (int i = 0; i < 30; i++) {
+        store.recordFeedback(ANA, "p" + i, Feedback.LIKE, Map.of("term", 0.3));
+      }
+      assertThat(store.load(ANA).learned().get("term")).isEqualTo(JdbcProfileStore.LEARNED_LIMIT);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRestartOnTheSameDataDirectoryFindsEverything() {
+    Path data = dir.resolve("restart");
+    try (Database db = TestDatabases.h2(data)) {
+      new JdbcProfileStore(db.dataSource(), Clock.systemUTC()).addTopic(ANA, "world models", 1.5);
+    }
+    try (Database db = TestDatabases.h2(data)) {
+      assertThat(new JdbcProfileStore(db.dataSource(), Clock.systemUTC()).load(ANA).topics())
+          .containsExactly(Map.entry("world models", 1.5));
+    }
+  }
+}

