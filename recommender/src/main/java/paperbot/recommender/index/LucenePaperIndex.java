@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.IndexWriter;
@@ -19,7 +20,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.ProfileQuery;
+import paperbot.recommender.rank.ProfileRanker;
 import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.Ranker;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
@@ -30,7 +34,7 @@ import paperbot.recommender.rank.SearchResults;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-1";
+  static final String SCHEMA = "paperbot-index-2";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";
@@ -39,12 +43,17 @@ public final class LucenePaperIndex implements PaperIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Ranker ranker;
+  private final ProfileRanker profiles;
+  private final SimilarPapers similar;
 
-  private LucenePaperIndex(Directory directory, IndexWriter writer, Ranker ranker) throws IOException {
+  private LucenePaperIndex(Directory directory, IndexWriter writer, Ranker ranker, ProfileRanker profiles,
+      SimilarPapers similar) throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
     this.ranker = ranker;
+    this.profiles = profiles;
+    this.similar = similar;
   }
 
   /** Opens (or creates) the index in {@code dir}. */
@@ -55,7 +64,8 @@ public final class LucenePaperIndex implements PaperIndex {
       Directory directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       IndexWriter writer = new IndexWriter(directory, config);
-      return new LucenePaperIndex(directory, writer, new Ranker(analyzer, expander, clock));
+      return new LucenePaperIndex(directory, writer, new Ranker(analyzer, expander, clock),
+          new ProfileRanker(analyzer, expander, clock), new SimilarPapers(analyzer));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index at " + dir, e);
     }
@@ -64,6 +74,26 @@ public final class LucenePaperIndex implements PaperIndex {
   @Override
   public SearchResults search(SearchRequest request) {
     return withSearcher(searcher -> ranker.search(searcher, request));
+  }
+
+  @Override
+  public Recommendations recommend(ProfileQuery query) {
+    return withSearcher(searcher -> profiles.recommend(searcher, query));
+  }
+
+  @Override
+  public Recommendations trending(int limit) {
+    return withSearcher(searcher -> profiles.trending(searcher, limit));
+  }
+
+  @Override
+  public SearchResults moreLikeThis(String id, int limit) {
+    return withSearcher(searcher -> similar.like(searcher, id, limit));
+  }
+
+  @Override
+  public List<String> distinctiveWords(String id, int limit) {
+    return withSearcher(searcher -> similar.distinctiveWords(searcher, id, limit));
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
@@ -50,6 +51,13 @@ public final class PaperDocuments {
     // Aliases are searched like the title: a researcher may remember any version's title.
     for (String alias : paper.aliases()) {
       doc.add(new Field(PaperFields.TITLE, CleanText.of(alias), SEARCHED_TEXT));
+    }
+    // TextField, not stored: followed authors are matched as phrases; display reads the JSON copy.
+    for (String author : paper.authors()) {
+      doc.add(new TextField(PaperFields.AUTHORS, author, Field.Store.NO));
+    }
+    if (paper.organisation() != null) {
+      doc.add(new TextField(PaperFields.AUTHORS, paper.organisation(), Field.Store.NO));
     }
     doc.add(new Field(PaperFields.ABSTRACT, CleanText.of(paper.abstractText()), SEARCHED_STORED_TEXT));
     if (paper.published() != null) {

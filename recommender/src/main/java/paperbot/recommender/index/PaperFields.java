@@ -8,6 +8,8 @@ public final class PaperFields {
   public static final String TITLE = "title";
   /** Cleaned abstract, analysed with positions and offsets and stored for snippets. */
   public static final String ABSTRACT = "abstract";
+  /** Author names and organisation, analysed, for following authors. */
+  public static final String AUTHORS = "authors";
   /** Publication day (epoch day) for the recency prior. */
   public static final String PUBLISHED = "published";
   /** Feature field holding ranking signals such as {@link #UPVOTES}. */

@@ -1,8 +1,11 @@
 package paperbot.recommender.index;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.ProfileQuery;
+import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
 
@@ -14,6 +17,18 @@ public interface PaperIndex extends AutoCloseable {
 
   /** Ranked papers for what a user typed. Never throws for any user text; odd input gives a notice or no hits. */
   SearchResults search(SearchRequest request);
+
+  /** Personal recommendations for a member's profile. */
+  Recommendations recommend(ProfileQuery query);
+
+  /** The most recent and most upvoted papers, for members with no profile yet. */
+  Recommendations trending(int limit);
+
+  /** Papers most like the given one (by its distinctive terms), the paper itself excluded. */
+  SearchResults moreLikeThis(String id, int limit);
+
+  /** The paper's most distinctive words, as readable words (not stems); empty for an unknown id. */
+  List<String> distinctiveWords(String id, int limit);
 
   /** The paper with this id (or one of its former ids), if indexed. */
   Optional<Paper> get(String id);

@@ -12,8 +12,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
@@ -62,15 +60,12 @@ public final class Ranker {
     if (page.length == 0) {
       return List.of();
     }
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new SnippetFormatter())
-        .build();
-    String[] snippets = highlighter.highlight(PaperFields.ABSTRACT, text, new TopDocs(null, page), 1);
+    String[] snippets = Snippets.of(searcher, analyzer, text, page);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(page[i].doc));
-      String snippet = snippets[i] != null ? snippets[i] : SnippetFormatter.window(CleanText.of(paper.abstractText()), 0);
-      hits.add(new SearchHit(paper, page[i].score, snippet, why.explain(searcher, page[i].doc, concepts)));
+      hits.add(new SearchHit(paper, page[i].score, Snippets.orLead(snippets[i], paper),
+          why.explain(searcher, page[i].doc, concepts)));
     }
     return hits;
   }

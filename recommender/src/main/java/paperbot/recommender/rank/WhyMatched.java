@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -104,13 +100,7 @@ final class WhyMatched {
 
   private boolean contains(IndexSearcher searcher, int doc, String field, String text) throws IOException {
     Query query = plan.fieldQuery(field, text, 0);
-    return query != null && matches(searcher, doc, query);
+    return query != null && ProfileRanker.matches(searcher, doc, query);
   }
 
-  private static boolean matches(IndexSearcher searcher, int doc, Query query) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    return weight.matches(leaf, doc - leaf.docBase) != null;
-  }
 }

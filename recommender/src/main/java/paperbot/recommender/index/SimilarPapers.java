@@ -1,0 +1,108 @@
+package paperbot.recommender.index;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import paperbot.recommender.corpus.CleanText;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.Match;
+import paperbot.recommender.rank.SearchHit;
+import paperbot.recommender.rank.SearchResults;
+import paperbot.recommender.rank.Snippets;
+
+/** "More like this" and a paper's distinctive words, both from Lucene's MoreLikeThis over the abstract. */
+final class SimilarPapers {
+  /** Terms MoreLikeThis keeps for a query; enough to describe a paper, few enough to stay fast. */
+  private static final int QUERY_TERMS = 25;
+
+  private final Analyzer analyzer;
+
+  SimilarPapers(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  SearchResults like(IndexSearcher searcher, String id, int limit) throws IOException {
+    Optional<Integer> doc = docOf(searcher, id);
+    if (doc.isEmpty()) {
+      return new SearchResults(List.of(), 0, 0, null);
+    }
+    MoreLikeThis mlt = mlt(searcher);
+    Query query = new BooleanQuery.Builder()
+        .add(mlt.like(doc.get()), Occur.MUST)
+        .add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
+        .build();
+    TopDocs top = searcher.search(query, limit);
+    List<String> shared = readable(searcher, doc.get(), List.of(mlt.retrieveInterestingTerms(doc.get())), 3);
+    List<SearchHit> hits = new ArrayList<>();
+    for (ScoreDoc hit : top.scoreDocs) {
+      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
+      hits.add(new SearchHit(paper, hit.score,
+          Snippets.lead(paper),
+          shared.stream().map(word -> new Match(word, PaperFields.ABSTRACT)).toList()));
+    }
+    return new SearchResults(hits, top.totalHits.value(), 0, null);
+  }
+
+  List<String> distinctiveWords(IndexSearcher searcher, String id, int limit) throws IOException {
+    Optional<Integer> doc = docOf(searcher, id);
+    if (doc.isEmpty()) {
+      return List.of();
+    }
+    return readable(searcher, doc.get(), List.of(mlt(searcher).retrieveInterestingTerms(doc.get())), limit);
+  }
+
+  private MoreLikeThis mlt(IndexSearcher searcher) throws IOException {
+    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {PaperFields.ABSTRACT});
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(2);
+    mlt.setMinWordLen(3);
+    mlt.setMaxQueryTerms(QUERY_TERMS);
+    return mlt;
+  }
+
+  /** Maps stems ("diffus") back to a word of the paper that has that stem ("diffusion"), keeping their order. */
+  private List<String> readable(IndexSearcher searcher, int doc, List<String> stems, int limit) throws IOException {
+    String text = searcher.storedFields().document(doc).get(PaperFields.ABSTRACT);
+    Map<String, String> wordByStem = new LinkedHashMap<>();
+    for (String word : CleanText.of(text).split("[^\\p{L}\\p{N}]+")) {
+      String stem = stem(word);
+      if (stem != null) {
+        wordByStem.putIfAbsent(stem, word.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return stems.stream().map(wordByStem::get).filter(java.util.Objects::nonNull).distinct().limit(limit).toList();
+  }
+
+  private String stem(String word) throws IOException {
+    try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, new StringReader(word))) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      String result = stream.incrementToken() ? term.toString() : null;
+      stream.end();
+      return result;
+    }
+  }
+
+  private static Optional<Integer> docOf(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
+    return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(top.scoreDocs[0].doc);
+  }
+}

@@ -1,0 +1,22 @@
+package paperbot.recommender.rank;
+
+import java.util.List;
+import paperbot.recommender.corpus.Paper;
+
+/**
+ * A paper picked for a member, with the reasons it was picked.
+ *
+ * @param paper the paper
+ * @param score final score
+ * @param snippet about two lines of the abstract
+ * @param topics the member's topics it matched, strongest weight first
+ * @param authors followed authors among its authors
+ * @param trending how much recency and upvotes added to the score
+ */
+public record Recommendation(
+    Paper paper, double score, String snippet, List<String> topics, List<String> authors, double trending) {
+  public Recommendation {
+    topics = List.copyOf(topics);
+    authors = List.copyOf(authors);
+  }
+}
