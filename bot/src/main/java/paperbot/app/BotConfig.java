@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import paperbot.command.ProfileLimits;
 
 /**
  * All settings, read once at start-up: built-in defaults, then {@code config/paperbot.properties}, then the
@@ -17,14 +18,36 @@ import java.util.Properties;
  * @param dataDir where the index and database live
  * @param seedsDir the starting corpus
  * @param expansionsFile abbreviation and synonym groups for queries
+ * @param database JDBC URL, user and password; the URL is empty for the embedded H2 default under the data directory
+ * @param limits limits on what members may store
  */
-public record BotConfig(Path home, Path dataDir, Path seedsDir, Path expansionsFile) {
+public record BotConfig(
+    Path home, Path dataDir, Path seedsDir, Path expansionsFile, DatabaseSettings database, ProfileLimits limits) {
+
+  /**
+   * Where profiles are stored.
+   *
+   * @param url JDBC URL, or empty for H2 under the data directory
+   * @param user user name, may be empty
+   * @param password password, may be empty; never printed
+   */
+  public record DatabaseSettings(String url, String user, String password) {
+    @Override
+    public String toString() {
+      return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+    }
+  }
 
   /** Property key, environment variable and default of each setting, in one table. */
   enum Setting {
     DATA_DIR("data.dir", "PAPERBOT_DATA_DIR", "data"),
     SEEDS_DIR("seeds.dir", "PAPERBOT_SEEDS_DIR", "seeds"),
-    EXPANSIONS("expansions.file", "PAPERBOT_EXPANSIONS", "config/expansions.txt");
+    EXPANSIONS("expansions.file", "PAPERBOT_EXPANSIONS", "config/expansions.txt"),
+    DB_URL("db.url", "PAPERBOT_DB_URL", ""),
+    DB_USER("db.user", "PAPERBOT_DB_USER", ""),
+    DB_PASSWORD("db.password", "PAPERBOT_DB_PASSWORD", ""),
+    MAX_TOPICS("profile.max.topics", "PAPERBOT_MAX_TOPICS", "30"),
+    MAX_TOPIC_LENGTH("profile.max.topic.length", "PAPERBOT_MAX_TOPIC_LENGTH", "60");
 
     final String key;
     final String env;
@@ -45,7 +68,24 @@ public record BotConfig(Path home, Path dataDir, Path seedsDir, Path expansionsF
         absoluteHome,
         path(absoluteHome, value(Setting.DATA_DIR, file, env)),
         path(absoluteHome, value(Setting.SEEDS_DIR, file, env)),
-        path(absoluteHome, value(Setting.EXPANSIONS, file, env)));
+        path(absoluteHome, value(Setting.EXPANSIONS, file, env)),
+        new DatabaseSettings(value(Setting.DB_URL, file, env), value(Setting.DB_USER, file, env),
+            value(Setting.DB_PASSWORD, file, env)),
+        new ProfileLimits(number(Setting.MAX_TOPICS, file, env), number(Setting.MAX_TOPIC_LENGTH, file, env)));
+  }
+
+  private static int number(Setting setting, Properties file, Map<String, String> env) {
+    String value = value(setting, file, env);
+    try {
+      int number = Integer.parseInt(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException(setting.env + " (" + setting.key + ") must be a positive whole number, not '"
+        + value + "'");
   }
 
   /** The home the launcher passes as {@code -Dpaperbot.home}, or the working directory. */
@@ -55,12 +95,12 @@ public record BotConfig(Path home, Path dataDir, Path seedsDir, Path expansionsF
 
   /** The same settings with another data directory (the CLI's {@code --data}). */
   public BotConfig withDataDir(Path dir) {
-    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile);
+    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits);
   }
 
   /** The same settings with another seeds directory (the CLI's {@code --seeds}). */
   public BotConfig withSeedsDir(Path dir) {
-    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile);
+    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits);
   }
 
   private static String value(Setting setting, Properties file, Map<String, String> env) {

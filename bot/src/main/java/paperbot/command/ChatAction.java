@@ -1,6 +1,7 @@
 package paperbot.command;
 
 import java.util.Objects;
+import paperbot.recommender.profile.MemberKey;
 
 /**
  * A button a member pressed under an earlier reply.
@@ -24,5 +25,10 @@ public record ChatAction(
   /** The request this button press acts as: same member and place, the given command and text. */
   public ChatRequest asRequest(String command, String text) {
     return new ChatRequest(platform, workspace, channel, user, command, text);
+  }
+
+  /** The member whose profile this may read and change: always the one who typed or pressed, never anyone else. */
+  public MemberKey member() {
+    return new MemberKey(platform.name(), workspace, user);
   }
 }

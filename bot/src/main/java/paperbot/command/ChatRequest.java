@@ -2,6 +2,7 @@ package paperbot.command;
 
 import java.util.Locale;
 import java.util.Objects;
+import paperbot.recommender.profile.MemberKey;
 
 /**
  * One command a member typed, already translated out of the platform's payload.
@@ -36,5 +37,10 @@ public record ChatRequest(
   /** The same member and place with another command, used when a button stands for a typed command. */
   public ChatRequest withCommand(String newCommand, String newText) {
     return new ChatRequest(platform, workspace, channel, user, newCommand, newText);
+  }
+
+  /** The member whose profile this may read and change: always the one who typed or pressed, never anyone else. */
+  public MemberKey member() {
+    return new MemberKey(platform.name(), workspace, user);
   }
 }

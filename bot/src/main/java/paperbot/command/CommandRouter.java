@@ -53,6 +53,11 @@ public final class CommandRouter {
     try {
       return switch (action.actionId()) {
         case ReplyButton.NEXT_PAGE -> nextPage(action);
+        case ReplyButton.LIKE -> handle(action.asRequest("like", action.value()));
+        case ReplyButton.DISLIKE -> handle(action.asRequest("dislike", action.value()));
+        case ReplyButton.SAVE -> handle(action.asRequest("save", action.value()));
+        case ReplyButton.MORE_LIKE_THIS -> handle(action.asRequest(SimilarCommand.NAME, action.value()));
+        case ReplyButton.CLEAR_TOPICS -> handle(action.asRequest(TopicsCommand.NAME, "clear " + TopicsCommand.CONFIRM));
         default -> Reply.privateText("Sorry, that button has expired. Run the command again.");
       };
     } catch (RuntimeException e) {

@@ -32,6 +32,21 @@ public final class PaperCards {
         buttons);
   }
 
+  /** Like, dislike, more like this and save: the buttons under every listed paper. */
+  public static List<ReplyButton> feedbackButtons(String id) {
+    return List.of(
+        new ReplyButton(ReplyButton.LIKE, "👍 Like", id, "/like " + id),
+        new ReplyButton(ReplyButton.DISLIKE, "👎 Not for me", id, "/dislike " + id),
+        new ReplyButton(ReplyButton.MORE_LIKE_THIS, "More like this", id, "/more " + id),
+        new ReplyButton(ReplyButton.SAVE, "Save", id, "/save " + id));
+  }
+
+  /** A paper with a reason line of the caller's wording. */
+  public static PaperCard of(Paper paper, String snippet, String why) {
+    return new PaperCard(paper.id(), paper.displayTitle(), url(paper), authors(paper), date(paper), upvotes(paper),
+        snippet, why, feedbackButtons(paper.id()));
+  }
+
   /** Authors as a short line: up to three names, "et al." for the rest, or a count, or the organisation. */
   public static String authors(Paper paper) {
     List<String> names = paper.authors();

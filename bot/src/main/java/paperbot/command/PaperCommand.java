@@ -28,16 +28,9 @@ public final class PaperCommand implements ChatCommand {
 
   @Override
   public Reply handle(ChatRequest request) {
-    String id = request.text().strip();
-    if (id.isEmpty()) {
-      return Reply.privateText("Which paper? Give its id, e.g. `/paper pb-1a2b3c4d` (ids are shown with each result).");
-    }
-    if (id.length() > 64 || id.contains(" ")) {
-      return Reply.privateText("That doesn't look like a paper id. Ids look like `2310.06114` or `pb-1a2b3c4d`.");
-    }
-    Optional<Paper> paper = index.get(id);
+    Optional<Paper> paper = PaperIds.find(index, request.text());
     if (paper.isEmpty()) {
-      return Reply.privateText("No paper with id `" + id + "`. Search with `/papers <words>` to find its id.");
+      return PaperIds.notFound(NAME, request.text());
     }
     return details(paper.get());
   }

@@ -3,6 +3,7 @@ package paperbot.command;
 import java.util.ArrayList;
 import java.util.List;
 import paperbot.recommender.index.PaperIndex;
+import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
@@ -15,10 +16,12 @@ public final class PapersCommand implements ChatCommand {
   static final int MAX_PAGE = 200;
 
   private final PaperIndex index;
+  private final PersonalPapers personal;
   private final PagingMemory paging = new PagingMemory();
 
-  public PapersCommand(PaperIndex index) {
+  public PapersCommand(PaperIndex index, ProfileStore store) {
     this.index = index;
+    this.personal = new PersonalPapers(index, store);
   }
 
   @Override
@@ -28,7 +31,8 @@ public final class PapersCommand implements ChatCommand {
 
   @Override
   public String usage() {
-    return "/papers <query> · best matching papers; add `more` for the next five (e.g. /papers offline rl more)";
+    return "/papers <query> · best matching papers; add `more` for the next five (e.g. /papers offline rl more)\n"
+        + "• /papers · papers for your topics (new ones each time); /papers all · including ones you've seen";
   }
 
   @Override
@@ -36,11 +40,11 @@ public final class PapersCommand implements ChatCommand {
     String member = request.platform() + "/" + request.workspace() + "/" + request.user();
     PapersQuery asked = PapersQuery.parse(request.text());
     String query = paging.resolveQuery(member, asked);
-    if (query.isEmpty()) {
-      return Reply.privateText(
-          "Tell me what to look for, e.g. `/papers diffusion policy` or `/papers offline rl`.");
-    }
     int page = Math.min(paging.resolvePage(member, asked, query), MAX_PAGE);
+    if (PersonalPapers.isPersonal(query)) {
+      paging.remember(member, query, page);
+      return personal.show(request.member(), query, page);
+    }
     SearchResults results = index.search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     paging.remember(member, query, page);
     return reply(query, page, results);
@@ -57,7 +61,7 @@ public final class PapersCommand implements ChatCommand {
     }
     List<PaperCard> cards = new ArrayList<>();
     for (SearchHit hit : results.hits()) {
-      cards.add(PaperCards.of(hit, List.of()));
+      cards.add(PaperCards.of(hit, PaperCards.feedbackButtons(hit.paper().id())));
     }
     List<ReplyButton> buttons = new ArrayList<>();
     if (results.hasMore() && page < MAX_PAGE) {

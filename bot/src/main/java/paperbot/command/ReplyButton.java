@@ -11,4 +11,12 @@ package paperbot.command;
 public record ReplyButton(String actionId, String label, String value, String typed) {
   /** Shows the next page of a search; value is {@code <page>|<query>}. */
   public static final String NEXT_PAGE = "papers.next";
+  /** Confirms {@code /topics clear}. */
+  public static final String CLEAR_TOPICS = "topics.clear";
+  /** Feedback on one paper; value is the paper id. */
+  public static final String LIKE = "paper.like";
+
+  public static final String DISLIKE = "paper.dislike";
+  public static final String MORE_LIKE_THIS = "paper.more";
+  public static final String SAVE = "paper.save";
 }

@@ -21,6 +21,10 @@ public final class ConsoleRenderer {
       out.append('\n');
       renderCard(out, reply.cards().size() > 1 ? rank++ + ". " : "", card);
     }
+    if (reply.cards().stream().anyMatch(card -> !card.buttons().isEmpty())) {
+      // Four button hints under every paper would drown the results; the console shows the commands once.
+      out.append("\nReact with /like <id>, /dislike <id>, /more <id> or /save <id>.\n");
+    }
     for (ReplyButton button : reply.buttons()) {
       out.append('\n').append(button.label()).append(": ").append(button.typed()).append('\n');
     }

@@ -34,7 +34,7 @@ import paperbot.recommender.rank.SearchResults;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-2";
+  static final String SCHEMA = "paperbot-index-3";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";

@@ -46,7 +46,8 @@ public final class PaperDocuments {
     // KeywordField: one exact term (for updateDocument and get-by-id) plus doc values; stored so hits know their id.
     doc.add(new KeywordField(PaperFields.ID, paper.id(), Field.Store.YES));
     if (paper.title() != null) {
-      doc.add(new Field(PaperFields.TITLE, CleanText.of(paper.title()), SEARCHED_TEXT));
+      // Stored (cleaned) so MoreLikeThis can weigh title words when it describes a paper.
+      doc.add(new Field(PaperFields.TITLE, CleanText.of(paper.title()), SEARCHED_STORED_TEXT));
     }
     // Aliases are searched like the title: a researcher may remember any version's title.
     for (String alias : paper.aliases()) {

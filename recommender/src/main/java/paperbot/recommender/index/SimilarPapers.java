@@ -31,10 +31,32 @@ final class SimilarPapers {
   /** Terms MoreLikeThis keeps for a query; enough to describe a paper, few enough to stay fast. */
   private static final int QUERY_TERMS = 25;
 
+  /** Words every abstract uses; as "distinctive" terms they would teach a profile nothing. */
+  private static final List<String> FILLER = List.of("other", "key", "also", "based", "approach", "approaches",
+      "method", "methods", "paper", "propose", "proposed", "result", "results", "show", "shows", "new", "novel",
+      "scenario", "scenarios", "using", "use", "work", "works", "however", "existing", "significantly", "various",
+      "different", "including", "across", "further", "well", "effective", "effectively", "demonstrate", "performance",
+      "framework", "task", "tasks", "state", "art", "challenge", "challenges", "enable", "enables", "address", "via",
+      "often", "many", "require", "requires", "find", "help", "able", "each", "promising", "impressive",
+      "contribution", "contributions", "field", "first", "two", "one", "make", "however", "thus", "while");
+
   private final Analyzer analyzer;
+  private final java.util.Set<String> fillerStems;
 
   SimilarPapers(Analyzer analyzer) {
     this.analyzer = analyzer;
+    java.util.Set<String> stems = new java.util.HashSet<>();
+    for (String word : FILLER) {
+      try {
+        String stem = stem(word);
+        if (stem != null) {
+          stems.add(stem);
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    this.fillerStems = java.util.Set.copyOf(stems);
   }
 
   SearchResults like(IndexSearcher searcher, String id, int limit) throws IOException {
@@ -70,9 +92,13 @@ final class SimilarPapers {
   private MoreLikeThis mlt(IndexSearcher searcher) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
     mlt.setAnalyzer(analyzer);
-    mlt.setFieldNames(new String[] {PaperFields.ABSTRACT});
-    mlt.setMinTermFreq(1);
-    mlt.setMinDocFreq(2);
+    mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
+    // A word a paper repeats (often title and abstract) is what it is about; one-off words are mostly filler.
+    mlt.setMinTermFreq(2);
+    // Words in only a couple of papers say little about a research topic ("aims", a dataset's name).
+    mlt.setMinDocFreq(3);
+    mlt.setMaxDocFreqPct(30);
+    mlt.setStopWords(fillerStems);
     mlt.setMinWordLen(3);
     mlt.setMaxQueryTerms(QUERY_TERMS);
     return mlt;
@@ -80,7 +106,8 @@ final class SimilarPapers {
 
   /** Maps stems ("diffus") back to a word of the paper that has that stem ("diffusion"), keeping their order. */
   private List<String> readable(IndexSearcher searcher, int doc, List<String> stems, int limit) throws IOException {
-    String text = searcher.storedFields().document(doc).get(PaperFields.ABSTRACT);
+    var stored = searcher.storedFields().document(doc);
+    String text = java.util.Objects.toString(stored.get(PaperFields.TITLE), "") + " " + stored.get(PaperFields.ABSTRACT);
     Map<String, String> wordByStem = new LinkedHashMap<>();
     for (String word : CleanText.of(text).split("[^\\p{L}\\p{N}]+")) {
       String stem = stem(word);

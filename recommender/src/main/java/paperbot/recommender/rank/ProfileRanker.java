@@ -124,7 +124,7 @@ public final class ProfileRanker {
     profile.topics().entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .forEach(topic -> {
-          Query query = plan.textQuery(expander.concepts(QueryWords.of(topic.getKey())));
+          Query query = plan.textQuery(expander.concepts(QueryWords.of(topic.getKey())), true);
           if (query != null) {
             queries.put(topic.getKey(), new BoostQuery(query, topic.getValue().floatValue()));
           }

@@ -43,6 +43,14 @@ final class QueryPlan {
 
   /** The text part: what a paper must match. Null when no concept has a searchable word (only stop words). */
   Query textQuery(List<Concept> concepts) {
+    return textQuery(concepts, false);
+  }
+
+  /**
+   * As {@link #textQuery(List)}; with {@code matchAll} every concept must match. Saved topics use that: a member who
+   * follows "diffusion policy" chose the phrase, while a typed query may be loose.
+   */
+  Query textQuery(List<Concept> concepts, boolean matchAll) {
     BooleanQuery.Builder required = new BooleanQuery.Builder();
     int clauses = 0;
     for (Concept concept : concepts) {
@@ -56,7 +64,8 @@ final class QueryPlan {
       return null;
     }
     // Short queries match any of their concepts; longer ones need most of them, or nearly every paper would match.
-    required.setMinimumNumberShouldMatch(clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6));
+    required.setMinimumNumberShouldMatch(
+        matchAll ? clauses : clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6));
     BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(required.build(), Occur.MUST);
     phraseBonuses(concepts).forEach(bonus -> ranked.add(bonus, Occur.SHOULD));
     return ranked.build();

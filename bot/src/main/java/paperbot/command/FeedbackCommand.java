@@ -1,0 +1,77 @@
+package paperbot.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.PaperIndex;
+import paperbot.recommender.profile.Feedback;
+import paperbot.recommender.profile.ProfileStore;
+
+/**
+ * {@code /like <id>}, {@code /dislike <id>}, {@code /save <id>}: feedback that changes the member's very next
+ * personal ranking. A like adds the paper's distinctive words to the profile with a small weight; a dislike
+ * subtracts them, pushing down papers that resemble it, and hides the paper itself.
+ */
+public final class FeedbackCommand implements ChatCommand {
+  /** Weight one like adds to each distinctive word: a hint, a fraction of a topic's weight of 1. */
+  static final double LEARNED_STEP = 0.3;
+  static final int WORDS_PER_PAPER = 5;
+
+  private final PaperIndex index;
+  private final ProfileStore store;
+
+  public FeedbackCommand(PaperIndex index, ProfileStore store) {
+    this.index = index;
+    this.store = store;
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of("like", "dislike", "save");
+  }
+
+  @Override
+  public String usage() {
+    return "/like <id> · /dislike <id> · /save <id> · teach your recommendations (buttons do the same)";
+  }
+
+  @Override
+  public Reply handle(ChatRequest request) {
+    Optional<Paper> found = PaperIds.find(index, request.text());
+    if (found.isEmpty()) {
+      return PaperIds.notFound(request.command(), request.text());
+    }
+    Paper paper = found.get();
+    return switch (request.command()) {
+      case "like" -> like(request, paper);
+      case "dislike" -> dislike(request, paper);
+      default -> save(request, paper);
+    };
+  }
+
+  private Reply like(ChatRequest request, Paper paper) {
+    List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
+    store.recordFeedback(request.member(), paper.id(), Feedback.LIKE, deltas(words, LEARNED_STEP));
+    return Reply.privateText("Liked *" + paper.displayTitle() + "*."
+        + (words.isEmpty() ? "" : " Papers about " + String.join(", ", words) + " will rank a little higher for you."));
+  }
+
+  private Reply dislike(ChatRequest request, Paper paper) {
+    List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
+    store.recordFeedback(request.member(), paper.id(), Feedback.DISLIKE, deltas(words, -LEARNED_STEP));
+    return Reply.privateText("Got it: I'll hide *" + paper.displayTitle() + "* and show fewer papers like it.");
+  }
+
+  private Reply save(ChatRequest request, Paper paper) {
+    store.recordFeedback(request.member(), paper.id(), Feedback.SAVE, Map.of());
+    return Reply.privateText("Saved *" + paper.displayTitle() + "*. `/saved` lists your saved papers.");
+  }
+
+  private static Map<String, Double> deltas(List<String> words, double step) {
+    Map<String, Double> deltas = new LinkedHashMap<>();
+    words.forEach(word -> deltas.put(word, step));
+    return deltas;
+  }
+}

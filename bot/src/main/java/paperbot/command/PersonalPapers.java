@@ -1,0 +1,97 @@
+package paperbot.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import paperbot.recommender.index.PaperIndex;
+import paperbot.recommender.profile.InterestProfile;
+import paperbot.recommender.profile.MemberKey;
+import paperbot.recommender.profile.ProfileStore;
+import paperbot.recommender.rank.ProfileQuery;
+import paperbot.recommender.rank.Recommendation;
+import paperbot.recommender.rank.Recommendations;
+
+/**
+ * {@code /papers} with no query: papers ranked for the member's profile, each saying which topics picked it and what
+ * the trending prior added. Shown papers are remembered as seen, so the next {@code /papers} brings new ones;
+ * {@code /papers all} includes seen and dismissed papers again. A member without a profile gets a guide and what is
+ * trending.
+ */
+final class PersonalPapers {
+  static final String ALL = "all";
+
+  private final PaperIndex index;
+  private final ProfileStore store;
+
+  PersonalPapers(PaperIndex index, ProfileStore store) {
+    this.index = index;
+    this.store = store;
+  }
+
+  /** True when the text after /papers asks for personal results: nothing, or "all". */
+  static boolean isPersonal(String query) {
+    String q = query.strip().toLowerCase(Locale.ROOT);
+    return q.isEmpty() || q.equals(ALL);
+  }
+
+  Reply show(MemberKey member, String query, int page) {
+    InterestProfile profile = store.load(member);
+    if (profile.isNew()) {
+      return newcomer();
+    }
+    boolean all = query.strip().equalsIgnoreCase(ALL);
+    // Without "all", seen papers drop out, so the first page is always the next unseen batch.
+    int offset = all ? (page - 1) * PapersCommand.PAGE_SIZE : 0;
+    Recommendations recs = index.recommend(new ProfileQuery(profile, all, offset, PapersCommand.PAGE_SIZE));
+    if (recs.items().isEmpty()) {
+      return Reply.privateText(all || profile.topics().isEmpty() && profile.follows().isEmpty()
+          ? "Nothing matches your topics yet. Add or broaden topics with `/topics add <topic>`."
+          : "You've seen everything that matches your topics for now. `/papers all` shows them again, "
+              + "or add topics with `/topics add <topic>`.");
+    }
+    List<PaperCard> cards = new ArrayList<>();
+    for (Recommendation rec : recs.items()) {
+      cards.add(PaperCards.of(rec.paper(), rec.snippet(), why(rec)));
+    }
+    store.markSeen(member, recs.items().stream().map(r -> r.paper().id()).toList());
+    List<ReplyButton> buttons = new ArrayList<>();
+    if (recs.hasMore()) {
+      String next = all ? (page + 1) + "|" + ALL : "1|";
+      buttons.add(new ReplyButton(ReplyButton.NEXT_PAGE, "Next 5", next, all ? "/papers all more" : "/papers"));
+    }
+    String header = "For you" + (all ? " (including papers you've seen)" : "") + ": " + recs.total()
+        + " papers match your profile.";
+    return new Reply(header, cards, buttons, true);
+  }
+
+  private Reply newcomer() {
+    Recommendations trending = index.trending(PapersCommand.PAGE_SIZE);
+    List<PaperCard> cards = trending.items().stream()
+        .map(rec -> PaperCards.of(rec.paper(), rec.snippet(), "trending " + plus(rec.trending())))
+        .toList();
+    return new Reply("You have no topics yet, so here is what's trending. Tell me what you work on and `/papers` "
+        + "will rank papers for you:\n• `/topics add offline rl` (add a weight: `/topics add diffusion policy 2`)\n"
+        + "• `/topics mute voice cloning` to never see a subject\n• `/follow <author>` to lift an author's papers",
+        cards, List.of(), true);
+  }
+
+  /** One short line: the topics that matched, followed authors, and the trending prior. */
+  static String why(Recommendation rec) {
+    List<String> parts = new ArrayList<>();
+    if (!rec.topics().isEmpty()) {
+      parts.add("your topics: " + String.join(", ", rec.topics()));
+    }
+    if (!rec.authors().isEmpty()) {
+      parts.add("by " + String.join(", ", rec.authors()) + " (followed)");
+    }
+    if (parts.isEmpty()) {
+      parts.add("like papers you liked");
+    }
+    parts.add("trending " + plus(rec.trending()));
+    return String.join(" · ", parts);
+  }
+
+  private static String plus(double value) {
+    return String.format(Locale.ROOT, "+%.1f", value);
+  }
+}

@@ -1,0 +1,50 @@
+package paperbot.command;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.PaperIndex;
+import paperbot.recommender.rank.Match;
+import paperbot.recommender.rank.SearchHit;
+import paperbot.recommender.rank.SearchResults;
+
+/** {@code /more <id>}: papers like this one, found from its distinctive terms (Lucene's MoreLikeThis). */
+public final class SimilarCommand implements ChatCommand {
+  public static final String NAME = "more";
+
+  private final PaperIndex index;
+
+  public SimilarCommand(PaperIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of(NAME);
+  }
+
+  @Override
+  public String usage() {
+    return "/more <id> · papers like that one";
+  }
+
+  @Override
+  public Reply handle(ChatRequest request) {
+    Optional<Paper> source = PaperIds.find(index, request.text());
+    if (source.isEmpty()) {
+      return PaperIds.notFound(NAME, request.text());
+    }
+    SearchResults similar = index.moreLikeThis(source.get().id(), PapersCommand.PAGE_SIZE);
+    if (similar.hits().isEmpty()) {
+      return Reply.privateText("I found no papers like *" + source.get().displayTitle() + "* yet.");
+    }
+    List<PaperCard> cards = similar.hits().stream().map(SimilarCommand::card).toList();
+    return new Reply("Papers like *" + source.get().displayTitle() + "*:", cards, List.of(), false);
+  }
+
+  private static PaperCard card(SearchHit hit) {
+    String shared = hit.matched().stream().map(Match::concept).collect(Collectors.joining(", "));
+    return PaperCards.of(hit.paper(), hit.snippet(), shared.isEmpty() ? "similar wording" : "similar: " + shared);
+  }
+}

@@ -1,0 +1,167 @@
+package paperbot.command;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import paperbot.recommender.profile.InterestProfile;
+import paperbot.recommender.profile.MemberKey;
+import paperbot.recommender.profile.ProfileStore;
+
+/** {@code /topics add|remove|list|mute|unmute|clear}: the member's own interest topics and muted terms. */
+public final class TopicsCommand implements ChatCommand {
+  public static final String NAME = "topics";
+  public static final String CONFIRM = "confirm";
+  private static final Pattern TRAILING_NUMBER = Pattern.compile("^(.*?)\\s+(-?[0-9][0-9.,]*|-?\\.[0-9]+)$");
+  private static final String USAGE = "Use `/topics add <topic> [weight]`, `/topics remove <topic>`, `/topics list`, "
+      + "`/topics mute <term>`, `/topics unmute <term>` or `/topics clear`.";
+
+  private final ProfileStore store;
+  private final ProfileLimits limits;
+
+  public TopicsCommand(ProfileStore store, ProfileLimits limits) {
+    this.store = store;
+    this.limits = limits;
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of(NAME);
+  }
+
+  @Override
+  public String usage() {
+    return "/topics add <topic> [weight] · remove · list · mute <term> · unmute <term> · clear · your interests";
+  }
+
+  @Override
+  public Reply handle(ChatRequest request) {
+    String text = request.text().strip();
+    int space = text.indexOf(' ');
+    String action = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
+    String rest = space < 0 ? "" : text.substring(space + 1).strip();
+    MemberKey member = request.member();
+    return switch (action) {
+      case "add" -> add(member, rest);
+      case "remove", "rm", "delete" -> remove(member, TopicText.normalise(rest));
+      case "list", "" -> list(member);
+      case "mute" -> mute(member, TopicText.normalise(rest));
+      case "unmute" -> unmute(member, TopicText.normalise(rest));
+      case "clear" -> clear(member, rest);
+      default -> Reply.privateText("I don't know `/topics " + shorten(action) + "`. " + USAGE);
+    };
+  }
+
+  private Reply add(MemberKey member, String rest) {
+    double weight = 1;
+    String topicText = rest;
+    Matcher number = TRAILING_NUMBER.matcher(rest);
+    if (number.matches()) {
+      try {
+        weight = Double.parseDouble(number.group(2).replace(',', '.'));
+      } catch (NumberFormatException e) {
+        return Reply.privateText("`" + shorten(number.group(2)) + "` is not a weight. Weights are numbers from "
+            + ProfileLimits.MIN_WEIGHT + " to " + (int) ProfileLimits.MAX_WEIGHT + ", e.g. `/topics add offline rl 2`.");
+      }
+      topicText = number.group(1);
+    }
+    String topic = TopicText.normalise(topicText);
+    String problem = TopicText.problem(topic, "topic", limits);
+    if (problem != null) {
+      return Reply.privateText(problem);
+    }
+    if (weight < ProfileLimits.MIN_WEIGHT || weight > ProfileLimits.MAX_WEIGHT || Double.isNaN(weight)) {
+      return Reply.privateText("Weights go from " + ProfileLimits.MIN_WEIGHT + " to " + (int) ProfileLimits.MAX_WEIGHT
+          + " (1 is normal, 2 twice as important), e.g. `/topics add " + topic + " 2`.");
+    }
+    InterestProfile profile = store.load(member);
+    if (!profile.topics().containsKey(topic) && profile.topics().size() >= limits.maxTopics()) {
+      return Reply.privateText("You have " + profile.topics().size() + " topics, the most I keep. Remove one first "
+          + "with `/topics remove <topic>`.");
+    }
+    boolean added = store.addTopic(member, topic, weight);
+    return Reply.privateText((added ? "Added topic " : "Updated topic ") + "*" + topic + "* (weight " + format(weight)
+        + "). `/papers` now ranks papers for your topics.");
+  }
+
+  private Reply remove(MemberKey member, String topic) {
+    if (topic.isEmpty()) {
+      return Reply.privateText("Which topic? For example `/topics remove offline rl`. `/topics list` shows yours.");
+    }
+    return Reply.privateText(store.removeTopic(member, topic)
+        ? "Removed topic *" + topic + "*."
+        : "You have no topic *" + shorten(topic) + "*. `/topics list` shows yours.");
+  }
+
+  private Reply list(MemberKey member) {
+    InterestProfile profile = store.load(member);
+    if (profile.topics().isEmpty() && profile.mutes().isEmpty() && profile.follows().isEmpty()) {
+      return Reply.privateText("You have no topics yet. Add one with `/topics add offline rl` "
+          + "(optionally with a weight: `/topics add diffusion policy 2`).");
+    }
+    StringBuilder text = new StringBuilder("Your topics:");
+    if (profile.topics().isEmpty()) {
+      text.append(" none yet (`/topics add <topic>`)");
+    }
+    for (Map.Entry<String, Double> topic : profile.topics().entrySet()) {
+      text.append("\n• ").append(topic.getKey()).append(" (weight ").append(format(topic.getValue())).append(')');
+    }
+    if (!profile.mutes().isEmpty()) {
+      text.append("\nMuted: ").append(String.join(", ", profile.mutes()));
+    }
+    if (!profile.follows().isEmpty()) {
+      text.append("\nFollowing: ").append(String.join(", ", profile.follows()));
+    }
+    String learned = profile.learned().entrySet().stream().filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8).map(Map.Entry::getKey)
+        .collect(Collectors.joining(", "));
+    if (!learned.isEmpty()) {
+      text.append("\nLearned from your likes: ").append(learned);
+    }
+    return Reply.privateText(text.toString());
+  }
+
+  private Reply mute(MemberKey member, String term) {
+    String problem = TopicText.problem(term, "term to mute", limits);
+    if (problem != null) {
+      return Reply.privateText(problem.replace("/topics add offline rl", "/topics mute voice cloning"));
+    }
+    return Reply.privateText(store.mute(member, term)
+        ? "Muted *" + term + "*: papers about it won't be recommended to you. `/topics unmute " + term + "` undoes it."
+        : "*" + term + "* was already muted.");
+  }
+
+  private Reply unmute(MemberKey member, String term) {
+    if (term.isEmpty()) {
+      return Reply.privateText("Which term? For example `/topics unmute voice cloning`.");
+    }
+    return Reply.privateText(store.unmute(member, term)
+        ? "Unmuted *" + term + "*."
+        : "*" + shorten(term) + "* was not muted. `/topics list` shows what is.");
+  }
+
+  private Reply clear(MemberKey member, String rest) {
+    int count = store.load(member).topics().size();
+    if (count == 0) {
+      return Reply.privateText("You have no topics to clear.");
+    }
+    if (!rest.equalsIgnoreCase(CONFIRM)) {
+      ReplyButton confirm = new ReplyButton(ReplyButton.CLEAR_TOPICS, "Yes, clear " + count + " topics", CONFIRM,
+          "/topics clear confirm");
+      return new Reply("This removes all " + count + " of your topics. Are you sure?", List.of(), List.of(confirm),
+          true);
+    }
+    int cleared = store.clearTopics(member);
+    return Reply.privateText("Cleared " + cleared + " topics. Mutes, follows and saved papers are kept.");
+  }
+
+  static String format(double weight) {
+    return weight == Math.rint(weight) ? String.valueOf((long) weight) : String.valueOf(weight);
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+}
