@@ -95,7 +95,7 @@ final class CommandCoreTest {
 
   @Test
   void badInputGetsAShortPrivateReply() {
-    assertThat(say("papers", "").text()).contains("/papers diffusion policy");
+    assertThat(say("papers", "").text()).contains("no topics yet", "/topics add");
     assertThat(say("paper", "").ephemeral()).isTrue();
     assertThat(say("paper", "no-such-id").text()).startsWith("No paper with id");
     assertThat(say("frobnicate", "x").text()).contains("/help");

@@ -95,9 +95,8 @@ final class SimilarPapers {
     mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
     // A word a paper repeats (often title and abstract) is what it is about; one-off words are mostly filler.
     mlt.setMinTermFreq(2);
-    // Words in only a couple of papers say little about a research topic ("aims", a dataset's name).
-    mlt.setMinDocFreq(3);
-    mlt.setMaxDocFreqPct(30);
+    // A word no other paper uses finds nothing similar (a typo, a dataset's name).
+    mlt.setMinDocFreq(2);
     mlt.setStopWords(fillerStems);
     mlt.setMinWordLen(3);
     mlt.setMaxQueryTerms(QUERY_TERMS);

@@ -35,14 +35,18 @@ final class ProfileRankingTest {
   }
 
   static final Paper OFFLINE = paper("Conservative Offline Reinforcement Learning",
-      "Offline reinforcement learning from fixed datasets with conservative value estimates.", List.of("Ana Li"),
+      "Offline reinforcement learning from fixed datasets with conservative value estimates. Conservative offline "
+          + "reinforcement learning avoids overestimation on fixed datasets.", List.of("Ana Li"),
       null, 0);
   static final Paper OFFLINE_VOICE = paper("Offline RL for Voice Cloning Agents",
-      "Offline reinforcement learning applied to voice cloning dialogue.", List.of(), null, 0);
+      "Offline reinforcement learning applied to voice cloning dialogue. Offline reinforcement learning uses fixed "
+          + "datasets of voice cloning conversations.", List.of(), null, 0);
   static final Paper DIFFUSION = paper("Diffusion Policy for Manipulation",
-      "A diffusion policy generates robot actions by denoising.", List.of("Bo Chen"), null, 0);
+      "A diffusion policy generates robot actions by denoising. Denoising diffusion gives multimodal robot actions.",
+      List.of("Bo Chen"), null, 0);
   static final Paper DIFFUSION_VIDEO = paper("Video Diffusion Transformers",
-      "Diffusion models generate video with a transformer denoiser.", List.of(), null, 0);
+      "Diffusion models generate video with a transformer denoiser. Video diffusion with denoising transformers.",
+      List.of(), null, 0);
   static final Paper HOT = paper("Scaling Laws for Everything", "Large models scale with compute and data.",
       List.of(), LocalDate.of(2026, 11, 20), 40);
 

@@ -1,0 +1,42 @@
+package paperbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class BotConfigTest {
+
+  @Test
+  void defaultsResolveAgainstHomeAndTheEnvironmentOverridesTheFile(@TempDir Path home) throws Exception {
+    Files.createDirectories(home.resolve("config"));
+    Files.writeString(home.resolve("config/paperbot.properties"), "data.dir=store\nprofile.max.topics=7\n");
+    BotConfig fromFile = BotConfig.load(home, Map.of());
+    assertThat(fromFile.dataDir()).isEqualTo(home.resolve("store"));
+    assertThat(fromFile.seedsDir()).isEqualTo(home.resolve("seeds"));
+    assertThat(fromFile.limits().maxTopics()).isEqualTo(7);
+    assertThat(fromFile.database().url()).isEmpty();
+
+    BotConfig fromEnv = BotConfig.load(home, Map.of("PAPERBOT_DATA_DIR", "/tmp/x", "PAPERBOT_MAX_TOPICS", "3",
+        "PAPERBOT_DB_URL", "jdbc:postgresql://db/paperbot", "PAPERBOT_DB_PASSWORD", "s3cret"));
+    assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/tmp/x"));
+    assertThat(fromEnv.limits().maxTopics()).isEqualTo(3);
+    assertThat(fromEnv.database().url()).isEqualTo("jdbc:postgresql://db/paperbot");
+  }
+
+  @Test
+  void secretsNeverAppearInPrintedConfig(@TempDir Path home) {
+    BotConfig config = BotConfig.load(home, Map.of("PAPERBOT_DB_PASSWORD", "s3cret-value"));
+    assertThat(config.toString()).doesNotContain("s3cret-value").contains("password=***");
+  }
+
+  @Test
+  void aLimitThatIsNotAPositiveNumberIsRefusedWithItsName(@TempDir Path home) {
+    assertThatThrownBy(() -> BotConfig.load(home, Map.of("PAPERBOT_MAX_TOPICS", "many")))
+        .hasMessageContaining("PAPERBOT_MAX_TOPICS").hasMessageContaining("many");
+  }
+}

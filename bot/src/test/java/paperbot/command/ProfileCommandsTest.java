@@ -1,0 +1,183 @@
+package paperbot.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.app.TestBots;
+import paperbot.app.Wiring;
+
+/** Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real H2. */
+final class ProfileCommandsTest {
+  @TempDir static Path data;
+  static Wiring bot;
+
+  @BeforeAll
+  static void open() {
+    bot = TestBots.open(data);
+  }
+
+  @AfterAll
+  static void close() {
+    bot.close();
+  }
+
+  private static Reply say(String user, String command, String text) {
+    return say("T1", user, command, text);
+  }
+
+  private static Reply say(String workspace, String user, String command, String text) {
+    return bot.router().handle(new ChatRequest(Platform.SLACK, workspace, "C1", user, command, text));
+  }
+
+  private static List<String> ids(Reply reply) {
+    return reply.cards().stream().map(PaperCard::id).toList();
+  }
+
+  @Test
+  void aNewMemberGetsAGuideAndTrendingPapers() {
+    Reply reply = say("newcomer", "papers", "");
+    assertThat(reply.text()).contains("no topics yet", "/topics add offline rl");
+    assertThat(reply.cards()).hasSize(5).allSatisfy(card -> assertThat(card.why()).startsWith("trending +"));
+    assertThat(reply.ephemeral()).isTrue();
+  }
+
+  @Test
+  void aTopicRanksItsPapersFirstAndSaysWhy() {
+    assertThat(say("ana", "topics", "add Offline  RL").text()).startsWith("Added topic *offline rl* (weight 1)");
+    Reply reply = say("ana", "papers", "");
+    assertThat(reply.cards()).hasSize(5);
+    assertThat(reply.cards()).allSatisfy(card -> assertThat(card.why()).startsWith("your topics: offline rl")
+        .contains("trending +"));
+    assertThat(reply.cards().get(0).title().toLowerCase()).containsAnyOf("offline", "reinforcement");
+  }
+
+  @Test
+  void nextPersonalPageShowsUnseenPapersAndAllBringsThemBack() {
+    say("cy", "topics", "add imitation learning");
+    List<String> first = ids(say("cy", "papers", ""));
+    List<String> second = ids(say("cy", "papers", ""));
+    assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+    assertThat(ids(say("cy", "papers", "all"))).containsAnyElementsOf(first);
+  }
+
+  @Test
+  void mutingATermRemovesItsPapers() {
+    say("dee", "topics", "add cloning");
+    assertThat(say("dee", "papers", "all").cards()).anySatisfy(c -> assertThat(c.title()).containsIgnoringCase("voice"));
+    say("dee", "topics", "mute voice cloning");
+    for (int page = 1; page <= 3; page++) {
+      assertThat(say("dee", "papers", "all page " + page).cards())
+          .noneSatisfy(c -> assertThat(c.title()).containsIgnoringCase("voice"));
+    }
+  }
+
+  @Test
+  void aLikeChangesTheVeryNextRanking() {
+    for (String user : List.of("eve", "fay")) {
+      say(user, "topics", "add diffusion");
+    }
+    List<String> before = ids(say("eve", "papers", "all"));
+    Reply liked = bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "eve", ReplyButton.LIKE,
+        say("eve", "papers", "video generation").cards().get(0).id()));
+    assertThat(liked.text()).startsWith("Liked *");
+    assertThat(ids(say("eve", "papers", "all"))).isNotEqualTo(before);
+    assertThat(ids(say("fay", "papers", "all"))).isEqualTo(before);
+    assertThat(say("eve", "topics", "list").text()).contains("Learned from your likes: ");
+  }
+
+  @Test
+  void aDislikeHidesThePaper() {
+    say("gus", "topics", "add offline rl");
+    String top = ids(say("gus", "papers", "all")).get(0);
+    assertThat(say("gus", "dislike", top).text()).startsWith("Got it");
+    assertThat(ids(say("gus", "papers", ""))).doesNotContain(top);
+  }
+
+  @Test
+  void savedPapersAreListed() {
+    String id = ids(say("hal", "papers", "world models")).get(0);
+    assertThat(say("hal", "saved", "").text()).startsWith("Nothing saved yet");
+    bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "hal", ReplyButton.SAVE, id));
+    Reply saved = say("hal", "saved", "");
+    assertThat(ids(saved)).containsExactly(id);
+  }
+
+  @Test
+  void moreLikeThisShowsOtherPapers() {
+    String id = ids(say("ian", "papers", "diffusion policy")).get(0);
+    Reply similar = say("ian", "more", id);
+    assertThat(similar.cards()).isNotEmpty().noneSatisfy(c -> assertThat(c.id()).isEqualTo(id));
+    assertThat(similar.text()).startsWith("Papers like *");
+  }
+
+  @Test
+  void followedAuthorsAreFlagged() {
+    assertThat(say("jo", "follow", "Haoran He").text()).startsWith("Following *Haoran He*");
+    Reply reply = say("jo", "papers", "");
+    assertThat(reply.cards()).isNotEmpty().allSatisfy(c -> assertThat(c.why()).contains("by Haoran He (followed)"));
+    assertThat(say("jo", "unfollow", "Haoran He").text()).startsWith("Stopped following");
+  }
+
+  @Test
+  void workspacesDoNotShareProfiles() {
+    say("T1", "kim", "topics", "add world models");
+    assertThat(say("T2", "kim", "topics", "list").text()).startsWith("You have no topics yet");
+    assertThat(say("T1", "kim", "topics", "list").text()).contains("world models (weight 1)");
+  }
+
+  @Test
+  void clearAsksFirstAndTheConfirmButtonClears() {
+    say("lee", "topics", "add offline rl");
+    say("lee", "topics", "add world models 2");
+    Reply ask = say("lee", "topics", "clear");
+    assertThat(ask.text()).contains("removes all 2");
+    assertThat(say("lee", "topics", "list").text()).contains("offline rl");
+    ReplyButton confirm = ask.buttons().get(0);
+    Reply done = bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "lee", confirm.actionId(),
+        confirm.value()));
+    assertThat(done.text()).startsWith("Cleared 2 topics");
+  }
+
+  @Test
+  void badInputGetsAShortReplyThatSaysWhatWorks() {
+    assertThat(say("max", "topics", "add").text()).contains("/topics add offline rl");
+    assertThat(say("max", "topics", "add " + "x".repeat(500)).text()).contains("keep it to 60");
+    assertThat(say("max", "topics", "add rl 99").text()).startsWith("Weights go from 0.1 to 5");
+    assertThat(say("max", "topics", "add rl -1").text()).startsWith("Weights go from 0.1 to 5");
+    assertThat(say("max", "topics", "add rl 1.2.3").text()).contains("is not a weight");
+    assertThat(say("max", "topics", "add ???").text()).contains("letter or digit");
+    assertThat(say("max", "topics", "frobnicate").text()).startsWith("I don't know `/topics frobnicate`");
+    assertThat(say("max", "topics", "remove nothing-here").text()).contains("no topic");
+    assertThat(say("max", "like", "no-such-id").text()).startsWith("No paper with id");
+    assertThat(say("max", "like", "").text()).startsWith("Which paper?");
+    assertThat(say("max", "follow", "").text()).startsWith("Which author?");
+    assertThat(say("max", "topics", "list").text()).startsWith("You have no topics yet");
+  }
+
+  @Test
+  void topicCountIsLimited() {
+    for (int i = 0; i < ProfileLimits.defaults().maxTopics(); i++) {
+      say("ned", "topics", "add topic" + i);
+    }
+    assertThat(say("ned", "topics", "add one too many").text()).contains("the most I keep");
+    assertThat(say("ned", "topics", "add topic3 2").text()).startsWith("Updated topic");
+  }
+
+  @Test
+  void everythingAcknowledgedSurvivesARestart(@TempDir Path other) {
+    try (Wiring first = TestBots.open(other)) {
+      first.router().handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "add world models 1.5"));
+      first.router().handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "mute voice cloning"));
+    }
+    try (Wiring second = TestBots.open(other)) {
+      String list = second.router().handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "list"))
+          .text();
+      assertThat(list).contains("world models (weight 1.5)", "Muted: voice cloning");
+    }
+  }
+}
