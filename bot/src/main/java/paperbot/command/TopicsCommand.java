@@ -97,7 +97,7 @@ public final class TopicsCommand implements ChatCommand {
 
   private Reply list(MemberKey member) {
     InterestProfile profile = store.load(member);
-    if (profile.topics().isEmpty() && profile.mutes().isEmpty() && profile.follows().isEmpty()) {
+    if (profile.isNew() && profile.mutes().isEmpty()) {
       return Reply.privateText("You have no topics yet. Add one with `/topics add offline rl` "
           + "(optionally with a weight: `/topics add diffusion policy 2`).");
     }

@@ -180,4 +180,15 @@ final class ProfileCommandsTest {
       assertThat(list).contains("world models (weight 1.5)", "Muted: voice cloning");
     }
   }
+
+  @Test
+  void aButtonPressedByAnotherMemberChangesOnlyThatMembersProfile() {
+    say("pat", "topics", "add world models");
+    Reply patsList = say("pat", "papers", "");
+    ReplyButton like = patsList.cards().get(0).buttons().stream()
+        .filter(b -> b.actionId().equals(ReplyButton.LIKE)).findFirst().orElseThrow();
+    bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "quinn", like.actionId(), like.value()));
+    assertThat(say("pat", "topics", "list").text()).doesNotContain("Learned from your likes");
+    assertThat(say("quinn", "topics", "list").text()).contains("Learned from your likes");
+  }
 }
