@@ -2,29 +2,14 @@ package paperbot.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import paperbot.app.TestBots;
-import paperbot.app.Wiring;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.SeedBotExtension;
 
 /** The command core on the real seed corpus and a real index, asserted through {@link Reply} values. */
 final class CommandCoreTest {
-  @TempDir static Path data;
-  static Wiring bot;
-
-  @BeforeAll
-  static void open() {
-    bot = TestBots.open(data);
-  }
-
-  @AfterAll
-  static void close() {
-    bot.close();
-  }
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
 
   private static Reply say(String command, String text) {
     return bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "console", "ana", command, text));

@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.TestBots;
+import paperbot.app.SeedBotExtension;
 import paperbot.app.Wiring;
 
 /** Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real H2. */
 final class ProfileCommandsTest {
-  @TempDir static Path data;
-  static Wiring bot;
-
-  @BeforeAll
-  static void open() {
-    bot = TestBots.open(data);
-  }
-
-  @AfterAll
-  static void close() {
-    bot.close();
-  }
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
 
   private static Reply say(String user, String command, String text) {
     return say("T1", user, command, text);

@@ -7,27 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import paperbot.app.TestBots;
-import paperbot.app.Wiring;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.SeedBotExtension;
 
 final class ConsoleAdapterTest {
-  @TempDir static Path data;
-  static Wiring bot;
-
-  @BeforeAll
-  static void open() {
-    bot = TestBots.open(data);
-  }
-
-  @AfterAll
-  static void close() {
-    bot.close();
-  }
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
 
   private static String run(boolean interactive, String input) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,0 +1,47 @@
+package paperbot.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import paperbot.command.CommandRouter;
+
+/**
+ * One real bot per test class: the seed corpus indexed into a throwaway data directory with its own H2 database.
+ * Register as {@code @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();}.
+ */
+public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallback {
+  private Path data;
+  private Wiring wiring;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    data = Files.createTempDirectory("paperbot-test");
+    wiring = TestBots.open(data);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    wiring.close();
+    try (Stream<Path> files = Files.walk(data)) {
+      files.sorted(Comparator.reverseOrder()).forEach(SeedBotExtension::delete);
+    }
+  }
+
+  public CommandRouter router() {
+    return wiring.router();
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
