@@ -52,7 +52,8 @@ public final class CommandRouter {
   public Reply handle(ChatAction action) {
     try {
       return switch (action.actionId()) {
-        case ReplyButton.NEXT_PAGE -> nextPage(action);
+        case ReplyButton.NEXT_PAGE -> pageAction(action, false);
+        case ReplyButton.SHARE -> pageAction(action, true);
         case ReplyButton.LIKE -> handle(action.asRequest("like", action.value()));
         case ReplyButton.DISLIKE -> handle(action.asRequest("dislike", action.value()));
         case ReplyButton.SAVE -> handle(action.asRequest("save", action.value()));
@@ -67,7 +68,8 @@ public final class CommandRouter {
     }
   }
 
-  private Reply nextPage(ChatAction action) {
+  /** A button whose value is {@code <page>|<query>}: the next page, or sharing a page to the channel. */
+  private Reply pageAction(ChatAction action, boolean share) {
     String value = action.value();
     int bar = value.indexOf('|');
     if (bar < 1) {
@@ -79,7 +81,9 @@ public final class CommandRouter {
     } catch (NumberFormatException e) {
       return Reply.privateText("Sorry, that button has expired. Run the command again.");
     }
-    return papers.showPage(action.asRequest(PapersCommand.NAME, ""), value.substring(bar + 1), page);
+    ChatRequest request = action.asRequest(PapersCommand.NAME, "");
+    String query = value.substring(bar + 1);
+    return share ? papers.share(request, query, page) : papers.showPage(request, query, page);
   }
 
   private static String shorten(String name) {

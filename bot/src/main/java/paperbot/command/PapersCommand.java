@@ -55,6 +55,15 @@ public final class PapersCommand implements ChatCommand {
     return handle(request.withCommand(NAME, query + " page " + page));
   }
 
+  /** The same page for the whole channel: public, without the asker's paging and share buttons. */
+  Reply share(ChatRequest request, String query, int page) {
+    Reply mine = showPage(request, query, page);
+    if (mine.cards().isEmpty()) {
+      return mine;
+    }
+    return new Reply(mine.text(), mine.cards(), List.of(), false);
+  }
+
   private static Reply reply(String query, int page, SearchResults results) {
     if (results.hits().isEmpty()) {
       return Reply.privateText(emptyText(query, page, results));
@@ -69,7 +78,9 @@ public final class PapersCommand implements ChatCommand {
           new ReplyButton(
               ReplyButton.NEXT_PAGE, "Next 5", (page + 1) + "|" + query, "/papers " + query + " more"));
     }
-    return new Reply(header(query, page, results), cards, buttons, false);
+    buttons.add(new ReplyButton(ReplyButton.SHARE, "Share to channel", page + "|" + query, ""));
+    // Results go to the asker first; the share button posts them for everyone.
+    return new Reply(header(query, page, results), cards, buttons, true);
   }
 
   private static String header(String query, int page, SearchResults results) {

@@ -26,6 +26,9 @@ public final class ConsoleRenderer {
       out.append("\nReact with /like <id>, /dislike <id>, /more <id> or /save <id>.\n");
     }
     for (ReplyButton button : reply.buttons()) {
+      if (button.typed().isEmpty()) {
+        continue; // nothing to type for it in a console (e.g. sharing to a channel)
+      }
       out.append('\n').append(button.label()).append(": ").append(button.typed()).append('\n');
     }
     return out.toString();

@@ -18,7 +18,7 @@ final class CommandCoreTest {
   @Test
   void papersShowsFiveCardsWithEverythingAResearcherScans() {
     Reply reply = say("papers", "diffusion policy");
-    assertThat(reply.ephemeral()).isFalse();
+    assertThat(reply.ephemeral()).isTrue();
     assertThat(reply.cards()).hasSize(5);
     assertThat(reply.text()).startsWith("Papers for \"diffusion policy\": 1–5 of ");
     for (PaperCard card : reply.cards()) {
@@ -29,7 +29,22 @@ final class CommandCoreTest {
       assertThat(card.url()).startsWith("https://arxiv.org/");
     }
     assertThat(reply.cards().get(0).why()).contains("diffusion policy (title)");
-    assertThat(reply.buttons()).extracting(ReplyButton::actionId).containsExactly(ReplyButton.NEXT_PAGE);
+    assertThat(reply.buttons()).extracting(ReplyButton::actionId)
+        .containsExactly(ReplyButton.NEXT_PAGE, ReplyButton.SHARE);
+    assertThat(reply.cards().get(0).buttons()).extracting(ReplyButton::actionId)
+        .containsExactly(ReplyButton.LIKE, ReplyButton.DISLIKE, ReplyButton.MORE_LIKE_THIS, ReplyButton.SAVE);
+  }
+
+  @Test
+  void shareButtonPostsTheSameListForTheWholeChannel() {
+    Reply mine = say("papers", "world models");
+    ReplyButton share = mine.buttons().stream().filter(b -> b.actionId().equals(ReplyButton.SHARE)).findFirst()
+        .orElseThrow();
+    Reply shared = bot.router().handle(
+        new ChatAction(Platform.CONSOLE, "local", "console", "ana", share.actionId(), share.value()));
+    assertThat(shared.ephemeral()).isFalse();
+    assertThat(ids(shared)).isEqualTo(ids(mine));
+    assertThat(shared.buttons()).isEmpty();
   }
 
   @Test
