@@ -1,0 +1,138 @@
+package paperbot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperbot.command.ChatAction;
+import paperbot.command.ChatRequest;
+import paperbot.command.CommandRouter;
+import paperbot.command.Platform;
+import paperbot.command.Reply;
+
+/**
+ * The Bolt app: every paperbot slash command and every button goes to the command core, and each {@link Reply}
+ * comes back as Block Kit. Commands that answer within the inline budget are answered in the ack; slower ones are
+ * acked at once and answered through the response_url, so Slack's 3-second limit always holds.
+ */
+public final class SlackAdapter {
+  private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+
+  /** Slash commands in the app manifest and the core command each stands for ({@code /paperbot} is help). */
+  static final List<String> COMMANDS = List.of("/papers", "/paper", "/topics", "/saved", "/follow", "/unfollow",
+      "/like", "/dislike", "/save", "/more", "/paperbot");
+
+  private final CommandRouter router;
+  private final SlackRenderer renderer = new SlackRenderer();
+  private final ExecutorService workers;
+  private final SlackSettings settings;
+  private final App app;
+
+  private SlackAdapter(CommandRouter router, SlackSettings settings, ExecutorService workers) {
+    this.router = router;
+    this.settings = settings;
+    this.workers = workers;
+    this.app = new App(AppConfig.builder()
+        .singleTeamBotToken(settings.botToken())
+        .signingSecret(settings.signingSecret())
+        .slack(slack(settings))
+        .authTestCacheEnabled(true)
+        .build());
+    for (String command : COMMANDS) {
+      app.command(command, this::onCommand);
+    }
+    app.blockAction(Pattern.compile(".*"), this::onButton);
+  }
+
+  /** Builds and starts the Bolt app (which checks the bot token with auth.test). */
+  public static SlackAdapter start(CommandRouter router, SlackSettings settings, ExecutorService workers)
+      throws Exception {
+    SlackAdapter adapter = new SlackAdapter(router, settings, workers);
+    adapter.app.start();
+    return adapter;
+  }
+
+  /** The Web API client configuration, pointed at {@link SlackSettings#apiUrl()}. */
+  static Slack slack(SlackSettings settings) {
+    SlackConfig config = new SlackConfig(); // SlackConfig.DEFAULT is immutable
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    return Slack.getInstance(config);
+  }
+
+  public App app() {
+    return app;
+  }
+
+  private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
+    SlashCommandPayload payload = request.getPayload();
+    String name = payload.getCommand().equals("/paperbot") ? "help" : payload.getCommand();
+    ChatRequest chat = new ChatRequest(Platform.SLACK, payload.getTeamId(), payload.getChannelId(),
+        payload.getUserId(), name, payload.getText());
+    CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
+    try {
+      return ctx.ack(commandResponse(reply.get(settings.inlineBudget().toMillis(), TimeUnit.MILLISECONDS)));
+    } catch (TimeoutException slow) {
+      reply.thenAccept(late -> respond(ctx, late));
+      return ctx.ack();
+    } catch (Exception e) {
+      log.error("slack command failed team={} command={}", payload.getTeamId(), name, e);
+      return ctx.ack("Sorry, something went wrong with that command. Please try again.");
+    }
+  }
+
+  private Response onButton(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload payload = request.getPayload();
+    BlockActionPayload.Action pressed = payload.getActions().get(0);
+    ChatAction action = new ChatAction(Platform.SLACK, payload.getTeam().getId(),
+        payload.getChannel() == null ? "" : payload.getChannel().getId(), payload.getUser().getId(),
+        pressed.getActionId(), pressed.getValue());
+    // Buttons must be acked empty; the answer always goes through the response_url.
+    CompletableFuture.supplyAsync(() -> router.handle(action), workers).thenAccept(reply -> {
+      try {
+        ctx.respond(ActionResponse.builder()
+            .responseType(SlackRenderer.responseType(reply))
+            .replaceOriginal(false)
+            .text(SlackRenderer.fallbackText(reply))
+            .blocks(renderer.blocks(reply))
+            .build());
+      } catch (Exception e) {
+        log.warn("slack response_url failed team={} action={} error={}", action.workspace(), action.actionId(),
+            e.toString());
+      }
+    });
+    return ctx.ack();
+  }
+
+  private SlashCommandResponse commandResponse(Reply reply) {
+    return SlashCommandResponse.builder()
+        .responseType(SlackRenderer.responseType(reply))
+        .text(SlackRenderer.fallbackText(reply))
+        .blocks(renderer.blocks(reply))
+        .build();
+  }
+
+  private void respond(SlashCommandContext ctx, Reply reply) {
+    try {
+      ctx.respond(commandResponse(reply));
+    } catch (Exception e) {
+      log.warn("slack response_url failed error={}", e.toString());
+    }
+  }
+}

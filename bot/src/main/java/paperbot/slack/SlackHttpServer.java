@@ -1,0 +1,126 @@
+package paperbot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves Bolt over the JDK's HTTP server at {@code /slack/events}: parse the request the way Bolt's servlet adapter
+ * does, run the app (which verifies the signature), write back its response. One catch at the boundary.
+ */
+public final class SlackHttpServer implements AutoCloseable {
+  public static final String PATH = "/slack/events";
+  private static final Logger log = LoggerFactory.getLogger(SlackHttpServer.class);
+  /** Slack payloads are small; anything bigger is not from Slack. */
+  private static final int MAX_BODY = 1 << 20;
+
+  private final HttpServer server;
+  private final App app;
+  private final SlackRequestParser parser;
+
+  private SlackHttpServer(HttpServer server, App app) {
+    this.server = server;
+    this.app = app;
+    this.parser = new SlackRequestParser(app.config());
+  }
+
+  /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+  public static SlackHttpServer start(App app, String host, int port, ExecutorService executor) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+    SlackHttpServer slack = new SlackHttpServer(server, app);
+    server.createContext(PATH, slack::handle);
+    server.setExecutor(executor);
+    server.start();
+    return slack;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        send(exchange, 405, "text/plain", "POST only");
+        return;
+      }
+      String body = readBody(exchange.getRequestBody());
+      if (body == null) {
+        send(exchange, 413, "text/plain", "payload too large");
+        return;
+      }
+      Response response = run(exchange, body);
+      response.getHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+      String content = response.getBody() == null ? "" : response.getBody();
+      send(exchange, response.getStatusCode(), response.getContentType(), content);
+    } catch (RuntimeException e) {
+      log.error("slack request failed path={}", exchange.getRequestURI().getPath(), e);
+      send(exchange, 500, "text/plain", "internal error");
+    }
+  }
+
+  private Response run(HttpExchange exchange, String body) {
+    Map<String, List<String>> headers = new HashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
+    Request<?> request;
+    try {
+      request = parser.parse(SlackRequestParser.HttpRequest.builder()
+          .requestUri(exchange.getRequestURI().getPath())
+          .queryString(QueryStringParser.toMap(exchange.getRequestURI().getRawQuery()))
+          .headers(new RequestHeaders(headers))
+          .requestBody(body)
+          .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+          .build());
+    } catch (RuntimeException malformed) {
+      return Response.builder().statusCode(400).contentType("text/plain").body("malformed request").build();
+    }
+    if (request == null) {
+      return Response.builder().statusCode(400).contentType("text/plain").body("unknown request").build();
+    }
+    try {
+      return app.run(request);
+    } catch (Exception e) {
+      log.error("slack app failed type={}", request.getRequestType(), e);
+      return Response.builder().statusCode(500).contentType("text/plain").body("internal error").build();
+    }
+  }
+
+  private static String readBody(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BODY + 1);
+    return bytes.length > MAX_BODY ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (contentType != null) {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+    }
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

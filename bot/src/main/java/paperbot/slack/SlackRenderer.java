@@ -1,0 +1,96 @@
+package paperbot.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import java.util.ArrayList;
+import java.util.List;
+import paperbot.command.PaperCard;
+import paperbot.command.Reply;
+import paperbot.command.ReplyButton;
+
+/** Lays a {@link Reply} out as Block Kit: a text section, a section and a button row per paper, reply buttons. */
+public final class SlackRenderer {
+  /** Block Kit limits (api.slack.com/reference/block-kit): section text, blocks per message, button text and value. */
+  static final int MAX_SECTION_TEXT = 3000;
+  static final int MAX_BLOCKS = 50;
+  static final int MAX_BUTTON_TEXT = 75;
+  static final int MAX_BUTTON_VALUE = 2000;
+  /** Each card takes two blocks; the reply text and reply buttons take one each. */
+  static final int MAX_CARDS = (MAX_BLOCKS - 2) / 2;
+
+  /** "ephemeral" (only the asker sees it) or "in_channel". */
+  public static String responseType(Reply reply) {
+    return reply.ephemeral() ? "ephemeral" : "in_channel";
+  }
+
+  /** Plain text for notifications and clients that cannot show blocks. */
+  public static String fallbackText(Reply reply) {
+    String text = !reply.text().isBlank() ? reply.text()
+        : reply.cards().isEmpty() ? "paperbot" : reply.cards().get(0).title();
+    return cut(text, MAX_SECTION_TEXT);
+  }
+
+  public List<LayoutBlock> blocks(Reply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (!reply.text().isBlank()) {
+      blocks.add(section(escape(reply.text())));
+    }
+    for (PaperCard card : reply.cards().subList(0, Math.min(MAX_CARDS, reply.cards().size()))) {
+      blocks.add(section(cardText(card)));
+      if (!card.buttons().isEmpty()) {
+        blocks.add(actions(card.buttons()));
+      }
+    }
+    if (!reply.buttons().isEmpty()) {
+      blocks.add(actions(reply.buttons()));
+    }
+    return blocks;
+  }
+
+  private static String cardText(PaperCard card) {
+    StringBuilder text = new StringBuilder();
+    text.append("*<").append(card.url()).append('|').append(escape(cut(card.title(), 300)).replace("|", "¦"))
+        .append(">*\n");
+    String byline = card.byline();
+    text.append('`').append(card.id()).append('`').append(byline.isEmpty() ? "" : " · " + escape(byline));
+    if (!card.snippet().isBlank()) {
+      text.append('\n').append(escape(card.snippet()));
+    }
+    if (!card.why().isBlank()) {
+      text.append("\n_").append(escape(card.why())).append('_');
+    }
+    return text.toString();
+  }
+
+  private static SectionBlock section(String mrkdwn) {
+    return SectionBlock.builder()
+        .text(MarkdownTextObject.builder().text(cut(mrkdwn, MAX_SECTION_TEXT)).build())
+        .build();
+  }
+
+  private static ActionsBlock actions(List<ReplyButton> buttons) {
+    List<BlockElement> elements = new ArrayList<>();
+    for (ReplyButton button : buttons) {
+      elements.add(ButtonElement.builder()
+          .actionId(button.actionId())
+          .text(PlainTextObject.builder().text(cut(button.label(), MAX_BUTTON_TEXT)).emoji(true).build())
+          .value(cut(button.value(), MAX_BUTTON_VALUE))
+          .build());
+    }
+    return ActionsBlock.builder().elements(elements).build();
+  }
+
+  /** Slack mrkdwn treats &, < and > as control characters. */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,206 @@
+package paperbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.SlackSignature;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.SeedBotExtension;
+import paperbot.command.Reply;
+
+/**
+ * The real Bolt app over HTTP on loopback, driven by requests signed the way Slack signs them, with the Web API
+ * client pointed at a local fake Slack Web API.
+ */
+final class SlackAdapterTest {
+  private static final String SECRET = "test-signing-secret-0123456789abcdef";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
+  static FakeSlackWebApi slackApi;
+  static ExecutorService workers;
+  static SlackHttpServer fast;
+  static SlackHttpServer slow;
+  static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    slackApi = new FakeSlackWebApi();
+    workers = Executors.newFixedThreadPool(4, r -> new Thread(r, "slack-test-worker"));
+    fast = server(SlackSettings.DEFAULT_INLINE_BUDGET);
+    // An inline budget of zero forces every command through ack-then-response_url.
+    slow = server(Duration.ZERO);
+  }
+
+  private static SlackHttpServer server(Duration budget) throws Exception {
+    SlackSettings settings = new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
+    return SlackHttpServer.start(SlackAdapter.start(bot.router(), settings, workers).app(), "127.0.0.1", 0, workers);
+  }
+
+  @AfterAll
+  static void stop() {
+    fast.close();
+    slow.close();
+    workers.shutdownNow();
+    slackApi.close();
+  }
+
+  private static HttpResponse<String> post(SlackHttpServer server, String body, long timestamp, String secret)
+      throws Exception {
+    String ts = String.valueOf(timestamp);
+    String signature = new SlackSignature.Generator(secret).generate(ts, body);
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+        .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  private static String command(String user, String command, String text, String responseUrl) {
+    return form("token", "x", "team_id", "T1", "team_domain", "test", "channel_id", "C1", "channel_name", "general",
+        "user_id", user, "user_name", user, "command", command, "text", text, "response_url", responseUrl,
+        "trigger_id", "1.2.3", "api_app_id", "A1");
+  }
+
+  private static String button(String user, String actionId, String value, String responseUrl) throws Exception {
+    String payload = JSON.writeValueAsString(JSON.readTree("""
+        {"type":"block_actions","team":{"id":"T1","domain":"test"},
+         "user":{"id":"%s","username":"%s","team_id":"T1"},"api_app_id":"A1","token":"x",
+         "container":{"type":"message","message_ts":"1.1","channel_id":"C1","is_ephemeral":true},
+         "trigger_id":"1.2","channel":{"id":"C1","name":"general"},"response_url":"%s",
+         "actions":[{"action_id":"%s","block_id":"b1","value":"%s","type":"button","action_ts":"1.2",
+                     "text":{"type":"plain_text","text":"x"}}]}
+        """.formatted(user, user, responseUrl, actionId, value)));
+    return form("payload", payload);
+  }
+
+  private static String form(String... pairs) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      parts.add(pairs[i] + "=" + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return String.join("&", parts);
+  }
+
+  private static List<String> paperIds(JsonNode message) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode block : message.get("blocks")) {
+      for (JsonNode element : block.path("elements")) {
+        if (element.path("action_id").asText().equals("paper.like")) {
+          ids.add(element.get("value").asText());
+        }
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  void aSearchIsAnsweredInTheAckWithBlockKit() throws Exception {
+    HttpResponse<String> response = post(fast, command("U1", "/papers", "diffusion policy", slackApi.responseUrl("a")),
+        now(), SECRET);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode message = JSON.readTree(response.body());
+    assertThat(message.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(message.get("blocks").get(0).get("text").get("text").asText()).startsWith("Papers for \"diffusion policy\"");
+    assertThat(message.get("blocks").get(1).get("text").get("text").asText()).startsWith("*<https://arxiv.org/")
+        .contains("_matched: ");
+    assertThat(paperIds(message)).hasSize(5);
+  }
+
+  @Test
+  void personalPapersUseTheMembersTopics() throws Exception {
+    post(fast, command("U2", "/topics", "add offline rl", slackApi.responseUrl("b")), now(), SECRET);
+    JsonNode message = JSON.readTree(post(fast, command("U2", "/papers", "", slackApi.responseUrl("b")), now(), SECRET)
+        .body());
+    assertThat(message.get("blocks").get(1).get("text").get("text").asText()).contains("your topics: offline rl");
+  }
+
+  @Test
+  void aLikeButtonIsAnsweredThroughTheResponseUrlAndReranksTheNextPapers() throws Exception {
+    post(fast, command("U3", "/topics", "add diffusion", slackApi.responseUrl("c")), now(), SECRET);
+    List<String> before = paperIds(JSON.readTree(post(fast, command("U3", "/papers", "all", slackApi.responseUrl("c")),
+        now(), SECRET).body()));
+    String liked = paperIds(JSON.readTree(post(fast, command("U3", "/papers", "video generation",
+        slackApi.responseUrl("c")), now(), SECRET).body())).get(0);
+
+    HttpResponse<String> ack = post(fast, button("U3", "paper.like", liked, slackApi.responseUrl("like")), now(),
+        SECRET);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    RecordedRequest answer = slackApi.next("/respond/like");
+    assertThat(answer).isNotNull();
+    JsonNode body = JSON.readTree(answer.getBody().utf8());
+    assertThat(body.get("text").asText()).startsWith("Liked *");
+    assertThat(body.get("replace_original").asBoolean()).isFalse();
+
+    List<String> after = paperIds(JSON.readTree(post(fast, command("U3", "/papers", "all", slackApi.responseUrl("c")),
+        now(), SECRET).body()));
+    assertThat(after).isNotEqualTo(before);
+  }
+
+  @Test
+  void aSlowCommandIsAckedEmptyAndAnsweredThroughTheResponseUrl() throws Exception {
+    HttpResponse<String> ack = post(slow, command("U4", "/papers", "world models", slackApi.responseUrl("slow")), now(),
+        SECRET);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).isEmpty();
+    RecordedRequest answer = slackApi.next("/respond/slow");
+    assertThat(answer).isNotNull();
+    assertThat(JSON.readTree(answer.getBody().utf8()).get("blocks").get(0).get("text").get("text").asText())
+        .startsWith("Papers for \"world models\"");
+  }
+
+  @Test
+  void badAndStaleSignaturesAreRefused() throws Exception {
+    String body = command("U5", "/papers", "rl", slackApi.responseUrl("bad"));
+    assertThat(post(fast, body, now(), "not-the-secret").statusCode()).isEqualTo(401);
+    assertThat(post(fast, body, now() - 10 * 60, SECRET).statusCode()).isEqualTo(401);
+    assertThat(post(fast, body, now(), SECRET).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void malformedRequestsGetA400NotAStackTrace() throws Exception {
+    HttpResponse<String> response = post(fast, "payload=%7Bnot-json", now(), SECRET);
+    assertThat(response.statusCode()).isBetween(400, 499);
+    assertThat(response.body()).doesNotContain("Exception");
+  }
+
+  @Test
+  void postMessageWaitsOutA429AndThenPosts() throws Exception {
+    SlackOutbox outbox = new SlackOutbox(new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0,
+        slackApi.apiUrl(), SlackSettings.DEFAULT_INLINE_BUDGET));
+    int before = slackApi.count("/api/chat.postMessage");
+    slackApi.rateLimitNextPost(1);
+    assertThat(outbox.post("C42", Reply.privateText("Today's papers"))).isTrue();
+    assertThat(slackApi.count("/api/chat.postMessage") - before).isEqualTo(2);
+    RecordedRequest first = slackApi.next("/api/chat.postMessage");
+    while (slackApi.count("/api/chat.postMessage") > 0) {
+      first = slackApi.next("/api/chat.postMessage");
+    }
+    assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + FakeSlackWebApi.BOT_TOKEN);
+    assertThat(URLDecoder.decode(first.getBody().utf8(), StandardCharsets.UTF_8)).contains("channel=C42",
+        "Today's papers");
+  }
+}
