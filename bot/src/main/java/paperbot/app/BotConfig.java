@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import paperbot.command.ProfileLimits;
+import paperbot.slack.SlackSettings;
 
 /**
  * All settings, read once at start-up: built-in defaults, then {@code config/paperbot.properties}, then the
@@ -20,9 +21,11 @@ import paperbot.command.ProfileLimits;
  * @param expansionsFile abbreviation and synonym groups for queries
  * @param database JDBC URL, user and password; the URL is empty for the embedded H2 default under the data directory
  * @param limits limits on what members may store
+ * @param slack how to reach Slack; disabled without a bot token
  */
 public record BotConfig(
-    Path home, Path dataDir, Path seedsDir, Path expansionsFile, DatabaseSettings database, ProfileLimits limits) {
+    Path home, Path dataDir, Path seedsDir, Path expansionsFile, DatabaseSettings database, ProfileLimits limits,
+    SlackSettings slack) {
 
   /**
    * Where profiles are stored.
@@ -47,7 +50,12 @@ public record BotConfig(
     DB_USER("db.user", "PAPERBOT_DB_USER", ""),
     DB_PASSWORD("db.password", "PAPERBOT_DB_PASSWORD", ""),
     MAX_TOPICS("profile.max.topics", "PAPERBOT_MAX_TOPICS", "30"),
-    MAX_TOPIC_LENGTH("profile.max.topic.length", "PAPERBOT_MAX_TOPIC_LENGTH", "60");
+    MAX_TOPIC_LENGTH("profile.max.topic.length", "PAPERBOT_MAX_TOPIC_LENGTH", "60"),
+    SLACK_BOT_TOKEN("slack.bot.token", "SLACK_BOT_TOKEN", ""),
+    SLACK_SIGNING_SECRET("slack.signing.secret", "SLACK_SIGNING_SECRET", ""),
+    SLACK_APP_TOKEN("slack.app.token", "SLACK_APP_TOKEN", ""),
+    SLACK_PORT("slack.port", "SLACK_PORT", "3000"),
+    SLACK_API_URL("slack.api.url", "SLACK_API_URL", SlackSettings.DEFAULT_API_URL);
 
     final String key;
     final String env;
@@ -71,7 +79,15 @@ public record BotConfig(
         path(absoluteHome, value(Setting.EXPANSIONS, file, env)),
         new DatabaseSettings(value(Setting.DB_URL, file, env), value(Setting.DB_USER, file, env),
             value(Setting.DB_PASSWORD, file, env)),
-        new ProfileLimits(number(Setting.MAX_TOPICS, file, env), number(Setting.MAX_TOPIC_LENGTH, file, env)));
+        new ProfileLimits(number(Setting.MAX_TOPICS, file, env), number(Setting.MAX_TOPIC_LENGTH, file, env)),
+        new SlackSettings(value(Setting.SLACK_BOT_TOKEN, file, env), value(Setting.SLACK_SIGNING_SECRET, file, env),
+            value(Setting.SLACK_APP_TOKEN, file, env), number(Setting.SLACK_PORT, file, env),
+            withSlash(value(Setting.SLACK_API_URL, file, env)), SlackSettings.DEFAULT_INLINE_BUDGET));
+  }
+
+  /** The Web API client appends method names to the base URL, so it must end with a slash. */
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
   }
 
   private static int number(Setting setting, Properties file, Map<String, String> env) {
@@ -95,12 +111,12 @@ public record BotConfig(
 
   /** The same settings with another data directory (the CLI's {@code --data}). */
   public BotConfig withDataDir(Path dir) {
-    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits);
+    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack);
   }
 
   /** The same settings with another seeds directory (the CLI's {@code --seeds}). */
   public BotConfig withSeedsDir(Path dir) {
-    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits);
+    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack);
   }
 
   private static String value(Setting setting, Properties file, Map<String, String> env) {

@@ -1,9 +1,11 @@
 package paperbot.cli;
 
-import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import paperbot.app.BotConfig;
 import java.util.concurrent.Callable;
 import paperbot.app.Wiring;
 import paperbot.console.ConsoleAdapter;
+import paperbot.slack.SlackService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,10 +25,25 @@ final class ChatCli implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
-    try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
+  public Integer call() throws Exception {
+    BotConfig config = context.config(common);
+    try (Wiring wiring = Wiring.open(config, context.clock())) {
+      if (config.slack().enabled()) {
+        return serveSlack(wiring, config);
+      }
       ConsoleAdapter console = new ConsoleAdapter(wiring.router(), member(), context.terminal());
       console.run(context.in(), context.out());
+    }
+    return 0;
+  }
+
+  /** Runs the chat platforms until the process is stopped (Ctrl-C or SIGTERM). */
+  private int serveSlack(Wiring wiring, BotConfig config) throws Exception {
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (SlackService slack = SlackService.start(wiring.router(), config.slack())) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "paperbot-shutdown"));
+      context.err().println("paperbot is running on Slack. Press Ctrl-C to stop.");
+      stopped.await();
     }
     return 0;
   }
