@@ -12,14 +12,26 @@ import paperbot.recommender.profile.MemberKey;
  * @param user the member who pressed it
  * @param actionId which kind of button, one of the {@code ReplyButton} action ids
  * @param value the button's payload, as the core put it there
+ * @param owner the member whose request produced the button, where the platform tells us; empty when unknown
  */
 public record ChatAction(
-    Platform platform, String workspace, String channel, String user, String actionId, String value) {
+    Platform platform, String workspace, String channel, String user, String actionId, String value, String owner) {
 
   public ChatAction {
     Objects.requireNonNull(platform, "platform");
     actionId = Objects.requireNonNullElse(actionId, "");
     value = Objects.requireNonNullElse(value, "");
+    owner = Objects.requireNonNullElse(owner, "");
+  }
+
+  /** A press where the button's owner is not known (the platform shows the message only to its owner). */
+  public ChatAction(Platform platform, String workspace, String channel, String user, String actionId, String value) {
+    this(platform, workspace, channel, user, actionId, value, "");
+  }
+
+  /** True when someone other than the member who asked pressed the button. */
+  public boolean byOtherMember() {
+    return !owner.isEmpty() && !owner.equals(user);
   }
 
   /** The request this button press acts as: same member and place, the given command and text. */

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 public final class CommandRouter {
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
 
+  private static final java.util.Set<String> OWNER_ONLY =
+      java.util.Set.of(ReplyButton.NEXT_PAGE, ReplyButton.CLEAR_TOPICS);
+
   private final Map<String, ChatCommand> byName = new LinkedHashMap<>();
   private final PapersCommand papers;
 
@@ -50,6 +53,11 @@ public final class CommandRouter {
   }
 
   public Reply handle(ChatAction action) {
+    // Paging and clearing act on the asker's own list or profile: another member's press is refused.
+    if (action.byOtherMember() && OWNER_ONLY.contains(action.actionId())) {
+      return Reply.privateText("Sorry, that button belongs to someone else's request. Run the command yourself to "
+          + "get your own.");
+    }
     try {
       return switch (action.actionId()) {
         case ReplyButton.NEXT_PAGE -> pageAction(action, false);
@@ -69,6 +77,17 @@ public final class CommandRouter {
   }
 
   /** A button whose value is {@code <page>|<query>}: the next page, or sharing a page to the channel. */
+  /** Suggestions for a command option as the member types (their own topics or mutes), at most 25. */
+  public List<String> complete(ChatRequest request, String prefix) {
+    ChatCommand command = byName.get(request.command());
+    try {
+      return command instanceof TopicsCommand topics ? topics.suggest(request, prefix) : List.of();
+    } catch (RuntimeException e) {
+      log.warn("completion failed platform={} command={} error={}", request.platform(), request.command(), e.toString());
+      return List.of();
+    }
+  }
+
   private Reply pageAction(ChatAction action, boolean share) {
     String value = action.value();
     int bar = value.indexOf('|');

@@ -54,6 +54,16 @@ public final class TopicsCommand implements ChatCommand {
     };
   }
 
+  /** The member's topics (for {@code remove}) or mutes (for {@code unmute}) that start with what they typed. */
+  List<String> suggest(ChatRequest request, String prefix) {
+    InterestProfile profile = store.load(request.member());
+    List<String> pool = request.text().strip().toLowerCase(Locale.ROOT).startsWith("unmute")
+        ? profile.mutes()
+        : List.copyOf(profile.topics().keySet());
+    String typed = TopicText.normalise(prefix);
+    return pool.stream().filter(value -> value.startsWith(typed)).limit(25).toList();
+  }
+
   private Reply add(MemberKey member, String rest) {
     double weight = 1;
     String topicText = rest;

@@ -1,0 +1,163 @@
+package paperbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.SeedBotExtension;
+
+/** The real JDA client against a scripted fake Discord (REST and gateway) on loopback. */
+final class DiscordAdapterTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CALLBACK = "POST /api/v10/interactions/*/callback";
+  /** Interaction ids are snowflakes; JDA reads their timestamp to refuse follow-ups to expired interactions. */
+  private static final AtomicLong ids = new AtomicLong((System.currentTimeMillis() - 1420070400000L) << 22);
+
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
+  static FakeDiscord discord;
+  static DiscordService service;
+  static JsonNode registered;
+
+  @BeforeAll
+  static void start() throws Exception {
+    discord = new FakeDiscord();
+    service = DiscordService.start(bot.router(), new DiscordSettings(FakeDiscord.TOKEN, "", discord.apiUrl(),
+        discord.gatewayUrl(), 1, DiscordSettings.DEFAULT_INLINE_BUDGET));
+    registered = JSON.readTree(discord.next("PUT /api/v10/applications/" + FakeDiscord.APP_ID + "/commands")
+        .getBody().utf8());
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+    discord.close();
+  }
+
+  private static String userJson(String userId) {
+    return FakeDiscord.user(userId, "member" + userId.substring(userId.length() - 2), false);
+  }
+
+  private static String interaction(String userId, int type, String data, String extra) {
+    String channel = "400000000000000004";
+    return "{\"id\":\"" + ids.incrementAndGet() + "\",\"token\":\"token-" + ids.get() + "\",\"type\":" + type
+        + ",\"version\":1,\"application_id\":\"" + FakeDiscord.APP_ID + "\",\"channel_id\":\"" + channel
+        + "\",\"channel\":{\"id\":\"" + channel + "\",\"type\":1,\"last_message_id\":null,\"flags\":0,"
+        + "\"recipients\":[" + userJson(userId) + "]},\"user\":" + userJson(userId) + ",\"context\":1,"
+        + "\"authorizing_integration_owners\":{\"1\":\"" + userId + "\"},\"locale\":\"en-US\",\"entitlements\":[],"
+        + "\"app_permissions\":\"2248473465835073\"" + extra + ",\"data\":" + data + "}";
+  }
+
+  private static String slash(String userId, String name, String optionsJson) {
+    return interaction(userId, 2, "{\"id\":\"700000000000000007\",\"name\":\"" + name + "\",\"type\":1,\"options\":"
+        + optionsJson + "}", "");
+  }
+
+  private static String press(String userId, String customId) {
+    return interaction(userId, 3, "{\"custom_id\":\"" + customId.replace("\"", "\\\"") + "\",\"component_type\":2}",
+        ",\"message\":" + FakeDiscord.message("900000000000000009"));
+  }
+
+  /** The JSON body of a callback or webhook request, whether sent as JSON or as multipart payload_json. */
+  private static JsonNode body(RecordedRequest request) throws Exception {
+    assertThat(request).as("request arrived").isNotNull();
+    String text = request.getBody().utf8();
+    return JSON.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1));
+  }
+
+  private static List<String> buttonIds(JsonNode message, String actionPrefix) {
+    List<String> found = new ArrayList<>();
+    for (JsonNode row : message.path("components")) {
+      for (JsonNode button : row.path("components")) {
+        if (button.path("custom_id").asText().startsWith(actionPrefix)) {
+          found.add(button.get("custom_id").asText());
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void commandsAreRegisteredWithTypedOptionsAndAutocomplete() {
+    List<String> names = new ArrayList<>();
+    registered.forEach(command -> names.add(command.get("name").asText()));
+    assertThat(names).contains("papers", "paper", "topics", "saved", "follow", "like", "more", "paperbot");
+    JsonNode topics = registered.findValues("name").stream().filter(n -> n.asText().equals("topics")).findFirst()
+        .map(n -> registered.get(names.indexOf("topics"))).orElseThrow();
+    List<String> subcommands = new ArrayList<>();
+    topics.get("options").forEach(o -> subcommands.add(o.get("name").asText()));
+    assertThat(subcommands).containsExactly("add", "remove", "list", "mute", "unmute", "clear");
+    assertThat(topics.get("options").get(1).get("options").get(0).get("autocomplete").asBoolean()).isTrue();
+    assertThat(registered.get(names.indexOf("papers")).get("options").get(0).get("required").asBoolean()).isFalse();
+  }
+
+  @Test
+  void papersIsAnsweredWithAnEphemeralEmbedAndButtons() throws Exception {
+    discord.dispatchInteraction(slash("600000000000000001", "papers",
+        "[{\"name\":\"query\",\"type\":3,\"value\":\"diffusion policy\"}]"));
+    JsonNode callback = body(discord.next(CALLBACK));
+    assertThat(callback.get("type").asInt()).isEqualTo(4);
+    JsonNode data = callback.get("data");
+    assertThat(data.get("flags").asInt() & 64).isEqualTo(64);
+    JsonNode embed = data.get("embeds").get(0);
+    assertThat(embed.get("description").asText()).startsWith("Papers for \"diffusion policy\"");
+    assertThat(embed.get("fields")).hasSize(5);
+    assertThat(embed.get("fields").get(0).get("name").asText()).startsWith("1. ");
+    assertThat(embed.get("fields").get(0).get("value").asText()).contains("matched: ");
+    assertThat(data.get("components")).hasSize(5);
+    assertThat(buttonIds(data, "paper.like:600000000000000001:")).hasSize(4);
+  }
+
+  @Test
+  void aLikeButtonRoundTripsThroughTheCore() throws Exception {
+    discord.dispatchInteraction(slash("600000000000000002", "papers",
+        "[{\"name\":\"query\",\"type\":3,\"value\":\"world models\"}]"));
+    String like = buttonIds(body(discord.next(CALLBACK)).get("data"), "paper.like:").get(0);
+    discord.dispatchInteraction(press("600000000000000002", like));
+    JsonNode answer = body(discord.next(CALLBACK)).get("data");
+    assertThat(answer.get("content").asText()).startsWith("Liked *");
+    discord.dispatchInteraction(slash("600000000000000002", "topics", "[{\"name\":\"list\",\"type\":1,\"options\":[]}]"));
+    assertThat(body(discord.next(CALLBACK)).get("data").get("content").asText()).contains("Learned from your likes");
+  }
+
+  @Test
+  void anotherMembersPressOnAPagingButtonIsRefusedPolitely() throws Exception {
+    discord.dispatchInteraction(slash("600000000000000003", "papers",
+        "[{\"name\":\"query\",\"type\":3,\"value\":\"imitation learning\"}]"));
+    String next = buttonIds(body(discord.next(CALLBACK)).get("data"), "papers.next:").get(0);
+    discord.dispatchInteraction(press("600000000000000099", next));
+    assertThat(body(discord.next(CALLBACK)).get("data").get("content").asText())
+        .startsWith("Sorry, that button belongs to someone else's request");
+  }
+
+  @Test
+  void topicsSubcommandOptionsReachTheCore() throws Exception {
+    discord.dispatchInteraction(slash("600000000000000004", "topics",
+        "[{\"name\":\"add\",\"type\":1,\"options\":[{\"name\":\"topic\",\"type\":3,\"value\":\"offline rl\"},"
+            + "{\"name\":\"weight\",\"type\":10,\"value\":2}]}]"));
+    assertThat(body(discord.next(CALLBACK)).get("data").get("content").asText())
+        .startsWith("Added topic *offline rl* (weight 2)");
+  }
+
+  @Test
+  void slowWorkIsDeferredAndAnsweredByFollowUp() throws Exception {
+    try (FakeDiscord slowDiscord = new FakeDiscord();
+        DiscordService slow = DiscordService.start(bot.router(), new DiscordSettings(FakeDiscord.TOKEN, "",
+            slowDiscord.apiUrl(), slowDiscord.gatewayUrl(), 1, Duration.ZERO))) {
+      slowDiscord.dispatchInteraction(slash("600000000000000005", "papers",
+          "[{\"name\":\"query\",\"type\":3,\"value\":\"offline rl\"}]"));
+      JsonNode deferred = body(slowDiscord.next(CALLBACK));
+      assertThat(deferred.get("type").asInt()).isEqualTo(5);
+      JsonNode followUp = body(slowDiscord.next("POST /api/v10/webhooks/*"));
+      assertThat(followUp.get("embeds").get(0).get("description").asText()).startsWith("Papers for \"offline rl\"");
+    }
+  }
+}
