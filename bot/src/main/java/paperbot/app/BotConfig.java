@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import paperbot.command.ProfileLimits;
+import paperbot.discord.DiscordSettings;
 import paperbot.slack.SlackSettings;
 
 /**
@@ -22,10 +23,11 @@ import paperbot.slack.SlackSettings;
  * @param database JDBC URL, user and password; the URL is empty for the embedded H2 default under the data directory
  * @param limits limits on what members may store
  * @param slack how to reach Slack; disabled without a bot token
+ * @param discord how to reach Discord; disabled without a token
  */
 public record BotConfig(
     Path home, Path dataDir, Path seedsDir, Path expansionsFile, DatabaseSettings database, ProfileLimits limits,
-    SlackSettings slack) {
+    SlackSettings slack, DiscordSettings discord) {
 
   /**
    * Where profiles are stored.
@@ -55,7 +57,11 @@ public record BotConfig(
     SLACK_SIGNING_SECRET("slack.signing.secret", "SLACK_SIGNING_SECRET", ""),
     SLACK_APP_TOKEN("slack.app.token", "SLACK_APP_TOKEN", ""),
     SLACK_PORT("slack.port", "SLACK_PORT", "3000"),
-    SLACK_API_URL("slack.api.url", "SLACK_API_URL", SlackSettings.DEFAULT_API_URL);
+    SLACK_API_URL("slack.api.url", "SLACK_API_URL", SlackSettings.DEFAULT_API_URL),
+    DISCORD_TOKEN("discord.token", "DISCORD_TOKEN", ""),
+    DISCORD_DEV_GUILD("discord.dev.guild", "DISCORD_DEV_GUILD", ""),
+    DISCORD_API_URL("discord.api.url", "DISCORD_API_URL", DiscordSettings.DEFAULT_API_URL),
+    DISCORD_SHARDS("discord.shards", "DISCORD_SHARDS", "1");
 
     final String key;
     final String env;
@@ -82,7 +88,10 @@ public record BotConfig(
         new ProfileLimits(number(Setting.MAX_TOPICS, file, env), number(Setting.MAX_TOPIC_LENGTH, file, env)),
         new SlackSettings(value(Setting.SLACK_BOT_TOKEN, file, env), value(Setting.SLACK_SIGNING_SECRET, file, env),
             value(Setting.SLACK_APP_TOKEN, file, env), number(Setting.SLACK_PORT, file, env),
-            withSlash(value(Setting.SLACK_API_URL, file, env)), SlackSettings.DEFAULT_INLINE_BUDGET));
+            withSlash(value(Setting.SLACK_API_URL, file, env)), SlackSettings.DEFAULT_INLINE_BUDGET),
+        new DiscordSettings(value(Setting.DISCORD_TOKEN, file, env), value(Setting.DISCORD_DEV_GUILD, file, env),
+            withSlash(value(Setting.DISCORD_API_URL, file, env)), "", number(Setting.DISCORD_SHARDS, file, env),
+            DiscordSettings.DEFAULT_INLINE_BUDGET));
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */
@@ -111,12 +120,12 @@ public record BotConfig(
 
   /** The same settings with another data directory (the CLI's {@code --data}). */
   public BotConfig withDataDir(Path dir) {
-    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack);
+    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack, discord);
   }
 
   /** The same settings with another seeds directory (the CLI's {@code --seeds}). */
   public BotConfig withSeedsDir(Path dir) {
-    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack);
+    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack, discord);
   }
 
   private static String value(Setting setting, Properties file, Map<String, String> env) {

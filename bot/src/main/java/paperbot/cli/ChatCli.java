@@ -1,10 +1,13 @@
 package paperbot.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import paperbot.app.BotConfig;
 import java.util.concurrent.Callable;
 import paperbot.app.Wiring;
 import paperbot.console.ConsoleAdapter;
+import paperbot.discord.DiscordService;
 import paperbot.slack.SlackService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +31,8 @@ final class ChatCli implements Callable<Integer> {
   public Integer call() throws Exception {
     BotConfig config = context.config(common);
     try (Wiring wiring = Wiring.open(config, context.clock())) {
-      if (config.slack().enabled()) {
-        return serveSlack(wiring, config);
+      if (config.slack().enabled() || config.discord().enabled()) {
+        return serve(wiring, config);
       }
       ConsoleAdapter console = new ConsoleAdapter(wiring.router(), member(), context.terminal());
       console.run(context.in(), context.out());
@@ -37,13 +40,25 @@ final class ChatCli implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs the chat platforms until the process is stopped (Ctrl-C or SIGTERM). */
-  private int serveSlack(Wiring wiring, BotConfig config) throws Exception {
+  /** Runs the configured chat platforms until the process is stopped (Ctrl-C or SIGTERM). */
+  private int serve(Wiring wiring, BotConfig config) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
-    try (SlackService slack = SlackService.start(wiring.router(), config.slack())) {
+    List<AutoCloseable> platforms = new ArrayList<>();
+    try {
+      if (config.slack().enabled()) {
+        platforms.add(SlackService.start(wiring.router(), config.slack()));
+      }
+      if (config.discord().enabled()) {
+        platforms.add(DiscordService.start(wiring.router(), config.discord()));
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "paperbot-shutdown"));
-      context.err().println("paperbot is running on Slack. Press Ctrl-C to stop.");
+      context.err().println("paperbot is running on " + (config.slack().enabled() ? "Slack " : "")
+          + (config.discord().enabled() ? "Discord " : "") + "- press Ctrl-C to stop.");
       stopped.await();
+    } finally {
+      for (AutoCloseable platform : platforms) {
+        platform.close();
+      }
     }
     return 0;
   }

@@ -1,7 +1,9 @@
 package paperbot.discord;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -38,7 +40,8 @@ final class DiscordRenderer {
 
   /** The message; {@code owner} is the member whose request produced it, recorded in every button. */
   MessageCreateData render(Reply reply, String owner) {
-    MessageCreateBuilder message = new MessageCreateBuilder();
+    // Paper text is not ours: a title with "@everyone" must never ping a server.
+    MessageCreateBuilder message = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(MentionType.class));
     if (reply.cards().isEmpty()) {
       message.setContent(cut(reply.text().isBlank() ? "…" : reply.text(), 2000));
     } else {

@@ -30,8 +30,13 @@ final class BotConfigTest {
 
   @Test
   void secretsNeverAppearInPrintedConfig(@TempDir Path home) {
-    BotConfig config = BotConfig.load(home, Map.of("PAPERBOT_DB_PASSWORD", "s3cret-value"));
-    assertThat(config.toString()).doesNotContain("s3cret-value").contains("password=***");
+    BotConfig config = BotConfig.load(home, Map.of("PAPERBOT_DB_PASSWORD", "s3cret-value",
+        "SLACK_BOT_TOKEN", "xoxb-slack-secret", "SLACK_SIGNING_SECRET", "signing-secret", "SLACK_APP_TOKEN",
+        "xapp-app-secret", "DISCORD_TOKEN", "discord-secret"));
+    assertThat(config.toString()).doesNotContain("s3cret-value", "xoxb-slack-secret", "signing-secret",
+        "xapp-app-secret", "discord-secret").contains("password=***", "botToken=***", "token=***");
+    assertThat(config.slack().enabled()).isTrue();
+    assertThat(config.discord().enabled()).isTrue();
   }
 
   @Test
