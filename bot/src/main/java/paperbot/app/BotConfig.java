@@ -24,10 +24,22 @@ import paperbot.slack.SlackSettings;
  * @param limits limits on what members may store
  * @param slack how to reach Slack; disabled without a bot token
  * @param discord how to reach Discord; disabled without a token
+ * @param digest digest defaults and tuning
  */
 public record BotConfig(
     Path home, Path dataDir, Path seedsDir, Path expansionsFile, DatabaseSettings database, ProfileLimits limits,
-    SlackSettings slack, DiscordSettings discord) {
+    SlackSettings slack, DiscordSettings discord, DigestSettings digest) {
+
+  /**
+   * Digest defaults.
+   *
+   * @param defaultZone zone for digests subscribed without one
+   * @param halfLifeDays recency half-life of the trending score
+   * @param minScore papers below this are not posted (a quiet day says so in one line)
+   * @param misfireGrace a digest missed by downtime is posted when the process is back within this, else skipped
+   */
+  public record DigestSettings(java.time.ZoneId defaultZone, double halfLifeDays, double minScore,
+      java.time.Duration misfireGrace) {}
 
   /**
    * Where profiles are stored.
@@ -61,7 +73,10 @@ public record BotConfig(
     DISCORD_TOKEN("discord.token", "DISCORD_TOKEN", ""),
     DISCORD_DEV_GUILD("discord.dev.guild", "DISCORD_DEV_GUILD", ""),
     DISCORD_API_URL("discord.api.url", "DISCORD_API_URL", DiscordSettings.DEFAULT_API_URL),
-    DISCORD_SHARDS("discord.shards", "DISCORD_SHARDS", "1");
+    DISCORD_SHARDS("discord.shards", "DISCORD_SHARDS", "1"),
+    DEFAULT_ZONE("digest.default.zone", "PAPERBOT_DEFAULT_ZONE", "UTC"),
+    DIGEST_HALF_LIFE("digest.half.life.days", "PAPERBOT_DIGEST_HALF_LIFE_DAYS", "7"),
+    DIGEST_GRACE("digest.misfire.grace.minutes", "PAPERBOT_DIGEST_GRACE_MINUTES", "120");
 
     final String key;
     final String env;
@@ -91,7 +106,10 @@ public record BotConfig(
             withSlash(value(Setting.SLACK_API_URL, file, env)), SlackSettings.DEFAULT_INLINE_BUDGET),
         new DiscordSettings(value(Setting.DISCORD_TOKEN, file, env), value(Setting.DISCORD_DEV_GUILD, file, env),
             withSlash(value(Setting.DISCORD_API_URL, file, env)), "", number(Setting.DISCORD_SHARDS, file, env),
-            DiscordSettings.DEFAULT_INLINE_BUDGET));
+            DiscordSettings.DEFAULT_INLINE_BUDGET),
+        new DigestSettings(java.time.ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
+            number(Setting.DIGEST_HALF_LIFE, file, env), 0.5,
+            java.time.Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env))));
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */
@@ -120,12 +138,12 @@ public record BotConfig(
 
   /** The same settings with another data directory (the CLI's {@code --data}). */
   public BotConfig withDataDir(Path dir) {
-    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack, discord);
+    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack, discord, digest);
   }
 
   /** The same settings with another seeds directory (the CLI's {@code --seeds}). */
   public BotConfig withSeedsDir(Path dir) {
-    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack, discord);
+    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack, discord, digest);
   }
 
   private static String value(Setting setting, Properties file, Map<String, String> env) {

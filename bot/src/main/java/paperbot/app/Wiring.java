@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.command.ChatCommand;
+import paperbot.command.DigestCommand;
 import paperbot.command.CommandRouter;
 import paperbot.command.FeedbackCommand;
 import paperbot.command.FollowCommand;
@@ -18,10 +19,18 @@ import paperbot.command.PapersCommand;
 import paperbot.recommender.index.IndexStatus;
 import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.index.SeedIndexer;
+import paperbot.digest.DigestRunner;
+import paperbot.digest.DigestSchedule;
+import paperbot.digest.Outboxes;
+import paperbot.recommender.digest.DigestPlanner;
+import paperbot.recommender.digest.DigestStore;
+import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.store.Database;
+import paperbot.recommender.store.JdbcDigestStore;
 import paperbot.recommender.store.JdbcProfileStore;
+import paperbot.schedule.QuartzDigestSchedule;
 
 /**
  * The composition root: builds every part of the running bot in one readable place, in dependency order.
@@ -31,22 +40,36 @@ public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
 
   private final Database database;
+  private final Outboxes outboxes;
+  private final DigestRunner digests;
+  private final QuartzDigestSchedule scheduler;
   private final LucenePaperIndex index;
   private final ProfileStore profiles;
   private final CommandRouter router;
   private final IndexStatus indexStatus;
 
   private Wiring(Database database, LucenePaperIndex index, ProfileStore profiles, CommandRouter router,
-      IndexStatus indexStatus) {
+      IndexStatus indexStatus, Outboxes outboxes, DigestRunner digests, QuartzDigestSchedule scheduler) {
     this.database = database;
+    this.outboxes = outboxes;
+    this.digests = digests;
+    this.scheduler = scheduler;
     this.index = index;
     this.profiles = profiles;
     this.router = router;
     this.indexStatus = indexStatus;
   }
 
-  /** Opens the index (re-indexing the seeds when they changed) and builds the command core. */
+  /** Opens everything for command-line tools: no scheduler, so a tool never fires a digest. */
   public static Wiring open(BotConfig config, Clock clock) {
+    return open(config, clock, false);
+  }
+
+  /**
+   * Opens the index (re-indexing the seeds when they changed), the database and the command core; with
+   * {@code schedule}, also Quartz, which fires digests (only the running bot does that).
+   */
+  public static Wiring open(BotConfig config, Clock clock, boolean schedule) {
     // Recommender
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
     LucenePaperIndex index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock);
@@ -69,6 +92,26 @@ public final class Wiring implements AutoCloseable {
     }
     ProfileStore profiles = new JdbcProfileStore(database.dataSource(), clock);
 
+    // Digests
+    DigestStore digestStore = new JdbcDigestStore(database.dataSource());
+    DigestPlanner planner = new DigestPlanner(index, new DigestPlanner.Settings(config.digest().halfLifeDays(),
+        config.digest().minScore()), clock);
+    Outboxes outboxes = new Outboxes();
+    DigestRunner digests = new DigestRunner(digestStore, profiles, planner, outboxes, config.digest().misfireGrace(),
+        clock);
+    QuartzDigestSchedule scheduler = null;
+    DigestSchedule digestSchedule = NO_SCHEDULER;
+    if (schedule) {
+      try {
+        scheduler = QuartzDigestSchedule.start(database.dataSource(), jdbcUrl(config), digests, digestStore);
+        digestSchedule = scheduler;
+      } catch (Exception e) {
+        database.close();
+        index.close();
+        throw new IllegalStateException("the digest scheduler did not start: " + e.getMessage(), e);
+      }
+    }
+
     // Command core
     PapersCommand papers = new PapersCommand(index, profiles);
     List<ChatCommand> others = List.of(
@@ -77,13 +120,46 @@ public final class Wiring implements AutoCloseable {
         new FeedbackCommand(index, profiles),
         new SimilarCommand(index),
         new SavedCommand(index, profiles),
-        new FollowCommand(profiles, config.limits()));
+        new FollowCommand(profiles, config.limits()),
+        new DigestCommand(digestStore, digestSchedule, digests, config.digest().defaultZone(), config.limits()));
     List<ChatCommand> listed = new ArrayList<>(others);
     listed.add(0, papers);
     HelpCommand help = new HelpCommand(listed);
     List<ChatCommand> routed = new ArrayList<>(others);
     routed.add(help);
-    return new Wiring(database, index, profiles, new CommandRouter(papers, routed), status);
+    return new Wiring(database, index, profiles, new CommandRouter(papers, routed), status, outboxes, digests,
+        scheduler);
+  }
+
+  /** Tools that do not schedule still answer /digest status; subscribing needs the running bot. */
+  private static final DigestSchedule NO_SCHEDULER = new DigestSchedule() {
+    @Override
+    public void schedule(Subscription subscription) {
+      throw new IllegalStateException("digests can only be scheduled by the running bot");
+    }
+
+    @Override
+    public void unschedule(long subscriptionId) {
+      // nothing scheduled in this process
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> nextRun(long subscriptionId) {
+      return java.util.Optional.empty();
+    }
+  };
+
+  private static String jdbcUrl(BotConfig config) {
+    return config.database().url().isEmpty() ? Database.defaultUrl(config.dataDir()) : config.database().url();
+  }
+
+  /** Where platforms register their outbox for digests as they start. */
+  public Outboxes outboxes() {
+    return outboxes;
+  }
+
+  public DigestRunner digests() {
+    return digests;
   }
 
   private static Database openDatabase(BotConfig config) {
@@ -115,7 +191,9 @@ public final class Wiring implements AutoCloseable {
   @Override
   public void close() {
     try (database; index) {
-      // closes the index, then the database
+      if (scheduler != null) {
+        scheduler.close(); // first: no digest may start while the index and database close
+      }
     }
   }
 }

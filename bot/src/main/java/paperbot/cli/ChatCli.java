@@ -6,7 +6,10 @@ import java.util.concurrent.CountDownLatch;
 import paperbot.app.BotConfig;
 import java.util.concurrent.Callable;
 import paperbot.app.Wiring;
+import paperbot.command.Platform;
 import paperbot.console.ConsoleAdapter;
+import paperbot.console.ConsoleOutbox;
+import paperbot.slack.SlackOutbox;
 import paperbot.discord.DiscordService;
 import paperbot.slack.SlackService;
 import picocli.CommandLine.Command;
@@ -30,10 +33,11 @@ final class ChatCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BotConfig config = context.config(common);
-    try (Wiring wiring = Wiring.open(config, context.clock())) {
+    try (Wiring wiring = Wiring.open(config, context.clock(), true)) {
       if (config.slack().enabled() || config.discord().enabled()) {
         return serve(wiring, config);
       }
+      wiring.outboxes().register(Platform.CONSOLE, new ConsoleOutbox(context.out()));
       ConsoleAdapter console = new ConsoleAdapter(wiring.router(), member(), context.terminal());
       console.run(context.in(), context.out());
     }
@@ -47,9 +51,12 @@ final class ChatCli implements Callable<Integer> {
     try {
       if (config.slack().enabled()) {
         platforms.add(SlackService.start(wiring.router(), config.slack()));
+        wiring.outboxes().register(Platform.SLACK, new SlackOutbox(config.slack()));
       }
       if (config.discord().enabled()) {
-        platforms.add(DiscordService.start(wiring.router(), config.discord()));
+        DiscordService discord = DiscordService.start(wiring.router(), config.discord());
+        platforms.add(discord);
+        wiring.outboxes().register(Platform.DISCORD, discord.outbox());
       }
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "paperbot-shutdown"));
       context.err().println("paperbot is running on " + (config.slack().enabled() ? "Slack " : "")

@@ -95,6 +95,18 @@ public final class DiscordService implements AutoCloseable {
     return jda;
   }
 
+  /** Posts digests through this connection (or the shard that serves the guild). */
+  public paperbot.digest.ChatOutbox outbox() {
+    return new DiscordOutbox(guild -> {
+      if (shards == null) {
+        return jda;
+      }
+      JDA shard = guild.matches("\\d+") ? shards.getShardById((int) ((Long.parseLong(guild) >> 22)
+          % shards.getShardsTotal())) : null;
+      return shard != null ? shard : shards.getShards().get(0);
+    });
+  }
+
   @Override
   public void close() {
     if (shards != null) {

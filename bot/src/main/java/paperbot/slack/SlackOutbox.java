@@ -8,12 +8,13 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.command.Reply;
+import paperbot.digest.ChatOutbox;
 
 /**
  * Posts unprompted messages (digests) to channels with {@code chat.postMessage}, waiting as long as Slack's
  * {@code Retry-After} asks when it answers 429, a bounded number of times.
  */
-public final class SlackOutbox {
+public final class SlackOutbox implements ChatOutbox {
   private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
   static final int ATTEMPTS = 4;
   /** Never wait longer than this for one retry, whatever Retry-After says. */
@@ -24,6 +25,13 @@ public final class SlackOutbox {
 
   public SlackOutbox(SlackSettings settings) {
     this.client = SlackAdapter.slack(settings).methods(settings.botToken());
+  }
+
+  /** A member digest goes to the member's direct messages: chat.postMessage accepts a user id as channel. */
+  @Override
+  public boolean post(String workspace, String destination, boolean toMember, Reply reply)
+      throws InterruptedException {
+    return post(destination, reply);
   }
 
   /** Posts the reply to the channel; true once Slack accepted it. */

@@ -20,6 +20,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.ProfileRanker;
 import paperbot.recommender.rank.QueryExpander;
@@ -79,6 +80,11 @@ public final class LucenePaperIndex implements PaperIndex {
   @Override
   public Recommendations recommend(ProfileQuery query) {
     return withSearcher(searcher -> profiles.recommend(searcher, query));
+  }
+
+  @Override
+  public Recommendations digest(DigestQuery query) {
+    return withSearcher(searcher -> profiles.digest(searcher, query));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.SearchRequest;
@@ -20,6 +21,9 @@ public interface PaperIndex extends AutoCloseable {
 
   /** Personal recommendations for a member's profile. */
   Recommendations recommend(ProfileQuery query);
+
+  /** A digest's papers: see {@link DigestQuery}. */
+  Recommendations digest(DigestQuery query);
 
   /** The most recent and most upvoted papers, for members with no profile yet. */
   Recommendations trending(int limit);

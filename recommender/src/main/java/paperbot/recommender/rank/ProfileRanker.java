@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -89,6 +91,46 @@ public final class ProfileRanker {
           matching(searcher, page[i].doc, topics), matching(searcher, page[i].doc, authors), trending(paper)));
     }
     return new Recommendations(items, top.totalHits.value(), request.offset());
+  }
+
+  /** Upvotes count more in a digest than in search: a digest is about what is trending. */
+  static final float DIGEST_UPVOTE_WEIGHT = 2f;
+
+  /**
+   * A digest's papers: matching the interests (or any paper, when there are none), optionally only recent ones,
+   * never the excluded, ranked with upvotes (saturating) and recency (the given half-life) blended in.
+   */
+  public Recommendations digest(IndexSearcher searcher, DigestQuery request) throws IOException {
+    InterestProfile profile = request.interests();
+    Map<String, Query> topics = topicQueries(profile);
+    Map<String, Query> authors = authorQueries(profile);
+    BooleanQuery.Builder interests = new BooleanQuery.Builder();
+    topics.values().forEach(q -> interests.add(q, Occur.SHOULD));
+    authors.values().forEach(q -> interests.add(q, Occur.SHOULD));
+    learnedQueries(profile, true).forEach(q -> interests.add(q, Occur.SHOULD));
+    BooleanQuery interestQuery = interests.build();
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(interestQuery.clauses().isEmpty() ? new MatchAllDocsQuery() : interestQuery,
+        interestQuery.clauses().isEmpty() ? Occur.FILTER : Occur.MUST);
+    if (request.since() != null) {
+      query.add(LongField.newRangeQuery(PaperFields.PUBLISHED, request.since().toEpochDay(), Long.MAX_VALUE),
+          Occur.FILTER);
+    }
+    InterestProfile excluded = new InterestProfile(Map.of(), profile.mutes(), Map.of(), List.of(), request.exclude(),
+        profile.disliked(), List.of());
+    exclusions(excluded, false).forEach(q -> query.add(q, Occur.MUST_NOT));
+    query.add(FeatureField.newSaturationQuery(PaperFields.FEATURES, PaperFields.UPVOTES, DIGEST_UPVOTE_WEIGHT,
+        QueryPlan.UPVOTE_PIVOT), Occur.SHOULD);
+    query.add(LongField.newDistanceFeatureQuery(PaperFields.PUBLISHED, QueryPlan.RECENCY_WEIGHT,
+        LocalDate.now(clock).toEpochDay(), Math.max(1, Math.round(request.halfLifeDays()))), Occur.SHOULD);
+    TopDocs top = searcher.search(query.build(), request.limit());
+    List<Recommendation> items = new ArrayList<>();
+    for (ScoreDoc hit : top.scoreDocs) {
+      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
+      items.add(new Recommendation(paper, hit.score, Snippets.lead(paper), matching(searcher, hit.doc, topics),
+          matching(searcher, hit.doc, authors), trending(paper)));
+    }
+    return new Recommendations(items, top.totalHits.value(), 0);
   }
 
   /** The papers with the strongest recency and upvote prior: what to show a member with no profile yet. */

@@ -33,7 +33,10 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(8);
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      // Shared migrations, plus per-database ones (the Quartz tables differ between H2 and PostgreSQL).
+      String vendor = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load()
+          .migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw e;

@@ -1,0 +1,25 @@
+package paperbot.console;
+
+import java.io.PrintStream;
+import paperbot.command.Reply;
+import paperbot.digest.ChatOutbox;
+
+/** Digests for the console workspace are printed where the console chat prints. */
+public final class ConsoleOutbox implements ChatOutbox {
+  private final PrintStream out;
+  private final ConsoleRenderer renderer = new ConsoleRenderer();
+
+  public ConsoleOutbox(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public boolean post(String workspace, String destination, boolean toMember, Reply reply) {
+    synchronized (out) {
+      out.println();
+      out.print(renderer.render(reply));
+      out.flush();
+    }
+    return true;
+  }
+}

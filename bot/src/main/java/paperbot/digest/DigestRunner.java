@@ -1,0 +1,125 @@
+package paperbot.digest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperbot.command.Platform;
+import paperbot.command.Reply;
+import paperbot.recommender.digest.DigestPlan;
+import paperbot.recommender.digest.DigestPlanner;
+import paperbot.recommender.digest.DigestStore;
+import paperbot.recommender.digest.Subscription;
+import paperbot.recommender.profile.InterestProfile;
+import paperbot.recommender.profile.MemberKey;
+import paperbot.recommender.profile.ProfileStore;
+
+/**
+ * Runs one digest: claims the subscription's local day (so a trigger that fires twice, or fires again after a
+ * restart, posts nothing more), plans, posts through the platform's outbox, and records what was sent. A failed
+ * post gives the day back for a retry. Failures are logged with context and never thrown at the scheduler.
+ */
+public final class DigestRunner {
+  private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
+
+  /** What a run did. */
+  public enum Outcome {
+    POSTED,
+    QUIET,
+    ALREADY_RAN,
+    TOO_LATE,
+    NO_OUTBOX,
+    FAILED,
+    GONE
+  }
+
+  private final DigestStore store;
+  private final ProfileStore profiles;
+  private final DigestPlanner planner;
+  private final Outboxes outboxes;
+  private final Duration misfireGrace;
+  private final Clock clock;
+
+  public DigestRunner(DigestStore store, ProfileStore profiles, DigestPlanner planner, Outboxes outboxes,
+      Duration misfireGrace, Clock clock) {
+    this.store = store;
+    this.profiles = profiles;
+    this.planner = planner;
+    this.outboxes = outboxes;
+    this.misfireGrace = misfireGrace;
+    this.clock = clock;
+  }
+
+  /** What the digest would post now; nothing is claimed or recorded. */
+  public DigestPlan preview(Subscription subscription) {
+    return planner.plan(subscription, profileOf(subscription), store.sent(subscription));
+  }
+
+  /** A scheduled run: skipped when it is later than the misfire grace or its day already ran. */
+  public Outcome runScheduled(long subscriptionId, Instant scheduledFire) {
+    Optional<Subscription> found = store.find(subscriptionId);
+    if (found.isEmpty()) {
+      log.info("digest skipped reason=unsubscribed subscription={}", subscriptionId);
+      return Outcome.GONE;
+    }
+    Duration late = Duration.between(scheduledFire, clock.instant());
+    if (late.compareTo(misfireGrace) > 0) {
+      log.warn("digest skipped reason=too_late subscription={} late_min={}", subscriptionId, late.toMinutes());
+      return Outcome.TOO_LATE;
+    }
+    return run(found.get(), true);
+  }
+
+  /** Posts now ({@code /digest now}); claims the day only for scheduled runs. */
+  public Outcome run(Subscription subscription, boolean claimDay) {
+    LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
+    if (claimDay && !store.claimRun(subscription.id(), day, clock.instant())) {
+      log.info("digest skipped reason=already_ran subscription={} day={}", subscription.id(), day);
+      return Outcome.ALREADY_RAN;
+    }
+    try {
+      ChatOutbox outbox = outboxes.get(Platform.valueOf(subscription.platform()));
+      if (outbox == null) {
+        log.warn("digest skipped reason=platform_not_running subscription={} platform={}", subscription.id(),
+            subscription.platform());
+        release(subscription, day, claimDay);
+        return Outcome.NO_OUTBOX;
+      }
+      DigestPlan plan = preview(subscription);
+      Reply reply = DigestReplies.of(plan);
+      boolean toMember = subscription.kind() == Subscription.Kind.MEMBER;
+      if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, reply)) {
+        release(subscription, day, claimDay);
+        return Outcome.FAILED;
+      }
+      store.recordSent(subscription, day, plan.papers().stream().map(r -> r.paper().id()).toList(),
+          plan.quiet() ? Outcome.QUIET.name() : Outcome.POSTED.name(), clock.instant());
+      log.info("digest posted subscription={} platform={} papers={}", subscription.id(), subscription.platform(),
+          plan.papers().size());
+      return plan.quiet() ? Outcome.QUIET : Outcome.POSTED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      release(subscription, day, claimDay);
+      return Outcome.FAILED;
+    } catch (RuntimeException e) {
+      log.error("digest failed subscription={} platform={}", subscription.id(), subscription.platform(), e);
+      release(subscription, day, claimDay);
+      return Outcome.FAILED;
+    }
+  }
+
+  private void release(Subscription subscription, LocalDate day, boolean claimed) {
+    if (claimed) {
+      store.releaseRun(subscription.id(), day);
+    }
+  }
+
+  private InterestProfile profileOf(Subscription subscription) {
+    return subscription.kind() == Subscription.Kind.MEMBER
+        ? profiles.load(new MemberKey(subscription.platform(), subscription.workspace(), subscription.owner()))
+        : InterestProfile.empty();
+  }
+}

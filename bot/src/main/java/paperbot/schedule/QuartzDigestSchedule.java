@@ -1,0 +1,161 @@
+package paperbot.schedule;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperbot.digest.DigestRunner;
+import paperbot.digest.DigestSchedule;
+import paperbot.recommender.digest.DigestStore;
+import paperbot.recommender.digest.Subscription;
+
+/**
+ * Quartz with the JDBC job store on paperbot's own pooled database. Triggers survive restarts; clustering lets
+ * several paperbot processes share the tables with each digest firing once; a misfired digest fires once on start
+ * and the runner skips it when it is later than the grace window.
+ */
+public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(QuartzDigestSchedule.class);
+  private static final String GROUP = "digest";
+  private static final String DATA_SOURCE = "paperbot";
+
+  private final Scheduler scheduler;
+
+  private QuartzDigestSchedule(Scheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** Starts Quartz on the data source and makes sure every stored subscription has its trigger. */
+  public static QuartzDigestSchedule start(DataSource dataSource, String jdbcUrl, DigestRunner runner,
+      DigestStore store) throws SchedulerException {
+    // Quartz looks data sources up by name; registering ours reuses the pool instead of opening a second one.
+    DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
+    Properties props = new Properties();
+    props.setProperty("org.quartz.scheduler.instanceName", "paperbot");
+    props.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+    props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    props.setProperty("org.quartz.threadPool.threadCount", "2");
+    props.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+    props.setProperty("org.quartz.jobStore.driverDelegateClass", jdbcUrl.startsWith("jdbc:postgresql")
+        ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+    props.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+    props.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+    props.setProperty("org.quartz.jobStore.useProperties", "true");
+    props.setProperty("org.quartz.jobStore.isClustered", "true");
+    props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    Scheduler scheduler = new StdSchedulerFactory(props).getScheduler();
+    scheduler.getContext().put(DigestJob.RUNNER, runner);
+    QuartzDigestSchedule schedule = new QuartzDigestSchedule(scheduler);
+    for (Subscription subscription : store.all()) {
+      if (!scheduler.checkExists(triggerKey(subscription.id()))) {
+        schedule.schedule(subscription);
+      }
+    }
+    scheduler.start();
+    return schedule;
+  }
+
+  @Override
+  public void schedule(Subscription subscription) {
+    JobDetail job = JobBuilder.newJob(DigestJob.class)
+        .withIdentity(jobKey(subscription.id()))
+        .usingJobData(DigestJob.SUBSCRIPTION, String.valueOf(subscription.id())) // useProperties: strings only
+        .requestRecovery() // a node that dies mid-run hands the job to another; the day claim prevents a repeat
+        .build();
+    Trigger trigger = TriggerBuilder.newTrigger()
+        .withIdentity(triggerKey(subscription.id()))
+        .withSchedule(CronScheduleBuilder.cronSchedule(cron(subscription))
+            .inTimeZone(TimeZone.getTimeZone(subscription.zone()))
+            .withMisfireHandlingInstructionFireAndProceed())
+        .build();
+    try {
+      scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+      log.info("digest scheduled subscription={} cron=\"{}\" zone={}", subscription.id(), cron(subscription),
+          subscription.zone());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not schedule digest " + subscription.id(), e);
+    }
+  }
+
+  @Override
+  public void unschedule(long subscriptionId) {
+    try {
+      scheduler.deleteJob(jobKey(subscriptionId));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not unschedule digest " + subscriptionId, e);
+    }
+  }
+
+  @Override
+  public Optional<Instant> nextRun(long subscriptionId) {
+    try {
+      Trigger trigger = scheduler.getTrigger(triggerKey(subscriptionId));
+      return trigger == null || trigger.getNextFireTime() == null ? Optional.empty()
+          : Optional.of(trigger.getNextFireTime().toInstant());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Quartz cron (seconds first): at the local minute and hour on the subscription's days. */
+  static String cron(Subscription subscription) {
+    String days = subscription.days().stream().sorted().map(d -> d.name().substring(0, 3))
+        .collect(Collectors.joining(","));
+    return "0 " + subscription.at().getMinute() + " " + subscription.at().getHour() + " ? * "
+        + (days.isEmpty() ? "*" : days);
+  }
+
+  private static JobKey jobKey(long id) {
+    return JobKey.jobKey("digest-" + id, GROUP);
+  }
+
+  private static TriggerKey triggerKey(long id) {
+    return TriggerKey.triggerKey("digest-" + id, GROUP);
+  }
+
+  @Override
+  public void close() {
+    try {
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      log.warn("scheduler shutdown failed error={}", e.toString());
+    }
+  }
+
+  /** Hands Quartz connections from paperbot's pool. */
+  private record PoolProvider(DataSource dataSource) implements ConnectionProvider {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return dataSource.getConnection();
+    }
+
+    @Override
+    public void shutdown() {
+      // the pool belongs to paperbot's Database and is closed with it
+    }
+
+    @Override
+    public void initialize() {
+      // nothing to set up: the pool is already open
+    }
+  }
+
+}

@@ -1,0 +1,42 @@
+package paperbot.recommender.digest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Keeps digest subscriptions, the sent-log and run claims. */
+public interface DigestStore {
+
+  /** Creates or replaces the destination's subscription; returns it with its id. */
+  Subscription save(Subscription subscription);
+
+  Optional<Subscription> find(long id);
+
+  Optional<Subscription> find(String platform, String workspace, String destination);
+
+  /** Every subscription, for rescheduling after a restart. */
+  List<Subscription> all();
+
+  /** Subscriptions in one workspace, for {@code /digest status}. */
+  List<Subscription> inWorkspace(String platform, String workspace);
+
+  boolean delete(long id);
+
+  /** Papers already posted to the subscription's destination. */
+  Set<String> sent(Subscription subscription);
+
+  /**
+   * Claims the run of this subscription for a local day. False when that day's run was already claimed (a trigger
+   * firing twice, a restart mid-run, another process): the caller must not post.
+   */
+  boolean claimRun(long subscriptionId, LocalDate day, Instant now);
+
+  /** Records the posted papers and the run's outcome in one transaction. */
+  void recordSent(Subscription subscription, LocalDate day, Collection<String> paperIds, String outcome, Instant now);
+
+  /** Gives a claimed run back (the post failed), so a later trigger can try again. */
+  void releaseRun(long subscriptionId, LocalDate day);
+}
