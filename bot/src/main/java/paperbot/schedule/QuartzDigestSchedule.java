@@ -115,6 +115,32 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     }
   }
 
+  /** Fires the subscription's job at once through Quartz, as its trigger would ({@code paperbot digest --now}). */
+  public void fireNow(long subscriptionId) {
+    try {
+      scheduler.triggerJob(jobKey(subscriptionId));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not fire digest " + subscriptionId, e);
+    }
+  }
+
+  /** The next fire times of the subscription's cron in its zone, from a moment on (for checks and status). */
+  static java.util.List<Instant> fireTimes(Subscription subscription, Instant from, int count) {
+    try {
+      org.quartz.CronExpression cron = new org.quartz.CronExpression(cron(subscription));
+      cron.setTimeZone(TimeZone.getTimeZone(subscription.zone()));
+      java.util.List<Instant> times = new java.util.ArrayList<>();
+      java.util.Date next = java.util.Date.from(from);
+      for (int i = 0; i < count; i++) {
+        next = cron.getNextValidTimeAfter(next);
+        times.add(next.toInstant());
+      }
+      return times;
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Quartz cron (seconds first): at the local minute and hour on the subscription's days. */
   static String cron(Subscription subscription) {
     String days = subscription.days().stream().sorted().map(d -> d.name().substring(0, 3))

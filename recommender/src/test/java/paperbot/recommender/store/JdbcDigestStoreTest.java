@@ -1,0 +1,72 @@
+package paperbot.recommender.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import paperbot.recommender.digest.Subscription;
+
+/** Digest subscriptions, sent-log and per-day run claims on H2 and PostgreSQL. */
+final class JdbcDigestStoreTest {
+  @TempDir static Path dir;
+  private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+
+  static Stream<Arguments> databases() {
+    return Stream.of(
+        Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
+        Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
+  }
+
+  private static Subscription channel(String destination, List<String> topics) {
+    return new Subscription(0, "SLACK", "T1", destination, Subscription.Kind.CHANNEL, "U1", LocalTime.of(8, 30),
+        ZoneId.of("Europe/Berlin"), Subscription.WEEKDAYS, topics, 5, null);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void subscriptionsAreSavedReplacedPerDestinationAndDeleted(String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      Subscription saved = store.save(channel("C1", List.of("offline rl", "diffusion policy")));
+      assertThat(saved.id()).isPositive();
+      assertThat(store.find(saved.id())).contains(saved);
+      Subscription replaced = store.save(channel("C1", List.of("world models")));
+      assertThat(replaced.id()).isEqualTo(saved.id());
+      assertThat(replaced.topics()).containsExactly("world models");
+      assertThat(store.inWorkspace("SLACK", "T1")).hasSize(1);
+      assertThat(store.all()).extracting(Subscription::zone).containsOnly(ZoneId.of("Europe/Berlin"));
+      assertThat(store.delete(saved.id())).isTrue();
+      assertThat(store.find("SLACK", "T1", "C1")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aDayIsClaimedOnceAndSentPapersAreRemembered(String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      Subscription s = store.save(channel("C2", List.of()));
+      assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
+      assertThat(store.claimRun(s.id(), DAY, NOW)).isFalse();
+      store.recordSent(s, DAY, List.of("p1", "p2"), "POSTED", NOW);
+      store.recordSent(s, DAY, List.of("p2", "p3"), "POSTED", NOW);
+      assertThat(store.sent(s)).containsExactlyInAnyOrder("p1", "p2", "p3");
+      assertThat(store.find(s.id()).orElseThrow().lastRunAt()).isEqualTo(NOW);
+      assertThat(store.claimRun(s.id(), DAY.plusDays(1), NOW)).isTrue();
+      store.releaseRun(s.id(), DAY.plusDays(1));
+      assertThat(store.claimRun(s.id(), DAY.plusDays(1), NOW)).isTrue();
+      assertThat(store.sent(store.save(channel("C3", List.of())))).isEmpty();
+    }
+  }
+}
