@@ -42,6 +42,7 @@ public final class Wiring implements AutoCloseable {
   private final Database database;
   private final Outboxes outboxes;
   private final DigestRunner digests;
+  private final DigestStore digestStore;
   private final QuartzDigestSchedule scheduler;
   private final LucenePaperIndex index;
   private final ProfileStore profiles;
@@ -49,7 +50,9 @@ public final class Wiring implements AutoCloseable {
   private final IndexStatus indexStatus;
 
   private Wiring(Database database, LucenePaperIndex index, ProfileStore profiles, CommandRouter router,
-      IndexStatus indexStatus, Outboxes outboxes, DigestRunner digests, QuartzDigestSchedule scheduler) {
+      IndexStatus indexStatus, Outboxes outboxes, DigestRunner digests, DigestStore digestStore,
+      QuartzDigestSchedule scheduler) {
+    this.digestStore = digestStore;
     this.database = database;
     this.outboxes = outboxes;
     this.digests = digests;
@@ -128,7 +131,7 @@ public final class Wiring implements AutoCloseable {
     List<ChatCommand> routed = new ArrayList<>(others);
     routed.add(help);
     return new Wiring(database, index, profiles, new CommandRouter(papers, routed), status, outboxes, digests,
-        scheduler);
+        digestStore, scheduler);
   }
 
   /** Tools that do not schedule still answer /digest status; subscribing needs the running bot. */
@@ -160,6 +163,16 @@ public final class Wiring implements AutoCloseable {
 
   public DigestRunner digests() {
     return digests;
+  }
+
+  /** Digest subscriptions and the sent-log. */
+  public DigestStore digestStore() {
+    return digestStore;
+  }
+
+  /** The running scheduler, or null for tools opened without one. */
+  QuartzDigestSchedule scheduler() {
+    return scheduler;
   }
 
   private static Database openDatabase(BotConfig config) {

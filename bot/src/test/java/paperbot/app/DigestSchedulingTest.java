@@ -1,0 +1,118 @@
+package paperbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.command.ChatRequest;
+import paperbot.command.Platform;
+import paperbot.command.Reply;
+import paperbot.digest.ChatOutbox;
+import paperbot.digest.DigestRunner;
+import paperbot.recommender.digest.Subscription;
+
+/** Quartz on H2 through the real wiring: triggers fire into a recording outbox, survive restarts, never repeat. */
+final class DigestSchedulingTest {
+  @TempDir Path data;
+
+  /** Records every digest post. */
+  private static final class RecordingOutbox implements ChatOutbox {
+    final BlockingQueue<Reply> posts = new LinkedBlockingQueue<>();
+
+    @Override
+    public boolean post(String workspace, String destination, boolean toMember, Reply reply) {
+      posts.add(reply);
+      return true;
+    }
+  }
+
+  private Wiring open(RecordingOutbox outbox) {
+    Wiring wiring = Wiring.open(TestBots.config(data), TestBots.CLOCK, true);
+    wiring.outboxes().register(Platform.CONSOLE, outbox);
+    return wiring;
+  }
+
+  private static Reply say(Wiring wiring, String text) {
+    return wiring.router().handle(new ChatRequest(Platform.CONSOLE, "local", "general", "ana", "digest", text));
+  }
+
+  private static long subscriptionId(Wiring wiring) {
+    return wiring.digestStore().all().get(0).id();
+  }
+
+  @Test
+  void aRealTriggerFiresTheDigestIntoTheOutboxOncePerDay() throws Exception {
+    RecordingOutbox outbox = new RecordingOutbox();
+    try (Wiring wiring = open(outbox)) {
+      assertThat(say(wiring, "subscribe 09:00 UTC offline rl").text()).startsWith("Subscribed this channel");
+      long id = subscriptionId(wiring);
+      wiring.scheduler().fireNow(id);
+      Reply posted = outbox.posts.poll(20, TimeUnit.SECONDS);
+      assertThat(posted).isNotNull();
+      assertThat(posted.text()).startsWith("Trending papers on offline rl");
+      assertThat(posted.cards()).hasSize(5);
+
+      // The same day fired again (a duplicate trigger, a second process): nothing more is posted.
+      wiring.scheduler().fireNow(id);
+      assertThat(outbox.posts.poll(3, TimeUnit.SECONDS)).isNull();
+      assertThat(wiring.digests().runScheduled(id, TestBots.CLOCK.instant())).isEqualTo(DigestRunner.Outcome.ALREADY_RAN);
+    }
+  }
+
+  @Test
+  void schedulesSurviveARestartAndARunInterruptedByARestartIsNotRepeated() throws Exception {
+    RecordingOutbox outbox = new RecordingOutbox();
+    long id;
+    try (Wiring first = open(outbox)) {
+      say(first, "subscribe 07:45 Asia/Tokyo days:mon,wed world models");
+      id = subscriptionId(first);
+      // A run that claimed today's digest and then died with the process:
+      first.digestStore().claimRun(id, java.time.LocalDate.now(TestBots.CLOCK.withZone(ZoneId.of("Asia/Tokyo"))), Instant.now());
+    }
+    try (Wiring second = open(outbox)) {
+      assertThat(say(second, "status").text()).contains("07:45 Asia/Tokyo on Mon, Wed (world models)")
+          .contains("Next: Wed Nov 25, 07:45 Asia/Tokyo");
+      assertThat(second.scheduler().nextRun(id)).isPresent();
+      assertThat(second.digests().runScheduled(id, TestBots.CLOCK.instant()))
+          .isEqualTo(DigestRunner.Outcome.ALREADY_RAN);
+      assertThat(outbox.posts).isEmpty();
+    }
+  }
+
+  @Test
+  void aDigestMissedByLongDowntimeIsSkippedNotPostedLate() throws Exception {
+    RecordingOutbox outbox = new RecordingOutbox();
+    try (Wiring wiring = open(outbox)) {
+      say(wiring, "subscribe 06:00 UTC");
+      Instant scheduledLongAgo = TestBots.CLOCK.instant().minusSeconds(6 * 3600);
+      assertThat(wiring.digests().runScheduled(subscriptionId(wiring), scheduledLongAgo))
+          .isEqualTo(DigestRunner.Outcome.TOO_LATE);
+      assertThat(outbox.posts).isEmpty();
+    }
+  }
+
+  @Test
+  void daylightSavingChangesNeitherSkipNorDoubleADigest() {
+    Subscription berlin = new Subscription(1, "SLACK", "T1", "C1", Subscription.Kind.CHANNEL, "U1", LocalTime.of(9, 0),
+        ZoneId.of("Europe/Berlin"), java.util.EnumSet.allOf(java.time.DayOfWeek.class), List.of(), 5, null);
+    // Europe/Berlin springs forward on Sunday 2026-03-29 and falls back on Sunday 2026-10-25.
+    for (String from : List.of("2026-03-26T12:00:00Z", "2026-10-22T12:00:00Z")) {
+      List<ZonedDateTime> fires = paperbot.schedule.QuartzDigestScheduleAccess.fireTimes(berlin, Instant.parse(from), 6)
+          .stream().map(i -> i.atZone(berlin.zone())).toList();
+      assertThat(fires).allSatisfy(t -> assertThat(t.toLocalTime()).isEqualTo(LocalTime.of(9, 0)));
+      assertThat(fires).extracting(ZonedDateTime::toLocalDate).doesNotHaveDuplicates();
+      for (int i = 1; i < fires.size(); i++) {
+        assertThat(fires.get(i).toLocalDate()).isEqualTo(fires.get(i - 1).toLocalDate().plusDays(1));
+      }
+    }
+  }
+}
