@@ -40,7 +40,8 @@ public final class Cli implements Callable<Integer> {
     CommandLine line = new CommandLine(new Cli(context))
         .addSubcommand("chat", new ChatCli(context))
         .addSubcommand("search", new SearchCli(context))
-        .addSubcommand("stats", new StatsCli(context));
+        .addSubcommand("stats", new StatsCli(context))
+        .addSubcommand("digest", new DigestCli(context));
     line.setOut(new PrintWriter(context.out(), true));
     line.setErr(new PrintWriter(context.err(), true));
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {

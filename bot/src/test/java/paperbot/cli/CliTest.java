@@ -36,7 +36,7 @@ final class CliTest {
   /** Puts --data after the subcommand name (or first, for the default command) so no test writes to ./data. */
   private String[] withData(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    int at = !all.isEmpty() && List.of("search", "stats", "chat").contains(all.get(0)) ? 1 : 0;
+    int at = !all.isEmpty() && List.of("search", "stats", "chat", "digest").contains(all.get(0)) ? 1 : 0;
     all.addAll(at, List.of("--data", data.toString()));
     return all.toArray(String[]::new);
   }
@@ -90,5 +90,15 @@ final class CliTest {
     Run unknown = run("", "--no-such-option");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unknown option");
+  }
+
+  @Test
+  void digestDryRunPrintsWhatEachDigestWouldPostAndPostsNothing() {
+    run("/digest subscribe me 08:00 Europe/Paris\n", "--user", "ana");
+    Run dry = run("", "digest", "--dry-run");
+    assertThat(dry.exitCode()).isZero();
+    assertThat(dry.out()).contains("== CONSOLE local member ana at 08:00 Europe/Paris", "for you");
+    assertThat(run("", "digest", "--dry-run", "--channel", "nobody").out()).contains("No digest for nobody");
+    assertThat(run("", "digest").exitCode()).isEqualTo(2);
   }
 }
