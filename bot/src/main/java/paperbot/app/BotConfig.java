@@ -37,9 +37,10 @@ public record BotConfig(
    * @param halfLifeDays recency half-life of the trending score
    * @param minScore papers below this are not posted (a quiet day says so in one line)
    * @param misfireGrace a digest missed by downtime is posted when the process is back within this, else skipped
+   * @param postQuietDays true to post a one-line "quiet day" when nothing passes the minimum score, false to skip
    */
   public record DigestSettings(java.time.ZoneId defaultZone, double halfLifeDays, double minScore,
-      java.time.Duration misfireGrace) {}
+      java.time.Duration misfireGrace, boolean postQuietDays) {}
 
   /**
    * Where profiles are stored.
@@ -76,7 +77,8 @@ public record BotConfig(
     DISCORD_SHARDS("discord.shards", "DISCORD_SHARDS", "1"),
     DEFAULT_ZONE("digest.default.zone", "PAPERBOT_DEFAULT_ZONE", "UTC"),
     DIGEST_HALF_LIFE("digest.half.life.days", "PAPERBOT_DIGEST_HALF_LIFE_DAYS", "7"),
-    DIGEST_GRACE("digest.misfire.grace.minutes", "PAPERBOT_DIGEST_GRACE_MINUTES", "120");
+    DIGEST_GRACE("digest.misfire.grace.minutes", "PAPERBOT_DIGEST_GRACE_MINUTES", "120"),
+    DIGEST_QUIET("digest.quiet.day", "PAPERBOT_DIGEST_QUIET_DAY", "post");
 
     final String key;
     final String env;
@@ -109,7 +111,8 @@ public record BotConfig(
             DiscordSettings.DEFAULT_INLINE_BUDGET),
         new DigestSettings(java.time.ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
             number(Setting.DIGEST_HALF_LIFE, file, env), 0.5,
-            java.time.Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env))));
+            java.time.Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env)),
+            !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip")));
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */

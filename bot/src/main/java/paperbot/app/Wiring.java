@@ -101,7 +101,7 @@ public final class Wiring implements AutoCloseable {
         config.digest().minScore()), clock);
     Outboxes outboxes = new Outboxes();
     DigestRunner digests = new DigestRunner(digestStore, profiles, planner, outboxes, config.digest().misfireGrace(),
-        clock);
+        config.digest().postQuietDays(), clock);
     QuartzDigestSchedule scheduler = null;
     DigestSchedule digestSchedule = NO_SCHEDULER;
     if (schedule) {

@@ -67,6 +67,11 @@ public final class DigestCommand implements ChatCommand {
     if (me) {
       words.remove(0);
     }
+    boolean changesChannel = !me && List.of("subscribe", "unsubscribe", "stop", "now").contains(action);
+    if (changesChannel && !request.canManageChannel()) {
+      return Reply.privateText("Setting up this channel's digest needs the Manage Channels permission here. "
+          + "`/digest subscribe me` sets up one just for you.");
+    }
     return switch (action) {
       case "subscribe" -> subscribe(request, me, words);
       case "status", "" -> status(request);

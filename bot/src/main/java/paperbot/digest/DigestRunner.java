@@ -41,10 +41,13 @@ public final class DigestRunner {
   private final DigestPlanner planner;
   private final Outboxes outboxes;
   private final Duration misfireGrace;
+  private final boolean postQuietDays;
   private final Clock clock;
 
+  /** @param postQuietDays true to post a one-line quiet-day note when nothing qualifies, false to skip the day */
   public DigestRunner(DigestStore store, ProfileStore profiles, DigestPlanner planner, Outboxes outboxes,
-      Duration misfireGrace, Clock clock) {
+      Duration misfireGrace, boolean postQuietDays, Clock clock) {
+    this.postQuietDays = postQuietDays;
     this.store = store;
     this.profiles = profiles;
     this.planner = planner;
@@ -89,6 +92,11 @@ public final class DigestRunner {
         return Outcome.NO_OUTBOX;
       }
       DigestPlan plan = preview(subscription);
+      if (plan.quiet() && !postQuietDays) {
+        store.recordSent(subscription, day, java.util.List.of(), "QUIET_SKIPPED", clock.instant());
+        log.info("digest skipped reason=quiet_day subscription={}", subscription.id());
+        return Outcome.QUIET;
+      }
       Reply reply = DigestReplies.of(plan);
       boolean toMember = subscription.kind() == Subscription.Kind.MEMBER;
       if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, reply)) {

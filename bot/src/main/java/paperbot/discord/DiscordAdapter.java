@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -48,8 +49,11 @@ final class DiscordAdapter extends ListenerAdapter {
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     String name = event.getName().equals(DiscordCommands.HELP) ? "help" : event.getName();
+    // In a guild, channel settings (digests) need Manage Channels on that channel; a DM is the member's own.
+    boolean manager = event.getMember() == null
+        || event.getMember().hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
     ChatRequest request = new ChatRequest(Platform.DISCORD, workspace(event.getGuild() == null ? null
-        : event.getGuild().getId()), event.getChannelId(), event.getUser().getId(), name, text(event));
+        : event.getGuild().getId()), event.getChannelId(), event.getUser().getId(), name, text(event), manager);
     answer(event, event.getUser().getId(), () -> router.handle(request));
   }
 

@@ -83,6 +83,8 @@ public final class SlackAdapter {
   private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload payload = request.getPayload();
     String name = payload.getCommand().equals("/paperbot") ? "help" : payload.getCommand();
+    // NOTE: slash-command payloads carry no channel permissions; a users.info admin check would add a Web API call
+    // per command, so any member may set up a channel's digest on Slack for now.
     ChatRequest chat = new ChatRequest(Platform.SLACK, payload.getTeamId(), payload.getChannelId(),
         payload.getUserId(), name, payload.getText());
     CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
