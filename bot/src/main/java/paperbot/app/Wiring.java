@@ -100,7 +100,7 @@ public final class Wiring implements AutoCloseable {
     DigestPlanner planner = new DigestPlanner(index, new DigestPlanner.Settings(config.digest().halfLifeDays(),
         config.digest().minScore()), clock);
     Outboxes outboxes = new Outboxes();
-    DigestRunner digests = new DigestRunner(digestStore, profiles, planner, outboxes, config.digest().misfireGrace(),
+    DigestRunner digests = new DigestRunner(digestStore, profiles, index, planner, outboxes, config.digest().misfireGrace(),
         config.digest().postQuietDays(), clock);
     QuartzDigestSchedule scheduler = null;
     DigestSchedule digestSchedule = NO_SCHEDULER;
@@ -124,7 +124,7 @@ public final class Wiring implements AutoCloseable {
         new SimilarCommand(index),
         new SavedCommand(index, profiles),
         new FollowCommand(profiles, config.limits()),
-        new DigestCommand(digestStore, digestSchedule, digests, config.digest().defaultZone(), config.limits()));
+        new DigestCommand(digestStore, profiles, digestSchedule, digests, config.digest().defaultZone(), config.limits()));
     List<ChatCommand> listed = new ArrayList<>(others);
     listed.add(0, papers);
     HelpCommand help = new HelpCommand(listed);

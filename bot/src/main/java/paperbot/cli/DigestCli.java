@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import paperbot.app.Wiring;
 import paperbot.console.ConsoleRenderer;
-import paperbot.digest.DigestReplies;
 import paperbot.recommender.digest.Subscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +44,7 @@ final class DigestCli implements Callable<Integer> {
       for (Subscription s : subscriptions) {
         context.out().println("== " + s.platform() + " " + s.workspace() + " " + s.kind().name().toLowerCase()
             + " " + s.destination() + " at " + s.at() + " " + s.zone().getId());
-        context.out().println(renderer.render(DigestReplies.of(wiring.digests().preview(s))));
+        context.out().println(renderer.render(wiring.digests().compose(s).reply()));
       }
     }
     return 0;

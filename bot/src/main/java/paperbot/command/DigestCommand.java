@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import paperbot.digest.DigestReplies;
 import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
@@ -32,17 +31,20 @@ public final class DigestCommand implements ChatCommand {
   private static final Pattern DAYS = Pattern.compile("^days:(\\S+)$", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
   private static final String USAGE = "Use `/digest subscribe [me] [HH:MM] [time zone] [days:mon-fri] [topics, ...]`,"
-      + " `/digest status`, `/digest preview [me]`, `/digest now [me]` or `/digest unsubscribe [me]`.";
+      + " `/digest status`, `/digest preview [me]`, `/digest now [me]`, `/digest unsubscribe [me]`,"
+      + " `/digest mentions on|off` or `/digest team on|off [HH:MM] [time zone]`.";
 
   private final DigestStore store;
+  private final paperbot.recommender.profile.ProfileStore profiles;
   private final DigestSchedule schedule;
   private final DigestRunner runner;
   private final ZoneId defaultZone;
   private final ProfileLimits limits;
 
-  public DigestCommand(DigestStore store, DigestSchedule schedule, DigestRunner runner, ZoneId defaultZone,
-      ProfileLimits limits) {
+  public DigestCommand(DigestStore store, paperbot.recommender.profile.ProfileStore profiles, DigestSchedule schedule,
+      DigestRunner runner, ZoneId defaultZone, ProfileLimits limits) {
     this.store = store;
+    this.profiles = profiles;
     this.schedule = schedule;
     this.runner = runner;
     this.defaultZone = defaultZone;
@@ -67,7 +69,7 @@ public final class DigestCommand implements ChatCommand {
     if (me) {
       words.remove(0);
     }
-    boolean changesChannel = !me && List.of("subscribe", "unsubscribe", "stop", "now").contains(action);
+    boolean changesChannel = !me && List.of("subscribe", "unsubscribe", "stop", "now", "team").contains(action);
     if (changesChannel && !request.canManageChannel()) {
       return Reply.privateText("Setting up this channel's digest needs the Manage Channels permission here. "
           + "`/digest subscribe me` sets up one just for you.");
@@ -78,6 +80,8 @@ public final class DigestCommand implements ChatCommand {
       case "preview" -> find(request, me).map(this::preview).orElseGet(() -> notSubscribed(me));
       case "now" -> find(request, me).map(this::now).orElseGet(() -> notSubscribed(me));
       case "unsubscribe", "stop" -> unsubscribe(request, me);
+      case "mentions" -> mentions(request, words);
+      case "team" -> team(request, words);
       default -> Reply.privateText("I don't know `/digest " + action + "`. " + USAGE);
     };
   }
@@ -126,6 +130,57 @@ public final class DigestCommand implements ChatCommand {
         + " Next: " + next(saved) + ". `/digest preview" + (me ? " me" : "") + "` shows what it would post now.");
   }
 
+  private Reply mentions(ChatRequest request, List<String> words) {
+    String choice = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
+    if (!choice.equals("on") && !choice.equals("off")) {
+      return Reply.privateText("Use `/digest mentions on` to be mentioned when a channel digest has a paper on one of "
+          + "your topics, `/digest mentions off` to stop.");
+    }
+    boolean on = profiles.setDigestMentions(request.member(), choice.equals("on"));
+    return Reply.privateText(on
+        ? "Channel digests here will mention you when a paper matches one of your topics."
+        : "Channel digests won't mention you any more.");
+  }
+
+  /** The weekly team post: Mondays at the given time (09:00 by default). */
+  private Reply team(ChatRequest request, List<String> words) {
+    String choice = words.isEmpty() ? "" : words.remove(0).toLowerCase(Locale.ROOT);
+    if (choice.equals("off")) {
+      Optional<Subscription> found = store.find(request.platform().name(), request.workspace(), request.channel(),
+          Subscription.Kind.TEAM);
+      found.ifPresent(s -> {
+        schedule.unschedule(s.id());
+        store.delete(s.id());
+      });
+      return Reply.privateText(found.isPresent() ? "Stopped the weekly team post here." : "There is no weekly team "
+          + "post here.");
+    }
+    if (!choice.equals("on")) {
+      return Reply.privateText("Use `/digest team on [HH:MM] [time zone]` for a Monday post of what this team liked "
+          + "and saved most, `/digest team off` to stop it.");
+    }
+    LocalTime at = LocalTime.of(9, 0);
+    ZoneId zone = defaultZone;
+    for (String word : words) {
+      Matcher time = TIME.matcher(word);
+      if (time.matches()) {
+        at = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
+      } else if (looksLikeZone(word)) {
+        try {
+          zone = ZoneId.of(word);
+        } catch (DateTimeException e) {
+          return Reply.privateText("`" + cut(word) + "` is not a time zone I know. Use a name like `Europe/Berlin`.");
+        }
+      }
+    }
+    Subscription saved = store.save(new Subscription(0, request.platform().name(), request.workspace(),
+        request.channel(), Subscription.Kind.TEAM, request.user(), at, zone, Set.of(DayOfWeek.MONDAY), List.of(), SIZE,
+        null));
+    schedule.schedule(saved);
+    return Reply.privateText("Every Monday at " + at + " " + zone.getId() + " this channel gets the papers the team "
+        + "liked and saved most that week. Next: " + next(saved) + ".");
+  }
+
   private Reply status(ChatRequest request) {
     List<Subscription> all = store.inWorkspace(request.platform().name(), request.workspace()).stream()
         .filter(s -> s.kind() == Subscription.Kind.CHANNEL || s.owner().equals(request.user()))
@@ -135,14 +190,15 @@ public final class DigestCommand implements ChatCommand {
     }
     StringBuilder text = new StringBuilder("Digests:");
     for (Subscription s : all) {
-      text.append("\n• ").append(s.kind() == Subscription.Kind.MEMBER ? "you" : "channel " + s.destination())
+      text.append("\n• ").append(s.kind() == Subscription.Kind.MEMBER ? "you"
+              : (s.kind() == Subscription.Kind.TEAM ? "team picks in channel " : "channel ") + s.destination())
           .append(": ").append(describe(s)).append(" Next: ").append(next(s)).append('.');
     }
     return Reply.privateText(text.toString());
   }
 
   private Reply preview(Subscription subscription) {
-    Reply digest = DigestReplies.of(runner.preview(subscription));
+    Reply digest = runner.compose(subscription).reply();
     return new Reply("Preview (not posted, not counted as sent). " + digest.text(), digest.cards(), List.of(), true);
   }
 
@@ -166,7 +222,8 @@ public final class DigestCommand implements ChatCommand {
   }
 
   private Optional<Subscription> find(ChatRequest request, boolean me) {
-    return store.find(request.platform().name(), request.workspace(), me ? request.user() : request.channel());
+    return store.find(request.platform().name(), request.workspace(), me ? request.user() : request.channel(),
+        me ? Subscription.Kind.MEMBER : Subscription.Kind.CHANNEL);
   }
 
   private static Reply notSubscribed(boolean me) {
@@ -183,7 +240,8 @@ public final class DigestCommand implements ChatCommand {
     String days = s.days().equals(Subscription.WEEKDAYS) ? "weekdays" : s.days().stream().sorted()
         .map(d -> d.name().substring(0, 1) + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
         .reduce((a, b) -> a + ", " + b).orElse("no days");
-    String about = s.kind() == Subscription.Kind.MEMBER ? "ranked by your profile"
+    String about = s.kind() == Subscription.Kind.TEAM ? "what the team liked and saved"
+        : s.kind() == Subscription.Kind.MEMBER ? "ranked by your profile"
         : s.topics().isEmpty() ? "all topics" : String.join(", ", s.topics());
     return s.size() + " papers at " + s.at() + " " + s.zone().getId() + " on " + days + " (" + about + ").";
   }

@@ -18,6 +18,14 @@ public final class DigestReplies {
   private DigestReplies() {}
 
   public static Reply of(DigestPlan plan) {
+    return of(plan, java.util.Map.of());
+  }
+
+  /**
+   * @param mentions per paper id, the members it matches and their topic, e.g. {@code <@U1>'s topic offline rl};
+   *     {@code <@id>} is how both Slack and Discord write a mention
+   */
+  public static Reply of(DigestPlan plan, java.util.Map<String, List<String>> mentions) {
     Subscription s = plan.subscription();
     String about = s.kind() == Subscription.Kind.MEMBER ? " for you"
         : s.topics().isEmpty() ? "" : " on " + String.join(", ", s.topics());
@@ -27,9 +35,28 @@ public final class DigestReplies {
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Recommendation rec : plan.papers()) {
-      cards.add(PaperCards.of(rec.paper(), rec.snippet(), why(rec)));
+      List<String> who = mentions.getOrDefault(rec.paper().id(), List.of());
+      String why = why(rec) + (who.isEmpty() ? "" : " · matches " + String.join(", ", who));
+      cards.add(PaperCards.of(rec.paper(), rec.snippet(), why));
     }
     return new Reply("Trending papers" + about + " · " + DAY.format(plan.day()), cards, List.of(), false);
+  }
+
+  /** The weekly team post: what the workspace's members liked and saved most. */
+  public static Reply team(java.time.LocalDate day, List<java.util.Map.Entry<paperbot.recommender.corpus.Paper,
+      Integer>> picks) {
+    if (picks.isEmpty()) {
+      return new Reply("Team picks (week to " + DAY.format(day) + "): nobody liked or saved a paper this week. "
+          + "Press 👍 or Save under any paper to share your finds.", List.of(), List.of(), false);
+    }
+    List<PaperCard> cards = new ArrayList<>();
+    for (var pick : picks) {
+      String votes = pick.getValue() == 1 ? "1 like or save" : pick.getValue() + " likes and saves";
+      cards.add(PaperCards.of(pick.getKey(), paperbot.recommender.rank.Snippets.lead(pick.getKey()),
+          votes + " from your team"));
+    }
+    return new Reply("Team picks: what this team liked and saved most this week (to " + DAY.format(day) + ")",
+        cards, List.of(), false);
   }
 
   private static String why(Recommendation rec) {

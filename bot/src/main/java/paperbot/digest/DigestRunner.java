@@ -36,8 +36,16 @@ public final class DigestRunner {
     GONE
   }
 
+  /** A post ready to send: the reply and the papers it will have posted. */
+  public record Composed(Reply reply, java.util.List<String> paperIds, boolean quiet) {}
+
+  /** The team post looks back one week. */
+  static final Duration TEAM_WINDOW = Duration.ofDays(7);
+
   private final DigestStore store;
   private final ProfileStore profiles;
+  private final paperbot.recommender.index.PaperIndex index;
+  private final paperbot.recommender.digest.TopicMatcher matcher = new paperbot.recommender.digest.TopicMatcher();
   private final DigestPlanner planner;
   private final Outboxes outboxes;
   private final Duration misfireGrace;
@@ -45,8 +53,9 @@ public final class DigestRunner {
   private final Clock clock;
 
   /** @param postQuietDays true to post a one-line quiet-day note when nothing qualifies, false to skip the day */
-  public DigestRunner(DigestStore store, ProfileStore profiles, DigestPlanner planner, Outboxes outboxes,
-      Duration misfireGrace, boolean postQuietDays, Clock clock) {
+  public DigestRunner(DigestStore store, ProfileStore profiles, paperbot.recommender.index.PaperIndex index,
+      DigestPlanner planner, Outboxes outboxes, Duration misfireGrace, boolean postQuietDays, Clock clock) {
+    this.index = index;
     this.postQuietDays = postQuietDays;
     this.store = store;
     this.profiles = profiles;
@@ -57,8 +66,40 @@ public final class DigestRunner {
   }
 
   /** What the digest would post now; nothing is claimed or recorded. */
-  public DigestPlan preview(Subscription subscription) {
-    return planner.plan(subscription, profileOf(subscription), store.sent(subscription));
+  public Composed compose(Subscription subscription) {
+    if (subscription.kind() == Subscription.Kind.TEAM) {
+      return team(subscription);
+    }
+    DigestPlan plan = planner.plan(subscription, profileOf(subscription), store.sent(subscription));
+    java.util.Map<String, java.util.List<String>> mentions = subscription.kind() == Subscription.Kind.CHANNEL
+        ? mentions(subscription, plan) : java.util.Map.of();
+    return new Composed(DigestReplies.of(plan, mentions), plan.papers().stream().map(r -> r.paper().id()).toList(),
+        plan.quiet());
+  }
+
+  private Composed team(Subscription subscription) {
+    var picks = new java.util.ArrayList<java.util.Map.Entry<paperbot.recommender.corpus.Paper, Integer>>();
+    for (var liked : profiles.mostLiked(subscription.platform(), subscription.workspace(),
+        clock.instant().minus(TEAM_WINDOW), subscription.size())) {
+      index.get(liked.getKey()).ifPresent(paper -> picks.add(java.util.Map.entry(paper, liked.getValue())));
+    }
+    LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
+    // Team picks may repeat across weeks by design (they are votes, not news), so they are not kept out by the log.
+    return new Composed(DigestReplies.team(day, picks), java.util.List.of(), picks.isEmpty());
+  }
+
+  /** Opted-in members whose topics a paper matches, as mentions with the topic. */
+  private java.util.Map<String, java.util.List<String>> mentions(Subscription subscription, DigestPlan plan) {
+    java.util.Map<String, java.util.List<String>> mentions = new java.util.HashMap<>();
+    for (MemberKey member : profiles.mentionable(subscription.platform(), subscription.workspace())) {
+      InterestProfile profile = profiles.load(member);
+      for (var rec : plan.papers()) {
+        matcher.strongestMatch(rec.paper(), profile.topics()).ifPresent(topic -> mentions
+            .computeIfAbsent(rec.paper().id(), k -> new java.util.ArrayList<>())
+            .add("<@" + member.user() + ">'s topic " + topic));
+      }
+    }
+    return mentions;
   }
 
   /** A scheduled run: skipped when it is later than the misfire grace or its day already ran. */
@@ -91,23 +132,22 @@ public final class DigestRunner {
         release(subscription, day, claimDay);
         return Outcome.NO_OUTBOX;
       }
-      DigestPlan plan = preview(subscription);
-      if (plan.quiet() && !postQuietDays) {
+      Composed post = compose(subscription);
+      if (post.quiet() && !postQuietDays) {
         store.recordSent(subscription, day, java.util.List.of(), "QUIET_SKIPPED", clock.instant());
         log.info("digest skipped reason=quiet_day subscription={}", subscription.id());
         return Outcome.QUIET;
       }
-      Reply reply = DigestReplies.of(plan);
       boolean toMember = subscription.kind() == Subscription.Kind.MEMBER;
-      if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, reply)) {
+      if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, post.reply())) {
         release(subscription, day, claimDay);
         return Outcome.FAILED;
       }
-      store.recordSent(subscription, day, plan.papers().stream().map(r -> r.paper().id()).toList(),
-          plan.quiet() ? Outcome.QUIET.name() : Outcome.POSTED.name(), clock.instant());
-      log.info("digest posted subscription={} platform={} papers={}", subscription.id(), subscription.platform(),
-          plan.papers().size());
-      return plan.quiet() ? Outcome.QUIET : Outcome.POSTED;
+      store.recordSent(subscription, day, post.paperIds(),
+          post.quiet() ? Outcome.QUIET.name() : Outcome.POSTED.name(), clock.instant());
+      log.info("digest posted subscription={} kind={} platform={} papers={}", subscription.id(), subscription.kind(),
+          subscription.platform(), post.reply().cards().size());
+      return post.quiet() ? Outcome.QUIET : Outcome.POSTED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       release(subscription, day, claimDay);

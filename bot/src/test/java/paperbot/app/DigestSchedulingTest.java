@@ -115,4 +115,48 @@ final class DigestSchedulingTest {
       }
     }
   }
+
+  private static Reply as(Wiring wiring, String user, String command, String text) {
+    return wiring.router().handle(new ChatRequest(Platform.CONSOLE, "local", "general", user, command, text));
+  }
+
+  @Test
+  void channelDigestsMentionOptedInMembersWhoseTopicsMatch() throws Exception {
+    RecordingOutbox outbox = new RecordingOutbox();
+    try (Wiring wiring = open(outbox)) {
+      as(wiring, "ana", "topics", "add offline rl");
+      as(wiring, "ana", "digest", "mentions on");
+      as(wiring, "bo", "topics", "add offline rl"); // not opted in
+      say(wiring, "subscribe 09:00 UTC offline rl");
+      Subscription channel = wiring.digestStore().all().get(0);
+      assertThat(wiring.digests().run(channel, false)).isEqualTo(DigestRunner.Outcome.POSTED);
+      Reply posted = outbox.posts.poll(5, TimeUnit.SECONDS);
+      assertThat(posted.cards()).anySatisfy(card -> assertThat(card.why()).contains("matches <@ana>'s topic offline rl"));
+      assertThat(posted.cards()).noneSatisfy(card -> assertThat(card.why()).contains("<@bo>"));
+      as(wiring, "ana", "digest", "mentions off");
+      assertThat(wiring.digests().compose(channel).reply().cards())
+          .noneSatisfy(card -> assertThat(card.why()).contains("<@ana>"));
+    }
+  }
+
+  @Test
+  void theWeeklyTeamPostListsWhatMembersLikedAndSavedMost() throws Exception {
+    RecordingOutbox outbox = new RecordingOutbox();
+    try (Wiring wiring = open(outbox)) {
+      List<String> ids = wiring.router().handle(new ChatRequest(Platform.CONSOLE, "local", "general", "ana", "papers",
+          "world models")).cards().stream().map(paperbot.command.PaperCard::id).toList();
+      as(wiring, "ana", "like", ids.get(1));
+      as(wiring, "bo", "save", ids.get(1));
+      as(wiring, "bo", "like", ids.get(0));
+      assertThat(say(wiring, "team on 10:00 Europe/Berlin").text()).startsWith("Every Monday at 10:00 Europe/Berlin");
+      Subscription team = wiring.digestStore().all().get(0);
+      assertThat(team.kind()).isEqualTo(Subscription.Kind.TEAM);
+      assertThat(wiring.digests().run(team, false)).isEqualTo(DigestRunner.Outcome.POSTED);
+      Reply posted = outbox.posts.poll(5, TimeUnit.SECONDS);
+      assertThat(posted.text()).startsWith("Team picks");
+      assertThat(posted.cards()).extracting(paperbot.command.PaperCard::id).containsExactly(ids.get(1), ids.get(0));
+      assertThat(posted.cards().get(0).why()).isEqualTo("2 likes and saves from your team");
+      assertThat(say(wiring, "team off").text()).startsWith("Stopped the weekly team post");
+    }
+  }
 }

@@ -15,7 +15,7 @@ public interface DigestStore {
 
   Optional<Subscription> find(long id);
 
-  Optional<Subscription> find(String platform, String workspace, String destination);
+  Optional<Subscription> find(String platform, String workspace, String destination, Subscription.Kind kind);
 
   /** Every subscription, for rescheduling after a restart. */
   List<Subscription> all();

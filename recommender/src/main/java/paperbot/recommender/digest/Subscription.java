@@ -39,8 +39,12 @@ public record Subscription(
 
   /** Whom a digest is for. */
   public enum Kind {
+    /** A channel's daily digest of trending papers. */
     CHANNEL,
-    MEMBER
+    /** One member's daily digest, ranked by their profile, sent to them directly. */
+    MEMBER,
+    /** A channel's weekly post of what the team liked and saved most. */
+    TEAM
   }
 
   /** arXiv announces Monday to Friday. */

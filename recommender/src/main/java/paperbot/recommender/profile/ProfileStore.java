@@ -42,4 +42,18 @@ public interface ProfileStore {
 
   /** Remembers papers shown in personal recommendations. */
   void markSeen(MemberKey member, Collection<String> paperIds);
+
+  /** Opts the member in or out of being mentioned in channel digests; returns the new setting. */
+  boolean setDigestMentions(MemberKey member, boolean mentioned);
+
+  /** Members of a workspace who opted in to digest mentions. */
+  java.util.List<MemberKey> mentionable(String platform, String workspace);
+
+  /**
+   * The papers a workspace's members liked or saved most since a moment, most first.
+   *
+   * @return paper id and how many likes and saves it got
+   */
+  java.util.List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, java.time.Instant since,
+      int limit);
 }

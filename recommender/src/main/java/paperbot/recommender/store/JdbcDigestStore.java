@@ -40,14 +40,15 @@ public final class JdbcDigestStore implements DigestStore {
       Object[] values = {s.kind().name(), s.owner(), s.at().toString(), s.zone().getId(), days(s.days()),
           String.join("|", s.topics()), s.size(), s.platform(), s.workspace(), s.destination()};
       int updated = update(c, "UPDATE digest_subscription SET kind = ?, owner_user = ?, local_time = ?, zone_id = ?, "
-          + "days = ?, topics = ?, size = ? WHERE platform = ? AND workspace = ? AND destination = ?", values);
+          + "days = ?, topics = ?, size = ? WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
+          append(values, s.kind().name()));
       if (updated == 0) {
         update(c, "INSERT INTO digest_subscription (kind, owner_user, local_time, zone_id, days, topics, size, "
             + "platform, workspace, destination, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             append(values, Timestamp.from(Instant.now())));
       }
-      return one(c, "WHERE platform = ? AND workspace = ? AND destination = ?", s.platform(), s.workspace(),
-          s.destination()).orElseThrow();
+      return one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?", s.platform(),
+          s.workspace(), s.destination(), s.kind().name()).orElseThrow();
     });
   }
 
@@ -57,9 +58,9 @@ public final class JdbcDigestStore implements DigestStore {
   }
 
   @Override
-  public Optional<Subscription> find(String platform, String workspace, String destination) {
-    return transactions.run(c -> one(c, "WHERE platform = ? AND workspace = ? AND destination = ?", platform,
-        workspace, destination));
+  public Optional<Subscription> find(String platform, String workspace, String destination, Subscription.Kind kind) {
+    return transactions.run(c -> one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
+        platform, workspace, destination, kind.name()));
   }
 
   @Override

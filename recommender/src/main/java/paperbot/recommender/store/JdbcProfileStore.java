@@ -146,6 +146,49 @@ public final class JdbcProfileStore implements ProfileStore {
     });
   }
 
+  @Override
+  public boolean setDigestMentions(MemberKey member, boolean mentioned) {
+    return inMember(member, (c, m) -> {
+      update(c, "DELETE FROM member_digest_mention WHERE member_id = ?", m);
+      if (mentioned) {
+        update(c, "INSERT INTO member_digest_mention (member_id) VALUES (?)", m);
+      }
+      return mentioned;
+    });
+  }
+
+  @Override
+  public List<MemberKey> mentionable(String platform, String workspace) {
+    return transactions.run(c -> {
+      List<MemberKey> members = new ArrayList<>();
+      try (PreparedStatement s = prepare(c, "SELECT m.user_id FROM member m JOIN member_digest_mention d "
+          + "ON d.member_id = m.id WHERE m.platform = ? AND m.workspace = ? ORDER BY m.user_id", platform, workspace);
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          members.add(new MemberKey(platform, workspace, rs.getString(1)));
+        }
+      }
+      return members;
+    });
+  }
+
+  @Override
+  public List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, java.time.Instant since,
+      int limit) {
+    return transactions.run(c -> {
+      List<Map.Entry<String, Integer>> papers = new ArrayList<>();
+      try (PreparedStatement s = prepare(c, "SELECT f.paper_id, COUNT(*) AS n FROM member_feedback f JOIN member m "
+          + "ON f.member_id = m.id WHERE m.platform = ? AND m.workspace = ? AND f.kind IN (?, ?) AND f.at >= ? "
+          + "GROUP BY f.paper_id ORDER BY n DESC, f.paper_id", platform, workspace, Feedback.LIKE.name(),
+          Feedback.SAVE.name(), Timestamp.from(since)); ResultSet rs = s.executeQuery()) {
+        while (rs.next() && papers.size() < limit) {
+          papers.add(Map.entry(rs.getString(1), rs.getInt(2)));
+        }
+      }
+      return papers;
+    });
+  }
+
   // ---- helpers
 
   private interface MemberWork<T> {

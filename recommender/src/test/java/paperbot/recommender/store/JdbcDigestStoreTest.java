@@ -47,7 +47,7 @@ final class JdbcDigestStoreTest {
       assertThat(store.inWorkspace("SLACK", "T1")).hasSize(1);
       assertThat(store.all()).extracting(Subscription::zone).containsOnly(ZoneId.of("Europe/Berlin"));
       assertThat(store.delete(saved.id())).isTrue();
-      assertThat(store.find("SLACK", "T1", "C1")).isEmpty();
+      assertThat(store.find("SLACK", "T1", "C1", Subscription.Kind.CHANNEL)).isEmpty();
     }
   }
 
