@@ -35,7 +35,7 @@ import paperbot.recommender.rank.SearchResults;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-3";
+  static final String SCHEMA = "paperbot-index-4";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";
@@ -124,6 +124,45 @@ public final class LucenePaperIndex implements PaperIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("index update failed", e);
     }
+  }
+
+  /** The paper stored under this normalised title (or alias), if any. */
+  public Optional<Paper> findByTitle(String title) {
+    return withSearcher(searcher -> {
+      TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.TITLE_KEY,
+          paperbot.recommender.corpus.PaperId.normalise(title))), 1);
+      return top.scoreDocs.length == 0 ? Optional.<Paper>empty()
+          : Optional.of(PaperDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    });
+  }
+
+  /** Replaces the paper stored under {@code oldId} with one under a new id, in one commit. */
+  public void replace(String oldId, Paper paper) {
+    try {
+      // Delete first: a delete only affects documents added before it, so the new one survives.
+      writer.deleteDocuments(new Term(PaperFields.ID, oldId));
+      writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+      commit(sourceFingerprint().orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException("index update failed", e);
+    }
+  }
+
+  /** Every paper, in index order (for export). */
+  public List<Paper> all() {
+    return withSearcher(searcher -> {
+      List<Paper> papers = new java.util.ArrayList<>();
+      var stored = searcher.storedFields();
+      for (var leaf : searcher.getIndexReader().leaves()) {
+        var live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            papers.add(PaperDocuments.fromDocument(stored.document(leaf.docBase + doc)));
+          }
+        }
+      }
+      return papers;
+    });
   }
 
   /** Replaces everything with these papers and records which sources they came from, in one commit. */

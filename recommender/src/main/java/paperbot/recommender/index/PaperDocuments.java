@@ -16,6 +16,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.PaperId;
+import paperbot.recommender.corpus.SourceRecord;
 
 /** Maps a {@link Paper} to its Lucene document and back. Each field type below says why it was chosen. */
 public final class PaperDocuments {
@@ -29,6 +31,9 @@ public final class PaperDocuments {
 
   /** As above, and stored: snippets are cut from the stored abstract. */
   private static final FieldType SEARCHED_STORED_TEXT = textType(true);
+
+  /** Layout name of the source record that keeps a paper's former id. */
+  public static final String FORMER_ID = "former-id";
 
   private PaperDocuments() {}
 
@@ -45,6 +50,19 @@ public final class PaperDocuments {
     Document doc = new Document();
     // KeywordField: one exact term (for updateDocument and get-by-id) plus doc values; stored so hits know their id.
     doc.add(new KeywordField(PaperFields.ID, paper.id(), Field.Store.YES));
+    // Ids the paper had before a live source gave its arXiv id stay findable (feedback and sent-logs use them).
+    for (SourceRecord source : paper.sources()) {
+      if (FORMER_ID.equals(source.layout())) {
+        doc.add(new KeywordField(PaperFields.ID, source.source(), Field.Store.NO));
+      }
+    }
+    // Normalised titles, exact keywords: a live source's paper joins a seed paper with the same title.
+    if (paper.title() != null) {
+      doc.add(new KeywordField(PaperFields.TITLE_KEY, PaperId.normalise(paper.title()), Field.Store.NO));
+    }
+    for (String alias : paper.aliases()) {
+      doc.add(new KeywordField(PaperFields.TITLE_KEY, PaperId.normalise(alias), Field.Store.NO));
+    }
     if (paper.title() != null) {
       // Stored (cleaned) so MoreLikeThis can weigh title words when it describes a paper.
       doc.add(new Field(PaperFields.TITLE, CleanText.of(paper.title()), SEARCHED_STORED_TEXT));
@@ -74,14 +92,23 @@ public final class PaperDocuments {
   }
 
   public static Paper fromDocument(Document doc) {
+    return fromJson(doc.get(PaperFields.JSON));
+  }
+
+  /** A paper from its JSON form; throws IllegalArgumentException for anything else. */
+  public static Paper fromJson(String json) {
     try {
-      return JSON.readValue(doc.get(PaperFields.JSON), Paper.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored paper is not readable JSON: " + doc.get(PaperFields.ID), e);
+      Paper paper = JSON.readValue(json, Paper.class);
+      if (paper == null) {
+        throw new IllegalArgumentException("not a paper");
+      }
+      return paper;
+    } catch (JsonProcessingException | NullPointerException e) {
+      throw new IllegalArgumentException("not a paper record", e);
     }
   }
 
-  static String toJson(Paper paper) {
+  public static String toJson(Paper paper) {
     try {
       return JSON.writeValueAsString(paper);
     } catch (JsonProcessingException e) {

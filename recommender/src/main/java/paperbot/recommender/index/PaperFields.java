@@ -8,6 +8,8 @@ public final class PaperFields {
   public static final String TITLE = "title";
   /** Cleaned abstract, analysed with positions and offsets and stored for snippets. */
   public static final String ABSTRACT = "abstract";
+  /** Normalised title and aliases as exact keywords, for joining records by title. */
+  public static final String TITLE_KEY = "titlekey";
   /** Author names and organisation, analysed, for following authors. */
   public static final String AUTHORS = "authors";
   /** Publication day (epoch day) for the recency prior. */

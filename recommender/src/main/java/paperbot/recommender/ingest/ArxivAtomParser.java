@@ -1,0 +1,138 @@
+package paperbot.recommender.ingest;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import paperbot.recommender.corpus.Links;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.SourceRecord;
+
+/**
+ * Reads an arXiv API Atom feed. Streams it, so entries before a truncation are kept; an entry without an arXiv id,
+ * title or abstract is rejected and counted, and the rest are kept.
+ */
+final class ArxivAtomParser {
+  private static final Pattern ABS_ID = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})(v\\d+)?");
+  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+  static {
+    // Feeds are data: no DTDs, no external entities.
+    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+  }
+
+  /** One page: its entries and the feed's total result count (-1 when absent). */
+  record Page(Fetched fetched, int entries, long totalResults) {}
+
+  static Page parse(String xml) {
+    List<Paper> papers = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    int rejected = 0;
+    int entries = 0;
+    long total = -1;
+    Entry entry = null;
+    try {
+      XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          String name = reader.getLocalName();
+          if (name.equals("entry")) {
+            entry = new Entry();
+            entries++;
+          } else if (name.equals("totalResults") && entry == null) {
+            total = Long.parseLong(reader.getElementText().strip());
+          } else if (entry != null) {
+            entry.read(name, reader);
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("entry") && entry != null) {
+          String problem = entry.problem();
+          if (problem == null) {
+            papers.add(entry.toPaper());
+          } else {
+            rejected++;
+            problems.add("arxiv entry rejected: " + problem);
+          }
+          entry = null;
+        }
+      }
+    } catch (XMLStreamException | RuntimeException e) {
+      if (entry != null) {
+        rejected++;
+      }
+      problems.add("arxiv feed broken after " + papers.size() + " entries: " + e.getMessage().lines().findFirst()
+          .orElse("malformed XML"));
+    }
+    return new Page(new Fetched(papers, rejected, problems), entries, total);
+  }
+
+  /** The fields of one entry while it is read. */
+  private static final class Entry {
+    String id;
+    String title;
+    String summary;
+    LocalDate published;
+    final List<String> authors = new ArrayList<>();
+    final List<String> categories = new ArrayList<>();
+
+    void read(String name, XMLStreamReader reader) throws XMLStreamException {
+      switch (name) {
+        case "id" -> {
+          Matcher m = ABS_ID.matcher(reader.getElementText());
+          id = m.find() ? m.group(1) : null;
+        }
+        case "title" -> title = oneLine(reader.getElementText());
+        case "summary" -> summary = oneLine(reader.getElementText());
+        case "published" -> published = date(reader.getElementText());
+        case "name" -> authors.add(oneLine(reader.getElementText()));
+        case "category" -> {
+          String term = reader.getAttributeValue(null, "term");
+          if (term != null) {
+            categories.add(term);
+          }
+        }
+        default -> { }
+      }
+    }
+
+    String problem() {
+      if (id == null) {
+        return "no arXiv id";
+      }
+      if (title == null || title.isBlank()) {
+        return id + " has no title";
+      }
+      if (summary == null || summary.isBlank()) {
+        return id + " has no abstract";
+      }
+      return null;
+    }
+
+    Paper toPaper() {
+      return new Paper(id, title, List.of(), summary, authors, false, authors.isEmpty() ? null : authors.size(),
+          published, false, 0, categories.stream().distinct().toList(), null, Links.find(summary),
+          List.of(new SourceRecord("arxiv", 0, "arxiv-atom")));
+    }
+
+    private static LocalDate date(String text) {
+      try {
+        return OffsetDateTime.parse(text.strip()).toLocalDate();
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+
+    private static String oneLine(String text) {
+      return text.strip().replaceAll("\\s+", " ");
+    }
+  }
+}
