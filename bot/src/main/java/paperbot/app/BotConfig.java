@@ -25,10 +25,21 @@ import paperbot.slack.SlackSettings;
  * @param slack how to reach Slack; disabled without a bot token
  * @param discord how to reach Discord; disabled without a token
  * @param digest digest defaults and tuning
+ * @param sources live paper sources (arXiv, Hugging Face) and their refresh schedules
  */
 public record BotConfig(
     Path home, Path dataDir, Path seedsDir, Path expansionsFile, DatabaseSettings database, ProfileLimits limits,
-    SlackSettings slack, DiscordSettings discord, DigestSettings digest) {
+    SlackSettings slack, DiscordSettings discord, DigestSettings digest, SourceSettings sources) {
+
+  /**
+   * Live sources.
+   *
+   * @param fetch where and how to fetch
+   * @param hfCron Quartz cron (UTC) of the Hugging Face refresh; empty disables it
+   * @param arxivCron Quartz cron (UTC) of the arXiv refresh; empty disables it
+   */
+  public record SourceSettings(paperbot.recommender.ingest.LiveSources.Settings fetch, String hfCron,
+      String arxivCron) {}
 
   /**
    * Digest defaults.
@@ -78,7 +89,13 @@ public record BotConfig(
     DEFAULT_ZONE("digest.default.zone", "PAPERBOT_DEFAULT_ZONE", "UTC"),
     DIGEST_HALF_LIFE("digest.half.life.days", "PAPERBOT_DIGEST_HALF_LIFE_DAYS", "7"),
     DIGEST_GRACE("digest.misfire.grace.minutes", "PAPERBOT_DIGEST_GRACE_MINUTES", "120"),
-    DIGEST_QUIET("digest.quiet.day", "PAPERBOT_DIGEST_QUIET_DAY", "post");
+    DIGEST_QUIET("digest.quiet.day", "PAPERBOT_DIGEST_QUIET_DAY", "post"),
+    ARXIV_URL("sources.arxiv.url", "PAPERBOT_ARXIV_URL", paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
+    ARXIV_CATEGORIES("sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
+    HF_URL("sources.hf.url", "PAPERBOT_HF_URL", paperbot.recommender.ingest.HfDailySource.DEFAULT_URL),
+    // Hourly for upvotes; arXiv announces around 20:00 US Eastern Sunday to Thursday, i.e. 01:00 UTC the next day.
+    HF_CRON("sources.hf.cron", "PAPERBOT_HF_CRON", "0 7 * * * ?"),
+    ARXIV_CRON("sources.arxiv.cron", "PAPERBOT_ARXIV_CRON", "0 30 1 ? * MON-FRI");
 
     final String key;
     final String env;
@@ -112,7 +129,11 @@ public record BotConfig(
         new DigestSettings(java.time.ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
             number(Setting.DIGEST_HALF_LIFE, file, env), 0.5,
             java.time.Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env)),
-            !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip")));
+            !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip")),
+        new SourceSettings(new paperbot.recommender.ingest.LiveSources.Settings(value(Setting.ARXIV_URL, file, env),
+            value(Setting.HF_URL, file, env), java.util.Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
+                .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), java.time.Duration.ofSeconds(3),
+            500), value(Setting.HF_CRON, file, env), value(Setting.ARXIV_CRON, file, env)));
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */
@@ -141,12 +162,12 @@ public record BotConfig(
 
   /** The same settings with another data directory (the CLI's {@code --data}). */
   public BotConfig withDataDir(Path dir) {
-    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack, discord, digest);
+    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack, discord, digest, sources);
   }
 
   /** The same settings with another seeds directory (the CLI's {@code --seeds}). */
   public BotConfig withSeedsDir(Path dir) {
-    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack, discord, digest);
+    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack, discord, digest, sources);
   }
 
   private static String value(Setting setting, Properties file, Map<String, String> env) {

@@ -25,6 +25,8 @@ import paperbot.digest.Outboxes;
 import paperbot.recommender.digest.DigestPlanner;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
+import paperbot.recommender.ingest.CorpusUpdater;
+import paperbot.recommender.ingest.LiveSources;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.store.Database;
@@ -43,6 +45,7 @@ public final class Wiring implements AutoCloseable {
   private final Outboxes outboxes;
   private final DigestRunner digests;
   private final DigestStore digestStore;
+  private final LiveSources sources;
   private final QuartzDigestSchedule scheduler;
   private final LucenePaperIndex index;
   private final ProfileStore profiles;
@@ -51,8 +54,9 @@ public final class Wiring implements AutoCloseable {
 
   private Wiring(Database database, LucenePaperIndex index, ProfileStore profiles, CommandRouter router,
       IndexStatus indexStatus, Outboxes outboxes, DigestRunner digests, DigestStore digestStore,
-      QuartzDigestSchedule scheduler) {
+      QuartzDigestSchedule scheduler, LiveSources sources) {
     this.digestStore = digestStore;
+    this.sources = sources;
     this.database = database;
     this.outboxes = outboxes;
     this.digests = digests;
@@ -95,6 +99,9 @@ public final class Wiring implements AutoCloseable {
     }
     ProfileStore profiles = new JdbcProfileStore(database.dataSource(), clock);
 
+    // Live sources
+    LiveSources sources = new LiveSources(config.sources().fetch(), new CorpusUpdater(index));
+
     // Digests
     DigestStore digestStore = new JdbcDigestStore(database.dataSource());
     DigestPlanner planner = new DigestPlanner(index, new DigestPlanner.Settings(config.digest().halfLifeDays(),
@@ -107,6 +114,7 @@ public final class Wiring implements AutoCloseable {
     if (schedule) {
       try {
         scheduler = QuartzDigestSchedule.start(database.dataSource(), jdbcUrl(config), digests, digestStore);
+        scheduler.scheduleRefreshes(sources, config.sources().hfCron(), config.sources().arxivCron());
         digestSchedule = scheduler;
       } catch (Exception e) {
         database.close();
@@ -131,7 +139,7 @@ public final class Wiring implements AutoCloseable {
     List<ChatCommand> routed = new ArrayList<>(others);
     routed.add(help);
     return new Wiring(database, index, profiles, new CommandRouter(papers, routed), status, outboxes, digests,
-        digestStore, scheduler);
+        digestStore, scheduler, sources);
   }
 
   /** Tools that do not schedule still answer /digest status; subscribing needs the running bot. */
@@ -163,6 +171,11 @@ public final class Wiring implements AutoCloseable {
 
   public DigestRunner digests() {
     return digests;
+  }
+
+  /** arXiv, Hugging Face and file ingest into this corpus. */
+  public LiveSources sources() {
+    return sources;
   }
 
   /** Digest subscriptions and the sent-log. */

@@ -41,7 +41,9 @@ public final class Cli implements Callable<Integer> {
         .addSubcommand("chat", new ChatCli(context))
         .addSubcommand("search", new SearchCli(context))
         .addSubcommand("stats", new StatsCli(context))
-        .addSubcommand("digest", new DigestCli(context));
+        .addSubcommand("digest", new DigestCli(context))
+        .addSubcommand("ingest", new IngestCli(context))
+        .addSubcommand("export", new ExportCli(context));
     line.setOut(new PrintWriter(context.out(), true));
     line.setErr(new PrintWriter(context.err(), true));
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {

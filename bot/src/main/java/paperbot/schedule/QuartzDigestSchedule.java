@@ -115,6 +115,26 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     }
   }
 
+  /** Schedules the hourly Hugging Face and daily arXiv refreshes (cron in UTC); an empty cron disables one. */
+  public void scheduleRefreshes(paperbot.recommender.ingest.LiveSources sources, String hfCron, String arxivCron)
+      throws SchedulerException {
+    scheduler.getContext().put(RefreshSourcesJob.SOURCES, sources);
+    for (String[] refresh : new String[][] {{"hf", hfCron}, {"arxiv", arxivCron}}) {
+      JobKey key = JobKey.jobKey("refresh-" + refresh[0], "sources");
+      if (refresh[1].isBlank()) {
+        scheduler.deleteJob(key);
+        continue;
+      }
+      JobDetail job = JobBuilder.newJob(RefreshSourcesJob.class).withIdentity(key)
+          .usingJobData(RefreshSourcesJob.SOURCE, refresh[0]).build();
+      Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(key.getName(), "sources"))
+          .withSchedule(CronScheduleBuilder.cronSchedule(refresh[1]).inTimeZone(TimeZone.getTimeZone("UTC"))
+              .withMisfireHandlingInstructionDoNothing()) // a missed refresh just waits for the next one
+          .build();
+      scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+    }
+  }
+
   /** Fires the subscription's job at once through Quartz, as its trigger would ({@code paperbot digest --now}). */
   public void fireNow(long subscriptionId) {
     try {

@@ -36,7 +36,7 @@ final class CliTest {
   /** Puts --data after the subcommand name (or first, for the default command) so no test writes to ./data. */
   private String[] withData(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    int at = !all.isEmpty() && List.of("search", "stats", "chat", "digest").contains(all.get(0)) ? 1 : 0;
+    int at = !all.isEmpty() && List.of("search", "stats", "chat", "digest", "ingest", "export").contains(all.get(0)) ? 1 : 0;
     all.addAll(at, List.of("--data", data.toString()));
     return all.toArray(String[]::new);
   }
@@ -100,5 +100,45 @@ final class CliTest {
     assertThat(dry.out()).contains("== CONSOLE local member ana at 08:00 Europe/Paris", "for you");
     assertThat(run("", "digest", "--dry-run", "--channel", "nobody").out()).contains("No digest for nobody");
     assertThat(run("", "digest").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void exportThenIngestRoundTripsAndFileErrorsAreUsageErrors(@TempDir Path files) throws Exception {
+    Path jsonl = files.resolve("papers.jsonl");
+    Run export = run("", "export", jsonl.toString());
+    assertThat(export.exitCode()).isZero();
+    assertThat(export.out()).startsWith("exported 303 papers");
+    Run ingest = run("", "ingest", "--source", "file", jsonl.toString());
+    assertThat(ingest.exitCode()).isZero();
+    assertThat(ingest.out()).contains("fetched=303 new=0 updated=0 merged=0 rejected=0");
+    assertThat(run("", "ingest", "--source", "file").exitCode()).isEqualTo(2);
+    assertThat(run("", "ingest", "--source", "nowhere").exitCode()).isEqualTo(2);
+    assertThat(run("", "ingest", "--source", "hf", "--date", "yesterday").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void ingestFromArxivUsesTheConfiguredBaseUrlAndReportsASummary(@TempDir Path files) throws Exception {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/query", exchange -> {
+      byte[] body = ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2611.12345v1</id>"
+          + "<title>A Live Paper</title><summary>About sim-to-real transfer.</summary>"
+          + "<published>2026-11-20T00:00:00Z</published></entry></feed>").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      CliContext context = new CliContext(TestBots.REPO, new BufferedReader(new StringReader("")),
+          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+          StandardCharsets.UTF_8), Map.of("PAPERBOT_ARXIV_URL", "http://127.0.0.1:" + server.getAddress().getPort()
+          + "/api/query"), false, TestBots.CLOCK);
+      assertThat(Cli.run(context, "ingest", "--data", data.toString(), "--source", "arxiv", "--max", "5")).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("arxiv: fetched=1 new=1");
+      assertThat(run("", "search", "--json", "live paper sim2real").out()).contains("2611.12345");
+    } finally {
+      server.stop(0);
+    }
   }
 }

@@ -14,6 +14,11 @@ import paperbot.recommender.ingest.SeedCorpus;
 public final class SeedIndexer {
   private static final Logger log = LoggerFactory.getLogger(SeedIndexer.class);
 
+  /** Layouts of the seed readers; any other source is live. */
+  private static final java.util.Set<String> SEED_LAYOUTS = java.util.Arrays.stream(
+      paperbot.recommender.ingest.SeedLayout.values()).map(paperbot.recommender.ingest.SeedLayout::label)
+      .collect(java.util.stream.Collectors.toSet());
+
   private SeedIndexer() {}
 
   public static IndexStatus ensureCurrent(LucenePaperIndex index, Path seedsDir, Clock clock) {
@@ -29,7 +34,15 @@ public final class SeedIndexer {
           file.errors().size());
       file.errors().forEach(error -> log.warn("ingest problem {}", error));
     }
+    // Papers that live sources added or enriched survive a seed rebuild: they are merged back in afterwards.
+    List<paperbot.recommender.corpus.Paper> live = index.size() == 0 ? List.of() : index.all().stream()
+        .filter(p -> p.sources().stream().anyMatch(s -> !SEED_LAYOUTS.contains(s.layout())))
+        .toList();
     index.replaceAll(load.papers(), load.fingerprint());
+    if (!live.isEmpty()) {
+      new paperbot.recommender.ingest.CorpusUpdater(index).apply(
+          new paperbot.recommender.ingest.Fetched(live, 0, List.of()));
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info("ingest done records={} papers={} merged={} took_ms={}", load.records(), load.papers().size(),
         load.merges(), took.toMillis());

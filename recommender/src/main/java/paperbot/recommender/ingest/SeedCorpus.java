@@ -90,7 +90,7 @@ public final class SeedCorpus {
   }
 
   /** A one-source paper for a record, for merging. */
-  static Paper toPaper(SeedRecord record) {
+  public static Paper toPaper(SeedRecord record) {
     ListedDate date = record.date();
     String idText = record.title() != null ? record.title() : record.abstractText();
     return new Paper(
