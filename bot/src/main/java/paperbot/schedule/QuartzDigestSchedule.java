@@ -135,6 +135,25 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     }
   }
 
+  /** Runs a source refresh ("hf" or "arxiv") at once through Quartz, as its trigger would. */
+  public void fireRefresh(String source) {
+    try {
+      scheduler.triggerJob(JobKey.jobKey("refresh-" + source, "sources"));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** When a source refresh fires next, if scheduled. */
+  public Optional<Instant> nextRefresh(String source) {
+    try {
+      Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey("refresh-" + source, "sources"));
+      return trigger == null ? Optional.empty() : Optional.ofNullable(trigger.getNextFireTime()).map(d -> d.toInstant());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Fires the subscription's job at once through Quartz, as its trigger would ({@code paperbot digest --now}). */
   public void fireNow(long subscriptionId) {
     try {

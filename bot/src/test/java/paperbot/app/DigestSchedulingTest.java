@@ -159,4 +159,34 @@ final class DigestSchedulingTest {
       assertThat(say(wiring, "team off").text()).startsWith("Stopped the weekly team post");
     }
   }
+
+  @Test
+  void sourceRefreshesAreScheduledAndARefreshBringsNewPapersIntoSearch() throws Exception {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/daily_papers", exchange -> {
+      byte[] body = ("[{\"paper\":{\"id\":\"2611.54321\",\"title\":\"Hugging Face Trending Quadruped Paper\","
+          + "\"summary\":\"Legged locomotion with world models.\",\"upvotes\":77,"
+          + "\"publishedAt\":\"2026-11-22T00:00:00.000Z\"}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    BotConfig config = BotConfig.load(TestBots.REPO, java.util.Map.of("PAPERBOT_HF_URL",
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/api/daily_papers")).withDataDir(data);
+    try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true)) {
+      assertThat(wiring.scheduler().nextRefresh("hf")).isPresent();
+      assertThat(wiring.scheduler().nextRefresh("arxiv")).isPresent();
+      wiring.scheduler().fireRefresh("hf");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (wiring.index().get("2611.54321").isEmpty() && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(50); // polling with a deadline: the refresh runs on a Quartz worker thread
+      }
+      assertThat(wiring.index().get("2611.54321")).get().extracting(p -> p.upvotes()).isEqualTo(77);
+      assertThat(wiring.router().handle(new ChatRequest(Platform.CONSOLE, "local", "c", "ana", "papers",
+          "quadruped trending")).cards().get(0).id()).isEqualTo("2611.54321");
+    } finally {
+      server.stop(0);
+    }
+  }
 }
