@@ -93,6 +93,8 @@ public record BotConfig(
     ARXIV_URL("sources.arxiv.url", "PAPERBOT_ARXIV_URL", paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
     ARXIV_CATEGORIES("sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
     HF_URL("sources.hf.url", "PAPERBOT_HF_URL", paperbot.recommender.ingest.HfDailySource.DEFAULT_URL),
+    LISTING_URL("sources.arxiv.listing.url", "PAPERBOT_ARXIV_LISTING_URL",
+        paperbot.recommender.ingest.ArxivListingSource.DEFAULT_URL),
     // Hourly for upvotes; arXiv announces around 20:00 US Eastern Sunday to Thursday, i.e. 01:00 UTC the next day.
     HF_CRON("sources.hf.cron", "PAPERBOT_HF_CRON", "0 7 * * * ?"),
     ARXIV_CRON("sources.arxiv.cron", "PAPERBOT_ARXIV_CRON", "0 30 1 ? * MON-FRI");
@@ -133,7 +135,8 @@ public record BotConfig(
         new SourceSettings(new paperbot.recommender.ingest.LiveSources.Settings(value(Setting.ARXIV_URL, file, env),
             value(Setting.HF_URL, file, env), java.util.Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
                 .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), java.time.Duration.ofSeconds(3),
-            500), value(Setting.HF_CRON, file, env), value(Setting.ARXIV_CRON, file, env)));
+            500, value(Setting.LISTING_URL, file, env)), value(Setting.HF_CRON, file, env),
+            value(Setting.ARXIV_CRON, file, env)));
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */

@@ -16,11 +16,11 @@ import picocli.CommandLine.Parameters;
 /** {@code paperbot ingest --source arxiv|hf|file [FILE]}: fetch papers by hand, with progress and a summary. */
 @Command(name = "ingest", description = "Fetch papers from arXiv, Hugging Face or a file into the corpus.")
 final class IngestCli implements Callable<Integer> {
-  enum Source { arxiv, hf, file }
+  enum Source { arxiv, listing, hf, file }
 
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Option(names = "--source", required = true, description = "arxiv, hf or file")
+  @Option(names = "--source", required = true, description = "arxiv (API), listing (arXiv daily feed), hf or file")
   Source source;
 
   @Option(names = "--query", description = "arXiv search query (default: the configured categories)")
@@ -59,6 +59,7 @@ final class IngestCli implements Callable<Integer> {
       IngestSummary summary = switch (source) {
         case arxiv -> wiring.sources().arxiv(query, Math.max(1, max),
             n -> context.err().print("\rarxiv: " + n + " entries read"));
+        case listing -> wiring.sources().listing();
         case hf -> wiring.sources().huggingFace(day);
         case file -> wiring.sources().file(file);
       };

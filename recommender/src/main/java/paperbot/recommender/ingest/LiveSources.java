@@ -20,11 +20,13 @@ public final class LiveSources {
    * @param categories arXiv categories for the default query
    * @param arxivPacing least time between arXiv requests (arXiv asks for 3 s)
    * @param arxivMax most entries per arXiv refresh
+   * @param listingUrl base URL of arXiv's daily listing feeds (one per category)
    */
-  public record Settings(String arxivUrl, String hfUrl, List<String> categories, Duration arxivPacing, int arxivMax) {
+  public record Settings(String arxivUrl, String hfUrl, List<String> categories, Duration arxivPacing, int arxivMax,
+      String listingUrl) {
     public static Settings defaults() {
       return new Settings(ArxivSource.DEFAULT_URL, HfDailySource.DEFAULT_URL, ArxivSource.DEFAULT_CATEGORIES,
-          Duration.ofSeconds(3), 500);
+          Duration.ofSeconds(3), 500, ArxivListingSource.DEFAULT_URL);
     }
   }
 
@@ -42,9 +44,17 @@ public final class LiveSources {
         .fetch(settings.categories(), query, max, progress)));
   }
 
-  /** The scheduled arXiv refresh: the newest papers in the configured categories. */
+  /** The scheduled arXiv refresh: the day's listing of the configured categories, then the API's newest papers. */
   public IngestSummary arxiv() throws InterruptedException {
+    listing();
     return arxiv("", settings.arxivMax(), n -> { });
+  }
+
+  /** arXiv's daily listing feeds of the configured categories. */
+  public IngestSummary listing() throws InterruptedException {
+    PoliteHttp http = new PoliteHttp(settings.arxivPacing(), Duration.ofSeconds(3));
+    return logged("arxiv-listing", updater.apply(new ArxivListingSource(http, settings.listingUrl())
+        .fetch(settings.categories())));
   }
 
   public IngestSummary huggingFace(LocalDate day) throws InterruptedException {

@@ -191,4 +191,33 @@ final class LiveSourcesTest {
     assertThat(read.papers()).containsExactly(paper);
     assertThat(read.problems()).containsExactly("papers.jsonl:2: not a paper record");
   }
+
+  @Test
+  void theDailyListingFeedIsReadPerCategory() throws Exception {
+    String rss = """
+        <?xml version='1.0' encoding='UTF-8'?>
+        <rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" version="2.0">
+        <channel><title>cs.LG updates on arXiv.org</title>
+        <item><title>Listed Offline RL Paper</title><link>https://arxiv.org/abs/2611.20001</link>
+          <description>arXiv:2611.20001v1 Announce Type: new
+        Abstract: We study offline reinforcement learning from listings.</description>
+          <guid isPermaLink="false">oai:arXiv.org:2611.20001v1</guid><category>cs.LG</category>
+          <pubDate>Mon, 23 Nov 2026 00:00:00 -0500</pubDate><arxiv:announce_type>new</arxiv:announce_type>
+          <dc:creator>Ana Li, Bo Chen</dc:creator></item>
+        <item><title>No abstract here</title><link>https://arxiv.org/abs/2611.20002</link>
+          <description>arXiv:2611.20002v1 Announce Type: new</description></item>
+        </channel></rss>""";
+    server.script("/rss/cs.LG", new FixtureServer.Answer(200, rss, Map.of()));
+    server.script("/rss/cs.AI", new FixtureServer.Answer(200, rss.substring(0, rss.indexOf("<item><title>No")),
+        Map.of()));
+    Fetched fetched = new ArxivListingSource(http, server.url("/rss")).fetch(List.of("cs.LG", "cs.AI"));
+    assertThat(fetched.papers()).extracting(Paper::id).containsExactly("2611.20001", "2611.20001");
+    Paper listed = fetched.papers().get(0);
+    assertThat(listed.authors()).containsExactly("Ana Li", "Bo Chen");
+    assertThat(listed.abstractText()).isEqualTo("We study offline reinforcement learning from listings.");
+    assertThat(listed.published()).isEqualTo(LocalDate.of(2026, 11, 23));
+    assertThat(fetched.rejected()).isEqualTo(1);
+    assertThat(fetched.problems()).anyMatch(p -> p.contains("2611.20002 lacks a title or abstract"))
+        .anyMatch(p -> p.startsWith("arxiv listing broken after 1 items"));
+  }
 }
