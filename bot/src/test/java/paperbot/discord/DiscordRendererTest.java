@@ -2,45 +2,27 @@ package paperbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
-import paperbot.command.PaperCard;
-import paperbot.command.PaperCards;
 import paperbot.command.Reply;
+import paperbot.command.SampleReplies;
 import paperbot.command.ReplyButton;
 import paperbot.testing.Snapshots;
 
 final class DiscordRendererTest {
 
-  private static PaperCard card(String id, String title, String snippet) {
-    return new PaperCard(id, title, "https://arxiv.org/abs/" + id, "Cheng Chi, Siyuan Feng et al.", "Mar 7, 2023", 12,
-        snippet, "matched: diffusion policy (title), imitation learning (abstract)", PaperCards.feedbackButtons(id));
-  }
-
   @Test
   void aSearchReplyMatchesItsSnapshot() {
-    Reply reply = new Reply("Papers for \"diffusion policy\": 1–2 of 258",
-        List.of(card("2303.04137", "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion",
-            "This paper introduces Diffusion Policy, a new way of generating robot behavior …"),
-            card("pb-8a7ab7f2", "Unpacking the Individual Components of Diffusion Policy", "A short snippet.")),
-        List.of(new ReplyButton(ReplyButton.NEXT_PAGE, "Next 5", "2|diffusion policy", "/papers diffusion policy more"),
-            new ReplyButton(ReplyButton.SHARE, "Share to channel", "1|diffusion policy", "")),
-        true);
+    Reply reply = SampleReplies.search("pb-8a7ab7f2", "Unpacking the Individual Components of Diffusion Policy",
+        "A short snippet.");
     MessageCreateData message = new DiscordRenderer(new ButtonIds()).render(reply, "600000000000000001");
     Snapshots.assertMatches("discord/search-reply.json", message.toData().toPrettyString() + "\n");
   }
 
   @Test
   void anyPaperStaysWithinEmbedAndComponentLimits() {
-    List<PaperCard> cards = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      cards.add(card("pb-" + i, "T".repeat(5000), "s ".repeat(5000)));
-    }
-    Reply huge = new Reply("x".repeat(10_000), cards,
-        List.of(new ReplyButton(ReplyButton.SHARE, "L".repeat(200), "v".repeat(5000), "")), false);
+    Reply huge = SampleReplies.oversized();
     DataObject data = new DiscordRenderer(new ButtonIds()).render(huge, "6").toData();
     DataObject embed = data.getArray("embeds").getObject(0);
     int total = embed.getString("description").length();

@@ -1,6 +1,5 @@
 package paperbot.recommender.ingest;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -22,14 +20,6 @@ import paperbot.recommender.corpus.SourceRecord;
  */
 final class ArxivAtomParser {
   private static final Pattern ABS_ID = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})(v\\d+)?");
-  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-  static {
-    // Feeds are data: no DTDs, no external entities.
-    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-  }
-
   /** One page: its entries and the feed's total result count (-1 when absent). */
   record Page(Fetched fetched, int entries, long totalResults) {}
 
@@ -41,7 +31,7 @@ final class ArxivAtomParser {
     long total = -1;
     Entry entry = null;
     try {
-      XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+      XMLStreamReader reader = SafeXml.reader(xml);
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.START_ELEMENT) {

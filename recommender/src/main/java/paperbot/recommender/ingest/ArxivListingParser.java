@@ -1,6 +1,5 @@
 package paperbot.recommender.ingest;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -26,20 +24,13 @@ import paperbot.recommender.corpus.SourceRecord;
 final class ArxivListingParser {
   private static final Pattern ABS_ID = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})");
   private static final Pattern ABSTRACT = Pattern.compile("Abstract:\\s*(.*)", Pattern.DOTALL);
-  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-  static {
-    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-  }
-
   static Fetched parse(String xml) {
     List<Paper> papers = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int rejected = 0;
     Item item = null;
     try {
-      XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+      XMLStreamReader reader = SafeXml.reader(xml);
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.START_ELEMENT) {

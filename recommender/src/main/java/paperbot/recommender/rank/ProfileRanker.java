@@ -62,13 +62,10 @@ public final class ProfileRanker {
   /** Recommendations for a profile; empty when the profile has nothing to search for. */
   public Recommendations recommend(IndexSearcher searcher, ProfileQuery request) throws IOException {
     InterestProfile profile = request.profile();
-    Map<String, Query> topics = topicQueries(profile);
-    Map<String, Query> authors = authorQueries(profile);
-    BooleanQuery.Builder interests = new BooleanQuery.Builder();
-    topics.values().forEach(q -> interests.add(q, Occur.SHOULD));
-    authors.values().forEach(q -> interests.add(q, Occur.SHOULD));
-    learnedQueries(profile, true).forEach(q -> interests.add(q, Occur.SHOULD));
-    BooleanQuery interestQuery = interests.build();
+    Interests interests = interests(profile);
+    Map<String, Query> topics = interests.topics();
+    Map<String, Query> authors = interests.authors();
+    BooleanQuery interestQuery = interests.query();
     if (interestQuery.clauses().isEmpty()) {
       return new Recommendations(List.of(), 0, request.offset());
     }
@@ -102,13 +99,10 @@ public final class ProfileRanker {
    */
   public Recommendations digest(IndexSearcher searcher, DigestQuery request) throws IOException {
     InterestProfile profile = request.interests();
-    Map<String, Query> topics = topicQueries(profile);
-    Map<String, Query> authors = authorQueries(profile);
-    BooleanQuery.Builder interests = new BooleanQuery.Builder();
-    topics.values().forEach(q -> interests.add(q, Occur.SHOULD));
-    authors.values().forEach(q -> interests.add(q, Occur.SHOULD));
-    learnedQueries(profile, true).forEach(q -> interests.add(q, Occur.SHOULD));
-    BooleanQuery interestQuery = interests.build();
+    Interests interests = interests(profile);
+    Map<String, Query> topics = interests.topics();
+    Map<String, Query> authors = interests.authors();
+    BooleanQuery interestQuery = interests.query();
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     query.add(interestQuery.clauses().isEmpty() ? new MatchAllDocsQuery() : interestQuery,
         interestQuery.clauses().isEmpty() ? Occur.FILTER : Occur.MUST);
@@ -158,6 +152,19 @@ public final class ProfileRanker {
       value += QueryPlan.UPVOTE_WEIGHT * paper.upvotes() / (paper.upvotes() + QueryPlan.UPVOTE_PIVOT);
     }
     return value;
+  }
+
+  /** A profile's interests as queries: per topic and per followed author (to explain hits), and all combined. */
+  private record Interests(Map<String, Query> topics, Map<String, Query> authors, BooleanQuery query) {}
+
+  private Interests interests(InterestProfile profile) {
+    Map<String, Query> topics = topicQueries(profile);
+    Map<String, Query> authors = authorQueries(profile);
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    topics.values().forEach(q -> any.add(q, Occur.SHOULD));
+    authors.values().forEach(q -> any.add(q, Occur.SHOULD));
+    learnedQueries(profile, true).forEach(q -> any.add(q, Occur.SHOULD));
+    return new Interests(topics, authors, any.build());
   }
 
   /** One query per topic, weighted, in the member's order of weight. */

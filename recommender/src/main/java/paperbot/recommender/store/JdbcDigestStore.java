@@ -1,5 +1,8 @@
 package paperbot.recommender.store;
 
+import static paperbot.recommender.store.Sql.prepare;
+import static paperbot.recommender.store.Sql.update;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -177,19 +180,5 @@ public final class JdbcDigestStore implements DigestStore {
     Object[] all = Arrays.copyOf(values, values.length + 1);
     all[values.length] = last;
     return all;
-  }
-
-  private static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement st = prepare(c, sql, params)) {
-      return st.executeUpdate();
-    }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-    PreparedStatement st = c.prepareStatement(sql);
-    for (int i = 0; i < params.length; i++) {
-      st.setObject(i + 1, params[i]);
-    }
-    return st;
   }
 }

@@ -1,5 +1,8 @@
 package paperbot.recommender.store;
 
+import static paperbot.recommender.store.Sql.prepare;
+import static paperbot.recommender.store.Sql.update;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -247,12 +250,6 @@ public final class JdbcProfileStore implements ProfileStore {
     return Timestamp.from(clock.instant());
   }
 
-  private static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement s = prepare(c, sql, params)) {
-      return s.executeUpdate();
-    }
-  }
-
   private static void query(Connection c, String sql, long memberId, RowReader reader) throws SQLException {
     try (PreparedStatement s = prepare(c, sql, memberId); ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
@@ -265,13 +262,5 @@ public final class JdbcProfileStore implements ProfileStore {
     List<String> values = new ArrayList<>();
     query(c, sql, memberId, rs -> values.add(rs.getString(1)));
     return values;
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < params.length; i++) {
-      s.setObject(i + 1, params[i]);
-    }
-    return s;
   }
 }
