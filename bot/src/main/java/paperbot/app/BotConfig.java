@@ -11,6 +11,9 @@ import java.util.Properties;
 import paperbot.command.ProfileLimits;
 import paperbot.discord.DiscordSettings;
 import paperbot.slack.SlackSettings;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
 
 /**
  * All settings, read once at start-up: built-in defaults, then {@code config/paperbot.properties}, then the
@@ -50,8 +53,8 @@ public record BotConfig(
    * @param misfireGrace a digest missed by downtime is posted when the process is back within this, else skipped
    * @param postQuietDays true to post a one-line "quiet day" when nothing passes the minimum score, false to skip
    */
-  public record DigestSettings(java.time.ZoneId defaultZone, double halfLifeDays, double minScore,
-      java.time.Duration misfireGrace, boolean postQuietDays) {}
+  public record DigestSettings(ZoneId defaultZone, double halfLifeDays, double minScore,
+      Duration misfireGrace, boolean postQuietDays) {}
 
   /**
    * Where profiles are stored.
@@ -128,13 +131,13 @@ public record BotConfig(
         new DiscordSettings(value(Setting.DISCORD_TOKEN, file, env), value(Setting.DISCORD_DEV_GUILD, file, env),
             withSlash(value(Setting.DISCORD_API_URL, file, env)), "", number(Setting.DISCORD_SHARDS, file, env),
             DiscordSettings.DEFAULT_INLINE_BUDGET),
-        new DigestSettings(java.time.ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
+        new DigestSettings(ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
             number(Setting.DIGEST_HALF_LIFE, file, env), 0.5,
-            java.time.Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env)),
+            Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env)),
             !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip")),
         new SourceSettings(new paperbot.recommender.ingest.LiveSources.Settings(value(Setting.ARXIV_URL, file, env),
-            value(Setting.HF_URL, file, env), java.util.Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
-                .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), java.time.Duration.ofSeconds(3),
+            value(Setting.HF_URL, file, env), Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
+                .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), Duration.ofSeconds(3),
             500, value(Setting.LISTING_URL, file, env)), value(Setting.HF_CRON, file, env),
             value(Setting.ARXIV_CRON, file, env)));
   }

@@ -33,6 +33,8 @@ import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcDigestStore;
 import paperbot.recommender.store.JdbcProfileStore;
 import paperbot.schedule.QuartzDigestSchedule;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The composition root: builds every part of the running bot in one readable place, in dependency order.
@@ -155,8 +157,8 @@ public final class Wiring implements AutoCloseable {
     }
 
     @Override
-    public java.util.Optional<java.time.Instant> nextRun(long subscriptionId) {
-      return java.util.Optional.empty();
+    public Optional<Instant> nextRun(long subscriptionId) {
+      return Optional.empty();
     }
   };
 

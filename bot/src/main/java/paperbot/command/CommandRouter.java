@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Set;
 
 /**
  * Routes requests and button presses to commands. This is the one place a handler failure is caught:
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandRouter {
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
 
-  private static final java.util.Set<String> OWNER_ONLY =
-      java.util.Set.of(ReplyButton.NEXT_PAGE, ReplyButton.CLEAR_TOPICS);
+  private static final Set<String> OWNER_ONLY =
+      Set.of(ReplyButton.NEXT_PAGE, ReplyButton.CLEAR_TOPICS);
 
   private final Map<String, ChatCommand> byName = new LinkedHashMap<>();
   private final PapersCommand papers;

@@ -10,6 +10,8 @@ import paperbot.command.Reply;
 import paperbot.recommender.digest.DigestPlan;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.rank.Recommendation;
+import java.time.LocalDate;
+import java.util.Map;
 
 /** The words of a digest post, the same on every platform. */
 public final class DigestReplies {
@@ -18,14 +20,14 @@ public final class DigestReplies {
   private DigestReplies() {}
 
   public static Reply of(DigestPlan plan) {
-    return of(plan, java.util.Map.of());
+    return of(plan, Map.of());
   }
 
   /**
    * @param mentions per paper id, the members it matches and their topic, e.g. {@code <@U1>'s topic offline rl};
    *     {@code <@id>} is how both Slack and Discord write a mention
    */
-  public static Reply of(DigestPlan plan, java.util.Map<String, List<String>> mentions) {
+  public static Reply of(DigestPlan plan, Map<String, List<String>> mentions) {
     Subscription s = plan.subscription();
     String about = s.kind() == Subscription.Kind.MEMBER ? " for you"
         : s.topics().isEmpty() ? "" : " on " + String.join(", ", s.topics());
@@ -43,7 +45,7 @@ public final class DigestReplies {
   }
 
   /** The weekly team post: what the workspace's members liked and saved most. */
-  public static Reply team(java.time.LocalDate day, List<java.util.Map.Entry<paperbot.recommender.corpus.Paper,
+  public static Reply team(LocalDate day, List<Map.Entry<paperbot.recommender.corpus.Paper,
       Integer>> picks) {
     if (picks.isEmpty()) {
       return new Reply("Team picks (week to " + DAY.format(day) + "): nobody liked or saved a paper this week. "

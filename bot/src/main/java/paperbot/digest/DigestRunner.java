@@ -16,6 +16,10 @@ import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one digest: claims the subscription's local day (so a trigger that fires twice, or fires again after a
@@ -37,7 +41,7 @@ public final class DigestRunner {
   }
 
   /** A post ready to send: the reply and the papers it will have posted. */
-  public record Composed(Reply reply, java.util.List<String> paperIds, boolean quiet) {}
+  public record Composed(Reply reply, List<String> paperIds, boolean quiet) {}
 
   /** The team post looks back one week. */
   static final Duration TEAM_WINDOW = Duration.ofDays(7);
@@ -71,31 +75,31 @@ public final class DigestRunner {
       return team(subscription);
     }
     DigestPlan plan = planner.plan(subscription, profileOf(subscription), store.sent(subscription));
-    java.util.Map<String, java.util.List<String>> mentions = subscription.kind() == Subscription.Kind.CHANNEL
-        ? mentions(subscription, plan) : java.util.Map.of();
+    Map<String, List<String>> mentions = subscription.kind() == Subscription.Kind.CHANNEL
+        ? mentions(subscription, plan) : Map.of();
     return new Composed(DigestReplies.of(plan, mentions), plan.papers().stream().map(r -> r.paper().id()).toList(),
         plan.quiet());
   }
 
   private Composed team(Subscription subscription) {
-    var picks = new java.util.ArrayList<java.util.Map.Entry<paperbot.recommender.corpus.Paper, Integer>>();
+    var picks = new ArrayList<Map.Entry<paperbot.recommender.corpus.Paper, Integer>>();
     for (var liked : profiles.mostLiked(subscription.platform(), subscription.workspace(),
         clock.instant().minus(TEAM_WINDOW), subscription.size())) {
-      index.get(liked.getKey()).ifPresent(paper -> picks.add(java.util.Map.entry(paper, liked.getValue())));
+      index.get(liked.getKey()).ifPresent(paper -> picks.add(Map.entry(paper, liked.getValue())));
     }
     LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
     // Team picks may repeat across weeks by design (they are votes, not news), so they are not kept out by the log.
-    return new Composed(DigestReplies.team(day, picks), java.util.List.of(), picks.isEmpty());
+    return new Composed(DigestReplies.team(day, picks), List.of(), picks.isEmpty());
   }
 
   /** Opted-in members whose topics a paper matches, as mentions with the topic. */
-  private java.util.Map<String, java.util.List<String>> mentions(Subscription subscription, DigestPlan plan) {
-    java.util.Map<String, java.util.List<String>> mentions = new java.util.HashMap<>();
+  private Map<String, List<String>> mentions(Subscription subscription, DigestPlan plan) {
+    Map<String, List<String>> mentions = new HashMap<>();
     for (MemberKey member : profiles.mentionable(subscription.platform(), subscription.workspace())) {
       InterestProfile profile = profiles.load(member);
       for (var rec : plan.papers()) {
         matcher.strongestMatch(rec.paper(), profile.topics()).ifPresent(topic -> mentions
-            .computeIfAbsent(rec.paper().id(), k -> new java.util.ArrayList<>())
+            .computeIfAbsent(rec.paper().id(), k -> new ArrayList<>())
             .add("<@" + member.user() + ">'s topic " + topic));
       }
     }
@@ -134,7 +138,7 @@ public final class DigestRunner {
       }
       Composed post = compose(subscription);
       if (post.quiet() && !postQuietDays) {
-        store.recordSent(subscription, day, java.util.List.of(), "QUIET_SKIPPED", clock.instant());
+        store.recordSent(subscription, day, List.of(), "QUIET_SKIPPED", clock.instant());
         log.info("digest skipped reason=quiet_day subscription={}", subscription.id());
         return Outcome.QUIET;
       }

@@ -26,6 +26,11 @@ import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Quartz with the JDBC job store on paperbot's own pooled database. Triggers survive restarts; clustering lets
@@ -87,7 +92,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
             .withMisfireHandlingInstructionFireAndProceed())
         .build();
     try {
-      scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+      scheduler.scheduleJob(job, Set.of(trigger), true);
       log.info("digest scheduled subscription={} cron=\"{}\" zone={}", subscription.id(), cron(subscription),
           subscription.zone());
     } catch (SchedulerException e) {
@@ -131,7 +136,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
           .withSchedule(CronScheduleBuilder.cronSchedule(refresh[1]).inTimeZone(TimeZone.getTimeZone("UTC"))
               .withMisfireHandlingInstructionDoNothing()) // a missed refresh just waits for the next one
           .build();
-      scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+      scheduler.scheduleJob(job, Set.of(trigger), true);
     }
   }
 
@@ -164,18 +169,18 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   }
 
   /** The next fire times of the subscription's cron in its zone, from a moment on (for checks and status). */
-  static java.util.List<Instant> fireTimes(Subscription subscription, Instant from, int count) {
+  static List<Instant> fireTimes(Subscription subscription, Instant from, int count) {
     try {
       org.quartz.CronExpression cron = new org.quartz.CronExpression(cron(subscription));
       cron.setTimeZone(TimeZone.getTimeZone(subscription.zone()));
-      java.util.List<Instant> times = new java.util.ArrayList<>();
-      java.util.Date next = java.util.Date.from(from);
+      List<Instant> times = new ArrayList<>();
+      Date next = Date.from(from);
       for (int i = 0; i < count; i++) {
         next = cron.getNextValidTimeAfter(next);
         times.add(next.toInstant());
       }
       return times;
-    } catch (java.text.ParseException e) {
+    } catch (ParseException e) {
       throw new IllegalStateException(e);
     }
   }

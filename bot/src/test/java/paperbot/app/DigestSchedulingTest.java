@@ -19,6 +19,10 @@ import paperbot.command.Reply;
 import paperbot.digest.ChatOutbox;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.digest.Subscription;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
 
 /** Quartz on H2 through the real wiring: triggers fire into a recording outbox, survive restarts, never repeat. */
 final class DigestSchedulingTest {
@@ -76,7 +80,7 @@ final class DigestSchedulingTest {
       say(first, "subscribe 07:45 Asia/Tokyo days:mon,wed world models");
       id = subscriptionId(first);
       // A run that claimed today's digest and then died with the process:
-      first.digestStore().claimRun(id, java.time.LocalDate.now(TestBots.CLOCK.withZone(ZoneId.of("Asia/Tokyo"))), Instant.now());
+      first.digestStore().claimRun(id, LocalDate.now(TestBots.CLOCK.withZone(ZoneId.of("Asia/Tokyo"))), Instant.now());
     }
     try (Wiring second = open(outbox)) {
       assertThat(say(second, "status").text()).contains("07:45 Asia/Tokyo on Mon, Wed (world models)")
@@ -103,7 +107,7 @@ final class DigestSchedulingTest {
   @Test
   void daylightSavingChangesNeitherSkipNorDoubleADigest() {
     Subscription berlin = new Subscription(1, "SLACK", "T1", "C1", Subscription.Kind.CHANNEL, "U1", LocalTime.of(9, 0),
-        ZoneId.of("Europe/Berlin"), java.util.EnumSet.allOf(java.time.DayOfWeek.class), List.of(), 5, null);
+        ZoneId.of("Europe/Berlin"), EnumSet.allOf(DayOfWeek.class), List.of(), 5, null);
     // Europe/Berlin springs forward on Sunday 2026-03-29 and falls back on Sunday 2026-10-25.
     for (String from : List.of("2026-03-26T12:00:00Z", "2026-10-22T12:00:00Z")) {
       List<ZonedDateTime> fires = paperbot.schedule.QuartzDigestScheduleAccess.fireTimes(berlin, Instant.parse(from), 6)
@@ -172,7 +176,7 @@ final class DigestSchedulingTest {
       exchange.close();
     });
     server.start();
-    BotConfig config = BotConfig.load(TestBots.REPO, java.util.Map.of("PAPERBOT_HF_URL",
+    BotConfig config = BotConfig.load(TestBots.REPO, Map.of("PAPERBOT_HF_URL",
         "http://127.0.0.1:" + server.getAddress().getPort() + "/api/daily_papers")).withDataDir(data);
     try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true)) {
       assertThat(wiring.scheduler().nextRefresh("hf")).isPresent();

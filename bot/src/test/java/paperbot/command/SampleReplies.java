@@ -1,6 +1,7 @@
 package paperbot.command;
 
 import java.util.List;
+import java.util.ArrayList;
 
 /** Fixed replies for renderer snapshot and limit tests, the same for every platform. */
 public final class SampleReplies {
@@ -24,7 +25,7 @@ public final class SampleReplies {
 
   /** Forty papers with 5,000-character titles and snippets: more than any platform allows. */
   public static Reply oversized() {
-    List<PaperCard> cards = new java.util.ArrayList<>();
+    List<PaperCard> cards = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       cards.add(card("pb-" + i, "T".repeat(5000), "s ".repeat(5000)));
     }

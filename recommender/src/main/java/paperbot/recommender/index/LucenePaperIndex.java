@@ -28,6 +28,7 @@ import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.Ranker;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
+import java.util.ArrayList;
 
 /**
  * The paper index on disk. One writer; searches use near-real-time searchers from a {@link SearcherManager}, so
@@ -151,7 +152,7 @@ public final class LucenePaperIndex implements PaperIndex {
   /** Every paper, in index order (for export). */
   public List<Paper> all() {
     return withSearcher(searcher -> {
-      List<Paper> papers = new java.util.ArrayList<>();
+      List<Paper> papers = new ArrayList<>();
       var stored = searcher.storedFields();
       for (var leaf : searcher.getIndexReader().leaves()) {
         var live = leaf.reader().getLiveDocs();

@@ -9,10 +9,11 @@ import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
+import java.io.UncheckedIOException;
 
 /**
  * The searchable store of papers. Implementations are safe for concurrent searches while updates run.
- * I/O failures surface as {@link java.io.UncheckedIOException}.
+ * I/O failures surface as {@link UncheckedIOException}.
  */
 public interface PaperIndex extends AutoCloseable {
 

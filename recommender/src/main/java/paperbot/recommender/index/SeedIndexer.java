@@ -9,15 +9,18 @@ import org.slf4j.LoggerFactory;
 import paperbot.recommender.ingest.CorpusLoad;
 import paperbot.recommender.ingest.FileReport;
 import paperbot.recommender.ingest.SeedCorpus;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Keeps the index in step with the seed files: re-ingests them only when their fingerprint changed. */
 public final class SeedIndexer {
   private static final Logger log = LoggerFactory.getLogger(SeedIndexer.class);
 
   /** Layouts of the seed readers; any other source is live. */
-  private static final java.util.Set<String> SEED_LAYOUTS = java.util.Arrays.stream(
+  private static final Set<String> SEED_LAYOUTS = Arrays.stream(
       paperbot.recommender.ingest.SeedLayout.values()).map(paperbot.recommender.ingest.SeedLayout::label)
-      .collect(java.util.stream.Collectors.toSet());
+      .collect(Collectors.toSet());
 
   private SeedIndexer() {}
 

@@ -25,6 +25,11 @@ import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;
 import paperbot.recommender.rank.Snippets;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
 /** "More like this" and a paper's distinctive words, both from Lucene's MoreLikeThis over the abstract. */
 final class SimilarPapers {
@@ -41,11 +46,11 @@ final class SimilarPapers {
       "contribution", "contributions", "field", "first", "two", "one", "make", "however", "thus", "while");
 
   private final Analyzer analyzer;
-  private final java.util.Set<String> fillerStems;
+  private final Set<String> fillerStems;
 
   SimilarPapers(Analyzer analyzer) {
     this.analyzer = analyzer;
-    java.util.Set<String> stems = new java.util.HashSet<>();
+    Set<String> stems = new HashSet<>();
     for (String word : FILLER) {
       try {
         String stem = stem(word);
@@ -53,10 +58,10 @@ final class SimilarPapers {
           stems.add(stem);
         }
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     }
-    this.fillerStems = java.util.Set.copyOf(stems);
+    this.fillerStems = Set.copyOf(stems);
   }
 
   SearchResults like(IndexSearcher searcher, String id, int limit) throws IOException {
@@ -106,15 +111,15 @@ final class SimilarPapers {
   /** Maps stems ("diffus") back to a word of the paper that has that stem ("diffusion"), keeping their order. */
   private List<String> readable(IndexSearcher searcher, int doc, List<String> stems, int limit) throws IOException {
     var stored = searcher.storedFields().document(doc);
-    String text = java.util.Objects.toString(stored.get(PaperFields.TITLE), "") + " " + stored.get(PaperFields.ABSTRACT);
+    String text = Objects.toString(stored.get(PaperFields.TITLE), "") + " " + stored.get(PaperFields.ABSTRACT);
     Map<String, String> wordByStem = new LinkedHashMap<>();
     for (String word : CleanText.of(text).split("[^\\p{L}\\p{N}]+")) {
       String stem = stem(word);
       if (stem != null) {
-        wordByStem.putIfAbsent(stem, word.toLowerCase(java.util.Locale.ROOT));
+        wordByStem.putIfAbsent(stem, word.toLowerCase(Locale.ROOT));
       }
     }
-    return stems.stream().map(wordByStem::get).filter(java.util.Objects::nonNull).distinct().limit(limit).toList();
+    return stems.stream().map(wordByStem::get).filter(Objects::nonNull).distinct().limit(limit).toList();
   }
 
   private String stem(String word) throws IOException {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Year;
 
 /**
  * A date as a listing printed it: month and day always, the year only sometimes.
@@ -43,6 +44,6 @@ public record ListedDate(int month, int day, Integer year, boolean yearInferred)
     if (year == null) {
       return null;
     }
-    return LocalDate.of(year, month, Math.min(day, Month.of(month).length(java.time.Year.isLeap(year))));
+    return LocalDate.of(year, month, Math.min(day, Month.of(month).length(Year.isLeap(year))));
   }
 }

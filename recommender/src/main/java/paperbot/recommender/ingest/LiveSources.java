@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
 
 /** Fetches from a source and merges into the corpus: what {@code paperbot ingest} and the scheduled refresh run. */
 public final class LiveSources {
@@ -69,7 +70,7 @@ public final class LiveSources {
 
   /** A seed-layout file read on its own (no merge with the other seed files beyond the index's own joins). */
   private static Fetched seedFile(Path file) {
-    SeedCorpus.FileRead read = SeedCorpus.readFile(file, java.time.Clock.systemUTC());
+    SeedCorpus.FileRead read = SeedCorpus.readFile(file, Clock.systemUTC());
     return new Fetched(read.records().stream().map(SeedCorpus::toPaper).toList(), read.report().errors().size(),
         read.report().errors());
   }

@@ -3,6 +3,8 @@ package paperbot.recommender.profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * Everything personal ranking needs about one member.
@@ -25,7 +27,7 @@ public record InterestProfile(
     List<String> saved) {
 
   public InterestProfile {
-    topics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topics));
+    topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
     mutes = List.copyOf(mutes);
     learned = Map.copyOf(learned);
     follows = List.copyOf(follows);

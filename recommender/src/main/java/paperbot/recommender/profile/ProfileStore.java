@@ -2,6 +2,8 @@ package paperbot.recommender.profile;
 
 import java.util.Collection;
 import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps member profiles. Every mutating call is one committed transaction when it returns, and concurrent calls for
@@ -47,13 +49,13 @@ public interface ProfileStore {
   boolean setDigestMentions(MemberKey member, boolean mentioned);
 
   /** Members of a workspace who opted in to digest mentions. */
-  java.util.List<MemberKey> mentionable(String platform, String workspace);
+  List<MemberKey> mentionable(String platform, String workspace);
 
   /**
    * The papers a workspace's members liked or saved most since a moment, most first.
    *
    * @return paper id and how many likes and saves it got
    */
-  java.util.List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, java.time.Instant since,
+  List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, Instant since,
       int limit);
 }

@@ -23,6 +23,7 @@ import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
+import java.time.Instant;
 
 /**
  * Profiles in SQL (H2 or PostgreSQL, same statements). Each mutation first locks the member's row
@@ -176,7 +177,7 @@ public final class JdbcProfileStore implements ProfileStore {
   }
 
   @Override
-  public List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, java.time.Instant since,
+  public List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, Instant since,
       int limit) {
     return transactions.run(c -> {
       List<Map.Entry<String, Integer>> papers = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Collections;
 
 /** A local HTTP server on loopback serving scripted answers per path, in order, and recording requested URIs. */
 final class FixtureServer implements AutoCloseable {
@@ -19,7 +20,7 @@ final class FixtureServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
-  final List<URI> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+  final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
 
   FixtureServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 
 /** The repository's seed files and a fixed clock, for tests. */
 final class Seeds {
@@ -13,10 +16,10 @@ final class Seeds {
   private Seeds() {}
 
   static Path file(String prefix) {
-    try (var files = java.nio.file.Files.list(DIR)) {
+    try (var files = Files.list(DIR)) {
       return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

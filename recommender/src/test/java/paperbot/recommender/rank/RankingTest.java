@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.LucenePaperIndex;
+import java.util.ArrayList;
 
 /** Ranking properties on a small hand-made corpus where the right order is unambiguous. */
 final class RankingTest {
@@ -130,7 +131,7 @@ final class RankingTest {
 
   @Test
   void pagesAreDisjointAndCountEveryMatch() {
-    List<Paper> papers = new java.util.ArrayList<>();
+    List<Paper> papers = new ArrayList<>();
     for (int i = 0; i < 23; i++) {
       papers.add(paper("Transformer study " + i, "Transformers number " + i + "." + FILLER));
     }

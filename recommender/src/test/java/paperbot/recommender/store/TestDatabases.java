@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.sql.SQLException;
 
 /**
  * The two databases storage tests run on: H2 in file mode (the default install) and a real PostgreSQL server from
@@ -33,7 +34,7 @@ public final class TestDatabases {
     String name = "t" + UUID.randomUUID().toString().replace("-", "");
     try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
     return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
