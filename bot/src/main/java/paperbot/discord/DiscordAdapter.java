@@ -81,6 +81,9 @@ final class DiscordAdapter extends ListenerAdapter {
   private void answer(IReplyCallback event, String owner, Supplier<Reply> work) {
     CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(work, workers);
     try {
+      if (inlineBudget.isZero()) {
+        throw new TimeoutException("a zero budget always defers");
+      }
       Reply done = reply.get(inlineBudget.toMillis(), TimeUnit.MILLISECONDS);
       event.reply(renderer.render(done, owner)).setEphemeral(done.ephemeral())
           .queue(null, error -> log.warn("discord reply failed error={}", error.toString()));

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param apiUrl REST base URL, e.g. {@code https://discord.com/api/v10/}; another for tests
  * @param gatewayUrl gateway websocket URL; empty asks Discord (tests point it at a fake)
  * @param shards shard count; 1 runs a single connection, more run a ShardManager
- * @param inlineBudget how long a command may take before the reply is deferred
+ * @param inlineBudget how long a command may take before the reply is deferred; zero always defers
  */
 public record DiscordSettings(
     String token, String devGuild, String apiUrl, String gatewayUrl, int shards, Duration inlineBudget) {

@@ -89,6 +89,9 @@ public final class SlackAdapter {
         payload.getUserId(), name, payload.getText());
     CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
     try {
+      if (settings.inlineBudget().isZero()) {
+        throw new TimeoutException("a zero budget always answers through the response_url");
+      }
       return ctx.ack(commandResponse(reply.get(settings.inlineBudget().toMillis(), TimeUnit.MILLISECONDS)));
     } catch (TimeoutException slow) {
       reply.thenAccept(late -> respond(ctx, late));

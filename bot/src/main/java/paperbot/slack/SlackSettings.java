@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param appToken {@code xapp-...} for Socket Mode; empty for HTTP mode
  * @param port HTTP port for {@code /slack/events}
  * @param apiUrl base URL of the Web API, e.g. {@code https://slack.com/api/}; another for tests and proxies
- * @param inlineBudget how long a command may take before paperbot acks and answers through the response_url
+ * @param inlineBudget how long a command may take before paperbot acks and answers through the response_url;
+ *     zero always answers through the response_url
  */
 public record SlackSettings(
     String botToken, String signingSecret, String appToken, int port, String apiUrl, Duration inlineBudget) {
