@@ -19,6 +19,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.ProfileQuery;
@@ -65,9 +66,19 @@ public final class LucenePaperIndex implements PaperIndex {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      IndexWriter writer = new IndexWriter(directory, config);
+      IndexWriter writer;
+      try {
+        writer = new IndexWriter(directory, config);
+      } catch (IOException e) {
+        directory.close();
+        throw e;
+      }
       return new LucenePaperIndex(directory, writer, new Ranker(analyzer, expander, clock),
           new ProfileRanker(analyzer, expander, clock), new SimilarPapers(analyzer));
+    } catch (LockObtainFailedException e) {
+      // Lucene allows one writer per index: another paperbot process (the running bot) holds it.
+      throw new UncheckedIOException("the index at " + dir + " is in use by another paperbot process; stop it first, "
+          + "or give this command its own --data directory", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index at " + dir, e);
     }

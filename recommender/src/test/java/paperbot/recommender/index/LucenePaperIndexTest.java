@@ -71,4 +71,12 @@ final class LucenePaperIndexTest {
       assertThat(index.search(SearchRequest.firstPage("pi", 5)).hits()).hasSize(1);
     }
   }
+
+  @Test
+  void aSecondWriterIsToldAnotherProcessHoldsTheIndex() {
+    try (LucenePaperIndex first = open()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(this::open)
+          .hasMessageContaining("in use by another paperbot process");
+    }
+  }
 }
