@@ -97,14 +97,25 @@ final class DiscordAdapter extends ListenerAdapter {
     }
   }
 
-  /** The core's text for a slash command: subcommand, then option values in order ("add offline rl 2"). */
+  /**
+   * The core's text for a slash command: subcommand, then option values in order ("add offline rl 2"). A true
+   * boolean option stands for its name ("me"), a false one for nothing; {@code days} is written "days:mon-fri".
+   */
   static String text(SlashCommandInteractionEvent event) {
     List<String> parts = new ArrayList<>();
     if (event.getSubcommandName() != null) {
       parts.add(event.getSubcommandName());
     }
     for (OptionMapping option : event.getOptions()) {
-      parts.add(option.getAsString());
+      if (option.getType() == net.dv8tion.jda.api.interactions.commands.OptionType.BOOLEAN) {
+        if (option.getAsBoolean()) {
+          parts.add(option.getName());
+        }
+      } else if (option.getName().equals("days")) {
+        parts.add("days:" + option.getAsString().replace(" ", ""));
+      } else {
+        parts.add(option.getAsString());
+      }
     }
     return String.join(" ", parts);
   }

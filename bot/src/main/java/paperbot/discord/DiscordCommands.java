@@ -38,7 +38,31 @@ final class DiscordCommands {
         idCommand("dislike", "Fewer papers like this one"),
         idCommand("save", "Save a paper for later"),
         idCommand("more", "Papers like this one"),
+        digest(),
         Commands.slash(HELP, "What paperbot can do"));
+  }
+
+  /** {@code /digest}: the core reads "subscribe me 08:30 Europe/Berlin days:mon-fri offline rl, ...". */
+  private static CommandData digest() {
+    return Commands.slash("digest", "Daily trending papers for this channel or for you").addSubcommands(
+        new SubcommandData("subscribe", "Post trending papers here every announcement day (or to you)")
+            .addOption(OptionType.BOOLEAN, "me", "Only for you, ranked by your profile", false)
+            .addOption(OptionType.STRING, "time", "Local time HH:MM (default 09:00)", false)
+            .addOption(OptionType.STRING, "zone", "Time zone, e.g. Europe/Berlin (default UTC)", false)
+            .addOption(OptionType.STRING, "days", "e.g. mon-fri (default) or mon,wed,fri", false)
+            .addOption(OptionType.STRING, "topics", "Topics, comma separated (default: all)", false),
+        new SubcommandData("status", "What is scheduled here and when it runs next"),
+        new SubcommandData("preview", "What the digest would post now")
+            .addOption(OptionType.BOOLEAN, "me", "Your own digest", false),
+        new SubcommandData("now", "Post the digest now").addOption(OptionType.BOOLEAN, "me", "Your own digest", false),
+        new SubcommandData("unsubscribe", "Stop the digest")
+            .addOption(OptionType.BOOLEAN, "me", "Your own digest", false),
+        new SubcommandData("mentions", "Be mentioned when a channel digest matches your topics")
+            .addOption(OptionType.STRING, "switch", "on or off", true),
+        new SubcommandData("team", "A Monday post of what this team liked and saved most")
+            .addOption(OptionType.STRING, "switch", "on or off", true)
+            .addOption(OptionType.STRING, "time", "Local time HH:MM (default 09:00)", false)
+            .addOption(OptionType.STRING, "zone", "Time zone (default UTC)", false));
   }
 
   private static CommandData idCommand(String name, String description) {

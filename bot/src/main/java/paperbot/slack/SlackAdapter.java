@@ -37,7 +37,7 @@ public final class SlackAdapter {
 
   /** Slash commands in the app manifest and the core command each stands for ({@code /paperbot} is help). */
   static final List<String> COMMANDS = List.of("/papers", "/paper", "/topics", "/saved", "/follow", "/unfollow",
-      "/like", "/dislike", "/save", "/more", "/paperbot");
+      "/like", "/dislike", "/save", "/more", "/digest", "/paperbot");
 
   private final CommandRouter router;
   private final SlackRenderer renderer = new SlackRenderer();
@@ -83,10 +83,11 @@ public final class SlackAdapter {
   private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload payload = request.getPayload();
     String name = payload.getCommand().equals("/paperbot") ? "help" : payload.getCommand();
-    // NOTE: slash-command payloads carry no channel permissions; a users.info admin check would add a Web API call
-    // per command, so any member may set up a channel's digest on Slack for now.
+    // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks Slack (users.info)
+    // whether the member is a workspace admin or owner; other commands cost no extra call.
+    boolean manager = !name.equals("/digest") || isAdmin(ctx, payload.getUserId());
     ChatRequest chat = new ChatRequest(Platform.SLACK, payload.getTeamId(), payload.getChannelId(),
-        payload.getUserId(), name, payload.getText());
+        payload.getUserId(), name, payload.getText(), manager);
     CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
     try {
       if (settings.inlineBudget().isZero()) {
@@ -123,6 +124,17 @@ public final class SlackAdapter {
       }
     });
     return ctx.ack();
+  }
+
+  /** Workspace admins and owners may manage channel digests; if Slack cannot tell us, the answer is no. */
+  private static boolean isAdmin(SlashCommandContext ctx, String userId) {
+    try {
+      var info = ctx.client().usersInfo(r -> r.user(userId));
+      return info.isOk() && info.getUser() != null && (info.getUser().isAdmin() || info.getUser().isOwner());
+    } catch (Exception e) {
+      log.warn("slack users.info failed error={}", e.toString());
+      return false;
+    }
   }
 
   private SlashCommandResponse commandResponse(Reply reply) {

@@ -16,13 +16,24 @@ import paperbot.command.CommandRouter;
  * Register as {@code @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();}.
  */
 public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallback {
+  private final boolean scheduled;
   private Path data;
   private Wiring wiring;
+
+  /** A bot without the scheduler (it cannot subscribe digests). */
+  public SeedBotExtension() {
+    this(false);
+  }
+
+  /** @param scheduled true to run Quartz too, so /digest subscribe works */
+  public SeedBotExtension(boolean scheduled) {
+    this.scheduled = scheduled;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     data = Files.createTempDirectory("paperbot-test");
-    wiring = TestBots.open(data);
+    wiring = Wiring.open(TestBots.config(data), TestBots.CLOCK, scheduled);
   }
 
   @Override

@@ -22,7 +22,7 @@ final class DiscordAdapterTest {
   /** Interaction ids are snowflakes; JDA reads their timestamp to refuse follow-ups to expired interactions. */
   private static final AtomicLong ids = new AtomicLong((System.currentTimeMillis() - 1420070400000L) << 22);
 
-  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(true);
   static FakeDiscord discord;
   static DiscordService service;
   static JsonNode registered;
@@ -89,7 +89,7 @@ final class DiscordAdapterTest {
   void commandsAreRegisteredWithTypedOptionsAndAutocomplete() {
     List<String> names = new ArrayList<>();
     registered.forEach(command -> names.add(command.get("name").asText()));
-    assertThat(names).contains("papers", "paper", "topics", "saved", "follow", "like", "more", "paperbot");
+    assertThat(names).contains("papers", "paper", "topics", "saved", "follow", "like", "more", "digest", "paperbot");
     JsonNode topics = registered.findValues("name").stream().filter(n -> n.asText().equals("topics")).findFirst()
         .map(n -> registered.get(names.indexOf("topics"))).orElseThrow();
     List<String> subcommands = new ArrayList<>();
@@ -159,5 +159,18 @@ final class DiscordAdapterTest {
       JsonNode followUp = body(slowDiscord.next("POST /api/v10/webhooks/*"));
       assertThat(followUp.get("embeds").get(0).get("description").asText()).startsWith("Papers for \"offline rl\"");
     }
+  }
+
+  @Test
+  void aPersonalDigestCanBeSetUpFromADirectMessage() throws Exception {
+    discord.dispatchInteraction(slash("600000000000000006", "digest",
+        "[{\"name\":\"preview\",\"type\":1,\"options\":[{\"name\":\"me\",\"type\":5,\"value\":true}]}]"));
+    assertThat(body(discord.next(CALLBACK)).get("data").get("content").asText()).startsWith("You have no digest");
+    discord.dispatchInteraction(slash("600000000000000006", "digest",
+        "[{\"name\":\"subscribe\",\"type\":1,\"options\":[{\"name\":\"me\",\"type\":5,\"value\":true},"
+            + "{\"name\":\"days\",\"type\":3,\"value\":\"mon, wed\"}]}]"));
+    assertThat(body(discord.next(CALLBACK)).get("data").get("content").asText())
+        .startsWith("Subscribed you: 5 papers at 09:00 UTC on Mon, Wed (ranked by your profile). Next: ")
+        .contains(", 09:00 UTC."); // Quartz computes the next run from the real clock
   }
 }

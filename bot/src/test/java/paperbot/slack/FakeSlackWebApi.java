@@ -33,6 +33,12 @@ final class FakeSlackWebApi implements AutoCloseable {
         return switch (path) {
           case "/api/auth.test" -> json("{\"ok\":true,\"url\":\"https://paperbot-test.slack.com/\",\"team\":\"Test\","
               + "\"user\":\"paperbot\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
+          case "/api/users.info" -> {
+            String body = request.getBody() == null ? "" : request.getBody().utf8();
+            boolean admin = body.contains("user=UADMIN");
+            yield json("{\"ok\":true,\"user\":{\"id\":\"" + (admin ? "UADMIN" : "U") + "\",\"is_admin\":" + admin
+                + ",\"is_owner\":false}}");
+          }
           case "/api/chat.postMessage" -> {
             MockResponse scripted = scriptedPosts.poll();
             yield scripted != null ? scripted : json("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}");

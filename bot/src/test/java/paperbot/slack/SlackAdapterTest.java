@@ -203,4 +203,17 @@ final class SlackAdapterTest {
     assertThat(URLDecoder.decode(first.getBody().utf8(), StandardCharsets.UTF_8)).contains("channel=C42",
         "Today's papers");
   }
+
+  @Test
+  void channelDigestsNeedAWorkspaceAdminButPersonalOnesDoNot() throws Exception {
+    JsonNode refused = JSON.readTree(post(fast, command("U7", "/digest", "unsubscribe", slackApi.responseUrl("d")),
+        now(), SECRET).body());
+    assertThat(refused.get("text").asText()).contains("needs the Manage Channels permission");
+    JsonNode admin = JSON.readTree(post(fast, command("UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("d")),
+        now(), SECRET).body());
+    assertThat(admin.get("text").asText()).startsWith("This channel has no digest");
+    JsonNode personal = JSON.readTree(post(fast, command("U7", "/digest", "preview me", slackApi.responseUrl("d")),
+        now(), SECRET).body());
+    assertThat(personal.get("text").asText()).startsWith("You have no digest");
+  }
 }
