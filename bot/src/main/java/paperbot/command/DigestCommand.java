@@ -58,7 +58,8 @@ public final class DigestCommand implements ChatCommand {
 
   @Override
   public String usage() {
-    return "/digest subscribe [me] [HH:MM] [zone] [days:mon-fri] [topics] · status · preview · now · unsubscribe";
+    return "/digest subscribe [me] [HH:MM] [zone] [days:mon-fri] [topics] · status · preview · now · unsubscribe"
+        + " · mentions on|off · team on|off · daily trending papers";
   }
 
   @Override
