@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import paperbot.recommender.corpus.Links;
@@ -20,53 +20,21 @@ import paperbot.recommender.corpus.SourceRecord;
  */
 final class ArxivAtomParser {
   private static final Pattern ABS_ID = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})(v\\d+)?");
-  /** One page: its entries and the feed's total result count (-1 when absent). */
-  record Page(Fetched fetched, int entries, long totalResults) {}
+  /** One page: its entries, the feed's total result count (-1 when absent), and whether it broke off. */
+  record Page(Fetched fetched, int entries, long totalResults, boolean broken) {}
+
+  private static final FeedRecords.Wording WORDING =
+      new FeedRecords.Wording("arxiv entry rejected: ", "arxiv feed broken after ", "entries");
 
   static Page parse(String xml) {
-    List<Paper> papers = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    int rejected = 0;
-    int entries = 0;
-    long total = -1;
-    Entry entry = null;
-    try {
-      XMLStreamReader reader = SafeXml.reader(xml);
-      while (reader.hasNext()) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          String name = reader.getLocalName();
-          if (name.equals("entry")) {
-            entry = new Entry();
-            entries++;
-          } else if (name.equals("totalResults") && entry == null) {
-            total = Long.parseLong(reader.getElementText().strip());
-          } else if (entry != null) {
-            entry.read(name, reader);
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("entry") && entry != null) {
-          String problem = entry.problem();
-          if (problem == null) {
-            papers.add(entry.toPaper());
-          } else {
-            rejected++;
-            problems.add("arxiv entry rejected: " + problem);
-          }
-          entry = null;
-        }
-      }
-    } catch (XMLStreamException | RuntimeException e) {
-      if (entry != null) {
-        rejected++;
-      }
-      problems.add("arxiv feed broken after " + papers.size() + " entries: " + e.getMessage().lines().findFirst()
-          .orElse("malformed XML"));
-    }
-    return new Page(new Fetched(papers, rejected, problems), entries, total);
+    FeedRecords.Result result = FeedRecords.read(xml, "entry", Entry::new, Set.of("totalResults"), WORDING);
+    String total = result.header().get("totalResults");
+    long totalResults = total == null || !total.matches("\\d+") ? -1 : Long.parseLong(total);
+    return new Page(result.fetched(), result.records(), totalResults, result.broken());
   }
 
   /** The fields of one entry while it is read. */
-  private static final class Entry {
+  private static final class Entry implements FeedRecords.Record {
     String id;
     String title;
     String summary;
@@ -74,7 +42,8 @@ final class ArxivAtomParser {
     final List<String> authors = new ArrayList<>();
     final List<String> categories = new ArrayList<>();
 
-    void read(String name, XMLStreamReader reader) throws XMLStreamException {
+    @Override
+    public void read(String name, XMLStreamReader reader) throws XMLStreamException {
       switch (name) {
         case "id" -> {
           Matcher m = ABS_ID.matcher(reader.getElementText());
@@ -94,7 +63,8 @@ final class ArxivAtomParser {
       }
     }
 
-    String problem() {
+    @Override
+    public String problem() {
       if (id == null) {
         return "no arXiv id";
       }
@@ -107,7 +77,8 @@ final class ArxivAtomParser {
       return null;
     }
 
-    Paper toPaper() {
+    @Override
+    public Paper toPaper() {
       return new Paper(id, title, List.of(), summary, authors, false, authors.isEmpty() ? null : authors.size(),
           published, false, 0, categories.stream().distinct().toList(), null, Links.find(summary),
           List.of(new SourceRecord("arxiv", 0, "arxiv-atom")));

@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import paperbot.recommender.corpus.Links;
@@ -24,43 +24,14 @@ import paperbot.recommender.corpus.SourceRecord;
 final class ArxivListingParser {
   private static final Pattern ABS_ID = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})");
   private static final Pattern ABSTRACT = Pattern.compile("Abstract:\\s*(.*)", Pattern.DOTALL);
+  private static final FeedRecords.Wording WORDING =
+      new FeedRecords.Wording("arxiv listing item rejected: ", "arxiv listing broken after ", "items");
+
   static Fetched parse(String xml) {
-    List<Paper> papers = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    int rejected = 0;
-    Item item = null;
-    try {
-      XMLStreamReader reader = SafeXml.reader(xml);
-      while (reader.hasNext()) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          String name = reader.getLocalName();
-          if (name.equals("item")) {
-            item = new Item();
-          } else if (item != null) {
-            item.read(name, reader);
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("item") && item != null) {
-          if (item.complete()) {
-            papers.add(item.toPaper());
-          } else {
-            rejected++;
-            problems.add("arxiv listing item rejected: " + (item.id == null ? "no arXiv id" : item.id
-                + " lacks a title or abstract"));
-          }
-          item = null;
-        }
-      }
-    } catch (XMLStreamException | RuntimeException e) {
-      if (item != null) {
-        rejected++;
-      }
-      problems.add("arxiv listing broken after " + papers.size() + " items");
-    }
-    return new Fetched(papers, rejected, problems);
+    return FeedRecords.read(xml, "item", Item::new, Set.of(), WORDING).fetched();
   }
 
-  private static final class Item {
+  private static final class Item implements FeedRecords.Record {
     String id;
     String title;
     String summary;
@@ -68,7 +39,8 @@ final class ArxivListingParser {
     List<String> authors = List.of();
     final List<String> categories = new ArrayList<>();
 
-    void read(String name, XMLStreamReader reader) throws XMLStreamException {
+    @Override
+    public void read(String name, XMLStreamReader reader) throws XMLStreamException {
       switch (name) {
         case "link" -> {
           Matcher m = ABS_ID.matcher(reader.getElementText());
@@ -87,11 +59,17 @@ final class ArxivListingParser {
       }
     }
 
-    boolean complete() {
-      return id != null && title != null && !title.isBlank() && summary != null && !summary.isBlank();
+    @Override
+    public String problem() {
+      if (id == null) {
+        return "no arXiv id";
+      }
+      return title == null || title.isBlank() || summary == null || summary.isBlank()
+          ? id + " lacks a title or abstract" : null;
     }
 
-    Paper toPaper() {
+    @Override
+    public Paper toPaper() {
       return new Paper(id, title, List.of(), summary, authors, false, authors.isEmpty() ? null : authors.size(),
           published, false, 0, categories, null, Links.find(summary),
           List.of(new SourceRecord("arxiv-listing", 0, "arxiv-rss")));

@@ -43,10 +43,8 @@ public final class ArxivSource {
       rejected += parsed.fetched().rejected();
       problems.addAll(parsed.fetched().problems());
       progress.accept(papers.size() + rejected);
-      boolean broken = !parsed.fetched().problems().isEmpty()
-          && parsed.fetched().problems().get(parsed.fetched().problems().size() - 1).contains("feed broken");
       boolean lastPage = parsed.entries() < size || parsed.totalResults() >= 0 && start + size >= parsed.totalResults();
-      if (broken || lastPage) {
+      if (parsed.broken() || lastPage) {
         break;
       }
     }
