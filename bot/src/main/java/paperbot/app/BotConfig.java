@@ -176,6 +176,16 @@ public record BotConfig(
     return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack, discord, digest, sources);
   }
 
+  /**
+   * Settings for a benchmark: its own data directory and embedded database (never the configured one), and no
+   * live-source refreshes, which would fetch from the network in the middle of a measurement.
+   */
+  public BotConfig forBenchmark(Path dir) {
+    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile,
+        new DatabaseSettings("", null, null), limits, slack, discord, digest,
+        new SourceSettings(sources.fetch(), "", ""));
+  }
+
   private static String value(Setting setting, Properties file, Map<String, String> env) {
     String fromEnv = env.get(setting.env);
     if (fromEnv != null && !fromEnv.isBlank()) {

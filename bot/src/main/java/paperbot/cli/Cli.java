@@ -43,7 +43,8 @@ public final class Cli implements Callable<Integer> {
         .addSubcommand("stats", new StatsCli(context))
         .addSubcommand("digest", new DigestCli(context))
         .addSubcommand("ingest", new IngestCli(context))
-        .addSubcommand("export", new ExportCli(context));
+        .addSubcommand("export", new ExportCli(context))
+        .addSubcommand("bench", new BenchCli(context));
     line.setOut(new PrintWriter(context.out(), true));
     line.setErr(new PrintWriter(context.err(), true));
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -87,7 +87,7 @@ public final class PapersCommand implements ChatCommand {
     int first = results.offset() + 1;
     int last = results.offset() + results.hits().size();
     String text =
-        "Papers for \"" + shorten(query) + "\": " + first + "–" + last + " of " + results.totalHits()
+        "Papers for \"" + shorten(query) + "\": " + first + "–" + last + " of " + results.totalText()
             + (page > 1 ? " (page " + page + ")" : "");
     return results.notice() == null ? text : text + "\n" + results.notice();
   }
@@ -97,7 +97,7 @@ public final class PapersCommand implements ChatCommand {
       return results.notice();
     }
     if (page > 1 && results.totalHits() > 0) {
-      return "That's all: \"" + shorten(query) + "\" matched " + results.totalHits() + " papers.";
+      return "That's all: \"" + shorten(query) + "\" matched " + results.totalText() + " papers.";
     }
     return "No papers match \"" + shorten(query) + "\". Try fewer or broader words, e.g. `/papers imitation learning`.";
   }

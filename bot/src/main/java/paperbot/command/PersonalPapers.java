@@ -59,7 +59,7 @@ final class PersonalPapers {
       String next = all ? (page + 1) + "|" + ALL : "1|";
       buttons.add(new ReplyButton(ReplyButton.NEXT_PAGE, "Next 5", next, all ? "/papers all more" : "/papers"));
     }
-    String header = "For you" + (all ? " (including papers you've seen)" : "") + ": " + recs.total()
+    String header = "For you" + (all ? " (including papers you've seen)" : "") + ": " + recs.totalText()
         + " papers match your profile.";
     return new Reply(header, cards, buttons, true);
   }

@@ -49,12 +49,23 @@ public final class DigestPlanner {
         ? day.minusDays(1)
         : LocalDate.ofInstant(subscription.lastRunAt(), subscription.zone());
     List<Recommendation> chosen = new ArrayList<>(fetch(interests, since, sent, subscription.size()));
-    if (chosen.size() < subscription.size()) {
+    // Short of papers: the best recent ones not yet posted, then the best of any age. The recent pass keeps a large
+    // corpus cheap (its date filter leads) and is what the recency blend would prefer anyway.
+    LocalDate recent = day.minusDays(fillHorizonDays());
+    for (LocalDate from : recent.isAfter(since) ? new LocalDate[] {recent, null} : new LocalDate[] {null}) {
+      if (chosen.size() >= subscription.size()) {
+        break;
+      }
       Set<String> taken = new HashSet<>(sent);
       chosen.forEach(r -> taken.add(r.paper().id()));
-      chosen.addAll(fetch(interests, null, taken, subscription.size() - chosen.size()));
+      chosen.addAll(fetch(interests, from, taken, subscription.size() - chosen.size()));
     }
     return new DigestPlan(subscription, day, chosen);
+  }
+
+  /** Four recency half-lives, at least a week: older papers have lost most of their recency anyway. */
+  private long fillHorizonDays() {
+    return Math.max(7, Math.round(4 * settings.halfLifeDays()));
   }
 
   private List<Recommendation> fetch(InterestProfile interests, LocalDate since, Set<String> exclude, int limit) {

@@ -179,14 +179,44 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** Replaces everything with these papers and records which sources they came from, in one commit. */
   public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {
+    BulkLoad load = startBulkLoad();
+    load.add(papers);
+    load.commit(sourceFingerprint);
+  }
+
+  /**
+   * Starts replacing everything, batch by batch, for corpora too large to hold in memory at once. Searches keep
+   * seeing the old papers until {@link BulkLoad#commit}.
+   */
+  public BulkLoad startBulkLoad() {
     try {
       writer.deleteAll();
-      for (Paper paper : papers) {
-        writer.addDocument(PaperDocuments.toDocument(paper));
-      }
-      commit(sourceFingerprint);
     } catch (IOException e) {
       throw new UncheckedIOException("index rebuild failed", e);
+    }
+    return new BulkLoad();
+  }
+
+  /** A replacement in progress: add batches, then commit once. */
+  public final class BulkLoad {
+    private BulkLoad() {}
+
+    public void add(Collection<Paper> papers) {
+      try {
+        for (Paper paper : papers) {
+          writer.addDocument(PaperDocuments.toDocument(paper));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("index rebuild failed", e);
+      }
+    }
+
+    public void commit(String sourceFingerprint) {
+      try {
+        LucenePaperIndex.this.commit(sourceFingerprint);
+      } catch (IOException e) {
+        throw new UncheckedIOException("index rebuild failed", e);
+      }
     }
   }
 

@@ -13,19 +13,16 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
@@ -63,75 +60,92 @@ public final class ProfileRanker {
   public Recommendations recommend(IndexSearcher searcher, ProfileQuery request) throws IOException {
     InterestProfile profile = request.profile();
     Interests interests = interests(profile);
-    Map<String, Query> topics = interests.topics();
-    Map<String, Query> authors = interests.authors();
-    BooleanQuery interestQuery = interests.query();
-    if (interestQuery.clauses().isEmpty()) {
+    if (interests.clauses().isEmpty()) {
       return new Recommendations(List.of(), 0, request.offset());
     }
-    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(interestQuery, Occur.MUST);
-    exclusions(profile, request.includeSeen()).forEach(q -> filtered.add(q, Occur.MUST_NOT));
-    Query ranked = plan.withPriors(filtered.build(), LocalDate.now(clock));
-
+    // One flat disjunction of the interests with the exclusions beside it: Lucene can skip what cannot make the top.
+    BooleanQuery.Builder first = new BooleanQuery.Builder();
+    interests.clauses().forEach(q -> first.add(q, Occur.SHOULD));
+    exclusions(profile, request.includeSeen()).forEach(q -> first.add(q, Occur.MUST_NOT));
     int wanted = request.offset() + request.limit();
-    TopDocs top = searcher.search(ranked,
-        new TopScoreDocCollectorManager(Math.min(Ranker.MAX_DEPTH, wanted * CANDIDATES_PER_SLOT), Integer.MAX_VALUE));
-    ScoreDoc[] rescored = penaliseDislikes(searcher, profile, top.scoreDocs);
+    int candidates = Math.min(Ranker.MAX_DEPTH, wanted * CANDIDATES_PER_SLOT);
+    TopDocs firstPass = searcher.search(first.build(),
+        new TopScoreDocCollectorManager(WindowRescorer.window(candidates), Ranker.COUNT_LIMIT));
+    TopDocs top = WindowRescorer.rescore(searcher, firstPass,
+        plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock)), candidates);
+    DocMatcher matcher = new DocMatcher(searcher);
+    ScoreDoc[] rescored = penaliseDislikes(matcher, profile, top.scoreDocs);
     ScoreDoc[] page = request.offset() >= rescored.length
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(rescored, request.offset(), Math.min(rescored.length, wanted));
-    String[] snippets = page.length == 0 ? new String[0] : Snippets.of(searcher, analyzer, interestQuery, page);
+    String[] snippets = page.length == 0 ? new String[0]
+        : Snippets.of(searcher, analyzer, interests.matchQuery(), page);
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(page[i].doc));
       items.add(new Recommendation(paper, page[i].score, Snippets.orLead(snippets[i], paper),
-          matching(searcher, page[i].doc, topics), matching(searcher, page[i].doc, authors), trending(paper)));
+          matching(matcher, page[i].doc, interests.topics()), matching(matcher, page[i].doc, interests.authors()),
+          trending(paper)));
     }
-    return new Recommendations(items, top.totalHits.value(), request.offset());
+    return new Recommendations(items, firstPass.totalHits.value(),
+        firstPass.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, request.offset());
   }
 
   /** Upvotes count more in a digest than in search: a digest is about what is trending. */
   static final float DIGEST_UPVOTE_WEIGHT = 2f;
 
   /**
-   * A digest's papers: matching the interests (or any paper, when there are none), optionally only recent ones,
-   * never the excluded, ranked with upvotes (saturating) and recency (the given half-life) blended in.
+   * A digest's papers: matching the interests (or any paper, when there are none), optionally only those published
+   * since a day, never the excluded, ranked with upvotes (saturating) and recency (the given half-life) blended in.
+   *
+   * <p>With a day, the date filter leads and only that window's papers are scored, so the blend is exact. Without
+   * one, the best interest matches are found first and the blend reorders them (as in search), so a million-paper
+   * corpus is never scored in full; without interests, the feature queries alone rank and skip.
    */
   public Recommendations digest(IndexSearcher searcher, DigestQuery request) throws IOException {
     InterestProfile profile = request.interests();
     Interests interests = interests(profile);
-    Map<String, Query> topics = interests.topics();
-    Map<String, Query> authors = interests.authors();
-    BooleanQuery interestQuery = interests.query();
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(interestQuery.clauses().isEmpty() ? new MatchAllDocsQuery() : interestQuery,
-        interestQuery.clauses().isEmpty() ? Occur.FILTER : Occur.MUST);
-    if (request.since() != null) {
-      query.add(LongField.newRangeQuery(PaperFields.PUBLISHED, request.since().toEpochDay(), Long.MAX_VALUE),
-          Occur.FILTER);
-    }
+    LocalDate today = LocalDate.now(clock);
+    List<Query> blend = new ArrayList<>(interests.bonuses());
+    blend.add(FeatureField.newSaturationQuery(PaperFields.FEATURES, PaperFields.UPVOTES, DIGEST_UPVOTE_WEIGHT,
+        QueryPlan.UPVOTE_PIVOT));
+    blend.add(LongField.newDistanceFeatureQuery(PaperFields.PUBLISHED, QueryPlan.RECENCY_WEIGHT, today.toEpochDay(),
+        Math.max(1, Math.round(request.halfLifeDays()))));
     InterestProfile excluded = new InterestProfile(Map.of(), profile.mutes(), Map.of(), List.of(), request.exclude(),
         profile.disliked(), List.of());
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
     exclusions(excluded, false).forEach(q -> query.add(q, Occur.MUST_NOT));
-    query.add(FeatureField.newSaturationQuery(PaperFields.FEATURES, PaperFields.UPVOTES, DIGEST_UPVOTE_WEIGHT,
-        QueryPlan.UPVOTE_PIVOT), Occur.SHOULD);
-    query.add(LongField.newDistanceFeatureQuery(PaperFields.PUBLISHED, QueryPlan.RECENCY_WEIGHT,
-        LocalDate.now(clock).toEpochDay(), Math.max(1, Math.round(request.halfLifeDays()))), Occur.SHOULD);
-    TopDocs top = searcher.search(query.build(), request.limit());
+    TopDocs top;
+    if (request.since() == null && !interests.clauses().isEmpty()) {
+      interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
+      TopDocs firstPass = searcher.search(query.build(), WindowRescorer.window(request.limit()));
+      BooleanQuery.Builder second = new BooleanQuery.Builder();
+      blend.forEach(q -> second.add(q, Occur.SHOULD));
+      top = WindowRescorer.rescore(searcher, firstPass, second.build(), request.limit());
+    } else {
+      if (!interests.clauses().isEmpty()) {
+        query.add(interests.matchQuery(), Occur.MUST);
+      }
+      if (request.since() != null) {
+        query.add(LongField.newRangeQuery(PaperFields.PUBLISHED, request.since().toEpochDay(), Long.MAX_VALUE),
+            Occur.FILTER);
+      }
+      blend.forEach(q -> query.add(q, Occur.SHOULD));
+      top = searcher.search(query.build(), request.limit());
+    }
+    DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();
     for (ScoreDoc hit : top.scoreDocs) {
       Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
-      items.add(new Recommendation(paper, hit.score, Snippets.lead(paper), matching(searcher, hit.doc, topics),
-          matching(searcher, hit.doc, authors), trending(paper)));
+      items.add(new Recommendation(paper, hit.score, Snippets.lead(paper), matching(matcher, hit.doc,
+          interests.topics()), matching(matcher, hit.doc, interests.authors()), trending(paper)));
     }
     return new Recommendations(items, top.totalHits.value(), 0);
   }
 
   /** The papers with the strongest recency and upvote prior: what to show a member with no profile yet. */
   public Recommendations trending(IndexSearcher searcher, int limit) throws IOException {
-    Query ranked = plan.withPriors(new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER).build(),
-        LocalDate.now(clock));
-    TopDocs top = searcher.search(ranked, limit);
+    TopDocs top = searcher.search(plan.priors(LocalDate.now(clock)), limit);
     List<Recommendation> items = new ArrayList<>();
     for (ScoreDoc hit : top.scoreDocs) {
       Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
@@ -154,31 +168,40 @@ public final class ProfileRanker {
     return value;
   }
 
-  /** A profile's interests as queries: per topic and per followed author (to explain hits), and all combined. */
-  private record Interests(Map<String, Query> topics, Map<String, Query> authors, BooleanQuery query) {}
-
-  private Interests interests(InterestProfile profile) {
-    Map<String, Query> topics = topicQueries(profile);
-    Map<String, Query> authors = authorQueries(profile);
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    topics.values().forEach(q -> any.add(q, Occur.SHOULD));
-    authors.values().forEach(q -> any.add(q, Occur.SHOULD));
-    learnedQueries(profile, true).forEach(q -> any.add(q, Occur.SHOULD));
-    return new Interests(topics, authors, any.build());
+  /**
+   * A profile's interests as queries: per topic and per followed author (named, to explain hits), every clause that
+   * may match, and the topics' phrase bonuses for the second pass.
+   */
+  private record Interests(Map<String, Query> topics, Map<String, Query> authors, List<Query> clauses,
+      List<Query> bonuses) {
+    /** Any interest: for highlighting and for filtering a date window. */
+    Query matchQuery() {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      clauses.forEach(q -> any.add(q, Occur.SHOULD));
+      return any.build();
+    }
   }
 
-  /** One query per topic, weighted, in the member's order of weight. */
-  private Map<String, Query> topicQueries(InterestProfile profile) {
-    Map<String, Query> queries = new LinkedHashMap<>();
+  private Interests interests(InterestProfile profile) {
+    Map<String, Query> topics = new LinkedHashMap<>();
+    List<Query> bonuses = new ArrayList<>();
     profile.topics().entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .forEach(topic -> {
-          Query query = plan.textQuery(expander.concepts(QueryWords.of(topic.getKey())), true);
-          if (query != null) {
-            queries.put(topic.getKey(), new BoostQuery(query, topic.getValue().floatValue()));
+          QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(topic.getKey())), true);
+          if (text != null) {
+            float weight = topic.getValue().floatValue();
+            topics.put(topic.getKey(), new BoostQuery(text.match(), weight));
+            if (text.bonus() != null) {
+              bonuses.add(new BoostQuery(text.bonus(), weight));
+            }
           }
         });
-    return queries;
+    Map<String, Query> authors = authorQueries(profile);
+    List<Query> clauses = new ArrayList<>(topics.values());
+    clauses.addAll(authors.values());
+    clauses.addAll(learnedQueries(profile, true));
+    return new Interests(topics, authors, clauses, bonuses);
   }
 
   private Map<String, Query> authorQueries(InterestProfile profile) {
@@ -233,7 +256,7 @@ public final class ProfileRanker {
   }
 
   /** Subtracts a penalty from candidates that resemble disliked papers, then re-sorts them. */
-  private ScoreDoc[] penaliseDislikes(IndexSearcher searcher, InterestProfile profile, ScoreDoc[] candidates)
+  private ScoreDoc[] penaliseDislikes(DocMatcher matcher, InterestProfile profile, ScoreDoc[] candidates)
       throws IOException {
     List<Query> negatives = learnedQueries(profile, false);
     if (negatives.isEmpty()) {
@@ -243,7 +266,7 @@ public final class ProfileRanker {
     for (int i = 0; i < candidates.length; i++) {
       double penalty = 0;
       for (Query negative : negatives) {
-        if (matches(searcher, candidates[i].doc, negative)) {
+        if (matcher.matches(candidates[i].doc, negative)) {
           penalty += DISLIKE_PENALTY * ((BoostQuery) negative).getBoost();
         }
       }
@@ -253,20 +276,13 @@ public final class ProfileRanker {
     return rescored;
   }
 
-  private static List<String> matching(IndexSearcher searcher, int doc, Map<String, Query> named) throws IOException {
+  private static List<String> matching(DocMatcher matcher, int doc, Map<String, Query> named) throws IOException {
     List<String> names = new ArrayList<>();
     for (Map.Entry<String, Query> entry : named.entrySet()) {
-      if (matches(searcher, doc, entry.getValue())) {
+      if (matcher.matches(doc, entry.getValue())) {
         names.add(entry.getKey());
       }
     }
     return names;
-  }
-
-  static boolean matches(IndexSearcher searcher, int doc, Query query) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f)
-        .matches(leaf, doc - leaf.docBase) != null;
   }
 }

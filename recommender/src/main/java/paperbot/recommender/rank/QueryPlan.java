@@ -15,9 +15,9 @@ import org.apache.lucene.util.QueryBuilder;
 import paperbot.recommender.index.PaperFields;
 
 /**
- * Builds the ranking query: BM25 on title (weighted higher) and abstract for every concept, equivalent forms as
- * slightly weaker alternatives, a bonus when the member's words appear together as a phrase, and small recency and
- * upvote priors that break near-ties but never outweigh a strong text match.
+ * Builds the ranking queries: BM25 on title (weighted higher) and abstract for every concept, equivalent forms as
+ * slightly weaker alternatives; then, for the best matches, a bonus when the member's words appear together as a
+ * phrase, and small recency and upvote priors that break near-ties but never outweigh a strong text match.
  */
 final class QueryPlan {
   static final float TITLE_BOOST = 2.0f;
@@ -41,8 +41,15 @@ final class QueryPlan {
     this.builder = new QueryBuilder(analyzer);
   }
 
-  /** The text part: what a paper must match. Null when no concept has a searchable word (only stop words). */
-  Query textQuery(List<Concept> concepts) {
+  /**
+   * The text part of a query: what a paper must match, and the phrase bonus for the member's words appearing
+   * together (null when there is none). They stay apart so the first pass can skip non-competitive papers; the
+   * bonus is added in the second pass ({@link WindowRescorer}).
+   */
+  record TextQuery(Query match, Query bonus) {}
+
+  /** The text query; null when no concept has a searchable word (only stop words). */
+  TextQuery textQuery(List<Concept> concepts) {
     return textQuery(concepts, false);
   }
 
@@ -50,7 +57,7 @@ final class QueryPlan {
    * As {@link #textQuery(List)}; with {@code matchAll} every concept must match. Saved topics use that: a member who
    * follows "diffusion policy" chose the phrase, while a typed query may be loose.
    */
-  Query textQuery(List<Concept> concepts, boolean matchAll) {
+  TextQuery textQuery(List<Concept> concepts, boolean matchAll) {
     BooleanQuery.Builder required = new BooleanQuery.Builder();
     int clauses = 0;
     for (Concept concept : concepts) {
@@ -66,15 +73,26 @@ final class QueryPlan {
     // Short queries match any of their concepts; longer ones need most of them, or nearly every paper would match.
     required.setMinimumNumberShouldMatch(
         matchAll ? clauses : clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6));
-    BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(required.build(), Occur.MUST);
-    phraseBonuses(concepts).forEach(bonus -> ranked.add(bonus, Occur.SHOULD));
-    return ranked.build();
+    List<Query> bonuses = phraseBonuses(concepts);
+    BooleanQuery.Builder bonus = new BooleanQuery.Builder();
+    bonuses.forEach(q -> bonus.add(q, Occur.SHOULD));
+    return new TextQuery(required.build(), bonuses.isEmpty() ? null : bonus.build());
   }
 
-  /** The text query plus the recency and upvote priors, added as optional clauses so they only add to a match. */
-  Query withPriors(Query textQuery, LocalDate today) {
+  /** The second pass: phrase bonuses (already weighted) plus the recency and upvote priors, all optional. */
+  Query bonusAndPriors(List<Query> bonuses, LocalDate today) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    bonuses.forEach(bonus -> query.add(bonus, Occur.SHOULD));
+    priors(today).clauses().forEach(query::add);
+    return query.build();
+  }
+
+  /**
+   * The recency and upvote priors alone, as flat optional clauses: a feature query lets Lucene skip papers that
+   * cannot make the top (trending needs no text).
+   */
+  BooleanQuery priors(LocalDate today) {
     return new BooleanQuery.Builder()
-        .add(textQuery, Occur.MUST)
         .add(LongField.newDistanceFeatureQuery(PaperFields.PUBLISHED, RECENCY_WEIGHT, today.toEpochDay(),
             RECENCY_PIVOT_DAYS), Occur.SHOULD)
         .add(FeatureField.newSaturationQuery(PaperFields.FEATURES, PaperFields.UPVOTES, UPVOTE_WEIGHT, UPVOTE_PIVOT),

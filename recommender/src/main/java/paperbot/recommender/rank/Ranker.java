@@ -12,14 +12,19 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
-import paperbot.recommender.index.PaperFields;
 
 /** Answers a {@link SearchRequest} on an index searcher: safe query, ranked page, snippet and why-line per hit. */
 public final class Ranker {
   /** Deepest result reachable by paging; deeper pages are never worth the collection cost. */
   static final int MAX_DEPTH = 10_000;
+  /**
+   * Matches are counted exactly up to this many; past it the count is "at least", which lets Lucene skip papers
+   * that cannot reach the page instead of visiting every match just to count it.
+   */
+  static final int COUNT_LIMIT = 1_000;
 
   static final String EMPTY_NOTICE =
       "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
@@ -41,18 +46,21 @@ public final class Ranker {
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
     List<Concept> concepts = expander.concepts(QueryWords.of(request.query()));
-    Query text = plan.textQuery(concepts);
+    QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {
       return new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
     }
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
-    Query ranked = plan.withPriors(text, LocalDate.now(clock));
-    TopDocs top = searcher.search(ranked, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE));
+    TopDocs first = searcher.search(text.match(),
+        new TopScoreDocCollectorManager(WindowRescorer.window(depth), COUNT_LIMIT));
+    List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
+    TopDocs top = WindowRescorer.rescore(searcher, first, plan.bonusAndPriors(bonus, LocalDate.now(clock)), depth);
     ScoreDoc[] page = request.offset() >= top.scoreDocs.length
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
-    return new SearchResults(hits(searcher, text, concepts, page), top.totalHits.value(), request.offset(), notice);
+    return new SearchResults(hits(searcher, text.match(), concepts, page), first.totalHits.value(),
+        first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, request.offset(), notice);
   }
 
   private List<SearchHit> hits(IndexSearcher searcher, Query text, List<Concept> concepts, ScoreDoc[] page)
@@ -61,11 +69,12 @@ public final class Ranker {
       return List.of();
     }
     String[] snippets = Snippets.of(searcher, analyzer, text, page);
+    DocMatcher matcher = new DocMatcher(searcher);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(page[i].doc));
       hits.add(new SearchHit(paper, page[i].score, Snippets.orLead(snippets[i], paper),
-          why.explain(searcher, page[i].doc, concepts)));
+          why.explain(matcher, page[i].doc, concepts)));
     }
     return hits;
   }

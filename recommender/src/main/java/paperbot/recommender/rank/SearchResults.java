@@ -6,16 +6,28 @@ import java.util.List;
  * A page of ranked hits.
  *
  * @param hits this page's hits, best first
- * @param totalHits how many papers matched in all
+ * @param totalHits how many papers matched in all, or at least (see {@code totalIsLowerBound})
+ * @param totalIsLowerBound true when counting stopped early and more papers matched than {@code totalHits}
  * @param offset the offset this page starts at
  * @param notice a short note for the user when the query had to be changed (e.g. cut to length), else null
  */
-public record SearchResults(List<SearchHit> hits, long totalHits, int offset, String notice) {
+public record SearchResults(List<SearchHit> hits, long totalHits, boolean totalIsLowerBound, int offset,
+    String notice) {
   public SearchResults {
     hits = List.copyOf(hits);
   }
 
+  /** Results with an exact count. */
+  public SearchResults(List<SearchHit> hits, long totalHits, int offset, String notice) {
+    this(hits, totalHits, false, offset, notice);
+  }
+
   public boolean hasMore() {
-    return offset + hits.size() < totalHits;
+    return offset + hits.size() < totalHits || totalIsLowerBound;
+  }
+
+  /** The count for people: "42", or "1,000+" when counting stopped early. */
+  public String totalText() {
+    return TotalText.of(totalHits, totalIsLowerBound);
   }
 }

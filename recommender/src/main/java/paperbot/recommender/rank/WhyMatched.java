@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import paperbot.recommender.index.PaperFields;
 
@@ -24,13 +23,13 @@ final class WhyMatched {
     this.plan = plan;
   }
 
-  List<Match> explain(IndexSearcher searcher, int doc, List<Concept> concepts) throws IOException {
+  List<Match> explain(DocMatcher matcher, int doc, List<Concept> concepts) throws IOException {
     List<Match> matches = new ArrayList<>();
     int i = 0;
     while (i < concepts.size()) {
-      int used = phraseAt(searcher, doc, concepts, i, matches);
+      int used = phraseAt(matcher, doc, concepts, i, matches);
       if (used == 0) {
-        conceptAt(searcher, doc, concepts.get(i), matches);
+        conceptAt(matcher, doc, concepts.get(i), matches);
         used = 1;
       }
       i += used;
@@ -40,7 +39,7 @@ final class WhyMatched {
   }
 
   /** Tries the longest run of plain words from {@code start} as a phrase; returns how many concepts it used. */
-  private int phraseAt(IndexSearcher searcher, int doc, List<Concept> concepts, int start, List<Match> out)
+  private int phraseAt(DocMatcher matcher, int doc, List<Concept> concepts, int start, List<Match> out)
       throws IOException {
     int run = 0;
     while (start + run < concepts.size() && run < MAX_PHRASE && !concepts.get(start + run).isKnownTerm()) {
@@ -48,7 +47,7 @@ final class WhyMatched {
     }
     for (int length = run; length >= 2; length--) {
       String phrase = String.join(" ", concepts.subList(start, start + length).stream().map(Concept::text).toList());
-      String field = fieldContaining(searcher, doc, phrase);
+      String field = fieldContaining(matcher, doc, phrase);
       if (field != null) {
         out.add(new Match(phrase, field));
         return length;
@@ -58,14 +57,14 @@ final class WhyMatched {
   }
 
   /** Names where the concept matched: title before abstract, the member's own form before an equivalent one. */
-  private void conceptAt(IndexSearcher searcher, int doc, Concept concept, List<Match> out) throws IOException {
+  private void conceptAt(DocMatcher matcher, int doc, Concept concept, List<Match> out) throws IOException {
     for (String field : FIELDS) {
-      if (contains(searcher, doc, field, concept.text())) {
-        out.add(new Match(concept.label() + meaning(searcher, doc, concept), field));
+      if (contains(matcher, doc, field, concept.text())) {
+        out.add(new Match(concept.label() + meaning(matcher, doc, concept), field));
         return;
       }
       for (String alternative : concept.alternatives()) {
-        if (contains(searcher, doc, field, alternative)) {
+        if (contains(matcher, doc, field, alternative)) {
           out.add(new Match(concept.label() + " → " + alternative, field));
           return;
         }
@@ -74,13 +73,13 @@ final class WhyMatched {
   }
 
   /** For a term with several meanings, the one this paper uses, e.g. " (= text-to-speech)"; else empty. */
-  private String meaning(IndexSearcher searcher, int doc, Concept concept) throws IOException {
+  private String meaning(DocMatcher matcher, int doc, Concept concept) throws IOException {
     if (!concept.ambiguous()) {
       return "";
     }
     for (String alternative : concept.alternatives()) {
       for (String field : FIELDS) {
-        if (contains(searcher, doc, field, alternative)) {
+        if (contains(matcher, doc, field, alternative)) {
           return " (= " + alternative + ")";
         }
       }
@@ -89,18 +88,18 @@ final class WhyMatched {
   }
 
   /** "title" when the text occurs in the title, else "abstract" when it occurs there, else null. */
-  private String fieldContaining(IndexSearcher searcher, int doc, String text) throws IOException {
+  private String fieldContaining(DocMatcher matcher, int doc, String text) throws IOException {
     for (String field : FIELDS) {
-      if (contains(searcher, doc, field, text)) {
+      if (contains(matcher, doc, field, text)) {
         return field;
       }
     }
     return null;
   }
 
-  private boolean contains(IndexSearcher searcher, int doc, String field, String text) throws IOException {
+  private boolean contains(DocMatcher matcher, int doc, String field, String text) throws IOException {
     Query query = plan.fieldQuery(field, text, 0);
-    return query != null && ProfileRanker.matches(searcher, doc, query);
+    return query != null && matcher.matches(doc, query);
   }
 
 }

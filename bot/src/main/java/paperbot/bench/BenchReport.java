@@ -1,0 +1,132 @@
+package paperbot.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import paperbot.digest.DigestRunner;
+
+/** The figures of one benchmark run, each beside its raw-Lucene baseline and the ratio, as Markdown. */
+public final class BenchReport {
+  /** The targets hold at a million papers; smaller runs show them for orientation only. */
+  static final int TARGET_SCALE = 1_000_000;
+  private static final long ONE_GIB = 1L << 30;
+
+  /**
+   * One measured figure.
+   *
+   * @param ratio paperbot divided by the baseline (for throughput: paperbot's share of the baseline)
+   * @param met whether the target holds; null when the figure has no target
+   */
+  public record Row(String measure, String ours, String raw, double ratio, String target, Boolean met) {}
+
+  private final Benchmark.Settings settings;
+  private final long maxHeap;
+  private final List<Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  BenchReport(Benchmark.Settings settings, long maxHeap) {
+    this.settings = settings;
+    this.maxHeap = maxHeap;
+  }
+
+  public List<Row> rows() {
+    return List.copyOf(rows);
+  }
+
+  /** True when every figure with a target meets it. */
+  public boolean targetsMet() {
+    return rows.stream().allMatch(row -> row.met() == null || row.met());
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  void ingest(double oursPerSecond, double rawPerSecond, long oursBytes, long rawBytes) {
+    double share = oursPerSecond / rawPerSecond;
+    rows.add(new Row("ingest and index, 1 thread", format("%,.0f papers/s", oursPerSecond),
+        format("%,.0f papers/s", rawPerSecond), share, "≥ 0.5x of raw", share >= 0.5));
+    rows.add(new Row("index size on disk", megabytes(oursBytes), megabytes(rawBytes), oursBytes / (double) rawBytes,
+        "", null));
+  }
+
+  void startUp(double oursMillis, double rawMillis) {
+    rows.add(new Row("start-up to ready on the existing index (median of 3)", format("%,.0f ms", oursMillis),
+        format("%,.0f ms", rawMillis), oursMillis / rawMillis, "< 5 s", oursMillis < 5_000));
+  }
+
+  void search(Samples ours, Samples raw) {
+    latency("/papers <query>", ours, raw, 2, 3);
+  }
+
+  void personal(Samples ours, Samples raw) {
+    latency("personal /papers", ours, raw, 3, 0);
+  }
+
+  private void latency(String what, Samples ours, Samples raw, double p50Target, double p99Target) {
+    double p50 = ours.percentileMillis(50) / raw.percentileMillis(50);
+    double p99 = ours.percentileMillis(99) / raw.percentileMillis(99);
+    rows.add(new Row(what + " p50 (" + ours.size() + " samples)", millis(ours.percentileMillis(50)),
+        millis(raw.percentileMillis(50)), p50, "≤ " + trim(p50Target) + "x", p50 <= p50Target));
+    rows.add(new Row(what + " p99", millis(ours.percentileMillis(99)), millis(raw.percentileMillis(99)), p99,
+        p99Target > 0 ? "≤ " + trim(p99Target) + "x" : "", p99Target > 0 ? p99 <= p99Target : null));
+  }
+
+  void digests(int count, double oursSeconds, double rawSeconds, Map<DigestRunner.Outcome, AtomicInteger> outcomes) {
+    double ratio = oursSeconds / rawSeconds;
+    rows.add(new Row(format("digest fan-out: %,d member digests, %d threads", count, settings.threads()),
+        format("%.2f s", oursSeconds), format("%.2f s", rawSeconds), ratio, "≤ 2x", ratio <= 2));
+    notes.add(format("digest outcomes: %d posted, %d quiet (every digest claimed its day, planned, posted once and "
+        + "recorded)", outcomes.get(DigestRunner.Outcome.POSTED).get(), outcomes.get(DigestRunner.Outcome.QUIET).get()));
+  }
+
+  void heap(long peakBytes) {
+    boolean capped = maxHeap <= ONE_GIB + ONE_GIB / 16;
+    rows.add(new Row("heap: peak of the heap pools / -Xmx", megabytes(peakBytes) + " / " + megabytes(maxHeap), "", 0,
+        "runs with -Xmx1g", capped ? Boolean.TRUE : null));
+    if (!capped) {
+      notes.add("the heap target was not checked: run with PAPERBOT_JAVA_OPTS=-Xmx1g");
+    }
+  }
+
+  public String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append(format("# paperbot bench: %,d papers, %,d members%n%n", settings.papers(), settings.members()));
+    md.append(format("%s · %d CPUs · Java %s · -Xmx %s · %d measured rounds after %d warm-up · seed %d%n%n",
+        LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), megabytes(maxHeap),
+        settings.rounds(), Math.max(1, settings.rounds() / 3), settings.seed()));
+    md.append("| measure | paperbot | raw Lucene | ratio | target | met |\n|---|---|---|---|---|---|\n");
+    for (Row row : rows) {
+      md.append("| ").append(row.measure()).append(" | ").append(row.ours()).append(" | ").append(row.raw())
+          .append(" | ").append(row.raw().isEmpty() ? "" : format("%.2fx", row.ratio())).append(" | ")
+          .append(row.target()).append(" | ").append(row.met() == null ? "" : row.met() ? "yes" : "**no**")
+          .append(" |\n");
+    }
+    md.append('\n');
+    if (settings.papers() < TARGET_SCALE) {
+      md.append(format("Targets are set for %,d papers; at this size they are for orientation only.%n%n",
+          TARGET_SCALE));
+    }
+    notes.forEach(note -> md.append("- ").append(note).append('\n'));
+    return md.toString();
+  }
+
+  private static String millis(double value) {
+    return format("%.2f ms", value);
+  }
+
+  private static String megabytes(long bytes) {
+    return format("%,.0f MB", bytes / 1048576.0);
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+  }
+
+  private static String format(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}
