@@ -58,8 +58,16 @@ public final class BenchReport {
         format("%,.0f ms", rawMillis), oursMillis / rawMillis, "< 5 s", oursMillis < 5_000));
   }
 
-  void search(Samples ours, Samples raw) {
+  void search(Samples ours, Samples raw, Map<String, Samples[]> perQuery) {
     latency("/papers <query>", ours, raw, 2, 3);
+    StringBuilder slowest = new StringBuilder("slowest queries against their baseline (p50, paperbot / raw): ");
+    perQuery.entrySet().stream()
+        .sorted(java.util.Comparator.comparingDouble((Map.Entry<String, Samples[]> e) ->
+            -e.getValue()[0].percentileMillis(50) / e.getValue()[1].percentileMillis(50)))
+        .limit(5)
+        .forEach(e -> slowest.append(format("\"%s\" %.2f / %.2f ms; ", e.getKey(), e.getValue()[0].percentileMillis(50),
+            e.getValue()[1].percentileMillis(50))));
+    notes.add(slowest.toString().replaceAll("; $", ""));
   }
 
   void personal(Samples ours, Samples raw) {

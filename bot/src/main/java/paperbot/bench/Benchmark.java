@@ -84,6 +84,7 @@ public final class Benchmark {
   private final Path work;
   private final PrintStream progress;
   private final Clock clock;
+  private final QueryExpander expander;
 
   /** @param config paperbot's settings; the bench uses only its seeds and expansions, and its own data under work */
   public Benchmark(BotConfig config, Settings settings, Path work, PrintStream progress) {
@@ -92,6 +93,7 @@ public final class Benchmark {
     this.settings = settings;
     this.progress = progress;
     this.clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+    this.expander = QueryExpander.load(this.config.expansionsFile());
   }
 
   public BenchReport run() throws Exception {
@@ -128,7 +130,7 @@ public final class Benchmark {
     try (RawLucene.Writer writer = new RawLucene.Writer(rawDir)) {
       rawNanos = load(corpus, "raw Lucene", writer::add, writer::commit);
     }
-    LucenePaperIndex index = LucenePaperIndex.open(indexDir(), QueryExpander.load(config.expansionsFile()), clock);
+    LucenePaperIndex index = LucenePaperIndex.open(indexDir(), expander, clock);
     long ourNanos;
     try {
       LucenePaperIndex.BulkLoad load = index.startBulkLoad();
@@ -215,7 +217,7 @@ public final class Benchmark {
       }
       began = System.nanoTime();
       try (FSDirectory directory = FSDirectory.open(indexDir()); DirectoryReader reader = DirectoryReader.open(directory)) {
-        new IndexSearcher(reader).search(RawLucene.words("diffusion"), 10);
+        new IndexSearcher(reader).search(RawLucene.words(expander, "diffusion"), 10);
         raw.add(System.nanoTime() - began);
       }
     }
@@ -229,6 +231,8 @@ public final class Benchmark {
   private void search(Wiring wiring, IndexSearcher raw, BenchReport report) throws IOException {
     Samples ours = new Samples();
     Samples baseline = new Samples();
+    Map<String, Samples[]> perQuery = new java.util.LinkedHashMap<>();
+    QUERIES.forEach(query -> perQuery.put(query, new Samples[] {new Samples(), new Samples()}));
     Random order = new Random(settings.seed());
     List<String> queries = new ArrayList<>(QUERIES);
     for (int round = -warmUpRounds(); round < settings.rounds(); round++) {
@@ -241,16 +245,18 @@ public final class Benchmark {
           if (oursFirst == (turn == 0)) {
             Reply reply = wiring.router().handle(searchRequest(query));
             record(round, ours, began);
+            record(round, perQuery.get(query)[0], began);
             requireCards(reply, query);
           } else {
-            raw.search(RawLucene.words(query), 10);
+            raw.search(RawLucene.words(expander, query), 10);
             record(round, baseline, began);
+            record(round, perQuery.get(query)[1], began);
           }
         }
       }
       progressRound("/papers <query>", round);
     }
-    report.search(ours, baseline);
+    report.search(ours, baseline, perQuery);
   }
 
   private static ChatRequest searchRequest(String query) {
@@ -283,7 +289,7 @@ public final class Benchmark {
               throw new IllegalStateException("member " + member.user() + " lost their profile");
             }
           } else {
-            raw.search(RawLucene.profile(member.topics()), 10);
+            raw.search(RawLucene.profile(expander, member.topics()), 10);
             record(round, baseline, began);
           }
         }
@@ -312,12 +318,12 @@ public final class Benchmark {
         i -> wiring.digests().compose(subscriptions.get(i)));
     Query window = LongField.newRangeQuery(PaperFields.PUBLISHED, today.minusDays(1).toEpochDay(), Long.MAX_VALUE);
     long rawBefore = timed(() -> parallel(settings.members(), settings.threads(), j -> raw.search(
-        new BooleanQuery.Builder().add(RawLucene.profile(members.member(j).topics()), Occur.MUST)
+        new BooleanQuery.Builder().add(RawLucene.profile(expander, members.member(j).topics()), Occur.MUST)
             .add(window, Occur.FILTER).build(), 10)));
     long ours = timed(() -> parallel(subscriptions.size(), settings.threads(),
         i -> outcomes.get(wiring.digests().run(subscriptions.get(i), true)).incrementAndGet()));
     long rawAfter = timed(() -> parallel(settings.members(), settings.threads(), j -> raw.search(
-        new BooleanQuery.Builder().add(RawLucene.profile(members.member(j).topics()), Occur.MUST)
+        new BooleanQuery.Builder().add(RawLucene.profile(expander, members.member(j).topics()), Occur.MUST)
             .add(window, Occur.FILTER).build(), 10)));
     int delivered = outcomes.get(DigestRunner.Outcome.POSTED).get() + outcomes.get(DigestRunner.Outcome.QUIET).get();
     if (delivered != subscriptions.size() || posted.get() != delivered) {

@@ -28,6 +28,7 @@ import org.apache.lucene.store.FSDirectory;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperAnalyzer;
 import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.rank.QueryExpander;
 
 /**
  * The baselines: what plain Lucene does for the same work, with none of paperbot's ranking. A BM25 top-10
@@ -39,23 +40,27 @@ final class RawLucene {
 
   private RawLucene() {}
 
-  /** The typed words as OR'ed title and abstract terms; null when nothing is left after analysis. */
-  static Query words(String text) {
+  /**
+   * The words paperbot searches for a query (the typed words and their equivalent forms, e.g. "rl" and
+   * "reinforcement learning") as OR'ed title and abstract terms; null when nothing is left after analysis.
+   */
+  static Query words(QueryExpander expander, String text) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    addTerms(query, text, 1f);
+    addTerms(query, String.join(" ", new java.util.LinkedHashSet<>(expander.searchedForms(text))), 1f);
     BooleanQuery built = query.build();
     return built.clauses().isEmpty() ? null : built;
   }
 
-  /** Every topic's words, weighted by the topic's weight. */
-  static Query profile(Map<String, Double> topics) {
+  /** Every word of every topic (typed and equivalent forms), weighted by the topic's weight. */
+  static Query profile(QueryExpander expander, Map<String, Double> topics) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    topics.forEach((topic, weight) -> addTerms(query, topic, weight.floatValue()));
+    topics.forEach((topic, weight) -> addTerms(query,
+        String.join(" ", new java.util.LinkedHashSet<>(expander.searchedForms(topic))), weight.floatValue()));
     return query.build();
   }
 
   private static void addTerms(BooleanQuery.Builder query, String text, float weight) {
-    for (String term : terms(text)) {
+    for (String term : new java.util.LinkedHashSet<>(terms(text))) {
       query.add(new BoostQuery(new TermQuery(new Term(PaperFields.TITLE, term)), 2f * weight), Occur.SHOULD);
       query.add(new BoostQuery(new TermQuery(new Term(PaperFields.ABSTRACT, term)), weight), Occur.SHOULD);
     }

@@ -27,21 +27,72 @@ public final class CleanText {
       return "";
     }
     String text = raw;
-    for (int pass = 0; pass < 3 && text.contains("\\"); pass++) { // nested macros: \textbf{\textit{x}}
-      text = FONT_MACRO.matcher(text).replaceAll("$1");
+    // Each rewrite runs only when its trigger character is present: most abstracts have none, and indexing a
+    // million papers spends its time here otherwise.
+    if (text.indexOf('\\') >= 0) {
+      for (int pass = 0; pass < 3 && text.contains("\\"); pass++) { // nested macros: \textbf{\textit{x}}
+        text = FONT_MACRO.matcher(text).replaceAll("$1");
+      }
+      text = ACCENT_BRACED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(m.group(1))));
+      text = ACCENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(m.group(1))));
     }
-    text = ACCENT_BRACED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(m.group(1))));
-    text = ACCENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(m.group(1))));
-    text = MATH.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1).strip()));
-    text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_").replace("\\#", "#");
-    text = UNKNOWN_MACRO.matcher(text).replaceAll("$1");
-    text = text.replace("\\", "").replace("{", "").replace("}", "");
-    text = text.replace("``", "\"").replace("''", "\"");
-    text = GLUED_URL.matcher(text).replaceAll(" ");
-    // TeX's ~ is a non-breaking space, but in a URL it is part of the address.
-    text = WORD_WITH_TILDE.matcher(text).replaceAll(
-        m -> Matcher.quoteReplacement(m.group().contains("/") ? m.group() : m.group().replace('~', ' ')));
-    return SPACES.matcher(text).replaceAll(" ").strip();
+    if (text.indexOf('$') >= 0) {
+      text = MATH.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1).strip()));
+    }
+    if (text.indexOf('\\') >= 0) {
+      text = text.replace("\\%", "%").replace("\\&", "&").replace("\\_", "_").replace("\\#", "#");
+      text = UNKNOWN_MACRO.matcher(text).replaceAll("$1");
+      text = text.replace("\\", "");
+    }
+    if (text.indexOf('{') >= 0 || text.indexOf('}') >= 0) {
+      text = text.replace("{", "").replace("}", "");
+    }
+    if (text.contains("``") || text.contains("''")) {
+      text = text.replace("``", "\"").replace("''", "\"");
+    }
+    if (text.contains("http")) {
+      text = GLUED_URL.matcher(text).replaceAll(" ");
+    }
+    if (text.indexOf('~') >= 0) {
+      // TeX's ~ is a non-breaking space, but in a URL it is part of the address.
+      text = WORD_WITH_TILDE.matcher(text).replaceAll(
+          m -> Matcher.quoteReplacement(m.group().contains("/") ? m.group() : m.group().replace('~', ' ')));
+    }
+    return collapseSpaces(text);
+  }
+
+  /** Runs of whitespace become one space, and the ends are stripped (what {@code \\s+} → " " does, without a regex). */
+  private static String collapseSpaces(String text) {
+    StringBuilder out = null;
+    boolean pendingSpace = false;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+      if (out == null) {
+        // Copy only once the text differs from its clean form.
+        boolean clean = !space || (c == ' ' && i > 0 && i + 1 < length && !isSpace(text.charAt(i + 1)));
+        if (clean) {
+          continue;
+        }
+        out = new StringBuilder(length).append(text, 0, i);
+      }
+      if (space) {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace) {
+          out.append(' ');
+          pendingSpace = false;
+        }
+        out.append(c);
+      }
+    }
+    // Other Unicode spaces at the ends go too, as String.strip() does.
+    return (out == null ? text : out.toString()).strip();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** TeX's {@code \"o} is an o with an umlaut; we index the plain letter, which is what people type. */

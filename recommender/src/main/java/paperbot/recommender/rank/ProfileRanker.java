@@ -72,7 +72,7 @@ public final class ProfileRanker {
     TopDocs firstPass = searcher.search(first.build(),
         new TopScoreDocCollectorManager(WindowRescorer.window(candidates), Ranker.COUNT_LIMIT));
     TopDocs top = WindowRescorer.rescore(searcher, firstPass,
-        plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock)), candidates);
+        plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock)), candidates, WindowRescorer.BLOCK);
     DocMatcher matcher = new DocMatcher(searcher);
     ScoreDoc[] rescored = penaliseDislikes(matcher, profile, top.scoreDocs);
     ScoreDoc[] page = request.offset() >= rescored.length
@@ -93,6 +93,8 @@ public final class ProfileRanker {
 
   /** Upvotes count more in a digest than in search: a digest is about what is trending. */
   static final float DIGEST_UPVOTE_WEIGHT = 2f;
+  /** Interest matches the trending blend reorders when a digest looks past its date window. */
+  static final int DIGEST_WINDOW = 50;
 
   /**
    * A digest's papers: matching the interests (or any paper, when there are none), optionally only those published
@@ -118,10 +120,11 @@ public final class ProfileRanker {
     TopDocs top;
     if (request.since() == null && !interests.clauses().isEmpty()) {
       interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
-      TopDocs firstPass = searcher.search(query.build(), WindowRescorer.window(request.limit()));
+      // Trending weighs more in a digest than in search, so the blend reorders a wider window as one block.
+      TopDocs firstPass = searcher.search(query.build(), Math.max(DIGEST_WINDOW, request.limit()));
       BooleanQuery.Builder second = new BooleanQuery.Builder();
       blend.forEach(q -> second.add(q, Occur.SHOULD));
-      top = WindowRescorer.rescore(searcher, firstPass, second.build(), request.limit());
+      top = WindowRescorer.rescore(searcher, firstPass, second.build(), request.limit(), firstPass.scoreDocs.length);
     } else {
       if (!interests.clauses().isEmpty()) {
         query.add(interests.matchQuery(), Occur.MUST);

@@ -102,6 +102,19 @@ public final class QueryExpander {
     return new QueryExpander(equivalents, spelling, ambiguous);
   }
 
+  /**
+   * Every form a query searches: the member's words and each equivalent form, e.g. "offline rl" gives "offline",
+   * "rl", "reinforcement learning" (for tools that compare against plain term search).
+   */
+  public List<String> searchedForms(String query) {
+    List<String> forms = new java.util.ArrayList<>();
+    for (Concept concept : concepts(QueryWords.of(query))) {
+      forms.add(concept.text());
+      forms.addAll(concept.alternatives());
+    }
+    return forms;
+  }
+
   /** Splits words into concepts, taking the longest known term at each position. */
   List<Concept> concepts(List<String> words) {
     List<Concept> concepts = new ArrayList<>();

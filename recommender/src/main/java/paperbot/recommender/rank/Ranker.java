@@ -55,7 +55,8 @@ public final class Ranker {
     TopDocs first = searcher.search(text.match(),
         new TopScoreDocCollectorManager(WindowRescorer.window(depth), COUNT_LIMIT));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
-    TopDocs top = WindowRescorer.rescore(searcher, first, plan.bonusAndPriors(bonus, LocalDate.now(clock)), depth);
+    TopDocs top = WindowRescorer.rescore(searcher, first, plan.bonusAndPriors(bonus, LocalDate.now(clock)), depth,
+        WindowRescorer.BLOCK);
     ScoreDoc[] page = request.offset() >= top.scoreDocs.length
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
