@@ -79,7 +79,7 @@ public final class ProfileRanker {
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(rescored, request.offset(), Math.min(rescored.length, wanted));
     String[] snippets = page.length == 0 ? new String[0]
-        : Snippets.of(searcher, analyzer, interests.matchQuery(), page);
+        : Snippets.of(searcher, analyzer, interests.highlightQuery(), page);
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(page[i].doc));
@@ -176,11 +176,20 @@ public final class ProfileRanker {
    * may match, and the topics' phrase bonuses for the second pass.
    */
   private record Interests(Map<String, Query> topics, Map<String, Query> authors, List<Query> clauses,
-      List<Query> bonuses) {
-    /** Any interest: for highlighting and for filtering a date window. */
+      List<Query> bonuses, List<Query> highlights) {
+    /** Any interest: for filtering a date window. */
     Query matchQuery() {
+      return any(clauses);
+    }
+
+    /** The interests' words as real phrases, for snippets. */
+    Query highlightQuery() {
+      return any(highlights);
+    }
+
+    private static Query any(List<Query> queries) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
-      clauses.forEach(q -> any.add(q, Occur.SHOULD));
+      queries.forEach(q -> any.add(q, Occur.SHOULD));
       return any.build();
     }
   }
@@ -188,6 +197,7 @@ public final class ProfileRanker {
   private Interests interests(InterestProfile profile) {
     Map<String, Query> topics = new LinkedHashMap<>();
     List<Query> bonuses = new ArrayList<>();
+    List<Query> highlights = new ArrayList<>();
     profile.topics().entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .forEach(topic -> {
@@ -195,6 +205,7 @@ public final class ProfileRanker {
           if (text != null) {
             float weight = topic.getValue().floatValue();
             topics.put(topic.getKey(), new BoostQuery(text.match(), weight));
+            highlights.add(text.highlight());
             if (text.bonus() != null) {
               bonuses.add(new BoostQuery(text.bonus(), weight));
             }
@@ -203,8 +214,10 @@ public final class ProfileRanker {
     Map<String, Query> authors = authorQueries(profile);
     List<Query> clauses = new ArrayList<>(topics.values());
     clauses.addAll(authors.values());
-    clauses.addAll(learnedQueries(profile, true));
-    return new Interests(topics, authors, clauses, bonuses);
+    List<Query> learned = learnedQueries(profile, true);
+    clauses.addAll(learned);
+    highlights.addAll(learned);
+    return new Interests(topics, authors, clauses, bonuses, highlights);
   }
 
   private Map<String, Query> authorQueries(InterestProfile profile) {

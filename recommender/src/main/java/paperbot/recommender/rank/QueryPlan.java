@@ -43,9 +43,10 @@ final class QueryPlan {
   /**
    * The text part of a query: what a paper must match, and the phrase bonus for the member's words appearing
    * together (null when there is none). They stay apart so the first pass can skip non-competitive papers; the
-   * bonus is added in the second pass ({@link WindowRescorer}).
+   * bonus is added in the second pass ({@link WindowRescorer}). {@code highlight} marks the same words with real
+   * phrases for snippets. {@code match} needs {@code minimumMatch} of the {@code concepts}.
    */
-  record TextQuery(Query match, Query bonus) {}
+  record TextQuery(Query match, Query bonus, Query highlight, List<Query> concepts, int minimumMatch) {}
 
   /** The text query; null when no concept has a searchable word (only stop words). */
   TextQuery textQuery(List<Concept> concepts) {
@@ -58,24 +59,26 @@ final class QueryPlan {
    */
   TextQuery textQuery(List<Concept> concepts, boolean matchAll) {
     BooleanQuery.Builder required = new BooleanQuery.Builder();
-    int clauses = 0;
+    List<Query> conceptQueries = new ArrayList<>();
     for (Concept concept : concepts) {
       Query query = conceptQuery(concept);
       if (query != null) {
         required.add(query, Occur.SHOULD);
-        clauses++;
+        conceptQueries.add(query);
       }
     }
+    int clauses = conceptQueries.size();
     if (clauses == 0) {
       return null;
     }
     // Short queries match any of their concepts; longer ones need most of them, or nearly every paper would match.
-    required.setMinimumNumberShouldMatch(
-        matchAll ? clauses : clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6));
+    int minimumMatch = matchAll ? clauses : clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6);
+    required.setMinimumNumberShouldMatch(minimumMatch);
     List<Query> bonuses = phraseBonuses(concepts);
     BooleanQuery.Builder bonus = new BooleanQuery.Builder();
     bonuses.forEach(q -> bonus.add(q, Occur.SHOULD));
-    return new TextQuery(required.build(), bonuses.isEmpty() ? null : bonus.build());
+    return new TextQuery(required.build(), bonuses.isEmpty() ? null : bonus.build(), highlightQuery(concepts),
+        List.copyOf(conceptQueries), minimumMatch);
   }
 
   /** The second pass: phrase bonuses (already weighted) plus the recency and upvote priors, all optional. */
@@ -118,14 +121,35 @@ final class QueryPlan {
   }
 
   private void addForm(List<Query> forms, String text, float weight) {
-    Query title = fieldQuery(PaperFields.TITLE, text, 0);
-    Query abstractQuery = fieldQuery(PaperFields.ABSTRACT, text, 0);
+    Query title = matchQuery(PaperFields.TITLE, text);
+    Query abstractQuery = matchQuery(PaperFields.ABSTRACT, text);
     if (title != null) {
       forms.add(new BoostQuery(title, TITLE_BOOST * weight));
     }
     if (abstractQuery != null) {
       forms.add(weight == 1f ? abstractQuery : new BoostQuery(abstractQuery, weight));
     }
+  }
+
+  /** First-pass matching of a word (a term) or several words (the exact phrase) in a field. */
+  Query matchQuery(String field, String text) {
+    return fieldQuery(field, text, 0);
+  }
+
+  /** The concepts as real phrases in the abstract, for highlighting what matched. */
+  Query highlightQuery(List<Concept> concepts) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Concept concept : concepts) {
+      List<String> forms = new ArrayList<>(concept.alternatives());
+      forms.add(0, concept.text());
+      for (String form : forms) {
+        Query query = fieldQuery(PaperFields.ABSTRACT, form, 0);
+        if (query != null) {
+          any.add(query, Occur.SHOULD);
+        }
+      }
+    }
+    return any.build();
   }
 
   /**

@@ -20,7 +20,10 @@ public final class Database implements AutoCloseable {
   /** The zero-set-up default: an H2 file database inside the data directory. */
   public static String defaultUrl(Path dataDir) {
     // A generous lock timeout: members' concurrent commands queue on their profile row instead of failing.
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("paperbot") + ";LOCK_TIMEOUT=10000";
+    // async: H2's default file channel is closed for every thread when one thread is interrupted mid-read (Quartz
+    // interrupts its threads at shutdown, and a cancelled request may be interrupted); the database then fails
+    // with ClosedChannelException until restarted. The asynchronous channel is not closed by interrupts.
+    return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("paperbot") + ";LOCK_TIMEOUT=10000";
   }
 
   /** Opens a pool on the URL and applies any pending migrations. Credentials may be null for H2. */
