@@ -37,7 +37,7 @@ import java.util.ArrayList;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-4";
+  static final String SCHEMA = "paperbot-index-5";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";
@@ -65,7 +65,7 @@ public final class LucenePaperIndex implements PaperIndex {
     try {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+      IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzer.forIndex()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           // A larger buffer than the 16 MB default flushes fewer, bigger segments: less merging during bulk loads.
           .setRAMBufferSizeMB(64);
       IndexWriter writer;

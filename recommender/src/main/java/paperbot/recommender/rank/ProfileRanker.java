@@ -69,10 +69,13 @@ public final class ProfileRanker {
     exclusions(profile, request.includeSeen()).forEach(q -> first.add(q, Occur.MUST_NOT));
     int wanted = request.offset() + request.limit();
     int candidates = Math.min(Ranker.MAX_DEPTH, wanted * CANDIDATES_PER_SLOT);
+    int block = interests.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
     TopDocs firstPass = searcher.search(first.build(),
-        new TopScoreDocCollectorManager(WindowRescorer.window(candidates), Ranker.COUNT_LIMIT));
-    TopDocs top = WindowRescorer.rescore(searcher, firstPass,
-        plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock)), candidates, WindowRescorer.BLOCK);
+        new TopScoreDocCollectorManager(WindowRescorer.window(candidates, block), Ranker.COUNT_LIMIT));
+    Query second = plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock));
+    TopDocs top = interests.approximate()
+        ? WindowRescorer.rescoreExactly(searcher, firstPass, interests.exactly(second), candidates, block)
+        : WindowRescorer.rescore(searcher, firstPass, second, candidates, block);
     DocMatcher matcher = new DocMatcher(searcher);
     ScoreDoc[] rescored = penaliseDislikes(matcher, profile, top.scoreDocs);
     ScoreDoc[] page = request.offset() >= rescored.length
@@ -124,10 +127,11 @@ public final class ProfileRanker {
       TopDocs firstPass = searcher.search(query.build(), Math.max(DIGEST_WINDOW, request.limit()));
       BooleanQuery.Builder second = new BooleanQuery.Builder();
       blend.forEach(q -> second.add(q, Occur.SHOULD));
-      top = WindowRescorer.rescore(searcher, firstPass, second.build(), request.limit(), firstPass.scoreDocs.length);
+      top = WindowRescorer.rescoreExactly(searcher, firstPass, interests.exactly(second.build()), request.limit(),
+          firstPass.scoreDocs.length);
     } else {
       if (!interests.clauses().isEmpty()) {
-        query.add(interests.matchQuery(), Occur.MUST);
+        query.add(interests.exactQuery(), Occur.MUST); // the date window leads, so exact phrases cost little
       }
       if (request.since() != null) {
         query.add(LongField.newRangeQuery(PaperFields.PUBLISHED, request.since().toEpochDay(), Long.MAX_VALUE),
@@ -176,10 +180,20 @@ public final class ProfileRanker {
    * may match, and the topics' phrase bonuses for the second pass.
    */
   private record Interests(Map<String, Query> topics, Map<String, Query> authors, List<Query> clauses,
-      List<Query> bonuses, List<Query> highlights) {
-    /** Any interest: for filtering a date window. */
-    Query matchQuery() {
-      return any(clauses);
+      List<Query> exactClauses, List<Query> bonuses, List<Query> highlights) {
+    /** True when the clauses find phrases by word pairs, so a window must be scored again exactly. */
+    boolean approximate() {
+      return !clauses.equals(exactClauses);
+    }
+
+    /** Any interest, with real phrases. */
+    Query exactQuery() {
+      return any(exactClauses);
+    }
+
+    /** Scores a paper by its exact interest match plus {@code extra}; papers without a match do not qualify. */
+    Query exactly(Query extra) {
+      return new BooleanQuery.Builder().add(exactQuery(), Occur.MUST).add(extra, Occur.SHOULD).build();
     }
 
     /** The interests' words as real phrases, for snippets. */
@@ -196,6 +210,7 @@ public final class ProfileRanker {
 
   private Interests interests(InterestProfile profile) {
     Map<String, Query> topics = new LinkedHashMap<>();
+    List<Query> clauses = new ArrayList<>();
     List<Query> bonuses = new ArrayList<>();
     List<Query> highlights = new ArrayList<>();
     profile.topics().entrySet().stream()
@@ -204,20 +219,23 @@ public final class ProfileRanker {
           QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(topic.getKey())), true);
           if (text != null) {
             float weight = topic.getValue().floatValue();
-            topics.put(topic.getKey(), new BoostQuery(text.match(), weight));
+            clauses.add(new BoostQuery(text.match(), weight));
+            topics.put(topic.getKey(), new BoostQuery(text.exact(), weight));
             highlights.add(text.highlight());
             if (text.bonus() != null) {
               bonuses.add(new BoostQuery(text.bonus(), weight));
             }
           }
         });
+    List<Query> exactClauses = new ArrayList<>(topics.values());
     Map<String, Query> authors = authorQueries(profile);
-    List<Query> clauses = new ArrayList<>(topics.values());
-    clauses.addAll(authors.values());
     List<Query> learned = learnedQueries(profile, true);
-    clauses.addAll(learned);
+    for (List<Query> list : List.of(clauses, exactClauses)) {
+      list.addAll(authors.values());
+      list.addAll(learned);
+    }
     highlights.addAll(learned);
-    return new Interests(topics, authors, clauses, bonuses, highlights);
+    return new Interests(topics, authors, clauses, exactClauses, bonuses, highlights);
   }
 
   private Map<String, Query> authorQueries(InterestProfile profile) {

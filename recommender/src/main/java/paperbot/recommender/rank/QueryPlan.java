@@ -1,16 +1,24 @@
 package paperbot.recommender.rank;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import paperbot.recommender.index.PaperAnalyzer;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -35,8 +43,10 @@ final class QueryPlan {
   static final float UPVOTE_PIVOT = 5f;
 
   private final QueryBuilder builder;
+  private final Analyzer analyzer;
 
   QueryPlan(Analyzer analyzer) {
+    this.analyzer = analyzer;
     this.builder = new QueryBuilder(analyzer);
   }
 
@@ -45,8 +55,17 @@ final class QueryPlan {
    * together (null when there is none). They stay apart so the first pass can skip non-competitive papers; the
    * bonus is added in the second pass ({@link WindowRescorer}). {@code highlight} marks the same words with real
    * phrases for snippets. {@code match} needs {@code minimumMatch} of the {@code concepts}.
+   *
+   * <p>{@code match} finds multi-word forms by their word-pair terms (fast, and nearly always the phrase);
+   * {@code exact} is the same query with real phrases, which the second pass uses to score the first pass's window
+   * exactly. When no form has several words the two are the same query.
    */
-  record TextQuery(Query match, Query bonus, Query highlight, List<Query> concepts, int minimumMatch) {}
+  record TextQuery(Query match, Query exact, Query bonus, Query highlight, List<Query> concepts, int minimumMatch) {
+    /** True when the first pass only approximates the phrases and the window must be scored again exactly. */
+    boolean approximate() {
+      return !match.equals(exact);
+    }
+  }
 
   /** The text query; null when no concept has a searchable word (only stop words). */
   TextQuery textQuery(List<Concept> concepts) {
@@ -59,11 +78,13 @@ final class QueryPlan {
    */
   TextQuery textQuery(List<Concept> concepts, boolean matchAll) {
     BooleanQuery.Builder required = new BooleanQuery.Builder();
+    BooleanQuery.Builder exact = new BooleanQuery.Builder();
     List<Query> conceptQueries = new ArrayList<>();
     for (Concept concept : concepts) {
-      Query query = conceptQuery(concept);
+      Query query = conceptQuery(concept, false);
       if (query != null) {
         required.add(query, Occur.SHOULD);
+        exact.add(conceptQuery(concept, true), Occur.SHOULD);
         conceptQueries.add(query);
       }
     }
@@ -74,11 +95,12 @@ final class QueryPlan {
     // Short queries match any of their concepts; longer ones need most of them, or nearly every paper would match.
     int minimumMatch = matchAll ? clauses : clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6);
     required.setMinimumNumberShouldMatch(minimumMatch);
+    exact.setMinimumNumberShouldMatch(minimumMatch);
     List<Query> bonuses = phraseBonuses(concepts);
     BooleanQuery.Builder bonus = new BooleanQuery.Builder();
     bonuses.forEach(q -> bonus.add(q, Occur.SHOULD));
-    return new TextQuery(required.build(), bonuses.isEmpty() ? null : bonus.build(), highlightQuery(concepts),
-        List.copyOf(conceptQueries), minimumMatch);
+    return new TextQuery(required.build(), exact.build(), bonuses.isEmpty() ? null : bonus.build(),
+        highlightQuery(concepts), List.copyOf(conceptQueries), minimumMatch);
   }
 
   /** The second pass: phrase bonuses (already weighted) plus the recency and upvote priors, all optional. */
@@ -106,11 +128,11 @@ final class QueryPlan {
    * Title or abstract, own words or an equivalent form; their scores add up. (A max-of-forms disjunction reads as
    * more principled, but Lucene skips non-competitive papers far better for a plain sum: 2-3x faster measured.)
    */
-  private Query conceptQuery(Concept concept) {
+  private Query conceptQuery(Concept concept, boolean exact) {
     List<Query> forms = new ArrayList<>();
-    addForm(forms, concept.text(), 1f);
+    addForm(forms, concept.text(), 1f, exact);
     for (String alternative : concept.alternatives()) {
-      addForm(forms, alternative, ALTERNATIVE_WEIGHT);
+      addForm(forms, alternative, ALTERNATIVE_WEIGHT, exact);
     }
     if (forms.isEmpty()) {
       return null;
@@ -120,9 +142,9 @@ final class QueryPlan {
     return any.build();
   }
 
-  private void addForm(List<Query> forms, String text, float weight) {
-    Query title = matchQuery(PaperFields.TITLE, text);
-    Query abstractQuery = matchQuery(PaperFields.ABSTRACT, text);
+  private void addForm(List<Query> forms, String text, float weight, boolean exact) {
+    Query title = exact ? fieldQuery(PaperFields.TITLE, text, 0) : matchQuery(PaperFields.TITLE, text);
+    Query abstractQuery = exact ? fieldQuery(PaperFields.ABSTRACT, text, 0) : matchQuery(PaperFields.ABSTRACT, text);
     if (title != null) {
       forms.add(new BoostQuery(title, TITLE_BOOST * weight));
     }
@@ -131,9 +153,48 @@ final class QueryPlan {
     }
   }
 
-  /** First-pass matching of a word (a term) or several words (the exact phrase) in a field. */
+  /**
+   * First-pass matching of a word or words in a field: one word as a term; several as all their adjacent word
+   * pairs, which the index holds as terms ({@link PaperAnalyzer#forIndex()}). No positions are read, so phrases of
+   * common words stay cheap; the second pass scores the window with the real phrase.
+   */
   Query matchQuery(String field, String text) {
-    return fieldQuery(field, text, 0);
+    List<String> pairs = pairs(field, text);
+    if (pairs.isEmpty()) {
+      return fieldQuery(field, text, 0);
+    }
+    if (pairs.size() == 1) {
+      return new TermQuery(new Term(field, pairs.get(0)));
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    pairs.forEach(pair -> all.add(new TermQuery(new Term(field, pair)), Occur.MUST));
+    return all.build();
+  }
+
+  /** The word pairs the index holds for these words, as {@link PaperAnalyzer#forIndex()} makes them; empty for one. */
+  private List<String> pairs(String field, String text) {
+    List<String> positions = new ArrayList<>(); // one entry per position, GAP where a stop word was dropped
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (!positions.isEmpty()) {
+          for (int gap = 1; gap < increment.getPositionIncrement(); gap++) {
+            positions.add(PaperAnalyzer.GAP);
+          }
+        }
+        positions.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i + 1 < positions.size(); i++) {
+      pairs.add(positions.get(i) + " " + positions.get(i + 1));
+    }
+    return pairs;
   }
 
   /** The concepts as real phrases in the abstract, for highlighting what matched. */

@@ -56,10 +56,14 @@ public final class Ranker {
     }
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
-    TopDocs first = firstPass(searcher, text, WindowRescorer.window(depth));
+    int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
+    TopDocs first = firstPass(searcher, text, WindowRescorer.window(depth, block));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
-    TopDocs top = WindowRescorer.rescore(searcher, first, plan.bonusAndPriors(bonus, LocalDate.now(clock)), depth,
-        WindowRescorer.BLOCK);
+    Query second = plan.bonusAndPriors(bonus, LocalDate.now(clock));
+    TopDocs top = text.approximate()
+        ? WindowRescorer.rescoreExactly(searcher, first,
+            new BooleanQuery.Builder().add(text.exact(), Occur.MUST).add(second, Occur.SHOULD).build(), depth, block)
+        : WindowRescorer.rescore(searcher, first, second, depth, block);
     ScoreDoc[] page = request.offset() >= top.scoreDocs.length
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);

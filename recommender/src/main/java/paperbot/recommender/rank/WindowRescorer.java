@@ -23,20 +23,42 @@ import org.apache.lucene.search.TopDocs;
 final class WindowRescorer {
   /** First-pass hits reordered together. */
   static final int BLOCK = 10;
+  /**
+   * First-pass hits scored again together when the first pass found phrases by their word pairs: wider, because
+   * pair scores only approximate phrase scores, so the exact best ten may sit a little lower in the first pass.
+   */
+  static final int EXACT_BLOCK = 30;
 
   private WindowRescorer() {}
 
   /** The first-pass depth for showing results down to {@code depth}: whole blocks. */
-  static int window(int depth) {
-    return Math.max(BLOCK, (depth + BLOCK - 1) / BLOCK * BLOCK);
+  static int window(int depth, int block) {
+    return Math.max(block, (depth + block - 1) / block * block);
+  }
+
+  /**
+   * Each block of first-pass hits scored afresh by {@code exact} (first-pass scores are dropped); hits it does not
+   * match leave the results. The top n.
+   */
+  static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs firstPass, Query exact, int n, int block)
+      throws IOException {
+    return rescore(searcher, firstPass, exact, n, block, true);
   }
 
   /** Each block of {@code block} first-pass hits re-sorted by first-pass score plus {@code bonus}'s score; the top n. */
   static TopDocs rescore(IndexSearcher searcher, TopDocs firstPass, Query bonus, int n, int block)
       throws IOException {
-    QueryRescorer rescorer = new QueryRescorer(bonus) {
+    return rescore(searcher, firstPass, bonus, n, block, false);
+  }
+
+  private static TopDocs rescore(IndexSearcher searcher, TopDocs firstPass, Query second, int n, int block,
+      boolean replace) throws IOException {
+    QueryRescorer rescorer = new QueryRescorer(second) {
       @Override
       protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+        if (replace) {
+          return secondPassMatches ? secondPassScore : Float.NEGATIVE_INFINITY;
+        }
         return secondPassMatches ? firstPassScore + secondPassScore : firstPassScore;
       }
     };
@@ -45,8 +67,11 @@ final class WindowRescorer {
     List<ScoreDoc> ranked = new ArrayList<>(hits.length);
     for (int start = 0; start < hits.length && ranked.size() < n; start += block) {
       ScoreDoc[] part = Arrays.copyOfRange(hits, start, Math.min(hits.length, start + block));
-      ranked.addAll(Arrays.asList(rescorer.rescore(searcher, new TopDocs(firstPass.totalHits, part), part.length)
-          .scoreDocs));
+      for (ScoreDoc hit : rescorer.rescore(searcher, new TopDocs(firstPass.totalHits, part), part.length).scoreDocs) {
+        if (hit.score != Float.NEGATIVE_INFINITY) {
+          ranked.add(hit);
+        }
+      }
     }
     return new TopDocs(firstPass.totalHits, ranked.subList(0, Math.min(n, ranked.size())).toArray(ScoreDoc[]::new));
   }
