@@ -37,7 +37,7 @@ import java.util.ArrayList;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-5";
+  static final String SCHEMA = "paperbot-index-6";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";

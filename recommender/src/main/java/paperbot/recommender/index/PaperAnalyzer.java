@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -19,8 +18,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class PaperAnalyzer extends Analyzer {
   /** Titles and aliases are separate values of one field; the gap keeps a phrase from spanning two titles. */
   private static final int GAP_BETWEEN_VALUES = 100;
-  /** Stands for a dropped stop word inside a word pair: "chain of thought" indexes "chain _" and "_ thought". */
-  public static final String GAP = "_";
+  /** Stands for a dropped stop word inside a word pair: "chain of thought" indexes "chain _ thought". */
+  public static final String GAP = WordPairFilter.GAP;
 
   private final boolean pairs;
 
@@ -53,9 +52,7 @@ public final class PaperAnalyzer extends Analyzer {
     stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     stream = new PorterStemFilter(stream);
     if (pairs && (PaperFields.TITLE.equals(fieldName) || PaperFields.ABSTRACT.equals(fieldName))) {
-      ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
-      shingles.setFillerToken(GAP);
-      stream = shingles;
+      stream = new WordPairFilter(stream);
     }
     return new TokenStreamComponents(source, stream);
   }

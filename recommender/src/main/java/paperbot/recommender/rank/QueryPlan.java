@@ -171,28 +171,31 @@ final class QueryPlan {
     return all.build();
   }
 
-  /** The word pairs the index holds for these words, as {@link PaperAnalyzer#forIndex()} makes them; empty for one. */
+  /**
+   * The word pairs the index holds for these words, as {@link PaperAnalyzer#forIndex()} makes them: adjacent words,
+   * or two words around one dropped stop word. Empty for one word, or when two words are further apart (then only
+   * the real phrase can find them).
+   */
   private List<String> pairs(String field, String text) {
-    List<String> positions = new ArrayList<>(); // one entry per position, GAP where a stop word was dropped
+    List<String> pairs = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
       stream.reset();
+      String previous = null;
       while (stream.incrementToken()) {
-        if (!positions.isEmpty()) {
-          for (int gap = 1; gap < increment.getPositionIncrement(); gap++) {
-            positions.add(PaperAnalyzer.GAP);
+        int gap = increment.getPositionIncrement();
+        if (previous != null) {
+          if (gap > 2) {
+            return List.of();
           }
+          pairs.add(previous + (gap == 2 ? " " + PaperAnalyzer.GAP + " " : " ") + term);
         }
-        positions.add(term.toString());
+        previous = term.toString();
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-    List<String> pairs = new ArrayList<>();
-    for (int i = 0; i + 1 < positions.size(); i++) {
-      pairs.add(positions.get(i) + " " + positions.get(i + 1));
     }
     return pairs;
   }
