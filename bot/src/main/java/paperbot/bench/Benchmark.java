@@ -130,18 +130,31 @@ public final class Benchmark {
     try (RawLucene.Writer writer = new RawLucene.Writer(rawDir)) {
       rawNanos = load(corpus, "raw Lucene", writer::add, writer::commit);
     }
-    LucenePaperIndex index = LucenePaperIndex.open(indexDir(), expander, clock);
-    long ourNanos;
-    try {
-      LucenePaperIndex.BulkLoad load = index.startBulkLoad();
+    long rawBytes = sizeOf(rawDir);
+    deleteRecursively(rawDir);
+    // Like for like first: paperbot on one thread (into a scratch index when its bulk load uses more).
+    int threads = LucenePaperIndex.BulkLoad.DEFAULT_THREADS;
+    Path scratch = work.resolve("one-thread-index");
+    long oneThread = paperbotLoad(corpus, threads == 1 ? indexDir() : scratch, 1);
+    long bulk = oneThread;
+    if (threads > 1) {
+      deleteRecursively(scratch);
+      bulk = paperbotLoad(corpus, indexDir(), threads);
+    }
+    report.ingest(settings.papers() / (oneThread / 1e9), settings.papers() / (rawNanos / 1e9),
+        threads, settings.papers() / (bulk / 1e9), sizeOf(indexDir()), rawBytes);
+  }
+
+  /** paperbot's own bulk load on {@code threads} threads; returns the nanoseconds spent indexing. */
+  private long paperbotLoad(SyntheticCorpus corpus, Path dir, int threads) throws IOException {
+    LucenePaperIndex index = LucenePaperIndex.open(dir, expander, clock);
+    try (LucenePaperIndex.BulkLoad load = index.startBulkLoad(threads)) {
       // The seed fingerprint marks this index current, so the bot opens it as it is instead of re-ingesting seeds.
-      ourNanos = load(corpus, "paperbot", load::add, () -> load.commit(SeedCorpus.fingerprint(config.seedsDir())));
+      return load(corpus, "paperbot/" + threads, load::add,
+          () -> load.commit(SeedCorpus.fingerprint(config.seedsDir())));
     } finally {
       index.close();
     }
-    report.ingest(settings.papers() / (ourNanos / 1e9), settings.papers() / (rawNanos / 1e9), sizeOf(indexDir()),
-        sizeOf(rawDir));
-    deleteRecursively(rawDir);
   }
 
   private interface BatchSink {

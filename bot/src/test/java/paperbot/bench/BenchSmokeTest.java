@@ -49,7 +49,7 @@ final class BenchSmokeTest {
     String markdown = Files.readString(report);
     assertThat(run.out()).isEqualTo(markdown);
     assertThat(markdown).contains("# paperbot bench: 10,000 papers, 60 members");
-    for (String measure : List.of("ingest and index, 1 thread", "index size on disk", "start-up to ready",
+    for (String measure : List.of("ingest and index, 1 thread each", "index size on disk", "start-up to ready",
         "/papers <query> p50", "/papers <query> p99", "personal /papers p50", "personal /papers p99",
         "digest fan-out: 60 member digests, 2 threads")) {
       Matcher row = Pattern.compile("\\| " + Pattern.quote(measure) + "[^|]*\\| ([^|]+) \\| ([^|]+) \\| ([0-9.]+)x \\|")

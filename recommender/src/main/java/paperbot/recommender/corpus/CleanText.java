@@ -15,7 +15,6 @@ public final class CleanText {
   private static final Pattern ACCENT = Pattern.compile("\\\\[\"'`^~=.](\\p{L})");
   private static final Pattern MATH = Pattern.compile("\\$([^$]{0,200})\\$");
   private static final Pattern UNKNOWN_MACRO = Pattern.compile("\\\\([A-Za-z]+)");
-  private static final Pattern GLUED_URL = Pattern.compile("(?<=[\\p{L}\\d])(?=https?://)");
   private static final Pattern WORD_WITH_TILDE = Pattern.compile("\\S*~\\S*");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -51,7 +50,7 @@ public final class CleanText {
       text = text.replace("``", "\"").replace("''", "\"");
     }
     if (text.contains("http")) {
-      text = GLUED_URL.matcher(text).replaceAll(" ");
+      text = separateGluedUrls(text);
     }
     if (text.indexOf('~') >= 0) {
       // TeX's ~ is a non-breaking space, but in a URL it is part of the address.
@@ -59,6 +58,26 @@ public final class CleanText {
           m -> Matcher.quoteReplacement(m.group().contains("/") ? m.group() : m.group().replace('~', ' ')));
     }
     return collapseSpaces(text);
+  }
+
+  /**
+   * A space before every URL glued to the word before it ("codehttps://..."). A scan instead of a look-behind regex,
+   * which tries every position of the text.
+   */
+  private static String separateGluedUrls(String text) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int at = text.indexOf("http"); at >= 0; at = text.indexOf("http", at + 4)) {
+      boolean url = text.startsWith("://", at + 4) || text.startsWith("s://", at + 4);
+      if (url && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 8);
+        }
+        out.append(text, copied, at).append(' ');
+        copied = at;
+      }
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** Runs of whitespace become one space, and the ends are stripped (what {@code \\s+} → " " does, without a regex). */

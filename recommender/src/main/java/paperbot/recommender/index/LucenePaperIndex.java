@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -37,7 +41,7 @@ import java.util.ArrayList;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-6";
+  static final String SCHEMA = "paperbot-index-7";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";
@@ -65,7 +69,7 @@ public final class LucenePaperIndex implements PaperIndex {
     try {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzer.forIndex()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           // A larger buffer than the 16 MB default flushes fewer, bigger segments: less merging during bulk loads.
           .setRAMBufferSizeMB(64);
       IndexWriter writer;
@@ -181,29 +185,68 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** Replaces everything with these papers and records which sources they came from, in one commit. */
   public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {
-    BulkLoad load = startBulkLoad();
-    load.add(papers);
-    load.commit(sourceFingerprint);
+    try (BulkLoad load = startBulkLoad(BulkLoad.DEFAULT_THREADS)) {
+      load.add(papers);
+      load.commit(sourceFingerprint);
+    }
   }
 
   /**
-   * Starts replacing everything, batch by batch, for corpora too large to hold in memory at once. Searches keep
-   * seeing the old papers until {@link BulkLoad#commit}.
+   * Starts replacing everything, batch by batch, for corpora too large to hold in memory at once, indexing on
+   * {@code threads} threads. Searches keep seeing the old papers until {@link BulkLoad#commit}.
    */
-  public BulkLoad startBulkLoad() {
+  public BulkLoad startBulkLoad(int threads) {
     try {
       writer.deleteAll();
     } catch (IOException e) {
       throw new UncheckedIOException("index rebuild failed", e);
     }
-    return new BulkLoad();
+    return new BulkLoad(threads);
   }
 
   /** A replacement in progress: add batches, then commit once. */
-  public final class BulkLoad {
-    private BulkLoad() {}
+  public final class BulkLoad implements AutoCloseable {
+    /** Every core, up to four: indexing is CPU work, and the writer takes documents from several threads at once. */
+    public static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
+    private final int threads;
+    private final ExecutorService helpers;
+
+    private BulkLoad(int threads) {
+      this.threads = Math.max(1, threads);
+      this.helpers = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1, runnable -> {
+        Thread thread = new Thread(runnable, "paperbot-indexer");
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+
+    /** Indexes the papers, split across the threads; returns when all are added. */
     public void add(Collection<Paper> papers) {
+      List<Paper> all = List.copyOf(papers);
+      int share = (all.size() + threads - 1) / threads;
+      List<Future<?>> others = new ArrayList<>();
+      for (int t = 1; t < threads && t * share < all.size(); t++) {
+        List<Paper> part = all.subList(t * share, Math.min(all.size(), (t + 1) * share));
+        others.add(helpers.submit(() -> {
+          addAll(part);
+          return null;
+        }));
+      }
+      addAll(all.subList(0, Math.min(all.size(), share)));
+      for (Future<?> other : others) {
+        try {
+          other.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("index rebuild interrupted", e);
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+      }
+    }
+
+    private void addAll(List<Paper> papers) {
       try {
         for (Paper paper : papers) {
           writer.addDocument(PaperDocuments.toDocument(paper));
@@ -218,6 +261,13 @@ public final class LucenePaperIndex implements PaperIndex {
         LucenePaperIndex.this.commit(sourceFingerprint);
       } catch (IOException e) {
         throw new UncheckedIOException("index rebuild failed", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (helpers != null) {
+        helpers.shutdownNow();
       }
     }
   }

@@ -18,29 +18,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class PaperAnalyzer extends Analyzer {
   /** Titles and aliases are separate values of one field; the gap keeps a phrase from spanning two titles. */
   private static final int GAP_BETWEEN_VALUES = 100;
-  /** Stands for a dropped stop word inside a word pair: "chain of thought" indexes "chain _ thought". */
-  public static final String GAP = WordPairFilter.GAP;
-
-  private final boolean pairs;
-
-  /** The query-time analyser: words only. */
-  public PaperAnalyzer() {
-    this(false);
-  }
-
-  private PaperAnalyzer(boolean pairs) {
-    this.pairs = pairs;
-  }
-
-  /**
-   * The index-time analyser: title and abstract also get every adjacent word pair as a term at the first word's
-   * position ("reinforc learn"). A phrase of common words is then found by its rare pair terms instead of by
-   * reading positions of every paper with both words (several times faster at a million papers). Pairs do not
-   * count towards field length, so BM25 scores of words are unchanged.
-   */
-  public static PaperAnalyzer forIndex() {
-    return new PaperAnalyzer(true);
-  }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
@@ -51,9 +28,6 @@ public final class PaperAnalyzer extends Analyzer {
     stream = new SpellingFilter(stream);
     stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     stream = new PorterStemFilter(stream);
-    if (pairs && (PaperFields.TITLE.equals(fieldName) || PaperFields.ABSTRACT.equals(fieldName))) {
-      stream = new WordPairFilter(stream);
-    }
     return new TokenStreamComponents(source, stream);
   }
 

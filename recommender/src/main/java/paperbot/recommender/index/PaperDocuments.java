@@ -28,25 +28,46 @@ public final class PaperDocuments {
 
   /**
    * Analysed text with positions (phrase queries). No offsets: the highlighter re-analyses the five abstracts it
-   * shows, which costs far less than storing an offset for every word (and word pair) of every paper at ingest.
+   * shows, which costs far less than storing an offset for every word of every paper at ingest. The title and
+   * abstract are stored beside it (snippets and more-like-this read them).
    */
-  private static final FieldType SEARCHED_TEXT = textType(false);
+  private static final FieldType SEARCHED_TEXT = searchedType();
 
-  /** As above, and stored: snippets are cut from the stored abstract. */
-  private static final FieldType SEARCHED_STORED_TEXT = textType(true);
+  /** Word pairs: which papers have them and how often; no positions (see {@link WordPairs}). */
+  private static final FieldType PAIRS = pairsType();
+
+  /** Analyses title and abstract once for both their words and their word pairs. */
+  private static final PaperAnalyzer ANALYZER = new PaperAnalyzer();
 
   /** Layout name of the source record that keeps a paper's former id. */
   public static final String FORMER_ID = "former-id";
 
   private PaperDocuments() {}
 
-  private static FieldType textType(boolean stored) {
+  private static FieldType searchedType() {
     FieldType type = new FieldType();
     type.setTokenized(true);
-    type.setStored(stored);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.freeze();
     return type;
+  }
+
+  private static FieldType pairsType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
+
+  /** A text field and its pair field, from one analysis. */
+  private static void addWithPairs(Document doc, String field, String text, boolean stored) {
+    WordPairs.Analysed analysed = WordPairs.analyse(ANALYZER, field, text);
+    doc.add(new Field(field, analysed.words(), SEARCHED_TEXT));
+    doc.add(new Field(PaperFields.pairsOf(field), analysed.pairTokens(), PAIRS));
+    if (stored) {
+      doc.add(new StoredField(field, text));
+    }
   }
 
   public static Document toDocument(Paper paper) {
@@ -68,11 +89,11 @@ public final class PaperDocuments {
     }
     if (paper.title() != null) {
       // Stored (cleaned) so MoreLikeThis can weigh title words when it describes a paper.
-      doc.add(new Field(PaperFields.TITLE, CleanText.of(paper.title()), SEARCHED_STORED_TEXT));
+      addWithPairs(doc, PaperFields.TITLE, CleanText.of(paper.title()), true);
     }
     // Aliases are searched like the title: a researcher may remember any version's title.
     for (String alias : paper.aliases()) {
-      doc.add(new Field(PaperFields.TITLE, CleanText.of(alias), SEARCHED_TEXT));
+      addWithPairs(doc, PaperFields.TITLE, CleanText.of(alias), false);
     }
     // TextField, not stored: followed authors are matched as phrases; display reads the JSON copy.
     for (String author : paper.authors()) {
@@ -81,7 +102,7 @@ public final class PaperDocuments {
     if (paper.organisation() != null) {
       doc.add(new TextField(PaperFields.AUTHORS, paper.organisation(), Field.Store.NO));
     }
-    doc.add(new Field(PaperFields.ABSTRACT, CleanText.of(paper.abstractText()), SEARCHED_STORED_TEXT));
+    addWithPairs(doc, PaperFields.ABSTRACT, CleanText.of(paper.abstractText()), true);
     if (paper.published() != null) {
       // LongField indexes points and doc values: the distance-feature query of the recency prior needs both.
       doc.add(new LongField(PaperFields.PUBLISHED, paper.published().toEpochDay(), Field.Store.NO));

@@ -8,6 +8,16 @@ public final class PaperFields {
   public static final String TITLE = "title";
   /** Cleaned abstract, analysed with positions and offsets and stored for snippets. */
   public static final String ABSTRACT = "abstract";
+  /** Word pairs of the title and aliases ({@link WordPairs}), without positions. */
+  public static final String TITLE_PAIRS = "title_pairs";
+  /** Word pairs of the abstract ({@link WordPairs}), without positions. */
+  public static final String ABSTRACT_PAIRS = "abstract_pairs";
+
+  /** The pair field of a text field. */
+  public static String pairsOf(String field) {
+    return TITLE.equals(field) ? TITLE_PAIRS : ABSTRACT_PAIRS;
+  }
+
   /** Normalised title and aliases as exact keywords, for joining records by title. */
   public static final String TITLE_KEY = "titlekey";
   /** Author names and organisation, analysed, for following authors. */

@@ -1,14 +1,9 @@
 package paperbot.recommender.rank;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -18,7 +13,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import paperbot.recommender.index.PaperAnalyzer;
+import paperbot.recommender.index.WordPairs;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -155,49 +150,22 @@ final class QueryPlan {
 
   /**
    * First-pass matching of a word or words in a field: one word as a term; several as all their adjacent word
-   * pairs, which the index holds as terms ({@link PaperAnalyzer#forIndex()}). No positions are read, so phrases of
+   * pairs, which the index holds as terms ({@link WordPairs}). No positions are read, so phrases of
    * common words stay cheap; the second pass scores the window with the real phrase.
    */
   Query matchQuery(String field, String text) {
-    List<String> pairs = pairs(field, text);
-    if (pairs.isEmpty()) {
+    WordPairs.Analysed analysed = WordPairs.analyse(analyzer, field, text);
+    List<String> pairs = analysed.pairs();
+    if (pairs.isEmpty() || !analysed.pairsCoverAll()) {
       return fieldQuery(field, text, 0);
     }
+    String pairField = PaperFields.pairsOf(field);
     if (pairs.size() == 1) {
-      return new TermQuery(new Term(field, pairs.get(0)));
+      return new TermQuery(new Term(pairField, pairs.get(0)));
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    pairs.forEach(pair -> all.add(new TermQuery(new Term(field, pair)), Occur.MUST));
+    pairs.forEach(pair -> all.add(new TermQuery(new Term(pairField, pair)), Occur.MUST));
     return all.build();
-  }
-
-  /**
-   * The word pairs the index holds for these words, as {@link PaperAnalyzer#forIndex()} makes them: adjacent words,
-   * or two words around one dropped stop word. Empty for one word, or when two words are further apart (then only
-   * the real phrase can find them).
-   */
-  private List<String> pairs(String field, String text) {
-    List<String> pairs = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      String previous = null;
-      while (stream.incrementToken()) {
-        int gap = increment.getPositionIncrement();
-        if (previous != null) {
-          if (gap > 2) {
-            return List.of();
-          }
-          pairs.add(previous + (gap == 2 ? " " + PaperAnalyzer.GAP + " " : " ") + term);
-        }
-        previous = term.toString();
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return pairs;
   }
 
   /** The concepts as real phrases in the abstract, for highlighting what matched. */

@@ -1,0 +1,117 @@
+package paperbot.recommender.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Word pairs: each word with the word before it ("reinforc learn"), or with one dropped stop word between them
+ * ("chain _ thought"). The index keeps them as terms of their own field, so the first ranking pass finds a phrase
+ * of common words by its rare pair terms instead of reading the positions of every paper that has both words.
+ * Index and queries make pairs here, the same way, from one analysis of the text.
+ */
+public final class WordPairs {
+  /** Stands for one dropped stop word inside a pair. */
+  public static final String GAP = "_";
+
+  /**
+   * A text as analysed: its terms and each term's position increment (2 after one dropped stop word).
+   */
+  public record Analysed(List<String> terms, int[] increments) {
+    /** The pairs; across a gap of two or more stop words there is none. */
+    public List<String> pairs() {
+      List<String> pairs = new ArrayList<>();
+      for (int i = 1; i < terms.size(); i++) {
+        if (increments[i] == 1) {
+          pairs.add(terms.get(i - 1) + " " + terms.get(i));
+        } else if (increments[i] == 2) {
+          pairs.add(terms.get(i - 1) + " " + GAP + " " + terms.get(i));
+        }
+      }
+      return pairs;
+    }
+
+    /** True when every two neighbouring words make a pair, so the pairs stand for the whole phrase. */
+    public boolean pairsCoverAll() {
+      for (int i = 1; i < terms.size(); i++) {
+        if (increments[i] > 2) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The words again as a token stream, positions kept, for indexing without analysing a second time. */
+    TokenStream words() {
+      return new ListTokens(terms, increments);
+    }
+
+    /** The pairs as a token stream (positions do not matter: the pair field keeps none). */
+    TokenStream pairTokens() {
+      List<String> pairs = pairs();
+      int[] ones = new int[pairs.size()];
+      java.util.Arrays.fill(ones, 1);
+      return new ListTokens(pairs, ones);
+    }
+  }
+
+  private WordPairs() {}
+
+  public static Analysed analyse(Analyzer analyzer, String field, String text) {
+    List<String> terms = new ArrayList<>();
+    int[] increments = new int[16];
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (terms.size() == increments.length) {
+          increments = java.util.Arrays.copyOf(increments, increments.length * 2);
+        }
+        increments[terms.size()] = increment.getPositionIncrement();
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Analysed(terms, java.util.Arrays.copyOf(increments, terms.size()));
+  }
+
+  /** Replays a list of terms. */
+  private static final class ListTokens extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final List<String> terms;
+    private final int[] increments;
+    private int next;
+
+    ListTokens(List<String> terms, int[] increments) {
+      this.terms = terms;
+      this.increments = increments;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (next == terms.size()) {
+        return false;
+      }
+      clearAttributes();
+      term.setEmpty().append(terms.get(next));
+      increment.setPositionIncrement(increments[next]);
+      next++;
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      next = 0;
+    }
+  }
+}
