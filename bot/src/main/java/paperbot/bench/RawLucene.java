@@ -1,16 +1,12 @@
 package paperbot.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -28,6 +24,7 @@ import org.apache.lucene.store.FSDirectory;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperAnalyzer;
 import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.index.WordPairs;
 import paperbot.recommender.rank.QueryExpander;
 
 /**
@@ -67,18 +64,7 @@ final class RawLucene {
   }
 
   static List<String> terms(String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = ANALYZER.tokenStream(PaperFields.ABSTRACT, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
+    return WordPairs.analyse(ANALYZER, PaperFields.ABSTRACT, text).terms();
   }
 
   /** A plain indexing loop: English analysis, title, abstract and authors stored, a date and an upvote feature. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 
 /** The real JDA client against a scripted fake Discord (REST and gateway) on loopback. */
@@ -27,8 +28,11 @@ final class DiscordAdapterTest {
   static DiscordService service;
   static JsonNode registered;
 
+  static LogCapture logs;
+
   @BeforeAll
   static void start() throws Exception {
+    logs = LogCapture.start();
     discord = new FakeDiscord();
     service = DiscordService.start(bot.router(), new DiscordSettings(FakeDiscord.TOKEN, "", discord.apiUrl(),
         discord.gatewayUrl(), 1, DiscordSettings.DEFAULT_INLINE_BUDGET));
@@ -40,6 +44,13 @@ final class DiscordAdapterTest {
   static void stop() {
     service.close();
     discord.close();
+    // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or secret.
+    try (LogCapture captured = logs) {
+      for (String secret : List.of(FakeDiscord.TOKEN)) {
+        assertThat(captured.lines()).as("log lines").noneMatch(line -> line.contains(secret));
+      }
+      assertThat(captured.lines()).as("something was logged, so the scan means something").isNotEmpty();
+    }
   }
 
   private static String userJson(String userId) {

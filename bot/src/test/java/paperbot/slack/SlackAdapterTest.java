@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 import paperbot.command.Reply;
 
@@ -40,8 +41,11 @@ final class SlackAdapterTest {
   static SlackHttpServer slow;
   static final HttpClient http = HttpClient.newHttpClient();
 
+  static LogCapture logs;
+
   @BeforeAll
   static void start() throws Exception {
+    logs = LogCapture.start();
     slackApi = new FakeSlackWebApi();
     workers = Executors.newFixedThreadPool(4, r -> new Thread(r, "slack-test-worker"));
     fast = server(SlackSettings.DEFAULT_INLINE_BUDGET);
@@ -60,6 +64,13 @@ final class SlackAdapterTest {
     slow.close();
     workers.shutdownNow();
     slackApi.close();
+    // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or secret.
+    try (LogCapture captured = logs) {
+      for (String secret : List.of(FakeSlackWebApi.BOT_TOKEN, SECRET)) {
+        assertThat(captured.lines()).as("log lines").noneMatch(line -> line.contains(secret));
+      }
+      assertThat(captured.lines()).as("something was logged, so the scan means something").isNotEmpty();
+    }
   }
 
   private static HttpResponse<String> post(SlackHttpServer server, String body, long timestamp, String secret)

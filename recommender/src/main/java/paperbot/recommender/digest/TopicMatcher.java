@@ -1,18 +1,15 @@
 package paperbot.recommender.digest;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperAnalyzer;
+import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.index.WordPairs;
 
 /**
  * Tells whether a paper is about one of a member's topics: every word of the topic occurs in the title or abstract,
@@ -36,17 +33,6 @@ public final class TopicMatcher {
   }
 
   private Set<String> terms(String text) {
-    Set<String> terms = new HashSet<>();
-    try (TokenStream stream = analyzer.tokenStream("abstract", new StringReader(text))) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
+    return new HashSet<>(WordPairs.analyse(analyzer, PaperFields.ABSTRACT, text).terms());
   }
 }

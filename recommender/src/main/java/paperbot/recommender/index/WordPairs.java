@@ -3,6 +3,7 @@ package paperbot.recommender.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -55,13 +56,14 @@ public final class WordPairs {
     TokenStream pairTokens() {
       List<String> pairs = pairs();
       int[] ones = new int[pairs.size()];
-      java.util.Arrays.fill(ones, 1);
+      Arrays.fill(ones, 1);
       return new ListTokens(pairs, ones);
     }
   }
 
   private WordPairs() {}
 
+  /** The text's terms and positions as the analyser makes them (also what topic matching reads words with). */
   public static Analysed analyse(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
     int[] increments = new int[16];
@@ -71,7 +73,7 @@ public final class WordPairs {
       stream.reset();
       while (stream.incrementToken()) {
         if (terms.size() == increments.length) {
-          increments = java.util.Arrays.copyOf(increments, increments.length * 2);
+          increments = Arrays.copyOf(increments, increments.length * 2);
         }
         increments[terms.size()] = increment.getPositionIncrement();
         terms.add(term.toString());
@@ -80,7 +82,7 @@ public final class WordPairs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Analysed(terms, java.util.Arrays.copyOf(increments, terms.size()));
+    return new Analysed(terms, Arrays.copyOf(increments, terms.size()));
   }
 
   /** Replays a list of terms. */
