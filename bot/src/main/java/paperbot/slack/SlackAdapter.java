@@ -82,6 +82,10 @@ public final class SlackAdapter {
 
   private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload payload = request.getPayload();
+    // Who and where decide whose profile changes: a payload without them is not served (signed or not).
+    if (blank(payload.getCommand()) || blank(payload.getTeamId()) || blank(payload.getUserId())) {
+      return MISSING_FIELDS;
+    }
     String name = payload.getCommand().equals("/paperbot") ? "help" : payload.getCommand();
     // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks Slack (users.info)
     // whether the member is a workspace admin or owner; other commands cost no extra call.
@@ -105,6 +109,11 @@ public final class SlackAdapter {
 
   private Response onButton(BlockActionRequest request, ActionContext ctx) {
     BlockActionPayload payload = request.getPayload();
+    if (payload.getActions() == null || payload.getActions().isEmpty() || payload.getTeam() == null
+        || blank(payload.getTeam().getId()) || payload.getUser() == null || blank(payload.getUser().getId())
+        || blank(payload.getActions().get(0).getActionId())) {
+      return MISSING_FIELDS;
+    }
     BlockActionPayload.Action pressed = payload.getActions().get(0);
     ChatAction action = new ChatAction(Platform.SLACK, payload.getTeam().getId(),
         payload.getChannel() == null ? "" : payload.getChannel().getId(), payload.getUser().getId(),
@@ -124,6 +133,13 @@ public final class SlackAdapter {
       }
     });
     return ctx.ack();
+  }
+
+  private static final Response MISSING_FIELDS =
+      Response.builder().statusCode(400).contentType("text/plain").body("missing fields").build();
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** Workspace admins and owners may manage channel digests; if Slack cannot tell us, the answer is no. */
