@@ -52,9 +52,11 @@ public record BotConfig(
    * @param minScore papers below this are not posted (a quiet day says so in one line)
    * @param misfireGrace a digest missed by downtime is posted when the process is back within this, else skipped
    * @param postQuietDays true to post a one-line "quiet day" when nothing passes the minimum score, false to skip
+   * @param retryDelay after a post the platform refused (an outage), the digest is tried again this much later, for
+   *     as long as the misfire grace lasts
    */
   public record DigestSettings(ZoneId defaultZone, double halfLifeDays, double minScore,
-      Duration misfireGrace, boolean postQuietDays) {}
+      Duration misfireGrace, boolean postQuietDays, Duration retryDelay) {}
 
   /**
    * Where profiles are stored.
@@ -93,6 +95,7 @@ public record BotConfig(
     DIGEST_HALF_LIFE("digest.half.life.days", "PAPERBOT_DIGEST_HALF_LIFE_DAYS", "7"),
     DIGEST_GRACE("digest.misfire.grace.minutes", "PAPERBOT_DIGEST_GRACE_MINUTES", "120"),
     DIGEST_QUIET("digest.quiet.day", "PAPERBOT_DIGEST_QUIET_DAY", "post"),
+    DIGEST_RETRY("digest.retry.seconds", "PAPERBOT_DIGEST_RETRY_SECONDS", "300"),
     ARXIV_URL("sources.arxiv.url", "PAPERBOT_ARXIV_URL", paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
     ARXIV_CATEGORIES("sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
     HF_URL("sources.hf.url", "PAPERBOT_HF_URL", paperbot.recommender.ingest.HfDailySource.DEFAULT_URL),
@@ -134,7 +137,8 @@ public record BotConfig(
         new DigestSettings(ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
             number(Setting.DIGEST_HALF_LIFE, file, env), 0.5,
             Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env)),
-            !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip")),
+            !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip"),
+            Duration.ofSeconds(number(Setting.DIGEST_RETRY, file, env))),
         new SourceSettings(new paperbot.recommender.ingest.LiveSources.Settings(value(Setting.ARXIV_URL, file, env),
             value(Setting.HF_URL, file, env), Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
                 .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), Duration.ofSeconds(3),

@@ -115,7 +115,8 @@ public final class Wiring implements AutoCloseable {
     DigestSchedule digestSchedule = NO_SCHEDULER;
     if (schedule) {
       try {
-        scheduler = QuartzDigestSchedule.start(database.dataSource(), jdbcUrl(config), digests, digestStore);
+        scheduler = QuartzDigestSchedule.start(database.dataSource(), jdbcUrl(config), digests, digestStore,
+            config.digest().retryDelay());
         scheduler.scheduleRefreshes(sources, config.sources().hfCron(), config.sources().arxivCron());
         digestSchedule = scheduler;
       } catch (Exception e) {

@@ -1,17 +1,31 @@
 package paperbot.schedule;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.digest.DigestRunner;
 
-/** Thin Quartz job: finds the runner, runs the subscription's digest. Never lets an error reach the scheduler. */
+/**
+ * Thin Quartz job: finds the runner, runs the subscription's digest. When the platform refused the post (an outage),
+ * it schedules a one-shot retry of itself, carrying the original fire time, so the runner stops retrying once the
+ * misfire grace has passed. The day claim keeps a retry from posting twice. Never lets an error reach the scheduler.
+ */
 @DisallowConcurrentExecution
 public final class DigestJob implements Job {
   static final String SUBSCRIPTION = "subscription";
   static final String RUNNER = "digestRunner";
+  static final String RETRY_DELAY = "digestRetryDelay";
+  /** The fire time a retry stands in for (epoch millis, as a string: the job store keeps strings). */
+  static final String ORIGINAL_FIRE = "originalFire";
   private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
   @Override
@@ -19,9 +33,26 @@ public final class DigestJob implements Job {
     long id = Long.parseLong(context.getMergedJobDataMap().getString(SUBSCRIPTION));
     try {
       DigestRunner runner = (DigestRunner) context.getScheduler().getContext().get(RUNNER);
-      runner.runScheduled(id, context.getScheduledFireTime().toInstant());
+      String original = context.getMergedJobDataMap().getString(ORIGINAL_FIRE);
+      Instant fire = original != null ? Instant.ofEpochMilli(Long.parseLong(original))
+          : context.getScheduledFireTime().toInstant();
+      if (runner.runScheduled(id, fire) == DigestRunner.Outcome.FAILED) {
+        retryLater(context, id, fire);
+      }
     } catch (Exception e) {
       log.error("digest job failed subscription={}", id, e);
     }
+  }
+
+  private static void retryLater(JobExecutionContext context, long id, Instant fire) throws SchedulerException {
+    Duration delay = (Duration) context.getScheduler().getContext().get(RETRY_DELAY);
+    Trigger retry = TriggerBuilder.newTrigger()
+        .forJob(context.getJobDetail().getKey())
+        .usingJobData(ORIGINAL_FIRE, String.valueOf(fire.toEpochMilli()))
+        .startAt(Date.from(Instant.now().plus(delay)))
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+        .build();
+    context.getScheduler().scheduleJob(retry);
+    log.info("digest retry scheduled subscription={} in_s={}", id, delay.toSeconds());
   }
 }

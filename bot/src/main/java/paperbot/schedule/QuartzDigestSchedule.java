@@ -2,6 +2,7 @@ package paperbot.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -51,7 +52,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
 
   /** Starts Quartz on the data source and makes sure every stored subscription has its trigger. */
   public static QuartzDigestSchedule start(DataSource dataSource, String jdbcUrl, DigestRunner runner,
-      DigestStore store) throws SchedulerException {
+      DigestStore store, Duration retryDelay) throws SchedulerException {
     // Quartz looks data sources up by name; registering ours reuses the pool instead of opening a second one.
     DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
     Properties props = new Properties();
@@ -69,6 +70,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     Scheduler scheduler = new StdSchedulerFactory(props).getScheduler();
     scheduler.getContext().put(DigestJob.RUNNER, runner);
+    scheduler.getContext().put(DigestJob.RETRY_DELAY, retryDelay);
     QuartzDigestSchedule schedule = new QuartzDigestSchedule(scheduler);
     // One query for the triggers that exist, not one per subscription: start-up stays fast with many thousands.
     Set<TriggerKey> existing = scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP));

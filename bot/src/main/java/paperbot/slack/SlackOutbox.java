@@ -11,8 +11,9 @@ import paperbot.command.Reply;
 import paperbot.digest.ChatOutbox;
 
 /**
- * Posts unprompted messages (digests) to channels with {@code chat.postMessage}, waiting as long as Slack's
- * {@code Retry-After} asks when it answers 429, a bounded number of times.
+ * Posts unprompted messages (digests) to channels with {@code chat.postMessage}, a bounded number of times: after a
+ * 429 it waits as long as Slack's {@code Retry-After} asks; after a 5xx (Slack did not take the message) it backs off
+ * exponentially. A timeout is not retried: Slack may have posted the message, and a second post would repeat it.
  */
 public final class SlackOutbox implements ChatOutbox {
   private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
@@ -20,11 +21,21 @@ public final class SlackOutbox implements ChatOutbox {
   /** Never wait longer than this for one retry, whatever Retry-After says. */
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
+  /** First wait after a server error; it doubles with each attempt. */
+  static final Duration BACKOFF = Duration.ofSeconds(1);
+
   private final MethodsClient client;
   private final SlackRenderer renderer = new SlackRenderer();
+  private final Duration backoff;
 
   public SlackOutbox(SlackSettings settings) {
+    this(settings, BACKOFF);
+  }
+
+  /** @param backoff the first wait after a server error (tests use a short one) */
+  SlackOutbox(SlackSettings settings, Duration backoff) {
     this.client = SlackAdapter.slack(settings).methods(settings.botToken());
+    this.backoff = backoff;
   }
 
   /** A member digest goes to the member's direct messages: chat.postMessage accepts a user id as channel. */
@@ -47,12 +58,15 @@ public final class SlackOutbox implements ChatOutbox {
         log.warn("slack post refused channel={} error={}", channel, response.getError());
         return false;
       } catch (SlackApiException e) {
-        if (e.getResponse().code() != 429 || attempt == ATTEMPTS) {
-          log.warn("slack post failed channel={} status={}", channel, e.getResponse().code());
+        int status = e.getResponse().code();
+        boolean retriable = status == 429 || status >= 500;
+        if (!retriable || attempt == ATTEMPTS) {
+          log.warn("slack post failed channel={} status={} attempts={}", channel, status, attempt);
           return false;
         }
-        Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-        log.info("slack rate limited channel={} retry_in_ms={}", channel, wait.toMillis());
+        Duration wait = status == 429 ? retryAfter(e.getResponse().header("Retry-After"))
+            : min(backoff.multipliedBy(1L << (attempt - 1)), MAX_WAIT);
+        log.info("slack post retry channel={} status={} retry_in_ms={}", channel, status, wait.toMillis());
         Thread.sleep(wait.toMillis());
       } catch (IOException e) {
         log.warn("slack post failed channel={} error={}", channel, e.toString());
@@ -60,6 +74,10 @@ public final class SlackOutbox implements ChatOutbox {
       }
     }
     return false;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   static Duration retryAfter(String header) {

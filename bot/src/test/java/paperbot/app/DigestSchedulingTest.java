@@ -53,6 +53,41 @@ final class DigestSchedulingTest {
     return wiring.digestStore().all().get(0).id();
   }
 
+  /** Refuses the first post (the platform is down), then records. */
+  private static final class FlakyOutbox implements ChatOutbox {
+    final BlockingQueue<Reply> posts = new LinkedBlockingQueue<>();
+    final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public boolean post(String workspace, String destination, boolean toMember, Reply reply) {
+      if (attempts.incrementAndGet() == 1) {
+        return false;
+      }
+      posts.add(reply);
+      return true;
+    }
+  }
+
+  @Test
+  void aDigestThePlatformRefusedIsRetriedLaterAndPostedOnce() throws Exception {
+    FlakyOutbox outbox = new FlakyOutbox();
+    BotConfig config = BotConfig.load(TestBots.REPO, java.util.Map.of("PAPERBOT_DIGEST_RETRY_SECONDS", "1"))
+        .withDataDir(data);
+    try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true)) {
+      wiring.outboxes().register(Platform.CONSOLE, outbox);
+      say(wiring, "subscribe 09:00 UTC offline rl");
+      wiring.scheduler().fireNow(subscriptionId(wiring));
+
+      Reply posted = outbox.posts.poll(30, TimeUnit.SECONDS);
+      assertThat(posted).as("the retry posted the digest").isNotNull();
+      assertThat(posted.text()).startsWith("Trending papers on offline rl");
+      assertThat(outbox.attempts.get()).isEqualTo(2);
+      // Posted once: no further retry fires.
+      assertThat(outbox.posts.poll(3, TimeUnit.SECONDS)).isNull();
+      assertThat(outbox.attempts.get()).isEqualTo(2);
+    }
+  }
+
   @Test
   void aRealTriggerFiresTheDigestIntoTheOutboxOncePerDay() throws Exception {
     RecordingOutbox outbox = new RecordingOutbox();

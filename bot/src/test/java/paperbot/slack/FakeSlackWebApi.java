@@ -71,6 +71,11 @@ final class FakeSlackWebApi implements AutoCloseable {
         .body("{\"ok\":false,\"error\":\"ratelimited\"}").build());
   }
 
+  /** The next {@code chat.postMessage} fails with this server error. */
+  void failNextPost(int status) {
+    scriptedPosts.add(new MockResponse.Builder().code(status).body("upstream trouble").build());
+  }
+
   /** Waits (up to 10 s) for the next request to the path; null if none came. */
   RecordedRequest next(String path) throws InterruptedException {
     return byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);

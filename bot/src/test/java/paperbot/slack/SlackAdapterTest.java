@@ -216,6 +216,24 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void serverErrorsAreRetriedWithBackoffAndGiveUpAfterTheLastAttempt() throws Exception {
+    SlackOutbox outbox = new SlackOutbox(new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0,
+        slackApi.apiUrl(), SlackSettings.DEFAULT_INLINE_BUDGET), Duration.ofMillis(10));
+    int before = slackApi.count("/api/chat.postMessage");
+    slackApi.failNextPost(500);
+    slackApi.failNextPost(503);
+    assertThat(outbox.post("C43", Reply.privateText("Digest after a hiccup"))).isTrue();
+    assertThat(slackApi.count("/api/chat.postMessage") - before).isEqualTo(3); // two failures, one post
+
+    int beforeOutage = slackApi.count("/api/chat.postMessage");
+    for (int i = 0; i < SlackOutbox.ATTEMPTS; i++) {
+      slackApi.failNextPost(502);
+    }
+    assertThat(outbox.post("C44", Reply.privateText("Digest during an outage"))).isFalse();
+    assertThat(slackApi.count("/api/chat.postMessage") - beforeOutage).isEqualTo(SlackOutbox.ATTEMPTS);
+  }
+
+  @Test
   void channelDigestsNeedAWorkspaceAdminButPersonalOnesDoNot() throws Exception {
     JsonNode refused = JSON.readTree(post(fast, command("U7", "/digest", "unsubscribe", slackApi.responseUrl("d")),
         now(), SECRET).body());
