@@ -321,7 +321,7 @@ public final class Benchmark {
       outcomes.put(outcome, new AtomicInteger());
     }
     AtomicInteger posted = new AtomicInteger();
-    wiring.outboxes().register(Platform.CONSOLE, (workspace, destination, toMember, reply) -> {
+    wiring.outboxes().register(Platform.CONSOLE, (workspace, destination, toMember, reply, key) -> {
       posted.incrementAndGet();
       return true;
     });

@@ -9,7 +9,10 @@ public interface ChatOutbox {
    * @param workspace Slack team or Discord guild
    * @param destination channel id, or user id when {@code toMember}
    * @param toMember true to send to the member directly
+   * @param key the same for every attempt at one post (a digest's subscription and day), so a platform that can
+   *     drop a repeated message (Discord's nonce) does; at most 25 characters
    * @return true once the platform accepted the message
    */
-  boolean post(String workspace, String destination, boolean toMember, Reply reply) throws InterruptedException;
+  boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
+      throws InterruptedException;
 }

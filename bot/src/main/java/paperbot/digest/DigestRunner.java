@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +144,8 @@ public final class DigestRunner {
         return Outcome.QUIET;
       }
       boolean toMember = subscription.kind() == Subscription.Kind.MEMBER;
-      if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, post.reply())) {
+      String key = "d" + subscription.id() + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
+      if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, post.reply(), key)) {
         release(subscription, day, claimDay);
         return Outcome.FAILED;
       }

@@ -1,5 +1,7 @@
 package paperbot.discord;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -21,26 +23,56 @@ final class DiscordOutbox implements ChatOutbox {
     this.jdaForGuild = jdaForGuild;
   }
 
+  /** Attempts per post; server errors and network failures are retried. */
+  static final int ATTEMPTS = 4;
+  /** First wait after a failure; it doubles with each attempt. */
+  static final Duration BACKOFF = Duration.ofSeconds(1);
+
+  /**
+   * The key goes out as the message's nonce, which JDA sends with {@code enforce_nonce}: when a post is repeated (a
+   * retry after a server error or a timeout that may have posted, a digest retried after an outage), Discord returns
+   * the message it already created instead of posting it again. That makes every failure but a refusal safe to retry.
+   */
   @Override
-  public boolean post(String workspace, String destination, boolean toMember, Reply reply) {
+  public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
+      throws InterruptedException {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        return send(workspace, destination, toMember, reply, key);
+      } catch (ErrorResponseException e) {
+        if (!e.isServerError() || attempt == ATTEMPTS) {
+          log.warn("discord post failed guild={} channel={} status={} code={} attempts={}", workspace, destination,
+              e.getErrorResponse(), e.getErrorCode(), attempt);
+          return false;
+        }
+        log.info("discord post retry guild={} channel={} status={}", workspace, destination, e.getErrorResponse());
+      } catch (RuntimeException e) {
+        if (!(e.getCause() instanceof IOException) || attempt == ATTEMPTS) {
+          log.warn("discord post failed guild={} channel={} error={} attempts={}", workspace, destination,
+              e.toString(), attempt);
+          return false;
+        }
+        log.info("discord post retry guild={} channel={} error={}", workspace, destination, e.getCause().toString());
+      }
+      Thread.sleep(BACKOFF.multipliedBy(1L << (attempt - 1)).toMillis());
+    }
+    return false;
+  }
+
+  private boolean send(String workspace, String destination, boolean toMember, Reply reply, String key) {
     JDA jda = jdaForGuild.apply(workspace);
-    try {
-      if (toMember) {
-        jda.openPrivateChannelById(destination).flatMap(dm -> dm.sendMessage(renderer.render(reply, destination)))
-            .complete();
-        return true;
-      }
-      MessageChannel channel = jda.getChannelById(MessageChannel.class, destination);
-      if (channel == null) {
-        log.warn("discord post failed reason=unknown_channel guild={} channel={}", workspace, destination);
-        return false;
-      }
-      channel.sendMessage(renderer.render(reply, "")).complete();
+    if (toMember) {
+      jda.openPrivateChannelById(destination)
+          .flatMap(dm -> dm.sendMessage(renderer.render(reply, destination)).setNonce(key))
+          .complete();
       return true;
-    } catch (ErrorResponseException e) {
-      log.warn("discord post failed guild={} channel={} status={} code={}", workspace, destination,
-          e.getErrorResponse(), e.getErrorCode());
+    }
+    MessageChannel channel = jda.getChannelById(MessageChannel.class, destination);
+    if (channel == null) {
+      log.warn("discord post failed reason=unknown_channel guild={} channel={}", workspace, destination);
       return false;
     }
+    channel.sendMessage(renderer.render(reply, "")).setNonce(key).complete();
+    return true;
   }
 }

@@ -38,9 +38,12 @@ public final class SlackOutbox implements ChatOutbox {
     this.backoff = backoff;
   }
 
-  /** A member digest goes to the member's direct messages: chat.postMessage accepts a user id as channel. */
+  /**
+   * A member digest goes to the member's direct messages: chat.postMessage accepts a user id as channel. Slack has
+   * no idempotency key, so the key is unused; ambiguous failures are not retried instead.
+   */
   @Override
-  public boolean post(String workspace, String destination, boolean toMember, Reply reply)
+  public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
       throws InterruptedException {
     return post(destination, reply);
   }

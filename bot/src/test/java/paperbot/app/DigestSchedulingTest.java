@@ -33,7 +33,7 @@ final class DigestSchedulingTest {
     final BlockingQueue<Reply> posts = new LinkedBlockingQueue<>();
 
     @Override
-    public boolean post(String workspace, String destination, boolean toMember, Reply reply) {
+    public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key) {
       posts.add(reply);
       return true;
     }
@@ -59,7 +59,7 @@ final class DigestSchedulingTest {
     final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
-    public boolean post(String workspace, String destination, boolean toMember, Reply reply) {
+    public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key) {
       if (attempts.incrementAndGet() == 1) {
         return false;
       }

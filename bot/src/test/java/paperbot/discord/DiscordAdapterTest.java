@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.LogCapture;
+import paperbot.command.Reply;
 import paperbot.app.SeedBotExtension;
 
 /** The real JDA client against a scripted fake Discord (REST and gateway) on loopback. */
@@ -184,4 +185,32 @@ final class DiscordAdapterTest {
         .startsWith("Subscribed you: 5 papers at 09:00 UTC on Mon, Wed (ranked by your profile). Next: ")
         .contains(", 09:00 UTC."); // Quartz computes the next run from the real clock
   }
+
+  @Test
+  void memberDigestsGoToDirectMessagesWithTheirKeyAsNonceSoARepeatIsDropped() throws Exception {
+    assertThat(service.outbox().post("guild-1", "300000000000000003", true, Reply.privateText("Today's papers"),
+        "d7-20261123")).isTrue();
+    discord.next("POST /api/v10/users/@me/channels");
+    JsonNode body = JSON.readTree(discord.next("POST /api/v10/channels/" + FakeDiscord.DM_CHANNEL + "/messages")
+        .getBody().utf8());
+    assertThat(body.get("nonce").asText()).isEqualTo("d7-20261123");
+    assertThat(body.get("enforce_nonce").asBoolean()).isTrue();
+    assertThat(body.toString()).contains("Today's papers");
+  }
+
+
+  @Test
+  void aServerErrorIsRetriedWithTheSameNonce() throws Exception {
+    discord.failNextMessage(500);
+    assertThat(service.outbox().post("guild-1", "300000000000000003", true,
+        Reply.privateText("Digest after a hiccup"), "d8-20261123")).isTrue();
+    String path = "POST /api/v10/channels/" + FakeDiscord.DM_CHANNEL + "/messages";
+    List<String> nonces = new ArrayList<>();
+    for (RecordedRequest sent = discord.next(path); sent != null; sent = discord.nextNow(path)) {
+      nonces.add(JSON.readTree(sent.getBody().utf8()).get("nonce").asText());
+    }
+    // The failed attempt and the retry carry one nonce, so Discord keeps one message even if the first got through.
+    assertThat(nonces).containsExactly("d8-20261123", "d8-20261123");
+  }
+
 }

@@ -29,6 +29,9 @@ final class FakeDiscord implements AutoCloseable {
   private final Map<String, BlockingQueue<RecordedRequest>> requests = new ConcurrentHashMap<>();
   private final BlockingQueue<WebSocket> sockets = new LinkedBlockingQueue<>();
   private final AtomicInteger sequence = new AtomicInteger(1);
+  private final BlockingQueue<Integer> messageFailures = new LinkedBlockingQueue<>();
+  /** The direct-message channel this fake opens for any member. */
+  static final String DM_CHANNEL = "500000000000000005";
   private volatile WebSocket gateway;
 
   FakeDiscord() throws IOException {
@@ -47,6 +50,13 @@ final class FakeDiscord implements AutoCloseable {
           case "PUT /api/v10/applications/" + APP_ID + "/commands" -> json(200, "[]");
           case "POST /api/v10/interactions/*/callback" -> new MockResponse.Builder().code(204).build();
           case "POST /api/v10/webhooks/*" -> json(200, message("900000000000000009"));
+          case "POST /api/v10/users/@me/channels" -> json(200, "{\"id\":\"" + DM_CHANNEL + "\",\"type\":1,"
+              + "\"last_message_id\":null,\"recipients\":[" + user("300000000000000003", "ana", false) + "]}");
+          case "POST /api/v10/channels/" + DM_CHANNEL + "/messages" -> {
+            Integer failure = messageFailures.poll();
+            yield failure != null ? json(failure, "{\"message\":\"trouble\",\"code\":0}")
+                : json(200, message("900000000000000010"));
+          }
           default -> json(404, "{\"message\":\"Unknown\",\"code\":0}");
         };
       }
@@ -62,6 +72,11 @@ final class FakeDiscord implements AutoCloseable {
     return "ws://127.0.0.1:" + server.getPort() + "/gateway";
   }
 
+  /** The next message posted to a channel fails with this status. */
+  void failNextMessage(int status) {
+    messageFailures.add(status);
+  }
+
   /** Sends INTERACTION_CREATE on the gateway. */
   void dispatchInteraction(String interactionJson) throws InterruptedException {
     if (gateway == null) {
@@ -74,6 +89,11 @@ final class FakeDiscord implements AutoCloseable {
   /** The next request to "METHOD /path" (callback and webhook paths with ids replaced by *), waiting up to 10 s. */
   RecordedRequest next(String key) throws InterruptedException {
     return requests.computeIfAbsent(key, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);
+  }
+
+  /** The next request to "METHOD /path" if one has come, else null at once. */
+  RecordedRequest nextNow(String key) {
+    return requests.computeIfAbsent(key, k -> new LinkedBlockingQueue<>()).poll();
   }
 
   static String user(String id, String name, boolean bot) {
