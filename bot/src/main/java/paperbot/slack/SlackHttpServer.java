@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ public final class SlackHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final App app;
   private final SlackRequestParser parser;
+  private final ExecutorService handlers = Executors.newThreadPerTaskExecutor(
+      Thread.ofVirtual().name("slack-http-", 0).factory());
 
   private SlackHttpServer(HttpServer server, App app) {
     this.server = server;
@@ -40,12 +43,16 @@ public final class SlackHttpServer implements AutoCloseable {
     this.parser = new SlackRequestParser(app.config());
   }
 
-  /** Starts listening; port 0 picks a free port (see {@link #port()}). */
-  public static SlackHttpServer start(App app, String host, int port, ExecutorService executor) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+  /**
+   * Starts listening; port 0 picks a free port (see {@link #port()}). Each request gets its own virtual thread: a
+   * handler mostly waits (for the command's reply, up to the inline budget), and it must never wait for a thread
+   * that the commands themselves are using, or a burst of requests starves its own work and misses Slack's 3 seconds.
+   */
+  public static SlackHttpServer start(App app, String host, int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
     SlackHttpServer slack = new SlackHttpServer(server, app);
     server.createContext(PATH, slack::handle);
-    server.setExecutor(executor);
+    server.setExecutor(slack.handlers);
     server.start();
     return slack;
   }
@@ -122,5 +129,6 @@ public final class SlackHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    handlers.shutdownNow();
   }
 }

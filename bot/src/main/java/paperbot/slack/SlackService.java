@@ -32,7 +32,7 @@ public final class SlackService implements AutoCloseable {
         log.info("slack connected mode=socket");
         return new SlackService(workers, socket::stop);
       }
-      SlackHttpServer http = SlackHttpServer.start(adapter.app(), "0.0.0.0", settings.port(), workers);
+      SlackHttpServer http = SlackHttpServer.start(adapter.app(), "0.0.0.0", settings.port());
       log.info("slack listening mode=http port={} path={}", http.port(), SlackHttpServer.PATH);
       return new SlackService(workers, http);
     } catch (Exception e) {

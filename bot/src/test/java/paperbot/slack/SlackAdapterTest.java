@@ -55,7 +55,7 @@ final class SlackAdapterTest {
 
   private static SlackHttpServer server(Duration budget) throws Exception {
     SlackSettings settings = new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
-    return SlackHttpServer.start(SlackAdapter.start(bot.router(), settings, workers).app(), "127.0.0.1", 0, workers);
+    return SlackHttpServer.start(SlackAdapter.start(bot.router(), settings, workers).app(), "127.0.0.1", 0);
   }
 
   @AfterAll

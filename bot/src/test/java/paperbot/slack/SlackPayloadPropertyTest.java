@@ -48,8 +48,7 @@ final class SlackPayloadPropertyTest {
     slackApi = new FakeSlackWebApi();
     SlackSettings settings = new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(),
         SlackSettings.DEFAULT_INLINE_BUDGET);
-    server = SlackHttpServer.start(SlackAdapter.start(wiring.router(), settings, workers).app(), "127.0.0.1", 0,
-        workers);
+    server = SlackHttpServer.start(SlackAdapter.start(wiring.router(), settings, workers).app(), "127.0.0.1", 0);
   }
 
   @AfterContainer
