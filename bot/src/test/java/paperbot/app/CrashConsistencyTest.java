@@ -14,8 +14,14 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.bench.SyntheticCorpus;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.ingest.JsonLinesFile;
+import paperbot.recommender.ingest.SeedCorpus;
 
 /**
  * paperbot in a child JVM, killed with SIGKILL at random points while members change their profiles: after each
@@ -25,6 +31,8 @@ final class CrashConsistencyTest {
   private static final long SEED = 20261123L;
 
   @TempDir Path data;
+  /** Child logs and input files, outside the data directory. */
+  @TempDir Path scratch;
 
   /** A running child: its stdin and the lines of its stdout. */
   private record Child(Process process, PrintStream in, BlockingQueue<String> lines) {
@@ -65,13 +73,19 @@ final class CrashConsistencyTest {
   }
 
   private Child start(String user) throws IOException {
+    return run("chat", "--data", data.toString(), "--user", user);
+  }
+
+  /** paperbot's command line in a child JVM. */
+  private Child run(String... args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-Dpaperbot.home=" + TestBots.REPO,
-        "-cp", System.getProperty("java.class.path"), "paperbot.app.Main", "chat", "--data", data.toString(),
-        "--user", user);
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Dpaperbot.home=" + TestBots.REPO,
+        "-cp", System.getProperty("java.class.path"), "paperbot.app.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DISCORD_")
         || name.startsWith("PAPERBOT_"));
-    builder.redirectError(data.resolveSibling(data.getFileName() + "-child.log").toFile());
+    builder.redirectError(ProcessBuilder.Redirect.appendTo(scratch.resolve("child.log").toFile()));
     Process process = builder.start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
@@ -129,4 +143,43 @@ final class CrashConsistencyTest {
       }
     }
   }
+
+  @Test
+  void anIngestKilledMidwayLeavesAnIndexThatOpensAndARerunCompletes() throws Exception {
+    Clock clock = TestBots.CLOCK;
+    SyntheticCorpus corpus = new SyntheticCorpus(SeedCorpus.load(TestBots.REPO.resolve("seeds"), clock).papers(), 7,
+        LocalDate.now(clock));
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 8_000; i++) {
+      papers.add(corpus.paper(i));
+    }
+    Path file = scratch.resolve("papers.jsonl");
+    JsonLinesFile.write(file, papers);
+    String last = papers.get(papers.size() - 1).title();
+
+    Child ingest = run("ingest", "--source", "file", file.toString(), "--data", data.toString());
+    Thread.sleep(2_000 + new Random(SEED).nextInt(3_000)); // start-up takes about 2 s: mid-ingest
+    ingest.kill();
+
+    Child after = start("reader");
+    try {
+      after.send("/papers diffusion policy");
+      assertThat(after.await("Papers for \"diffusion policy\"", 60)).as("the index opens after the kill").isTrue();
+    } finally {
+      after.kill();
+    }
+
+    Child rerun = run("ingest", "--source", "file", file.toString(), "--data", data.toString());
+    assertThat(rerun.process().waitFor(180, TimeUnit.SECONDS)).as("the rerun finishes").isTrue();
+    assertThat(rerun.process().exitValue()).isZero();
+
+    Child done = start("reader");
+    try {
+      done.send("/paper " + SyntheticCorpus.id(papers.size() - 1));
+      assertThat(done.await(last.substring(0, Math.min(40, last.length())), 60)).as("the last paper is in").isTrue();
+    } finally {
+      done.kill();
+    }
+  }
+
 }
