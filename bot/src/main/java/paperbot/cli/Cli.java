@@ -44,7 +44,9 @@ public final class Cli implements Callable<Integer> {
         .addSubcommand("digest", new DigestCli(context))
         .addSubcommand("ingest", new IngestCli(context))
         .addSubcommand("export", new ExportCli(context))
-        .addSubcommand("bench", new BenchCli(context));
+        .addSubcommand("bench", new BenchCli(context))
+        .addSubcommand("backup", new BackupCli.Backup(context))
+        .addSubcommand("restore", new BackupCli.Restore(context));
     line.setOut(new PrintWriter(context.out(), true));
     line.setErr(new PrintWriter(context.err(), true));
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
