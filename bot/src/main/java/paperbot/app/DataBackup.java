@@ -1,7 +1,6 @@
 package paperbot.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,8 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
@@ -40,8 +39,16 @@ public final class DataBackup {
   public String backup(Path target) throws IOException {
     requireEmpty(target);
     Path index = config.dataDir().resolve("index");
+    if (!Files.isDirectory(index)) {
+      throw new IllegalStateException("nothing to back up: " + config.dataDir() + " has no index yet");
+    }
     try (FSDirectory directory = FSDirectory.open(index); Lock lock = writeLock(directory)) {
-      SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+      SegmentInfos commit;
+      try {
+        commit = SegmentInfos.readLatestCommit(directory);
+      } catch (IndexNotFoundException e) {
+        throw new IllegalStateException("nothing to back up: " + config.dataDir() + " has no index yet", e);
+      }
       Path copy = Files.createDirectories(target.resolve("index"));
       for (String file : commit.files(true)) {
         Files.copy(index.resolve(file), copy.resolve(file));

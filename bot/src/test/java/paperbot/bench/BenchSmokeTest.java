@@ -2,22 +2,15 @@ package paperbot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.TestBots;
-import paperbot.cli.Cli;
-import paperbot.cli.CliContext;
+import paperbot.cli.CliRun;
 
 /**
  * A small run of {@code paperbot bench} (10,000 papers), so the benchmark cannot rot. It checks that every stage ran
@@ -26,23 +19,11 @@ import paperbot.cli.CliContext;
 final class BenchSmokeTest {
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run bench(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = new CliContext(TestBots.REPO, new BufferedReader(new StringReader("")),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of(), false, TestBots.CLOCK);
-    int code = Cli.run(context, args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   void smallRunMeasuresEveryStageBesideItsBaseline() throws Exception {
     Path work = dir.resolve("work");
     Path report = dir.resolve("docs/report.md");
-    Run run = bench("bench", "--papers", "10000", "--members", "60", "--rounds", "2", "--work", work.toString(),
+    CliRun run = CliRun.of("bench", "--papers", "10000", "--members", "60", "--rounds", "2", "--work", work.toString(),
         "--report", report.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -73,12 +54,12 @@ final class BenchSmokeTest {
     Files.createDirectories(precious);
     Files.writeString(precious.resolve("thesis.tex"), "do not delete");
 
-    Run refused = bench("bench", "--papers", "1000", "--members", "5", "--work", precious.toString());
+    CliRun refused = CliRun.of("bench", "--papers", "1000", "--members", "5", "--work", precious.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("not made by paperbot bench");
     assertThat(Files.readString(precious.resolve("thesis.tex"))).isEqualTo("do not delete");
 
-    Run tooSmall = bench("bench", "--papers", "10", "--work", dir.resolve("w").toString());
+    CliRun tooSmall = CliRun.of("bench", "--papers", "10", "--work", dir.resolve("w").toString());
     assertThat(tooSmall.exitCode()).isEqualTo(2);
     assertThat(tooSmall.err()).contains("--papers must be 1000-5000000");
   }

@@ -2,15 +2,9 @@ package paperbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.TestBots;
@@ -26,18 +20,6 @@ final class BackupCliTest {
   @TempDir Path data;
   @TempDir Path backups;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = new CliContext(TestBots.REPO, new BufferedReader(new StringReader("")),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of(), false, TestBots.CLOCK);
-    int code = Cli.run(context, args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   void aRestoreBringsBackTheProfilesAndThePapersOfTheBackup() throws Exception {
     long papers;
@@ -46,7 +28,7 @@ final class BackupCliTest {
       papers = wiring.index().size();
     }
     Path backup = backups.resolve("monday");
-    Run backedUp = run("backup", "--data", data.toString(), backup.toString());
+    CliRun backedUp = CliRun.of("backup", "--data", data.toString(), backup.toString());
     assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();
     assertThat(backedUp.out()).contains("backed up the index").contains("the database");
 
@@ -59,7 +41,7 @@ final class BackupCliTest {
       assertThat(wiring.index().size()).isEqualTo(papers + 1);
     }
 
-    Run restored = run("restore", "--data", data.toString(), backup.toString());
+    CliRun restored = CliRun.of("restore", "--data", data.toString(), backup.toString());
     assertThat(restored.exitCode()).as(restored.err()).isZero();
     try (Wiring wiring = TestBots.open(data)) {
       assertThat(wiring.profiles().load(ANA).topics()).containsOnlyKeys("world models");
@@ -71,17 +53,21 @@ final class BackupCliTest {
   @Test
   void aRunningBotIsNotBackedUpUnderItsFeetAndBadTargetsAreRefused() throws Exception {
     try (Wiring running = TestBots.open(data)) {
-      Run refused = run("backup", "--data", data.toString(), backups.resolve("b").toString());
+      CliRun refused = CliRun.of("backup", "--data", data.toString(), backups.resolve("b").toString());
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.err()).contains("in use by a running paperbot; stop it first");
     }
     Files.writeString(backups.resolve("notes.txt"), "mine");
-    Run notEmpty = run("backup", "--data", data.toString(), backups.toString());
+    CliRun notEmpty = CliRun.of("backup", "--data", data.toString(), backups.toString());
     assertThat(notEmpty.exitCode()).isEqualTo(1);
     assertThat(notEmpty.err()).contains("is not empty");
-    Run notABackup = run("restore", "--data", data.toString(), backups.toString());
+    CliRun notABackup = CliRun.of("restore", "--data", data.toString(), backups.toString());
     assertThat(notABackup.exitCode()).isEqualTo(1);
     assertThat(notABackup.err()).contains("is not a paperbot backup");
     assertThat(Files.readString(backups.resolve("notes.txt"))).isEqualTo("mine");
+    CliRun nothing = CliRun.of("backup", "--data", backups.resolve("never-started").toString(),
+        backups.resolve("c").toString());
+    assertThat(nothing.exitCode()).isEqualTo(1);
+    assertThat(nothing.err()).contains("has no index yet");
   }
 }
