@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.command.ChatRequest;
@@ -56,7 +57,7 @@ final class DigestSchedulingTest {
   /** Refuses the first post (the platform is down), then records. */
   private static final class FlakyOutbox implements ChatOutbox {
     final BlockingQueue<Reply> posts = new LinkedBlockingQueue<>();
-    final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger attempts = new AtomicInteger();
 
     @Override
     public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key) {
@@ -71,7 +72,7 @@ final class DigestSchedulingTest {
   @Test
   void aDigestThePlatformRefusedIsRetriedLaterAndPostedOnce() throws Exception {
     FlakyOutbox outbox = new FlakyOutbox();
-    BotConfig config = BotConfig.load(TestBots.REPO, java.util.Map.of("PAPERBOT_DIGEST_RETRY_SECONDS", "1"))
+    BotConfig config = BotConfig.load(TestBots.REPO, Map.of("PAPERBOT_DIGEST_RETRY_SECONDS", "1"))
         .withDataDir(data);
     try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true)) {
       wiring.outboxes().register(Platform.CONSOLE, outbox);
@@ -85,6 +86,40 @@ final class DigestSchedulingTest {
       // Posted once: no further retry fires.
       assertThat(outbox.posts.poll(3, TimeUnit.SECONDS)).isNull();
       assertThat(outbox.attempts.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aDestinationThatIsDownLeavesTheOthersUnaffected() throws Exception {
+    BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
+    ChatOutbox oneChannelDown = (workspace, destination, toMember, reply, key) -> {
+      if (destination.equals("down")) {
+        return false;
+      }
+      delivered.add(destination);
+      return true;
+    };
+    try (Wiring wiring = Wiring.open(TestBots.config(data), TestBots.CLOCK, true)) {
+      wiring.outboxes().register(Platform.CONSOLE, oneChannelDown);
+      for (String channel : List.of("down", "up")) {
+        wiring.router().handle(new ChatRequest(Platform.CONSOLE, "local", channel, "ana", "digest",
+            "subscribe 09:00 UTC offline rl"));
+      }
+      List<Subscription> subscriptions = wiring.digestStore().all();
+      assertThat(subscriptions).hasSize(2);
+      for (Subscription subscription : subscriptions) {
+        DigestRunner.Outcome outcome = wiring.digests().runScheduled(subscription.id(), TestBots.CLOCK.instant());
+        assertThat(outcome).isEqualTo(subscription.destination().equals("down")
+            ? DigestRunner.Outcome.FAILED : DigestRunner.Outcome.POSTED);
+      }
+      assertThat(delivered).containsExactly("up");
+      // The failed one gave its day back, so its retry may still post; the delivered one will not post again.
+      Subscription down = subscriptions.stream().filter(s -> s.destination().equals("down")).findFirst().orElseThrow();
+      Subscription up = subscriptions.stream().filter(s -> s.destination().equals("up")).findFirst().orElseThrow();
+      assertThat(wiring.digestStore().claimRun(down.id(), LocalDate.of(2026, 11, 23),
+          TestBots.CLOCK.instant())).isTrue();
+      assertThat(wiring.digests().runScheduled(up.id(), TestBots.CLOCK.instant()))
+          .isEqualTo(DigestRunner.Outcome.ALREADY_RAN);
     }
   }
 
