@@ -122,13 +122,7 @@ public final class LucenePaperIndex implements PaperIndex {
 
   @Override
   public Optional<Paper> get(String id) {
-    return withSearcher(searcher -> {
-      TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(PaperDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
-    });
+    return firstPaper(new Term(PaperFields.ID, id));
   }
 
   @Override
@@ -146,9 +140,13 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** The paper stored under this normalised title (or alias), if any. */
   public Optional<Paper> findByTitle(String title) {
+    return firstPaper(new Term(PaperFields.TITLE_KEY, paperbot.recommender.corpus.PaperId.normalise(title)));
+  }
+
+  /** The paper indexed under this exact term (an id or a title key), if any. */
+  private Optional<Paper> firstPaper(Term term) {
     return withSearcher(searcher -> {
-      TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.TITLE_KEY,
-          paperbot.recommender.corpus.PaperId.normalise(title))), 1);
+      TopDocs top = searcher.search(new TermQuery(term), 1);
       return top.scoreDocs.length == 0 ? Optional.<Paper>empty()
           : Optional.of(PaperDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
     });

@@ -125,10 +125,8 @@ public final class ProfileRanker {
       interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
       // Trending weighs more in a digest than in search, so the blend reorders a wider window as one block.
       TopDocs firstPass = searcher.search(query.build(), Math.max(DIGEST_WINDOW, request.limit()));
-      BooleanQuery.Builder second = new BooleanQuery.Builder();
-      blend.forEach(q -> second.add(q, Occur.SHOULD));
-      top = WindowRescorer.rescoreExactly(searcher, firstPass, interests.exactly(second.build()), request.limit(),
-          firstPass.scoreDocs.length);
+      top = WindowRescorer.rescoreExactly(searcher, firstPass, interests.exactly(QueryPlan.anyOf(blend)),
+          request.limit(), firstPass.scoreDocs.length);
     } else {
       if (!interests.clauses().isEmpty()) {
         query.add(interests.exactQuery(), Occur.MUST); // the date window leads, so exact phrases cost little
@@ -188,7 +186,7 @@ public final class ProfileRanker {
 
     /** Any interest, with real phrases. */
     Query exactQuery() {
-      return any(exactClauses);
+      return QueryPlan.anyOf(exactClauses);
     }
 
     /** Scores a paper by its exact interest match plus {@code extra}; papers without a match do not qualify. */
@@ -198,13 +196,7 @@ public final class ProfileRanker {
 
     /** The interests' words as real phrases, for snippets. */
     Query highlightQuery() {
-      return any(highlights);
-    }
-
-    private static Query any(List<Query> queries) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      queries.forEach(q -> any.add(q, Occur.SHOULD));
-      return any.build();
+      return QueryPlan.anyOf(highlights);
     }
   }
 

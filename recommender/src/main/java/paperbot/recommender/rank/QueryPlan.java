@@ -92,10 +92,15 @@ final class QueryPlan {
     required.setMinimumNumberShouldMatch(minimumMatch);
     exact.setMinimumNumberShouldMatch(minimumMatch);
     List<Query> bonuses = phraseBonuses(concepts);
-    BooleanQuery.Builder bonus = new BooleanQuery.Builder();
-    bonuses.forEach(q -> bonus.add(q, Occur.SHOULD));
-    return new TextQuery(required.build(), exact.build(), bonuses.isEmpty() ? null : bonus.build(),
+    return new TextQuery(required.build(), exact.build(), bonuses.isEmpty() ? null : anyOf(bonuses),
         highlightQuery(concepts), List.copyOf(conceptQueries), minimumMatch);
+  }
+
+  /** A disjunction: any of the queries matches, and the scores of those that match add up. */
+  static BooleanQuery anyOf(List<? extends Query> queries) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    queries.forEach(query -> any.add(query, Occur.SHOULD));
+    return any.build();
   }
 
   /** The second pass: phrase bonuses (already weighted) plus the recency and upvote priors, all optional. */
@@ -129,12 +134,7 @@ final class QueryPlan {
     for (String alternative : concept.alternatives()) {
       addForm(forms, alternative, ALTERNATIVE_WEIGHT, exact);
     }
-    if (forms.isEmpty()) {
-      return null;
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    forms.forEach(form -> any.add(form, Occur.SHOULD));
-    return any.build();
+    return forms.isEmpty() ? null : anyOf(forms);
   }
 
   private void addForm(List<Query> forms, String text, float weight, boolean exact) {

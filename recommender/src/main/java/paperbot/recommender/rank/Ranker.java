@@ -79,10 +79,9 @@ public final class Ranker {
    */
   private static TopDocs firstPass(IndexSearcher searcher, QueryPlan.TextQuery text, int window) throws IOException {
     if (text.minimumMatch() > 1 && text.minimumMatch() < text.concepts().size()) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      text.concepts().forEach(concept -> any.add(concept, Occur.SHOULD));
       int wide = window * WIDE_FACTOR;
-      TopDocs candidates = searcher.search(any.build(), new TopScoreDocCollectorManager(wide, COUNT_LIMIT));
+      TopDocs candidates = searcher.search(QueryPlan.anyOf(text.concepts()),
+          new TopScoreDocCollectorManager(wide, COUNT_LIMIT));
       int[] counts = new DocMatcher(searcher).matchCounts(candidates.scoreDocs, text.concepts());
       List<ScoreDoc> kept = new ArrayList<>();
       for (int i = 0; i < counts.length; i++) {
