@@ -16,7 +16,8 @@ public final class CleanText {
   private static final Pattern MATH = Pattern.compile("\\$([^$]{0,200})\\$");
   private static final Pattern UNKNOWN_MACRO = Pattern.compile("\\\\([A-Za-z]+)");
   private static final Pattern WORD_WITH_TILDE = Pattern.compile("\\S*~\\S*");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** Characters that some rewrite below acts on (TeX, braces, quotes, tildes, and whitespace other than a space). */
+  private static final char[] TRIGGERS = {'\\', '$', '{', '}', '`', '~', '\t', '\n', '\u000B', '\f', '\r'};
 
   private CleanText() {}
 
@@ -24,6 +25,9 @@ public final class CleanText {
   public static String of(String raw) {
     if (raw == null || raw.isBlank()) {
       return "";
+    }
+    if (alreadyClean(raw)) {
+      return raw;
     }
     String text = raw;
     // Each rewrite runs only when its trigger character is present: most abstracts have none, and indexing a
@@ -58,6 +62,31 @@ public final class CleanText {
           m -> Matcher.quoteReplacement(m.group().contains("/") ? m.group() : m.group().replace('~', ' ')));
     }
     return collapseSpaces(text);
+  }
+
+  /**
+   * True when no rewrite below would change the text (most abstracts have nothing to clean). Each check is a
+   * vectorised {@code indexOf}, which measured several times faster than one pass over the characters.
+   */
+  private static boolean alreadyClean(String text) {
+    if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+      return false;
+    }
+    for (char trigger : TRIGGERS) {
+      if (text.indexOf(trigger) >= 0) {
+        return false;
+      }
+    }
+    return !text.contains("  ") && !text.contains("''") && !hasGluedUrl(text);
+  }
+
+  private static boolean hasGluedUrl(String text) {
+    for (int at = text.indexOf("http", 1); at >= 0; at = text.indexOf("http", at + 4)) {
+      if (Character.isLetterOrDigit(text.charAt(at - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -41,7 +41,7 @@ import java.util.ArrayList;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-7";
+  static final String SCHEMA = "paperbot-index-8";
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";

@@ -13,7 +13,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * English analysis for titles and abstracts: words split at hyphens (sim-to-real = sim to real), lower case,
  * accents folded, British spelling folded, stop words dropped (leaving position gaps so phrases stay exact),
- * Porter stems (policies = policy). Queries are analysed with the same chain.
+ * Porter stems (policies = policy). Queries are analysed with the same chain. Author names are only lower-cased
+ * and folded.
  */
 public final class PaperAnalyzer extends Analyzer {
   /** Titles and aliases are separate values of one field; the gap keeps a phrase from spanning two titles. */
@@ -22,6 +23,10 @@ public final class PaperAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
+    if (PaperFields.AUTHORS.equals(fieldName)) {
+      // Names are not English: no stems or stop words ("Wang Yang" stays itself), only case and accents folded.
+      return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+    }
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);

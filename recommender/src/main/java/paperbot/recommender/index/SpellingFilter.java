@@ -2,6 +2,7 @@ package paperbot.recommender.index;
 
 import java.io.IOException;
 import java.util.Map;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -12,10 +13,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * is harmless: both sides agree.
  */
 final class SpellingFilter extends TokenFilter {
-  private static final Map<String, String> WORDS = Map.of(
+  private static final CharArrayMap<String> WORDS = new CharArrayMap<>(Map.of(
       "π", "pi", "behaviour", "behavior", "behaviours", "behaviors", "behavioural", "behavioral",
       "modelling", "modeling", "colour", "color", "neighbour", "neighbor", "neighbours", "neighbors",
-      "analyse", "analyze");
+      "analyse", "analyze"), false);
+  /** British suffix, American suffix; only words longer than {@link #MIN_SUFFIXED} are folded. */
+  private static final String[][] SUFFIXES = {{"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"},
+      {"ised", "ized"}, {"ise", "ize"}, {"ises", "izes"}};
+  private static final int MIN_SUFFIXED = 6;
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
@@ -23,32 +28,38 @@ final class SpellingFilter extends TokenFilter {
     super(input);
   }
 
+  /** Reads the term in place: this runs for every word of every paper, so it allocates nothing for most words. */
   @Override
   public boolean incrementToken() throws IOException {
     if (!input.incrementToken()) {
       return false;
     }
-    String word = term.toString();
-    String folded = fold(word);
-    if (!folded.equals(word)) {
-      term.setEmpty().append(folded);
+    char[] buffer = term.buffer();
+    int length = term.length();
+    String mapped = WORDS.get(buffer, 0, length);
+    if (mapped != null) {
+      term.setEmpty().append(mapped);
+    } else if (length > MIN_SUFFIXED) {
+      for (String[] suffix : SUFFIXES) {
+        if (endsWith(buffer, length, suffix[0])) {
+          term.setLength(length - suffix[0].length()).append(suffix[1]);
+          break;
+        }
+      }
     }
     return true;
   }
 
-  static String fold(String word) {
-    String mapped = WORDS.get(word);
-    if (mapped != null) {
-      return mapped;
+  private static boolean endsWith(char[] buffer, int length, String suffix) {
+    int start = length - suffix.length();
+    if (start < 0) {
+      return false;
     }
-    if (word.length() > 6) {
-      for (String[] suffix : new String[][] {{"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"},
-          {"ised", "ized"}, {"ise", "ize"}, {"ises", "izes"}}) {
-        if (word.endsWith(suffix[0])) {
-          return word.substring(0, word.length() - suffix[0].length()) + suffix[1];
-        }
+    for (int i = 0; i < suffix.length(); i++) {
+      if (buffer[start + i] != suffix.charAt(i)) {
+        return false;
       }
     }
-    return word;
+    return true;
   }
 }

@@ -12,9 +12,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Word pairs: each word with the word before it ("reinforc learn"), or with one dropped stop word between them
- * ("chain _ thought"). The index keeps them as terms of their own field, so the first ranking pass finds a phrase
- * of common words by its rare pair terms instead of reading the positions of every paper that has both words.
- * Index and queries make pairs here, the same way, from one analysis of the text.
+ * ("chain _ thought"), when both words are {@link CommonWords}. The index keeps them as terms of their own field, so
+ * the first ranking pass finds a phrase of common words by its rare pair terms instead of reading the positions of
+ * every paper that has both words. Index and queries make pairs here, the same way, from one analysis of the text.
  */
 public final class WordPairs {
   /** Stands for one dropped stop word inside a pair. */
@@ -24,23 +24,26 @@ public final class WordPairs {
    * A text as analysed: its terms and each term's position increment (2 after one dropped stop word).
    */
   public record Analysed(List<String> terms, int[] increments) {
-    /** The pairs; across a gap of two or more stop words there is none. */
+    /** The indexed pairs: of two common words, with at most one stop word between them. */
     public List<String> pairs() {
       List<String> pairs = new ArrayList<>();
-      for (int i = 1; i < terms.size(); i++) {
-        if (increments[i] == 1) {
-          pairs.add(terms.get(i - 1) + " " + terms.get(i));
-        } else if (increments[i] == 2) {
-          pairs.add(terms.get(i - 1) + " " + GAP + " " + terms.get(i));
+      boolean previousCommon = false;
+      for (int i = 0; i < terms.size(); i++) {
+        boolean common = CommonWords.contains(terms.get(i));
+        if (common && previousCommon && increments[i] <= 2) {
+          pairs.add(increments[i] == 1
+              ? terms.get(i - 1) + " " + terms.get(i)
+              : terms.get(i - 1) + " " + GAP + " " + terms.get(i));
         }
+        previousCommon = common;
       }
       return pairs;
     }
 
-    /** True when every two neighbouring words make a pair, so the pairs stand for the whole phrase. */
+    /** True when every two neighbouring words make an indexed pair, so the pairs stand for the whole phrase. */
     public boolean pairsCoverAll() {
-      for (int i = 1; i < terms.size(); i++) {
-        if (increments[i] > 2) {
+      for (int i = 0; i < terms.size(); i++) {
+        if ((i > 0 && increments[i] > 2) || !CommonWords.contains(terms.get(i))) {
           return false;
         }
       }
