@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -14,6 +17,9 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
@@ -28,8 +34,8 @@ public final class PaperDocuments {
 
   /**
    * Analysed text with positions (phrase queries). No offsets: the highlighter re-analyses the five abstracts it
-   * shows, which costs far less than storing an offset for every word of every paper at ingest. The title and
-   * abstract are stored beside it (snippets and more-like-this read them).
+   * shows, which costs far less than storing an offset for every word of every paper at ingest. Not stored: the
+   * JSON copy has the text, and snippets and more-like-this read it from there.
    */
   private static final FieldType SEARCHED_TEXT = searchedType();
 
@@ -61,13 +67,10 @@ public final class PaperDocuments {
   }
 
   /** A text field and its pair field, from one analysis. */
-  private static void addWithPairs(Document doc, String field, String text, boolean stored) {
+  private static void addWithPairs(Document doc, String field, String text) {
     WordPairs.Analysed analysed = WordPairs.analyse(ANALYZER, field, text);
     doc.add(new Field(field, analysed.words(), SEARCHED_TEXT));
     doc.add(new Field(PaperFields.pairsOf(field), analysed.pairTokens(), PAIRS));
-    if (stored) {
-      doc.add(new StoredField(field, text));
-    }
   }
 
   public static Document toDocument(Paper paper) {
@@ -88,12 +91,11 @@ public final class PaperDocuments {
       doc.add(new KeywordField(PaperFields.TITLE_KEY, PaperId.normalise(alias), Field.Store.NO));
     }
     if (paper.title() != null) {
-      // Stored (cleaned) so MoreLikeThis can weigh title words when it describes a paper.
-      addWithPairs(doc, PaperFields.TITLE, CleanText.of(paper.title()), true);
+      addWithPairs(doc, PaperFields.TITLE, CleanText.of(paper.title()));
     }
     // Aliases are searched like the title: a researcher may remember any version's title.
     for (String alias : paper.aliases()) {
-      addWithPairs(doc, PaperFields.TITLE, CleanText.of(alias), false);
+      addWithPairs(doc, PaperFields.TITLE, CleanText.of(alias));
     }
     // TextField, not stored: followed authors are matched as phrases; display reads the JSON copy.
     for (String author : paper.authors()) {
@@ -102,7 +104,7 @@ public final class PaperDocuments {
     if (paper.organisation() != null) {
       doc.add(new TextField(PaperFields.AUTHORS, paper.organisation(), Field.Store.NO));
     }
-    addWithPairs(doc, PaperFields.ABSTRACT, CleanText.of(paper.abstractText()), true);
+    addWithPairs(doc, PaperFields.ABSTRACT, CleanText.of(paper.abstractText()));
     if (paper.published() != null) {
       // LongField indexes points and doc values: the distance-feature query of the recency prior needs both.
       doc.add(new LongField(PaperFields.PUBLISHED, paper.published().toEpochDay(), Field.Store.NO));
@@ -117,6 +119,16 @@ public final class PaperDocuments {
 
   public static Paper fromDocument(Document doc) {
     return fromJson(doc.get(PaperFields.JSON));
+  }
+
+  /** The papers of a page of hits, in page order. */
+  public static List<Paper> papersOf(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<Paper> papers = new ArrayList<>(page.length);
+    for (ScoreDoc hit : page) {
+      papers.add(fromDocument(stored.document(hit.doc)));
+    }
+    return papers;
   }
 
   /** A paper from its JSON form; throws IllegalArgumentException for anything else. */

@@ -2,18 +2,26 @@ package paperbot.recommender.index;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -25,11 +33,6 @@ import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;
 import paperbot.recommender.rank.Snippets;
-import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
 
 /** "More like this" and a paper's distinctive words, both from Lucene's MoreLikeThis over the abstract. */
 final class SimilarPapers {
@@ -65,17 +68,17 @@ final class SimilarPapers {
   }
 
   SearchResults like(IndexSearcher searcher, String id, int limit) throws IOException {
-    Optional<Integer> doc = docOf(searcher, id);
-    if (doc.isEmpty()) {
+    Optional<Paper> source = paperOf(searcher, id);
+    if (source.isEmpty()) {
       return new SearchResults(List.of(), 0, 0, null);
     }
-    MoreLikeThis mlt = mlt(searcher);
+    Query like = mlt(searcher).like(textOf(source.get()));
     Query query = new BooleanQuery.Builder()
-        .add(mlt.like(doc.get()), Occur.MUST)
+        .add(like, Occur.MUST)
         .add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
         .build();
     TopDocs top = searcher.search(query, limit);
-    List<String> shared = readable(searcher, doc.get(), List.of(mlt.retrieveInterestingTerms(doc.get())), 3);
+    List<String> shared = readable(source.get(), termsOf(like), 3);
     List<SearchHit> hits = new ArrayList<>();
     for (ScoreDoc hit : top.scoreDocs) {
       Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
@@ -87,11 +90,35 @@ final class SimilarPapers {
   }
 
   List<String> distinctiveWords(IndexSearcher searcher, String id, int limit) throws IOException {
-    Optional<Integer> doc = docOf(searcher, id);
-    if (doc.isEmpty()) {
+    Optional<Paper> source = paperOf(searcher, id);
+    if (source.isEmpty()) {
       return List.of();
     }
-    return readable(searcher, doc.get(), List.of(mlt(searcher).retrieveInterestingTerms(doc.get())), limit);
+    return readable(source.get(), termsOf(mlt(searcher).like(textOf(source.get()))), limit);
+  }
+
+  /**
+   * A paper's title and abstract as MoreLikeThis reads them. The index stores only the paper's JSON (storing the
+   * text twice cost a sixth of ingest), so the fields are rebuilt from it, cleaned as they were indexed.
+   */
+  private static Map<String, Collection<Object>> textOf(Paper paper) {
+    return Map.of(
+        PaperFields.TITLE, List.of(CleanText.of(Objects.toString(paper.title(), ""))),
+        PaperFields.ABSTRACT, List.of(CleanText.of(paper.abstractText())));
+  }
+
+  /** The terms of a MoreLikeThis query, in its order (what {@code retrieveInterestingTerms} would list). */
+  private static List<String> termsOf(Query like) {
+    List<String> terms = new ArrayList<>();
+    if (like instanceof BooleanQuery bool) {
+      for (BooleanClause clause : bool.clauses()) {
+        Query query = clause.query() instanceof BoostQuery boost ? boost.getQuery() : clause.query();
+        if (query instanceof TermQuery term) {
+          terms.add(term.getTerm().text());
+        }
+      }
+    }
+    return terms;
   }
 
   private MoreLikeThis mlt(IndexSearcher searcher) throws IOException {
@@ -109,9 +136,8 @@ final class SimilarPapers {
   }
 
   /** Maps stems ("diffus") back to a word of the paper that has that stem ("diffusion"), keeping their order. */
-  private List<String> readable(IndexSearcher searcher, int doc, List<String> stems, int limit) throws IOException {
-    var stored = searcher.storedFields().document(doc);
-    String text = Objects.toString(stored.get(PaperFields.TITLE), "") + " " + stored.get(PaperFields.ABSTRACT);
+  private List<String> readable(Paper paper, List<String> stems, int limit) throws IOException {
+    String text = Objects.toString(paper.title(), "") + " " + paper.abstractText();
     Map<String, String> wordByStem = new LinkedHashMap<>();
     for (String word : CleanText.of(text).split("[^\\p{L}\\p{N}]+")) {
       String stem = stem(word);
@@ -132,8 +158,9 @@ final class SimilarPapers {
     }
   }
 
-  private static Optional<Integer> docOf(IndexSearcher searcher, String id) throws IOException {
+  private static Optional<Paper> paperOf(IndexSearcher searcher, String id) throws IOException {
     TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
-    return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(top.scoreDocs[0].doc);
+    return top.scoreDocs.length == 0 ? Optional.empty()
+        : Optional.of(PaperDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
   }
 }

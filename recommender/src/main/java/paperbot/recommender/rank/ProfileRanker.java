@@ -81,11 +81,12 @@ public final class ProfileRanker {
     ScoreDoc[] page = request.offset() >= rescored.length
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(rescored, request.offset(), Math.min(rescored.length, wanted));
+    List<Paper> papers = PaperDocuments.papersOf(searcher, page);
     String[] snippets = page.length == 0 ? new String[0]
-        : Snippets.of(searcher, analyzer, interests.highlightQuery(), page);
+        : Snippets.of(searcher, analyzer, interests.highlightQuery(), page, papers);
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(page[i].doc));
+      Paper paper = papers.get(i);
       items.add(new Recommendation(paper, page[i].score, Snippets.orLead(snippets[i], paper),
           matching(matcher, page[i].doc, interests.topics()), matching(matcher, page[i].doc, interests.authors()),
           trending(paper)));

@@ -104,11 +104,12 @@ public final class Ranker {
     if (page.length == 0) {
       return List.of();
     }
-    String[] snippets = Snippets.of(searcher, analyzer, text, page);
+    List<Paper> papers = PaperDocuments.papersOf(searcher, page);
+    String[] snippets = Snippets.of(searcher, analyzer, text, page, papers);
     DocMatcher matcher = new DocMatcher(searcher);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(page[i].doc));
+      Paper paper = papers.get(i);
       hits.add(new SearchHit(paper, page[i].score, Snippets.orLead(snippets[i], paper),
           why.explain(matcher, page[i].doc, concepts)));
     }
