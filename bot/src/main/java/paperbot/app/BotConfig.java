@@ -56,7 +56,7 @@ public record BotConfig(
    *     as long as the misfire grace lasts
    */
   public record DigestSettings(ZoneId defaultZone, double halfLifeDays, double minScore,
-      Duration misfireGrace, boolean postQuietDays, Duration retryDelay) {}
+      Duration misfireGrace, boolean postQuietDays, Duration retryDelay, Duration clusterCheckin) {}
 
   /**
    * Where profiles are stored.
@@ -96,6 +96,7 @@ public record BotConfig(
     DIGEST_GRACE("digest.misfire.grace.minutes", "PAPERBOT_DIGEST_GRACE_MINUTES", "120"),
     DIGEST_QUIET("digest.quiet.day", "PAPERBOT_DIGEST_QUIET_DAY", "post"),
     DIGEST_RETRY("digest.retry.seconds", "PAPERBOT_DIGEST_RETRY_SECONDS", "300"),
+    CLUSTER_CHECKIN("scheduler.cluster.checkin.ms", "PAPERBOT_CLUSTER_CHECKIN_MS", "7500"),
     ARXIV_URL("sources.arxiv.url", "PAPERBOT_ARXIV_URL", paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
     ARXIV_CATEGORIES("sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
     HF_URL("sources.hf.url", "PAPERBOT_HF_URL", paperbot.recommender.ingest.HfDailySource.DEFAULT_URL),
@@ -138,7 +139,8 @@ public record BotConfig(
             number(Setting.DIGEST_HALF_LIFE, file, env), 0.5,
             Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env)),
             !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip"),
-            Duration.ofSeconds(number(Setting.DIGEST_RETRY, file, env))),
+            Duration.ofSeconds(number(Setting.DIGEST_RETRY, file, env)),
+            Duration.ofMillis(number(Setting.CLUSTER_CHECKIN, file, env))),
         new SourceSettings(new paperbot.recommender.ingest.LiveSources.Settings(value(Setting.ARXIV_URL, file, env),
             value(Setting.HF_URL, file, env), Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
                 .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), Duration.ofSeconds(3),

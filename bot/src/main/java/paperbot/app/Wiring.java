@@ -116,7 +116,7 @@ public final class Wiring implements AutoCloseable {
     if (schedule) {
       try {
         scheduler = QuartzDigestSchedule.start(database.dataSource(), jdbcUrl(config), digests, digestStore,
-            config.digest().retryDelay());
+            config.digest().retryDelay(), config.digest().clusterCheckin());
         scheduler.scheduleRefreshes(sources, config.sources().hfCron(), config.sources().arxivCron());
         digestSchedule = scheduler;
       } catch (Exception e) {

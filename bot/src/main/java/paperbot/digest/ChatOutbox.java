@@ -15,4 +15,21 @@ public interface ChatOutbox {
    */
   boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
       throws InterruptedException;
+
+  /** Whether a post went out, as far as the platform can tell. */
+  enum Delivery {
+    FOUND,
+    NOT_FOUND,
+    /** The platform cannot be asked (or did not answer); posting again relies on its own repeat check. */
+    UNKNOWN
+  }
+
+  /**
+   * Looks for the post with this key at the destination. A run resumed after its process died asks this first:
+   * the dead process may have posted before it could record so.
+   */
+  default Delivery find(String workspace, String destination, boolean toMember, String key)
+      throws InterruptedException {
+    return Delivery.UNKNOWN;
+  }
 }

@@ -107,8 +107,23 @@ public final class DigestRunner {
     return mentions;
   }
 
+  /**
+   * A run that holds its day's claim this long without finishing belongs to a process that died; a later trigger
+   * may take it over. (A run takes seconds; Quartz hands a dead node's runs over much sooner, as recovering.)
+   */
+  static final Duration RUN_LEASE = Duration.ofMinutes(15);
+
   /** A scheduled run: skipped when it is later than the misfire grace or its day already ran. */
   public Outcome runScheduled(long subscriptionId, Instant scheduledFire) {
+    return runScheduled(subscriptionId, scheduledFire, false);
+  }
+
+  /**
+   * @param earlierAttempt true when an earlier attempt at this run may have posted: Quartz re-running the job of a
+   *     process that died mid-run (its unfinished run is taken over at once), or a retry after a post that failed
+   *     (perhaps a timeout after Slack took the message). The platform is asked for the post before posting.
+   */
+  public Outcome runScheduled(long subscriptionId, Instant scheduledFire, boolean earlierAttempt) {
     Optional<Subscription> found = store.find(subscriptionId);
     if (found.isEmpty()) {
       log.info("digest skipped reason=unsubscribed subscription={}", subscriptionId);
@@ -119,7 +134,18 @@ public final class DigestRunner {
       log.warn("digest skipped reason=too_late subscription={} late_min={}", subscriptionId, late.toMinutes());
       return Outcome.TOO_LATE;
     }
-    return run(found.get(), true);
+    Subscription subscription = found.get();
+    LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
+    Instant now = clock.instant();
+    if (store.claimRun(subscription.id(), day, now)) {
+      return post(subscription, day, true, earlierAttempt);
+    }
+    if (store.resumeRun(subscription.id(), day, now, earlierAttempt ? now : now.minus(RUN_LEASE))) {
+      log.info("digest resumed subscription={} day={}", subscription.id(), day);
+      return post(subscription, day, true, true);
+    }
+    log.info("digest skipped reason=already_ran subscription={} day={}", subscription.id(), day);
+    return Outcome.ALREADY_RAN;
   }
 
   /** Posts now ({@code /digest now}); claims the day only for scheduled runs. */
@@ -129,6 +155,15 @@ public final class DigestRunner {
       log.info("digest skipped reason=already_ran subscription={} day={}", subscription.id(), day);
       return Outcome.ALREADY_RAN;
     }
+    return post(subscription, day, claimDay, false);
+  }
+
+  /**
+   * Composes and posts the day's digest; the claim, if any, is already held.
+   *
+   * @param mayHavePosted true when an earlier attempt may have posted already: the platform is asked first
+   */
+  private Outcome post(Subscription subscription, LocalDate day, boolean claimDay, boolean mayHavePosted) {
     try {
       ChatOutbox outbox = outboxes.get(Platform.valueOf(subscription.platform()));
       if (outbox == null) {
@@ -145,6 +180,13 @@ public final class DigestRunner {
       }
       boolean toMember = subscription.kind() == Subscription.Kind.MEMBER;
       String key = "d" + subscription.id() + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
+      if (mayHavePosted && outbox.find(subscription.workspace(), subscription.destination(), toMember, key)
+          == ChatOutbox.Delivery.FOUND) {
+        // The earlier attempt posted but never recorded it. Today's plan stands in for what it posted.
+        store.recordSent(subscription, day, post.paperIds(), Outcome.POSTED.name(), clock.instant());
+        log.info("digest recovered reason=already_posted subscription={} day={}", subscription.id(), day);
+        return Outcome.POSTED;
+      }
       if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, post.reply(), key)) {
         release(subscription, day, claimDay);
         return Outcome.FAILED;

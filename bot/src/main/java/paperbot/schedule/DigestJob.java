@@ -36,7 +36,10 @@ public final class DigestJob implements Job {
       String original = context.getMergedJobDataMap().getString(ORIGINAL_FIRE);
       Instant fire = original != null ? Instant.ofEpochMilli(Long.parseLong(original))
           : context.getScheduledFireTime().toInstant();
-      if (runner.runScheduled(id, fire) == DigestRunner.Outcome.FAILED) {
+      // A recovering job is one a dead process (this one before a restart, or another node) had started; a retry
+      // follows a post that failed. Either may have reached the platform, so the runner looks before posting.
+      boolean earlierAttempt = context.isRecovering() || original != null;
+      if (runner.runScheduled(id, fire, earlierAttempt) == DigestRunner.Outcome.FAILED) {
         retryLater(context, id, fire);
       }
     } catch (Exception e) {

@@ -52,7 +52,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
 
   /** Starts Quartz on the data source and makes sure every stored subscription has its trigger. */
   public static QuartzDigestSchedule start(DataSource dataSource, String jdbcUrl, DigestRunner runner,
-      DigestStore store, Duration retryDelay) throws SchedulerException {
+      DigestStore store, Duration retryDelay, Duration clusterCheckin) throws SchedulerException {
     // Quartz looks data sources up by name; registering ours reuses the pool instead of opening a second one.
     DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
     Properties props = new Properties();
@@ -66,7 +66,11 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     props.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
     props.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
     props.setProperty("org.quartz.jobStore.useProperties", "true");
+    // Clustered even on one node: a restarted process recovers the runs its previous life left half done, and
+    // on PostgreSQL several processes share the triggers, each digest firing on one of them.
     props.setProperty("org.quartz.jobStore.isClustered", "true");
+    // How often each node reports alive; a node silent for this plus 7.5 s is dead and its runs are taken over.
+    props.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(clusterCheckin.toMillis()));
     props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     Scheduler scheduler = new StdSchedulerFactory(props).getScheduler();
     scheduler.getContext().put(DigestJob.RUNNER, runner);

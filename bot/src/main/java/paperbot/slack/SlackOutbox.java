@@ -3,8 +3,13 @@ package paperbot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.model.Message;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.command.Reply;
@@ -13,13 +18,20 @@ import paperbot.digest.ChatOutbox;
 /**
  * Posts unprompted messages (digests) to channels with {@code chat.postMessage}, a bounded number of times: after a
  * 429 it waits as long as Slack's {@code Retry-After} asks; after a 5xx (Slack did not take the message) it backs off
- * exponentially. A timeout is not retried: Slack may have posted the message, and a second post would repeat it.
+ * exponentially. A timeout is not retried here: Slack may have posted the message. The digest's later retry first
+ * looks for the post in the channel's history ({@link #find}), by the key in its metadata.
  */
 public final class SlackOutbox implements ChatOutbox {
   private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
   static final int ATTEMPTS = 4;
   /** Never wait longer than this for one retry, whatever Retry-After says. */
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  /** Message metadata type of a digest post; its payload holds the post's key. */
+  static final String EVENT_TYPE = "paperbot_digest";
+  private static final String KEY = "key";
+  /** Recent messages searched for a resumed run's post: a digest day has few posts after it. */
+  private static final int HISTORY_LIMIT = 100;
 
   /** First wait after a server error; it doubles with each attempt. */
   static final Duration BACKOFF = Duration.ofSeconds(1);
@@ -40,21 +52,29 @@ public final class SlackOutbox implements ChatOutbox {
 
   /**
    * A member digest goes to the member's direct messages: chat.postMessage accepts a user id as channel. Slack has
-   * no idempotency key, so the key is unused; ambiguous failures are not retried instead.
+   * no idempotency key, so ambiguous failures are not retried; the key travels as message metadata instead, where
+   * {@link #find} looks for it when a run is resumed.
    */
   @Override
   public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
       throws InterruptedException {
-    return post(destination, reply);
+    return post(destination, reply, key);
   }
 
   /** Posts the reply to the channel; true once Slack accepted it. */
   public boolean post(String channel, Reply reply) throws InterruptedException {
+    return post(channel, reply, null);
+  }
+
+  private boolean post(String channel, Reply reply, String key) throws InterruptedException {
+    Message.Metadata metadata = key == null ? null
+        : Message.Metadata.builder().eventType(EVENT_TYPE).eventPayload(Map.of(KEY, key)).build();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         ChatPostMessageResponse response = client.chatPostMessage(r -> r.channel(channel)
             .text(SlackRenderer.fallbackText(reply))
-            .blocks(renderer.blocks(reply)));
+            .blocks(renderer.blocks(reply))
+            .metadata(metadata));
         if (response.isOk()) {
           return true;
         }
@@ -77,6 +97,40 @@ public final class SlackOutbox implements ChatOutbox {
       }
     }
     return false;
+  }
+
+  /**
+   * Reads the destination's recent history (a member's direct messages for a member digest) for a message whose
+   * metadata carries the key. Anything Slack refuses to tell is UNKNOWN.
+   */
+  @Override
+  public Delivery find(String workspace, String destination, boolean toMember, String key) {
+    try {
+      String channel = destination;
+      if (toMember) {
+        ConversationsOpenResponse opened = client.conversationsOpen(r -> r.users(List.of(destination)));
+        if (!opened.isOk() || opened.getChannel() == null) {
+          log.warn("slack history check failed channel={} error={}", destination, opened.getError());
+          return Delivery.UNKNOWN;
+        }
+        channel = opened.getChannel().getId();
+      }
+      String history = channel;
+      ConversationsHistoryResponse recent = client.conversationsHistory(r -> r.channel(history)
+          .limit(HISTORY_LIMIT).includeAllMetadata(true));
+      if (!recent.isOk()) {
+        log.warn("slack history check failed channel={} error={}", channel, recent.getError());
+        return Delivery.UNKNOWN;
+      }
+      boolean found = recent.getMessages() != null && recent.getMessages().stream()
+          .map(Message::getMetadata)
+          .anyMatch(m -> m != null && EVENT_TYPE.equals(m.getEventType()) && m.getEventPayload() != null
+              && key.equals(String.valueOf(m.getEventPayload().get(KEY))));
+      return found ? Delivery.FOUND : Delivery.NOT_FOUND;
+    } catch (SlackApiException | IOException e) {
+      log.warn("slack history check failed channel={} error={}", destination, e.toString());
+      return Delivery.UNKNOWN;
+    }
   }
 
   private static Duration min(Duration a, Duration b) {

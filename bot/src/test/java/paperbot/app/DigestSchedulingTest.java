@@ -3,12 +3,19 @@ package paperbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,23 +27,26 @@ import paperbot.command.Reply;
 import paperbot.digest.ChatOutbox;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.digest.Subscription;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Map;
 
 /** Quartz on H2 through the real wiring: triggers fire into a recording outbox, survive restarts, never repeat. */
 final class DigestSchedulingTest {
   @TempDir Path data;
 
-  /** Records every digest post. */
+  /** Records every digest post, and finds posts by key as a platform's history would. */
   private static final class RecordingOutbox implements ChatOutbox {
     final BlockingQueue<Reply> posts = new LinkedBlockingQueue<>();
+    final Set<String> keys = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key) {
       posts.add(reply);
+      keys.add(key);
       return true;
+    }
+
+    @Override
+    public Delivery find(String workspace, String destination, boolean toMember, String key) {
+      return keys.contains(key) ? Delivery.FOUND : Delivery.NOT_FOUND;
     }
   }
 
@@ -159,6 +169,36 @@ final class DigestSchedulingTest {
       assertThat(second.digests().runScheduled(id, TestBots.CLOCK.instant()))
           .isEqualTo(DigestRunner.Outcome.ALREADY_RAN);
       assertThat(outbox.posts).isEmpty();
+    }
+  }
+
+  @Test
+  void aRunLeftUnfinishedByADeadProcessIsResumedOnceWithoutPostingWhatWentOut() throws Exception {
+    RecordingOutbox outbox = new RecordingOutbox();
+    try (Wiring wiring = open(outbox)) {
+      say(wiring, "subscribe 09:00 UTC offline rl");
+      long posted = subscriptionId(wiring);
+      Reply other = wiring.router().handle(new ChatRequest(Platform.CONSOLE, "local", "random", "ana", "digest",
+          "subscribe 09:00 UTC world models"));
+      assertThat(other.text()).contains("Subscribed");
+      long notPosted = wiring.digestStore().all().stream().mapToLong(s -> s.id()).filter(id -> id != posted)
+          .findFirst().orElseThrow();
+      Instant now = TestBots.CLOCK.instant();
+      LocalDate day = LocalDate.now(TestBots.CLOCK);
+      // Two runs claimed by a process that died: one after its post went out, one before.
+      wiring.digestStore().claimRun(posted, day, now.minusSeconds(30));
+      wiring.digestStore().claimRun(notPosted, day, now.minusSeconds(30));
+      outbox.keys.add("d" + posted + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE));
+
+      assertThat(wiring.digests().runScheduled(posted, now, false)).as("a fresh claim is left alone")
+          .isEqualTo(DigestRunner.Outcome.ALREADY_RAN);
+      assertThat(wiring.digests().runScheduled(posted, now, true)).isEqualTo(DigestRunner.Outcome.POSTED);
+      assertThat(outbox.posts).as("found in the channel, not posted again").isEmpty();
+      assertThat(wiring.digests().runScheduled(notPosted, now, true)).isEqualTo(DigestRunner.Outcome.POSTED);
+      assertThat(outbox.posts).as("never reached the channel: posted by the recovery").hasSize(1);
+      assertThat(wiring.digests().runScheduled(notPosted, now, true)).as("finished runs stay finished")
+          .isEqualTo(DigestRunner.Outcome.ALREADY_RAN);
+      assertThat(outbox.posts).hasSize(1);
     }
   }
 

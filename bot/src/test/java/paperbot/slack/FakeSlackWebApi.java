@@ -1,48 +1,73 @@
 package paperbot.slack;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A local Slack Web API on loopback: answers {@code auth.test} and {@code chat.postMessage} like Slack (or with
- * scripted failures), accepts response_url posts, and records every request by path for assertions.
+ * A local Slack Web API on loopback: answers {@code auth.test}, {@code chat.postMessage},
+ * {@code conversations.open} and {@code conversations.history} like Slack (or with scripted failures), accepts
+ * response_url posts, and records every request by path for assertions. Posted messages are kept with their metadata,
+ * so history shows them. Several bot processes can share one fake, each under its own node prefix
+ * ({@link #apiUrl(String)}), so the fake knows which process posted.
  */
-final class FakeSlackWebApi implements AutoCloseable {
-  static final String BOT_TOKEN = "xoxb-0000000000-0000000000000-fakefakefakefakefakefake";
+public final class FakeSlackWebApi implements AutoCloseable {
+  public static final String BOT_TOKEN = "xoxb-0000000000-0000000000000-fakefakefakefakefakefake";
+  private static final Pattern NODE = Pattern.compile("^/([a-z0-9]+)(/api/.*)$");
+  private static final Pattern METADATA_KEY = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]*)\"");
+
+  /** A message Slack took: who posted it, where, and the key in its metadata (null without). */
+  public record Posted(String node, String channel, String text, String key) {}
 
   private final MockWebServer server = new MockWebServer();
   private final Map<String, BlockingQueue<RecordedRequest>> byPath = new ConcurrentHashMap<>();
   private final Queue<MockResponse> scriptedPosts = new ConcurrentLinkedQueue<>();
+  private final List<Posted> posted = new CopyOnWriteArrayList<>();
+  private volatile CompletableFuture<Posted> holdNext;
+  private final CountDownLatch released = new CountDownLatch(1);
 
-  FakeSlackWebApi() throws IOException {
+  public FakeSlackWebApi() throws IOException {
     server.setDispatcher(new Dispatcher() {
       @Override
-      public MockResponse dispatch(RecordedRequest request) {
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         String path = request.getUrl().encodedPath();
+        String node = "";
+        Matcher prefixed = NODE.matcher(path);
+        if (prefixed.matches()) {
+          node = prefixed.group(1);
+          path = prefixed.group(2);
+        }
         byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).add(request);
+        Map<String, String> form = form(request);
         return switch (path) {
           case "/api/auth.test" -> json("{\"ok\":true,\"url\":\"https://paperbot-test.slack.com/\",\"team\":\"Test\","
               + "\"user\":\"paperbot\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
           case "/api/users.info" -> {
-            String body = request.getBody() == null ? "" : request.getBody().utf8();
-            boolean admin = body.contains("user=UADMIN");
+            boolean admin = "UADMIN".equals(form.get("user"));
             yield json("{\"ok\":true,\"user\":{\"id\":\"" + (admin ? "UADMIN" : "U") + "\",\"is_admin\":" + admin
                 + ",\"is_owner\":false}}");
           }
-          case "/api/chat.postMessage" -> {
-            MockResponse scripted = scriptedPosts.poll();
-            yield scripted != null ? scripted : json("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}");
-          }
+          case "/api/chat.postMessage" -> post(node, form);
+          case "/api/conversations.open" -> json("{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
+          case "/api/conversations.history" -> history(form.get("channel"));
           default -> path.startsWith("/respond/") ? new MockResponse.Builder().code(200).body("ok").build()
               : new MockResponse.Builder().code(404).body("{\"ok\":false,\"error\":\"unknown_method\"}").build();
         };
@@ -51,13 +76,67 @@ final class FakeSlackWebApi implements AutoCloseable {
     server.start();
   }
 
+  private MockResponse post(String node, Map<String, String> form) throws InterruptedException {
+    MockResponse scripted = scriptedPosts.poll();
+    if (scripted != null) {
+      return scripted;
+    }
+    String metadata = form.getOrDefault("metadata", "");
+    Matcher key = METADATA_KEY.matcher(metadata);
+    String channel = form.getOrDefault("channel", "");
+    // A user id as channel posts to the member's direct messages, which history knows as D<user>.
+    Posted message = new Posted(node, channel.startsWith("U") ? "D" + channel : channel, form.getOrDefault("text", ""),
+        key.find() ? key.group(1) : null);
+    posted.add(message);
+    CompletableFuture<Posted> hold = holdNext;
+    if (hold != null) {
+      holdNext = null;
+      hold.complete(message);
+      released.await(120, TimeUnit.SECONDS); // Slack has the message; its answer never reaches the poster
+    }
+    return json("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000100\"}");
+  }
+
+  private MockResponse history(String channel) {
+    StringBuilder messages = new StringBuilder();
+    for (Posted message : posted) {
+      if (message.channel().equals(channel)) {
+        messages.append(messages.isEmpty() ? "" : ",").append("{\"type\":\"message\",\"ts\":\"1700000000.000100\"");
+        if (message.key() != null) {
+          messages.append(",\"metadata\":{\"event_type\":\"").append(SlackOutbox.EVENT_TYPE)
+              .append("\",\"event_payload\":{\"key\":\"").append(message.key()).append("\"}}");
+        }
+        messages.append('}');
+      }
+    }
+    return json("{\"ok\":true,\"messages\":[" + messages + "],\"has_more\":false}");
+  }
+
+  private static Map<String, String> form(RecordedRequest request) {
+    Map<String, String> form = new HashMap<>();
+    String body = request.getBody() == null ? "" : request.getBody().utf8();
+    for (String pair : body.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return form;
+  }
+
   private static MockResponse json(String body) {
     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
   }
 
   /** The Web API base URL to give the Slack client. */
-  String apiUrl() {
+  public String apiUrl() {
     return server.url("/api/").toString();
+  }
+
+  /** The Web API base URL for one of several processes (lower-case letters and digits). */
+  public String apiUrl(String node) {
+    return server.url("/" + node + "/api/").toString();
   }
 
   /** A response_url that this fake accepts and records under its path. */
@@ -76,6 +155,21 @@ final class FakeSlackWebApi implements AutoCloseable {
     scriptedPosts.add(new MockResponse.Builder().code(status).body("upstream trouble").build());
   }
 
+  /**
+   * The next {@code chat.postMessage} is posted, but its answer is held back until {@link #close}: the poster
+   * waits as if Slack were slow. Completes with the message when it arrives.
+   */
+  public CompletableFuture<Posted> holdNextPost() {
+    CompletableFuture<Posted> hold = new CompletableFuture<>();
+    holdNext = hold;
+    return hold;
+  }
+
+  /** Every message posted so far, in order. */
+  public List<Posted> posted() {
+    return List.copyOf(posted);
+  }
+
   /** Waits (up to 10 s) for the next request to the path; null if none came. */
   RecordedRequest next(String path) throws InterruptedException {
     return byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);
@@ -87,6 +181,7 @@ final class FakeSlackWebApi implements AutoCloseable {
 
   @Override
   public void close() {
+    released.countDown();
     server.close();
   }
 }

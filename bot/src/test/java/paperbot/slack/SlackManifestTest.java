@@ -23,6 +23,6 @@ final class SlackManifestTest {
     }
     assertThat(declared).containsExactlyInAnyOrderElementsOf(SlackAdapter.COMMANDS);
     assertThat(manifest).contains("request_url: https://paperbot.example.org" + SlackHttpServer.PATH, "commands",
-        "chat:write");
+        "chat:write", "channels:history", "im:history", "im:write");
   }
 }

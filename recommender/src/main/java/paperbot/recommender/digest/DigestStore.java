@@ -34,6 +34,13 @@ public interface DigestStore {
    */
   boolean claimRun(long subscriptionId, LocalDate day, Instant now);
 
+  /**
+   * Takes over a run that was claimed but never finished (its process died mid-run): true when the day's run is
+   * still RUNNING and was started before {@code startedBefore}, and it is now this caller's, restarted at
+   * {@code now}. At most one caller wins.
+   */
+  boolean resumeRun(long subscriptionId, LocalDate day, Instant now, Instant startedBefore);
+
   /** Records the posted papers and the run's outcome in one transaction. */
   void recordSent(Subscription subscription, LocalDate day, Collection<String> paperIds, String outcome, Instant now);
 

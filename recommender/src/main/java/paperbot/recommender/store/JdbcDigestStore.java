@@ -110,6 +110,14 @@ public final class JdbcDigestStore implements DigestStore {
   }
 
   @Override
+  public boolean resumeRun(long subscriptionId, LocalDate day, Instant now, Instant startedBefore) {
+    // One conditional update: of two processes resuming the same run, the second finds started_at moved on.
+    return transactions.run(c -> update(c, "UPDATE digest_run SET started_at = ? WHERE subscription_id = ? AND "
+        + "run_day = ? AND outcome = 'RUNNING' AND started_at < ?", Timestamp.from(now), subscriptionId,
+        day.toString(), Timestamp.from(startedBefore)) == 1);
+  }
+
+  @Override
   public void recordSent(Subscription s, LocalDate day, Collection<String> paperIds, String outcome, Instant now) {
     transactions.run(c -> {
       for (String paperId : paperIds) {

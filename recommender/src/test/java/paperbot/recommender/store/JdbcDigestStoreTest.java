@@ -69,4 +69,21 @@ final class JdbcDigestStoreTest {
       assertThat(store.sent(store.save(channel("C3", List.of())))).isEmpty();
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anUnfinishedRunIsResumedByExactlyOneCallerAndAFinishedOneNever(String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      Subscription s = store.save(channel("C4", List.of()));
+      assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
+      Instant later = NOW.plusSeconds(60);
+      assertThat(store.resumeRun(s.id(), DAY, later, NOW)).as("started at NOW, not before it").isFalse();
+      assertThat(store.resumeRun(s.id(), DAY, later, later)).as("the dead process's run").isTrue();
+      assertThat(store.resumeRun(s.id(), DAY, later, later)).as("already taken over at 'later'").isFalse();
+      store.recordSent(s, DAY, List.of("p1"), "POSTED", later);
+      assertThat(store.resumeRun(s.id(), DAY, later.plusSeconds(60), later.plusSeconds(60))).as("finished").isFalse();
+      assertThat(store.resumeRun(s.id(), DAY.plusDays(1), later, later)).as("never claimed").isFalse();
+    }
+  }
 }
