@@ -42,7 +42,7 @@ public record BotConfig(
    * @param arxivCron Quartz cron (UTC) of the arXiv refresh; empty disables it
    */
   public record SourceSettings(paperbot.recommender.ingest.LiveSources.Settings fetch, String hfCron,
-      String arxivCron) {}
+      String arxivCron, Duration paperSync) {}
 
   /**
    * Digest defaults.
@@ -96,6 +96,7 @@ public record BotConfig(
     DIGEST_GRACE("digest.misfire.grace.minutes", "PAPERBOT_DIGEST_GRACE_MINUTES", "120"),
     DIGEST_QUIET("digest.quiet.day", "PAPERBOT_DIGEST_QUIET_DAY", "post"),
     DIGEST_RETRY("digest.retry.seconds", "PAPERBOT_DIGEST_RETRY_SECONDS", "300"),
+    PAPER_SYNC("papers.sync.seconds", "PAPERBOT_PAPER_SYNC_SECONDS", "60"),
     CLUSTER_CHECKIN("scheduler.cluster.checkin.ms", "PAPERBOT_CLUSTER_CHECKIN_MS", "7500"),
     ARXIV_URL("sources.arxiv.url", "PAPERBOT_ARXIV_URL", paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
     ARXIV_CATEGORIES("sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
@@ -145,7 +146,7 @@ public record BotConfig(
             value(Setting.HF_URL, file, env), Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
                 .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), Duration.ofSeconds(3),
             500, value(Setting.LISTING_URL, file, env)), value(Setting.HF_CRON, file, env),
-            value(Setting.ARXIV_CRON, file, env)));
+            value(Setting.ARXIV_CRON, file, env), Duration.ofSeconds(number(Setting.PAPER_SYNC, file, env))));
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */
@@ -189,7 +190,7 @@ public record BotConfig(
   public BotConfig forBenchmark(Path dir) {
     return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile,
         new DatabaseSettings("", null, null), limits, slack, discord, digest,
-        new SourceSettings(sources.fetch(), "", ""));
+        new SourceSettings(sources.fetch(), "", "", sources.paperSync()));
   }
 
   private static String value(Setting setting, Properties file, Map<String, String> env) {

@@ -31,6 +31,7 @@ import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcDigestStore;
+import paperbot.recommender.store.JdbcPaperArchive;
 import paperbot.recommender.store.JdbcProfileStore;
 import paperbot.schedule.QuartzDigestSchedule;
 import java.time.Instant;
@@ -49,6 +50,7 @@ public final class Wiring implements AutoCloseable {
   private final DigestStore digestStore;
   private final LiveSources sources;
   private final QuartzDigestSchedule scheduler;
+  private final PaperSync paperSync;
   private final LucenePaperIndex index;
   private final ProfileStore profiles;
   private final CommandRouter router;
@@ -56,7 +58,8 @@ public final class Wiring implements AutoCloseable {
 
   private Wiring(Database database, LucenePaperIndex index, ProfileStore profiles, CommandRouter router,
       IndexStatus indexStatus, Outboxes outboxes, DigestRunner digests, DigestStore digestStore,
-      QuartzDigestSchedule scheduler, LiveSources sources) {
+      QuartzDigestSchedule scheduler, PaperSync paperSync, LiveSources sources) {
+    this.paperSync = paperSync;
     this.digestStore = digestStore;
     this.sources = sources;
     this.database = database;
@@ -81,24 +84,33 @@ public final class Wiring implements AutoCloseable {
   public static Wiring open(BotConfig config, Clock clock, boolean schedule) {
     // Recommender
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
-    LucenePaperIndex index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock);
+    Database database = openDatabase(config);
+    LucenePaperIndex index;
+    try {
+      // The database keeps every paper too, written before the index commits: the index can be rebuilt from it.
+      index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock,
+          new JdbcPaperArchive(database.dataSource(), clock));
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     IndexStatus status;
     try {
+      long started = System.nanoTime();
+      LucenePaperIndex.Reconciled reconciled = index.reconcileWithArchive();
+      if (reconciled != LucenePaperIndex.Reconciled.IN_STEP) {
+        log.info("index reconciled with database action={} papers={} took_ms={}", reconciled, index.size(),
+            (System.nanoTime() - started) / 1_000_000);
+      }
       status = SeedIndexer.ensureCurrent(index, config.seedsDir(), clock);
     } catch (RuntimeException e) {
       index.close();
+      database.close();
       throw e;
     }
     log.info("index ready papers={} rebuilt={} took_ms={}", status.papers(), status.rebuilt(), status.took().toMillis());
 
     // Storage
-    Database database;
-    try {
-      database = openDatabase(config);
-    } catch (RuntimeException e) {
-      index.close();
-      throw e;
-    }
     ProfileStore profiles = new JdbcProfileStore(database.dataSource(), clock);
 
     // Live sources
@@ -112,6 +124,7 @@ public final class Wiring implements AutoCloseable {
     DigestRunner digests = new DigestRunner(digestStore, profiles, index, planner, outboxes, config.digest().misfireGrace(),
         config.digest().postQuietDays(), clock);
     QuartzDigestSchedule scheduler = null;
+    PaperSync paperSync = null;
     DigestSchedule digestSchedule = NO_SCHEDULER;
     if (schedule) {
       try {
@@ -119,7 +132,11 @@ public final class Wiring implements AutoCloseable {
             config.digest().retryDelay(), config.digest().clusterCheckin());
         scheduler.scheduleRefreshes(sources, config.sources().hfCron(), config.sources().arxivCron());
         digestSchedule = scheduler;
+        paperSync = PaperSync.start(index, config.sources().paperSync());
       } catch (Exception e) {
+        if (scheduler != null) {
+          scheduler.close();
+        }
         database.close();
         index.close();
         throw new IllegalStateException("the digest scheduler did not start: " + e.getMessage(), e);
@@ -142,7 +159,7 @@ public final class Wiring implements AutoCloseable {
     List<ChatCommand> routed = new ArrayList<>(others);
     routed.add(help);
     return new Wiring(database, index, profiles, new CommandRouter(papers, routed), status, outboxes, digests,
-        digestStore, scheduler, sources);
+        digestStore, scheduler, paperSync, sources);
   }
 
   /** Tools that do not schedule still answer /digest status; subscribing needs the running bot. */
@@ -222,6 +239,9 @@ public final class Wiring implements AutoCloseable {
     try (database; index) {
       if (scheduler != null) {
         scheduler.close(); // first: no digest may start while the index and database close
+      }
+      if (paperSync != null) {
+        paperSync.close();
       }
     }
   }

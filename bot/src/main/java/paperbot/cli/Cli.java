@@ -44,6 +44,7 @@ public final class Cli implements Callable<Integer> {
         .addSubcommand("digest", new DigestCli(context))
         .addSubcommand("ingest", new IngestCli(context))
         .addSubcommand("export", new ExportCli(context))
+        .addSubcommand("reindex", new ReindexCli(context))
         .addSubcommand("bench", new BenchCli(context))
         .addSubcommand("backup", new BackupCli.Backup(context))
         .addSubcommand("restore", new BackupCli.Restore(context));

@@ -3,7 +3,12 @@ package paperbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -27,19 +33,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.digest.Subscription;
+import paperbot.recommender.ingest.JsonLinesFile;
 import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcDigestStore;
 import paperbot.slack.FakeSlackWebApi;
 
 /**
- * Two paperbot processes on one PostgreSQL database with Quartz clustered, posting to a fake Slack: every digest
- * fires on exactly one of them. The process caught mid-post (Slack has the message, the answer never comes back) is
+ * Two paperbot processes on one PostgreSQL database with Quartz clustered, posting to a fake Slack. A paper a third
+ * process ingests reaches both indexes through the database. Every digest fires on exactly one of them. The process caught mid-post (Slack has the message, the answer never comes back) is
  * killed with SIGKILL; the other takes its run over, finds the post in the channel's history instead of posting it
  * again, and fires the next digests alone.
  */
 final class ClusteredDigestTest {
   private static final String SECRET = "clustered-test-signing-secret-0123456789";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path scratch;
 
@@ -70,9 +79,23 @@ final class ClusteredDigestTest {
       secondWave.forEach(s -> byKey.put(key(s, secondFire), s));
 
       CompletableFuture<FakeSlackWebApi.Posted> held = slack.holdNextPost();
-      ChildPaperbot a = start("a", url, slack);
-      ChildPaperbot b = start("b", url, slack);
+      int portA = freePort();
+      int portB = freePort();
+      ChildPaperbot a = start("a", portA, url, slack);
+      ChildPaperbot b = start("b", portB, url, slack);
       try {
+        // A third process ingests a paper into the shared database; both bots index it from there.
+        Path file = scratch.resolve("one.jsonl");
+        JsonLinesFile.write(file, List.of(new Paper("2611.77777", "Quokka locomotion with diffusion policies",
+            List.of(), "We teach a quokka robot to hop.", List.of("Ana Li"), false, 1, LocalDate.now(ZoneOffset.UTC),
+            false, 5, List.of("cs.RO"), null, List.of(), List.of())));
+        ChildPaperbot ingest = ChildPaperbot.start(scratch.resolve("child.log"), env("c", 0, url, slack), "ingest",
+            "--source", "file", file.toString());
+        assertThat(ingest.process().waitFor(120, TimeUnit.SECONDS)).as("the ingest finished").isTrue();
+        assertThat(ingest.process().exitValue()).isZero();
+        assertThat(answerWithin(portA, "quokka", 30)).as("process a found it").contains("Quokka locomotion");
+        assertThat(answerWithin(portB, "quokka", 30)).as("process b found it").contains("Quokka locomotion");
+
         FakeSlackWebApi.Posted caught = held.get(firstFire.toEpochSecond() - now.toEpochSecond() + 60, TimeUnit.SECONDS);
         String survivor = caught.node().equals("a") ? "b" : "a";
         (caught.node().equals("a") ? a : b).kill();
@@ -123,18 +146,53 @@ final class ClusteredDigestTest {
     }
   }
 
-  private ChildPaperbot start(String node, String url, FakeSlackWebApi slack) throws IOException {
+  private ChildPaperbot start(String node, int port, String url, FakeSlackWebApi slack) throws IOException {
+    return ChildPaperbot.start(scratch.resolve("child.log"), env(node, port, url, slack), "chat");
+  }
+
+  /** A bot process of the cluster: its own data directory and Slack port, the shared database. */
+  private Map<String, String> env(String node, int port, String url, FakeSlackWebApi slack) {
     Map<String, String> env = new HashMap<>(Map.of(
         "SLACK_BOT_TOKEN", FakeSlackWebApi.BOT_TOKEN,
         "SLACK_SIGNING_SECRET", SECRET,
-        "SLACK_PORT", String.valueOf(freePort()),
         "SLACK_API_URL", slack.apiUrl(node),
         "PAPERBOT_DB_URL", url,
         "PAPERBOT_DB_USER", "postgres",
         "PAPERBOT_DB_PASSWORD", "postgres",
         "PAPERBOT_DATA_DIR", scratch.resolve(node).toString(),
-        "PAPERBOT_CLUSTER_CHECKIN_MS", "1000"));
-    return ChildPaperbot.start(scratch.resolve("child.log"), env, "chat");
+        "PAPERBOT_CLUSTER_CHECKIN_MS", "1000",
+        "PAPERBOT_PAPER_SYNC_SECONDS", "1"));
+    if (port > 0) {
+      env.put("SLACK_PORT", String.valueOf(port));
+    }
+    return env;
+  }
+
+  /** Sends a signed {@code /papers <text>} to the bot on the port until its answer contains the text (or time out). */
+  private static String answerWithin(int port, String text, int seconds) throws Exception {
+    String body = "team_id=T1&channel_id=C9&user_id=U9&command=%2Fpapers&text=" + text
+        + "&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fnone&trigger_id=1.2.3&api_app_id=A1";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    String answer = "";
+    while (System.nanoTime() < deadline) {
+      String ts = String.valueOf(System.currentTimeMillis() / 1000);
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+          .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, new SlackSignature.Generator(SECRET).generate(ts, body))
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+      try {
+        answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        if (answer.toLowerCase(java.util.Locale.ROOT).contains("quokka locomotion")) {
+          return answer;
+        }
+      } catch (IOException notListeningYet) {
+        answer = notListeningYet.toString();
+      }
+      Thread.sleep(1_000);
+    }
+    return answer;
   }
 
   private static int freePort() throws IOException {

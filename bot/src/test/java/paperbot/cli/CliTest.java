@@ -36,7 +36,7 @@ final class CliTest {
   /** Puts --data after the subcommand name (or first, for the default command) so no test writes to ./data. */
   private String[] withData(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    int at = !all.isEmpty() && List.of("search", "stats", "chat", "digest", "ingest", "export").contains(all.get(0)) ? 1 : 0;
+    int at = !all.isEmpty() && List.of("search", "stats", "chat", "digest", "ingest", "export", "reindex").contains(all.get(0)) ? 1 : 0;
     all.addAll(at, List.of("--data", data.toString()));
     return all.toArray(String[]::new);
   }
@@ -114,6 +114,27 @@ final class CliTest {
     assertThat(run("", "ingest", "--source", "file").exitCode()).isEqualTo(2);
     assertThat(run("", "ingest", "--source", "nowhere").exitCode()).isEqualTo(2);
     assertThat(run("", "ingest", "--source", "hf", "--date", "yesterday").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aLostIndexComesBackFromTheDatabaseWithIngestedPapersAndReindexRebuildsIt(@TempDir Path files)
+      throws Exception {
+    Path jsonl = files.resolve("one.jsonl");
+    paperbot.recommender.ingest.JsonLinesFile.write(jsonl, List.of(new paperbot.recommender.corpus.Paper(
+        "2611.99999", "Quokka locomotion with diffusion policies", List.of(), "We teach a quokka robot to hop.",
+        List.of("Ana Li"), false, 1, java.time.LocalDate.of(2026, 11, 20), false, 5, List.of("cs.RO"), null,
+        List.of(), List.of())));
+    assertThat(run("", "ingest", "--source", "file", jsonl.toString()).out()).contains("new=1");
+    try (var index = java.nio.file.Files.walk(data.resolve("index"))) {
+      for (Path file : index.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(file);
+      }
+    }
+    assertThat(run("", "search", "quokka").out()).as("rebuilt from the database at start-up")
+        .contains("Quokka locomotion with diffusion policies");
+    Run reindex = run("", "reindex");
+    assertThat(reindex.exitCode()).isZero();
+    assertThat(reindex.out()).startsWith("reindexed 304 papers from the database");
   }
 
   @Test

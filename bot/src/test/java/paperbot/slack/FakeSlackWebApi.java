@@ -140,7 +140,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
   }
 
   /** A response_url that this fake accepts and records under its path. */
-  String responseUrl(String name) {
+  public String responseUrl(String name) {
     return server.url("/respond/" + name).toString();
   }
 

@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +29,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.ProfileRanker;
@@ -42,6 +47,10 @@ import java.util.ArrayList;
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
   static final String SCHEMA = "paperbot-index-8";
+  /** Papers read from the archive per batch while rebuilding or syncing. */
+  private static final int REBUILD_BATCH = 2_000;
+  /** How far another process's clock may run behind this one's without a sync missing its writes. */
+  private static final Duration SYNC_CLOCK_MARGIN = Duration.ofMinutes(5);
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";
@@ -53,8 +62,15 @@ public final class LucenePaperIndex implements PaperIndex {
   private final ProfileRanker profiles;
   private final SimilarPapers similar;
 
+  private final PaperArchive archive;
+  private final Clock clock;
+  /** Where {@link #syncFromArchive} goes on from; set when the index is reconciled with the archive. */
+  private PaperArchive.Cursor synced = PaperArchive.Cursor.from(Instant.EPOCH);
+
   private LucenePaperIndex(Directory directory, IndexWriter writer, Ranker ranker, ProfileRanker profiles,
-      SimilarPapers similar) throws IOException {
+      SimilarPapers similar, PaperArchive archive, Clock clock) throws IOException {
+    this.archive = archive;
+    this.clock = clock;
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
@@ -63,8 +79,16 @@ public final class LucenePaperIndex implements PaperIndex {
     this.similar = similar;
   }
 
-  /** Opens (or creates) the index in {@code dir}. */
+  /** Opens (or creates) the index in {@code dir}, on its own: no archive keeps its papers. */
   public static LucenePaperIndex open(Path dir, QueryExpander expander, Clock clock) {
+    return open(dir, expander, clock, PaperArchive.NONE);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}. Every change is written to the archive before the index commits
+   * it, so the index can be rebuilt from the archive ({@link #rebuildFromArchive}).
+   */
+  public static LucenePaperIndex open(Path dir, QueryExpander expander, Clock clock, PaperArchive archive) {
     PaperAnalyzer analyzer = new PaperAnalyzer();
     try {
       Files.createDirectories(dir);
@@ -80,7 +104,7 @@ public final class LucenePaperIndex implements PaperIndex {
         throw e;
       }
       return new LucenePaperIndex(directory, writer, new Ranker(analyzer, expander, clock),
-          new ProfileRanker(analyzer, expander, clock), new SimilarPapers(analyzer));
+          new ProfileRanker(analyzer, expander, clock), new SimilarPapers(analyzer), archive, clock);
     } catch (LockObtainFailedException e) {
       // Lucene allows one writer per index: another paperbot process (the running bot) holds it.
       throw new UncheckedIOException("the index at " + dir + " is in use by another paperbot process; stop it first, "
@@ -127,6 +151,7 @@ public final class LucenePaperIndex implements PaperIndex {
 
   @Override
   public void upsert(Collection<Paper> papers) {
+    archive.put(papers);
     try {
       for (Paper paper : papers) {
         // Replaces any older version of the same paper atomically: delete-by-id and add in one operation.
@@ -154,6 +179,7 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** Replaces the paper stored under {@code oldId} with one under a new id, in one commit. */
   public void replace(String oldId, Paper paper) {
+    archive.replace(oldId, paper);
     try {
       // Delete first: a delete only affects documents added before it, so the new one survives.
       writer.deleteDocuments(new Term(PaperFields.ID, oldId));
@@ -166,32 +192,136 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** Every paper, in index order (for export). */
   public List<Paper> all() {
-    return withSearcher(searcher -> {
-      List<Paper> papers = new ArrayList<>();
+    List<Paper> papers = new ArrayList<>();
+    forEachBatch(REBUILD_BATCH, papers::addAll);
+    return papers;
+  }
+
+  /** Every paper, in index order, in batches of at most {@code size}: corpora larger than memory fit through. */
+  public void forEachBatch(int size, Consumer<List<Paper>> batch) {
+    withSearcher(searcher -> {
+      List<Paper> papers = new ArrayList<>(size);
       var stored = searcher.storedFields();
       for (var leaf : searcher.getIndexReader().leaves()) {
         var live = leaf.reader().getLiveDocs();
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live == null || live.get(doc)) {
             papers.add(PaperDocuments.fromDocument(stored.document(leaf.docBase + doc)));
+            if (papers.size() == size) {
+              batch.accept(List.copyOf(papers));
+              papers.clear();
+            }
           }
         }
       }
-      return papers;
+      if (!papers.isEmpty()) {
+        batch.accept(List.copyOf(papers));
+      }
+      return null;
     });
   }
 
   /** Replaces everything with these papers and records which sources they came from, in one commit. */
   public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {
+    replaceAll(papers, sourceFingerprint, List.of());
+  }
+
+  /**
+   * Replaces everything with these papers, but keeps {@code stillArchived} in the archive too (papers the caller
+   * merges back in next): should the process die in between, the archive has not lost them.
+   */
+  public void replaceAll(Collection<Paper> papers, String sourceFingerprint, Collection<Paper> stillArchived) {
+    Map<String, Paper> archived = new LinkedHashMap<>();
+    papers.forEach(paper -> archived.put(paper.id(), paper));
+    stillArchived.forEach(paper -> archived.put(paper.id(), paper));
+    archive.replaceAll(archived.values(), sourceFingerprint);
     try (BulkLoad load = startBulkLoad(BulkLoad.DEFAULT_THREADS)) {
       load.add(papers);
       load.commit(sourceFingerprint);
     }
   }
 
+  /** What {@link #reconcileWithArchive} did. */
+  public enum Reconciled {
+    IN_STEP,
+    ARCHIVE_FILLED,
+    INDEX_REBUILT
+  }
+
+  /**
+   * Brings index and archive into step at start-up. An archive that never held a whole corpus (an install from
+   * before there was one, or a fill cut short) is filled from the index, batch by batch, and only then marked
+   * complete. An index that differs from a complete archive is rebuilt from it: the index directory was lost or
+   * damaged, the process died between the archive write and the index commit, or the index format changed.
+   */
+  public synchronized Reconciled reconcileWithArchive() {
+    // Changes from here on reach this index by syncing; the margin covers clocks of other processes running behind.
+    synced = PaperArchive.Cursor.from(clock.instant().minus(SYNC_CLOCK_MARGIN));
+    Optional<String> archivedSources = archive.sourceFingerprint();
+    if (archivedSources.isEmpty()) {
+      if (size() == 0) {
+        return Reconciled.IN_STEP;
+      }
+      forEachBatch(REBUILD_BATCH, archive::put);
+      archive.complete(sourceFingerprint().orElse(""));
+      return Reconciled.ARCHIVE_FILLED;
+    }
+    if (size() == archive.count() && sourceFingerprint().orElse("").equals(archivedSources.get())) {
+      return Reconciled.IN_STEP;
+    }
+    rebuildFromArchive();
+    return Reconciled.INDEX_REBUILT;
+  }
+
+  /**
+   * Indexes the papers other processes sharing the database wrote since the last sync (one of them fetches the
+   * live sources for all); returns how many. Only the index changes: the archive has them already.
+   */
+  public synchronized int syncFromArchive() {
+    int applied = 0;
+    while (true) {
+      PaperArchive.Changes changes = archive.changedSince(synced, REBUILD_BATCH);
+      if (changes.papers().isEmpty()) {
+        return applied;
+      }
+      try {
+        for (Paper paper : changes.papers()) {
+          // A paper that replaced one under another id (a seed paper found on arXiv) takes its place here too.
+          for (SourceRecord source : paper.sources()) {
+            if (PaperDocuments.FORMER_ID.equals(source.layout()) && !source.source().equals(paper.id())) {
+              writer.deleteDocuments(new Term(PaperFields.ID, source.source()));
+            }
+          }
+          writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+        }
+        commit(sourceFingerprint().orElse(""));
+      } catch (IOException e) {
+        throw new UncheckedIOException("index sync failed", e);
+      }
+      synced = changes.next();
+      applied += changes.papers().size();
+      if (changes.papers().size() < REBUILD_BATCH) {
+        return applied;
+      }
+    }
+  }
+
+  /**
+   * Rebuilds the index from the archive alone, with the sources fingerprint the archive recorded; returns the
+   * number of papers. For a lost or damaged index, or one that missed changes the archive has.
+   */
+  public long rebuildFromArchive() {
+    try (BulkLoad load = startBulkLoad(BulkLoad.DEFAULT_THREADS)) {
+      archive.forEachBatch(REBUILD_BATCH, load::add);
+      load.commit(archive.sourceFingerprint().orElse(""));
+    }
+    return size();
+  }
+
   /**
    * Starts replacing everything, batch by batch, for corpora too large to hold in memory at once, indexing on
-   * {@code threads} threads. Searches keep seeing the old papers until {@link BulkLoad#commit}.
+   * {@code threads} threads. Searches keep seeing the old papers until {@link BulkLoad#commit}. The index only: the
+   * caller keeps the archive in step (it is the archive's papers, or the caller writes them there itself).
    */
   public BulkLoad startBulkLoad(int threads) {
     try {

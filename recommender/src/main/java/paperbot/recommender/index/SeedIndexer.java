@@ -41,7 +41,7 @@ public final class SeedIndexer {
     List<paperbot.recommender.corpus.Paper> live = index.size() == 0 ? List.of() : index.all().stream()
         .filter(p -> p.sources().stream().anyMatch(s -> !SEED_LAYOUTS.contains(s.layout())))
         .toList();
-    index.replaceAll(load.papers(), load.fingerprint());
+    index.replaceAll(load.papers(), load.fingerprint(), live);
     if (!live.isEmpty()) {
       new paperbot.recommender.ingest.CorpusUpdater(index).apply(
           new paperbot.recommender.ingest.Fetched(live, 0, List.of()));

@@ -1,0 +1,90 @@
+package paperbot.recommender.index;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import paperbot.recommender.corpus.Paper;
+
+/**
+ * Where every indexed paper is kept besides the index (the database), written before the index commits, so the
+ * index can always be rebuilt from it. The index knows it only through this interface.
+ */
+public interface PaperArchive {
+  /** Keeps nothing: an index on its own (benchmarks, tools that build throwaway indexes). */
+  PaperArchive NONE = new PaperArchive() {
+    @Override
+    public void put(Collection<Paper> papers) {}
+
+    @Override
+    public void replace(String oldId, Paper paper) {}
+
+    @Override
+    public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {}
+
+    @Override
+    public Optional<String> sourceFingerprint() {
+      return Optional.empty();
+    }
+
+    @Override
+    public void complete(String sourceFingerprint) {}
+
+    @Override
+    public long count() {
+      return 0;
+    }
+
+    @Override
+    public void forEachBatch(int size, Consumer<List<Paper>> batch) {}
+
+    @Override
+    public Changes changedSince(Cursor after, int limit) {
+      return new Changes(List.of(), after);
+    }
+  };
+
+  /** A place in the archive's write order: a write time, and the paper id among papers written then. */
+  record Cursor(Instant at, String id) {
+    /** Before every write from {@code at} on. */
+    public static Cursor from(Instant at) {
+      return new Cursor(at, "");
+    }
+  }
+
+  /** Papers written after a cursor, and the cursor to ask from next time. */
+  record Changes(List<Paper> papers, Cursor next) {}
+
+  /** Adds or replaces papers by id. */
+  void put(Collection<Paper> papers);
+
+  /** Replaces the paper kept under {@code oldId} with one under a new id, in one transaction. */
+  void replace(String oldId, Paper paper);
+
+  /**
+   * Replaces everything with these papers, in one transaction, and records which sources they came from (as the
+   * index does), so a rebuilt index knows its seeds are current.
+   */
+  void replaceAll(Collection<Paper> papers, String sourceFingerprint);
+
+  /**
+   * The sources fingerprint recorded by the last {@link #replaceAll} or {@link #complete}; empty while the archive
+   * has never held a whole corpus (new, or filled part way).
+   */
+  Optional<String> sourceFingerprint();
+
+  /** Records that the archive now holds the whole corpus, from these sources (after filling it batch by batch). */
+  void complete(String sourceFingerprint);
+
+  long count();
+
+  /**
+   * Papers written after the cursor (by any process sharing the database), in write order, at most {@code limit}.
+   * A paper written again later comes again.
+   */
+  Changes changedSince(Cursor after, int limit);
+
+  /** Every paper, in batches of at most {@code size}, in id order. */
+  void forEachBatch(int size, Consumer<List<Paper>> batch);
+}
