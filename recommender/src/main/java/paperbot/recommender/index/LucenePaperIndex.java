@@ -54,6 +54,7 @@ public final class LucenePaperIndex implements PaperIndex {
 
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";
+  private static final String ARCHIVE_KEY = "archived-up-to";
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -244,6 +245,8 @@ public final class LucenePaperIndex implements PaperIndex {
   /** What {@link #reconcileWithArchive} did. */
   public enum Reconciled {
     IN_STEP,
+    /** Papers the database had and the index missed were indexed. */
+    CAUGHT_UP,
     ARCHIVE_FILLED,
     INDEX_REBUILT
   }
@@ -251,8 +254,9 @@ public final class LucenePaperIndex implements PaperIndex {
   /**
    * Brings index and archive into step at start-up. An archive that never held a whole corpus (an install from
    * before there was one, or a fill cut short) is filled from the index, batch by batch, and only then marked
-   * complete. An index that differs from a complete archive is rebuilt from it: the index directory was lost or
-   * damaged, the process died between the archive write and the index commit, or the index format changed.
+   * complete. An index with other papers or sources than a complete archive is rebuilt from it: the index directory
+   * was lost or damaged, or the index format changed. Otherwise the index catches up with what the archive got since
+   * its last commit: a process that died between the archive write and the index commit left it behind.
    */
   public synchronized Reconciled reconcileWithArchive() {
     // Changes from here on reach this index by syncing; the margin covers clocks of other processes running behind.
@@ -264,13 +268,25 @@ public final class LucenePaperIndex implements PaperIndex {
       }
       forEachBatch(REBUILD_BATCH, archive::put);
       archive.complete(sourceFingerprint().orElse(""));
+      try {
+        commit(sourceFingerprint().orElse("")); // records how far into the archive the index is
+      } catch (IOException e) {
+        throw new UncheckedIOException("index commit failed", e);
+      }
       return Reconciled.ARCHIVE_FILLED;
     }
-    if (size() == archive.count() && sourceFingerprint().orElse("").equals(archivedSources.get())) {
-      return Reconciled.IN_STEP;
+    if (size() != archive.count() || !sourceFingerprint().orElse("").equals(archivedSources.get())) {
+      rebuildFromArchive();
+      return Reconciled.INDEX_REBUILT;
     }
-    rebuildFromArchive();
-    return Reconciled.INDEX_REBUILT;
+    // Same count, same sources, but a paper may have been replaced or updated in the archive only.
+    PaperArchive.Cursor recentEnough = synced;
+    synced = archivedUpTo().orElse(PaperArchive.Cursor.from(Instant.EPOCH));
+    int caughtUp = syncFromArchive();
+    if (recentEnough.compareTo(synced) < 0) {
+      synced = recentEnough; // the running sync looks back far enough for the writes of other processes too
+    }
+    return caughtUp > 0 ? Reconciled.CAUGHT_UP : Reconciled.IN_STEP;
   }
 
   /**
@@ -294,7 +310,10 @@ public final class LucenePaperIndex implements PaperIndex {
           }
           writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
         }
-        commit(sourceFingerprint().orElse(""));
+        PaperArchive.Cursor reached = changes.next();
+        Optional<PaperArchive.Cursor> before = archivedUpTo();
+        commit(sourceFingerprint().orElse(""), Optional.of(before.filter(c -> c.compareTo(reached) > 0)
+            .orElse(reached)));
       } catch (IOException e) {
         throw new UncheckedIOException("index sync failed", e);
       }
@@ -402,6 +421,16 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** The fingerprint of the sources last indexed, if the index holds one written by this schema. */
   public Optional<String> sourceFingerprint() {
+    return commitData(SOURCES_KEY).filter(value -> !value.isEmpty());
+  }
+
+  /** The archive's last write this index had applied at its last commit, if it recorded one. */
+  private Optional<PaperArchive.Cursor> archivedUpTo() {
+    return commitData(ARCHIVE_KEY).flatMap(PaperArchive.Cursor::parse);
+  }
+
+  /** A value of the last commit's user data, if it was written by this schema. */
+  private Optional<String> commitData(String key) {
     Map<String, String> data = new HashMap<>();
     Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
     if (live != null) {
@@ -410,7 +439,7 @@ public final class LucenePaperIndex implements PaperIndex {
     if (!SCHEMA.equals(data.get(SCHEMA_KEY))) {
       return Optional.empty();
     }
-    return Optional.ofNullable(data.get(SOURCES_KEY)).filter(value -> !value.isEmpty());
+    return Optional.ofNullable(data.get(key));
   }
 
   @Override
@@ -427,8 +456,19 @@ public final class LucenePaperIndex implements PaperIndex {
     }
   }
 
+  /** Commits after this process wrote the archive: the index is then as far as the archive's latest write. */
   private void commit(String sourceFingerprint) throws IOException {
-    writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, SOURCES_KEY, sourceFingerprint).entrySet());
+    commit(sourceFingerprint, archive.latest());
+  }
+
+  /**
+   * @param archivedUpTo how far into the archive's writes the index now is, recorded in the commit: a restart
+   *     catches up from there
+   */
+  private void commit(String sourceFingerprint, Optional<PaperArchive.Cursor> archivedUpTo) throws IOException {
+    Map<String, String> data = new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, SOURCES_KEY, sourceFingerprint));
+    archivedUpTo.ifPresent(cursor -> data.put(ARCHIVE_KEY, cursor.toString()));
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
   }

@@ -43,13 +43,40 @@ public interface PaperArchive {
     public Changes changedSince(Cursor after, int limit) {
       return new Changes(List.of(), after);
     }
+
+    @Override
+    public Optional<Cursor> latest() {
+      return Optional.empty();
+    }
   };
 
   /** A place in the archive's write order: a write time, and the paper id among papers written then. */
-  record Cursor(Instant at, String id) {
+  record Cursor(Instant at, String id) implements Comparable<Cursor> {
     /** Before every write from {@code at} on. */
     public static Cursor from(Instant at) {
       return new Cursor(at, "");
+    }
+
+    @Override
+    public int compareTo(Cursor other) {
+      int byTime = at.compareTo(other.at);
+      return byTime != 0 ? byTime : id.compareTo(other.id);
+    }
+
+    /** As text for the index's commit data; {@link #parse} reads it back. */
+    @Override
+    public String toString() {
+      return at + "|" + id;
+    }
+
+    public static Optional<Cursor> parse(String text) {
+      int bar = text.indexOf('|');
+      try {
+        return bar < 0 ? Optional.empty()
+            : Optional.of(new Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1)));
+      } catch (java.time.format.DateTimeParseException e) {
+        return Optional.empty();
+      }
     }
   }
 
@@ -84,6 +111,9 @@ public interface PaperArchive {
    * A paper written again later comes again.
    */
   Changes changedSince(Cursor after, int limit);
+
+  /** The last write so far (the newest paper's place in write order); empty when there are no papers. */
+  Optional<Cursor> latest();
 
   /** Every paper, in batches of at most {@code size}, in id order. */
   void forEachBatch(int size, Consumer<List<Paper>> batch);

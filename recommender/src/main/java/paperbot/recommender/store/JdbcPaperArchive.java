@@ -134,6 +134,17 @@ public final class JdbcPaperArchive implements PaperArchive {
     });
   }
 
+  @Override
+  public Optional<Cursor> latest() {
+    return transactions.run(c -> {
+      try (PreparedStatement st = prepare(c, "SELECT updated_at, id FROM paper ORDER BY updated_at DESC, id DESC "
+          + "LIMIT 1"); ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+            : Optional.<Cursor>empty();
+      }
+    });
+  }
+
   /** Delete-then-insert by id (portable across H2 and PostgreSQL, unlike their upsert dialects). */
   private Void write(Connection c, Collection<Paper> papers) throws SQLException {
     Map<String, Paper> byId = new LinkedHashMap<>();

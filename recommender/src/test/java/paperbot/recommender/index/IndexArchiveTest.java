@@ -78,6 +78,27 @@ final class IndexArchiveTest {
   }
 
   @Test
+  void aPaperMovedInTheDatabaseOnlyIsMovedInTheIndexAtStartUp() {
+    try (Database database = database()) {
+      try (LucenePaperIndex index = open(database)) {
+        index.replaceAll(CORPUS, "seeds-1");
+        assertThat(index.reconcileWithArchive()).isEqualTo(LucenePaperIndex.Reconciled.IN_STEP);
+      }
+      // Found on arXiv under a new id; the process died before the index commit. Same count, other content.
+      Paper moved = new Paper("arxiv:2611.00003", "Diffusion policy number 3", List.of(), "An abstract.",
+          List.of("Ana Li"), false, 1, LocalDate.of(2026, 11, 2), false, 3, List.of("cs.LG"), null, List.of(),
+          List.of(new SourceRecord("p3", 0, PaperDocuments.FORMER_ID)));
+      new JdbcPaperArchive(database.dataSource(), Clock.systemUTC()).replace("p3", moved);
+      try (LucenePaperIndex index = open(database)) {
+        assertThat(index.reconcileWithArchive()).isEqualTo(LucenePaperIndex.Reconciled.CAUGHT_UP);
+        assertThat(index.get("arxiv:2611.00003")).isPresent();
+        assertThat(index.size()).isEqualTo(CORPUS.size());
+        assertThat(index.reconcileWithArchive()).isEqualTo(LucenePaperIndex.Reconciled.IN_STEP);
+      }
+    }
+  }
+
+  @Test
   void anIndexFromBeforeTheDatabaseCopyFillsItOnce() {
     try (LucenePaperIndex alone = LucenePaperIndex.open(dir.resolve("index"), QueryExpander.none(),
         Clock.systemUTC())) {
