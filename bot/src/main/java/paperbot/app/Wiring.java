@@ -82,7 +82,7 @@ public final class Wiring implements AutoCloseable {
    * {@code schedule}, also Quartz, which fires digests (only the running bot does that).
    */
   public static Wiring open(BotConfig config, Clock clock, boolean schedule) {
-    // Recommender
+    // Storage first, then the recommender: the index keeps a copy of its papers in the database.
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
     Database database = openDatabase(config);
     LucenePaperIndex index;
@@ -110,7 +110,7 @@ public final class Wiring implements AutoCloseable {
     }
     log.info("index ready papers={} rebuilt={} took_ms={}", status.papers(), status.rebuilt(), status.took().toMillis());
 
-    // Storage
+    // Profiles
     ProfileStore profiles = new JdbcProfileStore(database.dataSource(), clock);
 
     // Live sources

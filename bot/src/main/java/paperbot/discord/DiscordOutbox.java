@@ -14,6 +14,10 @@ import paperbot.digest.ChatOutbox;
 /** Posts digests to Discord text channels or members' direct messages; JDA paces requests to the rate limits. */
 final class DiscordOutbox implements ChatOutbox {
   private static final Logger log = LoggerFactory.getLogger(DiscordOutbox.class);
+  /** Attempts per post; server errors and network failures are retried. */
+  static final int ATTEMPTS = 4;
+  /** First wait after a failure; it doubles with each attempt. */
+  static final Duration BACKOFF = Duration.ofSeconds(1);
 
   private final Function<String, JDA> jdaForGuild;
   private final DiscordRenderer renderer = new DiscordRenderer(new ButtonIds());
@@ -22,11 +26,6 @@ final class DiscordOutbox implements ChatOutbox {
   DiscordOutbox(Function<String, JDA> jdaForGuild) {
     this.jdaForGuild = jdaForGuild;
   }
-
-  /** Attempts per post; server errors and network failures are retried. */
-  static final int ATTEMPTS = 4;
-  /** First wait after a failure; it doubles with each attempt. */
-  static final Duration BACKOFF = Duration.ofSeconds(1);
 
   /**
    * The key goes out as the message's nonce, which JDA sends with {@code enforce_nonce}: when a post is repeated (a

@@ -23,8 +23,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -171,11 +169,7 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** The paper indexed under this exact term (an id or a title key), if any. */
   private Optional<Paper> firstPaper(Term term) {
-    return withSearcher(searcher -> {
-      TopDocs top = searcher.search(new TermQuery(term), 1);
-      return top.scoreDocs.length == 0 ? Optional.<Paper>empty()
-          : Optional.of(PaperDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
-    });
+    return withSearcher(searcher -> PaperDocuments.first(searcher, term));
   }
 
   /** Replaces the paper stored under {@code oldId} with one under a new id, in one commit. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -18,8 +19,11 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
@@ -119,6 +123,13 @@ public final class PaperDocuments {
 
   public static Paper fromDocument(Document doc) {
     return fromJson(doc.get(PaperFields.JSON));
+  }
+
+  /** The paper indexed under this exact term (an id, a former id or a title key), if any. */
+  public static Optional<Paper> first(IndexSearcher searcher, Term term) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(term), 1);
+    return top.scoreDocs.length == 0 ? Optional.empty()
+        : Optional.of(fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
   }
 
   /** The papers of a page of hits, in page order. */

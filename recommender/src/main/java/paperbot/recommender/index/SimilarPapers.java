@@ -24,7 +24,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import paperbot.recommender.corpus.CleanText;
@@ -80,9 +79,10 @@ final class SimilarPapers {
     TopDocs top = searcher.search(query, limit);
     List<String> shared = readable(source.get(), termsOf(like), 3);
     List<SearchHit> hits = new ArrayList<>();
-    for (ScoreDoc hit : top.scoreDocs) {
-      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
-      hits.add(new SearchHit(paper, hit.score,
+    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
+    for (int i = 0; i < papers.size(); i++) {
+      Paper paper = papers.get(i);
+      hits.add(new SearchHit(paper, top.scoreDocs[i].score,
           Snippets.lead(paper),
           shared.stream().map(word -> new Match(word, PaperFields.ABSTRACT)).toList()));
     }
@@ -159,8 +159,6 @@ final class SimilarPapers {
   }
 
   private static Optional<Paper> paperOf(IndexSearcher searcher, String id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
-    return top.scoreDocs.length == 0 ? Optional.empty()
-        : Optional.of(PaperDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    return PaperDocuments.first(searcher, new Term(PaperFields.ID, id));
   }
 }

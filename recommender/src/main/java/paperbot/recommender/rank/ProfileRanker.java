@@ -141,10 +141,12 @@ public final class ProfileRanker {
     }
     DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();
-    for (ScoreDoc hit : top.scoreDocs) {
-      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
-      items.add(new Recommendation(paper, hit.score, Snippets.lead(paper), matching(matcher, hit.doc,
-          interests.topics()), matching(matcher, hit.doc, interests.authors()), trending(paper)));
+    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
+    for (int i = 0; i < papers.size(); i++) {
+      Paper paper = papers.get(i);
+      int doc = top.scoreDocs[i].doc;
+      items.add(new Recommendation(paper, top.scoreDocs[i].score, Snippets.lead(paper), matching(matcher, doc,
+          interests.topics()), matching(matcher, doc, interests.authors()), trending(paper)));
     }
     return new Recommendations(items, top.totalHits.value(), 0);
   }
@@ -153,10 +155,10 @@ public final class ProfileRanker {
   public Recommendations trending(IndexSearcher searcher, int limit) throws IOException {
     TopDocs top = searcher.search(plan.priors(LocalDate.now(clock)), limit);
     List<Recommendation> items = new ArrayList<>();
-    for (ScoreDoc hit : top.scoreDocs) {
-      Paper paper = PaperDocuments.fromDocument(searcher.storedFields().document(hit.doc));
-      items.add(new Recommendation(paper, hit.score, Snippets.lead(paper), List.of(), List.of(),
-          trending(paper)));
+    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
+    for (int i = 0; i < papers.size(); i++) {
+      items.add(new Recommendation(papers.get(i), top.scoreDocs[i].score, Snippets.lead(papers.get(i)), List.of(),
+          List.of(), trending(papers.get(i))));
     }
     return new Recommendations(items, top.totalHits.value(), 0);
   }
