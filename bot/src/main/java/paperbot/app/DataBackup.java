@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
@@ -30,12 +30,15 @@ public final class DataBackup {
   private static final String DB_NAME = "paperbot";
 
   private final BotConfig config;
+  private final Clock clock;
 
-  public DataBackup(BotConfig config) {
+  public DataBackup(BotConfig config, Clock clock) {
+    this.clock = clock;
     this.config = config;
   }
 
   /** Writes a backup into {@code target}, which must be new or empty; returns a one-line summary. */
+  @SuppressWarnings("try") // the lock is only held: no running bot may write while the copy is made
   public String backup(Path target) throws IOException {
     requireEmpty(target);
     Path index = config.dataDir().resolve("index");
@@ -54,13 +57,14 @@ public final class DataBackup {
         Files.copy(index.resolve(file), copy.resolve(file));
       }
       String database = backupDatabase(target);
-      Files.writeString(target.resolve(MANIFEST), "paperbot backup\ncreated " + Instant.now() + "\nindex commit "
+      Files.writeString(target.resolve(MANIFEST), "paperbot backup\ncreated " + clock.instant() + "\nindex commit "
           + commit.getGeneration() + "\ndatabase " + database + "\n");
       return "backed up the index (" + commit.files(true).size() + " files) and " + database + " to " + target;
     }
   }
 
   /** Replaces the data directory's index and embedded database with a backup's. */
+  @SuppressWarnings("try") // the lock is only held: no running bot may write while the files are replaced
   public String restore(Path source) throws IOException {
     if (!Files.isRegularFile(source.resolve(MANIFEST))) {
       throw new IllegalArgumentException(source + " is not a paperbot backup (no " + MANIFEST + ")");

@@ -114,10 +114,10 @@ public final class Wiring implements AutoCloseable {
     ProfileStore profiles = new JdbcProfileStore(database.dataSource(), clock);
 
     // Live sources
-    LiveSources sources = new LiveSources(config.sources().fetch(), new CorpusUpdater(index));
+    LiveSources sources = new LiveSources(config.sources().fetch(), new CorpusUpdater(index), clock);
 
     // Digests
-    DigestStore digestStore = new JdbcDigestStore(database.dataSource());
+    DigestStore digestStore = new JdbcDigestStore(database.dataSource(), clock);
     DigestPlanner planner = new DigestPlanner(index, new DigestPlanner.Settings(config.digest().halfLifeDays(),
         config.digest().minScore()), clock);
     Outboxes outboxes = new Outboxes();
@@ -129,7 +129,7 @@ public final class Wiring implements AutoCloseable {
     if (schedule) {
       try {
         scheduler = QuartzDigestSchedule.start(database.dataSource(), jdbcUrl(config), digests, digestStore,
-            config.digest().retryDelay(), config.digest().clusterCheckin());
+            config.digest().retryDelay(), config.digest().clusterCheckin(), clock);
         scheduler.scheduleRefreshes(sources, config.sources().hfCron(), config.sources().arxivCron());
         digestSchedule = scheduler;
         paperSync = PaperSync.start(index, config.sources().paperSync());

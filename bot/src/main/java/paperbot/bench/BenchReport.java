@@ -24,11 +24,13 @@ public final class BenchReport {
 
   private final Benchmark.Settings settings;
   private final long maxHeap;
+  private final LocalDate day;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  BenchReport(Benchmark.Settings settings, long maxHeap) {
+  BenchReport(Benchmark.Settings settings, long maxHeap, LocalDate day) {
     this.settings = settings;
+    this.day = day;
     this.maxHeap = maxHeap;
   }
 
@@ -118,7 +120,7 @@ public final class BenchReport {
     StringBuilder md = new StringBuilder();
     md.append(format("# paperbot bench: %,d papers, %,d members%n%n", settings.papers(), settings.members()));
     md.append(format("%s · %d CPUs · Java %s · -Xmx %s · %d measured rounds after %d warm-up · seed %d%n%n",
-        LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), megabytes(maxHeap),
+        day, Runtime.getRuntime().availableProcessors(), Runtime.version(), megabytes(maxHeap),
         settings.rounds(), Math.max(1, settings.rounds() / 3), settings.seed()));
     md.append("| measure | paperbot | raw Lucene | ratio | target | met |\n|---|---|---|---|---|---|\n");
     for (Row row : rows) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -89,19 +88,20 @@ public final class Benchmark {
   private final QueryExpander expander;
 
   /** @param config paperbot's settings; the bench uses only its seeds and expansions, and its own data under work */
-  public Benchmark(BotConfig config, Settings settings, Path work, PrintStream progress) {
+  public Benchmark(BotConfig config, Settings settings, Path work, PrintStream progress, Clock clock) {
     this.work = work.toAbsolutePath().normalize();
     this.config = config.forBenchmark(this.work.resolve("data"));
     this.settings = settings;
     this.progress = progress;
-    this.clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+    // One instant for the whole run, so the synthetic corpus and the ranking's recency agree throughout.
+    this.clock = Clock.fixed(clock.instant().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
     this.expander = QueryExpander.load(this.config.expansionsFile());
   }
 
   public BenchReport run() throws Exception {
     resetPeakHeap();
     clearWorkDirectory();
-    BenchReport report = new BenchReport(settings, Runtime.getRuntime().maxMemory());
+    BenchReport report = new BenchReport(settings, Runtime.getRuntime().maxMemory(), LocalDate.now(clock));
     LocalDate today = LocalDate.now(clock);
     SyntheticCorpus corpus = new SyntheticCorpus(SeedCorpus.load(config.seedsDir(), clock).papers(), settings.seed(),
         today);

@@ -69,7 +69,7 @@ final class BenchCli implements Callable<Integer> {
     var config = context.config(common);
     Path dir = work != null ? work : config.dataDir().resolve("bench");
     BenchReport result = new Benchmark(config, new Benchmark.Settings(papers, members, rounds, threads, seed), dir,
-        context.err()).run();
+        context.err(), context.clock()).run();
     String markdown = result.markdown();
     if (report != null) {
       Path file = report.toAbsolutePath();

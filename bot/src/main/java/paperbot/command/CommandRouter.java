@@ -77,7 +77,6 @@ public final class CommandRouter {
     }
   }
 
-  /** A button whose value is {@code <page>|<query>}: the next page, or sharing a page to the channel. */
   /** Suggestions for a command option as the member types (their own topics or mutes), at most 25. */
   public List<String> complete(ChatRequest request, String prefix) {
     ChatCommand command = byName.get(request.command());

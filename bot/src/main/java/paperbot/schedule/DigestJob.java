@@ -49,10 +49,12 @@ public final class DigestJob implements Job {
 
   private static void retryLater(JobExecutionContext context, long id, Instant fire) throws SchedulerException {
     Duration delay = (Duration) context.getScheduler().getContext().get(RETRY_DELAY);
+    // Trigger times live on Quartz's own time line (the machine's wall clock), so the retry counts from the moment
+    // Quartz fired this run, not from paperbot's injected clock, which tests fix at another date.
     Trigger retry = TriggerBuilder.newTrigger()
         .forJob(context.getJobDetail().getKey())
         .usingJobData(ORIGINAL_FIRE, String.valueOf(fire.toEpochMilli()))
-        .startAt(Date.from(Instant.now().plus(delay)))
+        .startAt(Date.from(context.getFireTime().toInstant().plus(delay)))
         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
         .build();
     context.getScheduler().scheduleJob(retry);

@@ -2,6 +2,7 @@ package paperbot.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import java.util.Properties;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -45,14 +48,16 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   private static final String DATA_SOURCE = "paperbot";
 
   private final Scheduler scheduler;
+  private final Clock clock;
 
-  private QuartzDigestSchedule(Scheduler scheduler) {
+  private QuartzDigestSchedule(Scheduler scheduler, Clock clock) {
     this.scheduler = scheduler;
+    this.clock = clock;
   }
 
   /** Starts Quartz on the data source and makes sure every stored subscription has its trigger. */
   public static QuartzDigestSchedule start(DataSource dataSource, String jdbcUrl, DigestRunner runner,
-      DigestStore store, Duration retryDelay, Duration clusterCheckin) throws SchedulerException {
+      DigestStore store, Duration retryDelay, Duration clusterCheckin, Clock clock) throws SchedulerException {
     // Quartz looks data sources up by name; registering ours reuses the pool instead of opening a second one.
     DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
     Properties props = new Properties();
@@ -75,7 +80,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     Scheduler scheduler = new StdSchedulerFactory(props).getScheduler();
     scheduler.getContext().put(DigestJob.RUNNER, runner);
     scheduler.getContext().put(DigestJob.RETRY_DELAY, retryDelay);
-    QuartzDigestSchedule schedule = new QuartzDigestSchedule(scheduler);
+    QuartzDigestSchedule schedule = new QuartzDigestSchedule(scheduler, clock);
     // One query for the triggers that exist, not one per subscription: start-up stays fast with many thousands.
     Set<TriggerKey> existing = scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP));
     for (Subscription subscription : store.all()) {
@@ -118,13 +123,22 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     }
   }
 
+  /**
+   * The trigger's next fire time after paperbot's clock. Quartz's own next fire time counts from the machine's
+   * wall clock; asking the trigger's cron from the injected clock keeps what members see consistent with every other
+   * "now" in the bot (and the same as Quartz's in production, where the clock is the system clock).
+   */
   @Override
   public Optional<Instant> nextRun(long subscriptionId) {
     try {
       Trigger trigger = scheduler.getTrigger(triggerKey(subscriptionId));
-      return trigger == null || trigger.getNextFireTime() == null ? Optional.empty()
-          : Optional.of(trigger.getNextFireTime().toInstant());
-    } catch (SchedulerException e) {
+      if (!(trigger instanceof CronTrigger cron)) {
+        return Optional.empty();
+      }
+      CronExpression expression = new CronExpression(cron.getCronExpression());
+      expression.setTimeZone(cron.getTimeZone());
+      return Optional.ofNullable(expression.getNextValidTimeAfter(Date.from(clock.instant()))).map(Date::toInstant);
+    } catch (SchedulerException | ParseException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -180,7 +194,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   /** The next fire times of the subscription's cron in its zone, from a moment on (for checks and status). */
   static List<Instant> fireTimes(Subscription subscription, Instant from, int count) {
     try {
-      org.quartz.CronExpression cron = new org.quartz.CronExpression(cron(subscription));
+      CronExpression cron = new CronExpression(cron(subscription));
       cron.setTimeZone(TimeZone.getTimeZone(subscription.zone()));
       List<Instant> times = new ArrayList<>();
       Date next = Date.from(from);

@@ -1,7 +1,5 @@
 package paperbot.schedule;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -24,7 +22,7 @@ public final class RefreshSourcesJob implements Job {
       if ("arxiv".equals(source)) {
         sources.arxiv();
       } else {
-        sources.huggingFace(LocalDate.now(ZoneOffset.UTC));
+        sources.huggingFace();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -42,9 +42,14 @@ public final class SlackService implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    try (transport) {
-      workers.shutdown();
+  public void close() {
+    workers.shutdown();
+    try {
+      transport.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("slack transport close failed error={}", e.toString());
     }
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ final class ClusteredDigestTest {
       List<Subscription> firstWave = new ArrayList<>();
       List<Subscription> secondWave = new ArrayList<>();
       try (Database db = Database.open(url, "postgres", "postgres")) {
-        JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+        JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), Clock.systemUTC());
         for (int i = 0; i < 4; i++) {
           firstWave.add(store.save(channel("C" + i, firstFire.toLocalTime())));
         }

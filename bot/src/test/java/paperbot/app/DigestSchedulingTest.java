@@ -160,7 +160,8 @@ final class DigestSchedulingTest {
       say(first, "subscribe 07:45 Asia/Tokyo days:mon,wed world models");
       id = subscriptionId(first);
       // A run that claimed today's digest and then died with the process:
-      first.digestStore().claimRun(id, LocalDate.now(TestBots.CLOCK.withZone(ZoneId.of("Asia/Tokyo"))), Instant.now());
+      first.digestStore().claimRun(id, LocalDate.now(TestBots.CLOCK.withZone(ZoneId.of("Asia/Tokyo"))),
+          TestBots.CLOCK.instant());
     }
     try (Wiring second = open(outbox)) {
       assertThat(say(second, "status").text()).contains("07:45 Asia/Tokyo on Mon, Wed (world models)")

@@ -51,6 +51,7 @@ final class BackupCliTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the running bot is only held open, as a live process would be
   void aRunningBotIsNotBackedUpUnderItsFeetAndBadTargetsAreRefused() throws Exception {
     try (Wiring running = TestBots.open(data)) {
       CliRun refused = CliRun.of("backup", "--data", data.toString(), backups.resolve("b").toString());

@@ -160,6 +160,7 @@ final class DiscordAdapterTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the slow bot only has to be running; the test talks to it through its fake Discord
   void slowWorkIsDeferredAndAnsweredByFollowUp() throws Exception {
     try (FakeDiscord slowDiscord = new FakeDiscord();
         DiscordService slow = DiscordService.start(bot.router(), new DiscordSettings(FakeDiscord.TOKEN, "",

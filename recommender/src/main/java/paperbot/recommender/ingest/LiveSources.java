@@ -3,6 +3,7 @@ package paperbot.recommender.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -33,10 +34,12 @@ public final class LiveSources {
 
   private final Settings settings;
   private final CorpusUpdater updater;
+  private final Clock clock;
 
-  public LiveSources(Settings settings, CorpusUpdater updater) {
+  public LiveSources(Settings settings, CorpusUpdater updater, Clock clock) {
     this.settings = settings;
     this.updater = updater;
+    this.clock = clock;
   }
 
   public IngestSummary arxiv(String query, int max, IntConsumer progress) throws InterruptedException {
@@ -58,6 +61,11 @@ public final class LiveSources {
         .fetch(settings.categories())));
   }
 
+  /** The scheduled Hugging Face refresh: today's daily papers (the day in UTC, as Hugging Face dates them). */
+  public IngestSummary huggingFace() throws InterruptedException {
+    return huggingFace(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+  }
+
   public IngestSummary huggingFace(LocalDate day) throws InterruptedException {
     PoliteHttp http = new PoliteHttp(Duration.ofSeconds(1), Duration.ofSeconds(2));
     return logged("hf", updater.apply(new HfDailySource(http, settings.hfUrl()).fetch(day)));
@@ -69,8 +77,8 @@ public final class LiveSources {
   }
 
   /** A seed-layout file read on its own (no merge with the other seed files beyond the index's own joins). */
-  private static Fetched seedFile(Path file) {
-    SeedCorpus.FileRead read = SeedCorpus.readFile(file, Clock.systemUTC());
+  private Fetched seedFile(Path file) {
+    SeedCorpus.FileRead read = SeedCorpus.readFile(file, clock);
     return new Fetched(read.records().stream().map(SeedCorpus::toPaper).toList(), read.report().errors().size(),
         read.report().errors());
   }

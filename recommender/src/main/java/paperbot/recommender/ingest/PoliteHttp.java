@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ public final class PoliteHttp {
   private final HttpClient client;
   private final Duration pacing;
   private final Duration firstBackoff;
-  private final AtomicLong lastRequest = new AtomicLong();
+  private static final long NEVER = Long.MIN_VALUE;
+  private final AtomicLong lastRequest = new AtomicLong(NEVER);
 
   /**
    * @param pacing least time between two requests
@@ -71,11 +73,14 @@ public final class PoliteHttp {
 
   private void pace() throws InterruptedException {
     synchronized (lastRequest) {
-      long waitMs = lastRequest.get() + pacing.toMillis() - System.currentTimeMillis();
-      if (waitMs > 0) {
-        Thread.sleep(waitMs);
+      // Pacing is a gap between requests, so it is measured on the monotonic clock: a wall-clock step (NTP, a
+      // changed time zone, a faked date) neither skips nor stretches the wait.
+      long now = System.nanoTime();
+      long waitNanos = lastRequest.get() == NEVER ? 0 : lastRequest.get() + pacing.toNanos() - now;
+      if (waitNanos > 0) {
+        TimeUnit.NANOSECONDS.sleep(waitNanos);
       }
-      lastRequest.set(System.currentTimeMillis());
+      lastRequest.set(System.nanoTime());
     }
   }
 

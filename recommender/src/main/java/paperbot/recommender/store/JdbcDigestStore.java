@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,9 +33,11 @@ public final class JdbcDigestStore implements DigestStore {
       + "days, topics, size, last_run_at";
 
   private final Transactions transactions;
+  private final Clock clock;
 
-  public JdbcDigestStore(DataSource dataSource) {
+  public JdbcDigestStore(DataSource dataSource, Clock clock) {
     this.transactions = new Transactions(dataSource);
+    this.clock = clock;
   }
 
   @Override
@@ -48,7 +51,7 @@ public final class JdbcDigestStore implements DigestStore {
       if (updated == 0) {
         update(c, "INSERT INTO digest_subscription (kind, owner_user, local_time, zone_id, days, topics, size, "
             + "platform, workspace, destination, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            append(values, Timestamp.from(Instant.now())));
+            append(values, Timestamp.from(clock.instant())));
       }
       return one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?", s.platform(),
           s.workspace(), s.destination(), s.kind().name()).orElseThrow();

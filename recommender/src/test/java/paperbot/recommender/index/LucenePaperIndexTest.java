@@ -73,6 +73,7 @@ final class LucenePaperIndexTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first index is only held open, to own the write lock
   void aSecondWriterIsToldAnotherProcessHoldsTheIndex() {
     try (LucenePaperIndex first = open()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(this::open)

@@ -3,10 +3,12 @@ package paperbot.recommender.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ final class JdbcDigestStoreTest {
   @TempDir static Path dir;
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
   private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   static Stream<Arguments> databases() {
     return Stream.of(
@@ -37,7 +40,7 @@ final class JdbcDigestStoreTest {
   @MethodSource("databases")
   void subscriptionsAreSavedReplacedPerDestinationAndDeleted(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
-      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), CLOCK);
       Subscription saved = store.save(channel("C1", List.of("offline rl", "diffusion policy")));
       assertThat(saved.id()).isPositive();
       assertThat(store.find(saved.id())).contains(saved);
@@ -55,7 +58,7 @@ final class JdbcDigestStoreTest {
   @MethodSource("databases")
   void aDayIsClaimedOnceAndSentPapersAreRemembered(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
-      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), CLOCK);
       Subscription s = store.save(channel("C2", List.of()));
       assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
       assertThat(store.claimRun(s.id(), DAY, NOW)).isFalse();
@@ -74,7 +77,7 @@ final class JdbcDigestStoreTest {
   @MethodSource("databases")
   void anUnfinishedRunIsResumedByExactlyOneCallerAndAFinishedOneNever(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
-      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), CLOCK);
       Subscription s = store.save(channel("C4", List.of()));
       assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
       Instant later = NOW.plusSeconds(60);
