@@ -80,15 +80,15 @@ final class FakeDiscord implements AutoCloseable {
   /** Sends INTERACTION_CREATE on the gateway. */
   void dispatchInteraction(String interactionJson) throws InterruptedException {
     if (gateway == null) {
-      gateway = sockets.poll(10, TimeUnit.SECONDS);
+      gateway = sockets.poll(60, TimeUnit.SECONDS);
     }
     gateway.send("{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"INTERACTION_CREATE\",\"d\":"
         + interactionJson + "}");
   }
 
-  /** The next request to "METHOD /path" (callback and webhook paths with ids replaced by *), waiting up to 10 s. */
+  /** The next request to "METHOD /path" (callback and webhook paths with ids replaced by *), waiting up to 60 s (generous for a busy machine). */
   RecordedRequest next(String key) throws InterruptedException {
-    return requests.computeIfAbsent(key, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);
+    return requests.computeIfAbsent(key, k -> new LinkedBlockingQueue<>()).poll(60, TimeUnit.SECONDS);
   }
 
   /** The next request to "METHOD /path" if one has come, else null at once. */

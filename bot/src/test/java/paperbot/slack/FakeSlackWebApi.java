@@ -170,9 +170,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
     return List.copyOf(posted);
   }
 
-  /** Waits (up to 10 s) for the next request to the path; null if none came. */
+  /** Waits (up to 60 s, generous for a busy machine) for the next request to the path; null if none came. */
   RecordedRequest next(String path) throws InterruptedException {
-    return byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);
+    return byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).poll(60, TimeUnit.SECONDS);
   }
 
   int count(String path) {
