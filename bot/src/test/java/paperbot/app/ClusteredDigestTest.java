@@ -6,26 +6,25 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,13 @@ import paperbot.slack.FakeSlackWebApi;
 
 /**
  * Two paperbot processes on one PostgreSQL database with Quartz clustered, posting to a fake Slack. A paper a third
- * process ingests reaches both indexes through the database. Every digest fires on exactly one of them. The process caught mid-post (Slack has the message, the answer never comes back) is
- * killed with SIGKILL; the other takes its run over, finds the post in the channel's history instead of posting it
- * again, and fires the next digests alone.
+ * process ingests reaches both indexes through the database. Every digest fires on exactly one of them. The process
+ * caught mid-post (Slack has the message, the answer never comes back) is killed with SIGKILL; the other takes its
+ * run over, finds the post in the channel's history instead of posting it again, and fires the next digests alone.
+ *
+ * <p>Quartz fires on the machine's real clock, so the digests are subscribed (through Slack, as an admin would) only
+ * once both processes answer: however slow the machine is to start them, the first wave is still ahead. Every wait
+ * is a bounded poll, generous for a busy machine; nothing asserts how long a step took.
  */
 final class ClusteredDigestTest {
   private static final String SECRET = "clustered-test-signing-secret-0123456789";
@@ -57,28 +60,6 @@ final class ClusteredDigestTest {
   void eachDigestPostsOnceAndTheSurvivorTakesOverWhenAProcessIsKilledMidPost() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); FakeSlackWebApi slack = new FakeSlackWebApi()) {
       String url = postgres.getJdbcUrl("postgres", "postgres");
-      // Digest times have minute resolution: the first wave at a minute far enough ahead for both processes to
-      // start, the second a minute later, when one of them is dead.
-      ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-      ZonedDateTime nextMinute = now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-      ZonedDateTime firstFire = Duration.between(now, nextMinute).toSeconds() < 40 ? nextMinute.plusMinutes(1)
-          : nextMinute;
-      ZonedDateTime secondFire = firstFire.plusMinutes(1);
-      List<Subscription> firstWave = new ArrayList<>();
-      List<Subscription> secondWave = new ArrayList<>();
-      try (Database db = Database.open(url, "postgres", "postgres")) {
-        JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), Clock.systemUTC());
-        for (int i = 0; i < 4; i++) {
-          firstWave.add(store.save(channel("C" + i, firstFire.toLocalTime())));
-        }
-        for (int i = 4; i < 6; i++) {
-          secondWave.add(store.save(channel("C" + i, secondFire.toLocalTime())));
-        }
-      }
-      Map<String, Subscription> byKey = new HashMap<>();
-      firstWave.forEach(s -> byKey.put(key(s, firstFire), s));
-      secondWave.forEach(s -> byKey.put(key(s, secondFire), s));
-
       CompletableFuture<FakeSlackWebApi.Posted> held = slack.holdNextPost();
       int portA = freePort();
       int portB = freePort();
@@ -92,18 +73,45 @@ final class ClusteredDigestTest {
             false, 5, List.of("cs.RO"), null, List.of(), List.of())));
         ChildPaperbot ingest = ChildPaperbot.start(scratch.resolve("child.log"), env("c", 0, url, slack), "ingest",
             "--source", "file", file.toString());
-        assertThat(ingest.process().waitFor(120, TimeUnit.SECONDS)).as("the ingest finished").isTrue();
+        assertThat(ingest.process().waitFor(10, TimeUnit.MINUTES)).as("the ingest finished").isTrue();
         assertThat(ingest.process().exitValue()).isZero();
-        assertThat(answerWithin(portA, "quokka", "Quokka locomotion", 30)).as("process a found it")
+        assertThat(answerWithin(portA, "papers", "quokka", "Quokka locomotion", 300)).as("process a found it")
             .contains("Quokka locomotion");
-        assertThat(answerWithin(portB, "quokka", "Quokka locomotion", 30)).as("process b found it")
+        assertThat(answerWithin(portB, "papers", "quokka", "Quokka locomotion", 300)).as("process b found it")
             .contains("Quokka locomotion");
 
-        FakeSlackWebApi.Posted caught = held.get(firstFire.toEpochSecond() - now.toEpochSecond() + 60, TimeUnit.SECONDS);
+        // Both answer: now the digests. Minute resolution: the first wave at the next minute at least 30 s ahead,
+        // the second a minute later, when one of the processes is dead.
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        ZonedDateTime nextMinute = now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        ZonedDateTime firstFire = Duration.between(now, nextMinute).toSeconds() < 30 ? nextMinute.plusMinutes(1)
+            : nextMinute;
+        ZonedDateTime secondFire = firstFire.plusMinutes(1);
+        for (int i = 0; i < 6; i++) {
+          String at = (i < 4 ? firstFire : secondFire).toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm"));
+          assertThat(answerWithin(i % 2 == 0 ? portA : portB, "digest", "subscribe " + at + " UTC days:mon-sun",
+              "Subscribed this channel", 120, "C" + i)).as("subscribed C" + i).contains("Subscribed this channel");
+        }
+        Map<String, Subscription> byKey = new HashMap<>();
+        List<Subscription> secondWave = new ArrayList<>();
+        try (Database db = Database.open(url, "postgres", "postgres")) {
+          for (Subscription s : new JdbcDigestStore(db.dataSource(), Clock.systemUTC()).all()) {
+            boolean first = s.at().equals(firstFire.toLocalTime());
+            byKey.put(key(s, first ? firstFire : secondFire), s);
+            if (!first) {
+              secondWave.add(s);
+            }
+          }
+        }
+        assertThat(byKey).hasSize(6);
+        assertThat(secondWave).hasSize(2);
+
+        FakeSlackWebApi.Posted caught = held.get(firstFire.toEpochSecond() - now.toEpochSecond() + 300,
+            TimeUnit.SECONDS);
         String survivor = caught.node().equals("a") ? "b" : "a";
         (caught.node().equals("a") ? a : b).kill();
 
-        long deadline = secondFire.toEpochSecond() * 1000 + 90_000;
+        long deadline = secondFire.toEpochSecond() * 1000 + 300_000;
         while (System.currentTimeMillis() < deadline
             && !(postedKeys(slack).keySet().containsAll(byKey.keySet()) && unfinishedRuns(postgres) == 0)) {
           Thread.sleep(500);
@@ -124,11 +132,6 @@ final class ClusteredDigestTest {
         b.kill();
       }
     }
-  }
-
-  private static Subscription channel(String destination, LocalTime at) {
-    return new Subscription(0, "SLACK", "T1", destination, Subscription.Kind.CHANNEL, "UADMIN", at, ZoneOffset.UTC,
-        EnumSet.allOf(DayOfWeek.class), List.of(), 3, null);
   }
 
   /** The key a digest post carries: subscription and local day (see DigestRunner). */
@@ -171,9 +174,19 @@ final class ClusteredDigestTest {
     return env;
   }
 
-  /** Sends a signed {@code /papers <query>} to the bot on the port until its answer contains {@code expected}. */
-  private static String answerWithin(int port, String query, String expected, int seconds) throws Exception {
-    String body = "team_id=T1&channel_id=C9&user_id=U9&command=%2Fpapers&text=" + query
+  private static String answerWithin(int port, String command, String text, String expected, int seconds)
+      throws Exception {
+    return answerWithin(port, command, text, expected, seconds, "C9");
+  }
+
+  /**
+   * Sends a signed {@code /<command> <text>} from the workspace admin in a channel to the bot on the port until its
+   * answer contains {@code expected}.
+   */
+  private static String answerWithin(int port, String command, String text, String expected, int seconds,
+      String channel) throws Exception {
+    String body = "team_id=T1&channel_id=" + channel + "&user_id=UADMIN&command=%2F" + command + "&text="
+        + URLEncoder.encode(text, StandardCharsets.UTF_8)
         + "&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fnone&trigger_id=1.2.3&api_app_id=A1";
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     String answer = "";
