@@ -118,6 +118,10 @@ public final class Benchmark {
       search(wiring, raw, report);
       personal(wiring, raw, members, report);
       digests(wiring, raw, members, today, report);
+      progress.println("slack acks: " + SlackAckBench.COMMANDS + " signed /papers, " + SlackAckBench.IN_FLIGHT
+          + " in flight");
+      Samples[] acks = new SlackAckBench(wiring.router()).run();
+      report.slackAcks(acks[0], acks[1]);
     }
     report.heap(peakHeapBytes());
     Files.writeString(work.resolve("report.md"), report.markdown());
