@@ -1,13 +1,15 @@
 package paperbot.app;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
@@ -19,20 +21,26 @@ import org.h2.tools.Restore;
 import paperbot.recommender.store.Database;
 
 /**
- * Backs up and restores a data directory: the index (the files of its last commit) and the embedded database (H2's
- * own consistent backup). Both run with the bot stopped: they take the index's write lock, so a running paperbot
- * makes them stop with a clear message instead of copying a moving target. A PostgreSQL database is backed up with
- * its own tools (pg_dump); then only the index is copied here.
+ * Backs up and restores a data directory: the index (the files of its last commit) and the embedded database (a
+ * consistent copy that SQLite writes itself, {@code VACUUM INTO}). Both run with the bot stopped: they take the
+ * index's write lock, so a running paperbot makes them stop with a clear message instead of copying a moving target.
+ * A PostgreSQL database is backed up with its own tools (pg_dump); then only the index is copied here. A backup that
+ * an older paperbot made of its H2 database is restored as that H2 file, which the next start imports.
  */
 public final class DataBackup {
   static final String MANIFEST = "paperbot-backup.txt";
-  static final String DATABASE_ZIP = "paperbot-db.zip";
-  private static final String DB_NAME = "paperbot";
+  /** The database copy in a backup made since the embedded default is SQLite. */
+  static final String DATABASE_FILE = "paperbot-db.sqlite";
+  /** The database copy in a backup made by an older paperbot on H2. */
+  static final String H2_DATABASE_ZIP = "paperbot-db.zip";
+  private static final String H2_DB_NAME = "paperbot";
 
   private final BotConfig config;
+  private final Clock clock;
 
-  public DataBackup(BotConfig config) {
+  public DataBackup(BotConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
   }
 
   /** Writes a backup into {@code target}, which must be new or empty; returns a one-line summary. */
@@ -54,7 +62,7 @@ public final class DataBackup {
         Files.copy(index.resolve(file), copy.resolve(file));
       }
       String database = backupDatabase(target);
-      Files.writeString(target.resolve(MANIFEST), "paperbot backup\ncreated " + Instant.now() + "\nindex commit "
+      Files.writeString(target.resolve(MANIFEST), "paperbot backup\ncreated " + clock.instant() + "\nindex commit "
           + commit.getGeneration() + "\ndatabase " + database + "\n");
       return "backed up the index (" + commit.files(true).size() + " files) and " + database + " to " + target;
     }
@@ -77,34 +85,60 @@ public final class DataBackup {
           Files.copy(file, index.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      boolean database = Files.isRegularFile(source.resolve(DATABASE_ZIP));
-      if (database) {
-        try (Stream<Path> files = Files.list(config.dataDir())) {
-          for (Path file : files.filter(f -> f.getFileName().toString().startsWith(DB_NAME + ".")).toList()) {
-            Files.delete(file);
-          }
-        }
-        Restore.execute(source.resolve(DATABASE_ZIP).toString(), config.dataDir().toString(), DB_NAME);
-      }
+      boolean database = restoreDatabase(source);
       return "restored the index" + (database ? " and the database" : "") + " from " + source;
     }
   }
 
-  /** H2 writes a consistent zip itself; PostgreSQL is left to pg_dump. */
+  /** SQLite writes a consistent, compacted copy itself; PostgreSQL is left to pg_dump. */
   private String backupDatabase(Path target) {
     if (!config.database().url().isEmpty()) {
       return "no database (it is " + config.database().url().replaceAll("(?i)(password=)[^&;]*", "$1***")
           + ": back it up with its own tools, e.g. pg_dump)";
     }
-    try (Database database = Database.open(Database.defaultUrl(config.dataDir()), null, null);
+    try (Database database = Database.openDefault(config.dataDir());
         Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("BACKUP TO '" + target.resolve(DATABASE_ZIP).toAbsolutePath().toString().replace("'", "''")
+      statement.execute("VACUUM INTO '" + target.resolve(DATABASE_FILE).toAbsolutePath().toString().replace("'", "''")
           + "'");
       return "the database";
     } catch (SQLException e) {
       throw new IllegalStateException("the database backup failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Replaces the embedded database with the backup's: a SQLite copy goes in place of the file (its old log files
+   * removed, so none is replayed onto the copy); an older H2 backup is unpacked as the H2 file the next start imports.
+   */
+  private boolean restoreDatabase(Path source) throws IOException {
+    Path sqlite = source.resolve(DATABASE_FILE);
+    Path h2 = source.resolve(H2_DATABASE_ZIP);
+    if (!Files.isRegularFile(sqlite) && !Files.isRegularFile(h2)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(config.dataDir())) {
+      for (Path file : files.filter(f -> isDatabaseFile(f.getFileName().toString())).toList()) {
+        Files.delete(file);
+      }
+    }
+    if (Files.isRegularFile(sqlite)) {
+      Path partial = config.dataDir().resolve(Database.FILE_NAME + ".restoring");
+      Files.copy(sqlite, partial, StandardCopyOption.REPLACE_EXISTING);
+      try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      Files.move(partial, config.dataDir().resolve(Database.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+    } else {
+      Restore.execute(h2.toString(), config.dataDir().toString(), H2_DB_NAME);
+    }
+    return true;
+  }
+
+  /** The embedded database's files: SQLite's with its log and shared memory, and an H2 file of an older install. */
+  private static boolean isDatabaseFile(String name) {
+    return name.startsWith(Database.FILE_NAME) || name.startsWith(H2_DB_NAME + ".mv.db")
+        || name.startsWith(H2_DB_NAME + ".trace.db");
   }
 
   private static Lock writeLock(FSDirectory directory) throws IOException {

@@ -153,7 +153,7 @@ public final class Benchmark {
    * nanoseconds it took. The bulk load above is the index alone; live ingest writes both.
    */
   private long archiveLoad() {
-    try (Database database = Database.open(Database.defaultUrl(config.dataDir()), null, null)) {
+    try (Database database = Database.openDefault(config.dataDir())) {
       LucenePaperIndex index = LucenePaperIndex.open(indexDir(), expander, clock,
           new JdbcPaperArchive(database.dataSource(), clock));
       try {

@@ -26,7 +26,7 @@ final class BackupCli {
 
     @Override
     public Integer call() throws Exception {
-      context.out().println(new DataBackup(context.config(common)).backup(target));
+      context.out().println(new DataBackup(context.config(common), context.clock()).backup(target));
       return 0;
     }
   }
@@ -46,7 +46,7 @@ final class BackupCli {
 
     @Override
     public Integer call() throws Exception {
-      context.out().println(new DataBackup(context.config(common)).restore(source));
+      context.out().println(new DataBackup(context.config(common), context.clock()).restore(source));
       return 0;
     }
   }

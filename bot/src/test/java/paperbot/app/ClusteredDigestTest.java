@@ -66,7 +66,7 @@ final class ClusteredDigestTest {
       List<Subscription> firstWave = new ArrayList<>();
       List<Subscription> secondWave = new ArrayList<>();
       try (Database db = Database.open(url, "postgres", "postgres")) {
-        JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+        JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), java.time.Clock.systemUTC());
         for (int i = 0; i < 4; i++) {
           firstWave.add(store.save(channel("C" + i, firstFire.toLocalTime())));
         }

@@ -28,7 +28,7 @@ import paperbot.digest.ChatOutbox;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.digest.Subscription;
 
-/** Quartz on H2 through the real wiring: triggers fire into a recording outbox, survive restarts, never repeat. */
+/** Quartz on SQLite (the default) through the real wiring: triggers fire into a recording outbox, survive restarts, never repeat. */
 final class DigestSchedulingTest {
   @TempDir Path data;
 

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,15 +27,17 @@ import javax.sql.DataSource;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
 
-/** Digest subscriptions, sent-log and run claims in SQL (H2 or PostgreSQL, same statements). */
+/** Digest subscriptions, sent-log and run claims in SQL (SQLite, PostgreSQL or H2, same statements). */
 public final class JdbcDigestStore implements DigestStore {
   private static final String COLUMNS = "id, platform, workspace, destination, kind, owner_user, local_time, zone_id, "
       + "days, topics, size, last_run_at";
 
   private final Transactions transactions;
+  private final Clock clock;
 
-  public JdbcDigestStore(DataSource dataSource) {
+  public JdbcDigestStore(DataSource dataSource, Clock clock) {
     this.transactions = new Transactions(dataSource);
+    this.clock = clock;
   }
 
   @Override
@@ -48,7 +51,7 @@ public final class JdbcDigestStore implements DigestStore {
       if (updated == 0) {
         update(c, "INSERT INTO digest_subscription (kind, owner_user, local_time, zone_id, days, topics, size, "
             + "platform, workspace, destination, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            append(values, Timestamp.from(Instant.now())));
+            append(values, Timestamp.from(clock.instant())));
       }
       return one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?", s.platform(),
           s.workspace(), s.destination(), s.kind().name()).orElseThrow();
@@ -102,7 +105,7 @@ public final class JdbcDigestStore implements DigestStore {
           + "VALUES (?, ?, ?, ?)", subscriptionId, day.toString(), Timestamp.from(now), "RUNNING") == 1);
     } catch (StoreException e) {
       // The primary key (subscription, day) refused a second claim for the same day.
-      if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      if (e.getCause() instanceof SQLException sql && SqlDialect.isUniqueViolation(sql)) {
         return false;
       }
       throw e;

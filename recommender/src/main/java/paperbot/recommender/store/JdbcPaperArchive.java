@@ -22,7 +22,7 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperArchive;
 import paperbot.recommender.index.PaperDocuments;
 
-/** The papers in the {@code paper} table as the index's JSON, on H2 or PostgreSQL. */
+/** The papers in the {@code paper} table as the index's JSON, on SQLite, PostgreSQL or H2. */
 public final class JdbcPaperArchive implements PaperArchive {
   /** Statements sent per round trip while writing many papers. */
   private static final int WRITE_BATCH = 500;
@@ -145,7 +145,7 @@ public final class JdbcPaperArchive implements PaperArchive {
     });
   }
 
-  /** Delete-then-insert by id (portable across H2 and PostgreSQL, unlike their upsert dialects). */
+  /** Delete-then-insert by id (portable across SQLite, PostgreSQL and H2, unlike their upsert dialects). */
   private Void write(Connection c, Collection<Paper> papers) throws SQLException {
     Map<String, Paper> byId = new LinkedHashMap<>();
     papers.forEach(paper -> byId.put(paper.id(), paper)); // the last version of a paper listed twice wins

@@ -2,16 +2,14 @@ package paperbot.recommender.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Runs work in one transaction, committing before it returns, and retries when the database reports a conflict
  * that a retry resolves (two first writes racing to create the same row, a serialization failure, a lock timeout).
+ * On SQLite the commit is synced to disk (WAL, synchronous=FULL) before this returns.
  */
 final class Transactions {
-  /** Unique violation, serialization failure, deadlock, H2 lock timeout. */
-  private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01", "HYT00");
   private static final int ATTEMPTS = 5;
 
   interface Work<T> {
@@ -19,28 +17,45 @@ final class Transactions {
   }
 
   private final DataSource dataSource;
+  private volatile SqlDialect dialect;
 
   Transactions(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /** The database behind the pool, read from the first connection and remembered. */
+  SqlDialect dialect() {
+    SqlDialect known = dialect;
+    if (known == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        known = SqlDialect.of(connection);
+      } catch (SQLException e) {
+        throw new StoreException("database unreachable", e);
+      }
+      dialect = known;
+    }
+    return known;
   }
 
   <T> T run(Work<T> work) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(false); // on SQLite: BEGIN IMMEDIATE, waiting up to the busy timeout for the lock
         try {
           T result = work.apply(connection);
-          connection.commit();
+          // Leaving manual-commit mode commits (JDBC). Not commit(): sqlite-jdbc's commit() at once begins the next
+          // IMMEDIATE transaction, which would wait for the write lock again only to give it back on close.
+          connection.setAutoCommit(true);
           return result;
         } catch (SQLException e) {
-          connection.rollback();
-          if (!RETRYABLE.contains(e.getSQLState())) {
+          rollbackQuietly(connection, e);
+          if (!SqlDialect.isRetryable(e)) {
             throw e;
           }
           last = e;
         } catch (RuntimeException e) {
-          connection.rollback();
+          rollbackQuietly(connection, e);
           throw e;
         }
       } catch (SQLException e) {
@@ -48,5 +63,16 @@ final class Transactions {
       }
     }
     throw new StoreException("database stayed busy after " + ATTEMPTS + " attempts", last);
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      cause.addSuppressed(e); // the pool discards a broken connection; the original failure is what matters
+    }
   }
 }

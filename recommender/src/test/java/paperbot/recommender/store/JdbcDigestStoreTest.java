@@ -3,6 +3,7 @@ package paperbot.recommender.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.digest.Subscription;
 
-/** Digest subscriptions, sent-log and per-day run claims on H2 and PostgreSQL. */
+/** Digest subscriptions, sent-log and per-day run claims on SQLite, H2 and PostgreSQL. */
 final class JdbcDigestStoreTest {
   @TempDir static Path dir;
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
@@ -24,6 +25,7 @@ final class JdbcDigestStoreTest {
 
   static Stream<Arguments> databases() {
     return Stream.of(
+        Arguments.of("SQLite", (Function<Path, Database>) d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
         Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
         Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
   }
@@ -37,7 +39,7 @@ final class JdbcDigestStoreTest {
   @MethodSource("databases")
   void subscriptionsAreSavedReplacedPerDestinationAndDeleted(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
-      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), Clock.systemUTC());
       Subscription saved = store.save(channel("C1", List.of("offline rl", "diffusion policy")));
       assertThat(saved.id()).isPositive();
       assertThat(store.find(saved.id())).contains(saved);
@@ -55,7 +57,7 @@ final class JdbcDigestStoreTest {
   @MethodSource("databases")
   void aDayIsClaimedOnceAndSentPapersAreRemembered(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
-      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), Clock.systemUTC());
       Subscription s = store.save(channel("C2", List.of()));
       assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
       assertThat(store.claimRun(s.id(), DAY, NOW)).isFalse();
@@ -74,7 +76,7 @@ final class JdbcDigestStoreTest {
   @MethodSource("databases")
   void anUnfinishedRunIsResumedByExactlyOneCallerAndAFinishedOneNever(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
-      JdbcDigestStore store = new JdbcDigestStore(db.dataSource());
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), Clock.systemUTC());
       Subscription s = store.save(channel("C4", List.of()));
       assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
       Instant later = NOW.plusSeconds(60);
