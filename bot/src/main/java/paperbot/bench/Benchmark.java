@@ -118,6 +118,9 @@ public final class Benchmark {
       search(wiring, raw, report);
       personal(wiring, raw, members, report);
       digests(wiring, raw, members, today, report);
+      progress.printf("commits: %,d single-command commits on paperbot's database and on the old H2 default...%n",
+          CommitRate.COMMITS);
+      report.commits(CommitRate.measure(wiring.profiles(), work.resolve("h2-baseline"), clock, settings.threads()));
     }
     report.heap(peakHeapBytes());
     Files.writeString(work.resolve("report.md"), report.markdown());
