@@ -137,6 +137,9 @@ final class CrashConsistencyTest {
         startUpKills++;
       }
       lost.addAll(violationsOnDisk(acknowledged));
+      System.out.printf("crash test: round %d/%d killed %s, acknowledged so far %d, lost %d%n", round + 1, ROUNDS,
+          acknowledgedThisRound ? "with a command in flight" : "before the first reply", acknowledged.acknowledged(),
+          lost.size());
       assertThat(lost).as("round %d (seed %d): every acknowledged write is on disk after the kill", round, seed)
           .isEmpty();
     }
