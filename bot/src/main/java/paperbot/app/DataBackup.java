@@ -51,6 +51,7 @@ public final class DataBackup {
       throw new IllegalStateException("nothing to back up: " + config.dataDir() + " has no index yet");
     }
     try (FSDirectory directory = FSDirectory.open(index); Lock lock = writeLock(directory)) {
+      lock.ensureValid(); // held for the whole copy: no paperbot can start writing meanwhile
       SegmentInfos commit;
       try {
         commit = SegmentInfos.readLatestCommit(directory);
@@ -75,6 +76,7 @@ public final class DataBackup {
     }
     Path index = Files.createDirectories(config.dataDir().resolve("index"));
     try (FSDirectory directory = FSDirectory.open(index); Lock lock = writeLock(directory)) {
+      lock.ensureValid(); // held for the whole restore: no paperbot can start meanwhile
       try (Stream<Path> files = Files.list(index)) {
         for (Path file : files.filter(f -> !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)).toList()) {
           Files.delete(file);

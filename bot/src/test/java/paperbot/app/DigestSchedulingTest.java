@@ -163,8 +163,9 @@ final class DigestSchedulingTest {
       first.digestStore().claimRun(id, LocalDate.now(TestBots.CLOCK.withZone(ZoneId.of("Asia/Tokyo"))), Instant.now());
     }
     try (Wiring second = open(outbox)) {
+      // Quartz computes the next fire time from the real clock, so the date depends on the day the test runs.
       assertThat(say(second, "status").text()).contains("07:45 Asia/Tokyo on Mon, Wed (world models)")
-          .contains("Next: Wed Nov 25, 07:45 Asia/Tokyo");
+          .containsPattern("Next: (Mon|Wed) [A-Z][a-z]{2} \\d{1,2}, 07:45 Asia/Tokyo");
       assertThat(second.scheduler().nextRun(id)).isPresent();
       assertThat(second.digests().runScheduled(id, TestBots.CLOCK.instant()))
           .isEqualTo(DigestRunner.Outcome.ALREADY_RAN);
