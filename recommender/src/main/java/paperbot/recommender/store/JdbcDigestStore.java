@@ -60,23 +60,23 @@ public final class JdbcDigestStore implements DigestStore {
 
   @Override
   public Optional<Subscription> find(long id) {
-    return transactions.run(c -> one(c, "WHERE id = ?", id));
+    return transactions.read(c -> one(c, "WHERE id = ?", id));
   }
 
   @Override
   public Optional<Subscription> find(String platform, String workspace, String destination, Subscription.Kind kind) {
-    return transactions.run(c -> one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
+    return transactions.read(c -> one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
         platform, workspace, destination, kind.name()));
   }
 
   @Override
   public List<Subscription> all() {
-    return transactions.run(c -> many(c, "ORDER BY id"));
+    return transactions.read(c -> many(c, "ORDER BY id"));
   }
 
   @Override
   public List<Subscription> inWorkspace(String platform, String workspace) {
-    return transactions.run(c -> many(c, "WHERE platform = ? AND workspace = ? ORDER BY id", platform, workspace));
+    return transactions.read(c -> many(c, "WHERE platform = ? AND workspace = ? ORDER BY id", platform, workspace));
   }
 
   @Override
@@ -86,7 +86,7 @@ public final class JdbcDigestStore implements DigestStore {
 
   @Override
   public Set<String> sent(Subscription s) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       Set<String> ids = new HashSet<>();
       try (PreparedStatement st = prepare(c, "SELECT paper_id FROM digest_sent WHERE platform = ? AND workspace = ? "
           + "AND destination = ?", s.platform(), s.workspace(), s.destination()); ResultSet rs = st.executeQuery()) {

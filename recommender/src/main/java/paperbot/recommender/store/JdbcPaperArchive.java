@@ -72,7 +72,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public Optional<String> sourceFingerprint() {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       try (PreparedStatement st = prepare(c, "SELECT fingerprint FROM paper_sources WHERE id = 1");
           ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -82,7 +82,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public long count() {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       try (PreparedStatement st = prepare(c, "SELECT COUNT(*) FROM paper"); ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -96,7 +96,7 @@ public final class JdbcPaperArchive implements PaperArchive {
     while (true) {
       String from = after;
       // Keyset pages (id > last id): each page is one short read, however large the table.
-      List<Paper> page = transactions.run(c -> {
+      List<Paper> page = transactions.read(c -> {
         List<Paper> papers = new ArrayList<>();
         try (PreparedStatement st = prepare(c, "SELECT json FROM paper WHERE id > ? ORDER BY id LIMIT ?", from, size);
             ResultSet rs = st.executeQuery()) {
@@ -116,7 +116,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public Changes changedSince(Cursor after, int limit) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       List<Paper> papers = new ArrayList<>();
       Cursor next = after;
       Timestamp at = Timestamp.from(after.at());
@@ -136,7 +136,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public Optional<Cursor> latest() {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       try (PreparedStatement st = prepare(c, "SELECT updated_at, id FROM paper ORDER BY updated_at DESC, id DESC "
           + "LIMIT 1"); ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)))

@@ -44,7 +44,7 @@ public final class JdbcProfileStore implements ProfileStore {
 
   @Override
   public InterestProfile load(MemberKey member) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       Optional<Long> id = findMember(c, member, false);
       if (id.isEmpty()) {
         return InterestProfile.empty();
@@ -164,7 +164,7 @@ public final class JdbcProfileStore implements ProfileStore {
 
   @Override
   public List<MemberKey> mentionable(String platform, String workspace) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       List<MemberKey> members = new ArrayList<>();
       try (PreparedStatement s = prepare(c, "SELECT m.user_id FROM member m JOIN member_digest_mention d "
           + "ON d.member_id = m.id WHERE m.platform = ? AND m.workspace = ? ORDER BY m.user_id", platform, workspace);
@@ -180,7 +180,7 @@ public final class JdbcProfileStore implements ProfileStore {
   @Override
   public List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, Instant since,
       int limit) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       List<Map.Entry<String, Integer>> papers = new ArrayList<>();
       try (PreparedStatement s = prepare(c, "SELECT f.paper_id, COUNT(*) AS n FROM member_feedback f JOIN member m "
           + "ON f.member_id = m.id WHERE m.platform = ? AND m.workspace = ? AND f.kind IN (?, ?) AND f.at >= ? "
