@@ -225,7 +225,10 @@ final class CrashConsistencyTest {
     assertIndexMatchesDatabase();
 
     ChildPaperbot rerun = run("ingest", "--source", "file", file.toString(), "--data", data.toString());
-    assertThat(rerun.process().waitFor(180, TimeUnit.SECONDS)).as("the rerun finishes").isTrue();
+    // Generous: title merges commit one by one (index and database), each with its fsyncs; a loaded machine is slow.
+    boolean finished = rerun.process().waitFor(420, TimeUnit.SECONDS);
+    assertThat(finished).as("the rerun finishes; the log ends:%n%s", finished ? "" : logTail() + threadDump(rerun))
+        .isTrue();
     assertThat(rerun.process().exitValue()).isZero();
 
     assertIndexMatchesDatabase();
