@@ -1,9 +1,11 @@
 package paperbot.app;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,22 +21,26 @@ import org.h2.tools.Restore;
 import paperbot.recommender.store.Database;
 
 /**
- * Backs up and restores a data directory: the index (the files of its last commit) and the embedded database (H2's
- * own consistent backup). Both run with the bot stopped: they take the index's write lock, so a running paperbot
- * makes them stop with a clear message instead of copying a moving target. A PostgreSQL database is backed up with
- * its own tools (pg_dump); then only the index is copied here.
+ * Backs up and restores a data directory: the index (the files of its last commit) and the embedded database (a
+ * consistent copy that SQLite writes itself, {@code VACUUM INTO}). Both run with the bot stopped: they take the
+ * index's write lock, so a running paperbot makes them stop with a clear message instead of copying a moving target.
+ * A PostgreSQL database is backed up with its own tools (pg_dump); then only the index is copied here. A backup that
+ * an older paperbot made of its H2 database is restored as that H2 file, which the next start imports.
  */
 public final class DataBackup {
   static final String MANIFEST = "paperbot-backup.txt";
-  static final String DATABASE_ZIP = "paperbot-db.zip";
-  private static final String DB_NAME = "paperbot";
+  /** The database copy in a backup made since the embedded default is SQLite. */
+  static final String DATABASE_FILE = "paperbot-db.sqlite";
+  /** The database copy in a backup made by an older paperbot on H2. */
+  static final String H2_DATABASE_ZIP = "paperbot-db.zip";
+  private static final String H2_DB_NAME = "paperbot";
 
   private final BotConfig config;
   private final Clock clock;
 
   public DataBackup(BotConfig config, Clock clock) {
-    this.clock = clock;
     this.config = config;
+    this.clock = clock;
   }
 
   /** Writes a backup into {@code target}, which must be new or empty; returns a one-line summary. */
@@ -46,6 +52,7 @@ public final class DataBackup {
       throw new IllegalStateException("nothing to back up: " + config.dataDir() + " has no index yet");
     }
     try (FSDirectory directory = FSDirectory.open(index); Lock lock = writeLock(directory)) {
+      lock.ensureValid(); // held for the whole copy: no paperbot can start writing meanwhile
       SegmentInfos commit;
       try {
         commit = SegmentInfos.readLatestCommit(directory);
@@ -71,6 +78,7 @@ public final class DataBackup {
     }
     Path index = Files.createDirectories(config.dataDir().resolve("index"));
     try (FSDirectory directory = FSDirectory.open(index); Lock lock = writeLock(directory)) {
+      lock.ensureValid(); // held for the whole restore: no paperbot can start meanwhile
       try (Stream<Path> files = Files.list(index)) {
         for (Path file : files.filter(f -> !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)).toList()) {
           Files.delete(file);
@@ -81,34 +89,60 @@ public final class DataBackup {
           Files.copy(file, index.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      boolean database = Files.isRegularFile(source.resolve(DATABASE_ZIP));
-      if (database) {
-        try (Stream<Path> files = Files.list(config.dataDir())) {
-          for (Path file : files.filter(f -> f.getFileName().toString().startsWith(DB_NAME + ".")).toList()) {
-            Files.delete(file);
-          }
-        }
-        Restore.execute(source.resolve(DATABASE_ZIP).toString(), config.dataDir().toString(), DB_NAME);
-      }
+      boolean database = restoreDatabase(source);
       return "restored the index" + (database ? " and the database" : "") + " from " + source;
     }
   }
 
-  /** H2 writes a consistent zip itself; PostgreSQL is left to pg_dump. */
+  /** SQLite writes a consistent, compacted copy itself; PostgreSQL is left to pg_dump. */
   private String backupDatabase(Path target) {
     if (!config.database().url().isEmpty()) {
       return "no database (it is " + config.database().url().replaceAll("(?i)(password=)[^&;]*", "$1***")
           + ": back it up with its own tools, e.g. pg_dump)";
     }
-    try (Database database = Database.open(Database.defaultUrl(config.dataDir()), null, null);
+    try (Database database = Database.openDefault(config.dataDir());
         Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("BACKUP TO '" + target.resolve(DATABASE_ZIP).toAbsolutePath().toString().replace("'", "''")
+      statement.execute("VACUUM INTO '" + target.resolve(DATABASE_FILE).toAbsolutePath().toString().replace("'", "''")
           + "'");
       return "the database";
     } catch (SQLException e) {
       throw new IllegalStateException("the database backup failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Replaces the embedded database with the backup's: a SQLite copy goes in place of the file (its old log files
+   * removed, so none is replayed onto the copy); an older H2 backup is unpacked as the H2 file the next start imports.
+   */
+  private boolean restoreDatabase(Path source) throws IOException {
+    Path sqlite = source.resolve(DATABASE_FILE);
+    Path h2 = source.resolve(H2_DATABASE_ZIP);
+    if (!Files.isRegularFile(sqlite) && !Files.isRegularFile(h2)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(config.dataDir())) {
+      for (Path file : files.filter(f -> isDatabaseFile(f.getFileName().toString())).toList()) {
+        Files.delete(file);
+      }
+    }
+    if (Files.isRegularFile(sqlite)) {
+      Path partial = config.dataDir().resolve(Database.FILE_NAME + ".restoring");
+      Files.copy(sqlite, partial, StandardCopyOption.REPLACE_EXISTING);
+      try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      Files.move(partial, config.dataDir().resolve(Database.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+    } else {
+      Restore.execute(h2.toString(), config.dataDir().toString(), H2_DB_NAME);
+    }
+    return true;
+  }
+
+  /** The embedded database's files: SQLite's with its log and shared memory, and an H2 file of an older install. */
+  private static boolean isDatabaseFile(String name) {
+    return name.startsWith(Database.FILE_NAME) || name.startsWith(H2_DB_NAME + ".mv.db")
+        || name.startsWith(H2_DB_NAME + ".trace.db");
   }
 
   private static Lock writeLock(FSDirectory directory) throws IOException {

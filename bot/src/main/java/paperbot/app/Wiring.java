@@ -128,7 +128,7 @@ public final class Wiring implements AutoCloseable {
     DigestSchedule digestSchedule = NO_SCHEDULER;
     if (schedule) {
       try {
-        scheduler = QuartzDigestSchedule.start(database.dataSource(), jdbcUrl(config), digests, digestStore,
+        scheduler = QuartzDigestSchedule.start(database.dataSource(), database.dialect(), digests, digestStore,
             config.digest().retryDelay(), config.digest().clusterCheckin(), clock);
         scheduler.scheduleRefreshes(sources, config.sources().hfCron(), config.sources().arxivCron());
         digestSchedule = scheduler;
@@ -180,10 +180,6 @@ public final class Wiring implements AutoCloseable {
     }
   };
 
-  private static String jdbcUrl(BotConfig config) {
-    return config.database().url().isEmpty() ? Database.defaultUrl(config.dataDir()) : config.database().url();
-  }
-
   /** Where platforms register their outbox for digests as they start. */
   public Outboxes outboxes() {
     return outboxes;
@@ -211,7 +207,7 @@ public final class Wiring implements AutoCloseable {
   private static Database openDatabase(BotConfig config) {
     BotConfig.DatabaseSettings settings = config.database();
     if (settings.url().isEmpty()) {
-      return Database.open(Database.defaultUrl(config.dataDir()), null, null);
+      return Database.openDefault(config.dataDir());
     }
     // A JDBC URL may carry a password parameter; it never reaches the log.
     log.info("database url={} user={}", settings.url().replaceAll("(?i)(password=)[^&;]*", "$1***"), settings.user());

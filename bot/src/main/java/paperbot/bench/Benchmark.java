@@ -118,6 +118,9 @@ public final class Benchmark {
       search(wiring, raw, report);
       personal(wiring, raw, members, report);
       digests(wiring, raw, members, today, report);
+      progress.printf("commits: %,d single-command commits on paperbot's database and on the old H2 default...%n",
+          CommitRate.COMMITS);
+      report.commits(CommitRate.measure(wiring.profiles(), work.resolve("h2-baseline"), clock, settings.threads()));
       progress.println("slack acks: " + SlackAckBench.COMMANDS + " signed /papers, " + SlackAckBench.IN_FLIGHT
           + " in flight");
       Samples[] acks = new SlackAckBench(wiring.router()).run();
@@ -157,7 +160,7 @@ public final class Benchmark {
    * nanoseconds it took. The bulk load above is the index alone; live ingest writes both.
    */
   private long archiveLoad() {
-    try (Database database = Database.open(Database.defaultUrl(config.dataDir()), null, null)) {
+    try (Database database = Database.openDefault(config.dataDir())) {
       LucenePaperIndex index = LucenePaperIndex.open(indexDir(), expander, clock,
           new JdbcPaperArchive(database.dataSource(), clock));
       try {

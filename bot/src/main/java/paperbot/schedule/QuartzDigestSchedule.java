@@ -31,6 +31,7 @@ import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
+import paperbot.recommender.store.SqlDialect;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -56,7 +57,7 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   }
 
   /** Starts Quartz on the data source and makes sure every stored subscription has its trigger. */
-  public static QuartzDigestSchedule start(DataSource dataSource, String jdbcUrl, DigestRunner runner,
+  public static QuartzDigestSchedule start(DataSource dataSource, SqlDialect dialect, DigestRunner runner,
       DigestStore store, Duration retryDelay, Duration clusterCheckin, Clock clock) throws SchedulerException {
     // Quartz looks data sources up by name; registering ours reuses the pool instead of opening a second one.
     DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
@@ -66,8 +67,18 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     props.setProperty("org.quartz.threadPool.threadCount", "2");
     props.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    props.setProperty("org.quartz.jobStore.driverDelegateClass", jdbcUrl.startsWith("jdbc:postgresql")
-        ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+    props.setProperty("org.quartz.jobStore.driverDelegateClass", switch (dialect) {
+      case POSTGRESQL -> "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
+      case SQLITE -> SqliteDelegate.class.getName();
+      case H2 -> "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+    });
+    if (dialect == SqlDialect.SQLITE) {
+      // SQLite has no SELECT ... FOR UPDATE (Quartz's default row lock). An UPDATE of the lock row takes the write
+      // lock instead, and this semaphore inserts a lock row that is missing. With IMMEDIATE transactions the
+      // database is already locked from BEGIN, so the update only keeps Quartz's bookkeeping the same.
+      props.setProperty("org.quartz.jobStore.lockHandler.class",
+          "org.quartz.impl.jdbcjobstore.UpdateLockRowSemaphore");
+    }
     props.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
     props.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
     props.setProperty("org.quartz.jobStore.useProperties", "true");

@@ -28,7 +28,10 @@ import paperbot.digest.ChatOutbox;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.digest.Subscription;
 
-/** Quartz on H2 through the real wiring: triggers fire into a recording outbox, survive restarts, never repeat. */
+/**
+ * Quartz on SQLite (the default) through the real wiring: triggers fire into a recording outbox, survive restarts,
+ * never repeat.
+ */
 final class DigestSchedulingTest {
   @TempDir Path data;
 
@@ -164,6 +167,7 @@ final class DigestSchedulingTest {
           TestBots.CLOCK.instant());
     }
     try (Wiring second = open(outbox)) {
+      // The next run counts from paperbot's clock (Monday Nov 23, 18:00 in Tokyo), whatever day the suite runs.
       assertThat(say(second, "status").text()).contains("07:45 Asia/Tokyo on Mon, Wed (world models)")
           .contains("Next: Wed Nov 25, 07:45 Asia/Tokyo");
       assertThat(second.scheduler().nextRun(id)).isPresent();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import paperbot.command.CommandRouter;
 
 /**
- * One real bot per test class: the seed corpus indexed into a throwaway data directory with its own H2 database.
+ * One real bot per test class: the seed corpus indexed into a throwaway data directory with its own SQLite database.
  * Register as {@code @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();}.
  */
 public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallback {

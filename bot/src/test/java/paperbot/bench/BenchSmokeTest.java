@@ -32,7 +32,8 @@ final class BenchSmokeTest {
     assertThat(markdown).contains("# paperbot bench: 10,000 papers, 60 members");
     for (String measure : List.of("ingest and index, 1 thread each", "index size on disk", "start-up to ready",
         "/papers <query> p50", "/papers <query> p99", "personal /papers p50", "personal /papers p99",
-        "digest fan-out: 60 member digests, 2 threads", "Slack ack, 600 signed /papers with 32 in flight, p99",
+        "digest fan-out: 60 member digests, 2 threads", "commits/s, one command each, 1 thread",
+        "commits/s, one command each, 2 threads", "Slack ack, 600 signed /papers with 32 in flight, p99",
         "Slack ack, slowest")) {
       Matcher row = Pattern.compile("\\| " + Pattern.quote(measure) + "[^|]*\\| ([^|]+) \\| ([^|]+) \\| ([0-9.]+)x \\|")
           .matcher(markdown);

@@ -11,7 +11,7 @@ import paperbot.app.TestBots;
 import paperbot.app.SeedBotExtension;
 import paperbot.app.Wiring;
 
-/** Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real H2. */
+/** Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real SQLite. */
 final class ProfileCommandsTest {
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
 

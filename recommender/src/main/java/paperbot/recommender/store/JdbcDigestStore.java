@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import javax.sql.DataSource;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
 
-/** Digest subscriptions, sent-log and run claims in SQL (H2 or PostgreSQL, same statements). */
+/** Digest subscriptions, sent-log and run claims in SQL (SQLite, PostgreSQL or H2, same statements). */
 public final class JdbcDigestStore implements DigestStore {
   private static final String COLUMNS = "id, platform, workspace, destination, kind, owner_user, local_time, zone_id, "
       + "days, topics, size, last_run_at";
@@ -60,23 +61,23 @@ public final class JdbcDigestStore implements DigestStore {
 
   @Override
   public Optional<Subscription> find(long id) {
-    return transactions.run(c -> one(c, "WHERE id = ?", id));
+    return transactions.read(c -> one(c, "WHERE id = ?", id));
   }
 
   @Override
   public Optional<Subscription> find(String platform, String workspace, String destination, Subscription.Kind kind) {
-    return transactions.run(c -> one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
+    return transactions.read(c -> one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
         platform, workspace, destination, kind.name()));
   }
 
   @Override
   public List<Subscription> all() {
-    return transactions.run(c -> many(c, "ORDER BY id"));
+    return transactions.read(c -> many(c, "ORDER BY id"));
   }
 
   @Override
   public List<Subscription> inWorkspace(String platform, String workspace) {
-    return transactions.run(c -> many(c, "WHERE platform = ? AND workspace = ? ORDER BY id", platform, workspace));
+    return transactions.read(c -> many(c, "WHERE platform = ? AND workspace = ? ORDER BY id", platform, workspace));
   }
 
   @Override
@@ -86,7 +87,7 @@ public final class JdbcDigestStore implements DigestStore {
 
   @Override
   public Set<String> sent(Subscription s) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       Set<String> ids = new HashSet<>();
       try (PreparedStatement st = prepare(c, "SELECT paper_id FROM digest_sent WHERE platform = ? AND workspace = ? "
           + "AND destination = ?", s.platform(), s.workspace(), s.destination()); ResultSet rs = st.executeQuery()) {
@@ -105,7 +106,7 @@ public final class JdbcDigestStore implements DigestStore {
           + "VALUES (?, ?, ?, ?)", subscriptionId, day.toString(), Timestamp.from(now), "RUNNING") == 1);
     } catch (StoreException e) {
       // The primary key (subscription, day) refused a second claim for the same day.
-      if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      if (e.getCause() instanceof SQLException sql && SqlDialect.isUniqueViolation(sql)) {
         return false;
       }
       throw e;

@@ -22,7 +22,7 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperArchive;
 import paperbot.recommender.index.PaperDocuments;
 
-/** The papers in the {@code paper} table as the index's JSON, on H2 or PostgreSQL. */
+/** The papers in the {@code paper} table as the index's JSON, on SQLite, PostgreSQL or H2. */
 public final class JdbcPaperArchive implements PaperArchive {
   /** Statements sent per round trip while writing many papers. */
   private static final int WRITE_BATCH = 500;
@@ -72,7 +72,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public Optional<String> sourceFingerprint() {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       try (PreparedStatement st = prepare(c, "SELECT fingerprint FROM paper_sources WHERE id = 1");
           ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -82,7 +82,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public long count() {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       try (PreparedStatement st = prepare(c, "SELECT COUNT(*) FROM paper"); ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -96,7 +96,7 @@ public final class JdbcPaperArchive implements PaperArchive {
     while (true) {
       String from = after;
       // Keyset pages (id > last id): each page is one short read, however large the table.
-      List<Paper> page = transactions.run(c -> {
+      List<Paper> page = transactions.read(c -> {
         List<Paper> papers = new ArrayList<>();
         try (PreparedStatement st = prepare(c, "SELECT json FROM paper WHERE id > ? ORDER BY id LIMIT ?", from, size);
             ResultSet rs = st.executeQuery()) {
@@ -116,7 +116,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public Changes changedSince(Cursor after, int limit) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       List<Paper> papers = new ArrayList<>();
       Cursor next = after;
       Timestamp at = Timestamp.from(after.at());
@@ -136,7 +136,7 @@ public final class JdbcPaperArchive implements PaperArchive {
 
   @Override
   public Optional<Cursor> latest() {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       try (PreparedStatement st = prepare(c, "SELECT updated_at, id FROM paper ORDER BY updated_at DESC, id DESC "
           + "LIMIT 1"); ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)))
@@ -145,7 +145,7 @@ public final class JdbcPaperArchive implements PaperArchive {
     });
   }
 
-  /** Delete-then-insert by id (portable across H2 and PostgreSQL, unlike their upsert dialects). */
+  /** Delete-then-insert by id (portable across SQLite, PostgreSQL and H2, unlike their upsert dialects). */
   private Void write(Connection c, Collection<Paper> papers) throws SQLException {
     Map<String, Paper> byId = new LinkedHashMap<>();
     papers.forEach(paper -> byId.put(paper.id(), paper)); // the last version of a paper listed twice wins

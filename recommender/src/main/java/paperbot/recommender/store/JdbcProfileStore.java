@@ -26,8 +26,9 @@ import paperbot.recommender.profile.ProfileStore;
 import java.time.Instant;
 
 /**
- * Profiles in SQL (H2 or PostgreSQL, same statements). Each mutation first locks the member's row
- * ({@code SELECT ... FOR UPDATE}), so one member's concurrent commands run one after another and no update is lost.
+ * Profiles in SQL (SQLite, PostgreSQL or H2, same statements). Each mutation first locks the member's row
+ * ({@code SELECT ... FOR UPDATE}; on SQLite the transaction holds the database's write lock from BEGIN), so one
+ * member's concurrent commands run one after another and no update is lost.
  */
 public final class JdbcProfileStore implements ProfileStore {
   /** Learned term weights stay within this bound, so feedback nudges a profile without drowning its topics. */
@@ -43,7 +44,7 @@ public final class JdbcProfileStore implements ProfileStore {
 
   @Override
   public InterestProfile load(MemberKey member) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       Optional<Long> id = findMember(c, member, false);
       if (id.isEmpty()) {
         return InterestProfile.empty();
@@ -163,7 +164,7 @@ public final class JdbcProfileStore implements ProfileStore {
 
   @Override
   public List<MemberKey> mentionable(String platform, String workspace) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       List<MemberKey> members = new ArrayList<>();
       try (PreparedStatement s = prepare(c, "SELECT m.user_id FROM member m JOIN member_digest_mention d "
           + "ON d.member_id = m.id WHERE m.platform = ? AND m.workspace = ? ORDER BY m.user_id", platform, workspace);
@@ -179,7 +180,7 @@ public final class JdbcProfileStore implements ProfileStore {
   @Override
   public List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, Instant since,
       int limit) {
-    return transactions.run(c -> {
+    return transactions.read(c -> {
       List<Map.Entry<String, Integer>> papers = new ArrayList<>();
       try (PreparedStatement s = prepare(c, "SELECT f.paper_id, COUNT(*) AS n FROM member_feedback f JOIN member m "
           + "ON f.member_id = m.id WHERE m.platform = ? AND m.workspace = ? AND f.kind IN (?, ?) AND f.at >= ? "
@@ -210,7 +211,7 @@ public final class JdbcProfileStore implements ProfileStore {
 
   private Optional<Long> findMember(Connection c, MemberKey member, boolean lockOrCreate) throws SQLException {
     String select = "SELECT id FROM member WHERE platform = ? AND workspace = ? AND user_id = ?"
-        + (lockOrCreate ? " FOR UPDATE" : "");
+        + (lockOrCreate ? transactions.dialect().forUpdate() : "");
     try (PreparedStatement s = prepare(c, select, member.platform(), member.workspace(), member.user());
         ResultSet rs = s.executeQuery()) {
       if (rs.next()) {
@@ -226,12 +227,20 @@ public final class JdbcProfileStore implements ProfileStore {
     return findMember(c, member, true);
   }
 
+  /** Adds to a learned weight within the limit; clamped here, not in SQL (SQLite has no LEAST or GREATEST). */
   private void addLearned(Connection c, long m, String term, double delta) throws SQLException {
-    double limit = LEARNED_LIMIT;
-    if (update(c, "UPDATE member_learned_term SET weight = LEAST(?, GREATEST(?, weight + ?)) "
-        + "WHERE member_id = ? AND term = ?", limit, -limit, delta, m, term) == 0) {
-      update(c, "INSERT INTO member_learned_term (member_id, term, weight) VALUES (?, ?, ?)", m, term,
-          Math.max(-limit, Math.min(limit, delta)));
+    Double current = null;
+    try (PreparedStatement s = prepare(c, "SELECT weight FROM member_learned_term WHERE member_id = ? AND term = ?", m,
+        term); ResultSet rs = s.executeQuery()) {
+      if (rs.next()) {
+        current = rs.getDouble(1);
+      }
+    }
+    double weight = Math.max(-LEARNED_LIMIT, Math.min(LEARNED_LIMIT, (current == null ? 0 : current) + delta));
+    if (current == null) {
+      update(c, "INSERT INTO member_learned_term (member_id, term, weight) VALUES (?, ?, ?)", m, term, weight);
+    } else {
+      update(c, "UPDATE member_learned_term SET weight = ? WHERE member_id = ? AND term = ?", weight, m, term);
     }
   }
 

@@ -2,16 +2,16 @@ package paperbot.recommender.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * Runs work in one transaction, committing before it returns, and retries when the database reports a conflict
  * that a retry resolves (two first writes racing to create the same row, a serialization failure, a lock timeout).
+ * On SQLite the commit is synced to disk (WAL, synchronous=FULL) before this returns.
  */
 final class Transactions {
-  /** Unique violation, serialization failure, deadlock, H2 lock timeout. */
-  private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01", "HYT00");
   private static final int ATTEMPTS = 5;
 
   interface Work<T> {
@@ -19,34 +19,90 @@ final class Transactions {
   }
 
   private final DataSource dataSource;
+  private volatile SqlDialect dialect;
 
   Transactions(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
+  /** The database behind the pool, read from the first connection and remembered. */
+  SqlDialect dialect() {
+    SqlDialect known = dialect;
+    if (known == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        known = SqlDialect.of(connection);
+      } catch (SQLException e) {
+        throw new StoreException("database unreachable", e);
+      }
+      dialect = known;
+    }
+    return known;
+  }
+
+  /** Work that writes (or reads, then writes): on SQLite it holds the write lock from BEGIN to its synced commit. */
   <T> T run(Work<T> work) {
+    return run(work, false);
+  }
+
+  /**
+   * Work that only reads: one consistent snapshot. On SQLite the transaction is DEFERRED, so in WAL mode it reads
+   * beside a writer instead of queueing behind its lock and fsync.
+   */
+  <T> T read(Work<T> work) {
+    return run(work, true);
+  }
+
+  private <T> T run(Work<T> work, boolean readOnly) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
+        SQLiteConnection sqlite = readOnly && connection.isWrapperFor(SQLiteConnection.class)
+            ? connection.unwrap(SQLiteConnection.class) : null;
+        if (sqlite != null) {
+          sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        }
         try {
-          T result = work.apply(connection);
-          connection.commit();
-          return result;
+          return attempt(connection, work);
         } catch (SQLException e) {
-          connection.rollback();
-          if (!RETRYABLE.contains(e.getSQLState())) {
+          if (!SqlDialect.isRetryable(e)) {
             throw e;
           }
           last = e;
-        } catch (RuntimeException e) {
-          connection.rollback();
-          throw e;
+        } finally {
+          if (sqlite != null) { // the pooled connection goes back as it came: IMMEDIATE
+            sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+          }
         }
       } catch (SQLException e) {
         throw new StoreException("database operation failed", e);
       }
     }
     throw new StoreException("database stayed busy after " + ATTEMPTS + " attempts", last);
+  }
+
+  /** One try: begin, work, commit; rolled back on any failure, which is thrown. */
+  private static <T> T attempt(Connection connection, Work<T> work) throws SQLException {
+    connection.setAutoCommit(false); // on SQLite: BEGIN (IMMEDIATE for writers), waiting up to the busy timeout
+    try {
+      T result = work.apply(connection);
+      // Leaving manual-commit mode commits (JDBC). Not commit(): sqlite-jdbc's commit() at once begins the next
+      // IMMEDIATE transaction, which would wait for the write lock again only to give it back on close.
+      connection.setAutoCommit(true);
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(connection, e);
+      throw e;
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      cause.addSuppressed(e); // the pool discards a broken connection; the original failure is what matters
+    }
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.digest.Subscription;
 
-/** Digest subscriptions, sent-log and per-day run claims on H2 and PostgreSQL. */
+/** Digest subscriptions, sent-log and per-day run claims on SQLite, H2 and PostgreSQL. */
 final class JdbcDigestStoreTest {
   @TempDir static Path dir;
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
@@ -27,6 +27,7 @@ final class JdbcDigestStoreTest {
 
   static Stream<Arguments> databases() {
     return Stream.of(
+        Arguments.of("SQLite", (Function<Path, Database>) d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
         Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
         Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
   }

@@ -17,12 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 
-/** The papers' database copy on H2 and PostgreSQL. */
+/** The papers' database copy on SQLite, H2 and PostgreSQL. */
 final class JdbcPaperArchiveTest {
   @TempDir static Path dir;
 
   static Stream<Arguments> databases() {
     return Stream.of(
+        Arguments.of("SQLite", (Function<Path, Database>) d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
         Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
         Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
   }

