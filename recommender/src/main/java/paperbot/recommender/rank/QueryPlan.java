@@ -2,7 +2,9 @@ package paperbot.recommender.rank;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
@@ -25,6 +27,10 @@ final class QueryPlan {
   static final float TITLE_BOOST = 2.0f;
   /** An equivalent form counts a little less than the member's own words. */
   static final float ALTERNATIVE_WEIGHT = 0.9f;
+  /** A word of a multi-word form, matched on its own: part of the evidence the phrase gives. */
+  static final float LOOSE_WORD_WEIGHT = 1.0f;
+  /** A word only an equivalent form has (e.g. "supervised" for SFT) counts this much of the member's own words. */
+  static final float ALTERNATIVE_WORD_WEIGHT = 0.5f;
   /** Bonus for the whole query appearing as a phrase (within a couple of words). */
   static final float PHRASE_BONUS = 1.5f;
   /** Bonus for each pair of adjacent query words appearing together. */
@@ -76,10 +82,10 @@ final class QueryPlan {
     BooleanQuery.Builder exact = new BooleanQuery.Builder();
     List<Query> conceptQueries = new ArrayList<>();
     for (Concept concept : concepts) {
-      Query query = conceptQuery(concept, false);
+      Query query = conceptQuery(concept, false, !matchAll);
       if (query != null) {
         required.add(query, Occur.SHOULD);
-        exact.add(conceptQuery(concept, true), Occur.SHOULD);
+        exact.add(conceptQuery(concept, true, !matchAll), Occur.SHOULD);
         conceptQueries.add(query);
       }
     }
@@ -87,8 +93,9 @@ final class QueryPlan {
     if (clauses == 0) {
       return null;
     }
-    // Short queries match any of their concepts; longer ones need most of them, or nearly every paper would match.
-    int minimumMatch = matchAll ? clauses : clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6);
+    // A typed query matches any of its concepts and BM25 ranks the papers with more (and rarer) of them first:
+    // requiring most words lost most of the relevant papers of longer queries (docs/ranking.md).
+    int minimumMatch = matchAll ? clauses : 1;
     required.setMinimumNumberShouldMatch(minimumMatch);
     exact.setMinimumNumberShouldMatch(minimumMatch);
     List<Query> bonuses = phraseBonuses(concepts);
@@ -128,13 +135,36 @@ final class QueryPlan {
    * Title or abstract, own words or an equivalent form; their scores add up. (A max-of-forms disjunction reads as
    * more principled, but Lucene skips non-competitive papers far better for a plain sum: 2-3x faster measured.)
    */
-  private Query conceptQuery(Concept concept, boolean exact) {
+  private Query conceptQuery(Concept concept, boolean exact, boolean loose) {
     List<Query> forms = new ArrayList<>();
     addForm(forms, concept.text(), 1f, exact);
     for (String alternative : concept.alternatives()) {
       addForm(forms, alternative, ALTERNATIVE_WEIGHT, exact);
     }
+    if (loose) {
+      addLooseWords(forms, concept);
+    }
     return forms.isEmpty() ? null : anyOf(forms);
+  }
+
+  /**
+   * The single words of a concept's multi-word forms, so a paper that uses the words apart still matches (and one
+   * with the whole phrase scores higher, as it matches both). The member's own words count fully; words only an
+   * equivalent form has count less, as they are our guess.
+   */
+  private void addLooseWords(List<Query> forms, Concept concept) {
+    Map<String, Float> words = new LinkedHashMap<>();
+    List<String> own = QueryWords.of(concept.text());
+    if (own.size() > 1) {
+      own.forEach(word -> words.put(word, 1f));
+    }
+    for (String alternative : concept.alternatives()) {
+      List<String> theirs = QueryWords.of(alternative);
+      if (theirs.size() > 1) {
+        theirs.forEach(word -> words.putIfAbsent(word, ALTERNATIVE_WORD_WEIGHT));
+      }
+    }
+    words.forEach((word, weight) -> addForm(forms, word, weight * LOOSE_WORD_WEIGHT, true));
   }
 
   private void addForm(List<Query> forms, String text, float weight, boolean exact) {

@@ -49,7 +49,7 @@ public final class Ranker {
   }
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
-    List<Concept> concepts = expander.concepts(QueryWords.of(request.query()));
+    List<Concept> concepts = expander.concepts(ChatWords.subject(QueryWords.of(request.query())));
     QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {
       return new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
