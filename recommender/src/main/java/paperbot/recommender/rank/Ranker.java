@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,6 +28,10 @@ public final class Ranker {
    * that cannot reach the page instead of visiting every match just to count it.
    */
   static final int COUNT_LIMIT = 1_000;
+  /** First-pass papers re-ranked by every signal; deeper ones keep their text order. */
+  static final int POOL = 100;
+  /** Best papers whose shared words make the feedback terms (RM3 uses about ten). */
+  static final int FEEDBACK_PAPERS = 10;
   /** How many more matches of any concept are read when most concepts must match. */
   private static final int WIDE_FACTOR = 3;
 
@@ -57,18 +62,74 @@ public final class Ranker {
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
-    TopDocs first = firstPass(searcher, text, WindowRescorer.window(depth, block));
+    TopDocs first = firstPass(searcher, text, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
     Query second = plan.bonusAndPriors(bonus, LocalDate.now(clock));
-    TopDocs top = text.approximate()
-        ? WindowRescorer.rescoreExactly(searcher, first,
-            new BooleanQuery.Builder().add(text.exact(), Occur.MUST).add(second, Occur.SHOULD).build(), depth, block)
-        : WindowRescorer.rescore(searcher, first, second, depth, block);
-    ScoreDoc[] page = request.offset() >= top.scoreDocs.length
+    Query exactly = text.approximate()
+        ? new BooleanQuery.Builder().add(text.exact(), Occur.MUST).add(second, Occur.SHOULD).build()
+        : null;
+    ScoreDoc[] ranked = ranked(searcher, first, exactly, second, depth, block, plan.bagOfWords(concepts));
+    ScoreDoc[] page = request.offset() >= ranked.length
         ? new ScoreDoc[0]
-        : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
+        : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(hits(searcher, text.highlight(), concepts, page), first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, request.offset(), notice);
+  }
+
+  /**
+   * The first pass's best {@link #POOL} papers scored exactly (phrases, phrase bonus, priors) and then fused by
+   * reciprocal rank with their score under the pool's feedback terms ({@link FeedbackTerms}); deeper papers follow
+   * in blocks as before. The pool is the same for every page of a query, so paging never repeats or skips a paper.
+   */
+  private ScoreDoc[] ranked(IndexSearcher searcher, TopDocs first, Query exactly, Query second, int depth, int block,
+      Query bag) throws IOException {
+    ScoreDoc[] hits = first.scoreDocs;
+    int poolSize = Math.min(POOL, hits.length);
+    TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
+    TopDocs lexical = exactly != null
+        ? WindowRescorer.rescoreExactly(searcher, pool, exactly, poolSize, poolSize)
+        : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
+    List<ScoreDoc> ranked = new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
+    if (depth > poolSize && hits.length > poolSize) {
+      TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
+      TopDocs deeper = exactly != null
+          ? WindowRescorer.rescoreExactly(searcher, rest, exactly, depth - ranked.size(), block)
+          : WindowRescorer.rescore(searcher, rest, second, depth - ranked.size(), block);
+      // Deeper papers rank after the pool, whatever their scores: their place must not depend on the page asked.
+      float floor = ranked.isEmpty() ? 0f : ranked.get(ranked.size() - 1).score;
+      for (ScoreDoc hit : deeper.scoreDocs) {
+        ranked.add(new ScoreDoc(hit.doc, Math.nextDown(floor)));
+        floor = Math.nextDown(floor);
+      }
+    }
+    return ranked.toArray(ScoreDoc[]::new);
+  }
+
+  /**
+   * Three rankings of the pool fused by reciprocal rank: the structured text match (concepts, phrases, priors), the
+   * plain bag of the query's words, and the feedback terms of the structured ranking's best
+   * {@link #FEEDBACK_PAPERS} papers. Each is right where another fails: phrases and expansions on jargon, plain words
+   * on loose questions, feedback on papers that describe the topic in other words (docs/ranking.md).
+   */
+  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag) throws IOException {
+    if (lexical.length < 2 * FEEDBACK_PAPERS) {
+      // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell apart.
+      return lexical;
+    }
+    ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, Math.min(FEEDBACK_PAPERS, lexical.length));
+    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
+    Map<String, Double> terms = FeedbackTerms.of(analyzer, searcher.getIndexReader(),
+        PaperDocuments.papersOf(searcher, best), weights);
+    if (terms.isEmpty()) {
+      return lexical;
+    }
+    float[] lexicalScores = new float[lexical.length];
+    for (int i = 0; i < lexical.length; i++) {
+      lexicalScores[i] = lexical[i].score;
+    }
+    float[] feedback = RankFusion.scores(searcher, lexical, FeedbackTerms.query(terms));
+    float[] words = RankFusion.scores(searcher, lexical, bag);
+    return RankFusion.fuse(lexical, lexicalScores, words, feedback);
   }
 
   /**
