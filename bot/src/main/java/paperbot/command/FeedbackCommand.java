@@ -54,8 +54,8 @@ public final class FeedbackCommand implements ChatCommand {
   private Reply like(ChatRequest request, Paper paper) {
     List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
     store.recordFeedback(request.member(), paper.id(), Feedback.LIKE, deltas(words, LEARNED_STEP));
-    return Reply.privateText("Liked *" + paper.displayTitle() + "*."
-        + (words.isEmpty() ? "" : " Papers about " + String.join(", ", words) + " will rank a little higher for you."));
+    return Reply.privateText("Liked *" + paper.displayTitle() + "*. Papers like it rank higher in your `/papers` "
+        + "from now on, and it won't be shown there again.");
   }
 
   private Reply dislike(ChatRequest request, Paper paper) {

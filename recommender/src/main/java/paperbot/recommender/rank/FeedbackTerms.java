@@ -91,14 +91,25 @@ final class FeedbackTerms {
 
   /** Analysed terms of a paper's title and abstract, with their counts (stems, stop words dropped). */
   static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper) throws IOException {
+    return termCounts(analyzer, paper, false);
+  }
+
+  /** As {@link #termCounts(Analyzer, Paper)}, with {@code pairs} also each two adjacent terms ("diffus polici"). */
+  static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper, boolean pairs) throws IOException {
     Map<String, Integer> counts = new HashMap<>();
+    String previous = null;
     String text = CleanText.of(Objects.toString(paper.title(), "")) + " . " + CleanText.of(paper.abstractText());
     try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
         if (term.length() > 1) {
-          counts.merge(term.toString(), 1, Integer::sum);
+          String word = term.toString();
+          counts.merge(word, 1, Integer::sum);
+          if (pairs && previous != null) {
+            counts.merge(previous + " " + word, 1, Integer::sum);
+          }
+          previous = word;
         }
       }
       stream.end();

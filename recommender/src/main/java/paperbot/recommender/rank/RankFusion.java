@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -50,11 +51,29 @@ final class RankFusion {
    * a paper's score becomes its fused score. Ties keep pool order.
    */
   static ScoreDoc[] fuse(ScoreDoc[] pool, float[]... signals) {
+    return fuse(pool, List.of(signals), null);
+  }
+
+  /**
+   * As {@link #fuse(ScoreDoc[], float[]...)}, and a negative signal (resemblance to disliked papers) takes off up to
+   * one signal's first-place vote, in proportion to the score: the most similar paper loses all of it, a paper
+   * sharing a common word with a disliked one almost nothing (by rank, every paper matching at all would lose).
+   */
+  static ScoreDoc[] fuse(ScoreDoc[] pool, List<float[]> signals, float[] negative) {
     double[] fused = new double[pool.length];
     for (float[] signal : signals) {
       Integer[] order = byScore(signal);
       for (int rank = 0; rank < order.length; rank++) {
         fused[order[rank]] += 1.0 / (K + rank + 1);
+      }
+    }
+    if (negative != null) {
+      float most = 0;
+      for (float value : negative) {
+        most = Math.max(most, value);
+      }
+      for (int i = 0; most > 0 && i < pool.length; i++) {
+        fused[i] -= negative[i] / most / (K + 1);
       }
     }
     Integer[] order = new Integer[pool.length];
