@@ -116,19 +116,20 @@ public final class Ranker {
       // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell apart.
       return lexical;
     }
-    ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, Math.min(FEEDBACK_PAPERS, lexical.length));
-    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
-    Map<String, Double> terms = FeedbackTerms.of(analyzer, searcher.getIndexReader(),
-        PaperDocuments.papersOf(searcher, best), weights);
-    if (terms.isEmpty()) {
-      return lexical;
-    }
     float[] lexicalScores = new float[lexical.length];
     for (int i = 0; i < lexical.length; i++) {
       lexicalScores[i] = lexical[i].score;
     }
-    float[] feedback = RankFusion.scores(searcher, lexical, FeedbackTerms.query(terms));
     float[] words = RankFusion.scores(searcher, lexical, bag);
+    // The structured ranking's best teach the feedback terms (its fusion with the plain words measured worse).
+    ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
+    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
+    Map<String, Double> terms = FeedbackTerms.of(analyzer, searcher.getIndexReader(),
+        PaperDocuments.papersOf(searcher, best), weights);
+    if (terms.isEmpty()) {
+      return RankFusion.fuse(lexical, lexicalScores, words);
+    }
+    float[] feedback = RankFusion.scores(searcher, lexical, FeedbackTerms.query(terms));
     return RankFusion.fuse(lexical, lexicalScores, words, feedback);
   }
 
