@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
@@ -101,7 +102,7 @@ public final class ProfileRanker {
       total = Math.max(total, candidates.size());
     }
     ScoreDoc[] pool = candidates.values().toArray(ScoreDoc[]::new);
-    ScoreDoc[] ranked = ranked(searcher, profile, interests, liked, likeQuery, pool);
+    ScoreDoc[] ranked = ranked(searcher, profile, interests, liked, pool);
     ScoreDoc[] page = request.offset() >= ranked.length
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted));
@@ -122,7 +123,7 @@ public final class ProfileRanker {
 
   /** The candidates in fused order (see {@link #recommend}); each score becomes its fused score. */
   private ScoreDoc[] ranked(IndexSearcher searcher, InterestProfile profile, Interests interests, List<Paper> liked,
-      Query likeQuery, ScoreDoc[] pool) throws IOException {
+      ScoreDoc[] pool) throws IOException {
     if (pool.length == 0) {
       return pool;
     }
@@ -172,7 +173,7 @@ public final class ProfileRanker {
     }
     float[] likeScores = RankFusion.scores(searcher, pool, likeQuery);
     Integer[] order = RankFusion.byScore(likeScores);
-    java.util.Set<Integer> close = new java.util.HashSet<>();
+    Set<Integer> close = new HashSet<>();
     for (int rank = 0; rank < Math.min(RESEMBLES_WITHIN, order.length); rank++) {
       if (likeScores[order[rank]] > 0) {
         close.add(pool[order[rank]].doc);

@@ -32,8 +32,6 @@ public final class Ranker {
   static final int POOL = 100;
   /** Best papers whose shared words make the feedback terms (RM3 uses about ten). */
   static final int FEEDBACK_PAPERS = 10;
-  /** How many more matches of any concept are read when most concepts must match. */
-  private static final int WIDE_FACTOR = 3;
 
   static final String EMPTY_NOTICE =
       "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
@@ -133,31 +131,8 @@ public final class Ranker {
     return RankFusion.fuse(lexical, lexicalScores, words, feedback);
   }
 
-  /**
-   * The best {@code window} text matches. A query that needs most of its concepts is answered from the best matches
-   * of any concept, keeping those with enough: the scores are the same sums, so the order is the strict query's,
-   * while a plain disjunction lets Lucene skip far more ("tool use agents" measured 4x faster). When too few of the
-   * wider window qualify, the strict query runs.
-   */
+  /** The best {@code window} text matches: one disjunction, so Lucene skips papers that cannot reach the pool. */
   private static TopDocs firstPass(IndexSearcher searcher, QueryPlan.TextQuery text, int window) throws IOException {
-    if (text.minimumMatch() > 1 && text.minimumMatch() < text.concepts().size()) {
-      int wide = window * WIDE_FACTOR;
-      TopDocs candidates = searcher.search(QueryPlan.anyOf(text.concepts()),
-          new TopScoreDocCollectorManager(wide, COUNT_LIMIT));
-      int[] counts = new DocMatcher(searcher).matchCounts(candidates.scoreDocs, text.concepts());
-      List<ScoreDoc> kept = new ArrayList<>();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] >= text.minimumMatch()) {
-          kept.add(candidates.scoreDocs[i]);
-        }
-      }
-      boolean sawAll = candidates.scoreDocs.length < wide;
-      if (sawAll || kept.size() >= window) {
-        TotalHits total = new TotalHits(kept.size(),
-            sawAll ? TotalHits.Relation.EQUAL_TO : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
-        return new TopDocs(total, kept.subList(0, Math.min(window, kept.size())).toArray(ScoreDoc[]::new));
-      }
-    }
     return searcher.search(text.match(), new TopScoreDocCollectorManager(window, COUNT_LIMIT));
   }
 
