@@ -119,7 +119,7 @@ public final class Ranker {
       lexicalScores[i] = lexical[i].score;
     }
     float[] words = RankFusion.scores(searcher, lexical, bag);
-    // The structured ranking's best teach the feedback terms (its fusion with the plain words measured worse).
+    // The structured ranking's best teach the feedback terms (the plain words' best, or both fused, measured worse).
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
     Map<String, Double> terms = FeedbackTerms.of(analyzer, searcher.getIndexReader(),
