@@ -11,8 +11,9 @@ import paperbot.recommender.profile.ProfileStore;
 
 /**
  * {@code /like <id>}, {@code /dislike <id>}, {@code /save <id>}: feedback that changes the member's very next
- * personal ranking. A like adds the paper's distinctive words to the profile with a small weight; a dislike
- * subtracts them, pushing down papers that resemble it, and hides the paper itself.
+ * personal ranking. The feed reads liked and disliked papers themselves (a per-member model of what the likes share,
+ * and resemblance to dislikes); the paper's distinctive words are also added to the learned terms (subtracted for a
+ * dislike), which digests still use. A dislike also hides the paper.
  */
 public final class FeedbackCommand implements ChatCommand {
   /** Weight one like adds to each distinctive word: a hint, a fraction of a topic's weight of 1. */
@@ -54,8 +55,8 @@ public final class FeedbackCommand implements ChatCommand {
   private Reply like(ChatRequest request, Paper paper) {
     List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
     store.recordFeedback(request.member(), paper.id(), Feedback.LIKE, deltas(words, LEARNED_STEP));
-    return Reply.privateText("Liked *" + paper.displayTitle() + "*."
-        + (words.isEmpty() ? "" : " Papers about " + String.join(", ", words) + " will rank a little higher for you."));
+    return Reply.privateText("Liked *" + paper.displayTitle() + "*. Papers like it rank higher in your `/papers` "
+        + "from now on, and it won't be shown there again.");
   }
 
   private Reply dislike(ChatRequest request, Paper paper) {

@@ -75,7 +75,7 @@ final class PersonalPapers {
         cards, List.of(), true);
   }
 
-  /** One short line: the topics that matched, followed authors, and the trending prior. */
+  /** One short line: the topics that matched, followed authors, the liked paper it is like, the trending prior. */
   static String why(Recommendation rec) {
     List<String> parts = new ArrayList<>();
     if (!rec.topics().isEmpty()) {
@@ -83,6 +83,9 @@ final class PersonalPapers {
     }
     if (!rec.authors().isEmpty()) {
       parts.add("by " + String.join(", ", rec.authors()) + " (followed)");
+    }
+    if (rec.resembles() != null) {
+      parts.add("like *" + rec.resembles() + "* you liked");
     }
     if (parts.isEmpty()) {
       parts.add("like papers you liked");

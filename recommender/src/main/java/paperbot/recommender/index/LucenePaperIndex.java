@@ -44,7 +44,7 @@ import java.util.ArrayList;
  */
 public final class LucenePaperIndex implements PaperIndex {
   /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
-  static final String SCHEMA = "paperbot-index-8";
+  static final String SCHEMA = "paperbot-index-9";
   /** Papers read from the archive per batch while rebuilding or syncing. */
   private static final int REBUILD_BATCH = 2_000;
   /** How far another process's clock may run behind this one's without a sync missing its writes. */

@@ -8,12 +8,14 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * English analysis for titles and abstracts: words split at hyphens (sim-to-real = sim to real), lower case,
  * accents folded, British spelling folded, stop words dropped (leaving position gaps so phrases stay exact),
- * Porter stems (policies = policy). Queries are analysed with the same chain. Author names are only lower-cased
+ * Porter stems (policies = policy) except where Porter merges different meanings ({@link StemExceptions}).
+ * Queries are analysed with the same chain. Author names are only lower-cased
  * and folded.
  */
 public final class PaperAnalyzer extends Analyzer {
@@ -32,6 +34,7 @@ public final class PaperAnalyzer extends Analyzer {
     stream = new ASCIIFoldingFilter(stream);
     stream = new SpellingFilter(stream);
     stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    stream = new StemmerOverrideFilter(stream, StemExceptions.map());
     stream = new PorterStemFilter(stream);
     return new TokenStreamComponents(source, stream);
   }

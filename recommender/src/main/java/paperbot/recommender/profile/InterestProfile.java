@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
  * @param seen papers already shown in personal recommendations
  * @param disliked papers the member dismissed
  * @param saved papers the member saved, newest first
+ * @param liked papers the member liked, newest first (never shown again in {@code /papers}; they teach the ranking)
  */
 public record InterestProfile(
     Map<String, Double> topics,
@@ -24,7 +25,8 @@ public record InterestProfile(
     List<String> follows,
     Set<String> seen,
     Set<String> disliked,
-    List<String> saved) {
+    List<String> saved,
+    List<String> liked) {
 
   public InterestProfile {
     topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
@@ -34,6 +36,13 @@ public record InterestProfile(
     seen = Set.copyOf(seen);
     disliked = Set.copyOf(disliked);
     saved = List.copyOf(saved);
+    liked = List.copyOf(liked);
+  }
+
+  /** A profile without likes (topics, mutes and exclusions only), as digests and older callers build it. */
+  public InterestProfile(Map<String, Double> topics, List<String> mutes, Map<String, Double> learned,
+      List<String> follows, Set<String> seen, Set<String> disliked, List<String> saved) {
+    this(topics, mutes, learned, follows, seen, disliked, saved, List.of());
   }
 
   public static InterestProfile empty() {

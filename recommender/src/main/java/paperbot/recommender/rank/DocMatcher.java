@@ -1,8 +1,6 @@
 package paperbot.recommender.rank;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
@@ -44,42 +41,6 @@ final class DocMatcher {
     TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
     DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
     return approximation.advance(target) == target && (twoPhase == null || twoPhase.matches());
-  }
-
-  /** For each hit, how many of the queries it matches; one pass per query and segment over the hits in doc order. */
-  int[] matchCounts(ScoreDoc[] hits, List<Query> queries) throws IOException {
-    Integer[] order = new Integer[hits.length];
-    for (int i = 0; i < hits.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
-    int[] counts = new int[hits.length];
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (Query query : queries) {
-      Weight weight = weight(query);
-      int leafIndex = -1;
-      DocIdSetIterator approximation = null;
-      TwoPhaseIterator twoPhase = null;
-      for (int i : order) {
-        int doc = hits[i].doc;
-        int leafOfDoc = ReaderUtil.subIndex(doc, leaves);
-        LeafReaderContext leaf = leaves.get(leafOfDoc);
-        if (leafOfDoc != leafIndex) {
-          leafIndex = leafOfDoc;
-          ScorerSupplier supplier = weight.scorerSupplier(leaf);
-          Scorer scorer = supplier == null ? null : supplier.get(hits.length);
-          twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
-          approximation = scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-        }
-        int target = doc - leaf.docBase;
-        if (approximation != null && approximation.docID() <= target
-            && (approximation.docID() == target || approximation.advance(target) == target)
-            && (twoPhase == null || twoPhase.matches())) {
-          counts[i]++;
-        }
-      }
-    }
-    return counts;
   }
 
   private Weight weight(Query query) throws IOException {

@@ -2,7 +2,9 @@ package paperbot.recommender.rank;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
@@ -22,9 +24,18 @@ import paperbot.recommender.index.PaperFields;
  * phrase, and small recency and upvote priors that break near-ties but never outweigh a strong text match.
  */
 final class QueryPlan {
-  static final float TITLE_BOOST = 2.0f;
+  /**
+   * Title and abstract each score by BM25 and the scores add, so a word in the (short) title already counts more;
+   * boosting the title by 2 on top let common title words outrank the query's distinctive ones (dev set +0.03 at
+   * 1). A little extra keeps a title match ahead of an equally strong abstract-only match.
+   */
+  static final float TITLE_BOOST = 1.25f;
   /** An equivalent form counts a little less than the member's own words. */
   static final float ALTERNATIVE_WEIGHT = 0.9f;
+  /** A word of a multi-word form, matched on its own: part of the evidence the phrase gives. */
+  static final float LOOSE_WORD_WEIGHT = 1.0f;
+  /** A word only an equivalent form has (e.g. "supervised" for SFT) counts this much of the member's own words. */
+  static final float ALTERNATIVE_WORD_WEIGHT = 0.5f;
   /** Bonus for the whole query appearing as a phrase (within a couple of words). */
   static final float PHRASE_BONUS = 1.5f;
   /** Bonus for each pair of adjacent query words appearing together. */
@@ -76,10 +87,10 @@ final class QueryPlan {
     BooleanQuery.Builder exact = new BooleanQuery.Builder();
     List<Query> conceptQueries = new ArrayList<>();
     for (Concept concept : concepts) {
-      Query query = conceptQuery(concept, false);
+      Query query = conceptQuery(concept, false, !matchAll);
       if (query != null) {
         required.add(query, Occur.SHOULD);
-        exact.add(conceptQuery(concept, true), Occur.SHOULD);
+        exact.add(conceptQuery(concept, true, !matchAll), Occur.SHOULD);
         conceptQueries.add(query);
       }
     }
@@ -87,13 +98,33 @@ final class QueryPlan {
     if (clauses == 0) {
       return null;
     }
-    // Short queries match any of their concepts; longer ones need most of them, or nearly every paper would match.
-    int minimumMatch = matchAll ? clauses : clauses <= 2 ? 1 : (int) Math.ceil(clauses * 0.6);
+    // A typed query matches any of its concepts and BM25 ranks the papers with more (and rarer) of them first:
+    // requiring most words lost most of the relevant papers of longer queries (docs/ranking.md).
+    int minimumMatch = matchAll ? clauses : 1;
     required.setMinimumNumberShouldMatch(minimumMatch);
     exact.setMinimumNumberShouldMatch(minimumMatch);
     List<Query> bonuses = phraseBonuses(concepts);
     return new TextQuery(required.build(), exact.build(), bonuses.isEmpty() ? null : anyOf(bonuses),
         highlightQuery(concepts), List.copyOf(conceptQueries), minimumMatch);
+  }
+
+  /**
+   * Every single word of the query's forms, as one bag of words over title and abstract: the member's own words
+   * fully, words only an equivalent form has at {@link #ALTERNATIVE_WORD_WEIGHT}. No phrases, no priors.
+   */
+  Query bagOfWords(List<Concept> concepts) {
+    Map<String, Float> words = new LinkedHashMap<>();
+    for (Concept concept : concepts) {
+      QueryWords.of(concept.text()).forEach(word -> words.put(word, 1f));
+    }
+    for (Concept concept : concepts) {
+      for (String alternative : concept.alternatives()) {
+        QueryWords.of(alternative).forEach(word -> words.putIfAbsent(word, ALTERNATIVE_WORD_WEIGHT));
+      }
+    }
+    List<Query> forms = new ArrayList<>();
+    words.forEach((word, weight) -> addForm(forms, word, weight, true));
+    return anyOf(forms);
   }
 
   /** A disjunction: any of the queries matches, and the scores of those that match add up. */
@@ -128,13 +159,30 @@ final class QueryPlan {
    * Title or abstract, own words or an equivalent form; their scores add up. (A max-of-forms disjunction reads as
    * more principled, but Lucene skips non-competitive papers far better for a plain sum: 2-3x faster measured.)
    */
-  private Query conceptQuery(Concept concept, boolean exact) {
+  private Query conceptQuery(Concept concept, boolean exact, boolean loose) {
     List<Query> forms = new ArrayList<>();
     addForm(forms, concept.text(), 1f, exact);
     for (String alternative : concept.alternatives()) {
       addForm(forms, alternative, ALTERNATIVE_WEIGHT, exact);
     }
+    if (loose) {
+      addLooseWords(forms, concept);
+    }
     return forms.isEmpty() ? null : anyOf(forms);
+  }
+
+  /**
+   * The single words of the member's own multi-word form ("goal-conditioned reinforcement learning"), so a paper
+   * that uses them apart still matches, and one with the whole phrase scores higher, as it matches both. An
+   * equivalent form's words never match alone: "BC" must not find "voice cloning".
+   */
+  private void addLooseWords(List<Query> forms, Concept concept) {
+    Map<String, Float> words = new LinkedHashMap<>();
+    List<String> own = QueryWords.of(concept.text());
+    if (own.size() > 1) {
+      own.forEach(word -> words.put(word, 1f));
+    }
+    words.forEach((word, weight) -> addForm(forms, word, weight * LOOSE_WORD_WEIGHT, true));
   }
 
   private void addForm(List<Query> forms, String text, float weight, boolean exact) {

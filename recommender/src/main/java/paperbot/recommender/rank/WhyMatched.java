@@ -70,6 +70,15 @@ final class WhyMatched {
         }
       }
     }
+    if (concept.words().size() > 1) {
+      // A multi-word term matched only by some of its words (search matches them apart): name those words.
+      for (String word : concept.words()) {
+        String field = fieldContaining(matcher, doc, word);
+        if (field != null) {
+          out.add(new Match(word, field));
+        }
+      }
+    }
   }
 
   /** For a term with several meanings, the one this paper uses, e.g. " (= text-to-speech)"; else empty. */

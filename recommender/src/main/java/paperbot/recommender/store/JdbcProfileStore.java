@@ -58,8 +58,11 @@ public final class JdbcProfileStore implements ProfileStore {
           rs -> learned.put(rs.getString(1), rs.getDouble(2)));
       Set<String> disliked = new HashSet<>();
       List<String> saved = new ArrayList<>();
+      List<String> liked = new ArrayList<>();
       query(c, "SELECT paper_id, kind FROM member_feedback WHERE member_id = ? ORDER BY at DESC, paper_id", m, rs -> {
-        if (Feedback.DISLIKE.name().equals(rs.getString(2))) {
+        if (Feedback.LIKE.name().equals(rs.getString(2))) {
+          liked.add(rs.getString(1));
+        } else if (Feedback.DISLIKE.name().equals(rs.getString(2))) {
           disliked.add(rs.getString(1));
         } else if (Feedback.SAVE.name().equals(rs.getString(2))) {
           saved.add(rs.getString(1));
@@ -68,7 +71,8 @@ public final class JdbcProfileStore implements ProfileStore {
       return new InterestProfile(topics,
           strings(c, "SELECT term FROM member_mute WHERE member_id = ? ORDER BY term", m), learned,
           strings(c, "SELECT author FROM member_follow WHERE member_id = ? ORDER BY author", m),
-          new HashSet<>(strings(c, "SELECT paper_id FROM member_seen WHERE member_id = ?", m)), disliked, saved);
+          new HashSet<>(strings(c, "SELECT paper_id FROM member_seen WHERE member_id = ?", m)), disliked, saved,
+          liked);
     });
   }
 

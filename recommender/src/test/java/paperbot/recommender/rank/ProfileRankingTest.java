@@ -105,14 +105,22 @@ final class ProfileRankingTest {
   }
 
   @Test
-  void learnedTermsFromLikesAndDislikesMoveTheRanking() {
+  void likedAndDislikedPapersMoveTheRankingAndAreNotShownAgain() {
+    Paper likedVideo = paper("Generating Long Videos", "Video generation with transformers: long video synthesis "
+        + "from text. Video transformers generate frames.", List.of(), null, 0);
+    index.replaceAll(List.of(OFFLINE, OFFLINE_VOICE, DIFFUSION, DIFFUSION_VIDEO, HOT, likedVideo), "f");
     Map<String, Double> topics = Map.of("diffusion", 1.0);
     List<String> plain = titles(profile(topics, List.of(), Map.of(), List.of(), Set.of()));
     assertThat(plain).containsExactlyInAnyOrder(DIFFUSION.title(), DIFFUSION_VIDEO.title());
-    List<String> likesVideo = titles(profile(topics, List.of(), Map.of("video", 1.0), List.of(), Set.of()));
-    assertThat(likesVideo.get(0)).isEqualTo(DIFFUSION_VIDEO.title());
-    List<String> dislikesVideo = titles(profile(topics, List.of(), Map.of("video", -1.0), List.of(), Set.of()));
-    assertThat(dislikesVideo.get(0)).isEqualTo(DIFFUSION.title());
+    InterestProfile likes = new InterestProfile(topics, List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of(),
+        List.of(likedVideo.id()));
+    List<Recommendation> liked = index.recommend(new ProfileQuery(likes, false, 0, 10)).items();
+    assertThat(liked.get(0).paper().title()).isEqualTo(DIFFUSION_VIDEO.title());
+    assertThat(liked.get(0).resembles()).isEqualTo(likedVideo.title());
+    assertThat(liked).extracting(r -> r.paper().id()).doesNotContain(likedVideo.id());
+    InterestProfile dislikes = new InterestProfile(topics, List.of(), Map.of(), List.of(), Set.of(),
+        Set.of(likedVideo.id()), List.of());
+    assertThat(titles(dislikes).get(0)).isEqualTo(DIFFUSION.title());
   }
 
   @Test

@@ -1,0 +1,119 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import paperbot.recommender.corpus.CleanText;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * Relevance-model feedback (RM3-style): the words that the best few matches share, weighted by how much of each
+ * paper they make up and how rare they are in the corpus. A query names a topic in two or three words; the papers
+ * about it use a dozen more ("contrastive", "pretext", "masked" for self-supervised learning), and those words find
+ * the relevant papers the query's own words miss. The terms are read from the papers' text (the index stores no
+ * term vectors), which for ten papers costs well under a millisecond.
+ */
+final class FeedbackTerms {
+  /** Terms kept: enough to describe a topic, few enough that scoring them stays cheap. */
+  static final int TERMS = 20;
+  /** Candidate terms whose corpus frequency is looked up (by their weight in the feedback papers). */
+  private static final int CANDIDATES = 60;
+  /** Heaviest first; equal weights by term, so the same papers always give the same query. */
+  private static final Comparator<Map.Entry<String, Double>> BY_WEIGHT =
+      Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey);
+
+  private FeedbackTerms() {}
+
+  /**
+   * The feedback terms of {@code papers} (best first, with their weights {@code weights}), each with its weight
+   * (the largest is 1); terms used by no other paper are skipped (a name or a typo finds nothing else).
+   */
+  static Map<String, Double> of(Analyzer analyzer, IndexReader reader, List<Paper> papers, double[] weights)
+      throws IOException {
+    double total = 0;
+    for (double weight : weights) {
+      total += weight;
+    }
+    Map<String, Double> relevance = new HashMap<>();
+    for (int i = 0; i < papers.size(); i++) {
+      Map<String, Integer> counts = termCounts(analyzer, papers.get(i));
+      int length = counts.values().stream().mapToInt(Integer::intValue).sum();
+      double share = total == 0 ? 1.0 / papers.size() : weights[i] / total;
+      for (Map.Entry<String, Integer> count : counts.entrySet()) {
+        relevance.merge(count.getKey(), share * count.getValue() / Math.max(1, length), Double::sum);
+      }
+    }
+    List<Map.Entry<String, Double>> candidates = relevance.entrySet().stream()
+        .sorted(BY_WEIGHT).limit(CANDIDATES).toList();
+    int documents = Math.max(1, reader.numDocs());
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    for (Map.Entry<String, Double> candidate : candidates) {
+      int frequency = reader.docFreq(new Term(PaperFields.ABSTRACT, candidate.getKey()));
+      if (frequency >= 2) {
+        double idf = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+        scored.add(Map.entry(candidate.getKey(), candidate.getValue() * idf));
+      }
+    }
+    scored.sort(BY_WEIGHT);
+    Map<String, Double> terms = new LinkedHashMap<>();
+    double top = scored.isEmpty() ? 1 : scored.get(0).getValue();
+    scored.stream().limit(TERMS).forEach(term -> terms.put(term.getKey(), term.getValue() / top));
+    return terms;
+  }
+
+  /** The terms as one weighted query over title (boosted as in search) and abstract. */
+  static Query query(Map<String, Double> terms) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    terms.forEach((term, weight) -> {
+      query.add(new BoostQuery(new TermQuery(new Term(PaperFields.ABSTRACT, term)), weight.floatValue()),
+          Occur.SHOULD);
+      query.add(new BoostQuery(new TermQuery(new Term(PaperFields.TITLE, term)),
+          weight.floatValue() * QueryPlan.TITLE_BOOST), Occur.SHOULD);
+    });
+    return query.build();
+  }
+
+  /** Analysed terms of a paper's title and abstract, with their counts (stems, stop words dropped). */
+  static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper) throws IOException {
+    return termCounts(analyzer, paper, false);
+  }
+
+  /** As {@link #termCounts(Analyzer, Paper)}, with {@code pairs} also each two adjacent terms ("diffus polici"). */
+  static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper, boolean pairs) throws IOException {
+    Map<String, Integer> counts = new HashMap<>();
+    String previous = null;
+    String text = CleanText.of(Objects.toString(paper.title(), "")) + " . " + CleanText.of(paper.abstractText());
+    try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (term.length() > 1) {
+          String word = term.toString();
+          counts.merge(word, 1, Integer::sum);
+          if (pairs && previous != null) {
+            counts.merge(previous + " " + word, 1, Integer::sum);
+          }
+          previous = word;
+        }
+      }
+      stream.end();
+    }
+    return counts;
+  }
+}
