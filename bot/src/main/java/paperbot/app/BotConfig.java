@@ -6,24 +6,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import paperbot.command.ProfileLimits;
 import paperbot.discord.DiscordSettings;
 import paperbot.slack.SlackSettings;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Arrays;
 
 /**
- * All settings, read once at start-up: built-in defaults, then {@code config/paperbot.properties}, then the
- * environment. Relative paths resolve against the paperbot home directory, not the shell's working directory.
+ * All settings, read once at start-up: built-in defaults, then {@code config/paperbot.properties},
+ * then the environment. Relative paths resolve against the paperbot home directory, not the shell's
+ * working directory.
  *
  * @param home the paperbot directory (where the launcher, {@code config/} and {@code seeds/} live)
  * @param dataDir where the index and database live
  * @param seedsDir the starting corpus
  * @param expansionsFile abbreviation and synonym groups for queries
- * @param database JDBC URL, user and password; the URL is empty for the embedded H2 default under the data directory
+ * @param database JDBC URL, user and password; the URL is empty for the embedded H2 default under
+ *     the data directory
  * @param limits limits on what members may store
  * @param slack how to reach Slack; disabled without a bot token
  * @param discord how to reach Discord; disabled without a token
@@ -31,8 +33,16 @@ import java.util.Arrays;
  * @param sources live paper sources (arXiv, Hugging Face) and their refresh schedules
  */
 public record BotConfig(
-    Path home, Path dataDir, Path seedsDir, Path expansionsFile, DatabaseSettings database, ProfileLimits limits,
-    SlackSettings slack, DiscordSettings discord, DigestSettings digest, SourceSettings sources) {
+    Path home,
+    Path dataDir,
+    Path seedsDir,
+    Path expansionsFile,
+    DatabaseSettings database,
+    ProfileLimits limits,
+    SlackSettings slack,
+    DiscordSettings discord,
+    DigestSettings digest,
+    SourceSettings sources) {
 
   /**
    * Live sources.
@@ -41,8 +51,11 @@ public record BotConfig(
    * @param hfCron Quartz cron (UTC) of the Hugging Face refresh; empty disables it
    * @param arxivCron Quartz cron (UTC) of the arXiv refresh; empty disables it
    */
-  public record SourceSettings(paperbot.recommender.ingest.LiveSources.Settings fetch, String hfCron,
-      String arxivCron, Duration paperSync) {}
+  public record SourceSettings(
+      paperbot.recommender.ingest.LiveSources.Settings fetch,
+      String hfCron,
+      String arxivCron,
+      Duration paperSync) {}
 
   /**
    * Digest defaults.
@@ -50,13 +63,21 @@ public record BotConfig(
    * @param defaultZone zone for digests subscribed without one
    * @param halfLifeDays recency half-life of the trending score
    * @param minScore papers below this are not posted (a quiet day says so in one line)
-   * @param misfireGrace a digest missed by downtime is posted when the process is back within this, else skipped
-   * @param postQuietDays true to post a one-line "quiet day" when nothing passes the minimum score, false to skip
-   * @param retryDelay after a post the platform refused (an outage), the digest is tried again this much later, for
-   *     as long as the misfire grace lasts
+   * @param misfireGrace a digest missed by downtime is posted when the process is back within this,
+   *     else skipped
+   * @param postQuietDays true to post a one-line "quiet day" when nothing passes the minimum score,
+   *     false to skip
+   * @param retryDelay after a post the platform refused (an outage), the digest is tried again this
+   *     much later, for as long as the misfire grace lasts
    */
-  public record DigestSettings(ZoneId defaultZone, double halfLifeDays, double minScore,
-      Duration misfireGrace, boolean postQuietDays, Duration retryDelay, Duration clusterCheckin) {}
+  public record DigestSettings(
+      ZoneId defaultZone,
+      double halfLifeDays,
+      double minScore,
+      Duration misfireGrace,
+      boolean postQuietDays,
+      Duration retryDelay,
+      Duration clusterCheckin) {}
 
   /**
    * Where profiles are stored.
@@ -68,7 +89,13 @@ public record BotConfig(
   public record DatabaseSettings(String url, String user, String password) {
     @Override
     public String toString() {
-      return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+      return "DatabaseSettings[url="
+          + url
+          + ", user="
+          + user
+          + ", password="
+          + (password.isEmpty() ? "" : "***")
+          + "]";
     }
   }
 
@@ -98,12 +125,20 @@ public record BotConfig(
     DIGEST_RETRY("digest.retry.seconds", "PAPERBOT_DIGEST_RETRY_SECONDS", "300"),
     PAPER_SYNC("papers.sync.seconds", "PAPERBOT_PAPER_SYNC_SECONDS", "60"),
     CLUSTER_CHECKIN("scheduler.cluster.checkin.ms", "PAPERBOT_CLUSTER_CHECKIN_MS", "7500"),
-    ARXIV_URL("sources.arxiv.url", "PAPERBOT_ARXIV_URL", paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
-    ARXIV_CATEGORIES("sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
-    HF_URL("sources.hf.url", "PAPERBOT_HF_URL", paperbot.recommender.ingest.HfDailySource.DEFAULT_URL),
-    LISTING_URL("sources.arxiv.listing.url", "PAPERBOT_ARXIV_LISTING_URL",
+    ARXIV_URL(
+        "sources.arxiv.url",
+        "PAPERBOT_ARXIV_URL",
+        paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
+    ARXIV_CATEGORIES(
+        "sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
+    HF_URL(
+        "sources.hf.url", "PAPERBOT_HF_URL", paperbot.recommender.ingest.HfDailySource.DEFAULT_URL),
+    LISTING_URL(
+        "sources.arxiv.listing.url",
+        "PAPERBOT_ARXIV_LISTING_URL",
         paperbot.recommender.ingest.ArxivListingSource.DEFAULT_URL),
-    // Hourly for upvotes; arXiv announces around 20:00 US Eastern Sunday to Thursday, i.e. 01:00 UTC the next day.
+    // Hourly for upvotes; arXiv announces around 20:00 US Eastern Sunday to Thursday, i.e. 01:00
+    // UTC the next day.
     HF_CRON("sources.hf.cron", "PAPERBOT_HF_CRON", "0 7 * * * ?"),
     ARXIV_CRON("sources.arxiv.cron", "PAPERBOT_ARXIV_CRON", "0 30 1 ? * MON-FRI");
 
@@ -118,7 +153,10 @@ public record BotConfig(
     }
   }
 
-  /** Reads {@code <home>/config/paperbot.properties} (if present) and overrides it with the environment. */
+  /**
+   * Reads {@code <home>/config/paperbot.properties} (if present) and overrides it with the
+   * environment.
+   */
   public static BotConfig load(Path home, Map<String, String> env) {
     Path absoluteHome = home.toAbsolutePath().normalize();
     Properties file = readProperties(absoluteHome.resolve("config").resolve("paperbot.properties"));
@@ -127,26 +165,48 @@ public record BotConfig(
         path(absoluteHome, value(Setting.DATA_DIR, file, env)),
         path(absoluteHome, value(Setting.SEEDS_DIR, file, env)),
         path(absoluteHome, value(Setting.EXPANSIONS, file, env)),
-        new DatabaseSettings(value(Setting.DB_URL, file, env), value(Setting.DB_USER, file, env),
+        new DatabaseSettings(
+            value(Setting.DB_URL, file, env),
+            value(Setting.DB_USER, file, env),
             value(Setting.DB_PASSWORD, file, env)),
-        new ProfileLimits(number(Setting.MAX_TOPICS, file, env), number(Setting.MAX_TOPIC_LENGTH, file, env)),
-        new SlackSettings(value(Setting.SLACK_BOT_TOKEN, file, env), value(Setting.SLACK_SIGNING_SECRET, file, env),
-            value(Setting.SLACK_APP_TOKEN, file, env), number(Setting.SLACK_PORT, file, env),
-            withSlash(value(Setting.SLACK_API_URL, file, env)), SlackSettings.DEFAULT_INLINE_BUDGET),
-        new DiscordSettings(value(Setting.DISCORD_TOKEN, file, env), value(Setting.DISCORD_DEV_GUILD, file, env),
-            withSlash(value(Setting.DISCORD_API_URL, file, env)), "", number(Setting.DISCORD_SHARDS, file, env),
+        new ProfileLimits(
+            number(Setting.MAX_TOPICS, file, env), number(Setting.MAX_TOPIC_LENGTH, file, env)),
+        new SlackSettings(
+            value(Setting.SLACK_BOT_TOKEN, file, env),
+            value(Setting.SLACK_SIGNING_SECRET, file, env),
+            value(Setting.SLACK_APP_TOKEN, file, env),
+            number(Setting.SLACK_PORT, file, env),
+            withSlash(value(Setting.SLACK_API_URL, file, env)),
+            SlackSettings.DEFAULT_INLINE_BUDGET),
+        new DiscordSettings(
+            value(Setting.DISCORD_TOKEN, file, env),
+            value(Setting.DISCORD_DEV_GUILD, file, env),
+            withSlash(value(Setting.DISCORD_API_URL, file, env)),
+            "",
+            number(Setting.DISCORD_SHARDS, file, env),
             DiscordSettings.DEFAULT_INLINE_BUDGET),
-        new DigestSettings(ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
-            number(Setting.DIGEST_HALF_LIFE, file, env), 0.5,
+        new DigestSettings(
+            ZoneId.of(value(Setting.DEFAULT_ZONE, file, env)),
+            number(Setting.DIGEST_HALF_LIFE, file, env),
+            0.5,
             Duration.ofMinutes(number(Setting.DIGEST_GRACE, file, env)),
             !value(Setting.DIGEST_QUIET, file, env).equalsIgnoreCase("skip"),
             Duration.ofSeconds(number(Setting.DIGEST_RETRY, file, env)),
             Duration.ofMillis(number(Setting.CLUSTER_CHECKIN, file, env))),
-        new SourceSettings(new paperbot.recommender.ingest.LiveSources.Settings(value(Setting.ARXIV_URL, file, env),
-            value(Setting.HF_URL, file, env), Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env)
-                .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList(), Duration.ofSeconds(3),
-            500, value(Setting.LISTING_URL, file, env)), value(Setting.HF_CRON, file, env),
-            value(Setting.ARXIV_CRON, file, env), Duration.ofSeconds(number(Setting.PAPER_SYNC, file, env))));
+        new SourceSettings(
+            new paperbot.recommender.ingest.LiveSources.Settings(
+                value(Setting.ARXIV_URL, file, env),
+                value(Setting.HF_URL, file, env),
+                Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env).split(","))
+                    .map(String::strip)
+                    .filter(c -> !c.isEmpty())
+                    .toList(),
+                Duration.ofSeconds(3),
+                500,
+                value(Setting.LISTING_URL, file, env)),
+            value(Setting.HF_CRON, file, env),
+            value(Setting.ARXIV_CRON, file, env),
+            Duration.ofSeconds(number(Setting.PAPER_SYNC, file, env))));
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */
@@ -164,8 +224,13 @@ public record BotConfig(
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new IllegalArgumentException(setting.env + " (" + setting.key + ") must be a positive whole number, not '"
-        + value + "'");
+    throw new IllegalArgumentException(
+        setting.env
+            + " ("
+            + setting.key
+            + ") must be a positive whole number, not '"
+            + value
+            + "'");
   }
 
   /** The home the launcher passes as {@code -Dpaperbot.home}, or the working directory. */
@@ -175,21 +240,50 @@ public record BotConfig(
 
   /** The same settings with another data directory (the CLI's {@code --data}). */
   public BotConfig withDataDir(Path dir) {
-    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile, database, limits, slack, discord, digest, sources);
+    return new BotConfig(
+        home,
+        dir.toAbsolutePath().normalize(),
+        seedsDir,
+        expansionsFile,
+        database,
+        limits,
+        slack,
+        discord,
+        digest,
+        sources);
   }
 
   /** The same settings with another seeds directory (the CLI's {@code --seeds}). */
   public BotConfig withSeedsDir(Path dir) {
-    return new BotConfig(home, dataDir, dir.toAbsolutePath().normalize(), expansionsFile, database, limits, slack, discord, digest, sources);
+    return new BotConfig(
+        home,
+        dataDir,
+        dir.toAbsolutePath().normalize(),
+        expansionsFile,
+        database,
+        limits,
+        slack,
+        discord,
+        digest,
+        sources);
   }
 
   /**
-   * Settings for a benchmark: its own data directory and embedded database (never the configured one), and no
-   * live-source refreshes, which would fetch from the network in the middle of a measurement.
+   * Settings for a benchmark: its own data directory and embedded database (never the configured
+   * one), and no live-source refreshes, which would fetch from the network in the middle of a
+   * measurement.
    */
   public BotConfig forBenchmark(Path dir) {
-    return new BotConfig(home, dir.toAbsolutePath().normalize(), seedsDir, expansionsFile,
-        new DatabaseSettings("", null, null), limits, slack, discord, digest,
+    return new BotConfig(
+        home,
+        dir.toAbsolutePath().normalize(),
+        seedsDir,
+        expansionsFile,
+        new DatabaseSettings("", null, null),
+        limits,
+        slack,
+        discord,
+        digest,
         new SourceSettings(sources.fetch(), "", "", sources.paperSync()));
   }
 

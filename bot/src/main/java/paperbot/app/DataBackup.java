@@ -21,18 +21,22 @@ import org.h2.tools.Restore;
 import paperbot.recommender.store.Database;
 
 /**
- * Backs up and restores a data directory: the index (the files of its last commit) and the embedded database (a
- * consistent copy that SQLite writes itself, {@code VACUUM INTO}). Both run with the bot stopped: they take the
- * index's write lock, so a running paperbot makes them stop with a clear message instead of copying a moving target.
- * A PostgreSQL database is backed up with its own tools (pg_dump); then only the index is copied here. A backup that
- * an older paperbot made of its H2 database is restored as that H2 file, which the next start imports.
+ * Backs up and restores a data directory: the index (the files of its last commit) and the embedded
+ * database (a consistent copy that SQLite writes itself, {@code VACUUM INTO}). Both run with the
+ * bot stopped: they take the index's write lock, so a running paperbot makes them stop with a clear
+ * message instead of copying a moving target. A PostgreSQL database is backed up with its own tools
+ * (pg_dump); then only the index is copied here. A backup that an older paperbot made of its H2
+ * database is restored as that H2 file, which the next start imports.
  */
 public final class DataBackup {
   static final String MANIFEST = "paperbot-backup.txt";
+
   /** The database copy in a backup made since the embedded default is SQLite. */
   static final String DATABASE_FILE = "paperbot-db.sqlite";
+
   /** The database copy in a backup made by an older paperbot on H2. */
   static final String H2_DATABASE_ZIP = "paperbot-db.zip";
+
   private static final String H2_DB_NAME = "paperbot";
 
   private final BotConfig config;
@@ -43,44 +47,67 @@ public final class DataBackup {
     this.clock = clock;
   }
 
-  /** Writes a backup into {@code target}, which must be new or empty; returns a one-line summary. */
+  /**
+   * Writes a backup into {@code target}, which must be new or empty; returns a one-line summary.
+   */
   @SuppressWarnings("try") // the lock is only held: no running bot may write while the copy is made
   public String backup(Path target) throws IOException {
     requireEmpty(target);
     Path index = config.dataDir().resolve("index");
     if (!Files.isDirectory(index)) {
-      throw new IllegalStateException("nothing to back up: " + config.dataDir() + " has no index yet");
+      throw new IllegalStateException(
+          "nothing to back up: " + config.dataDir() + " has no index yet");
     }
-    try (FSDirectory directory = FSDirectory.open(index); Lock lock = writeLock(directory)) {
+    try (FSDirectory directory = FSDirectory.open(index);
+        Lock lock = writeLock(directory)) {
       lock.ensureValid(); // held for the whole copy: no paperbot can start writing meanwhile
       SegmentInfos commit;
       try {
         commit = SegmentInfos.readLatestCommit(directory);
       } catch (IndexNotFoundException e) {
-        throw new IllegalStateException("nothing to back up: " + config.dataDir() + " has no index yet", e);
+        throw new IllegalStateException(
+            "nothing to back up: " + config.dataDir() + " has no index yet", e);
       }
       Path copy = Files.createDirectories(target.resolve("index"));
       for (String file : commit.files(true)) {
         Files.copy(index.resolve(file), copy.resolve(file));
       }
       String database = backupDatabase(target);
-      Files.writeString(target.resolve(MANIFEST), "paperbot backup\ncreated " + clock.instant() + "\nindex commit "
-          + commit.getGeneration() + "\ndatabase " + database + "\n");
-      return "backed up the index (" + commit.files(true).size() + " files) and " + database + " to " + target;
+      Files.writeString(
+          target.resolve(MANIFEST),
+          "paperbot backup\ncreated "
+              + clock.instant()
+              + "\nindex commit "
+              + commit.getGeneration()
+              + "\ndatabase "
+              + database
+              + "\n");
+      return "backed up the index ("
+          + commit.files(true).size()
+          + " files) and "
+          + database
+          + " to "
+          + target;
     }
   }
 
   /** Replaces the data directory's index and embedded database with a backup's. */
-  @SuppressWarnings("try") // the lock is only held: no running bot may write while the files are replaced
+  @SuppressWarnings(
+      "try") // the lock is only held: no running bot may write while the files are replaced
   public String restore(Path source) throws IOException {
     if (!Files.isRegularFile(source.resolve(MANIFEST))) {
-      throw new IllegalArgumentException(source + " is not a paperbot backup (no " + MANIFEST + ")");
+      throw new IllegalArgumentException(
+          source + " is not a paperbot backup (no " + MANIFEST + ")");
     }
     Path index = Files.createDirectories(config.dataDir().resolve("index"));
-    try (FSDirectory directory = FSDirectory.open(index); Lock lock = writeLock(directory)) {
+    try (FSDirectory directory = FSDirectory.open(index);
+        Lock lock = writeLock(directory)) {
       lock.ensureValid(); // held for the whole restore: no paperbot can start meanwhile
       try (Stream<Path> files = Files.list(index)) {
-        for (Path file : files.filter(f -> !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)).toList()) {
+        for (Path file :
+            files
+                .filter(f -> !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME))
+                .toList()) {
           Files.delete(file);
         }
       }
@@ -97,14 +124,17 @@ public final class DataBackup {
   /** SQLite writes a consistent, compacted copy itself; PostgreSQL is left to pg_dump. */
   private String backupDatabase(Path target) {
     if (!config.database().url().isEmpty()) {
-      return "no database (it is " + config.database().url().replaceAll("(?i)(password=)[^&;]*", "$1***")
+      return "no database (it is "
+          + config.database().url().replaceAll("(?i)(password=)[^&;]*", "$1***")
           + ": back it up with its own tools, e.g. pg_dump)";
     }
     try (Database database = Database.openDefault(config.dataDir());
         Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("VACUUM INTO '" + target.resolve(DATABASE_FILE).toAbsolutePath().toString().replace("'", "''")
-          + "'");
+      statement.execute(
+          "VACUUM INTO '"
+              + target.resolve(DATABASE_FILE).toAbsolutePath().toString().replace("'", "''")
+              + "'");
       return "the database";
     } catch (SQLException e) {
       throw new IllegalStateException("the database backup failed: " + e.getMessage(), e);
@@ -112,8 +142,9 @@ public final class DataBackup {
   }
 
   /**
-   * Replaces the embedded database with the backup's: a SQLite copy goes in place of the file (its old log files
-   * removed, so none is replayed onto the copy); an older H2 backup is unpacked as the H2 file the next start imports.
+   * Replaces the embedded database with the backup's: a SQLite copy goes in place of the file (its
+   * old log files removed, so none is replayed onto the copy); an older H2 backup is unpacked as
+   * the H2 file the next start imports.
    */
   private boolean restoreDatabase(Path source) throws IOException {
     Path sqlite = source.resolve(DATABASE_FILE);
@@ -132,16 +163,21 @@ public final class DataBackup {
       try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
-      Files.move(partial, config.dataDir().resolve(Database.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, config.dataDir().resolve(Database.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     } else {
       Restore.execute(h2.toString(), config.dataDir().toString(), H2_DB_NAME);
     }
     return true;
   }
 
-  /** The embedded database's files: SQLite's with its log and shared memory, and an H2 file of an older install. */
+  /**
+   * The embedded database's files: SQLite's with its log and shared memory, and an H2 file of an
+   * older install.
+   */
   private static boolean isDatabaseFile(String name) {
-    return name.startsWith(Database.FILE_NAME) || name.startsWith(H2_DB_NAME + ".mv.db")
+    return name.startsWith(Database.FILE_NAME)
+        || name.startsWith(H2_DB_NAME + ".mv.db")
         || name.startsWith(H2_DB_NAME + ".trace.db");
   }
 
@@ -149,7 +185,8 @@ public final class DataBackup {
     try {
       return directory.obtainLock(IndexWriter.WRITE_LOCK_NAME);
     } catch (LockObtainFailedException e) {
-      throw new IllegalStateException("the data directory is in use by a running paperbot; stop it first", e);
+      throw new IllegalStateException(
+          "the data directory is in use by a running paperbot; stop it first", e);
     }
   }
 
@@ -157,7 +194,8 @@ public final class DataBackup {
     if (Files.isDirectory(target)) {
       try (Stream<Path> entries = Files.list(target)) {
         if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException(target + " is not empty; back up into a new directory");
+          throw new IllegalArgumentException(
+              target + " is not empty; back up into a new directory");
         }
       }
     }

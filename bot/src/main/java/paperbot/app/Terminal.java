@@ -12,8 +12,10 @@ final class Terminal {
     if (console == null) {
       return false;
     }
-    // From Java 22 System.console() is non-null even when redirected; Console.isTerminal() (22+) tells the truth.
-    // We compile for 21, so ask for it reflectively and fall back to "non-null means terminal" on 21.
+    // From Java 22 System.console() is non-null even when redirected; Console.isTerminal() (22+)
+    // tells the truth.
+    // We compile for 21, so ask for it reflectively and fall back to "non-null means terminal" on
+    // 21.
     try {
       Method isTerminal = Console.class.getMethod("isTerminal");
       return (Boolean) isTerminal.invoke(console);

@@ -1,30 +1,32 @@
 package paperbot.app;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.command.ChatCommand;
-import paperbot.command.DigestCommand;
 import paperbot.command.CommandRouter;
+import paperbot.command.DigestCommand;
 import paperbot.command.FeedbackCommand;
 import paperbot.command.FollowCommand;
-import paperbot.command.SavedCommand;
-import paperbot.command.SimilarCommand;
-import paperbot.command.TopicsCommand;
 import paperbot.command.HelpCommand;
 import paperbot.command.PaperCommand;
 import paperbot.command.PapersCommand;
-import paperbot.recommender.index.IndexStatus;
-import paperbot.recommender.index.LucenePaperIndex;
-import paperbot.recommender.index.SeedIndexer;
+import paperbot.command.SavedCommand;
+import paperbot.command.SimilarCommand;
+import paperbot.command.TopicsCommand;
 import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
 import paperbot.digest.Outboxes;
 import paperbot.recommender.digest.DigestPlanner;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
+import paperbot.recommender.index.IndexStatus;
+import paperbot.recommender.index.LucenePaperIndex;
+import paperbot.recommender.index.SeedIndexer;
 import paperbot.recommender.ingest.CorpusUpdater;
 import paperbot.recommender.ingest.LiveSources;
 import paperbot.recommender.profile.ProfileStore;
@@ -34,12 +36,10 @@ import paperbot.recommender.store.JdbcDigestStore;
 import paperbot.recommender.store.JdbcPaperArchive;
 import paperbot.recommender.store.JdbcProfileStore;
 import paperbot.schedule.QuartzDigestSchedule;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
- * The composition root: builds every part of the running bot in one readable place, in dependency order.
- * Closing it closes what it opened.
+ * The composition root: builds every part of the running bot in one readable place, in dependency
+ * order. Closing it closes what it opened.
  */
 public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
@@ -56,9 +56,18 @@ public final class Wiring implements AutoCloseable {
   private final CommandRouter router;
   private final IndexStatus indexStatus;
 
-  private Wiring(Database database, LucenePaperIndex index, ProfileStore profiles, CommandRouter router,
-      IndexStatus indexStatus, Outboxes outboxes, DigestRunner digests, DigestStore digestStore,
-      QuartzDigestSchedule scheduler, PaperSync paperSync, LiveSources sources) {
+  private Wiring(
+      Database database,
+      LucenePaperIndex index,
+      ProfileStore profiles,
+      CommandRouter router,
+      IndexStatus indexStatus,
+      Outboxes outboxes,
+      DigestRunner digests,
+      DigestStore digestStore,
+      QuartzDigestSchedule scheduler,
+      PaperSync paperSync,
+      LiveSources sources) {
     this.paperSync = paperSync;
     this.digestStore = digestStore;
     this.sources = sources;
@@ -78,8 +87,8 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * Opens the index (re-indexing the seeds when they changed), the database and the command core; with
-   * {@code schedule}, also Quartz, which fires digests (only the running bot does that).
+   * Opens the index (re-indexing the seeds when they changed), the database and the command core;
+   * with {@code schedule}, also Quartz, which fires digests (only the running bot does that).
    */
   public static Wiring open(BotConfig config, Clock clock, boolean schedule) {
     // Storage first, then the recommender: the index keeps a copy of its papers in the database.
@@ -87,9 +96,14 @@ public final class Wiring implements AutoCloseable {
     Database database = openDatabase(config);
     LucenePaperIndex index;
     try {
-      // The database keeps every paper too, written before the index commits: the index can be rebuilt from it.
-      index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock,
-          new JdbcPaperArchive(database.dataSource(), clock));
+      // The database keeps every paper too, written before the index commits: the index can be
+      // rebuilt from it.
+      index =
+          LucenePaperIndex.open(
+              config.dataDir().resolve("index"),
+              expander,
+              clock,
+              new JdbcPaperArchive(database.dataSource(), clock));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -99,7 +113,10 @@ public final class Wiring implements AutoCloseable {
       long started = System.nanoTime();
       LucenePaperIndex.Reconciled reconciled = index.reconcileWithArchive();
       if (reconciled != LucenePaperIndex.Reconciled.IN_STEP) {
-        log.info("index reconciled with database action={} papers={} took_ms={}", reconciled, index.size(),
+        log.info(
+            "index reconciled with database action={} papers={} took_ms={}",
+            reconciled,
+            index.size(),
             (System.nanoTime() - started) / 1_000_000);
       }
       status = SeedIndexer.ensureCurrent(index, config.seedsDir(), clock);
@@ -108,29 +125,53 @@ public final class Wiring implements AutoCloseable {
       database.close();
       throw e;
     }
-    log.info("index ready papers={} rebuilt={} took_ms={}", status.papers(), status.rebuilt(), status.took().toMillis());
+    log.info(
+        "index ready papers={} rebuilt={} took_ms={}",
+        status.papers(),
+        status.rebuilt(),
+        status.took().toMillis());
 
     // Profiles
     ProfileStore profiles = new JdbcProfileStore(database.dataSource(), clock);
 
     // Live sources
-    LiveSources sources = new LiveSources(config.sources().fetch(), new CorpusUpdater(index), clock);
+    LiveSources sources =
+        new LiveSources(config.sources().fetch(), new CorpusUpdater(index), clock);
 
     // Digests
     DigestStore digestStore = new JdbcDigestStore(database.dataSource(), clock);
-    DigestPlanner planner = new DigestPlanner(index, new DigestPlanner.Settings(config.digest().halfLifeDays(),
-        config.digest().minScore()), clock);
+    DigestPlanner planner =
+        new DigestPlanner(
+            index,
+            new DigestPlanner.Settings(config.digest().halfLifeDays(), config.digest().minScore()),
+            clock);
     Outboxes outboxes = new Outboxes();
-    DigestRunner digests = new DigestRunner(digestStore, profiles, index, planner, outboxes, config.digest().misfireGrace(),
-        config.digest().postQuietDays(), clock);
+    DigestRunner digests =
+        new DigestRunner(
+            digestStore,
+            profiles,
+            index,
+            planner,
+            outboxes,
+            config.digest().misfireGrace(),
+            config.digest().postQuietDays(),
+            clock);
     QuartzDigestSchedule scheduler = null;
     PaperSync paperSync = null;
     DigestSchedule digestSchedule = NO_SCHEDULER;
     if (schedule) {
       try {
-        scheduler = QuartzDigestSchedule.start(database.dataSource(), database.dialect(), digests, digestStore,
-            config.digest().retryDelay(), config.digest().clusterCheckin(), clock);
-        scheduler.scheduleRefreshes(sources, config.sources().hfCron(), config.sources().arxivCron());
+        scheduler =
+            QuartzDigestSchedule.start(
+                database.dataSource(),
+                database.dialect(),
+                digests,
+                digestStore,
+                config.digest().retryDelay(),
+                config.digest().clusterCheckin(),
+                clock);
+        scheduler.scheduleRefreshes(
+            sources, config.sources().hfCron(), config.sources().arxivCron());
         digestSchedule = scheduler;
         paperSync = PaperSync.start(index, config.sources().paperSync());
       } catch (Exception e) {
@@ -145,40 +186,58 @@ public final class Wiring implements AutoCloseable {
 
     // Command core
     PapersCommand papers = new PapersCommand(index, profiles);
-    List<ChatCommand> others = List.of(
-        new PaperCommand(index),
-        new TopicsCommand(profiles, config.limits()),
-        new FeedbackCommand(index, profiles),
-        new SimilarCommand(index),
-        new SavedCommand(index, profiles),
-        new FollowCommand(profiles, config.limits()),
-        new DigestCommand(digestStore, profiles, digestSchedule, digests, config.digest().defaultZone(), config.limits()));
+    List<ChatCommand> others =
+        List.of(
+            new PaperCommand(index),
+            new TopicsCommand(profiles, config.limits()),
+            new FeedbackCommand(index, profiles),
+            new SimilarCommand(index),
+            new SavedCommand(index, profiles),
+            new FollowCommand(profiles, config.limits()),
+            new DigestCommand(
+                digestStore,
+                profiles,
+                digestSchedule,
+                digests,
+                config.digest().defaultZone(),
+                config.limits()));
     List<ChatCommand> listed = new ArrayList<>(others);
     listed.add(0, papers);
     HelpCommand help = new HelpCommand(listed);
     List<ChatCommand> routed = new ArrayList<>(others);
     routed.add(help);
-    return new Wiring(database, index, profiles, new CommandRouter(papers, routed), status, outboxes, digests,
-        digestStore, scheduler, paperSync, sources);
+    return new Wiring(
+        database,
+        index,
+        profiles,
+        new CommandRouter(papers, routed),
+        status,
+        outboxes,
+        digests,
+        digestStore,
+        scheduler,
+        paperSync,
+        sources);
   }
 
   /** Tools that do not schedule still answer /digest status; subscribing needs the running bot. */
-  private static final DigestSchedule NO_SCHEDULER = new DigestSchedule() {
-    @Override
-    public void schedule(Subscription subscription) {
-      throw new IllegalStateException("digests can only be scheduled by the running bot");
-    }
+  private static final DigestSchedule NO_SCHEDULER =
+      new DigestSchedule() {
+        @Override
+        public void schedule(Subscription subscription) {
+          throw new IllegalStateException("digests can only be scheduled by the running bot");
+        }
 
-    @Override
-    public void unschedule(long subscriptionId) {
-      // nothing scheduled in this process
-    }
+        @Override
+        public void unschedule(long subscriptionId) {
+          // nothing scheduled in this process
+        }
 
-    @Override
-    public Optional<Instant> nextRun(long subscriptionId) {
-      return Optional.empty();
-    }
-  };
+        @Override
+        public Optional<Instant> nextRun(long subscriptionId) {
+          return Optional.empty();
+        }
+      };
 
   /** Where platforms register their outbox for digests as they start. */
   public Outboxes outboxes() {
@@ -210,7 +269,10 @@ public final class Wiring implements AutoCloseable {
       return Database.openDefault(config.dataDir());
     }
     // A JDBC URL may carry a password parameter; it never reaches the log.
-    log.info("database url={} user={}", settings.url().replaceAll("(?i)(password=)[^&;]*", "$1***"), settings.user());
+    log.info(
+        "database url={} user={}",
+        settings.url().replaceAll("(?i)(password=)[^&;]*", "$1***"),
+        settings.user());
     return Database.open(settings.url(), settings.user(), settings.password());
   }
 
@@ -232,7 +294,8 @@ public final class Wiring implements AutoCloseable {
 
   @Override
   public void close() {
-    try (database; index) {
+    try (database;
+        index) {
       if (scheduler != null) {
         scheduler.close(); // first: no digest may start while the index and database close
       }

@@ -43,30 +43,57 @@ import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.ingest.SeedCorpus;
-import paperbot.recommender.store.Database;
-import paperbot.recommender.store.JdbcPaperArchive;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.store.Database;
+import paperbot.recommender.store.JdbcPaperArchive;
 
 /**
- * paperbot's hot paths at scale, each beside a raw-Lucene baseline measured in the same run on the same index:
- * ingest, start-up, {@code /papers <query>}, personal {@code /papers}, and the digest fan-out. Everything goes
- * through paperbot's own code (the command core to a {@link Reply}, the digest runner to an outbox), with no
- * platform I/O. Ours and the baseline alternate, so a noisy neighbour slows both.
+ * paperbot's hot paths at scale, each beside a raw-Lucene baseline measured in the same run on the
+ * same index: ingest, start-up, {@code /papers <query>}, personal {@code /papers}, and the digest
+ * fan-out. Everything goes through paperbot's own code (the command core to a {@link Reply}, the
+ * digest runner to an outbox), with no platform I/O. Ours and the baseline alternate, so a noisy
+ * neighbour slows both.
  */
 public final class Benchmark {
   /** The fixed query set: single words, abbreviations that expand, and multi-word queries. */
-  static final List<String> QUERIES = List.of(
-      "diffusion", "offline rl", "offline reinforcement learning", "rlhf reward model", "gflownet",
-      "sim-to-real robot", "vla", "llm reasoning", "chain of thought", "behavior cloning", "diffusion policy", "mcts",
-      "humanoid locomotion", "world model", "dpo", "grpo math reasoning", "multi-agent rl",
-      "imitation learning from demonstrations", "vision language model", "reward hacking", "in-context learning",
-      "mixture of experts", "model-based rl", "policy gradient", "transformer", "video generation",
-      "test-time scaling", "tool use agents", "curriculum learning", "lora fine-tuning");
+  static final List<String> QUERIES =
+      List.of(
+          "diffusion",
+          "offline rl",
+          "offline reinforcement learning",
+          "rlhf reward model",
+          "gflownet",
+          "sim-to-real robot",
+          "vla",
+          "llm reasoning",
+          "chain of thought",
+          "behavior cloning",
+          "diffusion policy",
+          "mcts",
+          "humanoid locomotion",
+          "world model",
+          "dpo",
+          "grpo math reasoning",
+          "multi-agent rl",
+          "imitation learning from demonstrations",
+          "vision language model",
+          "reward hacking",
+          "in-context learning",
+          "mixture of experts",
+          "model-based rl",
+          "policy gradient",
+          "transformer",
+          "video generation",
+          "test-time scaling",
+          "tool use agents",
+          "curriculum learning",
+          "lora fine-tuning");
 
   /** How many members the personal /papers latency is sampled over. */
   static final int PERSONAL_MEMBERS = 100;
+
   private static final int BATCH = 5_000;
   private static final String WORKSPACE = "bench";
   private static final String MARKER = ".paperbot-bench";
@@ -87,13 +114,18 @@ public final class Benchmark {
   private final Clock clock;
   private final QueryExpander expander;
 
-  /** @param config paperbot's settings; the bench uses only its seeds and expansions, and its own data under work */
-  public Benchmark(BotConfig config, Settings settings, Path work, PrintStream progress, Clock clock) {
+  /**
+   * @param config paperbot's settings; the bench uses only its seeds and expansions, and its own
+   *     data under work
+   */
+  public Benchmark(
+      BotConfig config, Settings settings, Path work, PrintStream progress, Clock clock) {
     this.work = work.toAbsolutePath().normalize();
     this.config = config.forBenchmark(this.work.resolve("data"));
     this.settings = settings;
     this.progress = progress;
-    // One instant for the whole run, so the synthetic corpus and the ranking's recency agree throughout.
+    // One instant for the whole run, so the synthetic corpus and the ranking's recency agree
+    // throughout.
     this.clock = Clock.fixed(clock.instant().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
     this.expander = QueryExpander.load(this.config.expansionsFile());
   }
@@ -101,12 +133,15 @@ public final class Benchmark {
   public BenchReport run() throws Exception {
     resetPeakHeap();
     clearWorkDirectory();
-    BenchReport report = new BenchReport(settings, Runtime.getRuntime().maxMemory(), LocalDate.now(clock));
+    BenchReport report =
+        new BenchReport(settings, Runtime.getRuntime().maxMemory(), LocalDate.now(clock));
     LocalDate today = LocalDate.now(clock);
-    SyntheticCorpus corpus = new SyntheticCorpus(SeedCorpus.load(config.seedsDir(), clock).papers(), settings.seed(),
-        today);
+    SyntheticCorpus corpus =
+        new SyntheticCorpus(
+            SeedCorpus.load(config.seedsDir(), clock).papers(), settings.seed(), today);
     SyntheticMembers members = new SyntheticMembers(settings.seed(), settings.papers());
-    report.note("corpus material: " + corpus.material() + " from " + config.seedsDir().getFileName());
+    report.note(
+        "corpus material: " + corpus.material() + " from " + config.seedsDir().getFileName());
 
     ingest(corpus, report);
     setUpMembers(members);
@@ -118,11 +153,18 @@ public final class Benchmark {
       search(wiring, raw, report);
       personal(wiring, raw, members, report);
       digests(wiring, raw, members, today, report);
-      progress.printf("commits: %,d single-command commits on paperbot's database and on the old H2 default...%n",
+      progress.printf(
+          "commits: %,d single-command commits on paperbot's database and on the old H2 default...%n",
           CommitRate.COMMITS);
-      report.commits(CommitRate.measure(wiring.profiles(), work.resolve("h2-baseline"), clock, settings.threads()));
-      progress.println("slack acks: " + SlackAckBench.COMMANDS + " signed /papers, " + SlackAckBench.IN_FLIGHT
-          + " in flight");
+      report.commits(
+          CommitRate.measure(
+              wiring.profiles(), work.resolve("h2-baseline"), clock, settings.threads()));
+      progress.println(
+          "slack acks: "
+              + SlackAckBench.COMMANDS
+              + " signed /papers, "
+              + SlackAckBench.IN_FLIGHT
+              + " in flight");
       Samples[] acks = new SlackAckBench(wiring.router()).run();
       report.slackAcks(acks[0], acks[1]);
     }
@@ -131,7 +173,8 @@ public final class Benchmark {
     return report;
   }
 
-  // ---- ingest -------------------------------------------------------------------------------------------------
+  // ---- ingest
+  // -------------------------------------------------------------------------------------------------
 
   private void ingest(SyntheticCorpus corpus, BenchReport report) throws IOException {
     Path rawDir = work.resolve("raw-index");
@@ -141,7 +184,8 @@ public final class Benchmark {
     }
     long rawBytes = sizeOf(rawDir);
     deleteRecursively(rawDir);
-    // Like for like first: paperbot on one thread (into a scratch index when its bulk load uses more).
+    // Like for like first: paperbot on one thread (into a scratch index when its bulk load uses
+    // more).
     int threads = LucenePaperIndex.BulkLoad.DEFAULT_THREADS;
     Path scratch = work.resolve("one-thread-index");
     long oneThread = paperbotLoad(corpus, threads == 1 ? indexDir() : scratch, 1);
@@ -150,19 +194,27 @@ public final class Benchmark {
       deleteRecursively(scratch);
       bulk = paperbotLoad(corpus, indexDir(), threads);
     }
-    report.ingest(settings.papers() / (oneThread / 1e9), settings.papers() / (rawNanos / 1e9),
-        threads, settings.papers() / (bulk / 1e9), sizeOf(indexDir()), rawBytes);
-    report.archive(settings.papers() / (archiveLoad() / 1e9), settings.papers() / (oneThread / 1e9));
+    report.ingest(
+        settings.papers() / (oneThread / 1e9),
+        settings.papers() / (rawNanos / 1e9),
+        threads,
+        settings.papers() / (bulk / 1e9),
+        sizeOf(indexDir()),
+        rawBytes);
+    report.archive(
+        settings.papers() / (archiveLoad() / 1e9), settings.papers() / (oneThread / 1e9));
   }
 
   /**
-   * Copies the indexed papers into the database, as the bot does for an index without its copy, and returns the
-   * nanoseconds it took. The bulk load above is the index alone; live ingest writes both.
+   * Copies the indexed papers into the database, as the bot does for an index without its copy, and
+   * returns the nanoseconds it took. The bulk load above is the index alone; live ingest writes
+   * both.
    */
   private long archiveLoad() {
     try (Database database = Database.openDefault(config.dataDir())) {
-      LucenePaperIndex index = LucenePaperIndex.open(indexDir(), expander, clock,
-          new JdbcPaperArchive(database.dataSource(), clock));
+      LucenePaperIndex index =
+          LucenePaperIndex.open(
+              indexDir(), expander, clock, new JdbcPaperArchive(database.dataSource(), clock));
       try {
         progress.printf("database copy of %,d papers...%n", index.size());
         long began = System.nanoTime();
@@ -174,12 +226,18 @@ public final class Benchmark {
     }
   }
 
-  /** paperbot's own bulk load on {@code threads} threads; returns the nanoseconds spent indexing. */
+  /**
+   * paperbot's own bulk load on {@code threads} threads; returns the nanoseconds spent indexing.
+   */
   private long paperbotLoad(SyntheticCorpus corpus, Path dir, int threads) throws IOException {
     LucenePaperIndex index = LucenePaperIndex.open(dir, expander, clock);
     try (LucenePaperIndex.BulkLoad load = index.startBulkLoad(threads)) {
-      // The seed fingerprint marks this index current, so the bot opens it as it is instead of re-ingesting seeds.
-      return load(corpus, "paperbot/" + threads, load::add,
+      // The seed fingerprint marks this index current, so the bot opens it as it is instead of
+      // re-ingesting seeds.
+      return load(
+          corpus,
+          "paperbot/" + threads,
+          load::add,
           () -> load.commit(SeedCorpus.fingerprint(config.seedsDir())));
     } finally {
       index.close();
@@ -195,7 +253,8 @@ public final class Benchmark {
   }
 
   /** Feeds the corpus in batches; only the indexing is timed, not making the papers. */
-  private long load(SyntheticCorpus corpus, String who, BatchSink sink, Commit commit) throws IOException {
+  private long load(SyntheticCorpus corpus, String who, BatchSink sink, Commit commit)
+      throws IOException {
     long timed = 0;
     int reported = 0;
     for (int start = 0; start < settings.papers(); start += BATCH) {
@@ -209,8 +268,9 @@ public final class Benchmark {
       int done = start + batch.size();
       if (done * 10L / settings.papers() > reported) {
         reported = (int) (done * 10L / settings.papers());
-        progress.printf("ingest %-10s %,d/%,d papers (%,.0f papers/s)%n", who, done, settings.papers(),
-            done / (timed / 1e9));
+        progress.printf(
+            "ingest %-10s %,d/%,d papers (%,.0f papers/s)%n",
+            who, done, settings.papers(), done / (timed / 1e9));
       }
     }
     long began = System.nanoTime();
@@ -218,35 +278,60 @@ public final class Benchmark {
     return timed + System.nanoTime() - began;
   }
 
-  // ---- members and their digests ------------------------------------------------------------------------------
+  // ---- members and their digests
+  // ------------------------------------------------------------------------------
 
   private void setUpMembers(SyntheticMembers members) throws Exception {
-    // The first start after the subscriptions exist schedules their triggers; it is set-up, not start-up.
-    LocalTime at = LocalTime.now(clock).minusHours(2).truncatedTo(ChronoUnit.MINUTES); // never fires during the run
+    // The first start after the subscriptions exist schedules their triggers; it is set-up, not
+    // start-up.
+    LocalTime at =
+        LocalTime.now(clock)
+            .minusHours(2)
+            .truncatedTo(ChronoUnit.MINUTES); // never fires during the run
     try (Wiring wiring = Wiring.open(config, clock, false)) {
       ProfileStore profiles = wiring.profiles();
       AtomicInteger done = new AtomicInteger();
-      parallel(settings.members(), settings.threads(), j -> {
-        SyntheticMembers.Member member = members.member(j);
-        MemberKey key = new MemberKey(Platform.CONSOLE.name(), WORKSPACE, member.user());
-        member.topics().forEach((topic, weight) -> profiles.addTopic(key, topic, weight));
-        member.mutes().forEach(mute -> profiles.mute(key, mute));
-        profiles.markSeen(key, member.seen());
-        wiring.digestStore().save(new Subscription(0, Platform.CONSOLE.name(), WORKSPACE, member.user(),
-            Subscription.Kind.MEMBER, member.user(), at, ZoneOffset.UTC, EnumSet.allOf(DayOfWeek.class), List.of(), 5,
-            null));
-        int count = done.incrementAndGet();
-        if (count % Math.max(1, settings.members() / 5) == 0) {
-          progress.printf("members %,d/%,d profiles and digest subscriptions stored%n", count, settings.members());
-        }
-      });
+      parallel(
+          settings.members(),
+          settings.threads(),
+          j -> {
+            SyntheticMembers.Member member = members.member(j);
+            MemberKey key = new MemberKey(Platform.CONSOLE.name(), WORKSPACE, member.user());
+            member.topics().forEach((topic, weight) -> profiles.addTopic(key, topic, weight));
+            member.mutes().forEach(mute -> profiles.mute(key, mute));
+            profiles.markSeen(key, member.seen());
+            wiring
+                .digestStore()
+                .save(
+                    new Subscription(
+                        0,
+                        Platform.CONSOLE.name(),
+                        WORKSPACE,
+                        member.user(),
+                        Subscription.Kind.MEMBER,
+                        member.user(),
+                        at,
+                        ZoneOffset.UTC,
+                        EnumSet.allOf(DayOfWeek.class),
+                        List.of(),
+                        5,
+                        null));
+            int count = done.incrementAndGet();
+            if (count % Math.max(1, settings.members() / 5) == 0) {
+              progress.printf(
+                  "members %,d/%,d profiles and digest subscriptions stored%n",
+                  count, settings.members());
+            }
+          });
     }
     try (Wiring scheduled = Wiring.open(config, clock, true)) {
-      progress.printf("members %,d digest triggers scheduled%n", scheduled.digestStore().all().size());
+      progress.printf(
+          "members %,d digest triggers scheduled%n", scheduled.digestStore().all().size());
     }
   }
 
-  // ---- start-up -----------------------------------------------------------------------------------------------
+  // ---- start-up
+  // -----------------------------------------------------------------------------------------------
 
   private void startUp(BenchReport report) throws IOException {
     Samples ours = new Samples();
@@ -258,17 +343,20 @@ public final class Benchmark {
         ours.add(System.nanoTime() - began);
       }
       began = System.nanoTime();
-      try (FSDirectory directory = FSDirectory.open(indexDir()); DirectoryReader reader = DirectoryReader.open(directory)) {
+      try (FSDirectory directory = FSDirectory.open(indexDir());
+          DirectoryReader reader = DirectoryReader.open(directory)) {
         new IndexSearcher(reader).search(RawLucene.words(expander, "diffusion"), 10);
         raw.add(System.nanoTime() - began);
       }
     }
     report.startUp(ours.percentileMillis(50), raw.percentileMillis(50));
-    progress.printf("start-up to ready: %.0f ms (raw Lucene reader %.0f ms)%n", ours.percentileMillis(50),
-        raw.percentileMillis(50));
+    progress.printf(
+        "start-up to ready: %.0f ms (raw Lucene reader %.0f ms)%n",
+        ours.percentileMillis(50), raw.percentileMillis(50));
   }
 
-  // ---- /papers <query> ----------------------------------------------------------------------------------------
+  // ---- /papers <query>
+  // ----------------------------------------------------------------------------------------
 
   private void search(Wiring wiring, IndexSearcher raw, BenchReport report) throws IOException {
     Samples ours = new Samples();
@@ -302,12 +390,15 @@ public final class Benchmark {
   }
 
   private static ChatRequest searchRequest(String query) {
-    return new ChatRequest(Platform.CONSOLE, WORKSPACE, "bench-channel", "searcher", "papers", query);
+    return new ChatRequest(
+        Platform.CONSOLE, WORKSPACE, "bench-channel", "searcher", "papers", query);
   }
 
-  // ---- personal /papers ---------------------------------------------------------------------------------------
+  // ---- personal /papers
+  // ---------------------------------------------------------------------------------------
 
-  private void personal(Wiring wiring, IndexSearcher raw, SyntheticMembers members, BenchReport report)
+  private void personal(
+      Wiring wiring, IndexSearcher raw, SyntheticMembers members, BenchReport report)
       throws IOException {
     Samples ours = new Samples();
     Samples baseline = new Samples();
@@ -324,8 +415,17 @@ public final class Benchmark {
         for (int turn = 0; turn < 2; turn++) {
           long began = System.nanoTime();
           if (oursFirst == (turn == 0)) {
-            Reply reply = wiring.router().handle(
-                new ChatRequest(Platform.CONSOLE, WORKSPACE, "bench-channel", member.user(), "papers", ""));
+            Reply reply =
+                wiring
+                    .router()
+                    .handle(
+                        new ChatRequest(
+                            Platform.CONSOLE,
+                            WORKSPACE,
+                            "bench-channel",
+                            member.user(),
+                            "papers",
+                            ""));
             record(round, ours, began);
             if (reply.text().startsWith("You have no topics")) {
               throw new IllegalStateException("member " + member.user() + " lost their profile");
@@ -341,42 +441,89 @@ public final class Benchmark {
     report.personal(ours, baseline);
   }
 
-  // ---- digest fan-out -----------------------------------------------------------------------------------------
+  // ---- digest fan-out
+  // -----------------------------------------------------------------------------------------
 
-  private void digests(Wiring wiring, IndexSearcher raw, SyntheticMembers members, LocalDate today,
-      BenchReport report) throws Exception {
+  private void digests(
+      Wiring wiring,
+      IndexSearcher raw,
+      SyntheticMembers members,
+      LocalDate today,
+      BenchReport report)
+      throws Exception {
     Map<DigestRunner.Outcome, AtomicInteger> outcomes = new EnumMap<>(DigestRunner.Outcome.class);
     for (DigestRunner.Outcome outcome : DigestRunner.Outcome.values()) {
       outcomes.put(outcome, new AtomicInteger());
     }
     AtomicInteger posted = new AtomicInteger();
-    wiring.outboxes().register(Platform.CONSOLE, (workspace, destination, toMember, reply, key) -> {
-      posted.incrementAndGet();
-      return true;
-    });
+    wiring
+        .outboxes()
+        .register(
+            Platform.CONSOLE,
+            (workspace, destination, toMember, reply, key) -> {
+              posted.incrementAndGet();
+              return true;
+            });
     List<Subscription> subscriptions = wiring.digestStore().all();
-    // Warm-up composes without claiming or recording, so the measured run still posts every digest once.
-    parallel(Math.min(200, subscriptions.size()), settings.threads(),
+    // Warm-up composes without claiming or recording, so the measured run still posts every digest
+    // once.
+    parallel(
+        Math.min(200, subscriptions.size()),
+        settings.threads(),
         i -> wiring.digests().compose(subscriptions.get(i)));
-    Query window = LongField.newRangeQuery(PaperFields.PUBLISHED, today.minusDays(1).toEpochDay(), Long.MAX_VALUE);
-    long rawBefore = timed(() -> parallel(settings.members(), settings.threads(), j -> raw.search(
-        new BooleanQuery.Builder().add(RawLucene.profile(expander, members.member(j).topics()), Occur.MUST)
-            .add(window, Occur.FILTER).build(), 10)));
-    long ours = timed(() -> parallel(subscriptions.size(), settings.threads(),
-        i -> outcomes.get(wiring.digests().run(subscriptions.get(i), true)).incrementAndGet()));
-    long rawAfter = timed(() -> parallel(settings.members(), settings.threads(), j -> raw.search(
-        new BooleanQuery.Builder().add(RawLucene.profile(expander, members.member(j).topics()), Occur.MUST)
-            .add(window, Occur.FILTER).build(), 10)));
-    int delivered = outcomes.get(DigestRunner.Outcome.POSTED).get() + outcomes.get(DigestRunner.Outcome.QUIET).get();
+    Query window =
+        LongField.newRangeQuery(
+            PaperFields.PUBLISHED, today.minusDays(1).toEpochDay(), Long.MAX_VALUE);
+    long rawBefore =
+        timed(() ->
+            parallel(
+                settings.members(),
+                settings.threads(),
+                j ->
+                    raw.search(
+                        new BooleanQuery.Builder()
+                            .add(
+                                RawLucene.profile(expander, members.member(j).topics()), Occur.MUST)
+                            .add(window, Occur.FILTER)
+                            .build(),
+                        10)));
+    long ours =
+        timed(() ->
+            parallel(
+                subscriptions.size(),
+                settings.threads(),
+                i ->
+                    outcomes
+                        .get(wiring.digests().run(subscriptions.get(i), true))
+                        .incrementAndGet()));
+    long rawAfter =
+        timed(() ->
+            parallel(
+                settings.members(),
+                settings.threads(),
+                j ->
+                    raw.search(
+                        new BooleanQuery.Builder()
+                            .add(
+                                RawLucene.profile(expander, members.member(j).topics()), Occur.MUST)
+                            .add(window, Occur.FILTER)
+                            .build(),
+                        10)));
+    int delivered =
+        outcomes.get(DigestRunner.Outcome.POSTED).get()
+            + outcomes.get(DigestRunner.Outcome.QUIET).get();
     if (delivered != subscriptions.size() || posted.get() != delivered) {
-      throw new IllegalStateException("digest fan-out incomplete: " + outcomes + ", outbox received " + posted);
+      throw new IllegalStateException(
+          "digest fan-out incomplete: " + outcomes + ", outbox received " + posted);
     }
     report.digests(subscriptions.size(), ours / 1e9, (rawBefore + rawAfter) / 2e9, outcomes);
-    progress.printf("digests %,d member digests in %.1f s (raw Lucene %.1f s)%n", subscriptions.size(), ours / 1e9,
-        (rawBefore + rawAfter) / 2e9);
+    progress.printf(
+        "digests %,d member digests in %.1f s (raw Lucene %.1f s)%n",
+        subscriptions.size(), ours / 1e9, (rawBefore + rawAfter) / 2e9);
   }
 
-  // ---- helpers ------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ------------------------------------------------------------------------------------------------
 
   private int warmUpRounds() {
     return Math.max(1, settings.rounds() / 3);
@@ -422,12 +569,13 @@ public final class Benchmark {
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            task.run(i);
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(() -> {
+              for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                task.run(i);
+              }
+              return null;
+            }));
       }
       for (Future<?> worker : workers) {
         worker.get();
@@ -443,8 +591,10 @@ public final class Benchmark {
     if (Files.isDirectory(work) && !Files.exists(marker)) {
       try (Stream<Path> entries = Files.list(work)) {
         if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException(work + " is not empty and was not made by paperbot bench; "
-              + "choose another --work directory");
+          throw new IllegalArgumentException(
+              work
+                  + " is not empty and was not made by paperbot bench; "
+                  + "choose another --work directory");
         }
       }
     }

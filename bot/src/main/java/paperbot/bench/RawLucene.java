@@ -28,9 +28,9 @@ import paperbot.recommender.index.WordPairs;
 import paperbot.recommender.rank.QueryExpander;
 
 /**
- * The baselines: what plain Lucene does for the same work, with none of paperbot's ranking. A BM25 top-10
- * {@link BooleanQuery} of the typed words (title boosted 2x, as paperbot does), of a profile's topic words (weighted),
- * and a plain {@link IndexWriter} loop over the same papers.
+ * The baselines: what plain Lucene does for the same work, with none of paperbot's ranking. A BM25
+ * top-10 {@link BooleanQuery} of the typed words (title boosted 2x, as paperbot does), of a
+ * profile's topic words (weighted), and a plain {@link IndexWriter} loop over the same papers.
  */
 final class RawLucene {
   private static final Analyzer ANALYZER = new PaperAnalyzer();
@@ -38,12 +38,14 @@ final class RawLucene {
   private RawLucene() {}
 
   /**
-   * The words paperbot searches for a query (the typed words and their equivalent forms, e.g. "rl" and
-   * "reinforcement learning") as OR'ed title and abstract terms; null when nothing is left after analysis.
+   * The words paperbot searches for a query (the typed words and their equivalent forms, e.g. "rl"
+   * and "reinforcement learning") as OR'ed title and abstract terms; null when nothing is left
+   * after analysis.
    */
   static Query words(QueryExpander expander, String text) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    addTerms(query, String.join(" ", new java.util.LinkedHashSet<>(expander.searchedForms(text))), 1f);
+    addTerms(
+        query, String.join(" ", new java.util.LinkedHashSet<>(expander.searchedForms(text))), 1f);
     BooleanQuery built = query.build();
     return built.clauses().isEmpty() ? null : built;
   }
@@ -51,15 +53,22 @@ final class RawLucene {
   /** Every word of every topic (typed and equivalent forms), weighted by the topic's weight. */
   static Query profile(QueryExpander expander, Map<String, Double> topics) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    topics.forEach((topic, weight) -> addTerms(query,
-        String.join(" ", new java.util.LinkedHashSet<>(expander.searchedForms(topic))), weight.floatValue()));
+    topics.forEach((topic, weight) ->
+        addTerms(
+            query,
+            String.join(" ", new java.util.LinkedHashSet<>(expander.searchedForms(topic))),
+            weight.floatValue()));
     return query.build();
   }
 
   private static void addTerms(BooleanQuery.Builder query, String text, float weight) {
     for (String term : new java.util.LinkedHashSet<>(terms(text))) {
-      query.add(new BoostQuery(new TermQuery(new Term(PaperFields.TITLE, term)), 2f * weight), Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(PaperFields.ABSTRACT, term)), weight), Occur.SHOULD);
+      query.add(
+          new BoostQuery(new TermQuery(new Term(PaperFields.TITLE, term)), 2f * weight),
+          Occur.SHOULD);
+      query.add(
+          new BoostQuery(new TermQuery(new Term(PaperFields.ABSTRACT, term)), weight),
+          Occur.SHOULD);
     }
   }
 
@@ -67,15 +76,21 @@ final class RawLucene {
     return WordPairs.analyse(ANALYZER, PaperFields.ABSTRACT, text).terms();
   }
 
-  /** A plain indexing loop: English analysis, title, abstract and authors stored, a date and an upvote feature. */
+  /**
+   * A plain indexing loop: English analysis, title, abstract and authors stored, a date and an
+   * upvote feature.
+   */
   static final class Writer implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
 
     Writer(Path dir) throws IOException {
       directory = FSDirectory.open(dir);
-      writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+      writer =
+          new IndexWriter(
+              directory,
+              new IndexWriterConfig(new EnglishAnalyzer())
+                  .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
     }
 
     void add(Collection<Paper> papers) throws IOException {

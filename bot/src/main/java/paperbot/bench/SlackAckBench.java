@@ -21,10 +21,10 @@ import paperbot.slack.SlackHttpServer;
 import paperbot.slack.SlackSettings;
 
 /**
- * Slack's 3-second acknowledgement under concurrent load: signed {@code /papers} commands through the real Bolt app
- * on loopback, many in flight, each timed from send to ack. The baseline is the same client, concurrency and
- * request against a bare JDK HTTP server that acks at once: the HTTP round trip alone. Slack's limit is absolute, so
- * the target is the 3 seconds, not a ratio.
+ * Slack's 3-second acknowledgement under concurrent load: signed {@code /papers} commands through
+ * the real Bolt app on loopback, many in flight, each timed from send to ack. The baseline is the
+ * same client, concurrency and request against a bare JDK HTTP server that acks at once: the HTTP
+ * round trip alone. Slack's limit is absolute, so the target is the 3 seconds, not a ratio.
  */
 final class SlackAckBench {
   static final int COMMANDS = 600;
@@ -40,24 +40,30 @@ final class SlackAckBench {
   /** Returns {paperbot's acks, the bare server's acks}. */
   Samples[] run() throws Exception {
     HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    // Slack's side: the Web API and the response_urls that slow answers go to, and the baseline's endpoint.
-    stub.createContext("/", exchange -> {
-      byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-      exchange.getRequestBody().readAllBytes();
-      exchange.sendResponseHeaders(200, exchange.getRequestURI().getPath().startsWith("/raw") ? -1 : body.length);
-      if (!exchange.getRequestURI().getPath().startsWith("/raw")) {
-        exchange.getResponseBody().write(body);
-      }
-      exchange.close();
-    });
+    // Slack's side: the Web API and the response_urls that slow answers go to, and the baseline's
+    // endpoint.
+    stub.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(
+              200, exchange.getRequestURI().getPath().startsWith("/raw") ? -1 : body.length);
+          if (!exchange.getRequestURI().getPath().startsWith("/raw")) {
+            exchange.getResponseBody().write(body);
+          }
+          exchange.close();
+        });
     stub.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     stub.start();
     String base = "http://127.0.0.1:" + stub.getAddress().getPort();
     ExecutorService workers = Executors.newFixedThreadPool(8); // as SlackService
-    SlackSettings settings = new SlackSettings("xoxb-bench", SECRET, "", 0, base + "/api/",
-        SlackSettings.DEFAULT_INLINE_BUDGET);
-    try (SlackHttpServer bolt = SlackHttpServer.start(SlackAdapter.start(router, settings, workers).app(),
-        "127.0.0.1", 0)) {
+    SlackSettings settings =
+        new SlackSettings(
+            "xoxb-bench", SECRET, "", 0, base + "/api/", SlackSettings.DEFAULT_INLINE_BUDGET);
+    try (SlackHttpServer bolt =
+        SlackHttpServer.start(
+            SlackAdapter.start(router, settings, workers).app(), "127.0.0.1", 0)) {
       HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
       URI ours = URI.create("http://127.0.0.1:" + bolt.port() + SlackHttpServer.PATH);
       URI raw = URI.create(base + "/raw");
@@ -76,32 +82,43 @@ final class SlackAckBench {
     List<CompletableFuture<?>> sent = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       slots.acquire();
-      String body = "team_id=T1&channel_id=C1&user_id=U" + (i % 50) + "&command=%2Fpapers&text="
-          + URLEncoder.encode(Benchmark.QUERIES.get(i % Benchmark.QUERIES.size()), StandardCharsets.UTF_8)
-          + "&response_url=" + URLEncoder.encode(base + "/respond", StandardCharsets.UTF_8)
-          + "&trigger_id=1.2.3&api_app_id=A1";
-      // Signed as Slack signs: with the wall-clock time that Bolt checks requests against (not the bench's clock,
+      String body =
+          "team_id=T1&channel_id=C1&user_id=U"
+              + (i % 50)
+              + "&command=%2Fpapers&text="
+              + URLEncoder.encode(
+                  Benchmark.QUERIES.get(i % Benchmark.QUERIES.size()), StandardCharsets.UTF_8)
+              + "&response_url="
+              + URLEncoder.encode(base + "/respond", StandardCharsets.UTF_8)
+              + "&trigger_id=1.2.3&api_app_id=A1";
+      // Signed as Slack signs: with the wall-clock time that Bolt checks requests against (not the
+      // bench's clock,
       // which is fixed for the run and, in tests, set to another day).
       String ts = String.valueOf(System.currentTimeMillis() / 1000);
-      HttpRequest request = HttpRequest.newBuilder(target)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-          .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, new SlackSignature.Generator(SECRET).generate(ts, body))
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(target)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+              .header(
+                  SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+                  new SlackSignature.Generator(SECRET).generate(ts, body))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
       long began = System.nanoTime();
-      sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-        synchronized (acks) {
-          acks.add(System.nanoTime() - began);
-        }
-        slots.release();
-        if (error != null || response.statusCode() != 200) {
-          throw new IllegalStateException("ack failed: " + (error != null ? error : response.statusCode()));
-        }
-      }));
+      sent.add(
+          http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+              .whenComplete((response, error) -> {
+                synchronized (acks) {
+                  acks.add(System.nanoTime() - began);
+                }
+                slots.release();
+                if (error != null || response.statusCode() != 200) {
+                  throw new IllegalStateException(
+                      "ack failed: " + (error != null ? error : response.statusCode()));
+                }
+              }));
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     return acks;
   }
-
 }

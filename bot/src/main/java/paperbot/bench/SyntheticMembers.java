@@ -9,28 +9,82 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic synthetic members: 8 to 15 weighted topics drawn from the seed corpus's subjects (abbreviations
- * included, so expansion is exercised), up to three mutes and up to 40 papers already seen.
+ * Deterministic synthetic members: 8 to 15 weighted topics drawn from the seed corpus's subjects
+ * (abbreviations included, so expansion is exercised), up to three mutes and up to 40 papers
+ * already seen.
  */
 public final class SyntheticMembers {
   /** Topics researchers in the seed corpus's fields would set. */
-  static final List<String> TOPICS = List.of(
-      "offline rl", "diffusion policy", "rlhf", "reward model", "world model", "behavior cloning",
-      "imitation learning", "vla", "llm reasoning", "chain of thought", "mcts", "humanoid locomotion",
-      "sim-to-real", "dexterous manipulation", "model-based rl", "multi-agent rl", "dpo", "grpo",
-      "preference optimization", "policy gradient", "exploration", "curriculum learning", "gflownet",
-      "video generation", "image generation", "test-time scaling", "tool use", "code generation",
-      "in-context learning", "mixture of experts", "lora", "vision language model", "robot learning",
-      "navigation", "planning", "reward shaping", "safe rl", "meta-learning", "representation learning",
-      "contrastive learning", "transformer", "scaling laws", "distillation", "autonomous driving",
-      "trajectory optimization", "inverse rl", "goal-conditioned rl", "hierarchical rl", "benchmark",
-      "math reasoning", "agents", "self-play", "text-to-speech", "3d generation", "flow matching",
-      "consistency models", "q-learning", "actor-critic", "uncertainty", "robustness");
-  static final List<String> MUTES = List.of("voice cloning", "medical", "speech", "protein", "finance", "audio",
-      "weather", "legal");
+  static final List<String> TOPICS =
+      List.of(
+          "offline rl",
+          "diffusion policy",
+          "rlhf",
+          "reward model",
+          "world model",
+          "behavior cloning",
+          "imitation learning",
+          "vla",
+          "llm reasoning",
+          "chain of thought",
+          "mcts",
+          "humanoid locomotion",
+          "sim-to-real",
+          "dexterous manipulation",
+          "model-based rl",
+          "multi-agent rl",
+          "dpo",
+          "grpo",
+          "preference optimization",
+          "policy gradient",
+          "exploration",
+          "curriculum learning",
+          "gflownet",
+          "video generation",
+          "image generation",
+          "test-time scaling",
+          "tool use",
+          "code generation",
+          "in-context learning",
+          "mixture of experts",
+          "lora",
+          "vision language model",
+          "robot learning",
+          "navigation",
+          "planning",
+          "reward shaping",
+          "safe rl",
+          "meta-learning",
+          "representation learning",
+          "contrastive learning",
+          "transformer",
+          "scaling laws",
+          "distillation",
+          "autonomous driving",
+          "trajectory optimization",
+          "inverse rl",
+          "goal-conditioned rl",
+          "hierarchical rl",
+          "benchmark",
+          "math reasoning",
+          "agents",
+          "self-play",
+          "text-to-speech",
+          "3d generation",
+          "flow matching",
+          "consistency models",
+          "q-learning",
+          "actor-critic",
+          "uncertainty",
+          "robustness");
+
+  static final List<String> MUTES =
+      List.of(
+          "voice cloning", "medical", "speech", "protein", "finance", "audio", "weather", "legal");
 
   /** One member's interests. */
-  public record Member(String user, Map<String, Double> topics, List<String> mutes, List<String> seen) {}
+  public record Member(
+      String user, Map<String, Double> topics, List<String> mutes, List<String> seen) {}
 
   private final long seed;
   private final int corpusSize;

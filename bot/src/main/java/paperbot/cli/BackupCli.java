@@ -7,11 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code paperbot backup DIR} and {@code paperbot restore DIR}: the data directory, with the bot stopped. */
+/**
+ * {@code paperbot backup DIR} and {@code paperbot restore DIR}: the data directory, with the bot
+ * stopped.
+ */
 final class BackupCli {
   private BackupCli() {}
 
-  @Command(name = "backup", description = "Back up the index and the embedded database (stop the bot first).")
+  @Command(
+      name = "backup",
+      description = "Back up the index and the embedded database (stop the bot first).")
   static final class Backup implements Callable<Integer> {
     @Mixin CommonOptions common = new CommonOptions();
 
@@ -31,7 +36,9 @@ final class BackupCli {
     }
   }
 
-  @Command(name = "restore", description = "Replace the index and the embedded database with a backup's.")
+  @Command(
+      name = "restore",
+      description = "Replace the index and the embedded database with a backup's.")
   static final class Restore implements Callable<Integer> {
     @Mixin CommonOptions common = new CommonOptions();
 
@@ -46,7 +53,9 @@ final class BackupCli {
 
     @Override
     public Integer call() throws Exception {
-      context.out().println(new DataBackup(context.config(common), context.clock()).restore(source));
+      context
+          .out()
+          .println(new DataBackup(context.config(common), context.clock()).restore(source));
       return 0;
     }
   }

@@ -2,15 +2,15 @@ package paperbot.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import paperbot.app.BotConfig;
-import java.util.concurrent.Callable;
 import paperbot.app.Wiring;
 import paperbot.command.Platform;
 import paperbot.console.ConsoleAdapter;
 import paperbot.console.ConsoleOutbox;
-import paperbot.slack.SlackOutbox;
 import paperbot.discord.DiscordService;
+import paperbot.slack.SlackOutbox;
 import paperbot.slack.SlackService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
 final class ChatCli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Option(names = "--user", paramLabel = "NAME", description = "Who is typing in the console. Default: $USER")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Who is typing in the console. Default: $USER")
   String user;
 
   private final CliContext context;
@@ -59,8 +62,13 @@ final class ChatCli implements Callable<Integer> {
         wiring.outboxes().register(Platform.DISCORD, discord.outbox());
       }
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "paperbot-shutdown"));
-      context.err().println("paperbot is running on " + (config.slack().enabled() ? "Slack " : "")
-          + (config.discord().enabled() ? "Discord " : "") + "- press Ctrl-C to stop.");
+      context
+          .err()
+          .println(
+              "paperbot is running on "
+                  + (config.slack().enabled() ? "Slack " : "")
+                  + (config.discord().enabled() ? "Discord " : "")
+                  + "- press Ctrl-C to stop.");
       stopped.await();
     } finally {
       for (AutoCloseable platform : platforms) {

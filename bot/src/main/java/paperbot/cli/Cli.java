@@ -2,11 +2,11 @@ package paperbot.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.slf4j.LoggerFactory;
 
 /** The {@code paperbot} command: with no subcommand it runs the bot, like {@code paperbot chat}. */
 @Command(
@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 public final class Cli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Option(names = "--user", paramLabel = "NAME", description = "Who is typing in the console. Default: $USER")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Who is typing in the console. Default: $USER")
   String user;
 
   private final CliContext context;
@@ -37,17 +40,18 @@ public final class Cli implements Callable<Integer> {
 
   /** Parses and runs; returns the exit code (0 ok, 2 usage error, 1 failure). */
   public static int run(CliContext context, String... args) {
-    CommandLine line = new CommandLine(new Cli(context))
-        .addSubcommand("chat", new ChatCli(context))
-        .addSubcommand("search", new SearchCli(context))
-        .addSubcommand("stats", new StatsCli(context))
-        .addSubcommand("digest", new DigestCli(context))
-        .addSubcommand("ingest", new IngestCli(context))
-        .addSubcommand("export", new ExportCli(context))
-        .addSubcommand("reindex", new ReindexCli(context))
-        .addSubcommand("bench", new BenchCli(context))
-        .addSubcommand("backup", new BackupCli.Backup(context))
-        .addSubcommand("restore", new BackupCli.Restore(context));
+    CommandLine line =
+        new CommandLine(new Cli(context))
+            .addSubcommand("chat", new ChatCli(context))
+            .addSubcommand("search", new SearchCli(context))
+            .addSubcommand("stats", new StatsCli(context))
+            .addSubcommand("digest", new DigestCli(context))
+            .addSubcommand("ingest", new IngestCli(context))
+            .addSubcommand("export", new ExportCli(context))
+            .addSubcommand("reindex", new ReindexCli(context))
+            .addSubcommand("bench", new BenchCli(context))
+            .addSubcommand("backup", new BackupCli.Backup(context))
+            .addSubcommand("restore", new BackupCli.Restore(context));
     line.setOut(new PrintWriter(context.out(), true));
     line.setErr(new PrintWriter(context.err(), true));
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -20,7 +20,12 @@ import paperbot.app.BotConfig;
  */
 public record CliContext(
     Path home,
-    BufferedReader in, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal, Clock clock) {
+    BufferedReader in,
+    PrintStream out,
+    PrintStream err,
+    Map<String, String> env,
+    boolean terminal,
+    Clock clock) {
 
   /** Settings from the paperbot home, the environment and the common options. */
   BotConfig config(CommonOptions options) {

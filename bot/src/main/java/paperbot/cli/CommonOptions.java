@@ -5,9 +5,15 @@ import picocli.CommandLine.Option;
 
 /** Options every subcommand accepts; they override config and environment. */
 final class CommonOptions {
-  @Option(names = "--data", paramLabel = "DIR", description = "Data directory (index, database). Default: ./data")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Data directory (index, database). Default: ./data")
   Path dataDir;
 
-  @Option(names = "--seeds", paramLabel = "DIR", description = "Seed corpus directory. Default: ./seeds")
+  @Option(
+      names = "--seeds",
+      paramLabel = "DIR",
+      description = "Seed corpus directory. Default: ./seeds")
   Path seedsDir;
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code paperbot export FILE}: every paper as JSON Lines, readable by {@code paperbot ingest --source file}. */
+/**
+ * {@code paperbot export FILE}: every paper as JSON Lines, readable by {@code paperbot ingest
+ * --source file}.
+ */
 @Command(name = "export", description = "Write every paper to a JSON Lines file.")
 final class ExportCli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();

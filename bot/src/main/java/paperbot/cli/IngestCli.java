@@ -13,17 +13,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code paperbot ingest --source arxiv|hf|file [FILE]}: fetch papers by hand, with progress and a summary. */
-@Command(name = "ingest", description = "Fetch papers from arXiv, Hugging Face or a file into the corpus.")
+/**
+ * {@code paperbot ingest --source arxiv|hf|file [FILE]}: fetch papers by hand, with progress and a
+ * summary.
+ */
+@Command(
+    name = "ingest",
+    description = "Fetch papers from arXiv, Hugging Face or a file into the corpus.")
 final class IngestCli implements Callable<Integer> {
-  enum Source { arxiv, listing, hf, file }
+  enum Source {
+    arxiv,
+    listing,
+    hf,
+    file
+  }
 
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Option(names = "--source", required = true, description = "arxiv (API), listing (arXiv daily feed), hf or file")
+  @Option(
+      names = "--source",
+      required = true,
+      description = "arxiv (API), listing (arXiv daily feed), hf or file")
   Source source;
 
-  @Option(names = "--query", description = "arXiv search query (default: the configured categories)")
+  @Option(
+      names = "--query",
+      description = "arXiv search query (default: the configured categories)")
   String query = "";
 
   @Option(names = "--max", description = "Most arXiv entries (default 200)")
@@ -32,7 +47,10 @@ final class IngestCli implements Callable<Integer> {
   @Option(names = "--date", description = "Hugging Face day, YYYY-MM-DD (default: latest)")
   String date;
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "A .jsonl export or a seed-layout file")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "A .jsonl export or a seed-layout file")
   Path file;
 
   private final CliContext context;
@@ -44,8 +62,12 @@ final class IngestCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (source == Source.file && (file == null || !Files.isRegularFile(file))) {
-      context.err().println(file == null ? "Give the file to ingest: paperbot ingest --source file FILE"
-          : "No such file: " + file);
+      context
+          .err()
+          .println(
+              file == null
+                  ? "Give the file to ingest: paperbot ingest --source file FILE"
+                  : "No such file: " + file);
       return 2;
     }
     LocalDate day;
@@ -56,15 +78,23 @@ final class IngestCli implements Callable<Integer> {
       return 2;
     }
     try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
-      IngestSummary summary = switch (source) {
-        case arxiv -> wiring.sources().arxiv(query, Math.max(1, max),
-            n -> context.err().print("\rarxiv: " + n + " entries read"));
-        case listing -> wiring.sources().listing();
-        case hf -> wiring.sources().huggingFace(day);
-        case file -> wiring.sources().file(file);
-      };
+      IngestSummary summary =
+          switch (source) {
+            case arxiv ->
+                wiring
+                    .sources()
+                    .arxiv(
+                        query,
+                        Math.max(1, max),
+                        n -> context.err().print("\rarxiv: " + n + " entries read"));
+            case listing -> wiring.sources().listing();
+            case hf -> wiring.sources().huggingFace(day);
+            case file -> wiring.sources().file(file);
+          };
       context.err().println();
-      summary.problems().stream().limit(10).forEach(problem -> context.err().println("  " + problem));
+      summary.problems().stream()
+          .limit(10)
+          .forEach(problem -> context.err().println("  " + problem));
       context.out().println(source + ": " + summary.line());
       return 0;
     } catch (SourceException e) {

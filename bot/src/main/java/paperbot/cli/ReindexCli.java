@@ -6,10 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code paperbot reindex}: rebuilds the search index from the papers in the database. The bot does this itself at
- * start-up when the two differ; this forces it (after a change to the analysis, or to be sure).
+ * {@code paperbot reindex}: rebuilds the search index from the papers in the database. The bot does
+ * this itself at start-up when the two differ; this forces it (after a change to the analysis, or
+ * to be sure).
  */
-@Command(name = "reindex", description = "Rebuild the search index from the papers kept in the database.")
+@Command(
+    name = "reindex",
+    description = "Rebuild the search index from the papers kept in the database.")
 final class ReindexCli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 
@@ -24,8 +27,11 @@ final class ReindexCli implements Callable<Integer> {
     try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
       long started = System.nanoTime();
       long papers = wiring.index().rebuildFromArchive();
-      context.out().printf("reindexed %,d papers from the database in %.1f s%n", papers,
-          (System.nanoTime() - started) / 1e9);
+      context
+          .out()
+          .printf(
+              "reindexed %,d papers from the database in %.1f s%n",
+              papers, (System.nanoTime() - started) / 1e9);
     }
     return 0;
   }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code paperbot search [--json] [--limit N] QUERY}: ranked papers on standard output, for people or scripts. */
+/**
+ * {@code paperbot search [--json] [--limit N] QUERY}: ranked papers on standard output, for people
+ * or scripts.
+ */
 @Command(name = "search", description = "Search the corpus and print ranked papers.")
 final class SearchCli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
@@ -25,7 +28,10 @@ final class SearchCli implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array instead of text.")
   boolean json;
 
-  @Option(names = "--limit", paramLabel = "N", description = "How many results (1-1000). Default: 10")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "How many results (1-1000). Default: 10")
   int limit = 10;
 
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Search words.")
@@ -44,7 +50,8 @@ final class SearchCli implements Callable<Integer> {
       return 2;
     }
     try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
-      SearchResults results = wiring.index().search(SearchRequest.firstPage(String.join(" ", words), limit));
+      SearchResults results =
+          wiring.index().search(SearchRequest.firstPage(String.join(" ", words), limit));
       if (results.notice() != null) {
         context.err().println(results.notice());
       }
@@ -81,8 +88,10 @@ final class SearchCli implements Callable<Integer> {
     StringBuilder text = new StringBuilder();
     int rank = 1;
     for (SearchHit hit : hits) {
-      text.append(String.format("%2d. %-12s %6.2f  %s%n", rank++, hit.paper().id(), hit.score(),
-          hit.paper().displayTitle()));
+      text.append(
+          String.format(
+              "%2d. %-12s %6.2f  %s%n",
+              rank++, hit.paper().id(), hit.score(), hit.paper().displayTitle()));
       if (!hit.whyLine().isEmpty()) {
         text.append("                        ").append(hit.whyLine()).append('\n');
       }

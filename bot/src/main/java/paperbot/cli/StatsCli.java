@@ -15,8 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code paperbot stats [--json]}: what the seed files hold, file by file, and how many papers they merge into. */
-@Command(name = "stats", description = "Print records read per seed file, distinct papers and merges.")
+/**
+ * {@code paperbot stats [--json]}: what the seed files hold, file by file, and how many papers they
+ * merge into.
+ */
+@Command(
+    name = "stats",
+    description = "Print records read per seed file, distinct papers and merges.")
 final class StatsCli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 
@@ -58,12 +63,19 @@ final class StatsCli implements Callable<Integer> {
   private static String toText(CorpusLoad load) {
     StringBuilder text = new StringBuilder();
     for (FileReport report : load.files()) {
-      text.append(String.format("%-28s %-16s %4d records%s%n", report.file(), report.layout(), report.records(),
-          report.errors().isEmpty() ? "" : ", " + report.errors().size() + " errors"));
+      text.append(
+          String.format(
+              "%-28s %-16s %4d records%s%n",
+              report.file(),
+              report.layout(),
+              report.records(),
+              report.errors().isEmpty() ? "" : ", " + report.errors().size() + " errors"));
       report.errors().forEach(error -> text.append("    ").append(error).append('\n'));
     }
-    text.append(String.format("%d records, %d distinct papers, %d merged%n", totalRecords(load),
-        load.papers().size(), load.merges()));
+    text.append(
+        String.format(
+            "%d records, %d distinct papers, %d merged%n",
+            totalRecords(load), load.papers().size(), load.merges()));
     return text.toString().stripTrailing();
   }
 

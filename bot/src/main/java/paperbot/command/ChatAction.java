@@ -12,10 +12,17 @@ import paperbot.recommender.profile.MemberKey;
  * @param user the member who pressed it
  * @param actionId which kind of button, one of the {@code ReplyButton} action ids
  * @param value the button's payload, as the core put it there
- * @param owner the member whose request produced the button, where the platform tells us; empty when unknown
+ * @param owner the member whose request produced the button, where the platform tells us; empty
+ *     when unknown
  */
 public record ChatAction(
-    Platform platform, String workspace, String channel, String user, String actionId, String value, String owner) {
+    Platform platform,
+    String workspace,
+    String channel,
+    String user,
+    String actionId,
+    String value,
+    String owner) {
 
   public ChatAction {
     Objects.requireNonNull(platform, "platform");
@@ -24,8 +31,17 @@ public record ChatAction(
     owner = Objects.requireNonNullElse(owner, "");
   }
 
-  /** A press where the button's owner is not known (the platform shows the message only to its owner). */
-  public ChatAction(Platform platform, String workspace, String channel, String user, String actionId, String value) {
+  /**
+   * A press where the button's owner is not known (the platform shows the message only to its
+   * owner).
+   */
+  public ChatAction(
+      Platform platform,
+      String workspace,
+      String channel,
+      String user,
+      String actionId,
+      String value) {
     this(platform, workspace, channel, user, actionId, value, "");
   }
 
@@ -39,7 +55,10 @@ public record ChatAction(
     return new ChatRequest(platform, workspace, channel, user, command, text);
   }
 
-  /** The member whose profile this may read and change: always the one who typed or pressed, never anyone else. */
+  /**
+   * The member whose profile this may read and change: always the one who typed or pressed, never
+   * anyone else.
+   */
   public MemberKey member() {
     return new MemberKey(platform.name(), workspace, user);
   }

@@ -2,7 +2,10 @@ package paperbot.command;
 
 import java.util.List;
 
-/** One slash command of the core. Implementations never throw for bad input: they answer with a short reply. */
+/**
+ * One slash command of the core. Implementations never throw for bad input: they answer with a
+ * short reply.
+ */
 public interface ChatCommand {
 
   /** The command names this handles, without slash, e.g. {@code papers}. */

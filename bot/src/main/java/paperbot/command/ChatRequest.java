@@ -13,15 +13,29 @@ import paperbot.recommender.profile.MemberKey;
  * @param user the member's platform user id
  * @param command command name without slash, lower case, e.g. {@code papers}
  * @param text everything after the command name, as typed
- * @param canManageChannel whether the member may change the channel's settings (Discord: Manage Channels), which
- *     setting up a channel digest requires
+ * @param canManageChannel whether the member may change the channel's settings (Discord: Manage
+ *     Channels), which setting up a channel digest requires
  */
 public record ChatRequest(
-    Platform platform, String workspace, String channel, String user, String command, String text,
+    Platform platform,
+    String workspace,
+    String channel,
+    String user,
+    String command,
+    String text,
     boolean canManageChannel) {
 
-  /** A request from a platform that does not restrict channel settings (console; Slack, see the NOTE there). */
-  public ChatRequest(Platform platform, String workspace, String channel, String user, String command, String text) {
+  /**
+   * A request from a platform that does not restrict channel settings (console; Slack, see the NOTE
+   * there).
+   */
+  public ChatRequest(
+      Platform platform,
+      String workspace,
+      String channel,
+      String user,
+      String command,
+      String text) {
     this(platform, workspace, channel, user, command, text, true);
   }
 
@@ -42,12 +56,18 @@ public record ChatRequest(
     return name.toLowerCase(Locale.ROOT);
   }
 
-  /** The same member and place with another command, used when a button stands for a typed command. */
+  /**
+   * The same member and place with another command, used when a button stands for a typed command.
+   */
   public ChatRequest withCommand(String newCommand, String newText) {
-    return new ChatRequest(platform, workspace, channel, user, newCommand, newText, canManageChannel);
+    return new ChatRequest(
+        platform, workspace, channel, user, newCommand, newText, canManageChannel);
   }
 
-  /** The member whose profile this may read and change: always the one who typed or pressed, never anyone else. */
+  /**
+   * The member whose profile this may read and change: always the one who typed or pressed, never
+   * anyone else.
+   */
   public MemberKey member() {
     return new MemberKey(platform.name(), workspace, user);
   }

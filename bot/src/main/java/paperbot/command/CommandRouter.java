@@ -3,13 +3,14 @@ package paperbot.command;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Set;
 
 /**
- * Routes requests and button presses to commands. This is the one place a handler failure is caught:
- * the member gets a short apology, the log gets the context, and the adapter never sees an exception.
+ * Routes requests and button presses to commands. This is the one place a handler failure is
+ * caught: the member gets a short apology, the log gets the context, and the adapter never sees an
+ * exception.
  */
 public final class CommandRouter {
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
@@ -42,22 +43,29 @@ public final class CommandRouter {
   public Reply handle(ChatRequest request) {
     ChatCommand command = byName.get(request.command());
     if (command == null) {
-      return Reply.privateText("I don't know `/" + shorten(request.command()) + "`. Type `/help` to see what I can do.");
+      return Reply.privateText(
+          "I don't know `/" + shorten(request.command()) + "`. Type `/help` to see what I can do.");
     }
     try {
       return command.handle(request);
     } catch (RuntimeException e) {
-      log.error("command failed platform={} workspace={} command={}", request.platform(), request.workspace(),
-          request.command(), e);
+      log.error(
+          "command failed platform={} workspace={} command={}",
+          request.platform(),
+          request.workspace(),
+          request.command(),
+          e);
       return Reply.privateText("Sorry, something went wrong with that command. Please try again.");
     }
   }
 
   public Reply handle(ChatAction action) {
-    // Paging and clearing act on the asker's own list or profile: another member's press is refused.
+    // Paging and clearing act on the asker's own list or profile: another member's press is
+    // refused.
     if (action.byOtherMember() && OWNER_ONLY.contains(action.actionId())) {
-      return Reply.privateText("Sorry, that button belongs to someone else's request. Run the command yourself to "
-          + "get your own.");
+      return Reply.privateText(
+          "Sorry, that button belongs to someone else's request. Run the command yourself to "
+              + "get your own.");
     }
     try {
       return switch (action.actionId()) {
@@ -66,24 +74,36 @@ public final class CommandRouter {
         case ReplyButton.LIKE -> handle(action.asRequest("like", action.value()));
         case ReplyButton.DISLIKE -> handle(action.asRequest("dislike", action.value()));
         case ReplyButton.SAVE -> handle(action.asRequest("save", action.value()));
-        case ReplyButton.MORE_LIKE_THIS -> handle(action.asRequest(SimilarCommand.NAME, action.value()));
-        case ReplyButton.CLEAR_TOPICS -> handle(action.asRequest(TopicsCommand.NAME, "clear " + TopicsCommand.CONFIRM));
+        case ReplyButton.MORE_LIKE_THIS ->
+            handle(action.asRequest(SimilarCommand.NAME, action.value()));
+        case ReplyButton.CLEAR_TOPICS ->
+            handle(action.asRequest(TopicsCommand.NAME, "clear " + TopicsCommand.CONFIRM));
         default -> Reply.privateText("Sorry, that button has expired. Run the command again.");
       };
     } catch (RuntimeException e) {
-      log.error("action failed platform={} workspace={} action={}", action.platform(), action.workspace(),
-          action.actionId(), e);
+      log.error(
+          "action failed platform={} workspace={} action={}",
+          action.platform(),
+          action.workspace(),
+          action.actionId(),
+          e);
       return Reply.privateText("Sorry, something went wrong with that button. Please try again.");
     }
   }
 
-  /** Suggestions for a command option as the member types (their own topics or mutes), at most 25. */
+  /**
+   * Suggestions for a command option as the member types (their own topics or mutes), at most 25.
+   */
   public List<String> complete(ChatRequest request, String prefix) {
     ChatCommand command = byName.get(request.command());
     try {
       return command instanceof TopicsCommand topics ? topics.suggest(request, prefix) : List.of();
     } catch (RuntimeException e) {
-      log.warn("completion failed platform={} command={} error={}", request.platform(), request.command(), e.toString());
+      log.warn(
+          "completion failed platform={} command={} error={}",
+          request.platform(),
+          request.command(),
+          e.toString());
       return List.of();
     }
   }

@@ -10,14 +10,16 @@ import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.ProfileStore;
 
 /**
- * {@code /like <id>}, {@code /dislike <id>}, {@code /save <id>}: feedback that changes the member's very next
- * personal ranking. The feed reads liked and disliked papers themselves (a per-member model of what the likes share,
- * and resemblance to dislikes); the paper's distinctive words are also added to the learned terms (subtracted for a
- * dislike), which digests still use. A dislike also hides the paper.
+ * {@code /like <id>}, {@code /dislike <id>}, {@code /save <id>}: feedback that changes the member's
+ * very next personal ranking. The feed reads liked and disliked papers themselves (a per-member
+ * model of what the likes share, and resemblance to dislikes); the paper's distinctive words are
+ * also added to the learned terms (subtracted for a dislike), which digests still use. A dislike
+ * also hides the paper.
  */
 public final class FeedbackCommand implements ChatCommand {
   /** Weight one like adds to each distinctive word: a hint, a fraction of a topic's weight of 1. */
   static final double LEARNED_STEP = 0.3;
+
   static final int WORDS_PER_PAPER = 5;
 
   private final PaperIndex index;
@@ -55,19 +57,25 @@ public final class FeedbackCommand implements ChatCommand {
   private Reply like(ChatRequest request, Paper paper) {
     List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
     store.recordFeedback(request.member(), paper.id(), Feedback.LIKE, deltas(words, LEARNED_STEP));
-    return Reply.privateText("Liked *" + paper.displayTitle() + "*. Papers like it rank higher in your `/papers` "
-        + "from now on, and it won't be shown there again.");
+    return Reply.privateText(
+        "Liked *"
+            + paper.displayTitle()
+            + "*. Papers like it rank higher in your `/papers` "
+            + "from now on, and it won't be shown there again.");
   }
 
   private Reply dislike(ChatRequest request, Paper paper) {
     List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
-    store.recordFeedback(request.member(), paper.id(), Feedback.DISLIKE, deltas(words, -LEARNED_STEP));
-    return Reply.privateText("Got it: I'll hide *" + paper.displayTitle() + "* and show fewer papers like it.");
+    store.recordFeedback(
+        request.member(), paper.id(), Feedback.DISLIKE, deltas(words, -LEARNED_STEP));
+    return Reply.privateText(
+        "Got it: I'll hide *" + paper.displayTitle() + "* and show fewer papers like it.");
   }
 
   private Reply save(ChatRequest request, Paper paper) {
     store.recordFeedback(request.member(), paper.id(), Feedback.SAVE, Map.of());
-    return Reply.privateText("Saved *" + paper.displayTitle() + "*. `/saved` lists your saved papers.");
+    return Reply.privateText(
+        "Saved *" + paper.displayTitle() + "*. `/saved` lists your saved papers.");
   }
 
   private static Map<String, Double> deltas(List<String> words, double step) {

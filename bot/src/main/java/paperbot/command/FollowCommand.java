@@ -3,7 +3,10 @@ package paperbot.command;
 import java.util.List;
 import paperbot.recommender.profile.ProfileStore;
 
-/** {@code /follow <author>} and {@code /unfollow <author>}: papers by followed authors are flagged and lifted. */
+/**
+ * {@code /follow <author>} and {@code /unfollow <author>}: papers by followed authors are flagged
+ * and lifted.
+ */
 public final class FollowCommand implements ChatCommand {
   private final ProfileStore store;
   private final ProfileLimits limits;
@@ -31,12 +34,16 @@ public final class FollowCommand implements ChatCommand {
       return Reply.privateText(problem.replace("/topics add offline rl", "/follow Sergey Levine"));
     }
     if (request.command().equals("follow")) {
-      return Reply.privateText(store.follow(request.member(), author)
-          ? "Following *" + author + "*: their papers are flagged and lifted in your results (where sources list authors)."
-          : "You already follow *" + author + "*.");
+      return Reply.privateText(
+          store.follow(request.member(), author)
+              ? "Following *"
+                  + author
+                  + "*: their papers are flagged and lifted in your results (where sources list authors)."
+              : "You already follow *" + author + "*.");
     }
-    return Reply.privateText(store.unfollow(request.member(), author)
-        ? "Stopped following *" + author + "*."
-        : "You don't follow *" + author + "*. `/topics list` shows who you follow.");
+    return Reply.privateText(
+        store.unfollow(request.member(), author)
+            ? "Stopped following *" + author + "*."
+            : "You don't follow *" + author + "*. `/topics list` shows who you follow.");
   }
 }

@@ -8,7 +8,9 @@ public final class HelpCommand implements ChatCommand {
 
   private final List<ChatCommand> others;
 
-  /** @param others the commands to list before this one */
+  /**
+   * @param others the commands to list before this one
+   */
   public HelpCommand(List<ChatCommand> others) {
     this.others = List.copyOf(others);
   }

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers, per member, the last query and page shown, so "more" means the next page.
- * Bounded (least recently used members are forgotten) because it only saves typing, it is not state worth keeping.
+ * Remembers, per member, the last query and page shown, so "more" means the next page. Bounded
+ * (least recently used members are forgotten) because it only saves typing, it is not state worth
+ * keeping.
  */
 final class PagingMemory {
   private static final int MAX_MEMBERS = 10_000;
@@ -29,7 +30,10 @@ final class PagingMemory {
     return asked.query();
   }
 
-  /** The page to show: explicit pages as asked, "more" as the one after the last shown for the same query. */
+  /**
+   * The page to show: explicit pages as asked, "more" as the one after the last shown for the same
+   * query.
+   */
   synchronized int resolvePage(String member, PapersQuery asked, String query) {
     if (asked.page() != PapersQuery.NEXT) {
       return asked.page();

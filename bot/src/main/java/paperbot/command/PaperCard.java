@@ -8,8 +8,10 @@ import java.util.List;
  * @param id the paper id members type in {@code /paper <id>}
  * @param title the title, verbatim
  * @param url the arXiv page when the id is known, otherwise a search link for the title
- * @param authors authors line, e.g. {@code Cheng Chi, Siyuan Feng et al.} or {@code 11 authors}; empty when unknown
- * @param date date line, e.g. {@code Oct 7, 2024} or {@code Jun 4 (year inferred: 2026)}; empty when unknown
+ * @param authors authors line, e.g. {@code Cheng Chi, Siyuan Feng et al.} or {@code 11 authors};
+ *     empty when unknown
+ * @param date date line, e.g. {@code Oct 7, 2024} or {@code Jun 4 (year inferred: 2026)}; empty
+ *     when unknown
  * @param upvotes upvotes when known, else null
  * @param snippet about two lines of the abstract
  * @param why one line on why it is here, e.g. {@code matched: diffusion policy (title)}

@@ -9,10 +9,14 @@ import java.util.Locale;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.rank.SearchHit;
 
-/** Words papers for people: author, date and link lines shared by every reply that shows a paper. */
+/**
+ * Words papers for people: author, date and link lines shared by every reply that shows a paper.
+ */
 public final class PaperCards {
-  private static final DateTimeFormatter WITH_YEAR = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter WITHOUT_YEAR = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+  private static final DateTimeFormatter WITH_YEAR =
+      DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter WITHOUT_YEAR =
+      DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
   private static final int MAX_NAMED_AUTHORS = 3;
 
   private PaperCards() {}
@@ -43,11 +47,22 @@ public final class PaperCards {
 
   /** A paper with a reason line of the caller's wording. */
   public static PaperCard of(Paper paper, String snippet, String why) {
-    return new PaperCard(paper.id(), paper.displayTitle(), url(paper), authors(paper), date(paper), upvotes(paper),
-        snippet, why, feedbackButtons(paper.id()));
+    return new PaperCard(
+        paper.id(),
+        paper.displayTitle(),
+        url(paper),
+        authors(paper),
+        date(paper),
+        upvotes(paper),
+        snippet,
+        why,
+        feedbackButtons(paper.id()));
   }
 
-  /** Authors as a short line: up to three names, "et al." for the rest, or a count, or the organisation. */
+  /**
+   * Authors as a short line: up to three names, "et al." for the rest, or a count, or the
+   * organisation.
+   */
   public static String authors(Paper paper) {
     List<String> names = paper.authors();
     if (!names.isEmpty()) {
@@ -84,6 +99,7 @@ public final class PaperCards {
       return "https://arxiv.org/abs/" + paper.arxivId();
     }
     String title = paper.title() != null ? paper.title() : paper.displayTitle();
-    return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+    return "https://arxiv.org/search/?searchtype=title&query="
+        + URLEncoder.encode(title, StandardCharsets.UTF_8);
   }
 }

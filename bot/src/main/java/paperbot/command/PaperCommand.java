@@ -67,7 +67,9 @@ public final class PaperCommand implements ChatCommand {
   }
 
   private static String sources(List<SourceRecord> sources) {
-    return String.join(", ", sources.stream().map(s -> s.source() + (s.line() > 0 ? ":" + s.line() : "")).toList());
+    return String.join(
+        ", ",
+        sources.stream().map(s -> s.source() + (s.line() > 0 ? ":" + s.line() : "")).toList());
   }
 
   private static void line(StringBuilder text, String label, String value) {

@@ -21,12 +21,17 @@ final class PaperIds {
   static Reply notFound(String command, String text) {
     String id = text.strip();
     if (id.isEmpty()) {
-      return Reply.privateText("Which paper? Give its id, e.g. `/" + command + " pb-1a2b3c4d` "
-          + "(ids are shown with each result).");
+      return Reply.privateText(
+          "Which paper? Give its id, e.g. `/"
+              + command
+              + " pb-1a2b3c4d` "
+              + "(ids are shown with each result).");
     }
     if (id.length() > MAX_ID || id.contains(" ")) {
-      return Reply.privateText("That doesn't look like a paper id. Ids look like `2310.06114` or `pb-1a2b3c4d`.");
+      return Reply.privateText(
+          "That doesn't look like a paper id. Ids look like `2310.06114` or `pb-1a2b3c4d`.");
     }
-    return Reply.privateText("No paper with id `" + id + "`. Search with `/papers <words>` to find its id.");
+    return Reply.privateText(
+        "No paper with id `" + id + "`. Search with `/papers <words>` to find its id.");
   }
 }

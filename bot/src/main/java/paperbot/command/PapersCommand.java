@@ -12,6 +12,7 @@ import paperbot.recommender.rank.SearchResults;
 public final class PapersCommand implements ChatCommand {
   public static final String NAME = "papers";
   static final int PAGE_SIZE = 5;
+
   /** Deep pages are cheap to ask for and useless to read; past this a better query helps more. */
   static final int MAX_PAGE = 200;
 
@@ -45,7 +46,8 @@ public final class PapersCommand implements ChatCommand {
       paging.remember(member, query, page);
       return personal.show(request.member(), query, page);
     }
-    SearchResults results = index.search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE));
+    SearchResults results =
+        index.search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     paging.remember(member, query, page);
     return reply(query, page, results);
   }
@@ -76,7 +78,10 @@ public final class PapersCommand implements ChatCommand {
     if (results.hasMore() && page < MAX_PAGE) {
       buttons.add(
           new ReplyButton(
-              ReplyButton.NEXT_PAGE, "Next 5", (page + 1) + "|" + query, "/papers " + query + " more"));
+              ReplyButton.NEXT_PAGE,
+              "Next 5",
+              (page + 1) + "|" + query,
+              "/papers " + query + " more"));
     }
     buttons.add(new ReplyButton(ReplyButton.SHARE, "Share to channel", page + "|" + query, ""));
     // Results go to the asker first; the share button posts them for everyone.
@@ -87,7 +92,14 @@ public final class PapersCommand implements ChatCommand {
     int first = results.offset() + 1;
     int last = results.offset() + results.hits().size();
     String text =
-        "Papers for \"" + shorten(query) + "\": " + first + "–" + last + " of " + results.totalText()
+        "Papers for \""
+            + shorten(query)
+            + "\": "
+            + first
+            + "–"
+            + last
+            + " of "
+            + results.totalText()
             + (page > 1 ? " (page " + page + ")" : "");
     return results.notice() == null ? text : text + "\n" + results.notice();
   }
@@ -99,7 +111,9 @@ public final class PapersCommand implements ChatCommand {
     if (page > 1 && results.totalHits() > 0) {
       return "That's all: \"" + shorten(query) + "\" matched " + results.totalText() + " papers.";
     }
-    return "No papers match \"" + shorten(query) + "\". Try fewer or broader words, e.g. `/papers imitation learning`.";
+    return "No papers match \""
+        + shorten(query)
+        + "\". Try fewer or broader words, e.g. `/papers imitation learning`.";
   }
 
   /** Echoing a 5,000-character query back helps no one. */

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text of {@code /papers}, split into the query and the page asked for.
- * {@code diffusion policy} is page 1; {@code diffusion policy more} asks for the page after the last one shown;
+ * The text of {@code /papers}, split into the query and the page asked for. {@code diffusion
+ * policy} is page 1; {@code diffusion policy more} asks for the page after the last one shown;
  * {@code diffusion policy page 3} (or {@code p3}) asks for page 3.
  *
  * @param query the search words
@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 record PapersQuery(String query, int page) {
   static final int NEXT = 0;
-  private static final Pattern PAGE = Pattern.compile("(?i)^(.*?)\\s*(?:\\bpage\\s*|\\bp)(\\d{1,4})$");
+  private static final Pattern PAGE =
+      Pattern.compile("(?i)^(.*?)\\s*(?:\\bpage\\s*|\\bp)(\\d{1,4})$");
   private static final Pattern MORE = Pattern.compile("(?i)^(.*?)\\s*\\bmore$");
 
   static PapersQuery parse(String text) {

@@ -12,10 +12,10 @@ import paperbot.recommender.rank.Recommendation;
 import paperbot.recommender.rank.Recommendations;
 
 /**
- * {@code /papers} with no query: papers ranked for the member's profile, each saying which topics picked it and what
- * the trending prior added. Shown papers are remembered as seen, so the next {@code /papers} brings new ones;
- * {@code /papers all} includes seen and dismissed papers again. A member without a profile gets a guide and what is
- * trending.
+ * {@code /papers} with no query: papers ranked for the member's profile, each saying which topics
+ * picked it and what the trending prior added. Shown papers are remembered as seen, so the next
+ * {@code /papers} brings new ones; {@code /papers all} includes seen and dismissed papers again. A
+ * member without a profile gets a guide and what is trending.
  */
 final class PersonalPapers {
   static final String ALL = "all";
@@ -42,12 +42,14 @@ final class PersonalPapers {
     boolean all = query.strip().equalsIgnoreCase(ALL);
     // Without "all", seen papers drop out, so the first page is always the next unseen batch.
     int offset = all ? (page - 1) * PapersCommand.PAGE_SIZE : 0;
-    Recommendations recs = index.recommend(new ProfileQuery(profile, all, offset, PapersCommand.PAGE_SIZE));
+    Recommendations recs =
+        index.recommend(new ProfileQuery(profile, all, offset, PapersCommand.PAGE_SIZE));
     if (recs.items().isEmpty()) {
-      return Reply.privateText(all || profile.topics().isEmpty() && profile.follows().isEmpty()
-          ? "Nothing matches your topics yet. Add or broaden topics with `/topics add <topic>`."
-          : "You've seen everything that matches your topics for now. `/papers all` shows them again, "
-              + "or add topics with `/topics add <topic>`.");
+      return Reply.privateText(
+          all || profile.topics().isEmpty() && profile.follows().isEmpty()
+              ? "Nothing matches your topics yet. Add or broaden topics with `/topics add <topic>`."
+              : "You've seen everything that matches your topics for now. `/papers all` shows them again, "
+                  + "or add topics with `/topics add <topic>`.");
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Recommendation rec : recs.items()) {
@@ -57,25 +59,39 @@ final class PersonalPapers {
     List<ReplyButton> buttons = new ArrayList<>();
     if (recs.hasMore()) {
       String next = all ? (page + 1) + "|" + ALL : "1|";
-      buttons.add(new ReplyButton(ReplyButton.NEXT_PAGE, "Next 5", next, all ? "/papers all more" : "/papers"));
+      buttons.add(
+          new ReplyButton(
+              ReplyButton.NEXT_PAGE, "Next 5", next, all ? "/papers all more" : "/papers"));
     }
-    String header = "For you" + (all ? " (including papers you've seen)" : "") + ": " + recs.totalText()
-        + " papers match your profile.";
+    String header =
+        "For you"
+            + (all ? " (including papers you've seen)" : "")
+            + ": "
+            + recs.totalText()
+            + " papers match your profile.";
     return new Reply(header, cards, buttons, true);
   }
 
   private Reply newcomer() {
     Recommendations trending = index.trending(PapersCommand.PAGE_SIZE);
-    List<PaperCard> cards = trending.items().stream()
-        .map(rec -> PaperCards.of(rec.paper(), rec.snippet(), "trending " + plus(rec.trending())))
-        .toList();
-    return new Reply("You have no topics yet, so here is what's trending. Tell me what you work on and `/papers` "
-        + "will rank papers for you:\n• `/topics add offline rl` (add a weight: `/topics add diffusion policy 2`)\n"
-        + "• `/topics mute voice cloning` to never see a subject\n• `/follow <author>` to lift an author's papers",
-        cards, List.of(), true);
+    List<PaperCard> cards =
+        trending.items().stream()
+            .map(rec ->
+                PaperCards.of(rec.paper(), rec.snippet(), "trending " + plus(rec.trending())))
+            .toList();
+    return new Reply(
+        "You have no topics yet, so here is what's trending. Tell me what you work on and `/papers` "
+            + "will rank papers for you:\n• `/topics add offline rl` (add a weight: `/topics add diffusion policy 2`)\n"
+            + "• `/topics mute voice cloning` to never see a subject\n• `/follow <author>` to lift an author's papers",
+        cards,
+        List.of(),
+        true);
   }
 
-  /** One short line: the topics that matched, followed authors, the liked paper it is like, the trending prior. */
+  /**
+   * One short line: the topics that matched, followed authors, the liked paper it is like, the
+   * trending prior.
+   */
   static String why(Recommendation rec) {
     List<String> parts = new ArrayList<>();
     if (!rec.topics().isEmpty()) {

@@ -3,14 +3,16 @@ package paperbot.command;
 import java.util.List;
 
 /**
- * What the core answers: a short text, paper cards, and buttons. Platforms render it; they never reword it.
+ * What the core answers: a short text, paper cards, and buttons. Platforms render it; they never
+ * reword it.
  *
  * @param text the message text (may be empty when the cards say it all)
  * @param cards papers to show, in rank order
  * @param buttons buttons under the whole reply (e.g. next page)
  * @param ephemeral true when only the asking member should see it, where the platform supports that
  */
-public record Reply(String text, List<PaperCard> cards, List<ReplyButton> buttons, boolean ephemeral) {
+public record Reply(
+    String text, List<PaperCard> cards, List<ReplyButton> buttons, boolean ephemeral) {
 
   public Reply {
     text = text == null ? "" : text;

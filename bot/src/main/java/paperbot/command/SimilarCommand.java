@@ -9,7 +9,10 @@ import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;
 
-/** {@code /more <id>}: papers like this one, found from its distinctive terms (Lucene's MoreLikeThis). */
+/**
+ * {@code /more <id>}: papers like this one, found from its distinctive terms (Lucene's
+ * MoreLikeThis).
+ */
 public final class SimilarCommand implements ChatCommand {
   public static final String NAME = "more";
 
@@ -45,6 +48,7 @@ public final class SimilarCommand implements ChatCommand {
 
   private static PaperCard card(SearchHit hit) {
     String shared = hit.matched().stream().map(Match::concept).collect(Collectors.joining(", "));
-    return PaperCards.of(hit.paper(), hit.snippet(), shared.isEmpty() ? "similar wording" : "similar: " + shared);
+    return PaperCards.of(
+        hit.paper(), hit.snippet(), shared.isEmpty() ? "similar wording" : "similar: " + shared);
   }
 }

@@ -3,14 +3,17 @@ package paperbot.command;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Normalises and checks what members type as topics, mutes and author names. Answers problems in words. */
+/**
+ * Normalises and checks what members type as topics, mutes and author names. Answers problems in
+ * words.
+ */
 final class TopicText {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern SEARCHABLE = Pattern.compile("[\\p{L}\\p{N}]");
 
   private TopicText() {}
 
-  /** Lower case, single spaces, trimmed, so "Offline  RL" and "offline rl" are one topic. */
+  /** Lower case, single spaces, trimmed, so "Offline RL" and "offline rl" are one topic. */
   static String normalise(String text) {
     return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
@@ -21,7 +24,12 @@ final class TopicText {
       return "Which " + what + "? For example `/topics add offline rl`.";
     }
     if (text.length() > limits.maxTopicLength()) {
-      return "That " + what + " is " + text.length() + " characters; keep it to " + limits.maxTopicLength()
+      return "That "
+          + what
+          + " is "
+          + text.length()
+          + " characters; keep it to "
+          + limits.maxTopicLength()
           + ", a few words like `diffusion policy`.";
     }
     if (!SEARCHABLE.matcher(text).find()) {

@@ -10,13 +10,18 @@ import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
 
-/** {@code /topics add|remove|list|mute|unmute|clear}: the member's own interest topics and muted terms. */
+/**
+ * {@code /topics add|remove|list|mute|unmute|clear}: the member's own interest topics and muted
+ * terms.
+ */
 public final class TopicsCommand implements ChatCommand {
   public static final String NAME = "topics";
   public static final String CONFIRM = "confirm";
-  private static final Pattern TRAILING_NUMBER = Pattern.compile("^(.*?)\\s+(-?[0-9][0-9.,]*|-?\\.[0-9]+)$");
-  private static final String USAGE = "Use `/topics add <topic> [weight]`, `/topics remove <topic>`, `/topics list`, "
-      + "`/topics mute <term>`, `/topics unmute <term>` or `/topics clear`.";
+  private static final Pattern TRAILING_NUMBER =
+      Pattern.compile("^(.*?)\\s+(-?[0-9][0-9.,]*|-?\\.[0-9]+)$");
+  private static final String USAGE =
+      "Use `/topics add <topic> [weight]`, `/topics remove <topic>`, `/topics list`, "
+          + "`/topics mute <term>`, `/topics unmute <term>` or `/topics clear`.";
 
   private final ProfileStore store;
   private final ProfileLimits limits;
@@ -54,12 +59,16 @@ public final class TopicsCommand implements ChatCommand {
     };
   }
 
-  /** The member's topics (for {@code remove}) or mutes (for {@code unmute}) that start with what they typed. */
+  /**
+   * The member's topics (for {@code remove}) or mutes (for {@code unmute}) that start with what
+   * they typed.
+   */
   List<String> suggest(ChatRequest request, String prefix) {
     InterestProfile profile = store.load(request.member());
-    List<String> pool = request.text().strip().toLowerCase(Locale.ROOT).startsWith("unmute")
-        ? profile.mutes()
-        : List.copyOf(profile.topics().keySet());
+    List<String> pool =
+        request.text().strip().toLowerCase(Locale.ROOT).startsWith("unmute")
+            ? profile.mutes()
+            : List.copyOf(profile.topics().keySet());
     String typed = TopicText.normalise(prefix);
     return pool.stream().filter(value -> value.startsWith(typed)).limit(25).toList();
   }
@@ -72,8 +81,14 @@ public final class TopicsCommand implements ChatCommand {
       try {
         weight = Double.parseDouble(number.group(2).replace(',', '.'));
       } catch (NumberFormatException e) {
-        return Reply.privateText("`" + shorten(number.group(2)) + "` is not a weight. Weights are numbers from "
-            + ProfileLimits.MIN_WEIGHT + " to " + (int) ProfileLimits.MAX_WEIGHT + ", e.g. `/topics add offline rl 2`.");
+        return Reply.privateText(
+            "`"
+                + shorten(number.group(2))
+                + "` is not a weight. Weights are numbers from "
+                + ProfileLimits.MIN_WEIGHT
+                + " to "
+                + (int) ProfileLimits.MAX_WEIGHT
+                + ", e.g. `/topics add offline rl 2`.");
       }
       topicText = number.group(1);
     }
@@ -82,41 +97,64 @@ public final class TopicsCommand implements ChatCommand {
     if (problem != null) {
       return Reply.privateText(problem);
     }
-    if (weight < ProfileLimits.MIN_WEIGHT || weight > ProfileLimits.MAX_WEIGHT || Double.isNaN(weight)) {
-      return Reply.privateText("Weights go from " + ProfileLimits.MIN_WEIGHT + " to " + (int) ProfileLimits.MAX_WEIGHT
-          + " (1 is normal, 2 twice as important), e.g. `/topics add " + topic + " 2`.");
+    if (weight < ProfileLimits.MIN_WEIGHT
+        || weight > ProfileLimits.MAX_WEIGHT
+        || Double.isNaN(weight)) {
+      return Reply.privateText(
+          "Weights go from "
+              + ProfileLimits.MIN_WEIGHT
+              + " to "
+              + (int) ProfileLimits.MAX_WEIGHT
+              + " (1 is normal, 2 twice as important), e.g. `/topics add "
+              + topic
+              + " 2`.");
     }
     InterestProfile profile = store.load(member);
     if (!profile.topics().containsKey(topic) && profile.topics().size() >= limits.maxTopics()) {
-      return Reply.privateText("You have " + profile.topics().size() + " topics, the most I keep. Remove one first "
-          + "with `/topics remove <topic>`.");
+      return Reply.privateText(
+          "You have "
+              + profile.topics().size()
+              + " topics, the most I keep. Remove one first "
+              + "with `/topics remove <topic>`.");
     }
     boolean added = store.addTopic(member, topic, weight);
-    return Reply.privateText((added ? "Added topic " : "Updated topic ") + "*" + topic + "* (weight " + format(weight)
-        + "). `/papers` now ranks papers for your topics.");
+    return Reply.privateText(
+        (added ? "Added topic " : "Updated topic ")
+            + "*"
+            + topic
+            + "* (weight "
+            + format(weight)
+            + "). `/papers` now ranks papers for your topics.");
   }
 
   private Reply remove(MemberKey member, String topic) {
     if (topic.isEmpty()) {
-      return Reply.privateText("Which topic? For example `/topics remove offline rl`. `/topics list` shows yours.");
+      return Reply.privateText(
+          "Which topic? For example `/topics remove offline rl`. `/topics list` shows yours.");
     }
-    return Reply.privateText(store.removeTopic(member, topic)
-        ? "Removed topic *" + topic + "*."
-        : "You have no topic *" + shorten(topic) + "*. `/topics list` shows yours.");
+    return Reply.privateText(
+        store.removeTopic(member, topic)
+            ? "Removed topic *" + topic + "*."
+            : "You have no topic *" + shorten(topic) + "*. `/topics list` shows yours.");
   }
 
   private Reply list(MemberKey member) {
     InterestProfile profile = store.load(member);
     if (profile.isNew() && profile.mutes().isEmpty()) {
-      return Reply.privateText("You have no topics yet. Add one with `/topics add offline rl` "
-          + "(optionally with a weight: `/topics add diffusion policy 2`).");
+      return Reply.privateText(
+          "You have no topics yet. Add one with `/topics add offline rl` "
+              + "(optionally with a weight: `/topics add diffusion policy 2`).");
     }
     StringBuilder text = new StringBuilder("Your topics:");
     if (profile.topics().isEmpty()) {
       text.append(" none yet (`/topics add <topic>`)");
     }
     for (Map.Entry<String, Double> topic : profile.topics().entrySet()) {
-      text.append("\n• ").append(topic.getKey()).append(" (weight ").append(format(topic.getValue())).append(')');
+      text.append("\n• ")
+          .append(topic.getKey())
+          .append(" (weight ")
+          .append(format(topic.getValue()))
+          .append(')');
     }
     if (!profile.mutes().isEmpty()) {
       text.append("\nMuted: ").append(String.join(", ", profile.mutes()));
@@ -124,9 +162,13 @@ public final class TopicsCommand implements ChatCommand {
     if (!profile.follows().isEmpty()) {
       text.append("\nFollowing: ").append(String.join(", ", profile.follows()));
     }
-    String learned = profile.learned().entrySet().stream().filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8).map(Map.Entry::getKey)
-        .collect(Collectors.joining(", "));
+    String learned =
+        profile.learned().entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .limit(8)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.joining(", "));
     if (!learned.isEmpty()) {
       text.append("\nLearned from your likes: ").append(learned);
     }
@@ -136,20 +178,27 @@ public final class TopicsCommand implements ChatCommand {
   private Reply mute(MemberKey member, String term) {
     String problem = TopicText.problem(term, "term to mute", limits);
     if (problem != null) {
-      return Reply.privateText(problem.replace("/topics add offline rl", "/topics mute voice cloning"));
+      return Reply.privateText(
+          problem.replace("/topics add offline rl", "/topics mute voice cloning"));
     }
-    return Reply.privateText(store.mute(member, term)
-        ? "Muted *" + term + "*: papers about it won't be recommended to you. `/topics unmute " + term + "` undoes it."
-        : "*" + term + "* was already muted.");
+    return Reply.privateText(
+        store.mute(member, term)
+            ? "Muted *"
+                + term
+                + "*: papers about it won't be recommended to you. `/topics unmute "
+                + term
+                + "` undoes it."
+            : "*" + term + "* was already muted.");
   }
 
   private Reply unmute(MemberKey member, String term) {
     if (term.isEmpty()) {
       return Reply.privateText("Which term? For example `/topics unmute voice cloning`.");
     }
-    return Reply.privateText(store.unmute(member, term)
-        ? "Unmuted *" + term + "*."
-        : "*" + shorten(term) + "* was not muted. `/topics list` shows what is.");
+    return Reply.privateText(
+        store.unmute(member, term)
+            ? "Unmuted *" + term + "*."
+            : "*" + shorten(term) + "* was not muted. `/topics list` shows what is.");
   }
 
   private Reply clear(MemberKey member, String rest) {
@@ -158,13 +207,21 @@ public final class TopicsCommand implements ChatCommand {
       return Reply.privateText("You have no topics to clear.");
     }
     if (!rest.equalsIgnoreCase(CONFIRM)) {
-      ReplyButton confirm = new ReplyButton(ReplyButton.CLEAR_TOPICS, "Yes, clear " + count + " topics", CONFIRM,
-          "/topics clear confirm");
-      return new Reply("This removes all " + count + " of your topics. Are you sure?", List.of(), List.of(confirm),
+      ReplyButton confirm =
+          new ReplyButton(
+              ReplyButton.CLEAR_TOPICS,
+              "Yes, clear " + count + " topics",
+              CONFIRM,
+              "/topics clear confirm");
+      return new Reply(
+          "This removes all " + count + " of your topics. Are you sure?",
+          List.of(),
+          List.of(confirm),
           true);
     }
     int cleared = store.clearTopics(member);
-    return Reply.privateText("Cleared " + cleared + " topics. Mutes, follows and saved papers are kept.");
+    return Reply.privateText(
+        "Cleared " + cleared + " topics. Mutes, follows and saved papers are kept.");
   }
 
   static String format(double weight) {

@@ -10,8 +10,9 @@ import paperbot.command.Platform;
 import paperbot.command.Reply;
 
 /**
- * The console chat. Each line is one command; a line without a slash is a search, as if typed after {@code /papers}.
- * Interactive on a terminal (prompt, greeting); piped, it prints only the replies and stops at end of input.
+ * The console chat. Each line is one command; a line without a slash is a search, as if typed after
+ * {@code /papers}. Interactive on a terminal (prompt, greeting); piped, it prints only the replies
+ * and stops at end of input.
  */
 public final class ConsoleAdapter {
   /** Console members all live in one local workspace and channel. */

@@ -14,7 +14,8 @@ public final class ConsoleOutbox implements ChatOutbox {
   }
 
   @Override
-  public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key) {
+  public boolean post(
+      String workspace, String destination, boolean toMember, Reply reply, String key) {
     synchronized (out) {
       out.println();
       out.print(renderer.render(reply));

@@ -6,7 +6,10 @@ import paperbot.command.PaperCard;
 import paperbot.command.Reply;
 import paperbot.command.ReplyButton;
 
-/** Lays a {@link Reply} out as plain terminal text: numbered papers, a byline, a two-line snippet, the why-line. */
+/**
+ * Lays a {@link Reply} out as plain terminal text: numbered papers, a byline, a two-line snippet,
+ * the why-line.
+ */
 public final class ConsoleRenderer {
   private static final int WIDTH = 100;
   private static final String INDENT = "   ";
@@ -22,7 +25,8 @@ public final class ConsoleRenderer {
       renderCard(out, reply.cards().size() > 1 ? rank++ + ". " : "", card);
     }
     if (reply.cards().stream().anyMatch(card -> !card.buttons().isEmpty())) {
-      // Four button hints under every paper would drown the results; the console shows the commands once.
+      // Four button hints under every paper would drown the results; the console shows the commands
+      // once.
       out.append("\nReact with /like <id>, /dislike <id>, /more <id> or /save <id>.\n");
     }
     for (ReplyButton button : reply.buttons()) {
@@ -37,9 +41,14 @@ public final class ConsoleRenderer {
   private static void renderCard(StringBuilder out, String number, PaperCard card) {
     out.append(number).append(card.title()).append('\n');
     String byline = card.byline();
-    out.append(INDENT).append("id ").append(card.id()).append(byline.isEmpty() ? "" : " · " + byline).append('\n');
+    out.append(INDENT)
+        .append("id ")
+        .append(card.id())
+        .append(byline.isEmpty() ? "" : " · " + byline)
+        .append('\n');
     boolean fullText = card.why().isEmpty() && card.snippet().length() > 2 * WIDTH;
-    for (String line : wrap(card.snippet(), WIDTH - INDENT.length(), fullText ? Integer.MAX_VALUE : 2)) {
+    for (String line :
+        wrap(card.snippet(), WIDTH - INDENT.length(), fullText ? Integer.MAX_VALUE : 2)) {
       out.append(INDENT).append(line).append('\n');
     }
     if (!card.why().isEmpty()) {
@@ -48,7 +57,10 @@ public final class ConsoleRenderer {
     out.append(INDENT).append(card.url()).append('\n');
   }
 
-  /** Word-wraps text to lines of at most width characters, keeping at most maxLines (the last one ends with …). */
+  /**
+   * Word-wraps text to lines of at most width characters, keeping at most maxLines (the last one
+   * ends with …).
+   */
   static List<String> wrap(String text, int width, int maxLines) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();

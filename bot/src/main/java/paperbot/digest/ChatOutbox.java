@@ -9,8 +9,8 @@ public interface ChatOutbox {
    * @param workspace Slack team or Discord guild
    * @param destination channel id, or user id when {@code toMember}
    * @param toMember true to send to the member directly
-   * @param key the same for every attempt at one post (a digest's subscription and day), so a platform that can
-   *     drop a repeated message (Discord's nonce) does; at most 25 characters
+   * @param key the same for every attempt at one post (a digest's subscription and day), so a
+   *     platform that can drop a repeated message (Discord's nonce) does; at most 25 characters
    * @return true once the platform accepted the message
    */
   boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
@@ -20,13 +20,16 @@ public interface ChatOutbox {
   enum Delivery {
     FOUND,
     NOT_FOUND,
-    /** The platform cannot be asked (or did not answer); posting again relies on its own repeat check. */
+    /**
+     * The platform cannot be asked (or did not answer); posting again relies on its own repeat
+     * check.
+     */
     UNKNOWN
   }
 
   /**
-   * Looks for the post with this key at the destination. A run resumed after its process died asks this first:
-   * the dead process may have posted before it could record so.
+   * Looks for the post with this key at the destination. A run resumed after its process died asks
+   * this first: the dead process may have posted before it could record so.
    */
   default Delivery find(String workspace, String destination, boolean toMember, String key)
       throws InterruptedException {

@@ -1,21 +1,22 @@
 package paperbot.digest;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import paperbot.command.PaperCard;
 import paperbot.command.PaperCards;
 import paperbot.command.Reply;
 import paperbot.recommender.digest.DigestPlan;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.rank.Recommendation;
-import java.time.LocalDate;
-import java.util.Map;
 
 /** The words of a digest post, the same on every platform. */
 public final class DigestReplies {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE, MMM d", Locale.ENGLISH);
 
   private DigestReplies() {}
 
@@ -24,16 +25,21 @@ public final class DigestReplies {
   }
 
   /**
-   * @param mentions per paper id, the members it matches and their topic, e.g. {@code <@U1>'s topic offline rl};
-   *     {@code <@id>} is how both Slack and Discord write a mention
+   * @param mentions per paper id, the members it matches and their topic, e.g. {@code <@U1>'s topic
+   *     offline rl}; {@code <@id>} is how both Slack and Discord write a mention
    */
   public static Reply of(DigestPlan plan, Map<String, List<String>> mentions) {
     Subscription s = plan.subscription();
-    String about = s.kind() == Subscription.Kind.MEMBER ? " for you"
-        : s.topics().isEmpty() ? "" : " on " + String.join(", ", s.topics());
+    String about =
+        s.kind() == Subscription.Kind.MEMBER
+            ? " for you"
+            : s.topics().isEmpty() ? "" : " on " + String.join(", ", s.topics());
     if (plan.quiet()) {
-      return new Reply("Quiet day" + about + " (" + DAY.format(plan.day()) + "): nothing new worth your time.",
-          List.of(), List.of(), false);
+      return new Reply(
+          "Quiet day" + about + " (" + DAY.format(plan.day()) + "): nothing new worth your time.",
+          List.of(),
+          List.of(),
+          false);
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Recommendation rec : plan.papers()) {
@@ -41,24 +47,37 @@ public final class DigestReplies {
       String why = why(rec) + (who.isEmpty() ? "" : " · matches " + String.join(", ", who));
       cards.add(PaperCards.of(rec.paper(), rec.snippet(), why));
     }
-    return new Reply("Trending papers" + about + " · " + DAY.format(plan.day()), cards, List.of(), false);
+    return new Reply(
+        "Trending papers" + about + " · " + DAY.format(plan.day()), cards, List.of(), false);
   }
 
   /** The weekly team post: what the workspace's members liked and saved most. */
-  public static Reply team(LocalDate day, List<Map.Entry<paperbot.recommender.corpus.Paper,
-      Integer>> picks) {
+  public static Reply team(
+      LocalDate day, List<Map.Entry<paperbot.recommender.corpus.Paper, Integer>> picks) {
     if (picks.isEmpty()) {
-      return new Reply("Team picks (week to " + DAY.format(day) + "): nobody liked or saved a paper this week. "
-          + "Press 👍 or Save under any paper to share your finds.", List.of(), List.of(), false);
+      return new Reply(
+          "Team picks (week to "
+              + DAY.format(day)
+              + "): nobody liked or saved a paper this week. "
+              + "Press 👍 or Save under any paper to share your finds.",
+          List.of(),
+          List.of(),
+          false);
     }
     List<PaperCard> cards = new ArrayList<>();
     for (var pick : picks) {
       String votes = pick.getValue() == 1 ? "1 like or save" : pick.getValue() + " likes and saves";
-      cards.add(PaperCards.of(pick.getKey(), paperbot.recommender.rank.Snippets.lead(pick.getKey()),
-          votes + " from your team"));
+      cards.add(
+          PaperCards.of(
+              pick.getKey(),
+              paperbot.recommender.rank.Snippets.lead(pick.getKey()),
+              votes + " from your team"));
     }
-    return new Reply("Team picks: what this team liked and saved most this week (to " + DAY.format(day) + ")",
-        cards, List.of(), false);
+    return new Reply(
+        "Team picks: what this team liked and saved most this week (to " + DAY.format(day) + ")",
+        cards,
+        List.of(),
+        false);
   }
 
   private static String why(Recommendation rec) {

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +21,12 @@ import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Runs one digest: claims the subscription's local day (so a trigger that fires twice, or fires again after a
- * restart, posts nothing more), plans, posts through the platform's outbox, and records what was sent. A failed
- * post gives the day back for a retry. Failures are logged with context and never thrown at the scheduler.
+ * Runs one digest: claims the subscription's local day (so a trigger that fires twice, or fires
+ * again after a restart, posts nothing more), plans, posts through the platform's outbox, and
+ * records what was sent. A failed post gives the day back for a retry. Failures are logged with
+ * context and never thrown at the scheduler.
  */
 public final class DigestRunner {
   private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
@@ -50,16 +51,27 @@ public final class DigestRunner {
   private final DigestStore store;
   private final ProfileStore profiles;
   private final paperbot.recommender.index.PaperIndex index;
-  private final paperbot.recommender.digest.TopicMatcher matcher = new paperbot.recommender.digest.TopicMatcher();
+  private final paperbot.recommender.digest.TopicMatcher matcher =
+      new paperbot.recommender.digest.TopicMatcher();
   private final DigestPlanner planner;
   private final Outboxes outboxes;
   private final Duration misfireGrace;
   private final boolean postQuietDays;
   private final Clock clock;
 
-  /** @param postQuietDays true to post a one-line quiet-day note when nothing qualifies, false to skip the day */
-  public DigestRunner(DigestStore store, ProfileStore profiles, paperbot.recommender.index.PaperIndex index,
-      DigestPlanner planner, Outboxes outboxes, Duration misfireGrace, boolean postQuietDays, Clock clock) {
+  /**
+   * @param postQuietDays true to post a one-line quiet-day note when nothing qualifies, false to
+   *     skip the day
+   */
+  public DigestRunner(
+      DigestStore store,
+      ProfileStore profiles,
+      paperbot.recommender.index.PaperIndex index,
+      DigestPlanner planner,
+      Outboxes outboxes,
+      Duration misfireGrace,
+      boolean postQuietDays,
+      Clock clock) {
     this.index = index;
     this.postQuietDays = postQuietDays;
     this.store = store;
@@ -76,40 +88,52 @@ public final class DigestRunner {
       return team(subscription);
     }
     DigestPlan plan = planner.plan(subscription, profileOf(subscription), store.sent(subscription));
-    Map<String, List<String>> mentions = subscription.kind() == Subscription.Kind.CHANNEL
-        ? mentions(subscription, plan) : Map.of();
-    return new Composed(DigestReplies.of(plan, mentions), plan.papers().stream().map(r -> r.paper().id()).toList(),
+    Map<String, List<String>> mentions =
+        subscription.kind() == Subscription.Kind.CHANNEL ? mentions(subscription, plan) : Map.of();
+    return new Composed(
+        DigestReplies.of(plan, mentions),
+        plan.papers().stream().map(r -> r.paper().id()).toList(),
         plan.quiet());
   }
 
   private Composed team(Subscription subscription) {
     var picks = new ArrayList<Map.Entry<paperbot.recommender.corpus.Paper, Integer>>();
-    for (var liked : profiles.mostLiked(subscription.platform(), subscription.workspace(),
-        clock.instant().minus(TEAM_WINDOW), subscription.size())) {
+    for (var liked :
+        profiles.mostLiked(
+            subscription.platform(),
+            subscription.workspace(),
+            clock.instant().minus(TEAM_WINDOW),
+            subscription.size())) {
       index.get(liked.getKey()).ifPresent(paper -> picks.add(Map.entry(paper, liked.getValue())));
     }
     LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
-    // Team picks may repeat across weeks by design (they are votes, not news), so they are not kept out by the log.
+    // Team picks may repeat across weeks by design (they are votes, not news), so they are not kept
+    // out by the log.
     return new Composed(DigestReplies.team(day, picks), List.of(), picks.isEmpty());
   }
 
   /** Opted-in members whose topics a paper matches, as mentions with the topic. */
   private Map<String, List<String>> mentions(Subscription subscription, DigestPlan plan) {
     Map<String, List<String>> mentions = new HashMap<>();
-    for (MemberKey member : profiles.mentionable(subscription.platform(), subscription.workspace())) {
+    for (MemberKey member :
+        profiles.mentionable(subscription.platform(), subscription.workspace())) {
       InterestProfile profile = profiles.load(member);
       for (var rec : plan.papers()) {
-        matcher.strongestMatch(rec.paper(), profile.topics()).ifPresent(topic -> mentions
-            .computeIfAbsent(rec.paper().id(), k -> new ArrayList<>())
-            .add("<@" + member.user() + ">'s topic " + topic));
+        matcher
+            .strongestMatch(rec.paper(), profile.topics())
+            .ifPresent(topic ->
+                mentions
+                    .computeIfAbsent(rec.paper().id(), k -> new ArrayList<>())
+                    .add("<@" + member.user() + ">'s topic " + topic));
       }
     }
     return mentions;
   }
 
   /**
-   * A run that holds its day's claim this long without finishing belongs to a process that died; a later trigger
-   * may take it over. (A run takes seconds; Quartz hands a dead node's runs over much sooner, as recovering.)
+   * A run that holds its day's claim this long without finishing belongs to a process that died; a
+   * later trigger may take it over. (A run takes seconds; Quartz hands a dead node's runs over much
+   * sooner, as recovering.)
    */
   static final Duration RUN_LEASE = Duration.ofMinutes(15);
 
@@ -119,9 +143,10 @@ public final class DigestRunner {
   }
 
   /**
-   * @param earlierAttempt true when an earlier attempt at this run may have posted: Quartz re-running the job of a
-   *     process that died mid-run (its unfinished run is taken over at once), or a retry after a post that failed
-   *     (perhaps a timeout after Slack took the message). The platform is asked for the post before posting.
+   * @param earlierAttempt true when an earlier attempt at this run may have posted: Quartz
+   *     re-running the job of a process that died mid-run (its unfinished run is taken over at
+   *     once), or a retry after a post that failed (perhaps a timeout after Slack took the
+   *     message). The platform is asked for the post before posting.
    */
   public Outcome runScheduled(long subscriptionId, Instant scheduledFire, boolean earlierAttempt) {
     Optional<Subscription> found = store.find(subscriptionId);
@@ -131,7 +156,10 @@ public final class DigestRunner {
     }
     Duration late = Duration.between(scheduledFire, clock.instant());
     if (late.compareTo(misfireGrace) > 0) {
-      log.warn("digest skipped reason=too_late subscription={} late_min={}", subscriptionId, late.toMinutes());
+      log.warn(
+          "digest skipped reason=too_late subscription={} late_min={}",
+          subscriptionId,
+          late.toMinutes());
       return Outcome.TOO_LATE;
     }
     Subscription subscription = found.get();
@@ -161,13 +189,17 @@ public final class DigestRunner {
   /**
    * Composes and posts the day's digest; the claim, if any, is already held.
    *
-   * @param mayHavePosted true when an earlier attempt may have posted already: the platform is asked first
+   * @param mayHavePosted true when an earlier attempt may have posted already: the platform is
+   *     asked first
    */
-  private Outcome post(Subscription subscription, LocalDate day, boolean claimDay, boolean mayHavePosted) {
+  private Outcome post(
+      Subscription subscription, LocalDate day, boolean claimDay, boolean mayHavePosted) {
     try {
       ChatOutbox outbox = outboxes.get(Platform.valueOf(subscription.platform()));
       if (outbox == null) {
-        log.warn("digest skipped reason=platform_not_running subscription={} platform={}", subscription.id(),
+        log.warn(
+            "digest skipped reason=platform_not_running subscription={} platform={}",
+            subscription.id(),
             subscription.platform());
         release(subscription, day, claimDay);
         return Outcome.NO_OUTBOX;
@@ -180,28 +212,47 @@ public final class DigestRunner {
       }
       boolean toMember = subscription.kind() == Subscription.Kind.MEMBER;
       String key = "d" + subscription.id() + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
-      if (mayHavePosted && outbox.find(subscription.workspace(), subscription.destination(), toMember, key)
-          == ChatOutbox.Delivery.FOUND) {
-        // The earlier attempt posted but never recorded it. Today's plan stands in for what it posted.
-        store.recordSent(subscription, day, post.paperIds(), Outcome.POSTED.name(), clock.instant());
-        log.info("digest recovered reason=already_posted subscription={} day={}", subscription.id(), day);
+      if (mayHavePosted
+          && outbox.find(subscription.workspace(), subscription.destination(), toMember, key)
+              == ChatOutbox.Delivery.FOUND) {
+        // The earlier attempt posted but never recorded it. Today's plan stands in for what it
+        // posted.
+        store.recordSent(
+            subscription, day, post.paperIds(), Outcome.POSTED.name(), clock.instant());
+        log.info(
+            "digest recovered reason=already_posted subscription={} day={}",
+            subscription.id(),
+            day);
         return Outcome.POSTED;
       }
-      if (!outbox.post(subscription.workspace(), subscription.destination(), toMember, post.reply(), key)) {
+      if (!outbox.post(
+          subscription.workspace(), subscription.destination(), toMember, post.reply(), key)) {
         release(subscription, day, claimDay);
         return Outcome.FAILED;
       }
-      store.recordSent(subscription, day, post.paperIds(),
-          post.quiet() ? Outcome.QUIET.name() : Outcome.POSTED.name(), clock.instant());
-      log.info("digest posted subscription={} kind={} platform={} papers={}", subscription.id(), subscription.kind(),
-          subscription.platform(), post.reply().cards().size());
+      store.recordSent(
+          subscription,
+          day,
+          post.paperIds(),
+          post.quiet() ? Outcome.QUIET.name() : Outcome.POSTED.name(),
+          clock.instant());
+      log.info(
+          "digest posted subscription={} kind={} platform={} papers={}",
+          subscription.id(),
+          subscription.kind(),
+          subscription.platform(),
+          post.reply().cards().size());
       return post.quiet() ? Outcome.QUIET : Outcome.POSTED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       release(subscription, day, claimDay);
       return Outcome.FAILED;
     } catch (RuntimeException e) {
-      log.error("digest failed subscription={} platform={}", subscription.id(), subscription.platform(), e);
+      log.error(
+          "digest failed subscription={} platform={}",
+          subscription.id(),
+          subscription.platform(),
+          e);
       release(subscription, day, claimDay);
       return Outcome.FAILED;
     }
@@ -215,7 +266,8 @@ public final class DigestRunner {
 
   private InterestProfile profileOf(Subscription subscription) {
     return subscription.kind() == Subscription.Kind.MEMBER
-        ? profiles.load(new MemberKey(subscription.platform(), subscription.workspace(), subscription.owner()))
+        ? profiles.load(
+            new MemberKey(subscription.platform(), subscription.workspace(), subscription.owner()))
         : InterestProfile.empty();
   }
 }

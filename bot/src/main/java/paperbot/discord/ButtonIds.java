@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Packs a button's action, owner and value into Discord's {@code custom_id} (at most 100 characters). Values too
- * long to fit (a long query) are kept in a bounded in-memory table and referenced by a short key; after a restart
- * such buttons answer that they expired.
+ * Packs a button's action, owner and value into Discord's {@code custom_id} (at most 100
+ * characters). Values too long to fit (a long query) are kept in a bounded in-memory table and
+ * referenced by a short key; after a restart such buttons answer that they expired.
  */
 final class ButtonIds {
   static final int MAX_ID = 100;

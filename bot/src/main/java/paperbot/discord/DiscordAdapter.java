@@ -25,12 +25,13 @@ import paperbot.command.Platform;
 import paperbot.command.Reply;
 
 /**
- * Translates Discord interactions for the command core: slash commands and buttons become requests and actions,
- * replies become embeds with buttons. Work that may pass Discord's 3-second window is deferred and answered by
- * follow-up.
+ * Translates Discord interactions for the command core: slash commands and buttons become requests
+ * and actions, replies become embeds with buttons. Work that may pass Discord's 3-second window is
+ * deferred and answered by follow-up.
  */
 final class DiscordAdapter extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+
   /** Direct messages have no guild; they are one workspace per member. */
   static final String DIRECT = "dm";
 
@@ -49,11 +50,20 @@ final class DiscordAdapter extends ListenerAdapter {
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     String name = event.getName().equals(DiscordCommands.HELP) ? "help" : event.getName();
-    // In a guild, channel settings (digests) need Manage Channels on that channel; a DM is the member's own.
-    boolean manager = event.getMember() == null
-        || event.getMember().hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
-    ChatRequest request = new ChatRequest(Platform.DISCORD, workspace(event.getGuild() == null ? null
-        : event.getGuild().getId()), event.getChannelId(), event.getUser().getId(), name, text(event), manager);
+    // In a guild, channel settings (digests) need Manage Channels on that channel; a DM is the
+    // member's own.
+    boolean manager =
+        event.getMember() == null
+            || event.getMember().hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+    ChatRequest request =
+        new ChatRequest(
+            Platform.DISCORD,
+            workspace(event.getGuild() == null ? null : event.getGuild().getId()),
+            event.getChannelId(),
+            event.getUser().getId(),
+            name,
+            text(event),
+            manager);
     answer(event, event.getUser().getId(), () -> router.handle(request));
   }
 
@@ -61,23 +71,37 @@ final class DiscordAdapter extends ListenerAdapter {
   public void onButtonInteraction(ButtonInteractionEvent event) {
     String user = event.getUser().getId();
     Optional<ButtonIds.Decoded> decoded = buttonIds.decode(event.getComponentId());
-    ChatAction action = new ChatAction(Platform.DISCORD, workspace(event.getGuild() == null ? null
-        : event.getGuild().getId()), event.getChannelId(), user,
-        decoded.map(ButtonIds.Decoded::actionId).orElse(""), decoded.map(ButtonIds.Decoded::value).orElse(""),
-        decoded.map(ButtonIds.Decoded::owner).orElse(""));
+    ChatAction action =
+        new ChatAction(
+            Platform.DISCORD,
+            workspace(event.getGuild() == null ? null : event.getGuild().getId()),
+            event.getChannelId(),
+            user,
+            decoded.map(ButtonIds.Decoded::actionId).orElse(""),
+            decoded.map(ButtonIds.Decoded::value).orElse(""),
+            decoded.map(ButtonIds.Decoded::owner).orElse(""));
     answer(event, user, () -> router.handle(action));
   }
 
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-    ChatRequest request = new ChatRequest(Platform.DISCORD, workspace(event.getGuild() == null ? null
-        : event.getGuild().getId()), event.getChannelId(), event.getUser().getId(), event.getName(),
-        event.getSubcommandName() == null ? "" : event.getSubcommandName());
-    event.replyChoiceStrings(router.complete(request, event.getFocusedOption().getValue())).queue(null,
-        error -> log.warn("discord autocomplete failed error={}", error.toString()));
+    ChatRequest request =
+        new ChatRequest(
+            Platform.DISCORD,
+            workspace(event.getGuild() == null ? null : event.getGuild().getId()),
+            event.getChannelId(),
+            event.getUser().getId(),
+            event.getName(),
+            event.getSubcommandName() == null ? "" : event.getSubcommandName());
+    event
+        .replyChoiceStrings(router.complete(request, event.getFocusedOption().getValue()))
+        .queue(null, error -> log.warn("discord autocomplete failed error={}", error.toString()));
   }
 
-  /** Replies inline when the core answers in time, otherwise defers and sends the answer as a follow-up. */
+  /**
+   * Replies inline when the core answers in time, otherwise defers and sends the answer as a
+   * follow-up.
+   */
   private void answer(IReplyCallback event, String owner, Supplier<Reply> work) {
     CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(work, workers);
     try {
@@ -85,21 +109,34 @@ final class DiscordAdapter extends ListenerAdapter {
         throw new TimeoutException("a zero budget always defers");
       }
       Reply done = reply.get(inlineBudget.toMillis(), TimeUnit.MILLISECONDS);
-      event.reply(renderer.render(done, owner)).setEphemeral(done.ephemeral())
+      event
+          .reply(renderer.render(done, owner))
+          .setEphemeral(done.ephemeral())
           .queue(null, error -> log.warn("discord reply failed error={}", error.toString()));
     } catch (TimeoutException slow) {
-      event.deferReply(true).queue(null, error -> log.warn("discord defer failed error={}", error.toString()));
-      reply.thenAccept(late -> event.getHook().sendMessage(renderer.render(late, owner)).setEphemeral(late.ephemeral())
-          .queue(null, error -> log.warn("discord follow-up failed error={}", error.toString())));
+      event
+          .deferReply(true)
+          .queue(null, error -> log.warn("discord defer failed error={}", error.toString()));
+      reply.thenAccept(late ->
+          event
+              .getHook()
+              .sendMessage(renderer.render(late, owner))
+              .setEphemeral(late.ephemeral())
+              .queue(
+                  null, error -> log.warn("discord follow-up failed error={}", error.toString())));
     } catch (Exception e) {
       log.error("discord interaction failed", e);
-      event.reply("Sorry, something went wrong. Please try again.").setEphemeral(true).queue(null, ignored -> { });
+      event
+          .reply("Sorry, something went wrong. Please try again.")
+          .setEphemeral(true)
+          .queue(null, ignored -> {});
     }
   }
 
   /**
-   * The core's text for a slash command: subcommand, then option values in order ("add offline rl 2"). A true
-   * boolean option stands for its name ("me"), a false one for nothing; {@code days} is written "days:mon-fri".
+   * The core's text for a slash command: subcommand, then option values in order ("add offline rl
+   * 2"). A true boolean option stands for its name ("me"), a false one for nothing; {@code days} is
+   * written "days:mon-fri".
    */
   static String text(SlashCommandInteractionEvent event) {
     List<String> parts = new ArrayList<>();

@@ -3,10 +3,10 @@ package paperbot.discord;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -15,20 +15,27 @@ import paperbot.command.Reply;
 import paperbot.command.ReplyButton;
 
 /**
- * Lays a {@link Reply} out as a Discord message: one embed (the reply text as description, a field per paper) and a
- * button row per paper plus one for the reply's buttons, within Discord's embed and component limits.
+ * Lays a {@link Reply} out as a Discord message: one embed (the reply text as description, a field
+ * per paper) and a button row per paper plus one for the reply's buttons, within Discord's embed
+ * and component limits.
  */
 final class DiscordRenderer {
-  /** Discord limits (discord.com/developers/docs/resources/message#embed-object-embed-limits and components). */
+  /**
+   * Discord limits (discord.com/developers/docs/resources/message#embed-object-embed-limits and
+   * components).
+   */
   static final int MAX_DESCRIPTION = 4096;
+
   static final int MAX_FIELD_NAME = 256;
   static final int MAX_FIELD_VALUE = 1024;
   static final int MAX_EMBED_TOTAL = 6000;
   static final int MAX_ROWS = 5;
   static final int MAX_BUTTONS_PER_ROW = 5;
   static final int MAX_LABEL = 80;
+
   /** Four rows for papers leave one for next page and share. */
   static final int MAX_CARDS_WITH_BUTTONS = MAX_ROWS - 1;
+
   static final int MAX_FIELDS = 25;
   private static final int EMBED_COLOUR = 0x2C3E50;
 
@@ -38,10 +45,13 @@ final class DiscordRenderer {
     this.buttonIds = buttonIds;
   }
 
-  /** The message; {@code owner} is the member whose request produced it, recorded in every button. */
+  /**
+   * The message; {@code owner} is the member whose request produced it, recorded in every button.
+   */
   MessageCreateData render(Reply reply, String owner) {
     // Paper text is not ours: a title with "@everyone" must never ping a server.
-    MessageCreateBuilder message = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(MentionType.class));
+    MessageCreateBuilder message =
+        new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(MentionType.class));
     if (reply.cards().isEmpty()) {
       message.setContent(cut(reply.text().isBlank() ? "…" : reply.text(), 2000));
     } else {
@@ -75,8 +85,14 @@ final class DiscordRenderer {
 
   private static String fieldValue(PaperCard card) {
     StringBuilder value = new StringBuilder();
-    value.append("[").append(card.url().contains("arxiv.org/abs/") ? "arXiv" : "find on arXiv").append("](")
-        .append(card.url()).append(") · `").append(card.id()).append('`');
+    value
+        .append("[")
+        .append(card.url().contains("arxiv.org/abs/") ? "arXiv" : "find on arXiv")
+        .append("](")
+        .append(card.url())
+        .append(") · `")
+        .append(card.id())
+        .append('`');
     if (!card.byline().isEmpty()) {
       value.append(" · ").append(card.byline());
     }

@@ -19,12 +19,16 @@ import org.slf4j.LoggerFactory;
 import paperbot.command.CommandRouter;
 
 /**
- * Runs paperbot on Discord: one JDA connection (or a ShardManager for large bots) with no privileged intents,
- * slash commands registered in the development guild (instant) or globally, and the invite link logged.
+ * Runs paperbot on Discord: one JDA connection (or a ShardManager for large bots) with no
+ * privileged intents, slash commands registered in the development guild (instant) or globally, and
+ * the invite link logged.
  */
 public final class DiscordService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordService.class);
-  /** What the bot needs in a channel: see it, post in it, and embed links in its posts (digests). */
+
+  /**
+   * What the bot needs in a channel: see it, post in it, and embed links in its posts (digests).
+   */
   static final EnumSet<Permission> PERMISSIONS =
       EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
@@ -38,39 +42,50 @@ public final class DiscordService implements AutoCloseable {
     this.shards = shards;
   }
 
-  public static DiscordService start(CommandRouter router, DiscordSettings settings) throws InterruptedException {
+  public static DiscordService start(CommandRouter router, DiscordSettings settings)
+      throws InterruptedException {
     AtomicInteger count = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(8,
-        task -> new Thread(task, "discord-worker-" + count.incrementAndGet()));
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            8, task -> new Thread(task, "discord-worker-" + count.incrementAndGet()));
     DiscordAdapter adapter = new DiscordAdapter(router, workers, settings.inlineBudget());
     RestConfig rest = new RestConfig().setBaseUrl(settings.apiUrl());
     if (settings.shards() > 1) {
-      ShardManager shards = DefaultShardManagerBuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
-          .setShardsTotal(settings.shards())
-          .setRestConfigProvider(shard -> rest)
-          .addEventListeners(adapter)
-          .build();
+      ShardManager shards =
+          DefaultShardManagerBuilder.createLight(
+                  settings.token(), EnumSet.noneOf(GatewayIntent.class))
+              .setShardsTotal(settings.shards())
+              .setRestConfigProvider(shard -> rest)
+              .addEventListeners(adapter)
+              .build();
       JDA first = shards.getShards().get(0).awaitReady();
       register(first, settings);
       return new DiscordService(workers, null, shards);
     }
-    JDABuilder builder = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
-        .setRestConfig(rest)
-        .addEventListeners(adapter);
+    JDABuilder builder =
+        JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+            .setRestConfig(rest)
+            .addEventListeners(adapter);
     if (!settings.gatewayUrl().isBlank()) {
-      builder.setCompression(Compression.NONE).setSessionController(new SessionControllerAdapter() {
-        @Override
-        public String getGateway() {
-          return settings.gatewayUrl();
-        }
-      });
+      builder
+          .setCompression(Compression.NONE)
+          .setSessionController(
+              new SessionControllerAdapter() {
+                @Override
+                public String getGateway() {
+                  return settings.gatewayUrl();
+                }
+              });
     }
     JDA jda = builder.build().awaitReady();
     register(jda, settings);
     return new DiscordService(workers, jda, null);
   }
 
-  /** Guild commands appear at once, so a development guild gets them there; otherwise they are global. */
+  /**
+   * Guild commands appear at once, so a development guild gets them there; otherwise they are
+   * global.
+   */
   private static void register(JDA jda, DiscordSettings settings) {
     Guild guild = settings.devGuild().isBlank() ? null : jda.getGuildById(settings.devGuild());
     if (guild != null) {
@@ -87,8 +102,10 @@ public final class DiscordService implements AutoCloseable {
   }
 
   static String inviteUrl(String applicationId) {
-    return "https://discord.com/oauth2/authorize?client_id=" + applicationId
-        + "&scope=bot%20applications.commands&permissions=" + Permission.getRaw(PERMISSIONS);
+    return "https://discord.com/oauth2/authorize?client_id="
+        + applicationId
+        + "&scope=bot%20applications.commands&permissions="
+        + Permission.getRaw(PERMISSIONS);
   }
 
   JDA jda() {
@@ -101,8 +118,10 @@ public final class DiscordService implements AutoCloseable {
       if (shards == null) {
         return jda;
       }
-      JDA shard = guild.matches("\\d+") ? shards.getShardById((int) ((Long.parseLong(guild) >> 22)
-          % shards.getShardsTotal())) : null;
+      JDA shard =
+          guild.matches("\\d+")
+              ? shards.getShardById((int) ((Long.parseLong(guild) >> 22) % shards.getShardsTotal()))
+              : null;
       return shard != null ? shard : shards.getShards().get(0);
     });
   }

@@ -15,17 +15,22 @@ import org.slf4j.LoggerFactory;
 import paperbot.digest.DigestRunner;
 
 /**
- * Thin Quartz job: finds the runner, runs the subscription's digest. When the platform refused the post (an outage),
- * it schedules a one-shot retry of itself, carrying the original fire time, so the runner stops retrying once the
- * misfire grace has passed. The day claim keeps a retry from posting twice. Never lets an error reach the scheduler.
+ * Thin Quartz job: finds the runner, runs the subscription's digest. When the platform refused the
+ * post (an outage), it schedules a one-shot retry of itself, carrying the original fire time, so
+ * the runner stops retrying once the misfire grace has passed. The day claim keeps a retry from
+ * posting twice. Never lets an error reach the scheduler.
  */
 @DisallowConcurrentExecution
 public final class DigestJob implements Job {
   static final String SUBSCRIPTION = "subscription";
   static final String RUNNER = "digestRunner";
   static final String RETRY_DELAY = "digestRetryDelay";
-  /** The fire time a retry stands in for (epoch millis, as a string: the job store keeps strings). */
+
+  /**
+   * The fire time a retry stands in for (epoch millis, as a string: the job store keeps strings).
+   */
   static final String ORIGINAL_FIRE = "originalFire";
+
   private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
   @Override
@@ -34,10 +39,14 @@ public final class DigestJob implements Job {
     try {
       DigestRunner runner = (DigestRunner) context.getScheduler().getContext().get(RUNNER);
       String original = context.getMergedJobDataMap().getString(ORIGINAL_FIRE);
-      Instant fire = original != null ? Instant.ofEpochMilli(Long.parseLong(original))
-          : context.getScheduledFireTime().toInstant();
-      // A recovering job is one a dead process (this one before a restart, or another node) had started; a retry
-      // follows a post that failed. Either may have reached the platform, so the runner looks before posting.
+      Instant fire =
+          original != null
+              ? Instant.ofEpochMilli(Long.parseLong(original))
+              : context.getScheduledFireTime().toInstant();
+      // A recovering job is one a dead process (this one before a restart, or another node) had
+      // started; a retry
+      // follows a post that failed. Either may have reached the platform, so the runner looks
+      // before posting.
       boolean earlierAttempt = context.isRecovering() || original != null;
       if (runner.runScheduled(id, fire, earlierAttempt) == DigestRunner.Outcome.FAILED) {
         retryLater(context, id, fire);
@@ -47,16 +56,20 @@ public final class DigestJob implements Job {
     }
   }
 
-  private static void retryLater(JobExecutionContext context, long id, Instant fire) throws SchedulerException {
+  private static void retryLater(JobExecutionContext context, long id, Instant fire)
+      throws SchedulerException {
     Duration delay = (Duration) context.getScheduler().getContext().get(RETRY_DELAY);
-    // Trigger times live on Quartz's own time line (the machine's wall clock), so the retry counts from the moment
+    // Trigger times live on Quartz's own time line (the machine's wall clock), so the retry counts
+    // from the moment
     // Quartz fired this run, not from paperbot's injected clock, which tests fix at another date.
-    Trigger retry = TriggerBuilder.newTrigger()
-        .forJob(context.getJobDetail().getKey())
-        .usingJobData(ORIGINAL_FIRE, String.valueOf(fire.toEpochMilli()))
-        .startAt(Date.from(context.getFireTime().toInstant().plus(delay)))
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-        .build();
+    Trigger retry =
+        TriggerBuilder.newTrigger()
+            .forJob(context.getJobDetail().getKey())
+            .usingJobData(ORIGINAL_FIRE, String.valueOf(fire.toEpochMilli()))
+            .startAt(Date.from(context.getFireTime().toInstant().plus(delay)))
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+            .build();
     context.getScheduler().scheduleJob(retry);
     log.info("digest retry scheduled subscription={} in_s={}", id, delay.toSeconds());
   }

@@ -2,11 +2,16 @@ package paperbot.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -32,16 +37,12 @@ import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.store.SqlDialect;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Quartz with the JDBC job store on paperbot's own pooled database. Triggers survive restarts; clustering lets
- * several paperbot processes share the tables with each digest firing once; a misfired digest fires once on start
- * and the runner skips it when it is later than the grace window.
+ * Quartz with the JDBC job store on paperbot's own pooled database. Triggers survive restarts;
+ * clustering lets several paperbot processes share the tables with each digest firing once; a
+ * misfired digest fires once on start and the runner skips it when it is later than the grace
+ * window.
  */
 public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(QuartzDigestSchedule.class);
@@ -57,42 +58,61 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   }
 
   /** Starts Quartz on the data source and makes sure every stored subscription has its trigger. */
-  public static QuartzDigestSchedule start(DataSource dataSource, SqlDialect dialect, DigestRunner runner,
-      DigestStore store, Duration retryDelay, Duration clusterCheckin, Clock clock) throws SchedulerException {
-    // Quartz looks data sources up by name; registering ours reuses the pool instead of opening a second one.
-    DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
+  public static QuartzDigestSchedule start(
+      DataSource dataSource,
+      SqlDialect dialect,
+      DigestRunner runner,
+      DigestStore store,
+      Duration retryDelay,
+      Duration clusterCheckin,
+      Clock clock)
+      throws SchedulerException {
+    // Quartz looks data sources up by name; registering ours reuses the pool instead of opening a
+    // second one.
+    DBConnectionManager.getInstance()
+        .addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
     Properties props = new Properties();
     props.setProperty("org.quartz.scheduler.instanceName", "paperbot");
     props.setProperty("org.quartz.scheduler.instanceId", "AUTO");
     props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     props.setProperty("org.quartz.threadPool.threadCount", "2");
     props.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    props.setProperty("org.quartz.jobStore.driverDelegateClass", switch (dialect) {
-      case POSTGRESQL -> "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
-      case SQLITE -> SqliteDelegate.class.getName();
-      case H2 -> "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
-    });
+    props.setProperty(
+        "org.quartz.jobStore.driverDelegateClass",
+        switch (dialect) {
+          case POSTGRESQL -> "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
+          case SQLITE -> SqliteDelegate.class.getName();
+          case H2 -> "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+        });
     if (dialect == SqlDialect.SQLITE) {
-      // SQLite has no SELECT ... FOR UPDATE (Quartz's default row lock). An UPDATE of the lock row takes the write
-      // lock instead, and this semaphore inserts a lock row that is missing. With IMMEDIATE transactions the
-      // database is already locked from BEGIN, so the update only keeps Quartz's bookkeeping the same.
-      props.setProperty("org.quartz.jobStore.lockHandler.class",
+      // SQLite has no SELECT ... FOR UPDATE (Quartz's default row lock). An UPDATE of the lock row
+      // takes the write
+      // lock instead, and this semaphore inserts a lock row that is missing. With IMMEDIATE
+      // transactions the
+      // database is already locked from BEGIN, so the update only keeps Quartz's bookkeeping the
+      // same.
+      props.setProperty(
+          "org.quartz.jobStore.lockHandler.class",
           "org.quartz.impl.jdbcjobstore.UpdateLockRowSemaphore");
     }
     props.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
     props.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
     props.setProperty("org.quartz.jobStore.useProperties", "true");
-    // Clustered even on one node: a restarted process recovers the runs its previous life left half done, and
+    // Clustered even on one node: a restarted process recovers the runs its previous life left half
+    // done, and
     // on PostgreSQL several processes share the triggers, each digest firing on one of them.
     props.setProperty("org.quartz.jobStore.isClustered", "true");
-    // How often each node reports alive; a node silent for this plus 7.5 s is dead and its runs are taken over.
-    props.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(clusterCheckin.toMillis()));
+    // How often each node reports alive; a node silent for this plus 7.5 s is dead and its runs are
+    // taken over.
+    props.setProperty(
+        "org.quartz.jobStore.clusterCheckinInterval", String.valueOf(clusterCheckin.toMillis()));
     props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     Scheduler scheduler = new StdSchedulerFactory(props).getScheduler();
     scheduler.getContext().put(DigestJob.RUNNER, runner);
     scheduler.getContext().put(DigestJob.RETRY_DELAY, retryDelay);
     QuartzDigestSchedule schedule = new QuartzDigestSchedule(scheduler, clock);
-    // One query for the triggers that exist, not one per subscription: start-up stays fast with many thousands.
+    // One query for the triggers that exist, not one per subscription: start-up stays fast with
+    // many thousands.
     Set<TriggerKey> existing = scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP));
     for (Subscription subscription : store.all()) {
       if (!existing.contains(triggerKey(subscription.id()))) {
@@ -105,20 +125,29 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
 
   @Override
   public void schedule(Subscription subscription) {
-    JobDetail job = JobBuilder.newJob(DigestJob.class)
-        .withIdentity(jobKey(subscription.id()))
-        .usingJobData(DigestJob.SUBSCRIPTION, String.valueOf(subscription.id())) // useProperties: strings only
-        .requestRecovery() // a node that dies mid-run hands the job to another; the day claim prevents a repeat
-        .build();
-    Trigger trigger = TriggerBuilder.newTrigger()
-        .withIdentity(triggerKey(subscription.id()))
-        .withSchedule(CronScheduleBuilder.cronSchedule(cron(subscription))
-            .inTimeZone(TimeZone.getTimeZone(subscription.zone()))
-            .withMisfireHandlingInstructionFireAndProceed())
-        .build();
+    JobDetail job =
+        JobBuilder.newJob(DigestJob.class)
+            .withIdentity(jobKey(subscription.id()))
+            .usingJobData(
+                DigestJob.SUBSCRIPTION,
+                String.valueOf(subscription.id())) // useProperties: strings only
+            .requestRecovery() // a node that dies mid-run hands the job to another; the day claim
+            // prevents a repeat
+            .build();
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(triggerKey(subscription.id()))
+            .withSchedule(
+                CronScheduleBuilder.cronSchedule(cron(subscription))
+                    .inTimeZone(TimeZone.getTimeZone(subscription.zone()))
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build();
     try {
       scheduler.scheduleJob(job, Set.of(trigger), true);
-      log.info("digest scheduled subscription={} cron=\"{}\" zone={}", subscription.id(), cron(subscription),
+      log.info(
+          "digest scheduled subscription={} cron=\"{}\" zone={}",
+          subscription.id(),
+          cron(subscription),
           subscription.zone());
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not schedule digest " + subscription.id(), e);
@@ -135,9 +164,10 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   }
 
   /**
-   * The trigger's next fire time after paperbot's clock. Quartz's own next fire time counts from the machine's
-   * wall clock; asking the trigger's cron from the injected clock keeps what members see consistent with every other
-   * "now" in the bot (and the same as Quartz's in production, where the clock is the system clock).
+   * The trigger's next fire time after paperbot's clock. Quartz's own next fire time counts from
+   * the machine's wall clock; asking the trigger's cron from the injected clock keeps what members
+   * see consistent with every other "now" in the bot (and the same as Quartz's in production, where
+   * the clock is the system clock).
    */
   @Override
   public Optional<Instant> nextRun(long subscriptionId) {
@@ -148,14 +178,19 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
       }
       CronExpression expression = new CronExpression(cron.getCronExpression());
       expression.setTimeZone(cron.getTimeZone());
-      return Optional.ofNullable(expression.getNextValidTimeAfter(Date.from(clock.instant()))).map(Date::toInstant);
+      return Optional.ofNullable(expression.getNextValidTimeAfter(Date.from(clock.instant())))
+          .map(Date::toInstant);
     } catch (SchedulerException | ParseException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Schedules the hourly Hugging Face and daily arXiv refreshes (cron in UTC); an empty cron disables one. */
-  public void scheduleRefreshes(paperbot.recommender.ingest.LiveSources sources, String hfCron, String arxivCron)
+  /**
+   * Schedules the hourly Hugging Face and daily arXiv refreshes (cron in UTC); an empty cron
+   * disables one.
+   */
+  public void scheduleRefreshes(
+      paperbot.recommender.ingest.LiveSources sources, String hfCron, String arxivCron)
       throws SchedulerException {
     scheduler.getContext().put(RefreshSourcesJob.SOURCES, sources);
     for (String[] refresh : new String[][] {{"hf", hfCron}, {"arxiv", arxivCron}}) {
@@ -164,12 +199,20 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
         scheduler.deleteJob(key);
         continue;
       }
-      JobDetail job = JobBuilder.newJob(RefreshSourcesJob.class).withIdentity(key)
-          .usingJobData(RefreshSourcesJob.SOURCE, refresh[0]).build();
-      Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(key.getName(), "sources"))
-          .withSchedule(CronScheduleBuilder.cronSchedule(refresh[1]).inTimeZone(TimeZone.getTimeZone("UTC"))
-              .withMisfireHandlingInstructionDoNothing()) // a missed refresh just waits for the next one
-          .build();
+      JobDetail job =
+          JobBuilder.newJob(RefreshSourcesJob.class)
+              .withIdentity(key)
+              .usingJobData(RefreshSourcesJob.SOURCE, refresh[0])
+              .build();
+      Trigger trigger =
+          TriggerBuilder.newTrigger()
+              .withIdentity(TriggerKey.triggerKey(key.getName(), "sources"))
+              .withSchedule(
+                  CronScheduleBuilder.cronSchedule(refresh[1])
+                      .inTimeZone(TimeZone.getTimeZone("UTC"))
+                      .withMisfireHandlingInstructionDoNothing()) // a missed refresh just waits for
+              // the next one
+              .build();
       scheduler.scheduleJob(job, Set.of(trigger), true);
     }
   }
@@ -187,13 +230,18 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   public Optional<Instant> nextRefresh(String source) {
     try {
       Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey("refresh-" + source, "sources"));
-      return trigger == null ? Optional.empty() : Optional.ofNullable(trigger.getNextFireTime()).map(d -> d.toInstant());
+      return trigger == null
+          ? Optional.empty()
+          : Optional.ofNullable(trigger.getNextFireTime()).map(d -> d.toInstant());
     } catch (SchedulerException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Fires the subscription's job at once through Quartz, as its trigger would ({@code paperbot digest --now}). */
+  /**
+   * Fires the subscription's job at once through Quartz, as its trigger would ({@code paperbot
+   * digest --now}).
+   */
   public void fireNow(long subscriptionId) {
     try {
       scheduler.triggerJob(jobKey(subscriptionId));
@@ -202,7 +250,10 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     }
   }
 
-  /** The next fire times of the subscription's cron in its zone, from a moment on (for checks and status). */
+  /**
+   * The next fire times of the subscription's cron in its zone, from a moment on (for checks and
+   * status).
+   */
   static List<Instant> fireTimes(Subscription subscription, Instant from, int count) {
     try {
       CronExpression cron = new CronExpression(cron(subscription));
@@ -221,9 +272,16 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
 
   /** Quartz cron (seconds first): at the local minute and hour on the subscription's days. */
   static String cron(Subscription subscription) {
-    String days = subscription.days().stream().sorted().map(d -> d.name().substring(0, 3))
-        .collect(Collectors.joining(","));
-    return "0 " + subscription.at().getMinute() + " " + subscription.at().getHour() + " ? * "
+    String days =
+        subscription.days().stream()
+            .sorted()
+            .map(d -> d.name().substring(0, 3))
+            .collect(Collectors.joining(","));
+    return "0 "
+        + subscription.at().getMinute()
+        + " "
+        + subscription.at().getHour()
+        + " ? * "
         + (days.isEmpty() ? "*" : days);
   }
 
@@ -261,5 +319,4 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
       // nothing to set up: the pool is already open
     }
   }
-
 }

@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.ingest.LiveSources;
 
-/** Thin Quartz job: refreshes one live source into the corpus. A failure is logged; the next run tries again. */
+/**
+ * Thin Quartz job: refreshes one live source into the corpus. A failure is logged; the next run
+ * tries again.
+ */
 @DisallowConcurrentExecution
 public final class RefreshSourcesJob implements Job {
   static final String SOURCE = "source";

@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 
 /**
- * Quartz's JDBC delegate for SQLite: reads blob columns as bytes, because sqlite-jdbc does not implement
- * {@code ResultSet.getBlob} that the standard delegate uses (Quartz's PostgreSQLDelegate does the same for
- * PostgreSQL). Everything else is standard SQL.
+ * Quartz's JDBC delegate for SQLite: reads blob columns as bytes, because sqlite-jdbc does not
+ * implement {@code ResultSet.getBlob} that the standard delegate uses (Quartz's PostgreSQLDelegate
+ * does the same for PostgreSQL). Everything else is standard SQL.
  */
 public final class SqliteDelegate extends StdJDBCDelegate {
   @Override

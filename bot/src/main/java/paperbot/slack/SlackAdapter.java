@@ -3,7 +3,9 @@ package paperbot.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -11,8 +13,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -28,16 +28,32 @@ import paperbot.command.Platform;
 import paperbot.command.Reply;
 
 /**
- * The Bolt app: every paperbot slash command and every button goes to the command core, and each {@link Reply}
- * comes back as Block Kit. Commands that answer within the inline budget are answered in the ack; slower ones are
- * acked at once and answered through the response_url, so Slack's 3-second limit always holds.
+ * The Bolt app: every paperbot slash command and every button goes to the command core, and each
+ * {@link Reply} comes back as Block Kit. Commands that answer within the inline budget are answered
+ * in the ack; slower ones are acked at once and answered through the response_url, so Slack's
+ * 3-second limit always holds.
  */
 public final class SlackAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
 
-  /** Slash commands in the app manifest and the core command each stands for ({@code /paperbot} is help). */
-  static final List<String> COMMANDS = List.of("/papers", "/paper", "/topics", "/saved", "/follow", "/unfollow",
-      "/like", "/dislike", "/save", "/more", "/digest", "/paperbot");
+  /**
+   * Slash commands in the app manifest and the core command each stands for ({@code /paperbot} is
+   * help).
+   */
+  static final List<String> COMMANDS =
+      List.of(
+          "/papers",
+          "/paper",
+          "/topics",
+          "/saved",
+          "/follow",
+          "/unfollow",
+          "/like",
+          "/dislike",
+          "/save",
+          "/more",
+          "/digest",
+          "/paperbot");
 
   private final CommandRouter router;
   private final SlackRenderer renderer = new SlackRenderer();
@@ -49,12 +65,14 @@ public final class SlackAdapter {
     this.router = router;
     this.settings = settings;
     this.workers = workers;
-    this.app = new App(AppConfig.builder()
-        .singleTeamBotToken(settings.botToken())
-        .signingSecret(settings.signingSecret())
-        .slack(slack(settings))
-        .authTestCacheEnabled(true)
-        .build());
+    this.app =
+        new App(
+            AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .slack(slack(settings))
+                .authTestCacheEnabled(true)
+                .build());
     for (String command : COMMANDS) {
       app.command(command, this::onCommand);
     }
@@ -62,8 +80,8 @@ public final class SlackAdapter {
   }
 
   /** Builds and starts the Bolt app (which checks the bot token with auth.test). */
-  public static SlackAdapter start(CommandRouter router, SlackSettings settings, ExecutorService workers)
-      throws Exception {
+  public static SlackAdapter start(
+      CommandRouter router, SlackSettings settings, ExecutorService workers) throws Exception {
     SlackAdapter adapter = new SlackAdapter(router, settings, workers);
     adapter.app.start();
     return adapter;
@@ -82,22 +100,33 @@ public final class SlackAdapter {
 
   private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload payload = request.getPayload();
-    // Who and where decide whose profile changes: a payload without them is not served (signed or not).
+    // Who and where decide whose profile changes: a payload without them is not served (signed or
+    // not).
     if (blank(payload.getCommand()) || blank(payload.getTeamId()) || blank(payload.getUserId())) {
       return MISSING_FIELDS;
     }
     String name = payload.getCommand().equals("/paperbot") ? "help" : payload.getCommand();
-    // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks Slack (users.info)
+    // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks
+    // Slack (users.info)
     // whether the member is a workspace admin or owner; other commands cost no extra call.
     boolean manager = !name.equals("/digest") || isAdmin(ctx, payload.getUserId());
-    ChatRequest chat = new ChatRequest(Platform.SLACK, payload.getTeamId(), payload.getChannelId(),
-        payload.getUserId(), name, payload.getText(), manager);
-    CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
+    ChatRequest chat =
+        new ChatRequest(
+            Platform.SLACK,
+            payload.getTeamId(),
+            payload.getChannelId(),
+            payload.getUserId(),
+            name,
+            payload.getText(),
+            manager);
+    CompletableFuture<Reply> reply =
+        CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
     try {
       if (settings.inlineBudget().isZero()) {
         throw new TimeoutException("a zero budget always answers through the response_url");
       }
-      return ctx.ack(commandResponse(reply.get(settings.inlineBudget().toMillis(), TimeUnit.MILLISECONDS)));
+      return ctx.ack(
+          commandResponse(reply.get(settings.inlineBudget().toMillis(), TimeUnit.MILLISECONDS)));
     } catch (TimeoutException slow) {
       reply.thenAccept(late -> respond(ctx, late));
       return ctx.ack();
@@ -109,29 +138,43 @@ public final class SlackAdapter {
 
   private Response onButton(BlockActionRequest request, ActionContext ctx) {
     BlockActionPayload payload = request.getPayload();
-    if (payload.getActions() == null || payload.getActions().isEmpty() || payload.getTeam() == null
-        || blank(payload.getTeam().getId()) || payload.getUser() == null || blank(payload.getUser().getId())
+    if (payload.getActions() == null
+        || payload.getActions().isEmpty()
+        || payload.getTeam() == null
+        || blank(payload.getTeam().getId())
+        || payload.getUser() == null
+        || blank(payload.getUser().getId())
         || blank(payload.getActions().get(0).getActionId())) {
       return MISSING_FIELDS;
     }
     BlockActionPayload.Action pressed = payload.getActions().get(0);
-    ChatAction action = new ChatAction(Platform.SLACK, payload.getTeam().getId(),
-        payload.getChannel() == null ? "" : payload.getChannel().getId(), payload.getUser().getId(),
-        pressed.getActionId(), pressed.getValue());
+    ChatAction action =
+        new ChatAction(
+            Platform.SLACK,
+            payload.getTeam().getId(),
+            payload.getChannel() == null ? "" : payload.getChannel().getId(),
+            payload.getUser().getId(),
+            pressed.getActionId(),
+            pressed.getValue());
     // Buttons must be acked empty; the answer always goes through the response_url.
-    CompletableFuture.supplyAsync(() -> router.handle(action), workers).thenAccept(reply -> {
-      try {
-        ctx.respond(ActionResponse.builder()
-            .responseType(SlackRenderer.responseType(reply))
-            .replaceOriginal(false)
-            .text(SlackRenderer.fallbackText(reply))
-            .blocks(renderer.blocks(reply))
-            .build());
-      } catch (Exception e) {
-        log.warn("slack response_url failed team={} action={} error={}", action.workspace(), action.actionId(),
-            e.toString());
-      }
-    });
+    CompletableFuture.supplyAsync(() -> router.handle(action), workers)
+        .thenAccept(reply -> {
+          try {
+            ctx.respond(
+                ActionResponse.builder()
+                    .responseType(SlackRenderer.responseType(reply))
+                    .replaceOriginal(false)
+                    .text(SlackRenderer.fallbackText(reply))
+                    .blocks(renderer.blocks(reply))
+                    .build());
+          } catch (Exception e) {
+            log.warn(
+                "slack response_url failed team={} action={} error={}",
+                action.workspace(),
+                action.actionId(),
+                e.toString());
+          }
+        });
     return ctx.ack();
   }
 
@@ -142,11 +185,16 @@ public final class SlackAdapter {
     return value == null || value.isBlank();
   }
 
-  /** Workspace admins and owners may manage channel digests; if Slack cannot tell us, the answer is no. */
+  /**
+   * Workspace admins and owners may manage channel digests; if Slack cannot tell us, the answer is
+   * no.
+   */
   private static boolean isAdmin(SlashCommandContext ctx, String userId) {
     try {
       var info = ctx.client().usersInfo(r -> r.user(userId));
-      return info.isOk() && info.getUser() != null && (info.getUser().isAdmin() || info.getUser().isOwner());
+      return info.isOk()
+          && info.getUser() != null
+          && (info.getUser().isAdmin() || info.getUser().isOwner());
     } catch (Exception e) {
       log.warn("slack users.info failed error={}", e.toString());
       return false;

@@ -22,20 +22,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves Bolt over the JDK's HTTP server at {@code /slack/events}: parse the request the way Bolt's servlet adapter
- * does, run the app (which verifies the signature), write back its response. One catch at the boundary.
+ * Serves Bolt over the JDK's HTTP server at {@code /slack/events}: parse the request the way Bolt's
+ * servlet adapter does, run the app (which verifies the signature), write back its response. One
+ * catch at the boundary.
  */
 public final class SlackHttpServer implements AutoCloseable {
   public static final String PATH = "/slack/events";
   private static final Logger log = LoggerFactory.getLogger(SlackHttpServer.class);
+
   /** Slack payloads are small; anything bigger is not from Slack. */
   private static final int MAX_BODY = 1 << 20;
 
   private final HttpServer server;
   private final App app;
   private final SlackRequestParser parser;
-  private final ExecutorService handlers = Executors.newThreadPerTaskExecutor(
-      Thread.ofVirtual().name("slack-http-", 0).factory());
+  private final ExecutorService handlers =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-http-", 0).factory());
 
   private SlackHttpServer(HttpServer server, App app) {
     this.server = server;
@@ -44,9 +46,10 @@ public final class SlackHttpServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening; port 0 picks a free port (see {@link #port()}). Each request gets its own virtual thread: a
-   * handler mostly waits (for the command's reply, up to the inline budget), and it must never wait for a thread
-   * that the commands themselves are using, or a burst of requests starves its own work and misses Slack's 3 seconds.
+   * Starts listening; port 0 picks a free port (see {@link #port()}). Each request gets its own
+   * virtual thread: a handler mostly waits (for the command's reply, up to the inline budget), and
+   * it must never wait for a thread that the commands themselves are using, or a burst of requests
+   * starves its own work and misses Slack's 3 seconds.
    */
   public static SlackHttpServer start(App app, String host, int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
@@ -73,7 +76,9 @@ public final class SlackHttpServer implements AutoCloseable {
         return;
       }
       Response response = run(exchange, body);
-      response.getHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+      response
+          .getHeaders()
+          .forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
       String content = response.getBody() == null ? "" : response.getBody();
       send(exchange, response.getStatusCode(), response.getContentType(), content);
     } catch (RuntimeException e) {
@@ -87,24 +92,38 @@ public final class SlackHttpServer implements AutoCloseable {
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
     Request<?> request;
     try {
-      request = parser.parse(SlackRequestParser.HttpRequest.builder()
-          .requestUri(exchange.getRequestURI().getPath())
-          .queryString(QueryStringParser.toMap(exchange.getRequestURI().getRawQuery()))
-          .headers(new RequestHeaders(headers))
-          .requestBody(body)
-          .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
-          .build());
+      request =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(exchange.getRequestURI().getPath())
+                  .queryString(QueryStringParser.toMap(exchange.getRequestURI().getRawQuery()))
+                  .headers(new RequestHeaders(headers))
+                  .requestBody(body)
+                  .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                  .build());
     } catch (RuntimeException malformed) {
-      return Response.builder().statusCode(400).contentType("text/plain").body("malformed request").build();
+      return Response.builder()
+          .statusCode(400)
+          .contentType("text/plain")
+          .body("malformed request")
+          .build();
     }
     if (request == null) {
-      return Response.builder().statusCode(400).contentType("text/plain").body("unknown request").build();
+      return Response.builder()
+          .statusCode(400)
+          .contentType("text/plain")
+          .body("unknown request")
+          .build();
     }
     try {
       return app.run(request);
     } catch (Exception e) {
       log.error("slack app failed type={}", request.getRequestType(), e);
-      return Response.builder().statusCode(500).contentType("text/plain").body("internal error").build();
+      return Response.builder()
+          .statusCode(500)
+          .contentType("text/plain")
+          .body("internal error")
+          .build();
     }
   }
 
@@ -113,7 +132,8 @@ public final class SlackHttpServer implements AutoCloseable {
     return bytes.length > MAX_BODY ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);

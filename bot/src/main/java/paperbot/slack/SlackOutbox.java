@@ -16,20 +16,24 @@ import paperbot.command.Reply;
 import paperbot.digest.ChatOutbox;
 
 /**
- * Posts unprompted messages (digests) to channels with {@code chat.postMessage}, a bounded number of times: after a
- * 429 it waits as long as Slack's {@code Retry-After} asks; after a 5xx (Slack did not take the message) it backs off
- * exponentially. A timeout is not retried here: Slack may have posted the message. The digest's later retry first
- * looks for the post in the channel's history ({@link #find}), by the key in its metadata.
+ * Posts unprompted messages (digests) to channels with {@code chat.postMessage}, a bounded number
+ * of times: after a 429 it waits as long as Slack's {@code Retry-After} asks; after a 5xx (Slack
+ * did not take the message) it backs off exponentially. A timeout is not retried here: Slack may
+ * have posted the message. The digest's later retry first looks for the post in the channel's
+ * history ({@link #find}), by the key in its metadata.
  */
 public final class SlackOutbox implements ChatOutbox {
   private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
   static final int ATTEMPTS = 4;
+
   /** Never wait longer than this for one retry, whatever Retry-After says. */
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
   /** Message metadata type of a digest post; its payload holds the post's key. */
   static final String EVENT_TYPE = "paperbot_digest";
+
   private static final String KEY = "key";
+
   /** Recent messages searched for a resumed run's post: a digest day has few posts after it. */
   private static final int HISTORY_LIMIT = 100;
 
@@ -44,19 +48,22 @@ public final class SlackOutbox implements ChatOutbox {
     this(settings, BACKOFF);
   }
 
-  /** @param backoff the first wait after a server error (tests use a short one) */
+  /**
+   * @param backoff the first wait after a server error (tests use a short one)
+   */
   SlackOutbox(SlackSettings settings, Duration backoff) {
     this.client = SlackAdapter.slack(settings).methods(settings.botToken());
     this.backoff = backoff;
   }
 
   /**
-   * A member digest goes to the member's direct messages: chat.postMessage accepts a user id as channel. Slack has
-   * no idempotency key, so ambiguous failures are not retried; the key travels as message metadata instead, where
-   * {@link #find} looks for it when a run is resumed.
+   * A member digest goes to the member's direct messages: chat.postMessage accepts a user id as
+   * channel. Slack has no idempotency key, so ambiguous failures are not retried; the key travels
+   * as message metadata instead, where {@link #find} looks for it when a run is resumed.
    */
   @Override
-  public boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
+  public boolean post(
+      String workspace, String destination, boolean toMember, Reply reply, String key)
       throws InterruptedException {
     return post(destination, reply, key);
   }
@@ -67,14 +74,21 @@ public final class SlackOutbox implements ChatOutbox {
   }
 
   private boolean post(String channel, Reply reply, String key) throws InterruptedException {
-    Message.Metadata metadata = key == null ? null
-        : Message.Metadata.builder().eventType(EVENT_TYPE).eventPayload(Map.of(KEY, key)).build();
+    Message.Metadata metadata =
+        key == null
+            ? null
+            : Message.Metadata.builder()
+                .eventType(EVENT_TYPE)
+                .eventPayload(Map.of(KEY, key))
+                .build();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        ChatPostMessageResponse response = client.chatPostMessage(r -> r.channel(channel)
-            .text(SlackRenderer.fallbackText(reply))
-            .blocks(renderer.blocks(reply))
-            .metadata(metadata));
+        ChatPostMessageResponse response =
+            client.chatPostMessage(r ->
+                r.channel(channel)
+                    .text(SlackRenderer.fallbackText(reply))
+                    .blocks(renderer.blocks(reply))
+                    .metadata(metadata));
         if (response.isOk()) {
           return true;
         }
@@ -87,9 +101,15 @@ public final class SlackOutbox implements ChatOutbox {
           log.warn("slack post failed channel={} status={} attempts={}", channel, status, attempt);
           return false;
         }
-        Duration wait = status == 429 ? retryAfter(e.getResponse().header("Retry-After"))
-            : min(backoff.multipliedBy(1L << (attempt - 1)), MAX_WAIT);
-        log.info("slack post retry channel={} status={} retry_in_ms={}", channel, status, wait.toMillis());
+        Duration wait =
+            status == 429
+                ? retryAfter(e.getResponse().header("Retry-After"))
+                : min(backoff.multipliedBy(1L << (attempt - 1)), MAX_WAIT);
+        log.info(
+            "slack post retry channel={} status={} retry_in_ms={}",
+            channel,
+            status,
+            wait.toMillis());
         Thread.sleep(wait.toMillis());
       } catch (IOException e) {
         log.warn("slack post failed channel={} error={}", channel, e.toString());
@@ -100,32 +120,40 @@ public final class SlackOutbox implements ChatOutbox {
   }
 
   /**
-   * Reads the destination's recent history (a member's direct messages for a member digest) for a message whose
-   * metadata carries the key. Anything Slack refuses to tell is UNKNOWN.
+   * Reads the destination's recent history (a member's direct messages for a member digest) for a
+   * message whose metadata carries the key. Anything Slack refuses to tell is UNKNOWN.
    */
   @Override
   public Delivery find(String workspace, String destination, boolean toMember, String key) {
     try {
       String channel = destination;
       if (toMember) {
-        ConversationsOpenResponse opened = client.conversationsOpen(r -> r.users(List.of(destination)));
+        ConversationsOpenResponse opened =
+            client.conversationsOpen(r -> r.users(List.of(destination)));
         if (!opened.isOk() || opened.getChannel() == null) {
-          log.warn("slack history check failed channel={} error={}", destination, opened.getError());
+          log.warn(
+              "slack history check failed channel={} error={}", destination, opened.getError());
           return Delivery.UNKNOWN;
         }
         channel = opened.getChannel().getId();
       }
       String history = channel;
-      ConversationsHistoryResponse recent = client.conversationsHistory(r -> r.channel(history)
-          .limit(HISTORY_LIMIT).includeAllMetadata(true));
+      ConversationsHistoryResponse recent =
+          client.conversationsHistory(
+              r -> r.channel(history).limit(HISTORY_LIMIT).includeAllMetadata(true));
       if (!recent.isOk()) {
         log.warn("slack history check failed channel={} error={}", channel, recent.getError());
         return Delivery.UNKNOWN;
       }
-      boolean found = recent.getMessages() != null && recent.getMessages().stream()
-          .map(Message::getMetadata)
-          .anyMatch(m -> m != null && EVENT_TYPE.equals(m.getEventType()) && m.getEventPayload() != null
-              && key.equals(String.valueOf(m.getEventPayload().get(KEY))));
+      boolean found =
+          recent.getMessages() != null
+              && recent.getMessages().stream()
+                  .map(Message::getMetadata)
+                  .anyMatch(m ->
+                      m != null
+                          && EVENT_TYPE.equals(m.getEventType())
+                          && m.getEventPayload() != null
+                          && key.equals(String.valueOf(m.getEventPayload().get(KEY))));
       return found ? Delivery.FOUND : Delivery.NOT_FOUND;
     } catch (SlackApiException | IOException e) {
       log.warn("slack history check failed channel={} error={}", destination, e.toString());
@@ -140,7 +168,9 @@ public final class SlackOutbox implements ChatOutbox {
   static Duration retryAfter(String header) {
     try {
       Duration asked = Duration.ofSeconds(Long.parseLong(header == null ? "1" : header.strip()));
-      return asked.isNegative() ? Duration.ofSeconds(1) : asked.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked;
+      return asked.isNegative()
+          ? Duration.ofSeconds(1)
+          : asked.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked;
     } catch (NumberFormatException e) {
       return Duration.ofSeconds(1);
     }

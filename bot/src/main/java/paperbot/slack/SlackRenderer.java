@@ -13,13 +13,21 @@ import paperbot.command.PaperCard;
 import paperbot.command.Reply;
 import paperbot.command.ReplyButton;
 
-/** Lays a {@link Reply} out as Block Kit: a text section, a section and a button row per paper, reply buttons. */
+/**
+ * Lays a {@link Reply} out as Block Kit: a text section, a section and a button row per paper,
+ * reply buttons.
+ */
 public final class SlackRenderer {
-  /** Block Kit limits (api.slack.com/reference/block-kit): section text, blocks per message, button text and value. */
+  /**
+   * Block Kit limits (api.slack.com/reference/block-kit): section text, blocks per message, button
+   * text and value.
+   */
   static final int MAX_SECTION_TEXT = 3000;
+
   static final int MAX_BLOCKS = 50;
   static final int MAX_BUTTON_TEXT = 75;
   static final int MAX_BUTTON_VALUE = 2000;
+
   /** Each card takes two blocks; the reply text and reply buttons take one each. */
   static final int MAX_CARDS = (MAX_BLOCKS - 2) / 2;
 
@@ -30,8 +38,10 @@ public final class SlackRenderer {
 
   /** Plain text for notifications and clients that cannot show blocks. */
   public static String fallbackText(Reply reply) {
-    String text = !reply.text().isBlank() ? reply.text()
-        : reply.cards().isEmpty() ? "paperbot" : reply.cards().get(0).title();
+    String text =
+        !reply.text().isBlank()
+            ? reply.text()
+            : reply.cards().isEmpty() ? "paperbot" : reply.cards().get(0).title();
     return cut(text, MAX_SECTION_TEXT);
   }
 
@@ -54,10 +64,16 @@ public final class SlackRenderer {
 
   private static String cardText(PaperCard card) {
     StringBuilder text = new StringBuilder();
-    text.append("*<").append(card.url()).append('|').append(escape(cut(card.title(), 300)).replace("|", "¦"))
+    text.append("*<")
+        .append(card.url())
+        .append('|')
+        .append(escape(cut(card.title(), 300)).replace("|", "¦"))
         .append(">*\n");
     String byline = card.byline();
-    text.append('`').append(card.id()).append('`').append(byline.isEmpty() ? "" : " · " + escape(byline));
+    text.append('`')
+        .append(card.id())
+        .append('`')
+        .append(byline.isEmpty() ? "" : " · " + escape(byline));
     if (!card.snippet().isBlank()) {
       text.append('\n').append(escape(card.snippet()));
     }
@@ -76,11 +92,16 @@ public final class SlackRenderer {
   private static ActionsBlock actions(List<ReplyButton> buttons) {
     List<BlockElement> elements = new ArrayList<>();
     for (ReplyButton button : buttons) {
-      elements.add(ButtonElement.builder()
-          .actionId(button.actionId())
-          .text(PlainTextObject.builder().text(cut(button.label(), MAX_BUTTON_TEXT)).emoji(true).build())
-          .value(cut(button.value(), MAX_BUTTON_VALUE))
-          .build());
+      elements.add(
+          ButtonElement.builder()
+              .actionId(button.actionId())
+              .text(
+                  PlainTextObject.builder()
+                      .text(cut(button.label(), MAX_BUTTON_TEXT))
+                      .emoji(true)
+                      .build())
+              .value(cut(button.value(), MAX_BUTTON_VALUE))
+              .build());
     }
     return ActionsBlock.builder().elements(elements).build();
   }

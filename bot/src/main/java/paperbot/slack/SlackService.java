@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.command.CommandRouter;
 
-/** Runs the Slack adapter in the mode the settings ask for: Socket Mode with an app token, otherwise HTTP. */
+/**
+ * Runs the Slack adapter in the mode the settings ask for: Socket Mode with an app token, otherwise
+ * HTTP.
+ */
 public final class SlackService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackService.class);
 
@@ -22,8 +25,9 @@ public final class SlackService implements AutoCloseable {
 
   public static SlackService start(CommandRouter router, SlackSettings settings) throws Exception {
     AtomicInteger count = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(8,
-        task -> new Thread(task, "slack-worker-" + count.incrementAndGet()));
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            8, task -> new Thread(task, "slack-worker-" + count.incrementAndGet()));
     try {
       SlackAdapter adapter = SlackAdapter.start(router, settings, workers);
       if (settings.socketMode()) {

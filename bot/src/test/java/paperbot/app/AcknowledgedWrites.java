@@ -9,9 +9,10 @@ import java.util.Set;
 import paperbot.recommender.profile.InterestProfile;
 
 /**
- * What paperbot acknowledged to each member across all rounds of the crash test, and so what must be on disk: every
- * topic whose add was acknowledged (unless a later remove was sent), no topic whose remove was acknowledged, every
- * paper whose save was acknowledged. A command killed in flight may or may not have happened; either is fine.
+ * What paperbot acknowledged to each member across all rounds of the crash test, and so what must
+ * be on disk: every topic whose add was acknowledged (unless a later remove was sent), no topic
+ * whose remove was acknowledged, every paper whose save was acknowledged. A command killed in
+ * flight may or may not have happened; either is fine.
  */
 final class AcknowledgedWrites {
   private static final class Member {
@@ -36,16 +37,22 @@ final class AcknowledgedWrites {
     return members.keySet();
   }
 
-  /** How many topics the member may have at most: all ever sent, less those whose removal was acknowledged. */
+  /**
+   * How many topics the member may have at most: all ever sent, less those whose removal was
+   * acknowledged.
+   */
   int possibleTopics(String user) {
     Member m = member(user);
     return (int) m.everSent.stream().filter(topic -> !m.absent.contains(topic)).count();
   }
 
-  /** A topic the member may have (sent, its removal not acknowledged), to remove; null when none. */
+  /**
+   * A topic the member may have (sent, its removal not acknowledged), to remove; null when none.
+   */
   String removable(String user, java.util.Random random) {
     Member m = member(user);
-    List<String> topics = new ArrayList<>(m.everSent.stream().filter(topic -> !m.absent.contains(topic)).toList());
+    List<String> topics =
+        new ArrayList<>(m.everSent.stream().filter(topic -> !m.absent.contains(topic)).toList());
     topics.sort(null); // the same pick for the same seed, whatever the set's order
     return topics.isEmpty() ? null : topics.get(random.nextInt(topics.size()));
   }
@@ -64,7 +71,10 @@ final class AcknowledgedWrites {
     member(user).present.remove(topic);
   }
 
-  /** The removal was acknowledged ("removed", or "you have no such topic" after an add killed in flight). */
+  /**
+   * The removal was acknowledged ("removed", or "you have no such topic" after an add killed in
+   * flight).
+   */
   void removed(String user, String topic) {
     member(user).absent.add(topic);
     acknowledged++;
@@ -75,7 +85,10 @@ final class AcknowledgedWrites {
     acknowledged++;
   }
 
-  /** Every acknowledged write of this member that the stored profile lacks, and anything never sent; empty when all is well. */
+  /**
+   * Every acknowledged write of this member that the stored profile lacks, and anything never sent;
+   * empty when all is well.
+   */
   List<String> violations(String user, InterestProfile stored) {
     Member m = member(user);
     List<String> problems = new ArrayList<>();

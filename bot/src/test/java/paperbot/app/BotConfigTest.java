@@ -12,17 +12,29 @@ import org.junit.jupiter.api.io.TempDir;
 final class BotConfigTest {
 
   @Test
-  void defaultsResolveAgainstHomeAndTheEnvironmentOverridesTheFile(@TempDir Path home) throws Exception {
+  void defaultsResolveAgainstHomeAndTheEnvironmentOverridesTheFile(@TempDir Path home)
+      throws Exception {
     Files.createDirectories(home.resolve("config"));
-    Files.writeString(home.resolve("config/paperbot.properties"), "data.dir=store\nprofile.max.topics=7\n");
+    Files.writeString(
+        home.resolve("config/paperbot.properties"), "data.dir=store\nprofile.max.topics=7\n");
     BotConfig fromFile = BotConfig.load(home, Map.of());
     assertThat(fromFile.dataDir()).isEqualTo(home.resolve("store"));
     assertThat(fromFile.seedsDir()).isEqualTo(home.resolve("seeds"));
     assertThat(fromFile.limits().maxTopics()).isEqualTo(7);
     assertThat(fromFile.database().url()).isEmpty();
 
-    BotConfig fromEnv = BotConfig.load(home, Map.of("PAPERBOT_DATA_DIR", "/tmp/x", "PAPERBOT_MAX_TOPICS", "3",
-        "PAPERBOT_DB_URL", "jdbc:postgresql://db/paperbot", "PAPERBOT_DB_PASSWORD", "s3cret"));
+    BotConfig fromEnv =
+        BotConfig.load(
+            home,
+            Map.of(
+                "PAPERBOT_DATA_DIR",
+                "/tmp/x",
+                "PAPERBOT_MAX_TOPICS",
+                "3",
+                "PAPERBOT_DB_URL",
+                "jdbc:postgresql://db/paperbot",
+                "PAPERBOT_DB_PASSWORD",
+                "s3cret"));
     assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/tmp/x"));
     assertThat(fromEnv.limits().maxTopics()).isEqualTo(3);
     assertThat(fromEnv.database().url()).isEqualTo("jdbc:postgresql://db/paperbot");
@@ -30,11 +42,28 @@ final class BotConfigTest {
 
   @Test
   void secretsNeverAppearInPrintedConfig(@TempDir Path home) {
-    BotConfig config = BotConfig.load(home, Map.of("PAPERBOT_DB_PASSWORD", "s3cret-value",
-        "SLACK_BOT_TOKEN", "xoxb-slack-secret", "SLACK_SIGNING_SECRET", "signing-secret", "SLACK_APP_TOKEN",
-        "xapp-app-secret", "DISCORD_TOKEN", "discord-secret"));
-    assertThat(config.toString()).doesNotContain("s3cret-value", "xoxb-slack-secret", "signing-secret",
-        "xapp-app-secret", "discord-secret").contains("password=***", "botToken=***", "token=***");
+    BotConfig config =
+        BotConfig.load(
+            home,
+            Map.of(
+                "PAPERBOT_DB_PASSWORD",
+                "s3cret-value",
+                "SLACK_BOT_TOKEN",
+                "xoxb-slack-secret",
+                "SLACK_SIGNING_SECRET",
+                "signing-secret",
+                "SLACK_APP_TOKEN",
+                "xapp-app-secret",
+                "DISCORD_TOKEN",
+                "discord-secret"));
+    assertThat(config.toString())
+        .doesNotContain(
+            "s3cret-value",
+            "xoxb-slack-secret",
+            "signing-secret",
+            "xapp-app-secret",
+            "discord-secret")
+        .contains("password=***", "botToken=***", "token=***");
     assertThat(config.slack().enabled()).isTrue();
     assertThat(config.discord().enabled()).isTrue();
   }
@@ -42,6 +71,7 @@ final class BotConfigTest {
   @Test
   void aLimitThatIsNotAPositiveNumberIsRefusedWithItsName(@TempDir Path home) {
     assertThatThrownBy(() -> BotConfig.load(home, Map.of("PAPERBOT_MAX_TOPICS", "many")))
-        .hasMessageContaining("PAPERBOT_MAX_TOPICS").hasMessageContaining("many");
+        .hasMessageContaining("PAPERBOT_MAX_TOPICS")
+        .hasMessageContaining("many");
   }
 }

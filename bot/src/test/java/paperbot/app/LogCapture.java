@@ -10,8 +10,9 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every log line written while it is open, with paperbot's own loggers at DEBUG (stricter than the shipped
- * INFO), so a test can check what an operator would see: for instance, that no token or secret ever appears.
+ * Records every log line written while it is open, with paperbot's own loggers at DEBUG (stricter
+ * than the shipped INFO), so a test can check what an operator would see: for instance, that no
+ * token or secret ever appears.
  */
 public final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -30,7 +31,10 @@ public final class LogCapture implements AutoCloseable {
     return new LogCapture();
   }
 
-  /** Every captured line as an operator would read it: message, arguments filled in, and any stack trace. */
+  /**
+   * Every captured line as an operator would read it: message, arguments filled in, and any stack
+   * trace.
+   */
   public synchronized List<String> lines() {
     List<String> lines = new ArrayList<>();
     for (ILoggingEvent event : List.copyOf(appender.list)) {

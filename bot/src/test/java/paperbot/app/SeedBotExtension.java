@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import paperbot.command.CommandRouter;
 
 /**
- * One real bot per test class: the seed corpus indexed into a throwaway data directory with its own SQLite database.
- * Register as {@code @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();}.
+ * One real bot per test class: the seed corpus indexed into a throwaway data directory with its own
+ * SQLite database. Register as {@code @RegisterExtension static final SeedBotExtension bot = new
+ * SeedBotExtension();}.
  */
 public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallback {
   private final boolean scheduled;
@@ -25,7 +26,9 @@ public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallba
     this(false);
   }
 
-  /** @param scheduled true to run Quartz too, so /digest subscribe works */
+  /**
+   * @param scheduled true to run Quartz too, so /digest subscribe works
+   */
   public SeedBotExtension(boolean scheduled) {
     this.scheduled = scheduled;
   }

@@ -9,12 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperbot.app.TestBots;
 import paperbot.cli.CliRun;
 
 /**
- * A small run of {@code paperbot bench} (10,000 papers), so the benchmark cannot rot. It checks that every stage ran
- * through paperbot's code and produced figures, never how fast they were: timings belong in the report, not here.
+ * A small run of {@code paperbot bench} (10,000 papers), so the benchmark cannot rot. It checks
+ * that every stage ran through paperbot's code and produced figures, never how fast they were:
+ * timings belong in the report, not here.
  */
 final class BenchSmokeTest {
   @TempDir Path dir;
@@ -23,29 +23,57 @@ final class BenchSmokeTest {
   void smallRunMeasuresEveryStageBesideItsBaseline() throws Exception {
     Path work = dir.resolve("work");
     Path report = dir.resolve("docs/report.md");
-    CliRun run = CliRun.of("bench", "--papers", "10000", "--members", "60", "--rounds", "2", "--work", work.toString(),
-        "--report", report.toString());
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--papers",
+            "10000",
+            "--members",
+            "60",
+            "--rounds",
+            "2",
+            "--work",
+            work.toString(),
+            "--report",
+            report.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String markdown = Files.readString(report);
     assertThat(run.out()).isEqualTo(markdown);
     assertThat(markdown).contains("# paperbot bench: 10,000 papers, 60 members");
-    for (String measure : List.of("ingest and index, 1 thread each", "index size on disk", "start-up to ready",
-        "/papers <query> p50", "/papers <query> p99", "personal /papers p50", "personal /papers p99",
-        "digest fan-out: 60 member digests, 2 threads", "commits/s, one command each, 1 thread",
-        "commits/s, one command each, 2 threads", "Slack ack, 600 signed /papers with 32 in flight, p99",
-        "Slack ack, slowest")) {
-      Matcher row = Pattern.compile("\\| " + Pattern.quote(measure) + "[^|]*\\| ([^|]+) \\| ([^|]+) \\| ([0-9.]+)x \\|")
-          .matcher(markdown);
+    for (String measure :
+        List.of(
+            "ingest and index, 1 thread each",
+            "index size on disk",
+            "start-up to ready",
+            "/papers <query> p50",
+            "/papers <query> p99",
+            "personal /papers p50",
+            "personal /papers p99",
+            "digest fan-out: 60 member digests, 2 threads",
+            "commits/s, one command each, 1 thread",
+            "commits/s, one command each, 2 threads",
+            "Slack ack, 600 signed /papers with 32 in flight, p99",
+            "Slack ack, slowest")) {
+      Matcher row =
+          Pattern.compile(
+                  "\\| "
+                      + Pattern.quote(measure)
+                      + "[^|]*\\| ([^|]+) \\| ([^|]+) \\| ([0-9.]+)x \\|")
+              .matcher(markdown);
       assertThat(row.find()).as("row for " + measure + " in\n" + markdown).isTrue();
       assertThat(Double.parseDouble(row.group(3))).as(measure + " ratio").isPositive().isFinite();
     }
     // Every member digest was claimed, planned and posted exactly once.
-    Matcher outcomes = Pattern.compile("digest outcomes: (\\d+) posted, (\\d+) quiet").matcher(markdown);
+    Matcher outcomes =
+        Pattern.compile("digest outcomes: (\\d+) posted, (\\d+) quiet").matcher(markdown);
     assertThat(outcomes.find()).isTrue();
-    assertThat(Integer.parseInt(outcomes.group(1)) + Integer.parseInt(outcomes.group(2))).isEqualTo(60);
+    assertThat(Integer.parseInt(outcomes.group(1)) + Integer.parseInt(outcomes.group(2)))
+        .isEqualTo(60);
     // Samples: 30 queries x 2 rounds, and 60 sampled members x 2 rounds.
-    assertThat(markdown).contains("/papers <query> p50 (60 samples)").contains("personal /papers p50 (120 samples)");
+    assertThat(markdown)
+        .contains("/papers <query> p50 (60 samples)")
+        .contains("personal /papers p50 (120 samples)");
     assertThat(run.err()).contains("ingest paperbot").contains("start-up to ready");
     assertThat(Files.exists(work.resolve("report.md"))).isTrue();
   }
@@ -56,7 +84,8 @@ final class BenchSmokeTest {
     Files.createDirectories(precious);
     Files.writeString(precious.resolve("thesis.tex"), "do not delete");
 
-    CliRun refused = CliRun.of("bench", "--papers", "1000", "--members", "5", "--work", precious.toString());
+    CliRun refused =
+        CliRun.of("bench", "--papers", "1000", "--members", "5", "--work", precious.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("not made by paperbot bench");
     assertThat(Files.readString(precious.resolve("thesis.tex"))).isEqualTo("do not delete");

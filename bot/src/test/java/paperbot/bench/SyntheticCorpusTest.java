@@ -15,7 +15,8 @@ import paperbot.recommender.ingest.SeedCorpus;
 /** The generator is deterministic and shaped like the corpus the performance notes describe. */
 final class SyntheticCorpusTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-  private static final List<Paper> SEEDS = SeedCorpus.load(TestBots.REPO.resolve("seeds"), TestBots.CLOCK).papers();
+  private static final List<Paper> SEEDS =
+      SeedCorpus.load(TestBots.REPO.resolve("seeds"), TestBots.CLOCK).papers();
 
   @Test
   void samePaperForTheSameSeedAndIndex() {
@@ -45,7 +46,8 @@ final class SyntheticCorpusTest {
     assertThat(oldest).isBefore(TODAY.minusDays(1_000));
     assertThat(upvotes.get(2_500)).isZero(); // median
     assertThat(upvotes.get(4_950)).isBetween(20, 200); // p99 around 66
-    assertThat(titles.size()).isGreaterThan(1_000); // mixed and renamed titles, not just the 300 real ones
+    assertThat(titles.size())
+        .isGreaterThan(1_000); // mixed and renamed titles, not just the 300 real ones
   }
 
   @Test

@@ -13,7 +13,10 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.profile.MemberKey;
 
-/** {@code paperbot backup} and {@code restore} on a real data directory: what was backed up comes back, exactly. */
+/**
+ * {@code paperbot backup} and {@code restore} on a real data directory: what was backed up comes
+ * back, exactly.
+ */
 final class BackupCliTest {
   private static final MemberKey ANA = new MemberKey("CONSOLE", "local", "ana");
 
@@ -35,9 +38,25 @@ final class BackupCliTest {
     try (Wiring wiring = TestBots.open(data)) {
       wiring.profiles().removeTopic(ANA, "world models");
       wiring.profiles().addTopic(ANA, "after the backup", 1);
-      wiring.index().upsert(List.of(new Paper("2611.99999", "A Paper Added After The Backup", List.of(), "Words.",
-          List.of("Ana Li"), false, 1, null, false, 0, List.of(), null, List.of(),
-          List.of(new SourceRecord("test", 0, "file")))));
+      wiring
+          .index()
+          .upsert(
+              List.of(
+                  new Paper(
+                      "2611.99999",
+                      "A Paper Added After The Backup",
+                      List.of(),
+                      "Words.",
+                      List.of("Ana Li"),
+                      false,
+                      1,
+                      null,
+                      false,
+                      0,
+                      List.of(),
+                      null,
+                      List.of(),
+                      List.of(new SourceRecord("test", 0, "file")))));
       assertThat(wiring.index().size()).isEqualTo(papers + 1);
     }
 
@@ -54,7 +73,8 @@ final class BackupCliTest {
   @SuppressWarnings("try") // the running bot is only held open, as a live process would be
   void aRunningBotIsNotBackedUpUnderItsFeetAndBadTargetsAreRefused() throws Exception {
     try (Wiring running = TestBots.open(data)) {
-      CliRun refused = CliRun.of("backup", "--data", data.toString(), backups.resolve("b").toString());
+      CliRun refused =
+          CliRun.of("backup", "--data", data.toString(), backups.resolve("b").toString());
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.err()).contains("in use by a running paperbot; stop it first");
     }
@@ -66,8 +86,12 @@ final class BackupCliTest {
     assertThat(notABackup.exitCode()).isEqualTo(1);
     assertThat(notABackup.err()).contains("is not a paperbot backup");
     assertThat(Files.readString(backups.resolve("notes.txt"))).isEqualTo("mine");
-    CliRun nothing = CliRun.of("backup", "--data", backups.resolve("never-started").toString(),
-        backups.resolve("c").toString());
+    CliRun nothing =
+        CliRun.of(
+            "backup",
+            "--data",
+            backups.resolve("never-started").toString(),
+            backups.resolve("c").toString());
     assertThat(nothing.exitCode()).isEqualTo(1);
     assertThat(nothing.err()).contains("has no index yet");
   }

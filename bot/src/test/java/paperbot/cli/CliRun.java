@@ -9,7 +9,8 @@ import java.util.Map;
 import paperbot.app.TestBots;
 
 /**
- * One in-process run of the {@code paperbot} command line, as the launcher runs it, with what it printed.
+ * One in-process run of the {@code paperbot} command line, as the launcher runs it, with what it
+ * printed.
  *
  * @param exitCode 0 ok, 1 failure, 2 usage error
  */
@@ -17,10 +18,17 @@ public record CliRun(int exitCode, String out, String err) {
   public static CliRun of(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = new CliContext(TestBots.REPO, new BufferedReader(new StringReader("")),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of(), false, TestBots.CLOCK);
+    CliContext context =
+        new CliContext(
+            TestBots.REPO,
+            new BufferedReader(new StringReader("")),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false,
+            TestBots.CLOCK);
     int code = Cli.run(context, args);
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -26,17 +26,32 @@ final class CliTest {
   private Run run(String input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = new CliContext(TestBots.REPO, new BufferedReader(new StringReader(input)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of(), false, TestBots.CLOCK);
+    CliContext context =
+        new CliContext(
+            TestBots.REPO,
+            new BufferedReader(new StringReader(input)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false,
+            TestBots.CLOCK);
     int code = Cli.run(context, withData(args));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** Puts --data after the subcommand name (or first, for the default command) so no test writes to ./data. */
+  /**
+   * Puts --data after the subcommand name (or first, for the default command) so no test writes to
+   * ./data.
+   */
   private String[] withData(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    int at = !all.isEmpty() && List.of("search", "stats", "chat", "digest", "ingest", "export", "reindex").contains(all.get(0)) ? 1 : 0;
+    int at =
+        !all.isEmpty()
+                && List.of("search", "stats", "chat", "digest", "ingest", "export", "reindex")
+                    .contains(all.get(0))
+            ? 1
+            : 0;
     all.addAll(at, List.of("--data", data.toString()));
     return all.toArray(String[]::new);
   }
@@ -51,14 +66,25 @@ final class CliTest {
     for (JsonNode result : results) {
       List<String> fields = new ArrayList<>();
       result.fieldNames().forEachRemaining(fields::add);
-      assertThat(fields).containsExactly("id", "title", "abstract", "authors", "authorCount", "published",
-          "yearInferred", "upvotes", "score", "matched");
+      assertThat(fields)
+          .containsExactly(
+              "id",
+              "title",
+              "abstract",
+              "authors",
+              "authorCount",
+              "published",
+              "yearInferred",
+              "upvotes",
+              "score",
+              "matched");
       assertThat(result.get("authors").isArray()).isTrue();
       assertThat(result.get("score").asDouble()).isPositive();
       assertThat(result.get("matched").get(0).get("concept").asText()).isNotBlank();
       assertThat(result.get("matched").get(0).get("field").asText()).isIn("title", "abstract");
     }
-    assertThat(results.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(results.get(2).get("score").asDouble());
+    assertThat(results.get(0).get("score").asDouble())
+        .isGreaterThanOrEqualTo(results.get(2).get("score").asDouble());
   }
 
   @Test
@@ -98,7 +124,8 @@ final class CliTest {
     Run dry = run("", "digest", "--dry-run");
     assertThat(dry.exitCode()).isZero();
     assertThat(dry.out()).contains("== CONSOLE local member ana at 08:00 Europe/Paris", "for you");
-    assertThat(run("", "digest", "--dry-run", "--channel", "nobody").out()).contains("No digest for nobody");
+    assertThat(run("", "digest", "--dry-run", "--channel", "nobody").out())
+        .contains("No digest for nobody");
     assertThat(run("", "digest").exitCode()).isEqualTo(2);
   }
 
@@ -120,17 +147,32 @@ final class CliTest {
   void aLostIndexComesBackFromTheDatabaseWithIngestedPapersAndReindexRebuildsIt(@TempDir Path files)
       throws Exception {
     Path jsonl = files.resolve("one.jsonl");
-    paperbot.recommender.ingest.JsonLinesFile.write(jsonl, List.of(new paperbot.recommender.corpus.Paper(
-        "2611.99999", "Quokka locomotion with diffusion policies", List.of(), "We teach a quokka robot to hop.",
-        List.of("Ana Li"), false, 1, java.time.LocalDate.of(2026, 11, 20), false, 5, List.of("cs.RO"), null,
-        List.of(), List.of())));
+    paperbot.recommender.ingest.JsonLinesFile.write(
+        jsonl,
+        List.of(
+            new paperbot.recommender.corpus.Paper(
+                "2611.99999",
+                "Quokka locomotion with diffusion policies",
+                List.of(),
+                "We teach a quokka robot to hop.",
+                List.of("Ana Li"),
+                false,
+                1,
+                java.time.LocalDate.of(2026, 11, 20),
+                false,
+                5,
+                List.of("cs.RO"),
+                null,
+                List.of(),
+                List.of())));
     assertThat(run("", "ingest", "--source", "file", jsonl.toString()).out()).contains("new=1");
     try (var index = java.nio.file.Files.walk(data.resolve("index"))) {
       for (Path file : index.sorted(java.util.Comparator.reverseOrder()).toList()) {
         java.nio.file.Files.delete(file);
       }
     }
-    assertThat(run("", "search", "quokka").out()).as("rebuilt from the database at start-up")
+    assertThat(run("", "search", "quokka").out())
+        .as("rebuilt from the database at start-up")
         .contains("Quokka locomotion with diffusion policies");
     Run reindex = run("", "reindex");
     assertThat(reindex.exitCode()).isZero();
@@ -138,24 +180,40 @@ final class CliTest {
   }
 
   @Test
-  void ingestFromArxivUsesTheConfiguredBaseUrlAndReportsASummary(@TempDir Path files) throws Exception {
-    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/api/query", exchange -> {
-      byte[] body = ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2611.12345v1</id>"
-          + "<title>A Live Paper</title><summary>About sim-to-real transfer.</summary>"
-          + "<published>2026-11-20T00:00:00Z</published></entry></feed>").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+  void ingestFromArxivUsesTheConfiguredBaseUrlAndReportsASummary(@TempDir Path files)
+      throws Exception {
+    var server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/api/query",
+        exchange -> {
+          byte[] body =
+              ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2611.12345v1</id>"
+                      + "<title>A Live Paper</title><summary>About sim-to-real transfer.</summary>"
+                      + "<published>2026-11-20T00:00:00Z</published></entry></feed>")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      CliContext context = new CliContext(TestBots.REPO, new BufferedReader(new StringReader("")),
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
-          StandardCharsets.UTF_8), Map.of("PAPERBOT_ARXIV_URL", "http://127.0.0.1:" + server.getAddress().getPort()
-          + "/api/query"), false, TestBots.CLOCK);
-      assertThat(Cli.run(context, "ingest", "--data", data.toString(), "--source", "arxiv", "--max", "5")).isZero();
+      CliContext context =
+          new CliContext(
+              TestBots.REPO,
+              new BufferedReader(new StringReader("")),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+              Map.of(
+                  "PAPERBOT_ARXIV_URL",
+                  "http://127.0.0.1:" + server.getAddress().getPort() + "/api/query"),
+              false,
+              TestBots.CLOCK);
+      assertThat(
+              Cli.run(
+                  context, "ingest", "--data", data.toString(), "--source", "arxiv", "--max", "5"))
+          .isZero();
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("arxiv: fetched=1 new=1");
       assertThat(run("", "search", "--json", "live paper sim2real").out()).contains("2611.12345");
     } finally {

@@ -7,12 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.SeedBotExtension;
 
-/** The command core on the real seed corpus and a real index, asserted through {@link Reply} values. */
+/**
+ * The command core on the real seed corpus and a real index, asserted through {@link Reply} values.
+ */
 final class CommandCoreTest {
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
 
   private static Reply say(String command, String text) {
-    return bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "console", "ana", command, text));
+    return bot.router()
+        .handle(new ChatRequest(Platform.CONSOLE, "local", "console", "ana", command, text));
   }
 
   @Test
@@ -29,19 +32,28 @@ final class CommandCoreTest {
       assertThat(card.url()).startsWith("https://arxiv.org/");
     }
     assertThat(reply.cards().get(0).why()).contains("diffusion policy (title)");
-    assertThat(reply.buttons()).extracting(ReplyButton::actionId)
+    assertThat(reply.buttons())
+        .extracting(ReplyButton::actionId)
         .containsExactly(ReplyButton.NEXT_PAGE, ReplyButton.SHARE);
-    assertThat(reply.cards().get(0).buttons()).extracting(ReplyButton::actionId)
-        .containsExactly(ReplyButton.LIKE, ReplyButton.DISLIKE, ReplyButton.MORE_LIKE_THIS, ReplyButton.SAVE);
+    assertThat(reply.cards().get(0).buttons())
+        .extracting(ReplyButton::actionId)
+        .containsExactly(
+            ReplyButton.LIKE, ReplyButton.DISLIKE, ReplyButton.MORE_LIKE_THIS, ReplyButton.SAVE);
   }
 
   @Test
   void shareButtonPostsTheSameListForTheWholeChannel() {
     Reply mine = say("papers", "world models");
-    ReplyButton share = mine.buttons().stream().filter(b -> b.actionId().equals(ReplyButton.SHARE)).findFirst()
-        .orElseThrow();
-    Reply shared = bot.router().handle(
-        new ChatAction(Platform.CONSOLE, "local", "console", "ana", share.actionId(), share.value()));
+    ReplyButton share =
+        mine.buttons().stream()
+            .filter(b -> b.actionId().equals(ReplyButton.SHARE))
+            .findFirst()
+            .orElseThrow();
+    Reply shared =
+        bot.router()
+            .handle(
+                new ChatAction(
+                    Platform.CONSOLE, "local", "console", "ana", share.actionId(), share.value()));
     assertThat(shared.ephemeral()).isFalse();
     assertThat(ids(shared)).isEqualTo(ids(mine));
     assertThat(shared.buttons()).isEmpty();
@@ -49,9 +61,19 @@ final class CommandCoreTest {
 
   @Test
   void moreShowsTheNextFiveWithoutRepeats() {
-    Reply first = bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "c", "bo", "papers", "imitation learning"));
-    Reply second = bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "c", "bo", "papers", "imitation learning more"));
-    Reply third = bot.router().handle(new ChatRequest(Platform.CONSOLE, "local", "c", "bo", "papers", "more"));
+    Reply first =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.CONSOLE, "local", "c", "bo", "papers", "imitation learning"));
+    Reply second =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.CONSOLE, "local", "c", "bo", "papers", "imitation learning more"));
+    Reply third =
+        bot.router()
+            .handle(new ChatRequest(Platform.CONSOLE, "local", "c", "bo", "papers", "more"));
     assertThat(second.text()).contains(": 6–10 of ");
     assertThat(third.text()).contains(": 11–15 of ");
     assertThat(ids(first)).doesNotContainAnyElementsOf(ids(second));
@@ -62,8 +84,11 @@ final class CommandCoreTest {
   void nextPageButtonShowsTheSamePageAsTypingMore() {
     Reply first = say("papers", "offline reinforcement learning");
     ReplyButton next = first.buttons().get(0);
-    Reply pressed = bot.router().handle(
-        new ChatAction(Platform.CONSOLE, "local", "console", "cy", next.actionId(), next.value()));
+    Reply pressed =
+        bot.router()
+            .handle(
+                new ChatAction(
+                    Platform.CONSOLE, "local", "console", "cy", next.actionId(), next.value()));
     Reply typed = say("papers", "offline reinforcement learning page 2");
     assertThat(ids(pressed)).isEqualTo(ids(typed)).doesNotContainAnyElementsOf(ids(first));
   }
@@ -88,7 +113,10 @@ final class CommandCoreTest {
 
   @Test
   void retitledPaperListsItsOtherTitle() {
-    Reply search = say("papers", "Learning an Actionable Discrete Diffusion Policy via Large-Scale Actionless Video Pre-Training");
+    Reply search =
+        say(
+            "papers",
+            "Learning an Actionable Discrete Diffusion Policy via Large-Scale Actionless Video Pre-Training");
     Reply details = say("paper", search.cards().get(0).id());
     assertThat(details.text()).contains("Also titled: ");
   }
@@ -99,8 +127,16 @@ final class CommandCoreTest {
     assertThat(say("paper", "").ephemeral()).isTrue();
     assertThat(say("paper", "no-such-id").text()).startsWith("No paper with id");
     assertThat(say("frobnicate", "x").text()).contains("/help");
-    for (String hostile : List.of("title:(a OR b)^3 \"unbalanced", "*:*", "\\", "🙂🚀", "a".repeat(5000),
-        "\u0000\u200b\u202e", "the of and", "AND OR NOT")) {
+    for (String hostile :
+        List.of(
+            "title:(a OR b)^3 \"unbalanced",
+            "*:*",
+            "\\",
+            "🙂🚀",
+            "a".repeat(5000),
+            "\u0000\u200b\u202e",
+            "the of and",
+            "AND OR NOT")) {
       Reply reply = say("papers", hostile);
       assertThat(reply.text()).isNotBlank();
     }
@@ -108,9 +144,15 @@ final class CommandCoreTest {
 
   @Test
   void expiredOrForgedButtonsAreRefusedPolitely() {
-    Reply reply = bot.router().handle(new ChatAction(Platform.CONSOLE, "local", "c", "ana", ReplyButton.NEXT_PAGE, "x"));
+    Reply reply =
+        bot.router()
+            .handle(
+                new ChatAction(Platform.CONSOLE, "local", "c", "ana", ReplyButton.NEXT_PAGE, "x"));
     assertThat(reply.text()).contains("expired");
-    assertThat(bot.router().handle(new ChatAction(Platform.CONSOLE, "local", "c", "ana", "nope", "")).text())
+    assertThat(
+            bot.router()
+                .handle(new ChatAction(Platform.CONSOLE, "local", "c", "ana", "nope", ""))
+                .text())
         .contains("expired");
   }
 

@@ -11,13 +11,15 @@ final class DigestCommandTest {
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
 
   private static Reply say(String text, boolean manager) {
-    return bot.router().handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ana", "digest", text, manager));
+    return bot.router()
+        .handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ana", "digest", text, manager));
   }
 
   @Test
   void channelDigestsNeedTheManagePermissionButPersonalOnesDoNot() {
     Reply refused = say("subscribe 09:00 UTC offline rl", false);
-    assertThat(refused.text()).startsWith("Setting up this channel's digest needs the Manage Channels permission");
+    assertThat(refused.text())
+        .startsWith("Setting up this channel's digest needs the Manage Channels permission");
     assertThat(say("unsubscribe", false).text()).contains("Manage Channels");
     assertThat(say("now", false).text()).contains("Manage Channels");
     assertThat(say("status", false).text()).startsWith("No digests here yet");

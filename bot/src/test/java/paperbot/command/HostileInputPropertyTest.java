@@ -20,14 +20,29 @@ import paperbot.app.TestBots;
 import paperbot.app.Wiring;
 
 /**
- * Every command, with random and adversarial text, on the real index and database: each gets a reply, never an
- * exception, and never hangs. The time bound only catches a hang (a catastrophic regex, an unbounded query); speed
- * itself is measured by the benchmark.
+ * Every command, with random and adversarial text, on the real index and database: each gets a
+ * reply, never an exception, and never hangs. The time bound only catches a hang (a catastrophic
+ * regex, an unbounded query); speed itself is measured by the benchmark.
  */
 final class HostileInputPropertyTest {
   private static final Duration HANG = Duration.ofSeconds(20);
-  private static final List<String> COMMANDS = List.of("papers", "paper", "topics", "like", "dislike", "save",
-      "more", "follow", "unfollow", "saved", "digest", "paperbot", "help", "nonsense", "");
+  private static final List<String> COMMANDS =
+      List.of(
+          "papers",
+          "paper",
+          "topics",
+          "like",
+          "dislike",
+          "save",
+          "more",
+          "follow",
+          "unfollow",
+          "saved",
+          "digest",
+          "paperbot",
+          "help",
+          "nonsense",
+          "");
 
   private static Path data;
   private static Wiring wiring;
@@ -46,16 +61,22 @@ final class HostileInputPropertyTest {
   }
 
   @Property(tries = 300)
-  void everyCommandRepliesToAnyText(@ForAll("commands") String command, @ForAll("hostile") String text) {
-    ChatRequest request = new ChatRequest(Platform.CONSOLE, "ws-hostile", "C1", "U1", command, text);
+  void everyCommandRepliesToAnyText(
+      @ForAll("commands") String command, @ForAll("hostile") String text) {
+    ChatRequest request =
+        new ChatRequest(Platform.CONSOLE, "ws-hostile", "C1", "U1", command, text);
     Reply reply = assertTimeoutPreemptively(HANG, () -> wiring.router().handle(request));
     assertThat(reply).isNotNull();
-    assertThat(reply.text().isBlank() && reply.cards().isEmpty()).as("an empty reply to /%s", command).isFalse();
+    assertThat(reply.text().isBlank() && reply.cards().isEmpty())
+        .as("an empty reply to /%s", command)
+        .isFalse();
   }
 
   @Property(tries = 100)
-  void buttonsWithForgedValuesReplyToo(@ForAll("actions") String action, @ForAll("hostile") String value) {
-    ChatAction pressed = new ChatAction(Platform.CONSOLE, "ws-hostile", "C1", "U2", action, value, "U1");
+  void buttonsWithForgedValuesReplyToo(
+      @ForAll("actions") String action, @ForAll("hostile") String value) {
+    ChatAction pressed =
+        new ChatAction(Platform.CONSOLE, "ws-hostile", "C1", "U2", action, value, "U1");
     Reply reply = assertTimeoutPreemptively(HANG, () -> wiring.router().handle(pressed));
     assertThat(reply).isNotNull();
   }
@@ -67,25 +88,74 @@ final class HostileInputPropertyTest {
 
   @Provide
   Arbitrary<String> actions() {
-    return Arbitraries.oneOf(Arbitraries.of(ReplyButton.NEXT_PAGE, ReplyButton.SHARE, ReplyButton.CLEAR_TOPICS,
-        ReplyButton.LIKE, ReplyButton.DISLIKE, ReplyButton.MORE_LIKE_THIS, ReplyButton.SAVE, "unknown"),
+    return Arbitraries.oneOf(
+        Arbitraries.of(
+            ReplyButton.NEXT_PAGE,
+            ReplyButton.SHARE,
+            ReplyButton.CLEAR_TOPICS,
+            ReplyButton.LIKE,
+            ReplyButton.DISLIKE,
+            ReplyButton.MORE_LIKE_THIS,
+            ReplyButton.SAVE,
+            "unknown"),
         Arbitraries.strings().ofMaxLength(40));
   }
 
-  /** Text people and attackers type: query syntax, regex bombs, huge inputs, control, bidi and zero-width marks. */
+  /**
+   * Text people and attackers type: query syntax, regex bombs, huge inputs, control, bidi and
+   * zero-width marks.
+   */
   @Provide
   Arbitrary<String> hostile() {
-    Arbitrary<String> fragments = Arbitraries.of(
-        "title:(a OR b)^10", "\"unclosed phrase", "*:*", "a~2", "[* TO *]", "field:/re.*gex/", "+-&&||!(){}[]^\"~*?:\\/",
-        "(a+)+$", "((((((((((x", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", ".*.*.*.*.*=.*", "\\Q\\E\\",
-        "\u0000\u0001\u0007\u001b[31m", "\r\n\t", "\u202eevil\u202c", "\u200b\u200c\u200d\ufeff", "\u05e9\u05dc\u05d5\u05dd",
-        "🧪🤖💥👩‍🔬", "<@U123> <!channel> @everyone", "<script>alert(1)</script>", "'; DROP TABLE member; --",
-        "add", "remove", "mute", "clear", "list", "me 09:00 Europe/Berlin", "subscribe", "page 99999999999",
-        "more", "all", "2401.00001", "offline rl", "%s%n%x", "${jndi:ldap://x}", "  ", "");
-    Arbitrary<String> mixed = Combinators.combine(fragments.list().ofMaxSize(6), Arbitraries.strings().all()
-        .ofMaxLength(30)).as((parts, random) -> String.join(" ", parts) + random);
-    Arbitrary<String> huge = Arbitraries.of("diffusion ", "(a+)+", "\u200b", "🧪", "x").flatMap(unit ->
-        Arbitraries.integers().between(1_000, 100_000).map(n -> unit.repeat(Math.max(1, n / unit.length()))));
+    Arbitrary<String> fragments =
+        Arbitraries.of(
+            "title:(a OR b)^10",
+            "\"unclosed phrase",
+            "*:*",
+            "a~2",
+            "[* TO *]",
+            "field:/re.*gex/",
+            "+-&&||!(){}[]^\"~*?:\\/",
+            "(a+)+$",
+            "((((((((((x",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
+            ".*.*.*.*.*=.*",
+            "\\Q\\E\\",
+            "\u0000\u0001\u0007\u001b[31m",
+            "\r\n\t",
+            "\u202eevil\u202c",
+            "\u200b\u200c\u200d\ufeff",
+            "\u05e9\u05dc\u05d5\u05dd",
+            "🧪🤖💥👩‍🔬",
+            "<@U123> <!channel> @everyone",
+            "<script>alert(1)</script>",
+            "'; DROP TABLE member; --",
+            "add",
+            "remove",
+            "mute",
+            "clear",
+            "list",
+            "me 09:00 Europe/Berlin",
+            "subscribe",
+            "page 99999999999",
+            "more",
+            "all",
+            "2401.00001",
+            "offline rl",
+            "%s%n%x",
+            "${jndi:ldap://x}",
+            "  ",
+            "");
+    Arbitrary<String> mixed =
+        Combinators.combine(
+                fragments.list().ofMaxSize(6), Arbitraries.strings().all().ofMaxLength(30))
+            .as((parts, random) -> String.join(" ", parts) + random);
+    Arbitrary<String> huge =
+        Arbitraries.of("diffusion ", "(a+)+", "\u200b", "🧪", "x")
+            .flatMap(unit ->
+                Arbitraries.integers()
+                    .between(1_000, 100_000)
+                    .map(n -> unit.repeat(Math.max(1, n / unit.length()))));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, mixed),
         net.jqwik.api.Tuple.of(3, Arbitraries.strings().all().ofMaxLength(200)),

@@ -8,12 +8,14 @@ final class PapersQueryTest {
 
   @Test
   void plainWordsAreTheFirstPage() {
-    assertThat(PapersQuery.parse("  diffusion policy ")).isEqualTo(new PapersQuery("diffusion policy", 1));
+    assertThat(PapersQuery.parse("  diffusion policy "))
+        .isEqualTo(new PapersQuery("diffusion policy", 1));
   }
 
   @Test
   void trailingMoreAsksForTheNextPage() {
-    assertThat(PapersQuery.parse("offline rl more")).isEqualTo(new PapersQuery("offline rl", PapersQuery.NEXT));
+    assertThat(PapersQuery.parse("offline rl more"))
+        .isEqualTo(new PapersQuery("offline rl", PapersQuery.NEXT));
     assertThat(PapersQuery.parse("MORE")).isEqualTo(new PapersQuery("", PapersQuery.NEXT));
   }
 

@@ -7,11 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import paperbot.app.TestBots;
 import paperbot.app.SeedBotExtension;
+import paperbot.app.TestBots;
 import paperbot.app.Wiring;
 
-/** Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real SQLite. */
+/**
+ * Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real
+ * SQLite.
+ */
 final class ProfileCommandsTest {
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
 
@@ -20,7 +23,8 @@ final class ProfileCommandsTest {
   }
 
   private static Reply say(String workspace, String user, String command, String text) {
-    return bot.router().handle(new ChatRequest(Platform.SLACK, workspace, "C1", user, command, text));
+    return bot.router()
+        .handle(new ChatRequest(Platform.SLACK, workspace, "C1", user, command, text));
   }
 
   private static List<String> ids(Reply reply) {
@@ -31,18 +35,23 @@ final class ProfileCommandsTest {
   void aNewMemberGetsAGuideAndTrendingPapers() {
     Reply reply = say("newcomer", "papers", "");
     assertThat(reply.text()).contains("no topics yet", "/topics add offline rl");
-    assertThat(reply.cards()).hasSize(5).allSatisfy(card -> assertThat(card.why()).startsWith("trending +"));
+    assertThat(reply.cards())
+        .hasSize(5)
+        .allSatisfy(card -> assertThat(card.why()).startsWith("trending +"));
     assertThat(reply.ephemeral()).isTrue();
   }
 
   @Test
   void aTopicRanksItsPapersFirstAndSaysWhy() {
-    assertThat(say("ana", "topics", "add Offline  RL").text()).startsWith("Added topic *offline rl* (weight 1)");
+    assertThat(say("ana", "topics", "add Offline  RL").text())
+        .startsWith("Added topic *offline rl* (weight 1)");
     Reply reply = say("ana", "papers", "");
     assertThat(reply.cards()).hasSize(5);
-    assertThat(reply.cards()).allSatisfy(card -> assertThat(card.why()).startsWith("your topics: offline rl")
-        .contains("trending +"));
-    assertThat(reply.cards().get(0).title().toLowerCase()).containsAnyOf("offline", "reinforcement");
+    assertThat(reply.cards())
+        .allSatisfy(card ->
+            assertThat(card.why()).startsWith("your topics: offline rl").contains("trending +"));
+    assertThat(reply.cards().get(0).title().toLowerCase())
+        .containsAnyOf("offline", "reinforcement");
   }
 
   @Test
@@ -57,7 +66,8 @@ final class ProfileCommandsTest {
   @Test
   void mutingATermRemovesItsPapers() {
     say("dee", "topics", "add cloning");
-    assertThat(say("dee", "papers", "all").cards()).anySatisfy(c -> assertThat(c.title()).containsIgnoringCase("voice"));
+    assertThat(say("dee", "papers", "all").cards())
+        .anySatisfy(c -> assertThat(c.title()).containsIgnoringCase("voice"));
     say("dee", "topics", "mute voice cloning");
     for (int page = 1; page <= 3; page++) {
       assertThat(say("dee", "papers", "all page " + page).cards())
@@ -71,8 +81,16 @@ final class ProfileCommandsTest {
       say(user, "topics", "add diffusion");
     }
     List<String> before = ids(say("eve", "papers", "all"));
-    Reply liked = bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "eve", ReplyButton.LIKE,
-        say("eve", "papers", "video generation").cards().get(0).id()));
+    Reply liked =
+        bot.router()
+            .handle(
+                new ChatAction(
+                    Platform.SLACK,
+                    "T1",
+                    "C1",
+                    "eve",
+                    ReplyButton.LIKE,
+                    say("eve", "papers", "video generation").cards().get(0).id()));
     assertThat(liked.text()).startsWith("Liked *");
     assertThat(ids(say("eve", "papers", "all"))).isNotEqualTo(before);
     assertThat(ids(say("fay", "papers", "all"))).isEqualTo(before);
@@ -108,7 +126,9 @@ final class ProfileCommandsTest {
   void followedAuthorsAreFlagged() {
     assertThat(say("jo", "follow", "Haoran He").text()).startsWith("Following *Haoran He*");
     Reply reply = say("jo", "papers", "");
-    assertThat(reply.cards()).isNotEmpty().allSatisfy(c -> assertThat(c.why()).contains("by Haoran He (followed)"));
+    assertThat(reply.cards())
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c.why()).contains("by Haoran He (followed)"));
     assertThat(say("jo", "unfollow", "Haoran He").text()).startsWith("Stopped following");
   }
 
@@ -127,8 +147,11 @@ final class ProfileCommandsTest {
     assertThat(ask.text()).contains("removes all 2");
     assertThat(say("lee", "topics", "list").text()).contains("offline rl");
     ReplyButton confirm = ask.buttons().get(0);
-    Reply done = bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "lee", confirm.actionId(),
-        confirm.value()));
+    Reply done =
+        bot.router()
+            .handle(
+                new ChatAction(
+                    Platform.SLACK, "T1", "C1", "lee", confirm.actionId(), confirm.value()));
     assertThat(done.text()).startsWith("Cleared 2 topics");
   }
 
@@ -140,7 +163,8 @@ final class ProfileCommandsTest {
     assertThat(say("max", "topics", "add rl -1").text()).startsWith("Weights go from 0.1 to 5");
     assertThat(say("max", "topics", "add rl 1.2.3").text()).contains("is not a weight");
     assertThat(say("max", "topics", "add ???").text()).contains("letter or digit");
-    assertThat(say("max", "topics", "frobnicate").text()).startsWith("I don't know `/topics frobnicate`");
+    assertThat(say("max", "topics", "frobnicate").text())
+        .startsWith("I don't know `/topics frobnicate`");
     assertThat(say("max", "topics", "remove nothing-here").text()).contains("no topic");
     assertThat(say("max", "like", "no-such-id").text()).startsWith("No paper with id");
     assertThat(say("max", "like", "").text()).startsWith("Which paper?");
@@ -160,12 +184,22 @@ final class ProfileCommandsTest {
   @Test
   void everythingAcknowledgedSurvivesARestart(@TempDir Path other) {
     try (Wiring first = TestBots.open(other)) {
-      first.router().handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "add world models 1.5"));
-      first.router().handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "mute voice cloning"));
+      first
+          .router()
+          .handle(
+              new ChatRequest(
+                  Platform.DISCORD, "G1", "C1", "ola", "topics", "add world models 1.5"));
+      first
+          .router()
+          .handle(
+              new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "mute voice cloning"));
     }
     try (Wiring second = TestBots.open(other)) {
-      String list = second.router().handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "list"))
-          .text();
+      String list =
+          second
+              .router()
+              .handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "list"))
+              .text();
       assertThat(list).contains("world models (weight 1.5)", "Muted: voice cloning");
     }
   }
@@ -174,9 +208,13 @@ final class ProfileCommandsTest {
   void aButtonPressedByAnotherMemberChangesOnlyThatMembersProfile() {
     say("pat", "topics", "add world models");
     Reply patsList = say("pat", "papers", "");
-    ReplyButton like = patsList.cards().get(0).buttons().stream()
-        .filter(b -> b.actionId().equals(ReplyButton.LIKE)).findFirst().orElseThrow();
-    bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "quinn", like.actionId(), like.value()));
+    ReplyButton like =
+        patsList.cards().get(0).buttons().stream()
+            .filter(b -> b.actionId().equals(ReplyButton.LIKE))
+            .findFirst()
+            .orElseThrow();
+    bot.router()
+        .handle(new ChatAction(Platform.SLACK, "T1", "C1", "quinn", like.actionId(), like.value()));
     assertThat(say("pat", "topics", "list").text()).doesNotContain("Learned from your likes");
     assertThat(say("quinn", "topics", "list").text()).contains("Learned from your likes");
   }

@@ -1,24 +1,41 @@
 package paperbot.command;
 
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 
 /** Fixed replies for renderer snapshot and limit tests, the same for every platform. */
 public final class SampleReplies {
   private SampleReplies() {}
 
   public static PaperCard card(String id, String title, String snippet) {
-    return new PaperCard(id, title, "https://arxiv.org/abs/" + id, "Cheng Chi, Siyuan Feng et al.", "Mar 7, 2023", 12,
-        snippet, "matched: diffusion policy (title), imitation learning (abstract)", PaperCards.feedbackButtons(id));
+    return new PaperCard(
+        id,
+        title,
+        "https://arxiv.org/abs/" + id,
+        "Cheng Chi, Siyuan Feng et al.",
+        "Mar 7, 2023",
+        12,
+        snippet,
+        "matched: diffusion policy (title), imitation learning (abstract)",
+        PaperCards.feedbackButtons(id));
   }
 
   /** A search reply with two papers, next page and share. */
   public static Reply search(String secondId, String secondTitle, String secondSnippet) {
-    return new Reply("Papers for \"diffusion policy\": 1–2 of 258",
-        List.of(card("2303.04137", "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion",
-            "This paper introduces Diffusion Policy, a new way of generating robot behavior …"),
+    return new Reply(
+        "Papers for \"diffusion policy\": 1–2 of 258",
+        List.of(
+            card(
+                "2303.04137",
+                "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion",
+                "This paper introduces Diffusion Policy, a new way of generating robot behavior …"),
             card(secondId, secondTitle, secondSnippet)),
-        List.of(new ReplyButton(ReplyButton.NEXT_PAGE, "Next 5", "2|diffusion policy", "/papers diffusion policy more"),
+        List.of(
+            new ReplyButton(
+                ReplyButton.NEXT_PAGE,
+                "Next 5",
+                "2|diffusion policy",
+                "/papers diffusion policy more"),
             new ReplyButton(ReplyButton.SHARE, "Share to channel", "1|diffusion policy", "")),
         true);
   }
@@ -29,7 +46,10 @@ public final class SampleReplies {
     for (int i = 0; i < 40; i++) {
       cards.add(card("pb-" + i, "T".repeat(5000), "s ".repeat(5000)));
     }
-    return new Reply("x".repeat(10_000), cards,
-        List.of(new ReplyButton(ReplyButton.SHARE, "L".repeat(200), "v".repeat(5000), "")), false);
+    return new Reply(
+        "x".repeat(10_000),
+        cards,
+        List.of(new ReplyButton(ReplyButton.SHARE, "L".repeat(200), "v".repeat(5000), "")),
+        false);
   }
 }

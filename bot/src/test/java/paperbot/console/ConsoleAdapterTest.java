@@ -17,7 +17,8 @@ final class ConsoleAdapterTest {
   private static String run(boolean interactive, String input) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    new ConsoleAdapter(bot.router(), "ana", interactive).run(new BufferedReader(new StringReader(input)), out);
+    new ConsoleAdapter(bot.router(), "ana", interactive)
+        .run(new BufferedReader(new StringReader(input)), out);
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
@@ -25,7 +26,8 @@ final class ConsoleAdapterTest {
   void pipedInputPrintsOneReplyPerLineAndStopsAtEndOfInput() throws Exception {
     String out = run(false, "/papers diffusion policy\n\n/help\n");
     assertThat(out).startsWith("Papers for \"diffusion policy\": 1–5 of ");
-    assertThat(out).contains("\n1. ", "\n5. ", "matched: ", "Next 5: /papers diffusion policy more");
+    assertThat(out)
+        .contains("\n1. ", "\n5. ", "matched: ", "Next 5: /papers diffusion policy more");
     assertThat(out).doesNotContain("\n6. ").doesNotStartWith("> ").doesNotContain("\n> ");
     assertThat(out).contains("paperbot finds research papers.");
   }

@@ -14,15 +14,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.LogCapture;
-import paperbot.command.Reply;
 import paperbot.app.SeedBotExtension;
+import paperbot.command.Reply;
 
 /** The real JDA client against a scripted fake Discord (REST and gateway) on loopback. */
 final class DiscordAdapterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALLBACK = "POST /api/v10/interactions/*/callback";
-  /** Interaction ids are snowflakes; JDA reads their timestamp to refuse follow-ups to expired interactions. */
-  private static final AtomicLong ids = new AtomicLong((System.currentTimeMillis() - 1420070400000L) << 22);
+
+  /**
+   * Interaction ids are snowflakes; JDA reads their timestamp to refuse follow-ups to expired
+   * interactions.
+   */
+  private static final AtomicLong ids =
+      new AtomicLong((System.currentTimeMillis() - 1420070400000L) << 22);
 
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(true);
   static FakeDiscord discord;
@@ -35,22 +40,37 @@ final class DiscordAdapterTest {
   static void start() throws Exception {
     logs = LogCapture.start();
     discord = new FakeDiscord();
-    service = DiscordService.start(bot.router(), new DiscordSettings(FakeDiscord.TOKEN, "", discord.apiUrl(),
-        discord.gatewayUrl(), 1, DiscordSettings.DEFAULT_INLINE_BUDGET));
-    registered = JSON.readTree(discord.next("PUT /api/v10/applications/" + FakeDiscord.APP_ID + "/commands")
-        .getBody().utf8());
+    service =
+        DiscordService.start(
+            bot.router(),
+            new DiscordSettings(
+                FakeDiscord.TOKEN,
+                "",
+                discord.apiUrl(),
+                discord.gatewayUrl(),
+                1,
+                DiscordSettings.DEFAULT_INLINE_BUDGET));
+    registered =
+        JSON.readTree(
+            discord
+                .next("PUT /api/v10/applications/" + FakeDiscord.APP_ID + "/commands")
+                .getBody()
+                .utf8());
   }
 
   @AfterAll
   static void stop() {
     service.close();
     discord.close();
-    // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or secret.
+    // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or
+    // secret.
     try (LogCapture captured = logs) {
       for (String secret : List.of(FakeDiscord.TOKEN)) {
         assertThat(captured.lines()).as("log lines").noneMatch(line -> line.contains(secret));
       }
-      assertThat(captured.lines()).as("something was logged, so the scan means something").isNotEmpty();
+      assertThat(captured.lines())
+          .as("something was logged, so the scan means something")
+          .isNotEmpty();
     }
   }
 
@@ -60,25 +80,58 @@ final class DiscordAdapterTest {
 
   private static String interaction(String userId, int type, String data, String extra) {
     String channel = "400000000000000004";
-    return "{\"id\":\"" + ids.incrementAndGet() + "\",\"token\":\"token-" + ids.get() + "\",\"type\":" + type
-        + ",\"version\":1,\"application_id\":\"" + FakeDiscord.APP_ID + "\",\"channel_id\":\"" + channel
-        + "\",\"channel\":{\"id\":\"" + channel + "\",\"type\":1,\"last_message_id\":null,\"flags\":0,"
-        + "\"recipients\":[" + userJson(userId) + "]},\"user\":" + userJson(userId) + ",\"context\":1,"
-        + "\"authorizing_integration_owners\":{\"1\":\"" + userId + "\"},\"locale\":\"en-US\",\"entitlements\":[],"
-        + "\"app_permissions\":\"2248473465835073\"" + extra + ",\"data\":" + data + "}";
+    return "{\"id\":\""
+        + ids.incrementAndGet()
+        + "\",\"token\":\"token-"
+        + ids.get()
+        + "\",\"type\":"
+        + type
+        + ",\"version\":1,\"application_id\":\""
+        + FakeDiscord.APP_ID
+        + "\",\"channel_id\":\""
+        + channel
+        + "\",\"channel\":{\"id\":\""
+        + channel
+        + "\",\"type\":1,\"last_message_id\":null,\"flags\":0,"
+        + "\"recipients\":["
+        + userJson(userId)
+        + "]},\"user\":"
+        + userJson(userId)
+        + ",\"context\":1,"
+        + "\"authorizing_integration_owners\":{\"1\":\""
+        + userId
+        + "\"},\"locale\":\"en-US\",\"entitlements\":[],"
+        + "\"app_permissions\":\"2248473465835073\""
+        + extra
+        + ",\"data\":"
+        + data
+        + "}";
   }
 
   private static String slash(String userId, String name, String optionsJson) {
-    return interaction(userId, 2, "{\"id\":\"700000000000000007\",\"name\":\"" + name + "\",\"type\":1,\"options\":"
-        + optionsJson + "}", "");
+    return interaction(
+        userId,
+        2,
+        "{\"id\":\"700000000000000007\",\"name\":\""
+            + name
+            + "\",\"type\":1,\"options\":"
+            + optionsJson
+            + "}",
+        "");
   }
 
   private static String press(String userId, String customId) {
-    return interaction(userId, 3, "{\"custom_id\":\"" + customId.replace("\"", "\\\"") + "\",\"component_type\":2}",
+    return interaction(
+        userId,
+        3,
+        "{\"custom_id\":\"" + customId.replace("\"", "\\\"") + "\",\"component_type\":2}",
         ",\"message\":" + FakeDiscord.message("900000000000000009"));
   }
 
-  /** The JSON body of a callback or webhook request, whether sent as JSON or as multipart payload_json. */
+  /**
+   * The JSON body of a callback or webhook request, whether sent as JSON or as multipart
+   * payload_json.
+   */
   private static JsonNode body(RecordedRequest request) throws Exception {
     assertThat(request).as("request arrived").isNotNull();
     String text = request.getBody().utf8();
@@ -86,12 +139,15 @@ final class DiscordAdapterTest {
   }
 
   /**
-   * The message that answered an interaction: the callback's data when the core answered inside the inline budget,
-   * otherwise (a deferred callback, as on a busy machine) the follow-up sent through the interaction's webhook.
+   * The message that answered an interaction: the callback's data when the core answered inside the
+   * inline budget, otherwise (a deferred callback, as on a busy machine) the follow-up sent through
+   * the interaction's webhook.
    */
   private static JsonNode answer(FakeDiscord fake) throws Exception {
     JsonNode callback = body(fake.next(CALLBACK));
-    return callback.get("type").asInt() == 5 ? body(fake.next("POST /api/v10/webhooks/*")) : callback.get("data");
+    return callback.get("type").asInt() == 5
+        ? body(fake.next("POST /api/v10/webhooks/*"))
+        : callback.get("data");
   }
 
   private static List<String> buttonIds(JsonNode message, String actionPrefix) {
@@ -110,20 +166,37 @@ final class DiscordAdapterTest {
   void commandsAreRegisteredWithTypedOptionsAndAutocomplete() {
     List<String> names = new ArrayList<>();
     registered.forEach(command -> names.add(command.get("name").asText()));
-    assertThat(names).contains("papers", "paper", "topics", "saved", "follow", "like", "more", "digest", "paperbot");
-    JsonNode topics = registered.findValues("name").stream().filter(n -> n.asText().equals("topics")).findFirst()
-        .map(n -> registered.get(names.indexOf("topics"))).orElseThrow();
+    assertThat(names)
+        .contains(
+            "papers", "paper", "topics", "saved", "follow", "like", "more", "digest", "paperbot");
+    JsonNode topics =
+        registered.findValues("name").stream()
+            .filter(n -> n.asText().equals("topics"))
+            .findFirst()
+            .map(n -> registered.get(names.indexOf("topics")))
+            .orElseThrow();
     List<String> subcommands = new ArrayList<>();
     topics.get("options").forEach(o -> subcommands.add(o.get("name").asText()));
     assertThat(subcommands).containsExactly("add", "remove", "list", "mute", "unmute", "clear");
-    assertThat(topics.get("options").get(1).get("options").get(0).get("autocomplete").asBoolean()).isTrue();
-    assertThat(registered.get(names.indexOf("papers")).get("options").get(0).get("required").asBoolean()).isFalse();
+    assertThat(topics.get("options").get(1).get("options").get(0).get("autocomplete").asBoolean())
+        .isTrue();
+    assertThat(
+            registered
+                .get(names.indexOf("papers"))
+                .get("options")
+                .get(0)
+                .get("required")
+                .asBoolean())
+        .isFalse();
   }
 
   @Test
   void papersIsAnsweredWithAnEphemeralEmbedAndButtons() throws Exception {
-    discord.dispatchInteraction(slash("600000000000000001", "papers",
-        "[{\"name\":\"query\",\"type\":3,\"value\":\"diffusion policy\"}]"));
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000001",
+            "papers",
+            "[{\"name\":\"query\",\"type\":3,\"value\":\"diffusion policy\"}]"));
     JsonNode data = answer(discord);
     assertThat(data.get("flags").asInt() & 64).isEqualTo(64);
     JsonNode embed = data.get("embeds").get(0);
@@ -137,20 +210,27 @@ final class DiscordAdapterTest {
 
   @Test
   void aLikeButtonRoundTripsThroughTheCore() throws Exception {
-    discord.dispatchInteraction(slash("600000000000000002", "papers",
-        "[{\"name\":\"query\",\"type\":3,\"value\":\"world models\"}]"));
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000002",
+            "papers",
+            "[{\"name\":\"query\",\"type\":3,\"value\":\"world models\"}]"));
     String like = buttonIds(answer(discord), "paper.like:").get(0);
     discord.dispatchInteraction(press("600000000000000002", like));
     JsonNode liked = answer(discord);
     assertThat(liked.get("content").asText()).startsWith("Liked *");
-    discord.dispatchInteraction(slash("600000000000000002", "topics", "[{\"name\":\"list\",\"type\":1,\"options\":[]}]"));
+    discord.dispatchInteraction(
+        slash("600000000000000002", "topics", "[{\"name\":\"list\",\"type\":1,\"options\":[]}]"));
     assertThat(answer(discord).get("content").asText()).contains("Learned from your likes");
   }
 
   @Test
   void anotherMembersPressOnAPagingButtonIsRefusedPolitely() throws Exception {
-    discord.dispatchInteraction(slash("600000000000000003", "papers",
-        "[{\"name\":\"query\",\"type\":3,\"value\":\"imitation learning\"}]"));
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000003",
+            "papers",
+            "[{\"name\":\"query\",\"type\":3,\"value\":\"imitation learning\"}]"));
     String next = buttonIds(answer(discord), "papers.next:").get(0);
     discord.dispatchInteraction(press("600000000000000099", next));
     assertThat(answer(discord).get("content").asText())
@@ -159,66 +239,108 @@ final class DiscordAdapterTest {
 
   @Test
   void topicsSubcommandOptionsReachTheCore() throws Exception {
-    discord.dispatchInteraction(slash("600000000000000004", "topics",
-        "[{\"name\":\"add\",\"type\":1,\"options\":[{\"name\":\"topic\",\"type\":3,\"value\":\"offline rl\"},"
-            + "{\"name\":\"weight\",\"type\":10,\"value\":2}]}]"));
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000004",
+            "topics",
+            "[{\"name\":\"add\",\"type\":1,\"options\":[{\"name\":\"topic\",\"type\":3,\"value\":\"offline rl\"},"
+                + "{\"name\":\"weight\",\"type\":10,\"value\":2}]}]"));
     assertThat(answer(discord).get("content").asText())
         .startsWith("Added topic *offline rl* (weight 2)");
   }
 
   @Test
-  @SuppressWarnings("try") // the slow bot only has to be running; the test talks to it through its fake Discord
+  @SuppressWarnings(
+      "try") // the slow bot only has to be running; the test talks to it through its fake Discord
   void slowWorkIsDeferredAndAnsweredByFollowUp() throws Exception {
     try (FakeDiscord slowDiscord = new FakeDiscord();
-        DiscordService slow = DiscordService.start(bot.router(), new DiscordSettings(FakeDiscord.TOKEN, "",
-            slowDiscord.apiUrl(), slowDiscord.gatewayUrl(), 1, Duration.ZERO))) {
-      slowDiscord.dispatchInteraction(slash("600000000000000005", "papers",
-          "[{\"name\":\"query\",\"type\":3,\"value\":\"offline rl\"}]"));
+        DiscordService slow =
+            DiscordService.start(
+                bot.router(),
+                new DiscordSettings(
+                    FakeDiscord.TOKEN,
+                    "",
+                    slowDiscord.apiUrl(),
+                    slowDiscord.gatewayUrl(),
+                    1,
+                    Duration.ZERO))) {
+      slowDiscord.dispatchInteraction(
+          slash(
+              "600000000000000005",
+              "papers",
+              "[{\"name\":\"query\",\"type\":3,\"value\":\"offline rl\"}]"));
       JsonNode deferred = body(slowDiscord.next(CALLBACK));
       assertThat(deferred.get("type").asInt()).isEqualTo(5);
       JsonNode followUp = body(slowDiscord.next("POST /api/v10/webhooks/*"));
-      assertThat(followUp.get("embeds").get(0).get("description").asText()).startsWith("Papers for \"offline rl\"");
+      assertThat(followUp.get("embeds").get(0).get("description").asText())
+          .startsWith("Papers for \"offline rl\"");
     }
   }
 
   @Test
   void aPersonalDigestCanBeSetUpFromADirectMessage() throws Exception {
-    discord.dispatchInteraction(slash("600000000000000006", "digest",
-        "[{\"name\":\"preview\",\"type\":1,\"options\":[{\"name\":\"me\",\"type\":5,\"value\":true}]}]"));
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000006",
+            "digest",
+            "[{\"name\":\"preview\",\"type\":1,\"options\":[{\"name\":\"me\",\"type\":5,\"value\":true}]}]"));
     assertThat(answer(discord).get("content").asText()).startsWith("You have no digest");
-    discord.dispatchInteraction(slash("600000000000000006", "digest",
-        "[{\"name\":\"subscribe\",\"type\":1,\"options\":[{\"name\":\"me\",\"type\":5,\"value\":true},"
-            + "{\"name\":\"days\",\"type\":3,\"value\":\"mon, wed\"}]}]"));
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000006",
+            "digest",
+            "[{\"name\":\"subscribe\",\"type\":1,\"options\":[{\"name\":\"me\",\"type\":5,\"value\":true},"
+                + "{\"name\":\"days\",\"type\":3,\"value\":\"mon, wed\"}]}]"));
     assertThat(answer(discord).get("content").asText())
-        .startsWith("Subscribed you: 5 papers at 09:00 UTC on Mon, Wed (ranked by your profile). Next: ")
+        .startsWith(
+            "Subscribed you: 5 papers at 09:00 UTC on Mon, Wed (ranked by your profile). Next: ")
         .contains(", 09:00 UTC."); // Quartz computes the next run from the real clock
   }
 
   @Test
   void memberDigestsGoToDirectMessagesWithTheirKeyAsNonceSoARepeatIsDropped() throws Exception {
-    assertThat(service.outbox().post("guild-1", "300000000000000003", true, Reply.privateText("Today's papers"),
-        "d7-20261123")).isTrue();
+    assertThat(
+            service
+                .outbox()
+                .post(
+                    "guild-1",
+                    "300000000000000003",
+                    true,
+                    Reply.privateText("Today's papers"),
+                    "d7-20261123"))
+        .isTrue();
     discord.next("POST /api/v10/users/@me/channels");
-    JsonNode body = JSON.readTree(discord.next("POST /api/v10/channels/" + FakeDiscord.DM_CHANNEL + "/messages")
-        .getBody().utf8());
+    JsonNode body =
+        JSON.readTree(
+            discord
+                .next("POST /api/v10/channels/" + FakeDiscord.DM_CHANNEL + "/messages")
+                .getBody()
+                .utf8());
     assertThat(body.get("nonce").asText()).isEqualTo("d7-20261123");
     assertThat(body.get("enforce_nonce").asBoolean()).isTrue();
     assertThat(body.toString()).contains("Today's papers");
   }
 
-
   @Test
   void aServerErrorIsRetriedWithTheSameNonce() throws Exception {
     discord.failNextMessage(500);
-    assertThat(service.outbox().post("guild-1", "300000000000000003", true,
-        Reply.privateText("Digest after a hiccup"), "d8-20261123")).isTrue();
+    assertThat(
+            service
+                .outbox()
+                .post(
+                    "guild-1",
+                    "300000000000000003",
+                    true,
+                    Reply.privateText("Digest after a hiccup"),
+                    "d8-20261123"))
+        .isTrue();
     String path = "POST /api/v10/channels/" + FakeDiscord.DM_CHANNEL + "/messages";
     List<String> nonces = new ArrayList<>();
     for (RecordedRequest sent = discord.next(path); sent != null; sent = discord.nextNow(path)) {
       nonces.add(JSON.readTree(sent.getBody().utf8()).get("nonce").asText());
     }
-    // The failed attempt and the retry carry one nonce, so Discord keeps one message even if the first got through.
+    // The failed attempt and the retry carry one nonce, so Discord keeps one message even if the
+    // first got through.
     assertThat(nonces).containsExactly("d8-20261123", "d8-20261123");
   }
-
 }

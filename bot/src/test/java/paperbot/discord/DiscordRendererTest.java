@@ -6,17 +6,21 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 import paperbot.command.Reply;
-import paperbot.command.SampleReplies;
 import paperbot.command.ReplyButton;
+import paperbot.command.SampleReplies;
 import paperbot.testing.Snapshots;
 
 final class DiscordRendererTest {
 
   @Test
   void aSearchReplyMatchesItsSnapshot() {
-    Reply reply = SampleReplies.search("pb-8a7ab7f2", "Unpacking the Individual Components of Diffusion Policy",
-        "A short snippet.");
-    MessageCreateData message = new DiscordRenderer(new ButtonIds()).render(reply, "600000000000000001");
+    Reply reply =
+        SampleReplies.search(
+            "pb-8a7ab7f2",
+            "Unpacking the Individual Components of Diffusion Policy",
+            "A short snippet.");
+    MessageCreateData message =
+        new DiscordRenderer(new ButtonIds()).render(reply, "600000000000000001");
     Snapshots.assertMatches("discord/search-reply.json", message.toData().toPrettyString() + "\n");
   }
 
@@ -26,12 +30,15 @@ final class DiscordRendererTest {
     DataObject data = new DiscordRenderer(new ButtonIds()).render(huge, "6").toData();
     DataObject embed = data.getArray("embeds").getObject(0);
     int total = embed.getString("description").length();
-    assertThat(embed.getString("description").length()).isLessThanOrEqualTo(DiscordRenderer.MAX_DESCRIPTION);
+    assertThat(embed.getString("description").length())
+        .isLessThanOrEqualTo(DiscordRenderer.MAX_DESCRIPTION);
     assertThat(embed.getArray("fields").length()).isLessThanOrEqualTo(DiscordRenderer.MAX_FIELDS);
     for (int i = 0; i < embed.getArray("fields").length(); i++) {
       DataObject field = embed.getArray("fields").getObject(i);
-      assertThat(field.getString("name").length()).isLessThanOrEqualTo(DiscordRenderer.MAX_FIELD_NAME);
-      assertThat(field.getString("value").length()).isLessThanOrEqualTo(DiscordRenderer.MAX_FIELD_VALUE);
+      assertThat(field.getString("name").length())
+          .isLessThanOrEqualTo(DiscordRenderer.MAX_FIELD_NAME);
+      assertThat(field.getString("value").length())
+          .isLessThanOrEqualTo(DiscordRenderer.MAX_FIELD_VALUE);
       total += field.getString("name").length() + field.getString("value").length();
     }
     assertThat(total).isLessThanOrEqualTo(DiscordRenderer.MAX_EMBED_TOTAL);
@@ -40,8 +47,10 @@ final class DiscordRendererTest {
       var buttons = data.getArray("components").getObject(r).getArray("components");
       assertThat(buttons.length()).isLessThanOrEqualTo(DiscordRenderer.MAX_BUTTONS_PER_ROW);
       for (int b = 0; b < buttons.length(); b++) {
-        assertThat(buttons.getObject(b).getString("custom_id").length()).isLessThanOrEqualTo(ButtonIds.MAX_ID);
-        assertThat(buttons.getObject(b).getString("label").length()).isLessThanOrEqualTo(DiscordRenderer.MAX_LABEL);
+        assertThat(buttons.getObject(b).getString("custom_id").length())
+            .isLessThanOrEqualTo(ButtonIds.MAX_ID);
+        assertThat(buttons.getObject(b).getString("label").length())
+            .isLessThanOrEqualTo(DiscordRenderer.MAX_LABEL);
       }
     }
   }
@@ -52,7 +61,8 @@ final class DiscordRendererTest {
     String value = "1|" + "long query ".repeat(50);
     String encoded = ids.encode(ReplyButton.SHARE, "600", value);
     assertThat(encoded.length()).isLessThanOrEqualTo(ButtonIds.MAX_ID);
-    assertThat(ids.decode(encoded)).contains(new ButtonIds.Decoded(ReplyButton.SHARE, "600", value));
+    assertThat(ids.decode(encoded))
+        .contains(new ButtonIds.Decoded(ReplyButton.SHARE, "600", value));
     assertThat(new ButtonIds().decode(encoded)).isEmpty();
     assertThat(ids.decode("garbage")).isEmpty();
   }

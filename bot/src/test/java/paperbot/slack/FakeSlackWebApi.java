@@ -23,11 +23,11 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A local Slack Web API on loopback: answers {@code auth.test}, {@code chat.postMessage},
- * {@code conversations.open} and {@code conversations.history} like Slack (or with scripted failures), accepts
- * response_url posts, and records every request by path for assertions. Posted messages are kept with their metadata,
- * so history shows them. Several bot processes can share one fake, each under its own node prefix
- * ({@link #apiUrl(String)}), so the fake knows which process posted.
+ * A local Slack Web API on loopback: answers {@code auth.test}, {@code chat.postMessage}, {@code
+ * conversations.open} and {@code conversations.history} like Slack (or with scripted failures),
+ * accepts response_url posts, and records every request by path for assertions. Posted messages are
+ * kept with their metadata, so history shows them. Several bot processes can share one fake, each
+ * under its own node prefix ({@link #apiUrl(String)}), so the fake knows which process posted.
  */
 public final class FakeSlackWebApi implements AutoCloseable {
   public static final String BOT_TOKEN = "xoxb-0000000000-0000000000000-fakefakefakefakefakefake";
@@ -45,34 +45,47 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
 
   public FakeSlackWebApi() throws IOException {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        String path = request.getUrl().encodedPath();
-        String node = "";
-        Matcher prefixed = NODE.matcher(path);
-        if (prefixed.matches()) {
-          node = prefixed.group(1);
-          path = prefixed.group(2);
-        }
-        byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).add(request);
-        Map<String, String> form = form(request);
-        return switch (path) {
-          case "/api/auth.test" -> json("{\"ok\":true,\"url\":\"https://paperbot-test.slack.com/\",\"team\":\"Test\","
-              + "\"user\":\"paperbot\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
-          case "/api/users.info" -> {
-            boolean admin = "UADMIN".equals(form.get("user"));
-            yield json("{\"ok\":true,\"user\":{\"id\":\"" + (admin ? "UADMIN" : "U") + "\",\"is_admin\":" + admin
-                + ",\"is_owner\":false}}");
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            String path = request.getUrl().encodedPath();
+            String node = "";
+            Matcher prefixed = NODE.matcher(path);
+            if (prefixed.matches()) {
+              node = prefixed.group(1);
+              path = prefixed.group(2);
+            }
+            byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).add(request);
+            Map<String, String> form = form(request);
+            return switch (path) {
+              case "/api/auth.test" ->
+                  json(
+                      "{\"ok\":true,\"url\":\"https://paperbot-test.slack.com/\",\"team\":\"Test\","
+                          + "\"user\":\"paperbot\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
+              case "/api/users.info" -> {
+                boolean admin = "UADMIN".equals(form.get("user"));
+                yield json(
+                    "{\"ok\":true,\"user\":{\"id\":\""
+                        + (admin ? "UADMIN" : "U")
+                        + "\",\"is_admin\":"
+                        + admin
+                        + ",\"is_owner\":false}}");
+              }
+              case "/api/chat.postMessage" -> post(node, form);
+              case "/api/conversations.open" ->
+                  json("{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
+              case "/api/conversations.history" -> history(form.get("channel"));
+              default ->
+                  path.startsWith("/respond/")
+                      ? new MockResponse.Builder().code(200).body("ok").build()
+                      : new MockResponse.Builder()
+                          .code(404)
+                          .body("{\"ok\":false,\"error\":\"unknown_method\"}")
+                          .build();
+            };
           }
-          case "/api/chat.postMessage" -> post(node, form);
-          case "/api/conversations.open" -> json("{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
-          case "/api/conversations.history" -> history(form.get("channel"));
-          default -> path.startsWith("/respond/") ? new MockResponse.Builder().code(200).body("ok").build()
-              : new MockResponse.Builder().code(404).body("{\"ok\":false,\"error\":\"unknown_method\"}").build();
-        };
-      }
-    });
+        });
     server.start();
   }
 
@@ -85,14 +98,19 @@ public final class FakeSlackWebApi implements AutoCloseable {
     Matcher key = METADATA_KEY.matcher(metadata);
     String channel = form.getOrDefault("channel", "");
     // A user id as channel posts to the member's direct messages, which history knows as D<user>.
-    Posted message = new Posted(node, channel.startsWith("U") ? "D" + channel : channel, form.getOrDefault("text", ""),
-        key.find() ? key.group(1) : null);
+    Posted message =
+        new Posted(
+            node,
+            channel.startsWith("U") ? "D" + channel : channel,
+            form.getOrDefault("text", ""),
+            key.find() ? key.group(1) : null);
     posted.add(message);
     CompletableFuture<Posted> hold = holdNext;
     if (hold != null) {
       holdNext = null;
       hold.complete(message);
-      released.await(120, TimeUnit.SECONDS); // Slack has the message; its answer never reaches the poster
+      released.await(
+          120, TimeUnit.SECONDS); // Slack has the message; its answer never reaches the poster
     }
     return json("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000100\"}");
   }
@@ -101,10 +119,16 @@ public final class FakeSlackWebApi implements AutoCloseable {
     StringBuilder messages = new StringBuilder();
     for (Posted message : posted) {
       if (message.channel().equals(channel)) {
-        messages.append(messages.isEmpty() ? "" : ",").append("{\"type\":\"message\",\"ts\":\"1700000000.000100\"");
+        messages
+            .append(messages.isEmpty() ? "" : ",")
+            .append("{\"type\":\"message\",\"ts\":\"1700000000.000100\"");
         if (message.key() != null) {
-          messages.append(",\"metadata\":{\"event_type\":\"").append(SlackOutbox.EVENT_TYPE)
-              .append("\",\"event_payload\":{\"key\":\"").append(message.key()).append("\"}}");
+          messages
+              .append(",\"metadata\":{\"event_type\":\"")
+              .append(SlackOutbox.EVENT_TYPE)
+              .append("\",\"event_payload\":{\"key\":\"")
+              .append(message.key())
+              .append("\"}}");
         }
         messages.append('}');
       }
@@ -118,7 +142,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
     for (String pair : body.split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+        form.put(
+            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
       }
     }
@@ -126,7 +151,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
   }
 
   private static MockResponse json(String body) {
-    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   /** The Web API base URL to give the Slack client. */
@@ -146,8 +175,12 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   /** The next {@code chat.postMessage} answers 429 with this Retry-After (seconds). */
   void rateLimitNextPost(int retryAfterSeconds) {
-    scriptedPosts.add(new MockResponse.Builder().code(429).addHeader("Retry-After", String.valueOf(retryAfterSeconds))
-        .body("{\"ok\":false,\"error\":\"ratelimited\"}").build());
+    scriptedPosts.add(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", String.valueOf(retryAfterSeconds))
+            .body("{\"ok\":false,\"error\":\"ratelimited\"}")
+            .build());
   }
 
   /** The next {@code chat.postMessage} fails with this server error. */
@@ -156,8 +189,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
   }
 
   /**
-   * The next {@code chat.postMessage} is posted, but its answer is held back until {@link #close}: the poster
-   * waits as if Slack were slow. Completes with the message when it arrives.
+   * The next {@code chat.postMessage} is posted, but its answer is held back until {@link #close}:
+   * the poster waits as if Slack were slow. Completes with the message when it arrives.
    */
   public CompletableFuture<Posted> holdNextPost() {
     CompletableFuture<Posted> hold = new CompletableFuture<>();
@@ -170,9 +203,14 @@ public final class FakeSlackWebApi implements AutoCloseable {
     return List.copyOf(posted);
   }
 
-  /** Waits (up to 60 s, generous for a busy machine) for the next request to the path; null if none came. */
+  /**
+   * Waits (up to 60 s, generous for a busy machine) for the next request to the path; null if none
+   * came.
+   */
   RecordedRequest next(String path) throws InterruptedException {
-    return byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).poll(60, TimeUnit.SECONDS);
+    return byPath
+        .computeIfAbsent(path, k -> new LinkedBlockingQueue<>())
+        .poll(60, TimeUnit.SECONDS);
   }
 
   int count(String path) {

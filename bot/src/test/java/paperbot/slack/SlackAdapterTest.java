@@ -27,8 +27,8 @@ import paperbot.app.SeedBotExtension;
 import paperbot.command.Reply;
 
 /**
- * The real Bolt app over HTTP on loopback, driven by requests signed the way Slack signs them, with the Web API
- * client pointed at a local fake Slack Web API.
+ * The real Bolt app over HTTP on loopback, driven by requests signed the way Slack signs them, with
+ * the Web API client pointed at a local fake Slack Web API.
  */
 final class SlackAdapterTest {
   private static final String SECRET = "test-signing-secret-0123456789abcdef";
@@ -48,16 +48,20 @@ final class SlackAdapterTest {
     logs = LogCapture.start();
     slackApi = new FakeSlackWebApi();
     workers = Executors.newFixedThreadPool(4, r -> new Thread(r, "slack-test-worker"));
-    // The inline path under test, with a budget no busy machine exceeds, so these tests check what the ack carries.
-    // The product's 2-second budget defers slow answers to the response_url: that path is the `slow` server's.
+    // The inline path under test, with a budget no busy machine exceeds, so these tests check what
+    // the ack carries.
+    // The product's 2-second budget defers slow answers to the response_url: that path is the
+    // `slow` server's.
     fast = server(Duration.ofSeconds(60));
     // An inline budget of zero forces every command through ack-then-response_url.
     slow = server(Duration.ZERO);
   }
 
   private static SlackHttpServer server(Duration budget) throws Exception {
-    SlackSettings settings = new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
-    return SlackHttpServer.start(SlackAdapter.start(bot.router(), settings, workers).app(), "127.0.0.1", 0);
+    SlackSettings settings =
+        new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
+    return SlackHttpServer.start(
+        SlackAdapter.start(bot.router(), settings, workers).app(), "127.0.0.1", 0);
   }
 
   @AfterAll
@@ -66,25 +70,29 @@ final class SlackAdapterTest {
     slow.close();
     workers.shutdownNow();
     slackApi.close();
-    // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or secret.
+    // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or
+    // secret.
     try (LogCapture captured = logs) {
       for (String secret : List.of(FakeSlackWebApi.BOT_TOKEN, SECRET)) {
         assertThat(captured.lines()).as("log lines").noneMatch(line -> line.contains(secret));
       }
-      assertThat(captured.lines()).as("something was logged, so the scan means something").isNotEmpty();
+      assertThat(captured.lines())
+          .as("something was logged, so the scan means something")
+          .isNotEmpty();
     }
   }
 
-  private static HttpResponse<String> post(SlackHttpServer server, String body, long timestamp, String secret)
-      throws Exception {
+  private static HttpResponse<String> post(
+      SlackHttpServer server, String body, long timestamp, String secret) throws Exception {
     String ts = String.valueOf(timestamp);
     String signature = new SlackSignature.Generator(secret).generate(ts, body);
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-        .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+            .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -93,20 +101,47 @@ final class SlackAdapterTest {
   }
 
   private static String command(String user, String command, String text, String responseUrl) {
-    return form("token", "x", "team_id", "T1", "team_domain", "test", "channel_id", "C1", "channel_name", "general",
-        "user_id", user, "user_name", user, "command", command, "text", text, "response_url", responseUrl,
-        "trigger_id", "1.2.3", "api_app_id", "A1");
+    return form(
+        "token",
+        "x",
+        "team_id",
+        "T1",
+        "team_domain",
+        "test",
+        "channel_id",
+        "C1",
+        "channel_name",
+        "general",
+        "user_id",
+        user,
+        "user_name",
+        user,
+        "command",
+        command,
+        "text",
+        text,
+        "response_url",
+        responseUrl,
+        "trigger_id",
+        "1.2.3",
+        "api_app_id",
+        "A1");
   }
 
-  private static String button(String user, String actionId, String value, String responseUrl) throws Exception {
-    String payload = JSON.writeValueAsString(JSON.readTree("""
-        {"type":"block_actions","team":{"id":"T1","domain":"test"},
-         "user":{"id":"%s","username":"%s","team_id":"T1"},"api_app_id":"A1","token":"x",
-         "container":{"type":"message","message_ts":"1.1","channel_id":"C1","is_ephemeral":true},
-         "trigger_id":"1.2","channel":{"id":"C1","name":"general"},"response_url":"%s",
-         "actions":[{"action_id":"%s","block_id":"b1","value":"%s","type":"button","action_ts":"1.2",
-                     "text":{"type":"plain_text","text":"x"}}]}
-        """.formatted(user, user, responseUrl, actionId, value)));
+  private static String button(String user, String actionId, String value, String responseUrl)
+      throws Exception {
+    String payload =
+        JSON.writeValueAsString(
+            JSON.readTree(
+                """
+                {"type":"block_actions","team":{"id":"T1","domain":"test"},
+                 "user":{"id":"%s","username":"%s","team_id":"T1"},"api_app_id":"A1","token":"x",
+                 "container":{"type":"message","message_ts":"1.1","channel_id":"C1","is_ephemeral":true},
+                 "trigger_id":"1.2","channel":{"id":"C1","name":"general"},"response_url":"%s",
+                 "actions":[{"action_id":"%s","block_id":"b1","value":"%s","type":"button","action_ts":"1.2",
+                             "text":{"type":"plain_text","text":"x"}}]}
+                """
+                    .formatted(user, user, responseUrl, actionId, value)));
     return form("payload", payload);
   }
 
@@ -132,35 +167,60 @@ final class SlackAdapterTest {
 
   @Test
   void aSearchIsAnsweredInTheAckWithBlockKit() throws Exception {
-    HttpResponse<String> response = post(fast, command("U1", "/papers", "diffusion policy", slackApi.responseUrl("a")),
-        now(), SECRET);
+    HttpResponse<String> response =
+        post(
+            fast,
+            command("U1", "/papers", "diffusion policy", slackApi.responseUrl("a")),
+            now(),
+            SECRET);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode message = JSON.readTree(response.body());
     assertThat(message.get("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(message.get("blocks").get(0).get("text").get("text").asText()).startsWith("Papers for \"diffusion policy\"");
-    assertThat(message.get("blocks").get(1).get("text").get("text").asText()).startsWith("*<https://arxiv.org/")
+    assertThat(message.get("blocks").get(0).get("text").get("text").asText())
+        .startsWith("Papers for \"diffusion policy\"");
+    assertThat(message.get("blocks").get(1).get("text").get("text").asText())
+        .startsWith("*<https://arxiv.org/")
         .contains("_matched: ");
     assertThat(paperIds(message)).hasSize(5);
   }
 
   @Test
   void personalPapersUseTheMembersTopics() throws Exception {
-    post(fast, command("U2", "/topics", "add offline rl", slackApi.responseUrl("b")), now(), SECRET);
-    JsonNode message = JSON.readTree(post(fast, command("U2", "/papers", "", slackApi.responseUrl("b")), now(), SECRET)
-        .body());
-    assertThat(message.get("blocks").get(1).get("text").get("text").asText()).contains("your topics: offline rl");
+    post(
+        fast, command("U2", "/topics", "add offline rl", slackApi.responseUrl("b")), now(), SECRET);
+    JsonNode message =
+        JSON.readTree(
+            post(fast, command("U2", "/papers", "", slackApi.responseUrl("b")), now(), SECRET)
+                .body());
+    assertThat(message.get("blocks").get(1).get("text").get("text").asText())
+        .contains("your topics: offline rl");
   }
 
   @Test
   void aLikeButtonIsAnsweredThroughTheResponseUrlAndReranksTheNextPapers() throws Exception {
     post(fast, command("U3", "/topics", "add diffusion", slackApi.responseUrl("c")), now(), SECRET);
-    List<String> before = paperIds(JSON.readTree(post(fast, command("U3", "/papers", "all", slackApi.responseUrl("c")),
-        now(), SECRET).body()));
-    String liked = paperIds(JSON.readTree(post(fast, command("U3", "/papers", "video generation",
-        slackApi.responseUrl("c")), now(), SECRET).body())).get(0);
+    List<String> before =
+        paperIds(
+            JSON.readTree(
+                post(
+                        fast,
+                        command("U3", "/papers", "all", slackApi.responseUrl("c")),
+                        now(),
+                        SECRET)
+                    .body()));
+    String liked =
+        paperIds(
+                JSON.readTree(
+                    post(
+                            fast,
+                            command("U3", "/papers", "video generation", slackApi.responseUrl("c")),
+                            now(),
+                            SECRET)
+                        .body()))
+            .get(0);
 
-    HttpResponse<String> ack = post(fast, button("U3", "paper.like", liked, slackApi.responseUrl("like")), now(),
-        SECRET);
+    HttpResponse<String> ack =
+        post(fast, button("U3", "paper.like", liked, slackApi.responseUrl("like")), now(), SECRET);
     assertThat(ack.statusCode()).isEqualTo(200);
     RecordedRequest answer = slackApi.next("/respond/like");
     assertThat(answer).isNotNull();
@@ -168,20 +228,37 @@ final class SlackAdapterTest {
     assertThat(body.get("text").asText()).startsWith("Liked *");
     assertThat(body.get("replace_original").asBoolean()).isFalse();
 
-    List<String> after = paperIds(JSON.readTree(post(fast, command("U3", "/papers", "all", slackApi.responseUrl("c")),
-        now(), SECRET).body()));
+    List<String> after =
+        paperIds(
+            JSON.readTree(
+                post(
+                        fast,
+                        command("U3", "/papers", "all", slackApi.responseUrl("c")),
+                        now(),
+                        SECRET)
+                    .body()));
     assertThat(after).isNotEqualTo(before);
   }
 
   @Test
   void aSlowCommandIsAckedEmptyAndAnsweredThroughTheResponseUrl() throws Exception {
-    HttpResponse<String> ack = post(slow, command("U4", "/papers", "world models", slackApi.responseUrl("slow")), now(),
-        SECRET);
+    HttpResponse<String> ack =
+        post(
+            slow,
+            command("U4", "/papers", "world models", slackApi.responseUrl("slow")),
+            now(),
+            SECRET);
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ack.body()).isEmpty();
     RecordedRequest answer = slackApi.next("/respond/slow");
     assertThat(answer).isNotNull();
-    assertThat(JSON.readTree(answer.getBody().utf8()).get("blocks").get(0).get("text").get("text").asText())
+    assertThat(
+            JSON.readTree(answer.getBody().utf8())
+                .get("blocks")
+                .get(0)
+                .get("text")
+                .get("text")
+                .asText())
         .startsWith("Papers for \"world models\"");
   }
 
@@ -202,8 +279,15 @@ final class SlackAdapterTest {
 
   @Test
   void postMessageWaitsOutA429AndThenPosts() throws Exception {
-    SlackOutbox outbox = new SlackOutbox(new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0,
-        slackApi.apiUrl(), SlackSettings.DEFAULT_INLINE_BUDGET));
+    SlackOutbox outbox =
+        new SlackOutbox(
+            new SlackSettings(
+                FakeSlackWebApi.BOT_TOKEN,
+                SECRET,
+                "",
+                0,
+                slackApi.apiUrl(),
+                SlackSettings.DEFAULT_INLINE_BUDGET));
     int before = slackApi.count("/api/chat.postMessage");
     slackApi.rateLimitNextPost(1);
     assertThat(outbox.post("C42", Reply.privateText("Today's papers"))).isTrue();
@@ -212,39 +296,68 @@ final class SlackAdapterTest {
     while (slackApi.count("/api/chat.postMessage") > 0) {
       first = slackApi.next("/api/chat.postMessage");
     }
-    assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + FakeSlackWebApi.BOT_TOKEN);
-    assertThat(URLDecoder.decode(first.getBody().utf8(), StandardCharsets.UTF_8)).contains("channel=C42",
-        "Today's papers");
+    assertThat(first.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + FakeSlackWebApi.BOT_TOKEN);
+    assertThat(URLDecoder.decode(first.getBody().utf8(), StandardCharsets.UTF_8))
+        .contains("channel=C42", "Today's papers");
   }
 
   @Test
   void serverErrorsAreRetriedWithBackoffAndGiveUpAfterTheLastAttempt() throws Exception {
-    SlackOutbox outbox = new SlackOutbox(new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0,
-        slackApi.apiUrl(), SlackSettings.DEFAULT_INLINE_BUDGET), Duration.ofMillis(10));
+    SlackOutbox outbox =
+        new SlackOutbox(
+            new SlackSettings(
+                FakeSlackWebApi.BOT_TOKEN,
+                SECRET,
+                "",
+                0,
+                slackApi.apiUrl(),
+                SlackSettings.DEFAULT_INLINE_BUDGET),
+            Duration.ofMillis(10));
     int before = slackApi.count("/api/chat.postMessage");
     slackApi.failNextPost(500);
     slackApi.failNextPost(503);
     assertThat(outbox.post("C43", Reply.privateText("Digest after a hiccup"))).isTrue();
-    assertThat(slackApi.count("/api/chat.postMessage") - before).isEqualTo(3); // two failures, one post
+    assertThat(slackApi.count("/api/chat.postMessage") - before)
+        .isEqualTo(3); // two failures, one post
 
     int beforeOutage = slackApi.count("/api/chat.postMessage");
     for (int i = 0; i < SlackOutbox.ATTEMPTS; i++) {
       slackApi.failNextPost(502);
     }
     assertThat(outbox.post("C44", Reply.privateText("Digest during an outage"))).isFalse();
-    assertThat(slackApi.count("/api/chat.postMessage") - beforeOutage).isEqualTo(SlackOutbox.ATTEMPTS);
+    assertThat(slackApi.count("/api/chat.postMessage") - beforeOutage)
+        .isEqualTo(SlackOutbox.ATTEMPTS);
   }
 
   @Test
   void channelDigestsNeedAWorkspaceAdminButPersonalOnesDoNot() throws Exception {
-    JsonNode refused = JSON.readTree(post(fast, command("U7", "/digest", "unsubscribe", slackApi.responseUrl("d")),
-        now(), SECRET).body());
+    JsonNode refused =
+        JSON.readTree(
+            post(
+                    fast,
+                    command("U7", "/digest", "unsubscribe", slackApi.responseUrl("d")),
+                    now(),
+                    SECRET)
+                .body());
     assertThat(refused.get("text").asText()).contains("needs the Manage Channels permission");
-    JsonNode admin = JSON.readTree(post(fast, command("UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("d")),
-        now(), SECRET).body());
+    JsonNode admin =
+        JSON.readTree(
+            post(
+                    fast,
+                    command("UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("d")),
+                    now(),
+                    SECRET)
+                .body());
     assertThat(admin.get("text").asText()).startsWith("This channel has no digest");
-    JsonNode personal = JSON.readTree(post(fast, command("U7", "/digest", "preview me", slackApi.responseUrl("d")),
-        now(), SECRET).body());
+    JsonNode personal =
+        JSON.readTree(
+            post(
+                    fast,
+                    command("U7", "/digest", "preview me", slackApi.responseUrl("d")),
+                    now(),
+                    SECRET)
+                .body());
     assertThat(personal.get("text").asText()).startsWith("You have no digest");
   }
 }

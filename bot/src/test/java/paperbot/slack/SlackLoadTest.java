@@ -33,18 +33,29 @@ import paperbot.recommender.ingest.SeedCorpus;
 import paperbot.recommender.rank.QueryExpander;
 
 /**
- * Many concurrent signed slash commands against the real Bolt app on loopback, on a 20,000-paper index: every one
- * is acknowledged, every one is answered (in the ack or through its response_url), none fails, and threads stay
- * bounded. Slack's 3-second ack is met by design (slow answers are acked empty and sent later); how fast the acks
- * came is printed for docs/reliability.md and never asserted, since a test cannot know how busy its machine is.
+ * Many concurrent signed slash commands against the real Bolt app on loopback, on a 20,000-paper
+ * index: every one is acknowledged, every one is answered (in the ack or through its response_url),
+ * none fails, and threads stay bounded. Slack's 3-second ack is met by design (slow answers are
+ * acked empty and sent later); how fast the acks came is printed for docs/reliability.md and never
+ * asserted, since a test cannot know how busy its machine is.
  */
 final class SlackLoadTest {
   private static final String SECRET = "load-test-signing-secret-0123456789";
   private static final int PAPERS = 20_000;
   private static final int REQUESTS = 1_500;
   private static final int IN_FLIGHT = 32;
-  private static final List<String> QUERIES = List.of("diffusion", "offline rl", "vla", "world model",
-      "imitation learning from demonstrations", "rlhf reward model", "mcts", "chain of thought", "", "all");
+  private static final List<String> QUERIES =
+      List.of(
+          "diffusion",
+          "offline rl",
+          "vla",
+          "world model",
+          "imitation learning from demonstrations",
+          "rlhf reward model",
+          "mcts",
+          "chain of thought",
+          "",
+          "all");
 
   @TempDir Path data;
 
@@ -57,31 +68,47 @@ final class SlackLoadTest {
         Wiring wiring = Wiring.open(TestBots.config(data), clock);
         FakeSlackWebApi slackApi = new FakeSlackWebApi()) {
       assertThat(wiring.index().size()).isEqualTo(PAPERS);
-      SlackSettings settings = new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(),
-          SlackSettings.DEFAULT_INLINE_BUDGET);
-      SlackHttpServer server = SlackHttpServer.start(SlackAdapter.start(wiring.router(), settings, workers).app(),
-          "127.0.0.1", 0);
+      SlackSettings settings =
+          new SlackSettings(
+              FakeSlackWebApi.BOT_TOKEN,
+              SECRET,
+              "",
+              0,
+              slackApi.apiUrl(),
+              SlackSettings.DEFAULT_INLINE_BUDGET);
+      SlackHttpServer server =
+          SlackHttpServer.start(
+              SlackAdapter.start(wiring.router(), settings, workers).app(), "127.0.0.1", 0);
       try {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         int threadsBefore = Thread.activeCount();
         Semaphore slots = new Semaphore(IN_FLIGHT);
-        ConcurrentLinkedQueue<long[]> results = new ConcurrentLinkedQueue<>(); // {status, millis, answered inline}
+        ConcurrentLinkedQueue<long[]> results =
+            new ConcurrentLinkedQueue<>(); // {status, millis, answered inline}
         List<CompletableFuture<?>> sent = new ArrayList<>();
         long began = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
           slots.acquire();
           String query = QUERIES.get(i % QUERIES.size());
           String topic = i % 7 == 0 ? "add load topic " + (i % 5) : null;
-          String body = command("U" + (i % 50), topic != null ? "/topics" : "/papers", topic != null ? topic : query,
-              slackApi.responseUrl("load"));
+          String body =
+              command(
+                  "U" + (i % 50),
+                  topic != null ? "/topics" : "/papers",
+                  topic != null ? topic : query,
+                  slackApi.responseUrl("load"));
           long start = System.nanoTime();
-          sent.add(http.sendAsync(signed(server, body), HttpResponse.BodyHandlers.ofString())
-              .whenComplete((response, error) -> {
-                results.add(new long[] {error == null ? response.statusCode() : -1,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                    error == null && !response.body().isBlank() ? 1 : 0});
-                slots.release();
-              }));
+          sent.add(
+              http.sendAsync(signed(server, body), HttpResponse.BodyHandlers.ofString())
+                  .whenComplete((response, error) -> {
+                    results.add(
+                        new long[] {
+                          error == null ? response.statusCode() : -1,
+                          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                          error == null && !response.body().isBlank() ? 1 : 0
+                        });
+                    slots.release();
+                  }));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - began) / 1e9;
@@ -93,18 +120,29 @@ final class SlackLoadTest {
         // Acked empty means answered later through the response_url: every command gets its answer.
         long inline = results.stream().filter(r -> r[2] == 1).count();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (inline + slackApi.count("/respond/load") < REQUESTS && System.nanoTime() < deadline) {
+        while (inline + slackApi.count("/respond/load") < REQUESTS
+            && System.nanoTime() < deadline) {
           TimeUnit.MILLISECONDS.sleep(100);
         }
-        assertThat(inline + slackApi.count("/respond/load")).as("commands answered, inline or by response_url")
+        assertThat(inline + slackApi.count("/respond/load"))
+            .as("commands answered, inline or by response_url")
             .isEqualTo(REQUESTS);
         assertThat(threadsAfter - threadsBefore).as("threads added under load").isLessThan(64);
-        assertThat(logs.lines()).noneMatch(line -> line.contains("slack request failed")
-            || line.contains("slack app failed") || line.contains("slack command failed"));
-        System.out.printf("slack load: %d commands, %d in flight, %.0f commands/s, %d answered in the ack, ack p50 %d"
-            + " ms, p99 %d ms, max %d ms, heap used %d MB%n", REQUESTS, IN_FLIGHT, REQUESTS / seconds, inline,
+        assertThat(logs.lines())
+            .noneMatch(line ->
+                line.contains("slack request failed")
+                    || line.contains("slack app failed")
+                    || line.contains("slack command failed"));
+        System.out.printf(
+            "slack load: %d commands, %d in flight, %.0f commands/s, %d answered in the ack, ack p50 %d"
+                + " ms, p99 %d ms, max %d ms, heap used %d MB%n",
+            REQUESTS,
+            IN_FLIGHT,
+            REQUESTS / seconds,
+            inline,
             millis[millis.length / 2],
-            millis[(int) (millis.length * 0.99)], millis[millis.length - 1],
+            millis[(int) (millis.length * 0.99)],
+            millis[millis.length - 1],
             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
       } finally {
         server.close();
@@ -116,10 +154,15 @@ final class SlackLoadTest {
 
   /** 100,000 synthetic papers, marked current for the seeds so the bot opens them as they are. */
   private void buildIndex(Clock clock) {
-    SyntheticCorpus corpus = new SyntheticCorpus(SeedCorpus.load(TestBots.REPO.resolve("seeds"), clock).papers(), 42,
-        LocalDate.now(clock));
-    LucenePaperIndex index = LucenePaperIndex.open(data.resolve("index"), QueryExpander.none(), clock);
-    try (LucenePaperIndex.BulkLoad load = index.startBulkLoad(LucenePaperIndex.BulkLoad.DEFAULT_THREADS)) {
+    SyntheticCorpus corpus =
+        new SyntheticCorpus(
+            SeedCorpus.load(TestBots.REPO.resolve("seeds"), clock).papers(),
+            42,
+            LocalDate.now(clock));
+    LucenePaperIndex index =
+        LucenePaperIndex.open(data.resolve("index"), QueryExpander.none(), clock);
+    try (LucenePaperIndex.BulkLoad load =
+        index.startBulkLoad(LucenePaperIndex.BulkLoad.DEFAULT_THREADS)) {
       for (int start = 0; start < PAPERS; start += 10_000) {
         Paper[] batch = new Paper[Math.min(10_000, PAPERS - start)];
         for (int i = 0; i < batch.length; i++) {
@@ -138,18 +181,45 @@ final class SlackLoadTest {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-        .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, new SlackSignature.Generator(SECRET).generate(ts, body))
+        .header(
+            SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+            new SlackSignature.Generator(SECRET).generate(ts, body))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
 
   private static String command(String user, String command, String text, String responseUrl) {
-    String[] pairs = {"token", "x", "team_id", "T1", "team_domain", "test", "channel_id", "C1", "channel_name",
-        "general", "user_id", user, "user_name", user, "command", command, "text", text, "response_url", responseUrl,
-        "trigger_id", "1.2.3", "api_app_id", "A1"};
+    String[] pairs = {
+      "token",
+      "x",
+      "team_id",
+      "T1",
+      "team_domain",
+      "test",
+      "channel_id",
+      "C1",
+      "channel_name",
+      "general",
+      "user_id",
+      user,
+      "user_name",
+      user,
+      "command",
+      command,
+      "text",
+      text,
+      "response_url",
+      responseUrl,
+      "trigger_id",
+      "1.2.3",
+      "api_app_id",
+      "A1"
+    };
     StringBuilder form = new StringBuilder();
     for (int i = 0; i < pairs.length; i += 2) {
-      form.append(i == 0 ? "" : "&").append(pairs[i]).append('=')
+      form.append(i == 0 ? "" : "&")
+          .append(pairs[i])
+          .append('=')
           .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
     return form.toString();

@@ -22,7 +22,13 @@ final class SlackManifestTest {
       declared.add(m.group(1));
     }
     assertThat(declared).containsExactlyInAnyOrderElementsOf(SlackAdapter.COMMANDS);
-    assertThat(manifest).contains("request_url: https://paperbot.example.org" + SlackHttpServer.PATH, "commands",
-        "chat:write", "channels:history", "im:history", "im:write");
+    assertThat(manifest)
+        .contains(
+            "request_url: https://paperbot.example.org" + SlackHttpServer.PATH,
+            "commands",
+            "chat:write",
+            "channels:history",
+            "im:history",
+            "im:write");
   }
 }

@@ -3,7 +3,6 @@ package paperbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.util.json.GsonFactory;
@@ -14,12 +13,14 @@ import paperbot.command.SampleReplies;
 import paperbot.testing.Snapshots;
 
 final class SlackRendererTest {
-  private static final Gson GSON = GsonFactory.createSnakeCase().newBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      GsonFactory.createSnakeCase().newBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   @Test
   void aSearchReplyMatchesItsSnapshot() {
-    Reply reply = SampleReplies.search("pb-8a7ab7f2", "Q&A <with> symbols | pipes",
-        "Snippet with <angle> & ampersand.");
+    Reply reply =
+        SampleReplies.search(
+            "pb-8a7ab7f2", "Q&A <with> symbols | pipes", "Snippet with <angle> & ampersand.");
     String json = GSON.toJson(new SlackRenderer().blocks(reply));
     Snapshots.assertMatches("slack/search-reply.json", json + "\n");
     assertThat(SlackRenderer.responseType(reply)).isEqualTo("ephemeral");
@@ -32,11 +33,13 @@ final class SlackRendererTest {
     assertThat(blocks.size()).isLessThanOrEqualTo(SlackRenderer.MAX_BLOCKS);
     for (LayoutBlock block : blocks) {
       if (block instanceof SectionBlock section) {
-        assertThat(section.getText().getText().length()).isLessThanOrEqualTo(SlackRenderer.MAX_SECTION_TEXT);
+        assertThat(section.getText().getText().length())
+            .isLessThanOrEqualTo(SlackRenderer.MAX_SECTION_TEXT);
       }
     }
     String json = GSON.toJson(blocks);
     assertThat(json).doesNotContain("\"" + "L".repeat(76));
-    assertThat(SlackRenderer.fallbackText(huge).length()).isLessThanOrEqualTo(SlackRenderer.MAX_SECTION_TEXT);
+    assertThat(SlackRenderer.fallbackText(huge).length())
+        .isLessThanOrEqualTo(SlackRenderer.MAX_SECTION_TEXT);
   }
 }

@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden-file snapshots: compares rendered output with {@code src/test/resources/snapshots/<name>}. The file is
- * rewritten only when the build is run with {@code -DupdateSnapshots=true}, never on its own.
+ * Golden-file snapshots: compares rendered output with {@code src/test/resources/snapshots/<name>}.
+ * The file is rewritten only when the build is run with {@code -DupdateSnapshots=true}, never on
+ * its own.
  */
 public final class Snapshots {
   private static final Path DIR = Path.of("src", "test", "resources", "snapshots");
@@ -25,8 +26,11 @@ public final class Snapshots {
         Files.writeString(file, actual, StandardCharsets.UTF_8);
         return;
       }
-      assertThat(file).as("snapshot %s missing: run with -DupdateSnapshots=true to create it", file).exists();
-      assertThat(actual).as("snapshot %s (update with -DupdateSnapshots=true)", file)
+      assertThat(file)
+          .as("snapshot %s missing: run with -DupdateSnapshots=true to create it", file)
+          .exists();
+      assertThat(actual)
+          .as("snapshot %s (update with -DupdateSnapshots=true)", file)
           .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,19 +5,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns scraped text (LaTeX, TeX quotes and accents, glued URLs) into clean text for indexing and snippets.
- * Stored titles and abstracts stay verbatim; only what is searched and shown as a snippet is cleaned.
+ * Turns scraped text (LaTeX, TeX quotes and accents, glued URLs) into clean text for indexing and
+ * snippets. Stored titles and abstracts stay verbatim; only what is searched and shown as a snippet
+ * is cleaned.
  */
 public final class CleanText {
-  private static final Pattern FONT_MACRO = Pattern.compile("\\\\(?:textbf|textit|textsc|texttt|emph|mathrm|mathbf|"
-      + "mathcal|mathit|text|boldsymbol)\\s*\\{([^{}]*)}");
+  private static final Pattern FONT_MACRO =
+      Pattern.compile(
+          "\\\\(?:textbf|textit|textsc|texttt|emph|mathrm|mathbf|"
+              + "mathcal|mathit|text|boldsymbol)\\s*\\{([^{}]*)}");
   private static final Pattern ACCENT_BRACED = Pattern.compile("\\\\[\"'`^~=.]\\{(\\p{L})}");
   private static final Pattern ACCENT = Pattern.compile("\\\\[\"'`^~=.](\\p{L})");
   private static final Pattern MATH = Pattern.compile("\\$([^$]{0,200})\\$");
   private static final Pattern UNKNOWN_MACRO = Pattern.compile("\\\\([A-Za-z]+)");
   private static final Pattern WORD_WITH_TILDE = Pattern.compile("\\S*~\\S*");
-  /** Characters that some rewrite below acts on (TeX, braces, quotes, tildes, and whitespace other than a space). */
-  private static final char[] TRIGGERS = {'\\', '$', '{', '}', '`', '~', '\t', '\n', '\u000B', '\f', '\r'};
+
+  /**
+   * Characters that some rewrite below acts on (TeX, braces, quotes, tildes, and whitespace other
+   * than a space).
+   */
+  private static final char[] TRIGGERS = {
+    '\\', '$', '{', '}', '`', '~', '\t', '\n', '\u000B', '\f', '\r'
+  };
 
   private CleanText() {}
 
@@ -30,13 +39,19 @@ public final class CleanText {
       return raw;
     }
     String text = raw;
-    // Each rewrite runs only when its trigger character is present: most abstracts have none, and indexing a
+    // Each rewrite runs only when its trigger character is present: most abstracts have none, and
+    // indexing a
     // million papers spends its time here otherwise.
     if (text.indexOf('\\') >= 0) {
-      for (int pass = 0; pass < 3 && text.contains("\\"); pass++) { // nested macros: \textbf{\textit{x}}
+      for (int pass = 0;
+          pass < 3 && text.contains("\\");
+          pass++) { // nested macros: \textbf{\textit{x}}
         text = FONT_MACRO.matcher(text).replaceAll("$1");
       }
-      text = ACCENT_BRACED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(m.group(1))));
+      text =
+          ACCENT_BRACED
+              .matcher(text)
+              .replaceAll(m -> Matcher.quoteReplacement(accented(m.group(1))));
       text = ACCENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(m.group(1))));
     }
     if (text.indexOf('$') >= 0) {
@@ -58,18 +73,24 @@ public final class CleanText {
     }
     if (text.indexOf('~') >= 0) {
       // TeX's ~ is a non-breaking space, but in a URL it is part of the address.
-      text = WORD_WITH_TILDE.matcher(text).replaceAll(
-          m -> Matcher.quoteReplacement(m.group().contains("/") ? m.group() : m.group().replace('~', ' ')));
+      text =
+          WORD_WITH_TILDE
+              .matcher(text)
+              .replaceAll(m ->
+                  Matcher.quoteReplacement(
+                      m.group().contains("/") ? m.group() : m.group().replace('~', ' ')));
     }
     return collapseSpaces(text);
   }
 
   /**
-   * True when no rewrite below would change the text (most abstracts have nothing to clean). Each check is a
-   * vectorised {@code indexOf}, which measured several times faster than one pass over the characters.
+   * True when no rewrite below would change the text (most abstracts have nothing to clean). Each
+   * check is a vectorised {@code indexOf}, which measured several times faster than one pass over
+   * the characters.
    */
   private static boolean alreadyClean(String text) {
-    if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+    if (Character.isWhitespace(text.charAt(0))
+        || Character.isWhitespace(text.charAt(text.length() - 1))) {
       return false;
     }
     for (char trigger : TRIGGERS) {
@@ -90,8 +111,8 @@ public final class CleanText {
   }
 
   /**
-   * A space before every URL glued to the word before it ("codehttps://..."). A scan instead of a look-behind regex,
-   * which tries every position of the text.
+   * A space before every URL glued to the word before it ("codehttps://..."). A scan instead of a
+   * look-behind regex, which tries every position of the text.
    */
   private static String separateGluedUrls(String text) {
     StringBuilder out = null;
@@ -109,7 +130,10 @@ public final class CleanText {
     return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
-  /** Runs of whitespace become one space, and the ends are stripped (what {@code \\s+} → " " does, without a regex). */
+  /**
+   * Runs of whitespace become one space, and the ends are stripped (what {@code \\s+} → " " does,
+   * without a regex).
+   */
   private static String collapseSpaces(String text) {
     StringBuilder out = null;
     boolean pendingSpace = false;
@@ -119,7 +143,8 @@ public final class CleanText {
       boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
       if (out == null) {
         // Copy only once the text differs from its clean form.
-        boolean clean = !space || (c == ' ' && i > 0 && i + 1 < length && !isSpace(text.charAt(i + 1)));
+        boolean clean =
+            !space || (c == ' ' && i > 0 && i + 1 < length && !isSpace(text.charAt(i + 1)));
         if (clean) {
           continue;
         }
@@ -143,7 +168,9 @@ public final class CleanText {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
-  /** TeX's {@code \"o} is an o with an umlaut; we index the plain letter, which is what people type. */
+  /**
+   * TeX's {@code \"o} is an o with an umlaut; we index the plain letter, which is what people type.
+   */
   private static String accented(String letter) {
     return Normalizer.normalize(letter, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
   }

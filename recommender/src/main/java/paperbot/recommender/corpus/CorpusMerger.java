@@ -10,17 +10,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Merges records that describe the same paper: the same normalised title, or abstracts so alike in wording
- * (word 3-gram containment at or above {@link #SAME_PAPER}) that they are versions of one paper. That joins
- * retitled versions and the untitled abstracts of other arXiv versions to their titled papers.
+ * Merges records that describe the same paper: the same normalised title, or abstracts so alike in
+ * wording (word 3-gram containment at or above {@link #SAME_PAPER}) that they are versions of one
+ * paper. That joins retitled versions and the untitled abstracts of other arXiv versions to their
+ * titled papers.
  */
 public final class CorpusMerger {
-  /** True versions in the seeds score 0.39-1.00 and the closest unrelated pair 0.09 (shared/notes/seeds.md). */
+  /**
+   * True versions in the seeds score 0.39-1.00 and the closest unrelated pair 0.09
+   * (shared/notes/seeds.md).
+   */
   static final double SAME_PAPER = 0.25;
 
   /**
-   * A shingle shared by more records than this is boilerplate ("in this paper we"), not evidence; skipping it keeps
-   * candidate lookup near-linear on large corpora.
+   * A shingle shared by more records than this is boilerplate ("in this paper we"), not evidence;
+   * skipping it keeps candidate lookup near-linear on large corpora.
    */
   private static final int COMMON_SHINGLE = 64;
 
@@ -30,7 +34,8 @@ public final class CorpusMerger {
    * Groups the records into distinct papers.
    *
    * @param records every record, as one-source {@link Paper}s (ids are recomputed)
-   * @param precedence orders sources for metadata: lower wins (e.g. the daily page's date beats a profile page's)
+   * @param precedence orders sources for metadata: lower wins (e.g. the daily page's date beats a
+   *     profile page's)
    * @return merged papers, in the order of their first record
    */
   public static List<Paper> merge(List<Paper> records, Function<SourceRecord, Integer> precedence) {
@@ -100,7 +105,10 @@ public final class CorpusMerger {
     return titles;
   }
 
-  /** Disjoint sets of record indexes; the smaller index is kept as root so group order follows input order. */
+  /**
+   * Disjoint sets of record indexes; the smaller index is kept as root so group order follows input
+   * order.
+   */
   private static final class UnionFind {
     private final int[] parent;
 

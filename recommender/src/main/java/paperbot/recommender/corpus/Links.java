@@ -6,17 +6,24 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the links in an abstract, repairing how scraped text mangles them (glued to words, no scheme, doubled). */
+/**
+ * Finds the links in an abstract, repairing how scraped text mangles them (glued to words, no
+ * scheme, doubled).
+ */
 public final class Links {
-  // A scheme-ful URL may be glued to the word before it ("researchhttps://..."), so no boundary is required;
+  // A scheme-ful URL may be glued to the word before it ("researchhttps://..."), so no boundary is
+  // required;
   // scheme-less links are accepted only for hosts researchers actually cite that way.
-  private static final Pattern URL = Pattern.compile(
-      "https?://[^\\s{}<>\"]+|(?<![\\w./-])(?:www\\.|github\\.com/|[\\w-]+\\.github\\.io)[^\\s{}<>\"]*");
+  private static final Pattern URL =
+      Pattern.compile(
+          "https?://[^\\s{}<>\"]+|(?<![\\w./-])(?:www\\.|github\\.com/|[\\w-]+\\.github\\.io)[^\\s{}<>\"]*");
   private static final String TRAILING = ".,;:)]'\"";
 
   private Links() {}
 
-  /** The distinct links in order of appearance, each with a scheme and without trailing punctuation. */
+  /**
+   * The distinct links in order of appearance, each with a scheme and without trailing punctuation.
+   */
   public static List<String> find(String text) {
     Set<String> links = new LinkedHashSet<>();
     Matcher m = URL.matcher(text == null ? "" : text);
@@ -33,7 +40,8 @@ public final class Links {
     int end = link.length();
     while (end > 0 && TRAILING.indexOf(link.charAt(end - 1)) >= 0) {
       // Keep a closing parenthesis that closes one opened inside the link (Wikipedia-style URLs).
-      if (link.charAt(end - 1) == ')' && count(link.substring(0, end), '(') >= count(link.substring(0, end), ')')) {
+      if (link.charAt(end - 1) == ')'
+          && count(link.substring(0, end), '(') >= count(link.substring(0, end), ')')) {
         break;
       }
       end--;

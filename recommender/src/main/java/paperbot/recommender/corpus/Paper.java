@@ -7,18 +7,22 @@ import java.util.Objects;
 /**
  * One distinct paper, merged from every source record that describes it.
  *
- * @param id stable id: the arXiv id when known, otherwise derived from the normalised title (see {@link PaperId})
- * @param title the stored title, verbatim as a source printed it; null only for papers no source titled
+ * @param id stable id: the arXiv id when known, otherwise derived from the normalised title (see
+ *     {@link PaperId})
+ * @param title the stored title, verbatim as a source printed it; null only for papers no source
+ *     titled
  * @param aliases every other title the paper was seen under (retitled versions), verbatim
  * @param abstractText the abstract, verbatim (the longest version seen)
  * @param authors author names as listed; may be a truncated list (see {@code authorsTruncated})
  * @param authorsTruncated true when the source cut the list ("... et al.")
  * @param authorCount exact number of authors when a source states it, else null
  * @param published publication date, or null when unknown
- * @param yearInferred true when the source gave no year and it was inferred; never print such a year as given
+ * @param yearInferred true when the source gave no year and it was inferred; never print such a
+ *     year as given
  * @param upvotes community upvotes (Hugging Face), 0 when unknown
  * @param categories arXiv categories, e.g. {@code cs.LG}
- * @param organisation the publishing organisation when a source names one instead of authors, else null
+ * @param organisation the publishing organisation when a source names one instead of authors, else
+ *     null
  * @param links URLs found in the abstract, cleaned
  * @param sources the source records this paper was merged from
  */
@@ -48,7 +52,10 @@ public record Paper(
     sources = List.copyOf(sources);
   }
 
-  /** The title to show: the stored title, or the abstract's opening words for a paper no source titled. */
+  /**
+   * The title to show: the stored title, or the abstract's opening words for a paper no source
+   * titled.
+   */
   public String displayTitle() {
     if (title != null && !title.isBlank()) {
       return title;

@@ -23,11 +23,15 @@ public final class PaperId {
     return id != null && ARXIV.matcher(id).matches();
   }
 
-  /** The id for a paper known only by its text: hashes the normalised title (or, untitled, the abstract). */
+  /**
+   * The id for a paper known only by its text: hashes the normalised title (or, untitled, the
+   * abstract).
+   */
   public static String fromText(String text) {
     String normalised = normalise(text);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
       return TITLE_PREFIX + HexFormat.of().formatHex(digest, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -35,13 +39,14 @@ public final class PaperId {
   }
 
   /**
-   * Title normalisation used for ids and duplicate detection: lower case, accents and TeX dollars removed,
-   * every run of non-word characters collapsed to one space.
+   * Title normalisation used for ids and duplicate detection: lower case, accents and TeX dollars
+   * removed, every run of non-word characters collapsed to one space.
    */
   public static String normalise(String text) {
-    String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .replace("$", "");
+    String decomposed =
+        Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .replace("$", "");
     return NON_WORD.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

@@ -13,7 +13,8 @@ final class PaperMerge {
   private PaperMerge() {}
 
   /**
-   * @param group the paper's records, in input order (the first title seen becomes the title, the rest aliases)
+   * @param group the paper's records, in input order (the first title seen becomes the title, the
+   *     rest aliases)
    * @param precedence lower wins for metadata fields such as date and author count
    */
   static Paper of(List<Paper> group, Function<SourceRecord, Integer> precedence) {
@@ -23,12 +24,21 @@ final class PaperMerge {
     List<String> titles = CorpusMerger.distinctTitles(group);
     String title = titles.isEmpty() ? null : titles.get(0);
     List<String> aliases = titles.isEmpty() ? List.of() : titles.subList(1, titles.size());
-    String abstractText = group.stream().map(Paper::abstractText).max(Comparator.comparingInt(String::length))
-        .orElse("");
-    Paper authorsFrom = group.stream().max(Comparator.comparingInt((Paper p) -> p.authors().size())).orElseThrow();
-    Paper dated = ranked.stream().filter(p -> p.published() != null)
-        .min(Comparator.comparing(Paper::yearInferred)) // a printed year beats an inferred one; stable sort keeps rank
-        .orElse(null);
+    String abstractText =
+        group.stream()
+            .map(Paper::abstractText)
+            .max(Comparator.comparingInt(String::length))
+            .orElse("");
+    Paper authorsFrom =
+        group.stream().max(Comparator.comparingInt((Paper p) -> p.authors().size())).orElseThrow();
+    Paper dated =
+        ranked.stream()
+            .filter(p -> p.published() != null)
+            .min(
+                Comparator.comparing(
+                    Paper::yearInferred)) // a printed year beats an inferred one; stable sort keeps
+            // rank
+            .orElse(null);
 
     return new Paper(
         id(group, title, abstractText),
@@ -47,9 +57,15 @@ final class PaperMerge {
         group.stream().flatMap(p -> p.sources().stream()).toList());
   }
 
-  /** The arXiv id when any record knows it, otherwise a hash of the title (or, untitled, of the abstract). */
+  /**
+   * The arXiv id when any record knows it, otherwise a hash of the title (or, untitled, of the
+   * abstract).
+   */
   private static String id(List<Paper> group, String title, String abstractText) {
-    return group.stream().map(Paper::arxivId).filter(Objects::nonNull).findFirst()
+    return group.stream()
+        .map(Paper::arxivId)
+        .filter(Objects::nonNull)
+        .findFirst()
         .orElseGet(() -> PaperId.fromText(title != null ? title : abstractText));
   }
 

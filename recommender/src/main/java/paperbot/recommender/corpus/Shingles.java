@@ -20,7 +20,9 @@ public final class Shingles {
     return shingles;
   }
 
-  /** Containment |A∩B| / min(|A|,|B|): 1.0 when one abstract's wording is wholly inside the other's. */
+  /**
+   * Containment |A∩B| / min(|A|,|B|): 1.0 when one abstract's wording is wholly inside the other's.
+   */
   public static double containment(Set<String> a, Set<String> b) {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;

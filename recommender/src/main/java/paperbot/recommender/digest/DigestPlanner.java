@@ -14,8 +14,9 @@ import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.Recommendation;
 
 /**
- * Picks a digest's papers: first what was published since the last digest, then the best not yet posted there,
- * ranked by trending (upvotes, recency) blended with the topics; nothing below the minimum score.
+ * Picks a digest's papers: first what was published since the last digest, then the best not yet
+ * posted there, ranked by trending (upvotes, recency) blended with the topics; nothing below the
+ * minimum score.
  */
 public final class DigestPlanner {
   /**
@@ -39,20 +40,26 @@ public final class DigestPlanner {
   }
 
   /**
-   * @param member the member's profile for a member digest; ignored for channel digests, which use their topics
+   * @param member the member's profile for a member digest; ignored for channel digests, which use
+   *     their topics
    * @param sent papers already posted to the destination
    */
   public DigestPlan plan(Subscription subscription, InterestProfile member, Set<String> sent) {
     LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
-    InterestProfile interests = subscription.kind() == Subscription.Kind.MEMBER ? member : topics(subscription);
-    LocalDate since = subscription.lastRunAt() == null
-        ? day.minusDays(1)
-        : LocalDate.ofInstant(subscription.lastRunAt(), subscription.zone());
-    List<Recommendation> chosen = new ArrayList<>(fetch(interests, since, sent, subscription.size()));
-    // Short of papers: the best recent ones not yet posted, then the best of any age. The recent pass keeps a large
+    InterestProfile interests =
+        subscription.kind() == Subscription.Kind.MEMBER ? member : topics(subscription);
+    LocalDate since =
+        subscription.lastRunAt() == null
+            ? day.minusDays(1)
+            : LocalDate.ofInstant(subscription.lastRunAt(), subscription.zone());
+    List<Recommendation> chosen =
+        new ArrayList<>(fetch(interests, since, sent, subscription.size()));
+    // Short of papers: the best recent ones not yet posted, then the best of any age. The recent
+    // pass keeps a large
     // corpus cheap (its date filter leads) and is what the recency blend would prefer anyway.
     LocalDate recent = day.minusDays(fillHorizonDays());
-    for (LocalDate from : recent.isAfter(since) ? new LocalDate[] {recent, null} : new LocalDate[] {null}) {
+    for (LocalDate from :
+        recent.isAfter(since) ? new LocalDate[] {recent, null} : new LocalDate[] {null}) {
       if (chosen.size() >= subscription.size()) {
         break;
       }
@@ -63,13 +70,19 @@ public final class DigestPlanner {
     return new DigestPlan(subscription, day, chosen);
   }
 
-  /** Four recency half-lives, at least a week: older papers have lost most of their recency anyway. */
+  /**
+   * Four recency half-lives, at least a week: older papers have lost most of their recency anyway.
+   */
   private long fillHorizonDays() {
     return Math.max(7, Math.round(4 * settings.halfLifeDays()));
   }
 
-  private List<Recommendation> fetch(InterestProfile interests, LocalDate since, Set<String> exclude, int limit) {
-    return index.digest(new DigestQuery(interests, since, exclude, limit, settings.halfLifeDays())).items().stream()
+  private List<Recommendation> fetch(
+      InterestProfile interests, LocalDate since, Set<String> exclude, int limit) {
+    return index
+        .digest(new DigestQuery(interests, since, exclude, limit, settings.halfLifeDays()))
+        .items()
+        .stream()
         .filter(r -> r.score() >= settings.minScore())
         .toList();
   }
@@ -77,6 +90,7 @@ public final class DigestPlanner {
   private static InterestProfile topics(Subscription subscription) {
     Map<String, Double> topics = new LinkedHashMap<>();
     subscription.topics().forEach(topic -> topics.put(topic, 1.0));
-    return new InterestProfile(topics, List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of());
+    return new InterestProfile(
+        topics, List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of());
   }
 }

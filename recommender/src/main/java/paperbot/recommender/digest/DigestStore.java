@@ -15,7 +15,8 @@ public interface DigestStore {
 
   Optional<Subscription> find(long id);
 
-  Optional<Subscription> find(String platform, String workspace, String destination, Subscription.Kind kind);
+  Optional<Subscription> find(
+      String platform, String workspace, String destination, Subscription.Kind kind);
 
   /** Every subscription, for rescheduling after a restart. */
   List<Subscription> all();
@@ -29,20 +30,25 @@ public interface DigestStore {
   Set<String> sent(Subscription subscription);
 
   /**
-   * Claims the run of this subscription for a local day. False when that day's run was already claimed (a trigger
-   * firing twice, a restart mid-run, another process): the caller must not post.
+   * Claims the run of this subscription for a local day. False when that day's run was already
+   * claimed (a trigger firing twice, a restart mid-run, another process): the caller must not post.
    */
   boolean claimRun(long subscriptionId, LocalDate day, Instant now);
 
   /**
-   * Takes over a run that was claimed but never finished (its process died mid-run): true when the day's run is
-   * still RUNNING and was started before {@code startedBefore}, and it is now this caller's, restarted at
-   * {@code now}. At most one caller wins.
+   * Takes over a run that was claimed but never finished (its process died mid-run): true when the
+   * day's run is still RUNNING and was started before {@code startedBefore}, and it is now this
+   * caller's, restarted at {@code now}. At most one caller wins.
    */
   boolean resumeRun(long subscriptionId, LocalDate day, Instant now, Instant startedBefore);
 
   /** Records the posted papers and the run's outcome in one transaction. */
-  void recordSent(Subscription subscription, LocalDate day, Collection<String> paperIds, String outcome, Instant now);
+  void recordSent(
+      Subscription subscription,
+      LocalDate day,
+      Collection<String> paperIds,
+      String outcome,
+      Instant now);
 
   /** Gives a claimed run back (the post failed), so a later trigger can try again. */
   void releaseRun(long subscriptionId, LocalDate day);

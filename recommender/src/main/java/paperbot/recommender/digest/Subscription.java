@@ -48,8 +48,13 @@ public record Subscription(
   }
 
   /** arXiv announces Monday to Friday. */
-  public static final Set<DayOfWeek> WEEKDAYS = Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-      DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+  public static final Set<DayOfWeek> WEEKDAYS =
+      Set.of(
+          DayOfWeek.MONDAY,
+          DayOfWeek.TUESDAY,
+          DayOfWeek.WEDNESDAY,
+          DayOfWeek.THURSDAY,
+          DayOfWeek.FRIDAY);
 
   public Subscription {
     days = Set.copyOf(days);
@@ -58,7 +63,18 @@ public record Subscription(
 
   /** The same place and schedule with a store id and last run. */
   public Subscription withId(long newId) {
-    return new Subscription(newId, platform, workspace, destination, kind, owner, at, zone, days, topics, size,
+    return new Subscription(
+        newId,
+        platform,
+        workspace,
+        destination,
+        kind,
+        owner,
+        at,
+        zone,
+        days,
+        topics,
+        size,
         lastRunAt);
   }
 }

@@ -7,17 +7,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -32,22 +33,29 @@ import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.ProfileRanker;
 import paperbot.recommender.rank.QueryExpander;
-import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.Ranker;
+import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
-import java.util.ArrayList;
 
 /**
- * The paper index on disk. One writer; searches use near-real-time searchers from a {@link SearcherManager}, so
- * updates never block queries and every committed update is visible to the next search.
+ * The paper index on disk. One writer; searches use near-real-time searchers from a {@link
+ * SearcherManager}, so updates never block queries and every committed update is visible to the
+ * next search.
  */
 public final class LucenePaperIndex implements PaperIndex {
-  /** Bump when the document mapping or analysis changes: an index of another schema is rebuilt from sources. */
+  /**
+   * Bump when the document mapping or analysis changes: an index of another schema is rebuilt from
+   * sources.
+   */
   static final String SCHEMA = "paperbot-index-9";
+
   /** Papers read from the archive per batch while rebuilding or syncing. */
   private static final int REBUILD_BATCH = 2_000;
-  /** How far another process's clock may run behind this one's without a sync missing its writes. */
+
+  /**
+   * How far another process's clock may run behind this one's without a sync missing its writes.
+   */
   private static final Duration SYNC_CLOCK_MARGIN = Duration.ofMinutes(5);
 
   private static final String SCHEMA_KEY = "schema";
@@ -63,11 +71,21 @@ public final class LucenePaperIndex implements PaperIndex {
 
   private final PaperArchive archive;
   private final Clock clock;
-  /** Where {@link #syncFromArchive} goes on from; set when the index is reconciled with the archive. */
+
+  /**
+   * Where {@link #syncFromArchive} goes on from; set when the index is reconciled with the archive.
+   */
   private PaperArchive.Cursor synced = PaperArchive.Cursor.from(Instant.EPOCH);
 
-  private LucenePaperIndex(Directory directory, IndexWriter writer, Ranker ranker, ProfileRanker profiles,
-      SimilarPapers similar, PaperArchive archive, Clock clock) throws IOException {
+  private LucenePaperIndex(
+      Directory directory,
+      IndexWriter writer,
+      Ranker ranker,
+      ProfileRanker profiles,
+      SimilarPapers similar,
+      PaperArchive archive,
+      Clock clock)
+      throws IOException {
     this.archive = archive;
     this.clock = clock;
     this.directory = directory;
@@ -84,17 +102,21 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /**
-   * Opens (or creates) the index in {@code dir}. Every change is written to the archive before the index commits
-   * it, so the index can be rebuilt from the archive ({@link #rebuildFromArchive}).
+   * Opens (or creates) the index in {@code dir}. Every change is written to the archive before the
+   * index commits it, so the index can be rebuilt from the archive ({@link #rebuildFromArchive}).
    */
-  public static LucenePaperIndex open(Path dir, QueryExpander expander, Clock clock, PaperArchive archive) {
+  public static LucenePaperIndex open(
+      Path dir, QueryExpander expander, Clock clock, PaperArchive archive) {
     PaperAnalyzer analyzer = new PaperAnalyzer();
     try {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          // A larger buffer than the 16 MB default flushes fewer, bigger segments: less merging during bulk loads.
-          .setRAMBufferSizeMB(64);
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzer)
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              // A larger buffer than the 16 MB default flushes fewer, bigger segments: less merging
+              // during bulk loads.
+              .setRAMBufferSizeMB(64);
       IndexWriter writer;
       try {
         writer = new IndexWriter(directory, config);
@@ -102,12 +124,22 @@ public final class LucenePaperIndex implements PaperIndex {
         directory.close();
         throw e;
       }
-      return new LucenePaperIndex(directory, writer, new Ranker(analyzer, expander, clock),
-          new ProfileRanker(analyzer, expander, clock), new SimilarPapers(analyzer), archive, clock);
+      return new LucenePaperIndex(
+          directory,
+          writer,
+          new Ranker(analyzer, expander, clock),
+          new ProfileRanker(analyzer, expander, clock),
+          new SimilarPapers(analyzer),
+          archive,
+          clock);
     } catch (LockObtainFailedException e) {
       // Lucene allows one writer per index: another paperbot process (the running bot) holds it.
-      throw new UncheckedIOException("the index at " + dir + " is in use by another paperbot process; stop it first, "
-          + "or give this command its own --data directory", e);
+      throw new UncheckedIOException(
+          "the index at "
+              + dir
+              + " is in use by another paperbot process; stop it first, "
+              + "or give this command its own --data directory",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index at " + dir, e);
     }
@@ -153,8 +185,10 @@ public final class LucenePaperIndex implements PaperIndex {
     archive.put(papers);
     try {
       for (Paper paper : papers) {
-        // Replaces any older version of the same paper atomically: delete-by-id and add in one operation.
-        writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+        // Replaces any older version of the same paper atomically: delete-by-id and add in one
+        // operation.
+        writer.updateDocument(
+            new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
       }
       commit(sourceFingerprint().orElse(""));
     } catch (IOException e) {
@@ -164,7 +198,8 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** The paper stored under this normalised title (or alias), if any. */
   public Optional<Paper> findByTitle(String title) {
-    return firstPaper(new Term(PaperFields.TITLE_KEY, paperbot.recommender.corpus.PaperId.normalise(title)));
+    return firstPaper(
+        new Term(PaperFields.TITLE_KEY, paperbot.recommender.corpus.PaperId.normalise(title)));
   }
 
   /** The paper indexed under this exact term (an id or a title key), if any. */
@@ -192,7 +227,10 @@ public final class LucenePaperIndex implements PaperIndex {
     return papers;
   }
 
-  /** Every paper, in index order, in batches of at most {@code size}: corpora larger than memory fit through. */
+  /**
+   * Every paper, in index order, in batches of at most {@code size}: corpora larger than memory fit
+   * through.
+   */
   public void forEachBatch(int size, Consumer<List<Paper>> batch) {
     withSearcher(searcher -> {
       List<Paper> papers = new ArrayList<>(size);
@@ -216,16 +254,20 @@ public final class LucenePaperIndex implements PaperIndex {
     });
   }
 
-  /** Replaces everything with these papers and records which sources they came from, in one commit. */
+  /**
+   * Replaces everything with these papers and records which sources they came from, in one commit.
+   */
   public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {
     replaceAll(papers, sourceFingerprint, List.of());
   }
 
   /**
-   * Replaces everything with these papers, but keeps {@code stillArchived} in the archive too (papers the caller
-   * merges back in next): should the process die in between, the archive has not lost them.
+   * Replaces everything with these papers, but keeps {@code stillArchived} in the archive too
+   * (papers the caller merges back in next): should the process die in between, the archive has not
+   * lost them.
    */
-  public void replaceAll(Collection<Paper> papers, String sourceFingerprint, Collection<Paper> stillArchived) {
+  public void replaceAll(
+      Collection<Paper> papers, String sourceFingerprint, Collection<Paper> stillArchived) {
     Map<String, Paper> archived = new LinkedHashMap<>();
     papers.forEach(paper -> archived.put(paper.id(), paper));
     stillArchived.forEach(paper -> archived.put(paper.id(), paper));
@@ -246,14 +288,16 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /**
-   * Brings index and archive into step at start-up. An archive that never held a whole corpus (an install from
-   * before there was one, or a fill cut short) is filled from the index, batch by batch, and only then marked
-   * complete. An index with other papers or sources than a complete archive is rebuilt from it: the index directory
-   * was lost or damaged, or the index format changed. Otherwise the index catches up with what the archive got since
-   * its last commit: a process that died between the archive write and the index commit left it behind.
+   * Brings index and archive into step at start-up. An archive that never held a whole corpus (an
+   * install from before there was one, or a fill cut short) is filled from the index, batch by
+   * batch, and only then marked complete. An index with other papers or sources than a complete
+   * archive is rebuilt from it: the index directory was lost or damaged, or the index format
+   * changed. Otherwise the index catches up with what the archive got since its last commit: a
+   * process that died between the archive write and the index commit left it behind.
    */
   public synchronized Reconciled reconcileWithArchive() {
-    // Changes from here on reach this index by syncing; the margin covers clocks of other processes running behind.
+    // Changes from here on reach this index by syncing; the margin covers clocks of other processes
+    // running behind.
     synced = PaperArchive.Cursor.from(clock.instant().minus(SYNC_CLOCK_MARGIN));
     Optional<String> archivedSources = archive.sourceFingerprint();
     if (archivedSources.isEmpty()) {
@@ -269,7 +313,8 @@ public final class LucenePaperIndex implements PaperIndex {
       }
       return Reconciled.ARCHIVE_FILLED;
     }
-    if (size() != archive.count() || !sourceFingerprint().orElse("").equals(archivedSources.get())) {
+    if (size() != archive.count()
+        || !sourceFingerprint().orElse("").equals(archivedSources.get())) {
       rebuildFromArchive();
       return Reconciled.INDEX_REBUILT;
     }
@@ -278,14 +323,17 @@ public final class LucenePaperIndex implements PaperIndex {
     synced = archivedUpTo().orElse(PaperArchive.Cursor.from(Instant.EPOCH));
     int caughtUp = syncFromArchive();
     if (recentEnough.compareTo(synced) < 0) {
-      synced = recentEnough; // the running sync looks back far enough for the writes of other processes too
+      synced =
+          recentEnough; // the running sync looks back far enough for the writes of other processes
+      // too
     }
     return caughtUp > 0 ? Reconciled.CAUGHT_UP : Reconciled.IN_STEP;
   }
 
   /**
-   * Indexes the papers other processes sharing the database wrote since the last sync (one of them fetches the
-   * live sources for all); returns how many. Only the index changes: the archive has them already.
+   * Indexes the papers other processes sharing the database wrote since the last sync (one of them
+   * fetches the live sources for all); returns how many. Only the index changes: the archive has
+   * them already.
    */
   public synchronized int syncFromArchive() {
     int applied = 0;
@@ -296,18 +344,22 @@ public final class LucenePaperIndex implements PaperIndex {
       }
       try {
         for (Paper paper : changes.papers()) {
-          // A paper that replaced one under another id (a seed paper found on arXiv) takes its place here too.
+          // A paper that replaced one under another id (a seed paper found on arXiv) takes its
+          // place here too.
           for (SourceRecord source : paper.sources()) {
-            if (PaperDocuments.FORMER_ID.equals(source.layout()) && !source.source().equals(paper.id())) {
+            if (PaperDocuments.FORMER_ID.equals(source.layout())
+                && !source.source().equals(paper.id())) {
               writer.deleteDocuments(new Term(PaperFields.ID, source.source()));
             }
           }
-          writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+          writer.updateDocument(
+              new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
         }
         PaperArchive.Cursor reached = changes.next();
         Optional<PaperArchive.Cursor> before = archivedUpTo();
-        commit(sourceFingerprint().orElse(""), Optional.of(before.filter(c -> c.compareTo(reached) > 0)
-            .orElse(reached)));
+        commit(
+            sourceFingerprint().orElse(""),
+            Optional.of(before.filter(c -> c.compareTo(reached) > 0).orElse(reached)));
       } catch (IOException e) {
         throw new UncheckedIOException("index sync failed", e);
       }
@@ -320,8 +372,9 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /**
-   * Rebuilds the index from the archive alone, with the sources fingerprint the archive recorded; returns the
-   * number of papers. For a lost or damaged index, or one that missed changes the archive has.
+   * Rebuilds the index from the archive alone, with the sources fingerprint the archive recorded;
+   * returns the number of papers. For a lost or damaged index, or one that missed changes the
+   * archive has.
    */
   public long rebuildFromArchive() {
     try (BulkLoad load = startBulkLoad(BulkLoad.DEFAULT_THREADS)) {
@@ -332,9 +385,10 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /**
-   * Starts replacing everything, batch by batch, for corpora too large to hold in memory at once, indexing on
-   * {@code threads} threads. Searches keep seeing the old papers until {@link BulkLoad#commit}. The index only: the
-   * caller keeps the archive in step (it is the archive's papers, or the caller writes them there itself).
+   * Starts replacing everything, batch by batch, for corpora too large to hold in memory at once,
+   * indexing on {@code threads} threads. Searches keep seeing the old papers until {@link
+   * BulkLoad#commit}. The index only: the caller keeps the archive in step (it is the archive's
+   * papers, or the caller writes them there itself).
    */
   public BulkLoad startBulkLoad(int threads) {
     try {
@@ -347,19 +401,28 @@ public final class LucenePaperIndex implements PaperIndex {
 
   /** A replacement in progress: add batches, then commit once. */
   public final class BulkLoad implements AutoCloseable {
-    /** Every core, up to four: indexing is CPU work, and the writer takes documents from several threads at once. */
-    public static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /**
+     * Every core, up to four: indexing is CPU work, and the writer takes documents from several
+     * threads at once.
+     */
+    public static final int DEFAULT_THREADS =
+        Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private final int threads;
     private final ExecutorService helpers;
 
     private BulkLoad(int threads) {
       this.threads = Math.max(1, threads);
-      this.helpers = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1, runnable -> {
-        Thread thread = new Thread(runnable, "paperbot-indexer");
-        thread.setDaemon(true);
-        return thread;
-      });
+      this.helpers =
+          this.threads == 1
+              ? null
+              : Executors.newFixedThreadPool(
+                  this.threads - 1,
+                  runnable -> {
+                    Thread thread = new Thread(runnable, "paperbot-indexer");
+                    thread.setDaemon(true);
+                    return thread;
+                  });
     }
 
     /** Indexes the papers, split across the threads; returns when all are added. */
@@ -369,10 +432,11 @@ public final class LucenePaperIndex implements PaperIndex {
       List<Future<?>> others = new ArrayList<>();
       for (int t = 1; t < threads && t * share < all.size(); t++) {
         List<Paper> part = all.subList(t * share, Math.min(all.size(), (t + 1) * share));
-        others.add(helpers.submit(() -> {
-          addAll(part);
-          return null;
-        }));
+        others.add(
+            helpers.submit(() -> {
+              addAll(part);
+              return null;
+            }));
       }
       addAll(all.subList(0, Math.min(all.size(), share)));
       for (Future<?> other : others) {
@@ -382,7 +446,9 @@ public final class LucenePaperIndex implements PaperIndex {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("index rebuild interrupted", e);
         } catch (ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          throw e.getCause() instanceof RuntimeException r
+              ? r
+              : new IllegalStateException(e.getCause());
         }
       }
     }
@@ -443,24 +509,32 @@ public final class LucenePaperIndex implements PaperIndex {
 
   @Override
   public void close() {
-    try (directory; writer; searchers) {
-      // try-with-resources closes searchers, then the writer (which commits nothing new), then the directory.
+    try (directory;
+        writer;
+        searchers) {
+      // try-with-resources closes searchers, then the writer (which commits nothing new), then the
+      // directory.
     } catch (IOException e) {
       throw new UncheckedIOException("closing the index failed", e);
     }
   }
 
-  /** Commits after this process wrote the archive: the index is then as far as the archive's latest write. */
+  /**
+   * Commits after this process wrote the archive: the index is then as far as the archive's latest
+   * write.
+   */
   private void commit(String sourceFingerprint) throws IOException {
     commit(sourceFingerprint, archive.latest());
   }
 
   /**
-   * @param archivedUpTo how far into the archive's writes the index now is, recorded in the commit: a restart
-   *     catches up from there
+   * @param archivedUpTo how far into the archive's writes the index now is, recorded in the commit:
+   *     a restart catches up from there
    */
-  private void commit(String sourceFingerprint, Optional<PaperArchive.Cursor> archivedUpTo) throws IOException {
-    Map<String, String> data = new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, SOURCES_KEY, sourceFingerprint));
+  private void commit(String sourceFingerprint, Optional<PaperArchive.Cursor> archivedUpTo)
+      throws IOException {
+    Map<String, String> data =
+        new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, SOURCES_KEY, sourceFingerprint));
     archivedUpTo.ifPresent(cursor -> data.put(ARCHIVE_KEY, cursor.toString()));
     writer.setLiveCommitData(data.entrySet());
     writer.commit();

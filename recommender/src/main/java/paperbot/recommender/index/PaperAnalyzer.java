@@ -12,21 +12,25 @@ import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * English analysis for titles and abstracts: words split at hyphens (sim-to-real = sim to real), lower case,
- * accents folded, British spelling folded, stop words dropped (leaving position gaps so phrases stay exact),
- * Porter stems (policies = policy) except where Porter merges different meanings ({@link StemExceptions}).
- * Queries are analysed with the same chain. Author names are only lower-cased
- * and folded.
+ * English analysis for titles and abstracts: words split at hyphens (sim-to-real = sim to real),
+ * lower case, accents folded, British spelling folded, stop words dropped (leaving position gaps so
+ * phrases stay exact), Porter stems (policies = policy) except where Porter merges different
+ * meanings ({@link StemExceptions}). Queries are analysed with the same chain. Author names are
+ * only lower-cased and folded.
  */
 public final class PaperAnalyzer extends Analyzer {
-  /** Titles and aliases are separate values of one field; the gap keeps a phrase from spanning two titles. */
+  /**
+   * Titles and aliases are separate values of one field; the gap keeps a phrase from spanning two
+   * titles.
+   */
   private static final int GAP_BETWEEN_VALUES = 100;
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
     if (PaperFields.AUTHORS.equals(fieldName)) {
-      // Names are not English: no stems or stop words ("Wang Yang" stays itself), only case and accents folded.
+      // Names are not English: no stems or stop words ("Wang Yang" stays itself), only case and
+      // accents folded.
       return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
     }
     TokenStream stream = new EnglishPossessiveFilter(source);

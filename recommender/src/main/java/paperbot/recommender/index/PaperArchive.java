@@ -8,49 +8,53 @@ import java.util.function.Consumer;
 import paperbot.recommender.corpus.Paper;
 
 /**
- * Where every indexed paper is kept besides the index (the database), written before the index commits, so the
- * index can always be rebuilt from it. The index knows it only through this interface.
+ * Where every indexed paper is kept besides the index (the database), written before the index
+ * commits, so the index can always be rebuilt from it. The index knows it only through this
+ * interface.
  */
 public interface PaperArchive {
   /** Keeps nothing: an index on its own (benchmarks, tools that build throwaway indexes). */
-  PaperArchive NONE = new PaperArchive() {
-    @Override
-    public void put(Collection<Paper> papers) {}
+  PaperArchive NONE =
+      new PaperArchive() {
+        @Override
+        public void put(Collection<Paper> papers) {}
 
-    @Override
-    public void replace(String oldId, Paper paper) {}
+        @Override
+        public void replace(String oldId, Paper paper) {}
 
-    @Override
-    public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {}
+        @Override
+        public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {}
 
-    @Override
-    public Optional<String> sourceFingerprint() {
-      return Optional.empty();
-    }
+        @Override
+        public Optional<String> sourceFingerprint() {
+          return Optional.empty();
+        }
 
-    @Override
-    public void complete(String sourceFingerprint) {}
+        @Override
+        public void complete(String sourceFingerprint) {}
 
-    @Override
-    public long count() {
-      return 0;
-    }
+        @Override
+        public long count() {
+          return 0;
+        }
 
-    @Override
-    public void forEachBatch(int size, Consumer<List<Paper>> batch) {}
+        @Override
+        public void forEachBatch(int size, Consumer<List<Paper>> batch) {}
 
-    @Override
-    public Changes changedSince(Cursor after, int limit) {
-      return new Changes(List.of(), after);
-    }
+        @Override
+        public Changes changedSince(Cursor after, int limit) {
+          return new Changes(List.of(), after);
+        }
 
-    @Override
-    public Optional<Cursor> latest() {
-      return Optional.empty();
-    }
-  };
+        @Override
+        public Optional<Cursor> latest() {
+          return Optional.empty();
+        }
+      };
 
-  /** A place in the archive's write order: a write time, and the paper id among papers written then. */
+  /**
+   * A place in the archive's write order: a write time, and the paper id among papers written then.
+   */
   record Cursor(Instant at, String id) implements Comparable<Cursor> {
     /** Before every write from {@code at} on. */
     public static Cursor from(Instant at) {
@@ -72,8 +76,10 @@ public interface PaperArchive {
     public static Optional<Cursor> parse(String text) {
       int bar = text.indexOf('|');
       try {
-        return bar < 0 ? Optional.empty()
-            : Optional.of(new Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1)));
+        return bar < 0
+            ? Optional.empty()
+            : Optional.of(
+                new Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1)));
       } catch (java.time.format.DateTimeParseException e) {
         return Optional.empty();
       }
@@ -90,29 +96,35 @@ public interface PaperArchive {
   void replace(String oldId, Paper paper);
 
   /**
-   * Replaces everything with these papers, in one transaction, and records which sources they came from (as the
-   * index does), so a rebuilt index knows its seeds are current.
+   * Replaces everything with these papers, in one transaction, and records which sources they came
+   * from (as the index does), so a rebuilt index knows its seeds are current.
    */
   void replaceAll(Collection<Paper> papers, String sourceFingerprint);
 
   /**
-   * The sources fingerprint recorded by the last {@link #replaceAll} or {@link #complete}; empty while the archive
-   * has never held a whole corpus (new, or filled part way).
+   * The sources fingerprint recorded by the last {@link #replaceAll} or {@link #complete}; empty
+   * while the archive has never held a whole corpus (new, or filled part way).
    */
   Optional<String> sourceFingerprint();
 
-  /** Records that the archive now holds the whole corpus, from these sources (after filling it batch by batch). */
+  /**
+   * Records that the archive now holds the whole corpus, from these sources (after filling it batch
+   * by batch).
+   */
   void complete(String sourceFingerprint);
 
   long count();
 
   /**
-   * Papers written after the cursor (by any process sharing the database), in write order, at most {@code limit}.
-   * A paper written again later comes again.
+   * Papers written after the cursor (by any process sharing the database), in write order, at most
+   * {@code limit}. A paper written again later comes again.
    */
   Changes changedSince(Cursor after, int limit);
 
-  /** The last write so far (the newest paper's place in write order); empty when there are no papers. */
+  /**
+   * The last write so far (the newest paper's place in write order); empty when there are no
+   * papers.
+   */
   Optional<Cursor> latest();
 
   /** Every paper, in batches of at most {@code size}, in id order. */

@@ -29,17 +29,22 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.corpus.SourceRecord;
 
-/** Maps a {@link Paper} to its Lucene document and back. Each field type below says why it was chosen. */
+/**
+ * Maps a {@link Paper} to its Lucene document and back. Each field type below says why it was
+ * chosen.
+ */
 public final class PaperDocuments {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /**
-   * Analysed text with positions (phrase queries). No offsets: the highlighter re-analyses the five abstracts it
-   * shows, which costs far less than storing an offset for every word of every paper at ingest. Not stored: the
-   * JSON copy has the text, and snippets and more-like-this read it from there.
+   * Analysed text with positions (phrase queries). No offsets: the highlighter re-analyses the five
+   * abstracts it shows, which costs far less than storing an offset for every word of every paper
+   * at ingest. Not stored: the JSON copy has the text, and snippets and more-like-this read it from
+   * there.
    */
   private static final FieldType SEARCHED_TEXT = searchedType();
 
@@ -79,17 +84,22 @@ public final class PaperDocuments {
 
   public static Document toDocument(Paper paper) {
     Document doc = new Document();
-    // KeywordField: one exact term (for updateDocument and get-by-id) plus doc values; stored so hits know their id.
+    // KeywordField: one exact term (for updateDocument and get-by-id) plus doc values; stored so
+    // hits know their id.
     doc.add(new KeywordField(PaperFields.ID, paper.id(), Field.Store.YES));
-    // Ids the paper had before a live source gave its arXiv id stay findable (feedback and sent-logs use them).
+    // Ids the paper had before a live source gave its arXiv id stay findable (feedback and
+    // sent-logs use them).
     for (SourceRecord source : paper.sources()) {
       if (FORMER_ID.equals(source.layout())) {
         doc.add(new KeywordField(PaperFields.ID, source.source(), Field.Store.NO));
       }
     }
-    // Normalised titles, exact keywords: a live source's paper joins a seed paper with the same title.
+    // Normalised titles, exact keywords: a live source's paper joins a seed paper with the same
+    // title.
     if (paper.title() != null) {
-      doc.add(new KeywordField(PaperFields.TITLE_KEY, PaperId.normalise(paper.title()), Field.Store.NO));
+      doc.add(
+          new KeywordField(
+              PaperFields.TITLE_KEY, PaperId.normalise(paper.title()), Field.Store.NO));
     }
     for (String alias : paper.aliases()) {
       doc.add(new KeywordField(PaperFields.TITLE_KEY, PaperId.normalise(alias), Field.Store.NO));
@@ -110,11 +120,13 @@ public final class PaperDocuments {
     }
     addWithPairs(doc, PaperFields.ABSTRACT, CleanText.of(paper.abstractText()));
     if (paper.published() != null) {
-      // LongField indexes points and doc values: the distance-feature query of the recency prior needs both.
+      // LongField indexes points and doc values: the distance-feature query of the recency prior
+      // needs both.
       doc.add(new LongField(PaperFields.PUBLISHED, paper.published().toEpochDay(), Field.Store.NO));
     }
     if (paper.upvotes() > 0) {
-      // FeatureField stores the signal in the postings, so the prior can skip non-competitive papers (top-k pruning).
+      // FeatureField stores the signal in the postings, so the prior can skip non-competitive
+      // papers (top-k pruning).
       doc.add(new FeatureField(PaperFields.FEATURES, PaperFields.UPVOTES, paper.upvotes()));
     }
     doc.add(new StoredField(PaperFields.JSON, toJson(paper)));
@@ -128,7 +140,8 @@ public final class PaperDocuments {
   /** The paper indexed under this exact term (an id, a former id or a title key), if any. */
   public static Optional<Paper> first(IndexSearcher searcher, Term term) throws IOException {
     TopDocs top = searcher.search(new TermQuery(term), 1);
-    return top.scoreDocs.length == 0 ? Optional.empty()
+    return top.scoreDocs.length == 0
+        ? Optional.empty()
         : Optional.of(fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
   }
 

@@ -4,12 +4,16 @@ package paperbot.recommender.index;
 public final class PaperFields {
   /** Exact paper id, for updates by id and {@code /paper <id>}. */
   public static final String ID = "id";
+
   /** Title and every alias, cleaned, analysed with positions and offsets. */
   public static final String TITLE = "title";
+
   /** Cleaned abstract, analysed with positions and offsets and stored for snippets. */
   public static final String ABSTRACT = "abstract";
+
   /** Word pairs of the title and aliases ({@link WordPairs}), without positions. */
   public static final String TITLE_PAIRS = "title_pairs";
+
   /** Word pairs of the abstract ({@link WordPairs}), without positions. */
   public static final String ABSTRACT_PAIRS = "abstract_pairs";
 
@@ -20,14 +24,19 @@ public final class PaperFields {
 
   /** Normalised title and aliases as exact keywords, for joining records by title. */
   public static final String TITLE_KEY = "titlekey";
+
   /** Author names and organisation, analysed, for following authors. */
   public static final String AUTHORS = "authors";
+
   /** Publication day (epoch day) for the recency prior. */
   public static final String PUBLISHED = "published";
+
   /** Feature field holding ranking signals such as {@link #UPVOTES}. */
   public static final String FEATURES = "features";
+
   /** Feature name of the upvote count inside {@link #FEATURES}. */
   public static final String UPVOTES = "upvotes";
+
   /** The whole Paper as JSON, so the index returns exactly what was stored. */
   public static final String JSON = "json";
 

@@ -1,5 +1,6 @@
 package paperbot.recommender.index;
 
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -9,15 +10,17 @@ import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.Recommendations;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
-import java.io.UncheckedIOException;
 
 /**
- * The searchable store of papers. Implementations are safe for concurrent searches while updates run.
- * I/O failures surface as {@link UncheckedIOException}.
+ * The searchable store of papers. Implementations are safe for concurrent searches while updates
+ * run. I/O failures surface as {@link UncheckedIOException}.
  */
 public interface PaperIndex extends AutoCloseable {
 
-  /** Ranked papers for what a user typed. Never throws for any user text; odd input gives a notice or no hits. */
+  /**
+   * Ranked papers for what a user typed. Never throws for any user text; odd input gives a notice
+   * or no hits.
+   */
   SearchResults search(SearchRequest request);
 
   /** Personal recommendations for a member's profile. */

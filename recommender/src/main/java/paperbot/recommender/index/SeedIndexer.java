@@ -3,24 +3,27 @@ package paperbot.recommender.index;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.ingest.CorpusLoad;
 import paperbot.recommender.ingest.FileReport;
 import paperbot.recommender.ingest.SeedCorpus;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Keeps the index in step with the seed files: re-ingests them only when their fingerprint changed. */
+/**
+ * Keeps the index in step with the seed files: re-ingests them only when their fingerprint changed.
+ */
 public final class SeedIndexer {
   private static final Logger log = LoggerFactory.getLogger(SeedIndexer.class);
 
   /** Layouts of the seed readers; any other source is live. */
-  private static final Set<String> SEED_LAYOUTS = Arrays.stream(
-      paperbot.recommender.ingest.SeedLayout.values()).map(paperbot.recommender.ingest.SeedLayout::label)
-      .collect(Collectors.toSet());
+  private static final Set<String> SEED_LAYOUTS =
+      Arrays.stream(paperbot.recommender.ingest.SeedLayout.values())
+          .map(paperbot.recommender.ingest.SeedLayout::label)
+          .collect(Collectors.toSet());
 
   private SeedIndexer() {}
 
@@ -28,27 +31,40 @@ public final class SeedIndexer {
     long started = System.nanoTime();
     String fingerprint = SeedCorpus.fingerprint(seedsDir);
     if (index.sourceFingerprint().filter(fingerprint::equals).isPresent()) {
-      return new IndexStatus(index.size(), false, Duration.ofNanos(System.nanoTime() - started), List.of());
+      return new IndexStatus(
+          index.size(), false, Duration.ofNanos(System.nanoTime() - started), List.of());
     }
     log.info("ingest started seeds={}", seedsDir);
     CorpusLoad load = SeedCorpus.load(seedsDir, clock);
     for (FileReport file : load.files()) {
-      log.info("ingest file={} layout={} records={} errors={}", file.file(), file.layout(), file.records(),
+      log.info(
+          "ingest file={} layout={} records={} errors={}",
+          file.file(),
+          file.layout(),
+          file.records(),
           file.errors().size());
       file.errors().forEach(error -> log.warn("ingest problem {}", error));
     }
-    // Papers that live sources added or enriched survive a seed rebuild: they are merged back in afterwards.
-    List<paperbot.recommender.corpus.Paper> live = index.size() == 0 ? List.of() : index.all().stream()
-        .filter(p -> p.sources().stream().anyMatch(s -> !SEED_LAYOUTS.contains(s.layout())))
-        .toList();
+    // Papers that live sources added or enriched survive a seed rebuild: they are merged back in
+    // afterwards.
+    List<paperbot.recommender.corpus.Paper> live =
+        index.size() == 0
+            ? List.of()
+            : index.all().stream()
+                .filter(p -> p.sources().stream().anyMatch(s -> !SEED_LAYOUTS.contains(s.layout())))
+                .toList();
     index.replaceAll(load.papers(), load.fingerprint(), live);
     if (!live.isEmpty()) {
-      new paperbot.recommender.ingest.CorpusUpdater(index).apply(
-          new paperbot.recommender.ingest.Fetched(live, 0, List.of()));
+      new paperbot.recommender.ingest.CorpusUpdater(index)
+          .apply(new paperbot.recommender.ingest.Fetched(live, 0, List.of()));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    log.info("ingest done records={} papers={} merged={} took_ms={}", load.records(), load.papers().size(),
-        load.merges(), took.toMillis());
+    log.info(
+        "ingest done records={} papers={} merged={} took_ms={}",
+        load.records(),
+        load.papers().size(),
+        load.merges(),
+        took.toMillis());
     return new IndexStatus(index.size(), true, took, load.files());
   }
 }

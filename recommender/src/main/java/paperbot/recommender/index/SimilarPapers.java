@@ -18,8 +18,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,19 +33,84 @@ import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;
 import paperbot.recommender.rank.Snippets;
 
-/** "More like this" and a paper's distinctive words, both from Lucene's MoreLikeThis over the abstract. */
+/**
+ * "More like this" and a paper's distinctive words, both from Lucene's MoreLikeThis over the
+ * abstract.
+ */
 final class SimilarPapers {
   /** Terms MoreLikeThis keeps for a query; enough to describe a paper, few enough to stay fast. */
   private static final int QUERY_TERMS = 25;
 
   /** Words every abstract uses; as "distinctive" terms they would teach a profile nothing. */
-  private static final List<String> FILLER = List.of("other", "key", "also", "based", "approach", "approaches",
-      "method", "methods", "paper", "propose", "proposed", "result", "results", "show", "shows", "new", "novel",
-      "scenario", "scenarios", "using", "use", "work", "works", "however", "existing", "significantly", "various",
-      "different", "including", "across", "further", "well", "effective", "effectively", "demonstrate", "performance",
-      "framework", "task", "tasks", "state", "art", "challenge", "challenges", "enable", "enables", "address", "via",
-      "often", "many", "require", "requires", "find", "help", "able", "each", "promising", "impressive",
-      "contribution", "contributions", "field", "first", "two", "one", "make", "however", "thus", "while");
+  private static final List<String> FILLER =
+      List.of(
+          "other",
+          "key",
+          "also",
+          "based",
+          "approach",
+          "approaches",
+          "method",
+          "methods",
+          "paper",
+          "propose",
+          "proposed",
+          "result",
+          "results",
+          "show",
+          "shows",
+          "new",
+          "novel",
+          "scenario",
+          "scenarios",
+          "using",
+          "use",
+          "work",
+          "works",
+          "however",
+          "existing",
+          "significantly",
+          "various",
+          "different",
+          "including",
+          "across",
+          "further",
+          "well",
+          "effective",
+          "effectively",
+          "demonstrate",
+          "performance",
+          "framework",
+          "task",
+          "tasks",
+          "state",
+          "art",
+          "challenge",
+          "challenges",
+          "enable",
+          "enables",
+          "address",
+          "via",
+          "often",
+          "many",
+          "require",
+          "requires",
+          "find",
+          "help",
+          "able",
+          "each",
+          "promising",
+          "impressive",
+          "contribution",
+          "contributions",
+          "field",
+          "first",
+          "two",
+          "one",
+          "make",
+          "however",
+          "thus",
+          "while");
 
   private final Analyzer analyzer;
   private final Set<String> fillerStems;
@@ -72,19 +137,23 @@ final class SimilarPapers {
       return new SearchResults(List.of(), 0, 0, null);
     }
     Query like = mlt(searcher).like(textOf(source.get()));
-    Query query = new BooleanQuery.Builder()
-        .add(like, Occur.MUST)
-        .add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
-        .build();
+    Query query =
+        new BooleanQuery.Builder()
+            .add(like, Occur.MUST)
+            .add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
+            .build();
     TopDocs top = searcher.search(query, limit);
     List<String> shared = readable(source.get(), termsOf(like), 3);
     List<SearchHit> hits = new ArrayList<>();
     List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
     for (int i = 0; i < papers.size(); i++) {
       Paper paper = papers.get(i);
-      hits.add(new SearchHit(paper, top.scoreDocs[i].score,
-          Snippets.lead(paper),
-          shared.stream().map(word -> new Match(word, PaperFields.ABSTRACT)).toList()));
+      hits.add(
+          new SearchHit(
+              paper,
+              top.scoreDocs[i].score,
+              Snippets.lead(paper),
+              shared.stream().map(word -> new Match(word, PaperFields.ABSTRACT)).toList()));
     }
     return new SearchResults(hits, top.totalHits.value(), 0, null);
   }
@@ -98,8 +167,9 @@ final class SimilarPapers {
   }
 
   /**
-   * A paper's title and abstract as MoreLikeThis reads them. The index stores only the paper's JSON (storing the
-   * text twice cost a sixth of ingest), so the fields are rebuilt from it, cleaned as they were indexed.
+   * A paper's title and abstract as MoreLikeThis reads them. The index stores only the paper's JSON
+   * (storing the text twice cost a sixth of ingest), so the fields are rebuilt from it, cleaned as
+   * they were indexed.
    */
   private static Map<String, Collection<Object>> textOf(Paper paper) {
     return Map.of(
@@ -107,12 +177,16 @@ final class SimilarPapers {
         PaperFields.ABSTRACT, List.of(CleanText.of(paper.abstractText())));
   }
 
-  /** The terms of a MoreLikeThis query, in its order (what {@code retrieveInterestingTerms} would list). */
+  /**
+   * The terms of a MoreLikeThis query, in its order (what {@code retrieveInterestingTerms} would
+   * list).
+   */
   private static List<String> termsOf(Query like) {
     List<String> terms = new ArrayList<>();
     if (like instanceof BooleanQuery bool) {
       for (BooleanClause clause : bool.clauses()) {
-        Query query = clause.query() instanceof BoostQuery boost ? boost.getQuery() : clause.query();
+        Query query =
+            clause.query() instanceof BoostQuery boost ? boost.getQuery() : clause.query();
         if (query instanceof TermQuery term) {
           terms.add(term.getTerm().text());
         }
@@ -125,7 +199,8 @@ final class SimilarPapers {
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
     mlt.setAnalyzer(analyzer);
     mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
-    // A word a paper repeats (often title and abstract) is what it is about; one-off words are mostly filler.
+    // A word a paper repeats (often title and abstract) is what it is about; one-off words are
+    // mostly filler.
     mlt.setMinTermFreq(2);
     // A word no other paper uses finds nothing similar (a typo, a dataset's name).
     mlt.setMinDocFreq(2);
@@ -135,7 +210,10 @@ final class SimilarPapers {
     return mlt;
   }
 
-  /** Maps stems ("diffus") back to a word of the paper that has that stem ("diffusion"), keeping their order. */
+  /**
+   * Maps stems ("diffus") back to a word of the paper that has that stem ("diffusion"), keeping
+   * their order.
+   */
   private List<String> readable(Paper paper, List<String> stems, int limit) throws IOException {
     String text = Objects.toString(paper.title(), "") + " " + paper.abstractText();
     Map<String, String> wordByStem = new LinkedHashMap<>();
@@ -145,7 +223,12 @@ final class SimilarPapers {
         wordByStem.putIfAbsent(stem, word.toLowerCase(Locale.ROOT));
       }
     }
-    return stems.stream().map(wordByStem::get).filter(Objects::nonNull).distinct().limit(limit).toList();
+    return stems.stream()
+        .map(wordByStem::get)
+        .filter(Objects::nonNull)
+        .distinct()
+        .limit(limit)
+        .toList();
   }
 
   private String stem(String word) throws IOException {

@@ -8,18 +8,44 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Folds British into American spelling (behaviour → behavior, optimisation → optimization) and spells out π, before
- * stemming. It runs on both the indexed text and the query, so a consistent over-folding ("precise" → "precize")
- * is harmless: both sides agree.
+ * Folds British into American spelling (behaviour → behavior, optimisation → optimization) and
+ * spells out π, before stemming. It runs on both the indexed text and the query, so a consistent
+ * over-folding ("precise" → "precize") is harmless: both sides agree.
  */
 final class SpellingFilter extends TokenFilter {
-  private static final CharArrayMap<String> WORDS = new CharArrayMap<>(Map.of(
-      "π", "pi", "behaviour", "behavior", "behaviours", "behaviors", "behavioural", "behavioral",
-      "modelling", "modeling", "colour", "color", "neighbour", "neighbor", "neighbours", "neighbors",
-      "analyse", "analyze"), false);
+  private static final CharArrayMap<String> WORDS =
+      new CharArrayMap<>(
+          Map.of(
+              "π",
+              "pi",
+              "behaviour",
+              "behavior",
+              "behaviours",
+              "behaviors",
+              "behavioural",
+              "behavioral",
+              "modelling",
+              "modeling",
+              "colour",
+              "color",
+              "neighbour",
+              "neighbor",
+              "neighbours",
+              "neighbors",
+              "analyse",
+              "analyze"),
+          false);
+
   /** British suffix, American suffix; only words longer than {@link #MIN_SUFFIXED} are folded. */
-  private static final String[][] SUFFIXES = {{"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"},
-      {"ised", "ized"}, {"ise", "ize"}, {"ises", "izes"}};
+  private static final String[][] SUFFIXES = {
+    {"isation", "ization"},
+    {"isations", "izations"},
+    {"ising", "izing"},
+    {"ised", "ized"},
+    {"ise", "ize"},
+    {"ises", "izes"}
+  };
+
   private static final int MIN_SUFFIXED = 6;
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -28,7 +54,10 @@ final class SpellingFilter extends TokenFilter {
     super(input);
   }
 
-  /** Reads the term in place: this runs for every word of every paper, so it allocates nothing for most words. */
+  /**
+   * Reads the term in place: this runs for every word of every paper, so it allocates nothing for
+   * most words.
+   */
   @Override
   public boolean incrementToken() throws IOException {
     if (!input.incrementToken()) {

@@ -11,17 +11,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Word pairs: each word with the word before it ("reinforc learn"), or with one dropped stop word between them
- * ("chain _ thought"), when both words are {@link CommonWords}. The index keeps them as terms of their own field, so
- * the first ranking pass finds a phrase of common words by its rare pair terms instead of reading the positions of
- * every paper that has both words. Index and queries make pairs here, the same way, from one analysis of the text.
+ * Word pairs: each word with the word before it ("reinforc learn"), or with one dropped stop word
+ * between them ("chain _ thought"), when both words are {@link CommonWords}. The index keeps them
+ * as terms of their own field, so the first ranking pass finds a phrase of common words by its rare
+ * pair terms instead of reading the positions of every paper that has both words. Index and queries
+ * make pairs here, the same way, from one analysis of the text.
  */
 public final class WordPairs {
   /** Stands for one dropped stop word inside a pair. */
   public static final String GAP = "_";
 
   /**
-   * A text as analysed: its terms and each term's position increment (2 after one dropped stop word).
+   * A text as analysed: its terms and each term's position increment (2 after one dropped stop
+   * word).
    */
   public record Analysed(List<String> terms, int[] increments) {
     /** The indexed pairs: of two common words, with at most one stop word between them. */
@@ -31,16 +33,20 @@ public final class WordPairs {
       for (int i = 0; i < terms.size(); i++) {
         boolean common = CommonWords.contains(terms.get(i));
         if (common && previousCommon && increments[i] <= 2) {
-          pairs.add(increments[i] == 1
-              ? terms.get(i - 1) + " " + terms.get(i)
-              : terms.get(i - 1) + " " + GAP + " " + terms.get(i));
+          pairs.add(
+              increments[i] == 1
+                  ? terms.get(i - 1) + " " + terms.get(i)
+                  : terms.get(i - 1) + " " + GAP + " " + terms.get(i));
         }
         previousCommon = common;
       }
       return pairs;
     }
 
-    /** True when every two neighbouring words make an indexed pair, so the pairs stand for the whole phrase. */
+    /**
+     * True when every two neighbouring words make an indexed pair, so the pairs stand for the whole
+     * phrase.
+     */
     public boolean pairsCoverAll() {
       for (int i = 0; i < terms.size(); i++) {
         if ((i > 0 && increments[i] > 2) || !CommonWords.contains(terms.get(i))) {
@@ -50,7 +56,10 @@ public final class WordPairs {
       return true;
     }
 
-    /** The words again as a token stream, positions kept, for indexing without analysing a second time. */
+    /**
+     * The words again as a token stream, positions kept, for indexing without analysing a second
+     * time.
+     */
     TokenStream words() {
       return new ListTokens(terms, increments);
     }
@@ -66,7 +75,10 @@ public final class WordPairs {
 
   private WordPairs() {}
 
-  /** The text's terms and positions as the analyser makes them (also what topic matching reads words with). */
+  /**
+   * The text's terms and positions as the analyser makes them (also what topic matching reads words
+   * with).
+   */
   public static Analysed analyse(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
     int[] increments = new int[16];
@@ -91,7 +103,8 @@ public final class WordPairs {
   /** Replays a list of terms. */
   private static final class ListTokens extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute increment =
+        addAttribute(PositionIncrementAttribute.class);
     private final List<String> terms;
     private final int[] increments;
     private int next;

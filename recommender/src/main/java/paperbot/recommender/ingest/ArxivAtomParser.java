@@ -15,19 +15,25 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 
 /**
- * Reads an arXiv API Atom feed. Streams it, so entries before a truncation are kept; an entry without an arXiv id,
- * title or abstract is rejected and counted, and the rest are kept.
+ * Reads an arXiv API Atom feed. Streams it, so entries before a truncation are kept; an entry
+ * without an arXiv id, title or abstract is rejected and counted, and the rest are kept.
  */
 final class ArxivAtomParser {
-  private static final Pattern ABS_ID = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})(v\\d+)?");
-  /** One page: its entries, the feed's total result count (-1 when absent), and whether it broke off. */
+  private static final Pattern ABS_ID =
+      Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})(v\\d+)?");
+
+  /**
+   * One page: its entries, the feed's total result count (-1 when absent), and whether it broke
+   * off.
+   */
   record Page(Fetched fetched, int entries, long totalResults, boolean broken) {}
 
   private static final FeedRecords.Wording WORDING =
       new FeedRecords.Wording("arxiv entry rejected: ", "arxiv feed broken after ", "entries");
 
   static Page parse(String xml) {
-    FeedRecords.Result result = FeedRecords.read(xml, "entry", Entry::new, Set.of("totalResults"), WORDING);
+    FeedRecords.Result result =
+        FeedRecords.read(xml, "entry", Entry::new, Set.of("totalResults"), WORDING);
     String total = result.header().get("totalResults");
     long totalResults = total == null || !total.matches("\\d+") ? -1 : Long.parseLong(total);
     return new Page(result.fetched(), result.records(), totalResults, result.broken());
@@ -59,7 +65,7 @@ final class ArxivAtomParser {
             categories.add(term);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -79,8 +85,20 @@ final class ArxivAtomParser {
 
     @Override
     public Paper toPaper() {
-      return new Paper(id, title, List.of(), summary, authors, false, authors.isEmpty() ? null : authors.size(),
-          published, false, 0, categories.stream().distinct().toList(), null, Links.find(summary),
+      return new Paper(
+          id,
+          title,
+          List.of(),
+          summary,
+          authors,
+          false,
+          authors.isEmpty() ? null : authors.size(),
+          published,
+          false,
+          0,
+          categories.stream().distinct().toList(),
+          null,
+          Links.find(summary),
           List.of(new SourceRecord("arxiv", 0, "arxiv-atom")));
     }
 

@@ -17,15 +17,17 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 
 /**
- * Reads arXiv's daily listing feed (RSS 2.0, one per category): each item links to the abstract page, its description
- * reads "arXiv:ID Announce Type: new Abstract: …", and dc:creator lists the authors. Streamed like the Atom reader:
- * a truncated feed keeps the items before the break; items without an id, title or abstract are rejected.
+ * Reads arXiv's daily listing feed (RSS 2.0, one per category): each item links to the abstract
+ * page, its description reads "arXiv:ID Announce Type: new Abstract: …", and dc:creator lists the
+ * authors. Streamed like the Atom reader: a truncated feed keeps the items before the break; items
+ * without an id, title or abstract are rejected.
  */
 final class ArxivListingParser {
   private static final Pattern ABS_ID = Pattern.compile("arxiv\\.org/abs/(\\d{4}\\.\\d{4,5})");
   private static final Pattern ABSTRACT = Pattern.compile("Abstract:\\s*(.*)", Pattern.DOTALL);
   private static final FeedRecords.Wording WORDING =
-      new FeedRecords.Wording("arxiv listing item rejected: ", "arxiv listing broken after ", "items");
+      new FeedRecords.Wording(
+          "arxiv listing item rejected: ", "arxiv listing broken after ", "items");
 
   static Fetched parse(String xml) {
     return FeedRecords.read(xml, "item", Item::new, Set.of(), WORDING).fetched();
@@ -51,11 +53,15 @@ final class ArxivListingParser {
           Matcher m = ABSTRACT.matcher(reader.getElementText());
           summary = m.find() ? m.group(1).strip().replaceAll("\\s+", " ") : null;
         }
-        case "creator" -> authors = Arrays.stream(reader.getElementText().split(",\\s*|\\s+and\\s+"))
-            .map(String::strip).filter(a -> !a.isEmpty()).toList();
+        case "creator" ->
+            authors =
+                Arrays.stream(reader.getElementText().split(",\\s*|\\s+and\\s+"))
+                    .map(String::strip)
+                    .filter(a -> !a.isEmpty())
+                    .toList();
         case "category" -> categories.add(reader.getElementText().strip());
         case "pubDate" -> published = date(reader.getElementText());
-        default -> { }
+        default -> {}
       }
     }
 
@@ -65,19 +71,33 @@ final class ArxivListingParser {
         return "no arXiv id";
       }
       return title == null || title.isBlank() || summary == null || summary.isBlank()
-          ? id + " lacks a title or abstract" : null;
+          ? id + " lacks a title or abstract"
+          : null;
     }
 
     @Override
     public Paper toPaper() {
-      return new Paper(id, title, List.of(), summary, authors, false, authors.isEmpty() ? null : authors.size(),
-          published, false, 0, categories, null, Links.find(summary),
+      return new Paper(
+          id,
+          title,
+          List.of(),
+          summary,
+          authors,
+          false,
+          authors.isEmpty() ? null : authors.size(),
+          published,
+          false,
+          0,
+          categories,
+          null,
+          Links.find(summary),
           List.of(new SourceRecord("arxiv-listing", 0, "arxiv-rss")));
     }
 
     private static LocalDate date(String text) {
       try {
-        return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
+        return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toLocalDate();
       } catch (DateTimeParseException e) {
         return null;
       }

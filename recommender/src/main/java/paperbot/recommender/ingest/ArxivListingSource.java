@@ -16,7 +16,10 @@ public final class ArxivListingSource {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
   }
 
-  /** Today's listing of every category (papers cross-listed in several appear once per feed; the merge joins them). */
+  /**
+   * Today's listing of every category (papers cross-listed in several appear once per feed; the
+   * merge joins them).
+   */
   public Fetched fetch(List<String> categories) throws InterruptedException {
     List<paperbot.recommender.corpus.Paper> papers = new ArrayList<>();
     List<String> problems = new ArrayList<>();

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
-/** The arXiv API (Atom): newest papers in the configured categories or for a query, page by page, politely paced. */
+/**
+ * The arXiv API (Atom): newest papers in the configured categories or for a query, page by page,
+ * politely paced.
+ */
 public final class ArxivSource {
   public static final String DEFAULT_URL = "http://export.arxiv.org/api/query";
-  public static final List<String> DEFAULT_CATEGORIES = List.of("cs.LG", "cs.AI", "cs.RO", "cs.CL", "cs.CV");
+  public static final List<String> DEFAULT_CATEGORIES =
+      List.of("cs.LG", "cs.AI", "cs.RO", "cs.CL", "cs.CV");
   static final int PAGE_SIZE = 100;
 
   private final PoliteHttp http;
@@ -29,21 +33,33 @@ public final class ArxivSource {
    */
   public Fetched fetch(List<String> categories, String query, int max, IntConsumer progress)
       throws InterruptedException {
-    String search = !query.isBlank() ? query
-        : categories.stream().map(c -> "cat:" + c).collect(Collectors.joining(" OR "));
+    String search =
+        !query.isBlank()
+            ? query
+            : categories.stream().map(c -> "cat:" + c).collect(Collectors.joining(" OR "));
     List<paperbot.recommender.corpus.Paper> papers = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int rejected = 0;
     for (int start = 0; start < max; start += PAGE_SIZE) {
       int size = Math.min(PAGE_SIZE, max - start);
-      URI page = URI.create(baseUrl + "?search_query=" + URLEncoder.encode(search, StandardCharsets.UTF_8)
-          + "&start=" + start + "&max_results=" + size + "&sortBy=submittedDate&sortOrder=descending");
+      URI page =
+          URI.create(
+              baseUrl
+                  + "?search_query="
+                  + URLEncoder.encode(search, StandardCharsets.UTF_8)
+                  + "&start="
+                  + start
+                  + "&max_results="
+                  + size
+                  + "&sortBy=submittedDate&sortOrder=descending");
       ArxivAtomParser.Page parsed = ArxivAtomParser.parse(http.get(page));
       papers.addAll(parsed.fetched().papers());
       rejected += parsed.fetched().rejected();
       problems.addAll(parsed.fetched().problems());
       progress.accept(papers.size() + rejected);
-      boolean lastPage = parsed.entries() < size || parsed.totalResults() >= 0 && start + size >= parsed.totalResults();
+      boolean lastPage =
+          parsed.entries() < size
+              || parsed.totalResults() >= 0 && start + size >= parsed.totalResults();
       if (parsed.broken() || lastPage) {
         break;
       }

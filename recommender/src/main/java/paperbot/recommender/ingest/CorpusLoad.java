@@ -8,10 +8,13 @@ import paperbot.recommender.corpus.Paper;
  *
  * @param papers the distinct papers after merging, in the order their first record was read
  * @param files one report per file, in name order
- * @param merges records that were merged into another record's paper (records read minus distinct papers)
- * @param fingerprint identifies the exact inputs and reader version; the index re-ingests when it changes
+ * @param merges records that were merged into another record's paper (records read minus distinct
+ *     papers)
+ * @param fingerprint identifies the exact inputs and reader version; the index re-ingests when it
+ *     changes
  */
-public record CorpusLoad(List<Paper> papers, List<FileReport> files, int merges, String fingerprint) {
+public record CorpusLoad(
+    List<Paper> papers, List<FileReport> files, int merges, String fingerprint) {
   public CorpusLoad {
     papers = List.copyOf(papers);
     files = List.copyOf(files);

@@ -12,9 +12,10 @@ import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.index.PaperDocuments;
 
 /**
- * Merges papers from a live source into the index: the same id updates in place (upvotes, dates, authors); a new
- * arXiv id whose title matches a paper known only by its title joins it (the paper takes the arXiv id and keeps its
- * former id findable); anything else is added. Searches see each batch as soon as it is committed.
+ * Merges papers from a live source into the index: the same id updates in place (upvotes, dates,
+ * authors); a new arXiv id whose title matches a paper known only by its title joins it (the paper
+ * takes the arXiv id and keeps its former id findable); anything else is added. Searches see each
+ * batch as soon as it is committed.
  */
 public final class CorpusUpdater {
   private final LucenePaperIndex index;
@@ -38,11 +39,16 @@ public final class CorpusUpdater {
         }
         continue;
       }
-      Optional<Paper> titled = incoming.title() == null ? Optional.empty() : index.findByTitle(incoming.title())
-          .filter(existing -> !PaperId.isArxivId(existing.id()));
+      Optional<Paper> titled =
+          incoming.title() == null
+              ? Optional.empty()
+              : index
+                  .findByTitle(incoming.title())
+                  .filter(existing -> !PaperId.isArxivId(existing.id()));
       if (titled.isPresent()) {
-        index.replace(titled.get().id(), withFormerId(combine(titled.get(), incoming, incoming.id()),
-            titled.get().id()));
+        index.replace(
+            titled.get().id(),
+            withFormerId(combine(titled.get(), incoming, incoming.id()), titled.get().id()));
         merged++;
         continue;
       }
@@ -52,14 +58,19 @@ public final class CorpusUpdater {
     if (!upserts.isEmpty()) {
       index.upsert(upserts);
     }
-    return new IngestSummary(fetched.papers().size(), added, updated, merged, fetched.rejected(), fetched.problems());
+    return new IngestSummary(
+        fetched.papers().size(), added, updated, merged, fetched.rejected(), fetched.problems());
   }
 
-  /** The best of both: known title kept (the other as alias), longer abstract and author list, newest metadata. */
+  /**
+   * The best of both: known title kept (the other as alias), longer abstract and author list,
+   * newest metadata.
+   */
   static Paper combine(Paper known, Paper incoming, String id) {
     Set<String> aliases = new LinkedHashSet<>(known.aliases());
     String title = known.title() != null ? known.title() : incoming.title();
-    if (incoming.title() != null && title != null
+    if (incoming.title() != null
+        && title != null
         && !PaperId.normalise(incoming.title()).equals(PaperId.normalise(title))) {
       aliases.add(incoming.title());
     }
@@ -73,8 +84,10 @@ public final class CorpusUpdater {
         incomingAuthors ? incoming.authorsTruncated() : known.authorsTruncated(),
         firstNonNull(incoming.authorCount(), known.authorCount()),
         // A source's full date beats a listing's date with an inferred year.
-        incoming.published() != null && (known.published() == null || known.yearInferred() || !incoming.yearInferred())
-            ? incoming.published() : known.published(),
+        incoming.published() != null
+                && (known.published() == null || known.yearInferred() || !incoming.yearInferred())
+            ? incoming.published()
+            : known.published(),
         incoming.published() != null ? incoming.yearInferred() : known.yearInferred(),
         Math.max(known.upvotes(), incoming.upvotes()),
         union(known.categories(), incoming.categories()),
@@ -86,9 +99,21 @@ public final class CorpusUpdater {
   private static Paper withFormerId(Paper paper, String formerId) {
     List<SourceRecord> sources = new ArrayList<>(paper.sources());
     sources.add(new SourceRecord(formerId, 0, PaperDocuments.FORMER_ID));
-    return new Paper(paper.id(), paper.title(), paper.aliases(), paper.abstractText(), paper.authors(),
-        paper.authorsTruncated(), paper.authorCount(), paper.published(), paper.yearInferred(), paper.upvotes(),
-        paper.categories(), paper.organisation(), paper.links(), sources);
+    return new Paper(
+        paper.id(),
+        paper.title(),
+        paper.aliases(),
+        paper.abstractText(),
+        paper.authors(),
+        paper.authorsTruncated(),
+        paper.authorCount(),
+        paper.published(),
+        paper.yearInferred(),
+        paper.upvotes(),
+        paper.categories(),
+        paper.organisation(),
+        paper.links(),
+        sources);
   }
 
   private static String longer(String a, String b) {

@@ -12,9 +12,9 @@ import javax.xml.stream.XMLStreamReader;
 import paperbot.recommender.corpus.Paper;
 
 /**
- * Streams the records of an XML feed (Atom entries, RSS items): each record reads the elements inside it, and is
- * kept or rejected with a reason. Streaming means a truncated feed keeps the records before the break and counts
- * the broken one.
+ * Streams the records of an XML feed (Atom entries, RSS items): each record reads the elements
+ * inside it, and is kept or rejected with a reason. Streaming means a truncated feed keeps the
+ * records before the break and counts the broken one.
  */
 final class FeedRecords {
   private FeedRecords() {}
@@ -33,7 +33,8 @@ final class FeedRecords {
    * How a feed names things in its messages.
    *
    * @param rejected prefix of a rejected record's message, e.g. {@code arxiv entry rejected: }
-   * @param broken start of the message for a feed that breaks off, e.g. {@code arxiv feed broken after }
+   * @param broken start of the message for a feed that breaks off, e.g. {@code arxiv feed broken
+   *     after }
    * @param records plural noun for the count in that message, e.g. {@code entries}
    */
   record Wording(String rejected, String broken, String records) {}
@@ -42,11 +43,16 @@ final class FeedRecords {
    * @param fetched what was kept and rejected
    * @param records records seen, kept or not
    * @param header text of the requested elements found outside records (e.g. {@code totalResults})
-   * @param broken true when the feed broke off (truncated or malformed), so later pages are not worth asking for
+   * @param broken true when the feed broke off (truncated or malformed), so later pages are not
+   *     worth asking for
    */
   record Result(Fetched fetched, int records, Map<String, String> header, boolean broken) {}
 
-  static Result read(String xml, String recordElement, Supplier<Record> newRecord, Set<String> headerElements,
+  static Result read(
+      String xml,
+      String recordElement,
+      Supplier<Record> newRecord,
+      Set<String> headerElements,
       Wording wording) {
     List<Paper> papers = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -69,7 +75,8 @@ final class FeedRecords {
           } else if (headerElements.contains(name)) {
             header.put(name, reader.getElementText().strip());
           }
-        } else if (event == XMLStreamConstants.END_ELEMENT && record != null
+        } else if (event == XMLStreamConstants.END_ELEMENT
+            && record != null
             && reader.getLocalName().equals(recordElement)) {
           String problem = record.problem();
           if (problem == null) {
@@ -86,7 +93,8 @@ final class FeedRecords {
       if (record != null) {
         rejected++;
       }
-      String detail = e.getMessage() == null ? "malformed XML" : e.getMessage().lines().findFirst().orElse("");
+      String detail =
+          e.getMessage() == null ? "malformed XML" : e.getMessage().lines().findFirst().orElse("");
       problems.add(wording.broken() + papers.size() + " " + wording.records() + ": " + detail);
     }
     return new Result(new Fetched(papers, rejected, problems), seen, header, broken);

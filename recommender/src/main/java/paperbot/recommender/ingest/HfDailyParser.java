@@ -14,8 +14,9 @@ import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.corpus.SourceRecord;
 
 /**
- * Reads the Hugging Face daily papers API: a JSON array of {@code {paper: {id, title, summary, authors[{name}],
- * publishedAt, upvotes}}}. Upvotes are the trending signal. Malformed items are rejected and counted.
+ * Reads the Hugging Face daily papers API: a JSON array of {@code {paper: {id, title, summary,
+ * authors[{name}], publishedAt, upvotes}}}. Upvotes are the trending signal. Malformed items are
+ * rejected and counted.
  */
 final class HfDailyParser {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +26,8 @@ final class HfDailyParser {
     try {
       root = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      return new Fetched(List.of(), 1, List.of("hf response is not JSON: " + e.getOriginalMessage()));
+      return new Fetched(
+          List.of(), 1, List.of("hf response is not JSON: " + e.getOriginalMessage()));
     }
     if (root == null || !root.isArray()) {
       return new Fetched(List.of(), 1, List.of("hf response is not a list of papers"));
@@ -40,19 +42,36 @@ final class HfDailyParser {
       String summary = text(paper, "summary");
       if (id == null || !PaperId.isArxivId(id) || title == null || summary == null) {
         rejected++;
-        problems.add("hf item rejected: " + (id == null ? "no id" : id) + " lacks an arXiv id, title or abstract");
+        problems.add(
+            "hf item rejected: "
+                + (id == null ? "no id" : id)
+                + " lacks an arXiv id, title or abstract");
         continue;
       }
       List<String> authors = new ArrayList<>();
-      paper.path("authors").forEach(a -> {
-        if (a.hasNonNull("name")) {
-          authors.add(a.get("name").asText());
-        }
-      });
-      papers.add(new Paper(id, title.replaceAll("\\s+", " ").strip(), List.of(), summary.strip(), authors, false,
-          authors.isEmpty() ? null : authors.size(), date(text(paper, "publishedAt")), false,
-          Math.max(0, paper.path("upvotes").asInt(0)), List.of(), null, Links.find(summary),
-          List.of(new SourceRecord("hf-daily-api", 0, "hf-json"))));
+      paper
+          .path("authors")
+          .forEach(a -> {
+            if (a.hasNonNull("name")) {
+              authors.add(a.get("name").asText());
+            }
+          });
+      papers.add(
+          new Paper(
+              id,
+              title.replaceAll("\\s+", " ").strip(),
+              List.of(),
+              summary.strip(),
+              authors,
+              false,
+              authors.isEmpty() ? null : authors.size(),
+              date(text(paper, "publishedAt")),
+              false,
+              Math.max(0, paper.path("upvotes").asInt(0)),
+              List.of(),
+              null,
+              Links.find(summary),
+              List.of(new SourceRecord("hf-daily-api", 0, "hf-json"))));
     }
     return new Fetched(papers, rejected, problems);
   }

@@ -8,19 +8,28 @@ import java.util.regex.Pattern;
 import paperbot.recommender.corpus.SourceRecord;
 
 /**
- * Reads Hugging Face paper listings (three page variants): page boilerplate, then per paper a title, an abstract and
- * an optional metadata block ({@code • 11 authors} or an organisation, a lone {@code ·}, then the date and upvotes).
- * A metadata block belongs to the record above it; record boundaries come from these patterns, not from line counts.
+ * Reads Hugging Face paper listings (three page variants): page boilerplate, then per paper a
+ * title, an abstract and an optional metadata block ({@code • 11 authors} or an organisation, a
+ * lone {@code ·}, then the date and upvotes). A metadata block belongs to the record above it;
+ * record boundaries come from these patterns, not from line counts.
  */
 final class HfListingReader implements SeedReader {
   static final String SEPARATOR = "·";
-  private static final Set<String> BOILERPLATE = Set.of("new", "Get trending papers in your email inbox once a day!",
-      "Get trending papers in your email inbox!", "Subscribe", "Daily Papers", "byAK and the research community");
+  private static final Set<String> BOILERPLATE =
+      Set.of(
+          "new",
+          "Get trending papers in your email inbox once a day!",
+          "Get trending papers in your email inbox!",
+          "Subscribe",
+          "Daily Papers",
+          "byAK and the research community");
   private static final String GLUED_BUTTON = "Subscribe";
   private static final Pattern AUTHOR_COUNT = Pattern.compile("^\\s*•\\s*(\\d+)\\s+authors?\\s*$");
-  private static final Pattern DATE = Pattern.compile(
-      "^(" + ListedDate.MONTH_PATTERN + ") (\\d{1,2})(?:, (\\d{4}))?(?: (\\d+))?$");
-  private static final Pattern PAGE_DATE = Pattern.compile("^(" + ListedDate.MONTH_PATTERN + ") \\d{1,2}$");
+  private static final Pattern DATE =
+      Pattern.compile("^(" + ListedDate.MONTH_PATTERN + ") (\\d{1,2})(?:, (\\d{4}))?(?: (\\d+))?$");
+  private static final Pattern PAGE_DATE =
+      Pattern.compile("^(" + ListedDate.MONTH_PATTERN + ") \\d{1,2}$");
+
   /** Titles are at most ~150 characters; a "title" this long means the reader lost its place. */
   private static final int MAX_TITLE = 300;
 
@@ -38,13 +47,22 @@ final class HfListingReader implements SeedReader {
     while (i < content.size()) {
       NumberedLine title = content.get(i);
       if (title.text().length() > MAX_TITLE || isMetadataLine(title.text())) {
-        errors.add(file + ":" + title.number() + ": expected a paper title, found "
-            + describe(title.text()) + "; line skipped");
+        errors.add(
+            file
+                + ":"
+                + title.number()
+                + ": expected a paper title, found "
+                + describe(title.text())
+                + "; line skipped");
         i++;
         continue;
       }
       if (i + 1 >= content.size()) {
-        errors.add(file + ":" + title.number() + ": title without an abstract at end of file; record skipped");
+        errors.add(
+            file
+                + ":"
+                + title.number()
+                + ": title without an abstract at end of file; record skipped");
         break;
       }
       Block block = new Block(title, content.get(i + 1));
@@ -54,7 +72,10 @@ final class HfListingReader implements SeedReader {
     return records;
   }
 
-  /** Drops page boilerplate and the page's own date before the first title; unglues "Subscribe" from a title. */
+  /**
+   * Drops page boilerplate and the page's own date before the first title; unglues "Subscribe" from
+   * a title.
+   */
   private static List<NumberedLine> withoutHeader(List<NumberedLine> content) {
     int first = 0;
     while (first < content.size() && isHeader(content.get(first).text().strip())) {
@@ -64,7 +85,8 @@ final class HfListingReader implements SeedReader {
     if (!rest.isEmpty() && first > 0) {
       NumberedLine head = rest.get(0);
       String text = head.text().strip();
-      if (text.startsWith(GLUED_BUTTON) && text.length() > GLUED_BUTTON.length()
+      if (text.startsWith(GLUED_BUTTON)
+          && text.length() > GLUED_BUTTON.length()
           && Character.isUpperCase(text.charAt(GLUED_BUTTON.length()))) {
         rest.set(0, new NumberedLine(head.number(), text.substring(GLUED_BUTTON.length())));
       }
@@ -77,12 +99,14 @@ final class HfListingReader implements SeedReader {
   }
 
   private static boolean isMetadataLine(String text) {
-    return AUTHOR_COUNT.matcher(text).matches() || SEPARATOR.equals(text.strip())
+    return AUTHOR_COUNT.matcher(text).matches()
+        || SEPARATOR.equals(text.strip())
         || DATE.matcher(text.strip()).matches();
   }
 
   /** Reads the optional metadata block starting at {@code at}; returns the index after it. */
-  private static int readMetadata(String file, List<NumberedLine> content, int at, Block block, List<String> errors) {
+  private static int readMetadata(
+      String file, List<NumberedLine> content, int at, Block block, List<String> errors) {
     int i = at;
     if (i < content.size()) {
       Matcher count = AUTHOR_COUNT.matcher(content.get(i).text());
@@ -102,18 +126,25 @@ final class HfListingReader implements SeedReader {
           block.date = ListedDate.parse(date.group(1), date.group(2), date.group(3));
           block.upvotes = date.group(4) == null ? 0 : Integer.parseInt(date.group(4));
         } catch (IllegalArgumentException e) {
-          errors.add(file + ":" + content.get(i).number() + ": " + e.getMessage() + "; date left empty");
+          errors.add(
+              file + ":" + content.get(i).number() + ": " + e.getMessage() + "; date left empty");
         }
         i++;
       } else {
-        errors.add(file + ":" + content.get(i - 1).number() + ": expected a date after '·'; date left empty");
+        errors.add(
+            file
+                + ":"
+                + content.get(i - 1).number()
+                + ": expected a date after '·'; date left empty");
       }
     }
     return i;
   }
 
   private static String describe(String text) {
-    return text.length() > MAX_TITLE ? "a " + text.length() + "-character line" : "\"" + text.strip() + "\"";
+    return text.length() > MAX_TITLE
+        ? "a " + text.length() + "-character line"
+        : "\"" + text.strip() + "\"";
   }
 
   /** The parts of one record while its metadata is read. */
@@ -131,8 +162,17 @@ final class HfListingReader implements SeedReader {
     }
 
     SeedRecord toRecord(String file, String layout) {
-      return new SeedRecord(title.text().strip(), abstractLine.text().strip(), List.of(), false, authorCount, date,
-          upvotes, List.of(), organisation, new SourceRecord(file, title.number(), layout));
+      return new SeedRecord(
+          title.text().strip(),
+          abstractLine.text().strip(),
+          List.of(),
+          false,
+          authorCount,
+          date,
+          upvotes,
+          List.of(),
+          organisation,
+          new SourceRecord(file, title.number(), layout));
     }
   }
 }

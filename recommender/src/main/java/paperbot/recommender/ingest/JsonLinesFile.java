@@ -11,7 +11,10 @@ import java.util.List;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 
-/** Papers as JSON Lines, one {@link Paper} per line: what {@code paperbot export} writes and {@code ingest} reads. */
+/**
+ * Papers as JSON Lines, one {@link Paper} per line: what {@code paperbot export} writes and {@code
+ * ingest} reads.
+ */
 public final class JsonLinesFile {
   private JsonLinesFile() {}
 
@@ -29,7 +32,10 @@ public final class JsonLinesFile {
     return count;
   }
 
-  /** Reads papers; a line that is not a paper is rejected with its line number, and the others are kept. */
+  /**
+   * Reads papers; a line that is not a paper is rejected with its line number, and the others are
+   * kept.
+   */
   public static Fetched read(Path file) {
     List<Paper> papers = new ArrayList<>();
     List<String> problems = new ArrayList<>();

@@ -1,6 +1,7 @@
 package paperbot.recommender.ingest;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,9 +9,11 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Clock;
 
-/** Fetches from a source and merges into the corpus: what {@code paperbot ingest} and the scheduled refresh run. */
+/**
+ * Fetches from a source and merges into the corpus: what {@code paperbot ingest} and the scheduled
+ * refresh run.
+ */
 public final class LiveSources {
   private static final Logger log = LoggerFactory.getLogger(LiveSources.class);
 
@@ -24,11 +27,21 @@ public final class LiveSources {
    * @param arxivMax most entries per arXiv refresh
    * @param listingUrl base URL of arXiv's daily listing feeds (one per category)
    */
-  public record Settings(String arxivUrl, String hfUrl, List<String> categories, Duration arxivPacing, int arxivMax,
+  public record Settings(
+      String arxivUrl,
+      String hfUrl,
+      List<String> categories,
+      Duration arxivPacing,
+      int arxivMax,
       String listingUrl) {
     public static Settings defaults() {
-      return new Settings(ArxivSource.DEFAULT_URL, HfDailySource.DEFAULT_URL, ArxivSource.DEFAULT_CATEGORIES,
-          Duration.ofSeconds(3), 500, ArxivListingSource.DEFAULT_URL);
+      return new Settings(
+          ArxivSource.DEFAULT_URL,
+          HfDailySource.DEFAULT_URL,
+          ArxivSource.DEFAULT_CATEGORIES,
+          Duration.ofSeconds(3),
+          500,
+          ArxivListingSource.DEFAULT_URL);
     }
   }
 
@@ -42,26 +55,38 @@ public final class LiveSources {
     this.clock = clock;
   }
 
-  public IngestSummary arxiv(String query, int max, IntConsumer progress) throws InterruptedException {
+  public IngestSummary arxiv(String query, int max, IntConsumer progress)
+      throws InterruptedException {
     PoliteHttp http = new PoliteHttp(settings.arxivPacing(), Duration.ofSeconds(3));
-    return logged("arxiv", updater.apply(new ArxivSource(http, settings.arxivUrl())
-        .fetch(settings.categories(), query, max, progress)));
+    return logged(
+        "arxiv",
+        updater.apply(
+            new ArxivSource(http, settings.arxivUrl())
+                .fetch(settings.categories(), query, max, progress)));
   }
 
-  /** The scheduled arXiv refresh: the day's listing of the configured categories, then the API's newest papers. */
+  /**
+   * The scheduled arXiv refresh: the day's listing of the configured categories, then the API's
+   * newest papers.
+   */
   public IngestSummary arxiv() throws InterruptedException {
     listing();
-    return arxiv("", settings.arxivMax(), n -> { });
+    return arxiv("", settings.arxivMax(), n -> {});
   }
 
   /** arXiv's daily listing feeds of the configured categories. */
   public IngestSummary listing() throws InterruptedException {
     PoliteHttp http = new PoliteHttp(settings.arxivPacing(), Duration.ofSeconds(3));
-    return logged("arxiv-listing", updater.apply(new ArxivListingSource(http, settings.listingUrl())
-        .fetch(settings.categories())));
+    return logged(
+        "arxiv-listing",
+        updater.apply(
+            new ArxivListingSource(http, settings.listingUrl()).fetch(settings.categories())));
   }
 
-  /** The scheduled Hugging Face refresh: today's daily papers (the day in UTC, as Hugging Face dates them). */
+  /**
+   * The scheduled Hugging Face refresh: today's daily papers (the day in UTC, as Hugging Face dates
+   * them).
+   */
   public IngestSummary huggingFace() throws InterruptedException {
     return huggingFace(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
   }
@@ -72,20 +97,30 @@ public final class LiveSources {
   }
 
   public IngestSummary file(Path file) {
-    Fetched fetched = file.getFileName().toString().endsWith(".jsonl") ? JsonLinesFile.read(file) : seedFile(file);
+    Fetched fetched =
+        file.getFileName().toString().endsWith(".jsonl")
+            ? JsonLinesFile.read(file)
+            : seedFile(file);
     return logged("file", updater.apply(fetched));
   }
 
-  /** A seed-layout file read on its own (no merge with the other seed files beyond the index's own joins). */
+  /**
+   * A seed-layout file read on its own (no merge with the other seed files beyond the index's own
+   * joins).
+   */
   private Fetched seedFile(Path file) {
     SeedCorpus.FileRead read = SeedCorpus.readFile(file, clock);
-    return new Fetched(read.records().stream().map(SeedCorpus::toPaper).toList(), read.report().errors().size(),
+    return new Fetched(
+        read.records().stream().map(SeedCorpus::toPaper).toList(),
+        read.report().errors().size(),
         read.report().errors());
   }
 
   private static IngestSummary logged(String source, IngestSummary summary) {
     log.info("ingest source={} {}", source, summary.line());
-    summary.problems().stream().limit(20).forEach(problem -> log.warn("ingest problem source={} {}", source, problem));
+    summary.problems().stream()
+        .limit(20)
+        .forEach(problem -> log.warn("ingest problem source={} {}", source, problem));
     return summary;
   }
 }

@@ -20,7 +20,10 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.corpus.SourceRecord;
 
-/** Loads a directory of seed files: detects each file's layout, reads it, and merges the records into papers. */
+/**
+ * Loads a directory of seed files: detects each file's layout, reads it, and merges the records
+ * into papers.
+ */
 public final class SeedCorpus {
   /** Bump when a reader or the merge changes what it produces, so existing indexes are rebuilt. */
   static final String READER_VERSION = "seed-readers-1";
@@ -30,7 +33,10 @@ public final class SeedCorpus {
   /** What one file gave: its report and its records (dates with inferred years filled in). */
   public record FileRead(FileReport report, List<SeedRecord> records) {}
 
-  /** Reads every regular file in {@code dir}, in name order. A bad file is reported; it never stops the others. */
+  /**
+   * Reads every regular file in {@code dir}, in name order. A bad file is reported; it never stops
+   * the others.
+   */
   public static CorpusLoad load(Path dir, Clock clock) {
     List<FileReport> reports = new ArrayList<>();
     List<Paper> records = new ArrayList<>();
@@ -58,20 +64,29 @@ public final class SeedCorpus {
     List<NumberedLine> lines = NumberedLine.split(content);
     Optional<SeedLayout> layout = SeedLayout.detect(lines);
     if (layout.isEmpty()) {
-      return failed(name, name + ":1: not a known paper listing layout (author profile, Abstract: list, "
-          + "Hugging Face papers page); file skipped");
+      return failed(
+          name,
+          name
+              + ":1: not a known paper listing layout (author profile, Abstract: list, "
+              + "Hugging Face papers page); file skipped");
     }
     List<SeedRecord> records;
     try {
       records = YearInference.apply(layout.get().reader().read(name, lines, errors), clock);
     } catch (RuntimeException e) {
       // A reader bug on odd input must cost this file, not the whole corpus.
-      return failed(name, name + ": could not be read as " + layout.get().label() + " (" + e + "); file skipped");
+      return failed(
+          name,
+          name + ": could not be read as " + layout.get().label() + " (" + e + "); file skipped");
     }
-    return new FileRead(new FileReport(name, layout.get().label(), records.size(), errors), records);
+    return new FileRead(
+        new FileReport(name, layout.get().label(), records.size(), errors), records);
   }
 
-  /** SHA-256 over the reader version and every file's name and bytes; cheap enough to run at every start. */
+  /**
+   * SHA-256 over the reader version and every file's name and bytes; cheap enough to run at every
+   * start.
+   */
   public static String fingerprint(Path dir) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -110,7 +125,10 @@ public final class SeedCorpus {
         List.of(record.source()));
   }
 
-  /** Daily pages date and count papers best; profile pages know authors and categories; others add text only. */
+  /**
+   * Daily pages date and count papers best; profile pages know authors and categories; others add
+   * text only.
+   */
   private static int precedence(SourceRecord source) {
     return switch (source.layout()) {
       case "hf-daily" -> 0;
@@ -128,7 +146,8 @@ public final class SeedCorpus {
       throw new UncheckedIOException(new IOException("seed directory not found: " + dir));
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(Files::isRegularFile)
+      return entries
+          .filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().startsWith("."))
           .sorted()
           .toList();

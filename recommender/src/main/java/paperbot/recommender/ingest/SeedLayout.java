@@ -4,9 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The five listing layouts the seed files come in, each recognised by its content, never by its file name. */
+/**
+ * The five listing layouts the seed files come in, each recognised by its content, never by its
+ * file name.
+ */
 public enum SeedLayout {
-  /** An author's profile page: a header, "N Papers", then metadata/title/authors/abstract per paper. */
+  /**
+   * An author's profile page: a header, "N Papers", then metadata/title/authors/abstract per paper.
+   */
   AUTHOR_PROFILE("author-profile", new AuthorProfileReader()),
   /** One "Abstract:" line per paper, no titles. */
   ABSTRACT_LIST("abstract-list", new AbstractListReader()),
@@ -19,7 +24,8 @@ public enum SeedLayout {
 
   private static final Pattern PAPERS_HEADER = Pattern.compile("^\\d+ Papers$");
   private static final Pattern HF_MARKER =
-      Pattern.compile("^(byAK and the research community|Daily Papers|Get trending papers in your email inbox.*)$");
+      Pattern.compile(
+          "^(byAK and the research community|Daily Papers|Get trending papers in your email inbox.*)$");
 
   private final String label;
   private final SeedReader reader;
@@ -47,8 +53,10 @@ public enum SeedLayout {
     if (content.stream().allMatch(line -> line.text().startsWith("Abstract:"))) {
       return Optional.of(ABSTRACT_LIST);
     }
-    boolean papersHeader = content.stream().anyMatch(line -> PAPERS_HEADER.matcher(line.text()).matches());
-    if (papersHeader && content.stream().anyMatch(line -> AuthorProfileReader.isMetadata(line.text()))) {
+    boolean papersHeader =
+        content.stream().anyMatch(line -> PAPERS_HEADER.matcher(line.text()).matches());
+    if (papersHeader
+        && content.stream().anyMatch(line -> AuthorProfileReader.isMetadata(line.text()))) {
       return Optional.of(AUTHOR_PROFILE);
     }
     if (content.stream().noneMatch(line -> HF_MARKER.matcher(line.text()).matches())) {

@@ -2,7 +2,10 @@ package paperbot.recommender.ingest;
 
 import java.util.List;
 
-/** Reads the records of one seed layout. Problems become messages naming file and line; reading goes on after them. */
+/**
+ * Reads the records of one seed layout. Problems become messages naming file and line; reading goes
+ * on after them.
+ */
 interface SeedReader {
 
   /**

@@ -36,11 +36,21 @@ public record SeedRecord(
 
   /** A record with only a title and an abstract (most layouts carry nothing else). */
   static SeedRecord plain(String title, String abstractText, SourceRecord source) {
-    return new SeedRecord(title, abstractText, List.of(), false, null, null, 0, List.of(), null, source);
+    return new SeedRecord(
+        title, abstractText, List.of(), false, null, null, 0, List.of(), null, source);
   }
 
   SeedRecord withDate(ListedDate newDate) {
-    return new SeedRecord(title, abstractText, authors, authorsTruncated, authorCount, newDate, upvotes, categories,
-        organisation, source);
+    return new SeedRecord(
+        title,
+        abstractText,
+        authors,
+        authorsTruncated,
+        authorCount,
+        newDate,
+        upvotes,
+        categories,
+        organisation,
+        source);
   }
 }

@@ -1,10 +1,10 @@
 package paperbot.recommender.profile;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 
 /**
  * Everything personal ranking needs about one member.
@@ -16,7 +16,8 @@ import java.util.LinkedHashMap;
  * @param seen papers already shown in personal recommendations
  * @param disliked papers the member dismissed
  * @param saved papers the member saved, newest first
- * @param liked papers the member liked, newest first (never shown again in {@code /papers}; they teach the ranking)
+ * @param liked papers the member liked, newest first (never shown again in {@code /papers}; they
+ *     teach the ranking)
  */
 public record InterestProfile(
     Map<String, Double> topics,
@@ -39,14 +40,24 @@ public record InterestProfile(
     liked = List.copyOf(liked);
   }
 
-  /** A profile without likes (topics, mutes and exclusions only), as digests and older callers build it. */
-  public InterestProfile(Map<String, Double> topics, List<String> mutes, Map<String, Double> learned,
-      List<String> follows, Set<String> seen, Set<String> disliked, List<String> saved) {
+  /**
+   * A profile without likes (topics, mutes and exclusions only), as digests and older callers build
+   * it.
+   */
+  public InterestProfile(
+      Map<String, Double> topics,
+      List<String> mutes,
+      Map<String, Double> learned,
+      List<String> follows,
+      Set<String> seen,
+      Set<String> disliked,
+      List<String> saved) {
     this(topics, mutes, learned, follows, seen, disliked, saved, List.of());
   }
 
   public static InterestProfile empty() {
-    return new InterestProfile(Map.of(), List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of());
+    return new InterestProfile(
+        Map.of(), List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of());
   }
 
   /** True when nothing tells us what this member likes yet. */

@@ -1,19 +1,22 @@
 package paperbot.recommender.profile;
 
-import java.util.Collection;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Keeps member profiles. Every mutating call is one committed transaction when it returns, and concurrent calls for
- * the same member apply one after another, so no acknowledged change is lost.
+ * Keeps member profiles. Every mutating call is one committed transaction when it returns, and
+ * concurrent calls for the same member apply one after another, so no acknowledged change is lost.
  */
 public interface ProfileStore {
 
   InterestProfile load(MemberKey member);
 
-  /** Adds a topic or changes its weight; returns false when it only changed the weight of an existing topic. */
+  /**
+   * Adds a topic or changes its weight; returns false when it only changed the weight of an
+   * existing topic.
+   */
   boolean addTopic(MemberKey member, String topic, double weight);
 
   /** Removes a topic; false when the member had no such topic. */
@@ -35,12 +38,13 @@ public interface ProfileStore {
   boolean unfollow(MemberKey member, String author);
 
   /**
-   * Records feedback on a paper and adjusts learned term weights in the same transaction. A like replaces an earlier
-   * dislike of the same paper and vice versa.
+   * Records feedback on a paper and adjusts learned term weights in the same transaction. A like
+   * replaces an earlier dislike of the same paper and vice versa.
    *
    * @param termDeltas weight to add per term (positive for likes, negative for dislikes)
    */
-  void recordFeedback(MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas);
+  void recordFeedback(
+      MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas);
 
   /** Remembers papers shown in personal recommendations. */
   void markSeen(MemberKey member, Collection<String> paperIds);
@@ -56,6 +60,6 @@ public interface ProfileStore {
    *
    * @return paper id and how many likes and saves it got
    */
-  List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, Instant since,
-      int limit);
+  List<Map.Entry<String, Integer>> mostLiked(
+      String platform, String workspace, Instant since, int limit);
 }

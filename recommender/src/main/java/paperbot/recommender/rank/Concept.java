@@ -6,9 +6,11 @@ import java.util.List;
  * One thing a member asked for: a word, or a known term such as "RL" with its equivalent forms.
  *
  * @param words the member's own words for it
- * @param label how to name it to the member: the list's spelling for known terms (e.g. {@code RL}), else the words
+ * @param label how to name it to the member: the list's spelling for known terms (e.g. {@code RL}),
+ *     else the words
  * @param alternatives other forms that mean the same (empty for an ordinary word)
- * @param ambiguous true when the term has unrelated meanings (e.g. TTS), so the why-line names the one that matched
+ * @param ambiguous true when the term has unrelated meanings (e.g. TTS), so the why-line names the
+ *     one that matched
  */
 record Concept(List<String> words, String label, List<String> alternatives, boolean ambiguous) {
   Concept {

@@ -16,9 +16,9 @@ import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 
 /**
- * Tells whether a shown paper matches a query (a topic, a phrase, a disliked term), for explaining and re-ranking a
- * page of hits. Building a query's weight looks its terms up in every segment, so each query's weight is built once
- * per page, not once per paper.
+ * Tells whether a shown paper matches a query (a topic, a phrase, a disliked term), for explaining
+ * and re-ranking a page of hits. Building a query's weight looks its terms up in every segment, so
+ * each query's weight is built once per page, not once per paper.
  */
 final class DocMatcher {
   private final IndexSearcher searcher;
@@ -39,7 +39,8 @@ final class DocMatcher {
     }
     Scorer scorer = supplier.get(1);
     TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-    DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+    DocIdSetIterator approximation =
+        twoPhase == null ? scorer.iterator() : twoPhase.approximation();
     return approximation.advance(target) == target && (twoPhase == null || twoPhase.matches());
   }
 

@@ -23,17 +23,22 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperFields;
 
 /**
- * Relevance-model feedback (RM3-style): the words that the best few matches share, weighted by how much of each
- * paper they make up and how rare they are in the corpus. A query names a topic in two or three words; the papers
- * about it use a dozen more ("contrastive", "pretext", "masked" for self-supervised learning), and those words find
- * the relevant papers the query's own words miss. The terms are read from the papers' text (the index stores no
- * term vectors), which for ten papers costs well under a millisecond.
+ * Relevance-model feedback (RM3-style): the words that the best few matches share, weighted by how
+ * much of each paper they make up and how rare they are in the corpus. A query names a topic in two
+ * or three words; the papers about it use a dozen more ("contrastive", "pretext", "masked" for
+ * self-supervised learning), and those words find the relevant papers the query's own words miss.
+ * The terms are read from the papers' text (the index stores no term vectors), which for ten papers
+ * costs well under a millisecond.
  */
 final class FeedbackTerms {
   /** Terms kept: enough to describe a topic, few enough that scoring them stays cheap. */
   static final int TERMS = 20;
-  /** Candidate terms whose corpus frequency is looked up (by their weight in the feedback papers). */
+
+  /**
+   * Candidate terms whose corpus frequency is looked up (by their weight in the feedback papers).
+   */
   private static final int CANDIDATES = 60;
+
   /** Heaviest first; equal weights by term, so the same papers always give the same query. */
   private static final Comparator<Map.Entry<String, Double>> BY_WEIGHT =
       Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey);
@@ -41,10 +46,12 @@ final class FeedbackTerms {
   private FeedbackTerms() {}
 
   /**
-   * The feedback terms of {@code papers} (best first, with their weights {@code weights}), each with its weight
-   * (the largest is 1); terms used by no other paper are skipped (a name or a typo finds nothing else).
+   * The feedback terms of {@code papers} (best first, with their weights {@code weights}), each
+   * with its weight (the largest is 1); terms used by no other paper are skipped (a name or a typo
+   * finds nothing else).
    */
-  static Map<String, Double> of(Analyzer analyzer, IndexReader reader, List<Paper> papers, double[] weights)
+  static Map<String, Double> of(
+      Analyzer analyzer, IndexReader reader, List<Paper> papers, double[] weights)
       throws IOException {
     double total = 0;
     for (double weight : weights) {
@@ -56,11 +63,12 @@ final class FeedbackTerms {
       int length = counts.values().stream().mapToInt(Integer::intValue).sum();
       double share = total == 0 ? 1.0 / papers.size() : weights[i] / total;
       for (Map.Entry<String, Integer> count : counts.entrySet()) {
-        relevance.merge(count.getKey(), share * count.getValue() / Math.max(1, length), Double::sum);
+        relevance.merge(
+            count.getKey(), share * count.getValue() / Math.max(1, length), Double::sum);
       }
     }
-    List<Map.Entry<String, Double>> candidates = relevance.entrySet().stream()
-        .sorted(BY_WEIGHT).limit(CANDIDATES).toList();
+    List<Map.Entry<String, Double>> candidates =
+        relevance.entrySet().stream().sorted(BY_WEIGHT).limit(CANDIDATES).toList();
     int documents = Math.max(1, reader.numDocs());
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     for (Map.Entry<String, Double> candidate : candidates) {
@@ -81,24 +89,37 @@ final class FeedbackTerms {
   static Query query(Map<String, Double> terms) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     terms.forEach((term, weight) -> {
-      query.add(new BoostQuery(new TermQuery(new Term(PaperFields.ABSTRACT, term)), weight.floatValue()),
+      query.add(
+          new BoostQuery(new TermQuery(new Term(PaperFields.ABSTRACT, term)), weight.floatValue()),
           Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(PaperFields.TITLE, term)),
-          weight.floatValue() * QueryPlan.TITLE_BOOST), Occur.SHOULD);
+      query.add(
+          new BoostQuery(
+              new TermQuery(new Term(PaperFields.TITLE, term)),
+              weight.floatValue() * QueryPlan.TITLE_BOOST),
+          Occur.SHOULD);
     });
     return query.build();
   }
 
-  /** Analysed terms of a paper's title and abstract, with their counts (stems, stop words dropped). */
+  /**
+   * Analysed terms of a paper's title and abstract, with their counts (stems, stop words dropped).
+   */
   static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper) throws IOException {
     return termCounts(analyzer, paper, false);
   }
 
-  /** As {@link #termCounts(Analyzer, Paper)}, with {@code pairs} also each two adjacent terms ("diffus polici"). */
-  static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper, boolean pairs) throws IOException {
+  /**
+   * As {@link #termCounts(Analyzer, Paper)}, with {@code pairs} also each two adjacent terms
+   * ("diffus polici").
+   */
+  static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper, boolean pairs)
+      throws IOException {
     Map<String, Integer> counts = new HashMap<>();
     String previous = null;
-    String text = CleanText.of(Objects.toString(paper.title(), "")) + " . " + CleanText.of(paper.abstractText());
+    String text =
+        CleanText.of(Objects.toString(paper.title(), ""))
+            + " . "
+            + CleanText.of(paper.abstractText());
     try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -26,38 +27,54 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.Term;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.profile.InterestProfile;
 
 /**
- * Personal ranking: a weighted query of the member's topics, terms learned from likes and followed authors, with
- * muted terms and already seen or dismissed papers excluded, and the recency/upvote prior. Terms learned from
- * dislikes push down the candidates that contain them.
+ * Personal ranking: a weighted query of the member's topics, terms learned from likes and followed
+ * authors, with muted terms and already seen or dismissed papers excluded, and the recency/upvote
+ * prior. Terms learned from dislikes push down the candidates that contain them.
  */
 public final class ProfileRanker {
   /** Learned terms are hints: one liked term weighs a fraction of a topic. */
   static final float LEARNED_SCALE = 0.5f;
+
   /** A followed author lifts a paper about as much as a strong topic match. */
   static final float AUTHOR_BOOST = 3f;
-  /** Candidates fetched per shown paper (at least {@link #TOPIC_CANDIDATES}), so the fusion has room to reorder. */
-  private static final int CANDIDATES_PER_SLOT = 4;
+
   /**
-   * Topic matches among the candidates, and the best of them that make the topic's feedback terms: wider than
-   * search's pool, as the like model reorders the topic matches more (dev feed 0.682 against 0.669 at search's 50
-   * and 5).
+   * Candidates fetched per shown paper (at least {@link #TOPIC_CANDIDATES}), so the fusion has room
+   * to reorder.
+   */
+  private static final int CANDIDATES_PER_SLOT = 4;
+
+  /**
+   * Topic matches among the candidates, and the best of them that make the topic's feedback terms:
+   * wider than search's pool, as the like model reorders the topic matches more (dev feed 0.682
+   * against 0.669 at search's 50 and 5).
    */
   static final int TOPIC_CANDIDATES = 100;
+
   static final int FEEDBACK_PAPERS = 10;
+
   /** Papers most like the liked ones added to the candidates, beside the topic matches. */
   static final int LIKE_CANDIDATES = 50;
-  /** Most recent likes (and dislikes) the model reads: enough to know a taste, few enough to stay fast. */
+
+  /**
+   * Most recent likes (and dislikes) the model reads: enough to know a taste, few enough to stay
+   * fast.
+   */
   static final int MODEL_LIKES = 20;
+
   /** Likes a why-line may name. */
   static final int NAMED_LIKES = 10;
-  /** A shown paper is "like" a liked one when the like model ranks it this high among the candidates. */
+
+  /**
+   * A shown paper is "like" a liked one when the like model ranks it this high among the
+   * candidates.
+   */
   static final int RESEMBLES_WITHIN = 20;
 
   private final Analyzer analyzer;
@@ -75,14 +92,16 @@ public final class ProfileRanker {
   /**
    * Recommendations for a profile; empty when the profile has nothing to search for.
    *
-   * <p>Candidates are the best matches of the member's topics and followed authors, and the papers most like the
-   * ones they liked (seen, liked, dismissed and muted papers left out). They are ranked by reciprocal-rank fusion
-   * of the topic match (as search ranks it: structured match, plain words, feedback terms) and the member's like
-   * model: the words that set their liked papers apart from the corpus (tf-idf, as a per-member linear model with
-   * strong regularisation reduces to), so a like counts from the very next {@code /papers}. Resemblance to
-   * disliked papers takes rank off. See docs/ranking.md.
+   * <p>Candidates are the best matches of the member's topics and followed authors, and the papers
+   * most like the ones they liked (seen, liked, dismissed and muted papers left out). They are
+   * ranked by reciprocal-rank fusion of the topic match (as search ranks it: structured match,
+   * plain words, feedback terms) and the member's like model: the words that set their liked papers
+   * apart from the corpus (tf-idf, as a per-member linear model with strong regularisation reduces
+   * to), so a like counts from the very next {@code /papers}. Resemblance to disliked papers takes
+   * rank off. See docs/ranking.md.
    */
-  public Recommendations recommend(IndexSearcher searcher, ProfileQuery request) throws IOException {
+  public Recommendations recommend(IndexSearcher searcher, ProfileQuery request)
+      throws IOException {
     InterestProfile profile = request.profile();
     Interests interests = interests(profile, true);
     List<Paper> liked = papers(searcher, profile.liked());
@@ -97,8 +116,10 @@ public final class ProfileRanker {
     long total = 0;
     boolean atLeast = false;
     if (!interests.clauses().isEmpty()) {
-      TopDocs topicMatches = searcher.search(withExclusions(QueryPlan.anyOf(interests.clauses()), exclusions),
-          new TopScoreDocCollectorManager(poolSize, Ranker.COUNT_LIMIT));
+      TopDocs topicMatches =
+          searcher.search(
+              withExclusions(QueryPlan.anyOf(interests.clauses()), exclusions),
+              new TopScoreDocCollectorManager(poolSize, Ranker.COUNT_LIMIT));
       Arrays.stream(topicMatches.scoreDocs).forEach(hit -> candidates.putIfAbsent(hit.doc, hit));
       total = topicMatches.totalHits.value();
       atLeast = topicMatches.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
@@ -110,41 +131,62 @@ public final class ProfileRanker {
     }
     ScoreDoc[] pool = candidates.values().toArray(ScoreDoc[]::new);
     ScoreDoc[] ranked = ranked(searcher, profile, interests, liked, pool);
-    ScoreDoc[] page = request.offset() >= ranked.length
-        ? new ScoreDoc[0]
-        : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted));
+    ScoreDoc[] page =
+        request.offset() >= ranked.length
+            ? new ScoreDoc[0]
+            : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted));
     List<Paper> papers = PaperDocuments.papersOf(searcher, page);
-    String[] snippets = page.length == 0 ? new String[0]
-        : Snippets.of(searcher, analyzer, interests.highlightQuery(), page, papers);
+    String[] snippets =
+        page.length == 0
+            ? new String[0]
+            : Snippets.of(searcher, analyzer, interests.highlightQuery(), page, papers);
     String[] resembles = resembles(searcher, liked, likeQuery, pool, page);
     DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
-      items.add(new Recommendation(paper, page[i].score, Snippets.orLead(snippets[i], paper),
-          matching(matcher, page[i].doc, interests.topics()), matching(matcher, page[i].doc, interests.authors()),
-          trending(paper), resembles[i]));
+      items.add(
+          new Recommendation(
+              paper,
+              page[i].score,
+              Snippets.orLead(snippets[i], paper),
+              matching(matcher, page[i].doc, interests.topics()),
+              matching(matcher, page[i].doc, interests.authors()),
+              trending(paper),
+              resembles[i]));
     }
     return new Recommendations(items, total, atLeast, request.offset());
   }
 
   /** The candidates in fused order (see {@link #recommend}); each score becomes its fused score. */
-  private ScoreDoc[] ranked(IndexSearcher searcher, InterestProfile profile, Interests interests, List<Paper> liked,
-      ScoreDoc[] pool) throws IOException {
+  private ScoreDoc[] ranked(
+      IndexSearcher searcher,
+      InterestProfile profile,
+      Interests interests,
+      List<Paper> liked,
+      ScoreDoc[] pool)
+      throws IOException {
     if (pool.length == 0) {
       return pool;
     }
     List<float[]> signals = new ArrayList<>();
     if (!interests.clauses().isEmpty()) {
       Query second = plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock));
-      float[] lexical = RankFusion.scores(searcher, pool,
-          new BooleanQuery.Builder().add(interests.exactQuery(), Occur.SHOULD).add(second, Occur.SHOULD).build());
+      float[] lexical =
+          RankFusion.scores(
+              searcher,
+              pool,
+              new BooleanQuery.Builder()
+                  .add(interests.exactQuery(), Occur.SHOULD)
+                  .add(second, Occur.SHOULD)
+                  .build());
       signals.add(lexical);
       if (interests.words() != null) {
         signals.add(RankFusion.scores(searcher, pool, interests.words()));
       }
       if (pool.length >= 2 * FEEDBACK_PAPERS) {
-        // The topic's own feedback terms, as search uses them (likes added to the feedback papers measured no better).
+        // The topic's own feedback terms, as search uses them (likes added to the feedback papers
+        // measured no better).
         Integer[] order = RankFusion.byScore(lexical);
         ScoreDoc[] best = new ScoreDoc[FEEDBACK_PAPERS];
         double[] weights = new double[best.length];
@@ -152,8 +194,12 @@ public final class ProfileRanker {
           best[i] = pool[order[i]];
           weights[i] = lexical[order[i]];
         }
-        Map<String, Double> terms = FeedbackTerms.of(analyzer, searcher.getIndexReader(),
-            PaperDocuments.papersOf(searcher, best), weights);
+        Map<String, Double> terms =
+            FeedbackTerms.of(
+                analyzer,
+                searcher.getIndexReader(),
+                PaperDocuments.papersOf(searcher, best),
+                weights);
         if (!terms.isEmpty()) {
           signals.add(RankFusion.scores(searcher, pool, FeedbackTerms.query(terms)));
         }
@@ -164,16 +210,18 @@ public final class ProfileRanker {
     }
     List<Paper> disliked = papers(searcher, new ArrayList<>(new TreeSet<>(profile.disliked())));
     Query dislikeQuery = disliked.isEmpty() ? null : termsQuery(searcher, disliked);
-    float[] negative = dislikeQuery == null ? null : RankFusion.scores(searcher, pool, dislikeQuery);
+    float[] negative =
+        dislikeQuery == null ? null : RankFusion.scores(searcher, pool, dislikeQuery);
     return RankFusion.fuse(pool, signals, negative);
   }
 
   /**
-   * For each shown paper, the title of the liked paper it is most like, when the like model placed it among the
-   * candidates' best ({@link #RESEMBLES_WITHIN}); else null.
+   * For each shown paper, the title of the liked paper it is most like, when the like model placed
+   * it among the candidates' best ({@link #RESEMBLES_WITHIN}); else null.
    */
-  private String[] resembles(IndexSearcher searcher, List<Paper> liked, Query likeQuery, ScoreDoc[] pool,
-      ScoreDoc[] page) throws IOException {
+  private String[] resembles(
+      IndexSearcher searcher, List<Paper> liked, Query likeQuery, ScoreDoc[] pool, ScoreDoc[] page)
+      throws IOException {
     String[] titles = new String[page.length];
     if (likeQuery == null || page.length == 0) {
       return titles;
@@ -199,15 +247,22 @@ public final class ProfileRanker {
     return titles;
   }
 
-  /** The words that set these papers apart from the corpus, as one weighted query (see {@link FeedbackTerms}). */
+  /**
+   * The words that set these papers apart from the corpus, as one weighted query (see {@link
+   * FeedbackTerms}).
+   */
   private Query termsQuery(IndexSearcher searcher, List<Paper> papers) throws IOException {
     double[] weights = new double[papers.size()];
     Arrays.fill(weights, 1.0);
-    Map<String, Double> terms = FeedbackTerms.of(analyzer, searcher.getIndexReader(), papers, weights);
+    Map<String, Double> terms =
+        FeedbackTerms.of(analyzer, searcher.getIndexReader(), papers, weights);
     return terms.isEmpty() ? null : FeedbackTerms.query(terms);
   }
 
-  /** The indexed papers with these ids (most recent {@link #MODEL_LIKES} first), skipping any no longer indexed. */
+  /**
+   * The indexed papers with these ids (most recent {@link #MODEL_LIKES} first), skipping any no
+   * longer indexed.
+   */
   private static List<Paper> papers(IndexSearcher searcher, List<String> ids) throws IOException {
     List<Paper> papers = new ArrayList<>();
     for (String id : ids.subList(0, Math.min(ids.size(), MODEL_LIKES))) {
@@ -224,43 +279,71 @@ public final class ProfileRanker {
 
   /** Upvotes count more in a digest than in search: a digest is about what is trending. */
   static final float DIGEST_UPVOTE_WEIGHT = 2f;
+
   /** Interest matches the trending blend reorders when a digest looks past its date window. */
   static final int DIGEST_WINDOW = 50;
 
   /**
-   * A digest's papers: matching the interests (or any paper, when there are none), optionally only those published
-   * since a day, never the excluded, ranked with upvotes (saturating) and recency (the given half-life) blended in.
+   * A digest's papers: matching the interests (or any paper, when there are none), optionally only
+   * those published since a day, never the excluded, ranked with upvotes (saturating) and recency
+   * (the given half-life) blended in.
    *
-   * <p>With a day, the date filter leads and only that window's papers are scored, so the blend is exact. Without
-   * one, the best interest matches are found first and the blend reorders them (as in search), so a million-paper
-   * corpus is never scored in full; without interests, the feature queries alone rank and skip.
+   * <p>With a day, the date filter leads and only that window's papers are scored, so the blend is
+   * exact. Without one, the best interest matches are found first and the blend reorders them (as
+   * in search), so a million-paper corpus is never scored in full; without interests, the feature
+   * queries alone rank and skip.
    */
   public Recommendations digest(IndexSearcher searcher, DigestQuery request) throws IOException {
     InterestProfile profile = request.interests();
     Interests interests = interests(profile, false);
     LocalDate today = LocalDate.now(clock);
     List<Query> blend = new ArrayList<>(interests.bonuses());
-    blend.add(FeatureField.newSaturationQuery(PaperFields.FEATURES, PaperFields.UPVOTES, DIGEST_UPVOTE_WEIGHT,
-        QueryPlan.UPVOTE_PIVOT));
-    blend.add(LongField.newDistanceFeatureQuery(PaperFields.PUBLISHED, QueryPlan.RECENCY_WEIGHT, today.toEpochDay(),
-        Math.max(1, Math.round(request.halfLifeDays()))));
-    InterestProfile excluded = new InterestProfile(Map.of(), profile.mutes(), Map.of(), List.of(), request.exclude(),
-        profile.disliked(), List.of());
+    blend.add(
+        FeatureField.newSaturationQuery(
+            PaperFields.FEATURES,
+            PaperFields.UPVOTES,
+            DIGEST_UPVOTE_WEIGHT,
+            QueryPlan.UPVOTE_PIVOT));
+    blend.add(
+        LongField.newDistanceFeatureQuery(
+            PaperFields.PUBLISHED,
+            QueryPlan.RECENCY_WEIGHT,
+            today.toEpochDay(),
+            Math.max(1, Math.round(request.halfLifeDays()))));
+    InterestProfile excluded =
+        new InterestProfile(
+            Map.of(),
+            profile.mutes(),
+            Map.of(),
+            List.of(),
+            request.exclude(),
+            profile.disliked(),
+            List.of());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     exclusions(excluded, false).forEach(q -> query.add(q, Occur.MUST_NOT));
     TopDocs top;
     if (request.since() == null && !interests.clauses().isEmpty()) {
       interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
-      // Trending weighs more in a digest than in search, so the blend reorders a wider window as one block.
+      // Trending weighs more in a digest than in search, so the blend reorders a wider window as
+      // one block.
       TopDocs firstPass = searcher.search(query.build(), Math.max(DIGEST_WINDOW, request.limit()));
-      top = WindowRescorer.rescoreExactly(searcher, firstPass, interests.exactly(QueryPlan.anyOf(blend)),
-          request.limit(), firstPass.scoreDocs.length);
+      top =
+          WindowRescorer.rescoreExactly(
+              searcher,
+              firstPass,
+              interests.exactly(QueryPlan.anyOf(blend)),
+              request.limit(),
+              firstPass.scoreDocs.length);
     } else {
       if (!interests.clauses().isEmpty()) {
-        query.add(interests.exactQuery(), Occur.MUST); // the date window leads, so exact phrases cost little
+        query.add(
+            interests.exactQuery(),
+            Occur.MUST); // the date window leads, so exact phrases cost little
       }
       if (request.since() != null) {
-        query.add(LongField.newRangeQuery(PaperFields.PUBLISHED, request.since().toEpochDay(), Long.MAX_VALUE),
+        query.add(
+            LongField.newRangeQuery(
+                PaperFields.PUBLISHED, request.since().toEpochDay(), Long.MAX_VALUE),
             Occur.FILTER);
       }
       blend.forEach(q -> query.add(q, Occur.SHOULD));
@@ -272,44 +355,74 @@ public final class ProfileRanker {
     for (int i = 0; i < papers.size(); i++) {
       Paper paper = papers.get(i);
       int doc = top.scoreDocs[i].doc;
-      items.add(new Recommendation(paper, top.scoreDocs[i].score, Snippets.lead(paper), matching(matcher, doc,
-          interests.topics()), matching(matcher, doc, interests.authors()), trending(paper)));
+      items.add(
+          new Recommendation(
+              paper,
+              top.scoreDocs[i].score,
+              Snippets.lead(paper),
+              matching(matcher, doc, interests.topics()),
+              matching(matcher, doc, interests.authors()),
+              trending(paper)));
     }
     return new Recommendations(items, top.totalHits.value(), 0);
   }
 
-  /** The papers with the strongest recency and upvote prior: what to show a member with no profile yet. */
+  /**
+   * The papers with the strongest recency and upvote prior: what to show a member with no profile
+   * yet.
+   */
   public Recommendations trending(IndexSearcher searcher, int limit) throws IOException {
     TopDocs top = searcher.search(plan.priors(LocalDate.now(clock)), limit);
     List<Recommendation> items = new ArrayList<>();
     List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
     for (int i = 0; i < papers.size(); i++) {
-      items.add(new Recommendation(papers.get(i), top.scoreDocs[i].score, Snippets.lead(papers.get(i)), List.of(),
-          List.of(), trending(papers.get(i))));
+      items.add(
+          new Recommendation(
+              papers.get(i),
+              top.scoreDocs[i].score,
+              Snippets.lead(papers.get(i)),
+              List.of(),
+              List.of(),
+              trending(papers.get(i))));
     }
     return new Recommendations(items, top.totalHits.value(), 0);
   }
 
-  /** What the recency and upvote prior add for this paper: the same formulas Lucene's feature queries apply. */
+  /**
+   * What the recency and upvote prior add for this paper: the same formulas Lucene's feature
+   * queries apply.
+   */
   double trending(Paper paper) {
     double value = 0;
     if (paper.published() != null) {
       long days = Math.abs(ChronoUnit.DAYS.between(paper.published(), LocalDate.now(clock)));
-      value += QueryPlan.RECENCY_WEIGHT * QueryPlan.RECENCY_PIVOT_DAYS / (double) (QueryPlan.RECENCY_PIVOT_DAYS + days);
+      value +=
+          QueryPlan.RECENCY_WEIGHT
+              * QueryPlan.RECENCY_PIVOT_DAYS
+              / (double) (QueryPlan.RECENCY_PIVOT_DAYS + days);
     }
     if (paper.upvotes() > 0) {
-      value += QueryPlan.UPVOTE_WEIGHT * paper.upvotes() / (paper.upvotes() + QueryPlan.UPVOTE_PIVOT);
+      value +=
+          QueryPlan.UPVOTE_WEIGHT * paper.upvotes() / (paper.upvotes() + QueryPlan.UPVOTE_PIVOT);
     }
     return value;
   }
 
   /**
-   * A profile's interests as queries: per topic and per followed author (named, to explain hits), every clause that
-   * may match, and the topics' phrase bonuses for the second pass.
+   * A profile's interests as queries: per topic and per followed author (named, to explain hits),
+   * every clause that may match, and the topics' phrase bonuses for the second pass.
    */
-  private record Interests(Map<String, Query> topics, Map<String, Query> authors, List<Query> clauses,
-      List<Query> exactClauses, List<Query> bonuses, List<Query> highlights, Query words) {
-    /** True when the clauses find phrases by word pairs, so a window must be scored again exactly. */
+  private record Interests(
+      Map<String, Query> topics,
+      Map<String, Query> authors,
+      List<Query> clauses,
+      List<Query> exactClauses,
+      List<Query> bonuses,
+      List<Query> highlights,
+      Query words) {
+    /**
+     * True when the clauses find phrases by word pairs, so a window must be scored again exactly.
+     */
     boolean approximate() {
       return !clauses.equals(exactClauses);
     }
@@ -319,9 +432,15 @@ public final class ProfileRanker {
       return QueryPlan.anyOf(exactClauses);
     }
 
-    /** Scores a paper by its exact interest match plus {@code extra}; papers without a match do not qualify. */
+    /**
+     * Scores a paper by its exact interest match plus {@code extra}; papers without a match do not
+     * qualify.
+     */
     Query exactly(Query extra) {
-      return new BooleanQuery.Builder().add(exactQuery(), Occur.MUST).add(extra, Occur.SHOULD).build();
+      return new BooleanQuery.Builder()
+          .add(exactQuery(), Occur.MUST)
+          .add(extra, Occur.SHOULD)
+          .build();
     }
 
     /** The interests' words as real phrases, for snippets. */
@@ -331,9 +450,10 @@ public final class ProfileRanker {
   }
 
   /**
-   * The profile's interests. {@code loose} (the feed) matches a topic as search matches a query, any of its words
-   * with the whole topic ranked first; otherwise (digests) every word of a topic must match, and learned terms
-   * join the clauses. Why-lines name a topic only when all of it matches.
+   * The profile's interests. {@code loose} (the feed) matches a topic as search matches a query,
+   * any of its words with the whole topic ranked first; otherwise (digests) every word of a topic
+   * must match, and learned terms join the clauses. Why-lines name a topic only when all of it
+   * matches.
    */
   private Interests interests(InterestProfile profile, boolean loose) {
     Map<String, Query> topics = new LinkedHashMap<>();
@@ -345,7 +465,8 @@ public final class ProfileRanker {
     profile.topics().entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .forEach(topic -> {
-          List<Concept> concepts = expander.concepts(ChatWords.subject(QueryWords.of(topic.getKey())));
+          List<Concept> concepts =
+              expander.concepts(ChatWords.subject(QueryWords.of(topic.getKey())));
           QueryPlan.TextQuery strict = plan.textQuery(concepts, true);
           if (strict != null) {
             float weight = topic.getValue().floatValue();
@@ -367,7 +488,13 @@ public final class ProfileRanker {
       list.addAll(learned);
     }
     highlights.addAll(learned);
-    return new Interests(topics, authors, clauses, exactClauses, bonuses, highlights,
+    return new Interests(
+        topics,
+        authors,
+        clauses,
+        exactClauses,
+        bonuses,
+        highlights,
         words.isEmpty() ? null : QueryPlan.anyOf(words));
   }
 
@@ -400,7 +527,10 @@ public final class ProfileRanker {
     return queries;
   }
 
-  /** Muted terms anywhere in title, abstract or authors; seen, liked and dismissed papers unless asked for. */
+  /**
+   * Muted terms anywhere in title, abstract or authors; seen, liked and dismissed papers unless
+   * asked for.
+   */
   private List<Query> exclusions(InterestProfile profile, boolean includeSeen) {
     List<Query> exclusions = new ArrayList<>();
     for (String mute : profile.mutes()) {
@@ -423,7 +553,8 @@ public final class ProfileRanker {
     return exclusions;
   }
 
-  private static List<String> matching(DocMatcher matcher, int doc, Map<String, Query> named) throws IOException {
+  private static List<String> matching(DocMatcher matcher, int doc, Map<String, Query> named)
+      throws IOException {
     List<String> names = new ArrayList<>();
     for (Map.Entry<String, Query> entry : named.entrySet()) {
       if (matcher.matches(doc, entry.getValue())) {

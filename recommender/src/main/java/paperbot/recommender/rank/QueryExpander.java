@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Abbreviations and synonyms from {@code config/expansions.txt}: splits a member's words into {@link Concept}s,
- * recognising the longest known term at each position, and gives each known term its equivalent forms.
+ * Abbreviations and synonyms from {@code config/expansions.txt}: splits a member's words into
+ * {@link Concept}s, recognising the longest known term at each position, and gives each known term
+ * its equivalent forms.
  */
 public final class QueryExpander {
   private static final Logger log = LoggerFactory.getLogger(QueryExpander.class);
@@ -26,13 +27,18 @@ public final class QueryExpander {
 
   /** Every form, as words, to the forms (as written in the file) it is equivalent to. */
   private final Map<List<String>, Set<String>> equivalents;
+
   /** How the file spells each form, for showing it to members. */
   private final Map<List<String>, String> spelling;
+
   /** Forms listed in more than one group: they have several meanings. */
   private final Set<List<String>> ambiguous;
+
   private final int longestForm;
 
-  private QueryExpander(Map<List<String>, Set<String>> equivalents, Map<List<String>, String> spelling,
+  private QueryExpander(
+      Map<List<String>, Set<String>> equivalents,
+      Map<List<String>, String> spelling,
       Set<List<String>> ambiguous) {
     this.equivalents = equivalents;
     this.spelling = spelling;
@@ -103,8 +109,9 @@ public final class QueryExpander {
   }
 
   /**
-   * Every form a query searches: the member's words and each equivalent form, e.g. "offline rl" gives "offline",
-   * "rl", "reinforcement learning" (for tools that compare against plain term search).
+   * Every form a query searches: the member's words and each equivalent form, e.g. "offline rl"
+   * gives "offline", "rl", "reinforcement learning" (for tools that compare against plain term
+   * search).
    */
   public List<String> searchedForms(String query) {
     List<String> forms = new java.util.ArrayList<>();
@@ -126,9 +133,11 @@ public final class QueryExpander {
       }
       List<String> span = words.subList(i, i + length);
       Set<String> others = equivalents.get(span);
-      concepts.add(others == null
-          ? new Concept(span, String.join(" ", span), List.of(), false)
-          : new Concept(span, spelling.get(span), List.copyOf(others), ambiguous.contains(span)));
+      concepts.add(
+          others == null
+              ? new Concept(span, String.join(" ", span), List.of(), false)
+              : new Concept(
+                  span, spelling.get(span), List.copyOf(others), ambiguous.contains(span)));
       i += length;
     }
     return concepts;

@@ -15,37 +15,55 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import paperbot.recommender.index.WordPairs;
 import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.index.WordPairs;
 
 /**
- * Builds the ranking queries: BM25 on title (weighted higher) and abstract for every concept, equivalent forms as
- * slightly weaker alternatives; then, for the best matches, a bonus when the member's words appear together as a
- * phrase, and small recency and upvote priors that break near-ties but never outweigh a strong text match.
+ * Builds the ranking queries: BM25 on title (weighted higher) and abstract for every concept,
+ * equivalent forms as slightly weaker alternatives; then, for the best matches, a bonus when the
+ * member's words appear together as a phrase, and small recency and upvote priors that break
+ * near-ties but never outweigh a strong text match.
  */
 final class QueryPlan {
   /**
-   * Title and abstract each score by BM25 and the scores add, so a word in the (short) title already counts more;
-   * boosting the title by 2 on top let common title words outrank the query's distinctive ones (dev set +0.03 at
-   * 1). A little extra keeps a title match ahead of an equally strong abstract-only match.
+   * Title and abstract each score by BM25 and the scores add, so a word in the (short) title
+   * already counts more; boosting the title by 2 on top let common title words outrank the query's
+   * distinctive ones (dev set +0.03 at 1). A little extra keeps a title match ahead of an equally
+   * strong abstract-only match.
    */
   static final float TITLE_BOOST = 1.25f;
+
   /** An equivalent form counts a little less than the member's own words. */
   static final float ALTERNATIVE_WEIGHT = 0.9f;
+
   /** A word of a multi-word form, matched on its own: part of the evidence the phrase gives. */
   static final float LOOSE_WORD_WEIGHT = 1.0f;
-  /** A word only an equivalent form has (e.g. "supervised" for SFT) counts this much of the member's own words. */
+
+  /**
+   * A word only an equivalent form has (e.g. "supervised" for SFT) counts this much of the member's
+   * own words.
+   */
   static final float ALTERNATIVE_WORD_WEIGHT = 0.5f;
+
   /** Bonus for the whole query appearing as a phrase (within a couple of words). */
   static final float PHRASE_BONUS = 1.5f;
+
   /** Bonus for each pair of adjacent query words appearing together. */
   static final float PAIR_BONUS = 0.5f;
+
   static final int PHRASE_SLOP = 2;
+
   /** Recency: a paper from today gets this much; one {@link #RECENCY_PIVOT_DAYS} old gets half. */
   static final float RECENCY_WEIGHT = 1.0f;
+
   static final long RECENCY_PIVOT_DAYS = 365;
-  /** Upvotes saturate: {@link #UPVOTE_PIVOT} upvotes give half of the weight, a hundred nearly all of it. */
+
+  /**
+   * Upvotes saturate: {@link #UPVOTE_PIVOT} upvotes give half of the weight, a hundred nearly all
+   * of it.
+   */
   static final float UPVOTE_WEIGHT = 1.0f;
+
   static final float UPVOTE_PIVOT = 5f;
 
   private final QueryBuilder builder;
@@ -57,17 +75,27 @@ final class QueryPlan {
   }
 
   /**
-   * The text part of a query: what a paper must match, and the phrase bonus for the member's words appearing
-   * together (null when there is none). They stay apart so the first pass can skip non-competitive papers; the
-   * bonus is added in the second pass ({@link WindowRescorer}). {@code highlight} marks the same words with real
-   * phrases for snippets. {@code match} needs {@code minimumMatch} of the {@code concepts}.
+   * The text part of a query: what a paper must match, and the phrase bonus for the member's words
+   * appearing together (null when there is none). They stay apart so the first pass can skip
+   * non-competitive papers; the bonus is added in the second pass ({@link WindowRescorer}). {@code
+   * highlight} marks the same words with real phrases for snippets. {@code match} needs {@code
+   * minimumMatch} of the {@code concepts}.
    *
-   * <p>{@code match} finds multi-word forms by their word-pair terms (fast, and nearly always the phrase);
-   * {@code exact} is the same query with real phrases, which the second pass uses to score the first pass's window
-   * exactly. When no form has several words the two are the same query.
+   * <p>{@code match} finds multi-word forms by their word-pair terms (fast, and nearly always the
+   * phrase); {@code exact} is the same query with real phrases, which the second pass uses to score
+   * the first pass's window exactly. When no form has several words the two are the same query.
    */
-  record TextQuery(Query match, Query exact, Query bonus, Query highlight, List<Query> concepts, int minimumMatch) {
-    /** True when the first pass only approximates the phrases and the window must be scored again exactly. */
+  record TextQuery(
+      Query match,
+      Query exact,
+      Query bonus,
+      Query highlight,
+      List<Query> concepts,
+      int minimumMatch) {
+    /**
+     * True when the first pass only approximates the phrases and the window must be scored again
+     * exactly.
+     */
     boolean approximate() {
       return !match.equals(exact);
     }
@@ -79,8 +107,9 @@ final class QueryPlan {
   }
 
   /**
-   * As {@link #textQuery(List)}; with {@code matchAll} every concept must match. Saved topics use that: a member who
-   * follows "diffusion policy" chose the phrase, while a typed query may be loose.
+   * As {@link #textQuery(List)}; with {@code matchAll} every concept must match. Saved topics use
+   * that: a member who follows "diffusion policy" chose the phrase, while a typed query may be
+   * loose.
    */
   TextQuery textQuery(List<Concept> concepts, boolean matchAll) {
     BooleanQuery.Builder required = new BooleanQuery.Builder();
@@ -98,19 +127,26 @@ final class QueryPlan {
     if (clauses == 0) {
       return null;
     }
-    // A typed query matches any of its concepts and BM25 ranks the papers with more (and rarer) of them first:
+    // A typed query matches any of its concepts and BM25 ranks the papers with more (and rarer) of
+    // them first:
     // requiring most words lost most of the relevant papers of longer queries (docs/ranking.md).
     int minimumMatch = matchAll ? clauses : 1;
     required.setMinimumNumberShouldMatch(minimumMatch);
     exact.setMinimumNumberShouldMatch(minimumMatch);
     List<Query> bonuses = phraseBonuses(concepts);
-    return new TextQuery(required.build(), exact.build(), bonuses.isEmpty() ? null : anyOf(bonuses),
-        highlightQuery(concepts), List.copyOf(conceptQueries), minimumMatch);
+    return new TextQuery(
+        required.build(),
+        exact.build(),
+        bonuses.isEmpty() ? null : anyOf(bonuses),
+        highlightQuery(concepts),
+        List.copyOf(conceptQueries),
+        minimumMatch);
   }
 
   /**
-   * Every single word of the query's forms, as one bag of words over title and abstract: the member's own words
-   * fully, words only an equivalent form has at {@link #ALTERNATIVE_WORD_WEIGHT}. No phrases, no priors.
+   * Every single word of the query's forms, as one bag of words over title and abstract: the
+   * member's own words fully, words only an equivalent form has at {@link
+   * #ALTERNATIVE_WORD_WEIGHT}. No phrases, no priors.
    */
   Query bagOfWords(List<Concept> concepts) {
     Map<String, Float> words = new LinkedHashMap<>();
@@ -119,7 +155,8 @@ final class QueryPlan {
     }
     for (Concept concept : concepts) {
       for (String alternative : concept.alternatives()) {
-        QueryWords.of(alternative).forEach(word -> words.putIfAbsent(word, ALTERNATIVE_WORD_WEIGHT));
+        QueryWords.of(alternative)
+            .forEach(word -> words.putIfAbsent(word, ALTERNATIVE_WORD_WEIGHT));
       }
     }
     List<Query> forms = new ArrayList<>();
@@ -134,7 +171,10 @@ final class QueryPlan {
     return any.build();
   }
 
-  /** The second pass: phrase bonuses (already weighted) plus the recency and upvote priors, all optional. */
+  /**
+   * The second pass: phrase bonuses (already weighted) plus the recency and upvote priors, all
+   * optional.
+   */
   Query bonusAndPriors(List<Query> bonuses, LocalDate today) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     bonuses.forEach(bonus -> query.add(bonus, Occur.SHOULD));
@@ -143,21 +183,26 @@ final class QueryPlan {
   }
 
   /**
-   * The recency and upvote priors alone, as flat optional clauses: a feature query lets Lucene skip papers that
-   * cannot make the top (trending needs no text).
+   * The recency and upvote priors alone, as flat optional clauses: a feature query lets Lucene skip
+   * papers that cannot make the top (trending needs no text).
    */
   BooleanQuery priors(LocalDate today) {
     return new BooleanQuery.Builder()
-        .add(LongField.newDistanceFeatureQuery(PaperFields.PUBLISHED, RECENCY_WEIGHT, today.toEpochDay(),
-            RECENCY_PIVOT_DAYS), Occur.SHOULD)
-        .add(FeatureField.newSaturationQuery(PaperFields.FEATURES, PaperFields.UPVOTES, UPVOTE_WEIGHT, UPVOTE_PIVOT),
+        .add(
+            LongField.newDistanceFeatureQuery(
+                PaperFields.PUBLISHED, RECENCY_WEIGHT, today.toEpochDay(), RECENCY_PIVOT_DAYS),
+            Occur.SHOULD)
+        .add(
+            FeatureField.newSaturationQuery(
+                PaperFields.FEATURES, PaperFields.UPVOTES, UPVOTE_WEIGHT, UPVOTE_PIVOT),
             Occur.SHOULD)
         .build();
   }
 
   /**
-   * Title or abstract, own words or an equivalent form; their scores add up. (A max-of-forms disjunction reads as
-   * more principled, but Lucene skips non-competitive papers far better for a plain sum: 2-3x faster measured.)
+   * Title or abstract, own words or an equivalent form; their scores add up. (A max-of-forms
+   * disjunction reads as more principled, but Lucene skips non-competitive papers far better for a
+   * plain sum: 2-3x faster measured.)
    */
   private Query conceptQuery(Concept concept, boolean exact, boolean loose) {
     List<Query> forms = new ArrayList<>();
@@ -172,9 +217,10 @@ final class QueryPlan {
   }
 
   /**
-   * The single words of the member's own multi-word form ("goal-conditioned reinforcement learning"), so a paper
-   * that uses them apart still matches, and one with the whole phrase scores higher, as it matches both. An
-   * equivalent form's words never match alone: "BC" must not find "voice cloning".
+   * The single words of the member's own multi-word form ("goal-conditioned reinforcement
+   * learning"), so a paper that uses them apart still matches, and one with the whole phrase scores
+   * higher, as it matches both. An equivalent form's words never match alone: "BC" must not find
+   * "voice cloning".
    */
   private void addLooseWords(List<Query> forms, Concept concept) {
     Map<String, Float> words = new LinkedHashMap<>();
@@ -186,8 +232,10 @@ final class QueryPlan {
   }
 
   private void addForm(List<Query> forms, String text, float weight, boolean exact) {
-    Query title = exact ? fieldQuery(PaperFields.TITLE, text, 0) : matchQuery(PaperFields.TITLE, text);
-    Query abstractQuery = exact ? fieldQuery(PaperFields.ABSTRACT, text, 0) : matchQuery(PaperFields.ABSTRACT, text);
+    Query title =
+        exact ? fieldQuery(PaperFields.TITLE, text, 0) : matchQuery(PaperFields.TITLE, text);
+    Query abstractQuery =
+        exact ? fieldQuery(PaperFields.ABSTRACT, text, 0) : matchQuery(PaperFields.ABSTRACT, text);
     if (title != null) {
       forms.add(new BoostQuery(title, TITLE_BOOST * weight));
     }
@@ -197,9 +245,9 @@ final class QueryPlan {
   }
 
   /**
-   * First-pass matching of a word or words in a field: one word as a term; several as all their adjacent word
-   * pairs, which the index holds as terms ({@link WordPairs}). No positions are read, so phrases of
-   * common words stay cheap; the second pass scores the window with the real phrase.
+   * First-pass matching of a word or words in a field: one word as a term; several as all their
+   * adjacent word pairs, which the index holds as terms ({@link WordPairs}). No positions are read,
+   * so phrases of common words stay cheap; the second pass scores the window with the real phrase.
    */
   Query matchQuery(String field, String text) {
     WordPairs.Analysed analysed = WordPairs.analyse(analyzer, field, text);
@@ -233,8 +281,8 @@ final class QueryPlan {
   }
 
   /**
-   * A word as a term, several words as a phrase (so "behavior cloning" never matches "voice cloning").
-   * Null when the text is only stop words.
+   * A word as a term, several words as a phrase (so "behavior cloning" never matches "voice
+   * cloning"). Null when the text is only stop words.
    */
   Query fieldQuery(String field, String text, int slop) {
     return QueryWords.of(text).size() == 1
@@ -251,7 +299,8 @@ final class QueryPlan {
     addPhrase(bonuses, whole, PHRASE_SLOP, PHRASE_BONUS);
     if (concepts.size() > 2) {
       for (int i = 0; i + 1 < concepts.size(); i++) {
-        addPhrase(bonuses, concepts.get(i).text() + " " + concepts.get(i + 1).text(), 1, PAIR_BONUS);
+        addPhrase(
+            bonuses, concepts.get(i).text() + " " + concepts.get(i + 1).text(), 1, PAIR_BONUS);
       }
     }
     return bonuses;

@@ -7,14 +7,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Splits user text into plain lower-case words. Everything that is not a letter or digit separates words, so Lucene
- * syntax, quotes, emoji and control characters never reach a query parser: there is none.
+ * Splits user text into plain lower-case words. Everything that is not a letter or digit separates
+ * words, so Lucene syntax, quotes, emoji and control characters never reach a query parser: there
+ * is none.
  */
 final class QueryWords {
   /** Longest input read; beyond it nobody is typing a query. */
   static final int MAX_CHARS = 500;
-  /** Most words used; a query longer than this is a pasted abstract, and its tail adds cost, not precision. */
+
+  /**
+   * Most words used; a query longer than this is a pasted abstract, and its tail adds cost, not
+   * precision.
+   */
   static final int MAX_WORDS = 32;
+
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private QueryWords() {}

@@ -14,9 +14,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 
 /**
- * Combines rankings of one candidate pool by reciprocal rank (Cormack et al. 2009): each paper scores
- * {@code sum 1/(K + rank)} over the rankings. Ranks, not scores, so signals on different scales (BM25 sums, feedback
- * weights, a member's model) combine without weights to tune; a paper several signals place high wins.
+ * Combines rankings of one candidate pool by reciprocal rank (Cormack et al. 2009): each paper
+ * scores {@code sum 1/(K + rank)} over the rankings. Ranks, not scores, so signals on different
+ * scales (BM25 sums, feedback weights, a member's model) combine without weights to tune; a paper
+ * several signals place high wins.
  */
 final class RankFusion {
   /** The constant of the original paper; it damps the difference between the very first ranks. */
@@ -26,15 +27,21 @@ final class RankFusion {
 
   /** Each pool paper's score under {@code query} (0 when it does not match), in pool order. */
   static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query) throws IOException {
-    QueryRescorer rescorer = new QueryRescorer(query) {
-      @Override
-      protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-        return secondPassMatches ? secondPassScore : 0f;
-      }
-    };
-    ScoreDoc[] copy = Arrays.stream(pool).map(hit -> new ScoreDoc(hit.doc, hit.score)).toArray(ScoreDoc[]::new);
-    TopDocs rescored = rescorer.rescore(searcher,
-        new TopDocs(new TotalHits(copy.length, TotalHits.Relation.EQUAL_TO), copy), copy.length);
+    QueryRescorer rescorer =
+        new QueryRescorer(query) {
+          @Override
+          protected float combine(
+              float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+            return secondPassMatches ? secondPassScore : 0f;
+          }
+        };
+    ScoreDoc[] copy =
+        Arrays.stream(pool).map(hit -> new ScoreDoc(hit.doc, hit.score)).toArray(ScoreDoc[]::new);
+    TopDocs rescored =
+        rescorer.rescore(
+            searcher,
+            new TopDocs(new TotalHits(copy.length, TotalHits.Relation.EQUAL_TO), copy),
+            copy.length);
     Map<Integer, Float> byDoc = new HashMap<>();
     for (ScoreDoc hit : rescored.scoreDocs) {
       byDoc.put(hit.doc, hit.score);
@@ -47,17 +54,18 @@ final class RankFusion {
   }
 
   /**
-   * The pool re-ordered by the reciprocal-rank sum of several score lists (each in pool order, higher is better);
-   * a paper's score becomes its fused score. Ties keep pool order.
+   * The pool re-ordered by the reciprocal-rank sum of several score lists (each in pool order,
+   * higher is better); a paper's score becomes its fused score. Ties keep pool order.
    */
   static ScoreDoc[] fuse(ScoreDoc[] pool, float[]... signals) {
     return fuse(pool, List.of(signals), null);
   }
 
   /**
-   * As {@link #fuse(ScoreDoc[], float[]...)}, and a negative signal (resemblance to disliked papers) takes off up to
-   * one signal's first-place vote, in proportion to the score: the most similar paper loses all of it, a paper
-   * sharing a common word with a disliked one almost nothing (by rank, every paper matching at all would lose).
+   * As {@link #fuse(ScoreDoc[], float[]...)}, and a negative signal (resemblance to disliked
+   * papers) takes off up to one signal's first-place vote, in proportion to the score: the most
+   * similar paper loses all of it, a paper sharing a common word with a disliked one almost nothing
+   * (by rank, every paper matching at all would lose).
    */
   static ScoreDoc[] fuse(ScoreDoc[] pool, List<float[]> signals, float[] negative) {
     double[] fused = new double[pool.length];
@@ -80,8 +88,11 @@ final class RankFusion {
     for (int i = 0; i < pool.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -fused[i]).thenComparingInt(i -> i));
-    return Arrays.stream(order).map(i -> new ScoreDoc(pool[i].doc, (float) fused[i])).toArray(ScoreDoc[]::new);
+    Arrays.sort(
+        order, Comparator.comparingDouble((Integer i) -> -fused[i]).thenComparingInt(i -> i));
+    return Arrays.stream(order)
+        .map(i -> new ScoreDoc(pool[i].doc, (float) fused[i]))
+        .toArray(ScoreDoc[]::new);
   }
 
   /** Indexes of the scores, highest first (ties by index). */
@@ -90,7 +101,8 @@ final class RankFusion {
     for (int i = 0; i < scores.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i));
+    Arrays.sort(
+        order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i));
     return order;
   }
 }

@@ -19,26 +19,34 @@ import org.apache.lucene.search.TotalHits;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 
-/** Answers a {@link SearchRequest} on an index searcher: safe query, ranked page, snippet and why-line per hit. */
+/**
+ * Answers a {@link SearchRequest} on an index searcher: safe query, ranked page, snippet and
+ * why-line per hit.
+ */
 public final class Ranker {
   /** Deepest result reachable by paging; deeper pages are never worth the collection cost. */
   static final int MAX_DEPTH = 10_000;
+
   /**
-   * Matches are counted exactly up to this many; past it the count is "at least", which lets Lucene skip papers
-   * that cannot reach the page instead of visiting every match just to count it.
+   * Matches are counted exactly up to this many; past it the count is "at least", which lets Lucene
+   * skip papers that cannot reach the page instead of visiting every match just to count it.
    */
   static final int COUNT_LIMIT = 1_000;
+
   /**
-   * First-pass papers re-ranked by every signal; deeper ones keep their text order. 50 and 5 feedback papers
-   * measured as good as 100 and 10 (dev 0.699 against 0.688) at half the cost of the second pass.
+   * First-pass papers re-ranked by every signal; deeper ones keep their text order. 50 and 5
+   * feedback papers measured as good as 100 and 10 (dev 0.699 against 0.688) at half the cost of
+   * the second pass.
    */
   static final int POOL = 50;
+
   /** Best papers whose shared words make the feedback terms. */
   static final int FEEDBACK_PAPERS = 5;
 
   static final String EMPTY_NOTICE =
       "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
-  static final String CUT_NOTICE = "That was a long query: I searched for its first " + QueryWords.MAX_WORDS + " words.";
+  static final String CUT_NOTICE =
+      "That was a long query: I searched for its first " + QueryWords.MAX_WORDS + " words.";
 
   private final Analyzer analyzer;
   private final QueryExpander expander;
@@ -66,37 +74,59 @@ public final class Ranker {
     TopDocs first = firstPass(searcher, text, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
     Query second = plan.bonusAndPriors(bonus, LocalDate.now(clock));
-    Query exactly = text.approximate()
-        ? new BooleanQuery.Builder().add(text.exact(), Occur.MUST).add(second, Occur.SHOULD).build()
-        : null;
-    ScoreDoc[] ranked = ranked(searcher, first, exactly, second, depth, block, plan.bagOfWords(concepts));
-    ScoreDoc[] page = request.offset() >= ranked.length
-        ? new ScoreDoc[0]
-        : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
-    return new SearchResults(hits(searcher, text.highlight(), concepts, page), first.totalHits.value(),
-        first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, request.offset(), notice);
+    Query exactly =
+        text.approximate()
+            ? new BooleanQuery.Builder()
+                .add(text.exact(), Occur.MUST)
+                .add(second, Occur.SHOULD)
+                .build()
+            : null;
+    ScoreDoc[] ranked =
+        ranked(searcher, first, exactly, second, depth, block, plan.bagOfWords(concepts));
+    ScoreDoc[] page =
+        request.offset() >= ranked.length
+            ? new ScoreDoc[0]
+            : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
+    return new SearchResults(
+        hits(searcher, text.highlight(), concepts, page),
+        first.totalHits.value(),
+        first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
+        request.offset(),
+        notice);
   }
 
   /**
-   * The first pass's best {@link #POOL} papers scored exactly (phrases, phrase bonus, priors) and then fused by
-   * reciprocal rank with their score under the pool's feedback terms ({@link FeedbackTerms}); deeper papers follow
-   * in blocks as before. The pool is the same for every page of a query, so paging never repeats or skips a paper.
+   * The first pass's best {@link #POOL} papers scored exactly (phrases, phrase bonus, priors) and
+   * then fused by reciprocal rank with their score under the pool's feedback terms ({@link
+   * FeedbackTerms}); deeper papers follow in blocks as before. The pool is the same for every page
+   * of a query, so paging never repeats or skips a paper.
    */
-  private ScoreDoc[] ranked(IndexSearcher searcher, TopDocs first, Query exactly, Query second, int depth, int block,
-      Query bag) throws IOException {
+  private ScoreDoc[] ranked(
+      IndexSearcher searcher,
+      TopDocs first,
+      Query exactly,
+      Query second,
+      int depth,
+      int block,
+      Query bag)
+      throws IOException {
     ScoreDoc[] hits = first.scoreDocs;
     int poolSize = Math.min(POOL, hits.length);
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
-    TopDocs lexical = exactly != null
-        ? WindowRescorer.rescoreExactly(searcher, pool, exactly, poolSize, poolSize)
-        : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
-    List<ScoreDoc> ranked = new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
+    TopDocs lexical =
+        exactly != null
+            ? WindowRescorer.rescoreExactly(searcher, pool, exactly, poolSize, poolSize)
+            : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
+    List<ScoreDoc> ranked =
+        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
     if (depth > poolSize && hits.length > poolSize) {
       TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
-      TopDocs deeper = exactly != null
-          ? WindowRescorer.rescoreExactly(searcher, rest, exactly, depth - ranked.size(), block)
-          : WindowRescorer.rescore(searcher, rest, second, depth - ranked.size(), block);
-      // Deeper papers rank after the pool, whatever their scores: their place must not depend on the page asked.
+      TopDocs deeper =
+          exactly != null
+              ? WindowRescorer.rescoreExactly(searcher, rest, exactly, depth - ranked.size(), block)
+              : WindowRescorer.rescore(searcher, rest, second, depth - ranked.size(), block);
+      // Deeper papers rank after the pool, whatever their scores: their place must not depend on
+      // the page asked.
       float floor = ranked.isEmpty() ? 0f : ranked.get(ranked.size() - 1).score;
       for (ScoreDoc hit : deeper.scoreDocs) {
         ranked.add(new ScoreDoc(hit.doc, Math.nextDown(floor)));
@@ -107,14 +137,17 @@ public final class Ranker {
   }
 
   /**
-   * Three rankings of the pool fused by reciprocal rank: the structured text match (concepts, phrases, priors), the
-   * plain bag of the query's words, and the feedback terms of the structured ranking's best
-   * {@link #FEEDBACK_PAPERS} papers. Each is right where another fails: phrases and expansions on jargon, plain words
-   * on loose questions, feedback on papers that describe the topic in other words (docs/ranking.md).
+   * Three rankings of the pool fused by reciprocal rank: the structured text match (concepts,
+   * phrases, priors), the plain bag of the query's words, and the feedback terms of the structured
+   * ranking's best {@link #FEEDBACK_PAPERS} papers. Each is right where another fails: phrases and
+   * expansions on jargon, plain words on loose questions, feedback on papers that describe the
+   * topic in other words (docs/ranking.md).
    */
-  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag) throws IOException {
+  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag)
+      throws IOException {
     if (lexical.length < 2 * FEEDBACK_PAPERS) {
-      // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell apart.
+      // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell
+      // apart.
       return lexical;
     }
     float[] lexicalScores = new float[lexical.length];
@@ -122,11 +155,13 @@ public final class Ranker {
       lexicalScores[i] = lexical[i].score;
     }
     float[] words = RankFusion.scores(searcher, lexical, bag);
-    // The structured ranking's best teach the feedback terms (the plain words' best, or both fused, measured worse).
+    // The structured ranking's best teach the feedback terms (the plain words' best, or both fused,
+    // measured worse).
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
-    Map<String, Double> terms = FeedbackTerms.of(analyzer, searcher.getIndexReader(),
-        PaperDocuments.papersOf(searcher, best), weights);
+    Map<String, Double> terms =
+        FeedbackTerms.of(
+            analyzer, searcher.getIndexReader(), PaperDocuments.papersOf(searcher, best), weights);
     if (terms.isEmpty()) {
       return RankFusion.fuse(lexical, lexicalScores, words);
     }
@@ -134,12 +169,17 @@ public final class Ranker {
     return RankFusion.fuse(lexical, lexicalScores, words, feedback);
   }
 
-  /** The best {@code window} text matches: one disjunction, so Lucene skips papers that cannot reach the pool. */
-  private static TopDocs firstPass(IndexSearcher searcher, QueryPlan.TextQuery text, int window) throws IOException {
+  /**
+   * The best {@code window} text matches: one disjunction, so Lucene skips papers that cannot reach
+   * the pool.
+   */
+  private static TopDocs firstPass(IndexSearcher searcher, QueryPlan.TextQuery text, int window)
+      throws IOException {
     return searcher.search(text.match(), new TopScoreDocCollectorManager(window, COUNT_LIMIT));
   }
 
-  private List<SearchHit> hits(IndexSearcher searcher, Query text, List<Concept> concepts, ScoreDoc[] page)
+  private List<SearchHit> hits(
+      IndexSearcher searcher, Query text, List<Concept> concepts, ScoreDoc[] page)
       throws IOException {
     if (page.length == 0) {
       return List.of();
@@ -150,8 +190,12 @@ public final class Ranker {
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
-      hits.add(new SearchHit(paper, page[i].score, Snippets.orLead(snippets[i], paper),
-          why.explain(matcher, page[i].doc, concepts)));
+      hits.add(
+          new SearchHit(
+              paper,
+              page[i].score,
+              Snippets.orLead(snippets[i], paper),
+              why.explain(matcher, page[i].doc, concepts)));
     }
     return hits;
   }

@@ -14,15 +14,26 @@ import paperbot.recommender.corpus.Paper;
  * @param trending how much recency and upvotes added to the score
  * @param resembles the title of a paper the member liked that this one is most like, or null
  */
-public record Recommendation(Paper paper, double score, String snippet, List<String> topics, List<String> authors,
-    double trending, String resembles) {
+public record Recommendation(
+    Paper paper,
+    double score,
+    String snippet,
+    List<String> topics,
+    List<String> authors,
+    double trending,
+    String resembles) {
   public Recommendation {
     topics = List.copyOf(topics);
     authors = List.copyOf(authors);
   }
 
   /** A recommendation that resembles no liked paper (digests, trending). */
-  public Recommendation(Paper paper, double score, String snippet, List<String> topics, List<String> authors,
+  public Recommendation(
+      Paper paper,
+      double score,
+      String snippet,
+      List<String> topics,
+      List<String> authors,
       double trending) {
     this(paper, score, snippet, topics, authors, trending, null);
   }

@@ -7,10 +7,12 @@ import java.util.List;
  *
  * @param items this page, best first
  * @param total how many papers qualified in all, or at least (see {@code totalIsLowerBound})
- * @param totalIsLowerBound true when counting stopped early and more papers qualified than {@code total}
+ * @param totalIsLowerBound true when counting stopped early and more papers qualified than {@code
+ *     total}
  * @param offset where this page starts
  */
-public record Recommendations(List<Recommendation> items, long total, boolean totalIsLowerBound, int offset) {
+public record Recommendations(
+    List<Recommendation> items, long total, boolean totalIsLowerBound, int offset) {
   public Recommendations {
     items = List.copyOf(items);
   }

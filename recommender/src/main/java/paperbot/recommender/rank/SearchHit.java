@@ -17,7 +17,10 @@ public record SearchHit(Paper paper, double score, String snippet, List<Match> m
     matched = List.copyOf(matched);
   }
 
-  /** The one-line reason, e.g. {@code matched: diffusion policy (title), imitation learning (abstract)}. */
+  /**
+   * The one-line reason, e.g. {@code matched: diffusion policy (title), imitation learning
+   * (abstract)}.
+   */
   public String whyLine() {
     if (matched.isEmpty()) {
       return "";

@@ -7,12 +7,14 @@ import java.util.List;
  *
  * @param hits this page's hits, best first
  * @param totalHits how many papers matched in all, or at least (see {@code totalIsLowerBound})
- * @param totalIsLowerBound true when counting stopped early and more papers matched than {@code totalHits}
+ * @param totalIsLowerBound true when counting stopped early and more papers matched than {@code
+ *     totalHits}
  * @param offset the offset this page starts at
- * @param notice a short note for the user when the query had to be changed (e.g. cut to length), else null
+ * @param notice a short note for the user when the query had to be changed (e.g. cut to length),
+ *     else null
  */
-public record SearchResults(List<SearchHit> hits, long totalHits, boolean totalIsLowerBound, int offset,
-    String notice) {
+public record SearchResults(
+    List<SearchHit> hits, long totalHits, boolean totalIsLowerBound, int offset, String notice) {
   public SearchResults {
     hits = List.copyOf(hits);
   }

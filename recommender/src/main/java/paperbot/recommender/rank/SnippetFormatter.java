@@ -4,11 +4,13 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
- * Cuts about two lines of plain text from an abstract, starting a little before the first match, at word
- * boundaries, with ellipses where text was left out. Plain text because each platform marks up text its own way.
+ * Cuts about two lines of plain text from an abstract, starting a little before the first match, at
+ * word boundaries, with ellipses where text was left out. Plain text because each platform marks up
+ * text its own way.
  */
 final class SnippetFormatter extends PassageFormatter {
   static final int LENGTH = 220;
+
   /** Context kept before the first match, so the snippet does not start on the matched word. */
   private static final int LEAD = 60;
 

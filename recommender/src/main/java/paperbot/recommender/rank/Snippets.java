@@ -22,30 +22,37 @@ public final class Snippets {
   private Snippets() {}
 
   /**
-   * One snippet per hit (null where the abstract had nothing to highlight). {@code papers} are the page's papers,
-   * in page order: the index keeps no stored abstract, so the highlighter reads the cleaned text from them.
+   * One snippet per hit (null where the abstract had nothing to highlight). {@code papers} are the
+   * page's papers, in page order: the index keeps no stored abstract, so the highlighter reads the
+   * cleaned text from them.
    */
-  static String[] of(IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page, List<Paper> papers)
+  static String[] of(
+      IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page, List<Paper> papers)
       throws IOException {
     Map<Integer, Paper> byDoc = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
       byDoc.put(page[i].doc, papers.get(i));
     }
-    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new SnippetFormatter());
-    UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-      @Override
-      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-          throws IOException {
-        List<CharSequence[]> values = new ArrayList<>();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          CharSequence[] perField = new CharSequence[fields.length];
-          Arrays.fill(perField, CleanText.of(byDoc.get(doc).abstractText())); // only the abstract is highlighted
-          values.add(perField);
-        }
-        return values;
-      }
-    };
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new SnippetFormatter());
+    UnifiedHighlighter highlighter =
+        new UnifiedHighlighter(builder) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              CharSequence[] perField = new CharSequence[fields.length];
+              Arrays.fill(
+                  perField,
+                  CleanText.of(byDoc.get(doc).abstractText())); // only the abstract is highlighted
+              values.add(perField);
+            }
+            return values;
+          }
+        };
     return highlighter.highlight(PaperFields.ABSTRACT, query, new TopDocs(null, page), 1);
   }
 

@@ -8,13 +8,15 @@ import org.apache.lucene.search.Query;
 import paperbot.recommender.index.PaperFields;
 
 /**
- * Explains one hit in the member's terms: which of their concepts it matched, and where. Adjacent words that occur
- * together are named as one phrase ("diffusion policy (title)"); a term found only through an equivalent form says
- * so ("RL → reinforcement learning (abstract)"). Runs only for the hits shown, never for every match.
+ * Explains one hit in the member's terms: which of their concepts it matched, and where. Adjacent
+ * words that occur together are named as one phrase ("diffusion policy (title)"); a term found only
+ * through an equivalent form says so ("RL → reinforcement learning (abstract)"). Runs only for the
+ * hits shown, never for every match.
  */
 final class WhyMatched {
   /** Longest run of words tried as one phrase. */
   private static final int MAX_PHRASE = 4;
+
   private static final List<String> FIELDS = List.of(PaperFields.TITLE, PaperFields.ABSTRACT);
 
   private final QueryPlan plan;
@@ -38,15 +40,23 @@ final class WhyMatched {
     return matches;
   }
 
-  /** Tries the longest run of plain words from {@code start} as a phrase; returns how many concepts it used. */
-  private int phraseAt(DocMatcher matcher, int doc, List<Concept> concepts, int start, List<Match> out)
+  /**
+   * Tries the longest run of plain words from {@code start} as a phrase; returns how many concepts
+   * it used.
+   */
+  private int phraseAt(
+      DocMatcher matcher, int doc, List<Concept> concepts, int start, List<Match> out)
       throws IOException {
     int run = 0;
-    while (start + run < concepts.size() && run < MAX_PHRASE && !concepts.get(start + run).isKnownTerm()) {
+    while (start + run < concepts.size()
+        && run < MAX_PHRASE
+        && !concepts.get(start + run).isKnownTerm()) {
       run++;
     }
     for (int length = run; length >= 2; length--) {
-      String phrase = String.join(" ", concepts.subList(start, start + length).stream().map(Concept::text).toList());
+      String phrase =
+          String.join(
+              " ", concepts.subList(start, start + length).stream().map(Concept::text).toList());
       String field = fieldContaining(matcher, doc, phrase);
       if (field != null) {
         out.add(new Match(phrase, field));
@@ -56,8 +66,12 @@ final class WhyMatched {
     return 0;
   }
 
-  /** Names where the concept matched: title before abstract, the member's own form before an equivalent one. */
-  private void conceptAt(DocMatcher matcher, int doc, Concept concept, List<Match> out) throws IOException {
+  /**
+   * Names where the concept matched: title before abstract, the member's own form before an
+   * equivalent one.
+   */
+  private void conceptAt(DocMatcher matcher, int doc, Concept concept, List<Match> out)
+      throws IOException {
     for (String field : FIELDS) {
       if (contains(matcher, doc, field, concept.text())) {
         out.add(new Match(concept.label() + meaning(matcher, doc, concept), field));
@@ -71,7 +85,8 @@ final class WhyMatched {
       }
     }
     if (concept.words().size() > 1) {
-      // A multi-word term matched only by some of its words (search matches them apart): name those words.
+      // A multi-word term matched only by some of its words (search matches them apart): name those
+      // words.
       for (String word : concept.words()) {
         String field = fieldContaining(matcher, doc, word);
         if (field != null) {
@@ -81,7 +96,10 @@ final class WhyMatched {
     }
   }
 
-  /** For a term with several meanings, the one this paper uses, e.g. " (= text-to-speech)"; else empty. */
+  /**
+   * For a term with several meanings, the one this paper uses, e.g. " (= text-to-speech)"; else
+   * empty.
+   */
   private String meaning(DocMatcher matcher, int doc, Concept concept) throws IOException {
     if (!concept.ambiguous()) {
       return "";
@@ -106,9 +124,9 @@ final class WhyMatched {
     return null;
   }
 
-  private boolean contains(DocMatcher matcher, int doc, String field, String text) throws IOException {
+  private boolean contains(DocMatcher matcher, int doc, String field, String text)
+      throws IOException {
     Query query = plan.fieldQuery(field, text, 0);
     return query != null && matcher.matches(doc, query);
   }
-
 }

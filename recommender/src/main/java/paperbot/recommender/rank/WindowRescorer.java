@@ -11,21 +11,24 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Second pass over the best text matches: adds the phrase bonus and the recency and upvote priors, then re-sorts.
- * Kept out of the first pass on purpose: a required text clause beside optional bonus clauses makes Lucene score
- * every match (about ten times slower at a million papers), while the bare text query lets Lucene skip papers that
- * cannot reach the top.
+ * Second pass over the best text matches: adds the phrase bonus and the recency and upvote priors,
+ * then re-sorts. Kept out of the first pass on purpose: a required text clause beside optional
+ * bonus clauses makes Lucene score every match (about ten times slower at a million papers), while
+ * the bare text query lets Lucene skip papers that cannot reach the top.
  *
- * <p>Search reorders each block of {@link #BLOCK} first-pass hits on its own, so pages stay consistent: a paper's
- * block is fixed by its text rank, and paging never shows it twice or skips it. The priors are small by design
- * (they break near-ties, never outweigh a strong match), which is all a reorder within the block does.
+ * <p>Search reorders each block of {@link #BLOCK} first-pass hits on its own, so pages stay
+ * consistent: a paper's block is fixed by its text rank, and paging never shows it twice or skips
+ * it. The priors are small by design (they break near-ties, never outweigh a strong match), which
+ * is all a reorder within the block does.
  */
 final class WindowRescorer {
   /** First-pass hits reordered together. */
   static final int BLOCK = 10;
+
   /**
-   * First-pass hits scored again together when the first pass found phrases by their word pairs: wider, because
-   * pair scores only approximate phrase scores, so the exact best ten may sit a little lower in the first pass.
+   * First-pass hits scored again together when the first pass found phrases by their word pairs:
+   * wider, because pair scores only approximate phrase scores, so the exact best ten may sit a
+   * little lower in the first pass.
    */
   static final int EXACT_BLOCK = 30;
 
@@ -37,42 +40,52 @@ final class WindowRescorer {
   }
 
   /**
-   * Each block of first-pass hits scored afresh by {@code exact} (first-pass scores are dropped); hits it does not
-   * match leave the results. The top n.
+   * Each block of first-pass hits scored afresh by {@code exact} (first-pass scores are dropped);
+   * hits it does not match leave the results. The top n.
    */
-  static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs firstPass, Query exact, int n, int block)
-      throws IOException {
+  static TopDocs rescoreExactly(
+      IndexSearcher searcher, TopDocs firstPass, Query exact, int n, int block) throws IOException {
     return rescore(searcher, firstPass, exact, n, block, true);
   }
 
-  /** Each block of {@code block} first-pass hits re-sorted by first-pass score plus {@code bonus}'s score; the top n. */
+  /**
+   * Each block of {@code block} first-pass hits re-sorted by first-pass score plus {@code bonus}'s
+   * score; the top n.
+   */
   static TopDocs rescore(IndexSearcher searcher, TopDocs firstPass, Query bonus, int n, int block)
       throws IOException {
     return rescore(searcher, firstPass, bonus, n, block, false);
   }
 
-  private static TopDocs rescore(IndexSearcher searcher, TopDocs firstPass, Query second, int n, int block,
-      boolean replace) throws IOException {
-    QueryRescorer rescorer = new QueryRescorer(second) {
-      @Override
-      protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-        if (replace) {
-          return secondPassMatches ? secondPassScore : Float.NEGATIVE_INFINITY;
-        }
-        return secondPassMatches ? firstPassScore + secondPassScore : firstPassScore;
-      }
-    };
+  private static TopDocs rescore(
+      IndexSearcher searcher, TopDocs firstPass, Query second, int n, int block, boolean replace)
+      throws IOException {
+    QueryRescorer rescorer =
+        new QueryRescorer(second) {
+          @Override
+          protected float combine(
+              float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+            if (replace) {
+              return secondPassMatches ? secondPassScore : Float.NEGATIVE_INFINITY;
+            }
+            return secondPassMatches ? firstPassScore + secondPassScore : firstPassScore;
+          }
+        };
     ScoreDoc[] hits = firstPass.scoreDocs;
     block = Math.max(1, block);
     List<ScoreDoc> ranked = new ArrayList<>(hits.length);
     for (int start = 0; start < hits.length && ranked.size() < n; start += block) {
       ScoreDoc[] part = Arrays.copyOfRange(hits, start, Math.min(hits.length, start + block));
-      for (ScoreDoc hit : rescorer.rescore(searcher, new TopDocs(firstPass.totalHits, part), part.length).scoreDocs) {
+      for (ScoreDoc hit :
+          rescorer.rescore(searcher, new TopDocs(firstPass.totalHits, part), part.length)
+              .scoreDocs) {
         if (hit.score != Float.NEGATIVE_INFINITY) {
           ranked.add(hit);
         }
       }
     }
-    return new TopDocs(firstPass.totalHits, ranked.subList(0, Math.min(n, ranked.size())).toArray(ScoreDoc[]::new));
+    return new TopDocs(
+        firstPass.totalHits,
+        ranked.subList(0, Math.min(n, ranked.size())).toArray(ScoreDoc[]::new));
   }
 }

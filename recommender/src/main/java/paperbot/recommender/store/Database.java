@@ -11,13 +11,15 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The SQL database behind profiles, digests and the papers' copy: a connection pool over SQLite in the data
- * directory by default, or the database a JDBC URL names (PostgreSQL for several processes), migrated to the newest
- * schema when opened: the shared migrations in {@code db/migration} plus the database's own in {@code db/vendor}.
+ * The SQL database behind profiles, digests and the papers' copy: a connection pool over SQLite in
+ * the data directory by default, or the database a JDBC URL names (PostgreSQL for several
+ * processes), migrated to the newest schema when opened: the shared migrations in {@code
+ * db/migration} plus the database's own in {@code db/vendor}.
  */
 public final class Database implements AutoCloseable {
   /** The embedded database's file in the data directory. */
   public static final String FILE_NAME = "paperbot.db";
+
   /** How long a transaction waits for SQLite's write lock before it fails (and is retried). */
   static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -35,27 +37,35 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The H2 file database that paperbot used by default before SQLite; still opened to import an old data
-   * directory, and usable as an explicit choice, though H2's MVStore neither syncs a commit to disk nor always
-   * reopens at its newest commit after a kill (docs/reliability.md).
+   * The H2 file database that paperbot used by default before SQLite; still opened to import an old
+   * data directory, and usable as an explicit choice, though H2's MVStore neither syncs a commit to
+   * disk nor always reopens at its newest commit after a kill (docs/reliability.md).
    */
   public static String h2Url(Path dataDir) {
-    // A generous lock timeout: members' concurrent commands queue on their profile row instead of failing.
-    // async: H2's default file channel is closed for every thread when one thread is interrupted mid-read.
-    // WRITE_DELAY=0: otherwise H2 hands commits to the file system up to half a second after acknowledging them.
-    return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("paperbot") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+    // A generous lock timeout: members' concurrent commands queue on their profile row instead of
+    // failing.
+    // async: H2's default file channel is closed for every thread when one thread is interrupted
+    // mid-read.
+    // WRITE_DELAY=0: otherwise H2 hands commits to the file system up to half a second after
+    // acknowledging them.
+    return "jdbc:h2:async:"
+        + dataDir.toAbsolutePath().resolve("paperbot")
+        + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   /**
-   * Opens the default database of a data directory, first importing an H2 database that an older paperbot left
-   * there ({@link H2Import}).
+   * Opens the default database of a data directory, first importing an H2 database that an older
+   * paperbot left there ({@link H2Import}).
    */
   public static Database openDefault(Path dataDir) {
     H2Import.runIfNeeded(dataDir);
     return open(defaultUrl(dataDir), null, null);
   }
 
-  /** Opens a pool on the URL and applies any pending migrations. Credentials may be null for embedded databases. */
+  /**
+   * Opens a pool on the URL and applies any pending migrations. Credentials may be null for
+   * embedded databases.
+   */
   public static Database open(String jdbcUrl, String user, String password) {
     SqlDialect dialect = SqlDialect.ofUrl(jdbcUrl);
     HikariConfig config = new HikariConfig();
@@ -70,7 +80,10 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration", dialect.vendorMigrations()).load()
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration", dialect.vendorMigrations())
+          .load()
           .migrate();
     } catch (RuntimeException e) {
       pool.close();
@@ -80,10 +93,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Every SQLite connection: write-ahead log with a sync of the log at every commit (FULL), so a commit is on
-   * stable storage before it is acknowledged and a killed process reopens at its last commit; foreign keys (the
-   * cascades in the schema); transactions that take the write lock at BEGIN, so a read-then-write transaction never
-   * fails halfway with SQLITE_BUSY_SNAPSHOT; and a busy timeout, so writers queue for the lock instead of failing.
+   * Every SQLite connection: write-ahead log with a sync of the log at every commit (FULL), so a
+   * commit is on stable storage before it is acknowledged and a killed process reopens at its last
+   * commit; foreign keys (the cascades in the schema); transactions that take the write lock at
+   * BEGIN, so a read-then-write transaction never fails halfway with SQLITE_BUSY_SNAPSHOT; and a
+   * busy timeout, so writers queue for the lock instead of failing.
    */
   private static void configureSqlite(HikariConfig config) {
     config.addDataSourceProperty("journal_mode", "WAL");
@@ -95,7 +109,10 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(BUSY_TIMEOUT.multipliedBy(2).toMillis());
   }
 
-  /** SQLite creates the file but not its directory (H2 created both); a fresh data directory may not exist yet. */
+  /**
+   * SQLite creates the file but not its directory (H2 created both); a fresh data directory may not
+   * exist yet.
+   */
   private static void createParentDirectory(String jdbcUrl) {
     String file = jdbcUrl.substring("jdbc:sqlite:".length());
     if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {

@@ -15,14 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves an H2 database that an older paperbot left in the data directory ({@code paperbot.mv.db}) into the SQLite
- * default, once: members and their profiles, subscriptions, sent-logs, runs and papers. Quartz's tables are not
- * copied: the running bot re-creates every digest's trigger from its subscription at start.
+ * Moves an H2 database that an older paperbot left in the data directory ({@code paperbot.mv.db})
+ * into the SQLite default, once: members and their profiles, subscriptions, sent-logs, runs and
+ * papers. Quartz's tables are not copied: the running bot re-creates every digest's trigger from
+ * its subscription at start.
  *
- * <p>Safe against a kill at any point. The copy goes into a separate file, which becomes {@code paperbot.db} by an
- * atomic rename only when complete; the H2 file is renamed to {@code paperbot.mv.db.imported} after that. A kill
- * before the first rename leaves the H2 file in place and the import runs again; a kill between the renames leaves
- * both, and the next start only finishes the second rename (it never imports into an existing SQLite file).
+ * <p>Safe against a kill at any point. The copy goes into a separate file, which becomes {@code
+ * paperbot.db} by an atomic rename only when complete; the H2 file is renamed to {@code
+ * paperbot.mv.db.imported} after that. A kill before the first rename leaves the H2 file in place
+ * and the import runs again; a kill between the renames leaves both, and the next start only
+ * finishes the second rename (it never imports into an existing SQLite file).
  */
 final class H2Import {
   private static final Logger log = LoggerFactory.getLogger(H2Import.class);
@@ -31,9 +33,22 @@ final class H2Import {
   private static final String PARTIAL_SUFFIX = ".import";
 
   /** Tables in an order that satisfies the foreign keys; identity ids are copied as they are. */
-  private static final List<String> TABLES = List.of("member", "member_topic", "member_mute", "member_learned_term",
-      "member_feedback", "member_seen", "member_follow", "member_digest_mention", "digest_subscription", "digest_sent",
-      "digest_run", "paper", "paper_sources");
+  private static final List<String> TABLES =
+      List.of(
+          "member",
+          "member_topic",
+          "member_mute",
+          "member_learned_term",
+          "member_feedback",
+          "member_seen",
+          "member_follow",
+          "member_digest_mention",
+          "digest_subscription",
+          "digest_sent",
+          "digest_run",
+          "paper",
+          "paper_sources");
+
   private static final int BATCH = 1_000;
 
   private H2Import() {}
@@ -46,7 +61,8 @@ final class H2Import {
     Path sqlite = dataDir.resolve(Database.FILE_NAME);
     try {
       if (Files.exists(sqlite)) {
-        // A kill between the two renames: the copy is complete, only the H2 file was not yet put aside.
+        // A kill between the two renames: the copy is complete, only the H2 file was not yet put
+        // aside.
         retire(h2);
         return;
       }
@@ -57,8 +73,11 @@ final class H2Import {
       Files.move(partial, sqlite, StandardCopyOption.ATOMIC_MOVE);
       syncDirectory(dataDir);
       retire(h2);
-      log.info("imported the H2 database into SQLite rows={} took_ms={} old_file={}", rows,
-          (System.nanoTime() - started) / 1_000_000, h2.getFileName() + IMPORTED_SUFFIX);
+      log.info(
+          "imported the H2 database into SQLite rows={} took_ms={} old_file={}",
+          rows,
+          (System.nanoTime() - started) / 1_000_000,
+          h2.getFileName() + IMPORTED_SUFFIX);
     } catch (IOException e) {
       throw new UncheckedIOException("could not import the H2 database " + h2, e);
     }
@@ -80,7 +99,8 @@ final class H2Import {
       throw new IllegalStateException("could not import the H2 database: " + e.getMessage(), e);
     }
     if (Files.exists(Path.of(target + "-wal"))) {
-      throw new IOException("the imported database was not checkpointed: " + target + "-wal remains");
+      throw new IOException(
+          "the imported database was not checkpointed: " + target + "-wal remains");
     }
     return rows;
   }
@@ -93,11 +113,14 @@ final class H2Import {
       StringBuilder names = new StringBuilder();
       StringBuilder marks = new StringBuilder();
       for (int i = 1; i <= columns; i++) {
-        names.append(i > 1 ? ", " : "").append(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+        names
+            .append(i > 1 ? ", " : "")
+            .append(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
         marks.append(i > 1 ? ", ?" : "?");
       }
-      try (PreparedStatement insert = out.prepareStatement("INSERT INTO " + table + " (" + names + ") VALUES ("
-          + marks + ")")) {
+      try (PreparedStatement insert =
+          out.prepareStatement(
+              "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
         while (rs.next()) {
           for (int i = 1; i <= columns; i++) {
             insert.setObject(i, rs.getObject(i));

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,10 +27,13 @@ import javax.sql.DataSource;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
 
-/** Digest subscriptions, sent-log and run claims in SQL (SQLite, PostgreSQL or H2, same statements). */
+/**
+ * Digest subscriptions, sent-log and run claims in SQL (SQLite, PostgreSQL or H2, same statements).
+ */
 public final class JdbcDigestStore implements DigestStore {
-  private static final String COLUMNS = "id, platform, workspace, destination, kind, owner_user, local_time, zone_id, "
-      + "days, topics, size, last_run_at";
+  private static final String COLUMNS =
+      "id, platform, workspace, destination, kind, owner_user, local_time, zone_id, "
+          + "days, topics, size, last_run_at";
 
   private final Transactions transactions;
   private final Clock clock;
@@ -44,18 +46,39 @@ public final class JdbcDigestStore implements DigestStore {
   @Override
   public Subscription save(Subscription s) {
     return transactions.run(c -> {
-      Object[] values = {s.kind().name(), s.owner(), s.at().toString(), s.zone().getId(), days(s.days()),
-          String.join("|", s.topics()), s.size(), s.platform(), s.workspace(), s.destination()};
-      int updated = update(c, "UPDATE digest_subscription SET kind = ?, owner_user = ?, local_time = ?, zone_id = ?, "
-          + "days = ?, topics = ?, size = ? WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
-          append(values, s.kind().name()));
+      Object[] values = {
+        s.kind().name(),
+        s.owner(),
+        s.at().toString(),
+        s.zone().getId(),
+        days(s.days()),
+        String.join("|", s.topics()),
+        s.size(),
+        s.platform(),
+        s.workspace(),
+        s.destination()
+      };
+      int updated =
+          update(
+              c,
+              "UPDATE digest_subscription SET kind = ?, owner_user = ?, local_time = ?, zone_id = ?, "
+                  + "days = ?, topics = ?, size = ? WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
+              append(values, s.kind().name()));
       if (updated == 0) {
-        update(c, "INSERT INTO digest_subscription (kind, owner_user, local_time, zone_id, days, topics, size, "
-            + "platform, workspace, destination, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update(
+            c,
+            "INSERT INTO digest_subscription (kind, owner_user, local_time, zone_id, days, topics, size, "
+                + "platform, workspace, destination, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             append(values, Timestamp.from(clock.instant())));
       }
-      return one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?", s.platform(),
-          s.workspace(), s.destination(), s.kind().name()).orElseThrow();
+      return one(
+              c,
+              "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
+              s.platform(),
+              s.workspace(),
+              s.destination(),
+              s.kind().name())
+          .orElseThrow();
     });
   }
 
@@ -65,9 +88,16 @@ public final class JdbcDigestStore implements DigestStore {
   }
 
   @Override
-  public Optional<Subscription> find(String platform, String workspace, String destination, Subscription.Kind kind) {
-    return transactions.read(c -> one(c, "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
-        platform, workspace, destination, kind.name()));
+  public Optional<Subscription> find(
+      String platform, String workspace, String destination, Subscription.Kind kind) {
+    return transactions.read(c ->
+        one(
+            c,
+            "WHERE platform = ? AND workspace = ? AND destination = ? AND kind = ?",
+            platform,
+            workspace,
+            destination,
+            kind.name()));
   }
 
   @Override
@@ -77,7 +107,8 @@ public final class JdbcDigestStore implements DigestStore {
 
   @Override
   public List<Subscription> inWorkspace(String platform, String workspace) {
-    return transactions.read(c -> many(c, "WHERE platform = ? AND workspace = ? ORDER BY id", platform, workspace));
+    return transactions.read(
+        c -> many(c, "WHERE platform = ? AND workspace = ? ORDER BY id", platform, workspace));
   }
 
   @Override
@@ -89,8 +120,15 @@ public final class JdbcDigestStore implements DigestStore {
   public Set<String> sent(Subscription s) {
     return transactions.read(c -> {
       Set<String> ids = new HashSet<>();
-      try (PreparedStatement st = prepare(c, "SELECT paper_id FROM digest_sent WHERE platform = ? AND workspace = ? "
-          + "AND destination = ?", s.platform(), s.workspace(), s.destination()); ResultSet rs = st.executeQuery()) {
+      try (PreparedStatement st =
+              prepare(
+                  c,
+                  "SELECT paper_id FROM digest_sent WHERE platform = ? AND workspace = ? "
+                      + "AND destination = ?",
+                  s.platform(),
+                  s.workspace(),
+                  s.destination());
+          ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getString(1));
         }
@@ -102,8 +140,16 @@ public final class JdbcDigestStore implements DigestStore {
   @Override
   public boolean claimRun(long subscriptionId, LocalDate day, Instant now) {
     try {
-      return transactions.run(c -> update(c, "INSERT INTO digest_run (subscription_id, run_day, started_at, outcome) "
-          + "VALUES (?, ?, ?, ?)", subscriptionId, day.toString(), Timestamp.from(now), "RUNNING") == 1);
+      return transactions.run(c ->
+          update(
+                  c,
+                  "INSERT INTO digest_run (subscription_id, run_day, started_at, outcome) "
+                      + "VALUES (?, ?, ?, ?)",
+                  subscriptionId,
+                  day.toString(),
+                  Timestamp.from(now),
+                  "RUNNING")
+              == 1);
     } catch (StoreException e) {
       // The primary key (subscription, day) refused a second claim for the same day.
       if (e.getCause() instanceof SQLException sql && SqlDialect.isUniqueViolation(sql)) {
@@ -115,65 +161,114 @@ public final class JdbcDigestStore implements DigestStore {
 
   @Override
   public boolean resumeRun(long subscriptionId, LocalDate day, Instant now, Instant startedBefore) {
-    // One conditional update: of two processes resuming the same run, the second finds started_at moved on.
-    return transactions.run(c -> update(c, "UPDATE digest_run SET started_at = ? WHERE subscription_id = ? AND "
-        + "run_day = ? AND outcome = 'RUNNING' AND started_at < ?", Timestamp.from(now), subscriptionId,
-        day.toString(), Timestamp.from(startedBefore)) == 1);
+    // One conditional update: of two processes resuming the same run, the second finds started_at
+    // moved on.
+    return transactions.run(c ->
+        update(
+                c,
+                "UPDATE digest_run SET started_at = ? WHERE subscription_id = ? AND "
+                    + "run_day = ? AND outcome = 'RUNNING' AND started_at < ?",
+                Timestamp.from(now),
+                subscriptionId,
+                day.toString(),
+                Timestamp.from(startedBefore))
+            == 1);
   }
 
   @Override
-  public void recordSent(Subscription s, LocalDate day, Collection<String> paperIds, String outcome, Instant now) {
+  public void recordSent(
+      Subscription s, LocalDate day, Collection<String> paperIds, String outcome, Instant now) {
     transactions.run(c -> {
       for (String paperId : paperIds) {
-        try (PreparedStatement st = prepare(c, "SELECT 1 FROM digest_sent WHERE platform = ? AND workspace = ? AND "
-            + "destination = ? AND paper_id = ?", s.platform(), s.workspace(), s.destination(), paperId);
+        try (PreparedStatement st =
+                prepare(
+                    c,
+                    "SELECT 1 FROM digest_sent WHERE platform = ? AND workspace = ? AND "
+                        + "destination = ? AND paper_id = ?",
+                    s.platform(),
+                    s.workspace(),
+                    s.destination(),
+                    paperId);
             ResultSet rs = st.executeQuery()) {
           if (rs.next()) {
             continue;
           }
         }
-        update(c, "INSERT INTO digest_sent (platform, workspace, destination, paper_id, sent_at) VALUES (?, ?, ?, ?, ?)",
-            s.platform(), s.workspace(), s.destination(), paperId, Timestamp.from(now));
+        update(
+            c,
+            "INSERT INTO digest_sent (platform, workspace, destination, paper_id, sent_at) VALUES (?, ?, ?, ?, ?)",
+            s.platform(),
+            s.workspace(),
+            s.destination(),
+            paperId,
+            Timestamp.from(now));
       }
-      update(c, "UPDATE digest_run SET outcome = ? WHERE subscription_id = ? AND run_day = ?", outcome, s.id(),
+      update(
+          c,
+          "UPDATE digest_run SET outcome = ? WHERE subscription_id = ? AND run_day = ?",
+          outcome,
+          s.id(),
           day.toString());
-      update(c, "UPDATE digest_subscription SET last_run_at = ? WHERE id = ?", Timestamp.from(now), s.id());
+      update(
+          c,
+          "UPDATE digest_subscription SET last_run_at = ? WHERE id = ?",
+          Timestamp.from(now),
+          s.id());
       return null;
     });
   }
 
   @Override
   public void releaseRun(long subscriptionId, LocalDate day) {
-    transactions.run(c -> update(c, "DELETE FROM digest_run WHERE subscription_id = ? AND run_day = ?", subscriptionId,
-        day.toString()));
+    transactions.run(c ->
+        update(
+            c,
+            "DELETE FROM digest_run WHERE subscription_id = ? AND run_day = ?",
+            subscriptionId,
+            day.toString()));
   }
 
   // ---- helpers
 
-  private static Optional<Subscription> one(Connection c, String where, Object... params) throws SQLException {
+  private static Optional<Subscription> one(Connection c, String where, Object... params)
+      throws SQLException {
     List<Subscription> found = many(c, where, params);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  private static List<Subscription> many(Connection c, String where, Object... params) throws SQLException {
+  private static List<Subscription> many(Connection c, String where, Object... params)
+      throws SQLException {
     List<Subscription> found = new ArrayList<>();
-    try (PreparedStatement st = prepare(c, "SELECT " + COLUMNS + " FROM digest_subscription " + where, params);
+    try (PreparedStatement st =
+            prepare(c, "SELECT " + COLUMNS + " FROM digest_subscription " + where, params);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         Timestamp last = rs.getTimestamp(12);
         String topics = rs.getString(10);
-        found.add(new Subscription(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            Subscription.Kind.valueOf(rs.getString(5)), rs.getString(6), LocalTime.parse(rs.getString(7)),
-            ZoneId.of(rs.getString(8)), parseDays(rs.getString(9)),
-            topics.isEmpty() ? List.of() : Arrays.asList(topics.split("\\|")), rs.getInt(11),
-            last == null ? null : last.toInstant()));
+        found.add(
+            new Subscription(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Subscription.Kind.valueOf(rs.getString(5)),
+                rs.getString(6),
+                LocalTime.parse(rs.getString(7)),
+                ZoneId.of(rs.getString(8)),
+                parseDays(rs.getString(9)),
+                topics.isEmpty() ? List.of() : Arrays.asList(topics.split("\\|")),
+                rs.getInt(11),
+                last == null ? null : last.toInstant()));
       }
     }
     return found;
   }
 
   private static String days(Set<DayOfWeek> days) {
-    return days.stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
+    return days.stream()
+        .sorted()
+        .map(d -> d.name().substring(0, 3))
+        .collect(Collectors.joining(","));
   }
 
   private static Set<DayOfWeek> parseDays(String text) {

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -83,7 +82,8 @@ public final class JdbcPaperArchive implements PaperArchive {
   @Override
   public long count() {
     return transactions.read(c -> {
-      try (PreparedStatement st = prepare(c, "SELECT COUNT(*) FROM paper"); ResultSet rs = st.executeQuery()) {
+      try (PreparedStatement st = prepare(c, "SELECT COUNT(*) FROM paper");
+          ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
@@ -96,16 +96,19 @@ public final class JdbcPaperArchive implements PaperArchive {
     while (true) {
       String from = after;
       // Keyset pages (id > last id): each page is one short read, however large the table.
-      List<Paper> page = transactions.read(c -> {
-        List<Paper> papers = new ArrayList<>();
-        try (PreparedStatement st = prepare(c, "SELECT json FROM paper WHERE id > ? ORDER BY id LIMIT ?", from, size);
-            ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            papers.add(PaperDocuments.fromJson(rs.getString(1)));
-          }
-        }
-        return papers;
-      });
+      List<Paper> page =
+          transactions.read(c -> {
+            List<Paper> papers = new ArrayList<>();
+            try (PreparedStatement st =
+                    prepare(
+                        c, "SELECT json FROM paper WHERE id > ? ORDER BY id LIMIT ?", from, size);
+                ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                papers.add(PaperDocuments.fromJson(rs.getString(1)));
+              }
+            }
+            return papers;
+          });
       if (page.isEmpty()) {
         return;
       }
@@ -120,10 +123,18 @@ public final class JdbcPaperArchive implements PaperArchive {
       List<Paper> papers = new ArrayList<>();
       Cursor next = after;
       Timestamp at = Timestamp.from(after.at());
-      // Keyset order (write time, id): a page boundary inside one write (thousands of papers share its time)
+      // Keyset order (write time, id): a page boundary inside one write (thousands of papers share
+      // its time)
       // neither repeats nor skips a paper.
-      try (PreparedStatement st = prepare(c, "SELECT json, updated_at, id FROM paper WHERE updated_at > ? "
-          + "OR (updated_at = ? AND id > ?) ORDER BY updated_at, id LIMIT ?", at, at, after.id(), limit);
+      try (PreparedStatement st =
+              prepare(
+                  c,
+                  "SELECT json, updated_at, id FROM paper WHERE updated_at > ? "
+                      + "OR (updated_at = ? AND id > ?) ORDER BY updated_at, id LIMIT ?",
+                  at,
+                  at,
+                  after.id(),
+                  limit);
           ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           papers.add(PaperDocuments.fromJson(rs.getString(1)));
@@ -137,21 +148,31 @@ public final class JdbcPaperArchive implements PaperArchive {
   @Override
   public Optional<Cursor> latest() {
     return transactions.read(c -> {
-      try (PreparedStatement st = prepare(c, "SELECT updated_at, id FROM paper ORDER BY updated_at DESC, id DESC "
-          + "LIMIT 1"); ResultSet rs = st.executeQuery()) {
-        return rs.next() ? Optional.of(new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+      try (PreparedStatement st =
+              prepare(
+                  c,
+                  "SELECT updated_at, id FROM paper ORDER BY updated_at DESC, id DESC "
+                      + "LIMIT 1");
+          ResultSet rs = st.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)))
             : Optional.<Cursor>empty();
       }
     });
   }
 
-  /** Delete-then-insert by id (portable across SQLite, PostgreSQL and H2, unlike their upsert dialects). */
+  /**
+   * Delete-then-insert by id (portable across SQLite, PostgreSQL and H2, unlike their upsert
+   * dialects).
+   */
   private Void write(Connection c, Collection<Paper> papers) throws SQLException {
     Map<String, Paper> byId = new LinkedHashMap<>();
-    papers.forEach(paper -> byId.put(paper.id(), paper)); // the last version of a paper listed twice wins
+    papers.forEach(
+        paper -> byId.put(paper.id(), paper)); // the last version of a paper listed twice wins
     Timestamp now = Timestamp.from(clock.instant());
     try (PreparedStatement delete = c.prepareStatement("DELETE FROM paper WHERE id = ?");
-        PreparedStatement insert = c.prepareStatement("INSERT INTO paper (id, json, updated_at) VALUES (?, ?, ?)")) {
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO paper (id, json, updated_at) VALUES (?, ?, ?)")) {
       int pending = 0;
       for (Paper paper : byId.values()) {
         delete.setString(1, paper.id());

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,15 +24,18 @@ import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
-import java.time.Instant;
 
 /**
- * Profiles in SQL (SQLite, PostgreSQL or H2, same statements). Each mutation first locks the member's row
- * ({@code SELECT ... FOR UPDATE}; on SQLite the transaction holds the database's write lock from BEGIN), so one
- * member's concurrent commands run one after another and no update is lost.
+ * Profiles in SQL (SQLite, PostgreSQL or H2, same statements). Each mutation first locks the
+ * member's row ({@code SELECT ... FOR UPDATE}; on SQLite the transaction holds the database's write
+ * lock from BEGIN), so one member's concurrent commands run one after another and no update is
+ * lost.
  */
 public final class JdbcProfileStore implements ProfileStore {
-  /** Learned term weights stay within this bound, so feedback nudges a profile without drowning its topics. */
+  /**
+   * Learned term weights stay within this bound, so feedback nudges a profile without drowning its
+   * topics.
+   */
   static final double LEARNED_LIMIT = 2.0;
 
   private final Transactions transactions;
@@ -51,47 +55,76 @@ public final class JdbcProfileStore implements ProfileStore {
       }
       long m = id.get();
       Map<String, Double> topics = new LinkedHashMap<>();
-      query(c, "SELECT topic, weight FROM member_topic WHERE member_id = ? ORDER BY added_at, topic", m,
+      query(
+          c,
+          "SELECT topic, weight FROM member_topic WHERE member_id = ? ORDER BY added_at, topic",
+          m,
           rs -> topics.put(rs.getString(1), rs.getDouble(2)));
       Map<String, Double> learned = new HashMap<>();
-      query(c, "SELECT term, weight FROM member_learned_term WHERE member_id = ?", m,
+      query(
+          c,
+          "SELECT term, weight FROM member_learned_term WHERE member_id = ?",
+          m,
           rs -> learned.put(rs.getString(1), rs.getDouble(2)));
       Set<String> disliked = new HashSet<>();
       List<String> saved = new ArrayList<>();
       List<String> liked = new ArrayList<>();
-      query(c, "SELECT paper_id, kind FROM member_feedback WHERE member_id = ? ORDER BY at DESC, paper_id", m, rs -> {
-        if (Feedback.LIKE.name().equals(rs.getString(2))) {
-          liked.add(rs.getString(1));
-        } else if (Feedback.DISLIKE.name().equals(rs.getString(2))) {
-          disliked.add(rs.getString(1));
-        } else if (Feedback.SAVE.name().equals(rs.getString(2))) {
-          saved.add(rs.getString(1));
-        }
-      });
-      return new InterestProfile(topics,
-          strings(c, "SELECT term FROM member_mute WHERE member_id = ? ORDER BY term", m), learned,
+      query(
+          c,
+          "SELECT paper_id, kind FROM member_feedback WHERE member_id = ? ORDER BY at DESC, paper_id",
+          m,
+          rs -> {
+            if (Feedback.LIKE.name().equals(rs.getString(2))) {
+              liked.add(rs.getString(1));
+            } else if (Feedback.DISLIKE.name().equals(rs.getString(2))) {
+              disliked.add(rs.getString(1));
+            } else if (Feedback.SAVE.name().equals(rs.getString(2))) {
+              saved.add(rs.getString(1));
+            }
+          });
+      return new InterestProfile(
+          topics,
+          strings(c, "SELECT term FROM member_mute WHERE member_id = ? ORDER BY term", m),
+          learned,
           strings(c, "SELECT author FROM member_follow WHERE member_id = ? ORDER BY author", m),
-          new HashSet<>(strings(c, "SELECT paper_id FROM member_seen WHERE member_id = ?", m)), disliked, saved,
+          new HashSet<>(strings(c, "SELECT paper_id FROM member_seen WHERE member_id = ?", m)),
+          disliked,
+          saved,
           liked);
     });
   }
 
   @Override
   public boolean addTopic(MemberKey member, String topic, double weight) {
-    return inMember(member, (c, m) -> {
-      if (update(c, "UPDATE member_topic SET weight = ? WHERE member_id = ? AND topic = ?", weight, m, topic) > 0) {
-        return false;
-      }
-      update(c, "INSERT INTO member_topic (member_id, topic, weight, added_at) VALUES (?, ?, ?, ?)", m, topic, weight,
-          now());
-      return true;
-    });
+    return inMember(
+        member,
+        (c, m) -> {
+          if (update(
+                  c,
+                  "UPDATE member_topic SET weight = ? WHERE member_id = ? AND topic = ?",
+                  weight,
+                  m,
+                  topic)
+              > 0) {
+            return false;
+          }
+          update(
+              c,
+              "INSERT INTO member_topic (member_id, topic, weight, added_at) VALUES (?, ?, ?, ?)",
+              m,
+              topic,
+              weight,
+              now());
+          return true;
+        });
   }
 
   @Override
   public boolean removeTopic(MemberKey member, String topic) {
-    return inMember(member, (c, m) ->
-        update(c, "DELETE FROM member_topic WHERE member_id = ? AND topic = ?", m, topic) > 0);
+    return inMember(
+        member,
+        (c, m) ->
+            update(c, "DELETE FROM member_topic WHERE member_id = ? AND topic = ?", m, topic) > 0);
   }
 
   @Override
@@ -106,7 +139,10 @@ public final class JdbcProfileStore implements ProfileStore {
 
   @Override
   public boolean unmute(MemberKey member, String term) {
-    return inMember(member, (c, m) -> update(c, "DELETE FROM member_mute WHERE member_id = ? AND term = ?", m, term) > 0);
+    return inMember(
+        member,
+        (c, m) ->
+            update(c, "DELETE FROM member_mute WHERE member_id = ? AND term = ?", m, term) > 0);
   }
 
   @Override
@@ -116,28 +152,50 @@ public final class JdbcProfileStore implements ProfileStore {
 
   @Override
   public boolean unfollow(MemberKey member, String author) {
-    return inMember(member, (c, m) ->
-        update(c, "DELETE FROM member_follow WHERE member_id = ? AND author = ?", m, author) > 0);
+    return inMember(
+        member,
+        (c, m) ->
+            update(c, "DELETE FROM member_follow WHERE member_id = ? AND author = ?", m, author)
+                > 0);
   }
 
   @Override
-  public void recordFeedback(MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas) {
-    inMember(member, (c, m) -> {
-      if (feedback != Feedback.SAVE) {
-        // A like replaces an earlier dislike of the same paper and the other way round.
-        update(c, "DELETE FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind IN (?, ?)", m, paperId,
-            Feedback.LIKE.name(), Feedback.DISLIKE.name());
-      }
-      if (update(c, "UPDATE member_feedback SET at = ? WHERE member_id = ? AND paper_id = ? AND kind = ?", now(), m,
-          paperId, feedback.name()) == 0) {
-        update(c, "INSERT INTO member_feedback (member_id, paper_id, kind, at) VALUES (?, ?, ?, ?)", m, paperId,
-            feedback.name(), now());
-      }
-      for (Map.Entry<String, Double> delta : termDeltas.entrySet()) {
-        addLearned(c, m, delta.getKey(), delta.getValue());
-      }
-      return null;
-    });
+  public void recordFeedback(
+      MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas) {
+    inMember(
+        member,
+        (c, m) -> {
+          if (feedback != Feedback.SAVE) {
+            // A like replaces an earlier dislike of the same paper and the other way round.
+            update(
+                c,
+                "DELETE FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind IN (?, ?)",
+                m,
+                paperId,
+                Feedback.LIKE.name(),
+                Feedback.DISLIKE.name());
+          }
+          if (update(
+                  c,
+                  "UPDATE member_feedback SET at = ? WHERE member_id = ? AND paper_id = ? AND kind = ?",
+                  now(),
+                  m,
+                  paperId,
+                  feedback.name())
+              == 0) {
+            update(
+                c,
+                "INSERT INTO member_feedback (member_id, paper_id, kind, at) VALUES (?, ?, ?, ?)",
+                m,
+                paperId,
+                feedback.name(),
+                now());
+          }
+          for (Map.Entry<String, Double> delta : termDeltas.entrySet()) {
+            addLearned(c, m, delta.getKey(), delta.getValue());
+          }
+          return null;
+        });
   }
 
   @Override
@@ -145,33 +203,53 @@ public final class JdbcProfileStore implements ProfileStore {
     if (paperIds.isEmpty()) {
       return;
     }
-    inMember(member, (c, m) -> {
-      for (String paperId : paperIds) {
-        if (update(c, "UPDATE member_seen SET at = ? WHERE member_id = ? AND paper_id = ?", now(), m, paperId) == 0) {
-          update(c, "INSERT INTO member_seen (member_id, paper_id, at) VALUES (?, ?, ?)", m, paperId, now());
-        }
-      }
-      return null;
-    });
+    inMember(
+        member,
+        (c, m) -> {
+          for (String paperId : paperIds) {
+            if (update(
+                    c,
+                    "UPDATE member_seen SET at = ? WHERE member_id = ? AND paper_id = ?",
+                    now(),
+                    m,
+                    paperId)
+                == 0) {
+              update(
+                  c,
+                  "INSERT INTO member_seen (member_id, paper_id, at) VALUES (?, ?, ?)",
+                  m,
+                  paperId,
+                  now());
+            }
+          }
+          return null;
+        });
   }
 
   @Override
   public boolean setDigestMentions(MemberKey member, boolean mentioned) {
-    return inMember(member, (c, m) -> {
-      update(c, "DELETE FROM member_digest_mention WHERE member_id = ?", m);
-      if (mentioned) {
-        update(c, "INSERT INTO member_digest_mention (member_id) VALUES (?)", m);
-      }
-      return mentioned;
-    });
+    return inMember(
+        member,
+        (c, m) -> {
+          update(c, "DELETE FROM member_digest_mention WHERE member_id = ?", m);
+          if (mentioned) {
+            update(c, "INSERT INTO member_digest_mention (member_id) VALUES (?)", m);
+          }
+          return mentioned;
+        });
   }
 
   @Override
   public List<MemberKey> mentionable(String platform, String workspace) {
     return transactions.read(c -> {
       List<MemberKey> members = new ArrayList<>();
-      try (PreparedStatement s = prepare(c, "SELECT m.user_id FROM member m JOIN member_digest_mention d "
-          + "ON d.member_id = m.id WHERE m.platform = ? AND m.workspace = ? ORDER BY m.user_id", platform, workspace);
+      try (PreparedStatement s =
+              prepare(
+                  c,
+                  "SELECT m.user_id FROM member m JOIN member_digest_mention d "
+                      + "ON d.member_id = m.id WHERE m.platform = ? AND m.workspace = ? ORDER BY m.user_id",
+                  platform,
+                  workspace);
           ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           members.add(new MemberKey(platform, workspace, rs.getString(1)));
@@ -182,14 +260,22 @@ public final class JdbcProfileStore implements ProfileStore {
   }
 
   @Override
-  public List<Map.Entry<String, Integer>> mostLiked(String platform, String workspace, Instant since,
-      int limit) {
+  public List<Map.Entry<String, Integer>> mostLiked(
+      String platform, String workspace, Instant since, int limit) {
     return transactions.read(c -> {
       List<Map.Entry<String, Integer>> papers = new ArrayList<>();
-      try (PreparedStatement s = prepare(c, "SELECT f.paper_id, COUNT(*) AS n FROM member_feedback f JOIN member m "
-          + "ON f.member_id = m.id WHERE m.platform = ? AND m.workspace = ? AND f.kind IN (?, ?) AND f.at >= ? "
-          + "GROUP BY f.paper_id ORDER BY n DESC, f.paper_id", platform, workspace, Feedback.LIKE.name(),
-          Feedback.SAVE.name(), Timestamp.from(since)); ResultSet rs = s.executeQuery()) {
+      try (PreparedStatement s =
+              prepare(
+                  c,
+                  "SELECT f.paper_id, COUNT(*) AS n FROM member_feedback f JOIN member m "
+                      + "ON f.member_id = m.id WHERE m.platform = ? AND m.workspace = ? AND f.kind IN (?, ?) AND f.at >= ? "
+                      + "GROUP BY f.paper_id ORDER BY n DESC, f.paper_id",
+                  platform,
+                  workspace,
+                  Feedback.LIKE.name(),
+                  Feedback.SAVE.name(),
+                  Timestamp.from(since));
+          ResultSet rs = s.executeQuery()) {
         while (rs.next() && papers.size() < limit) {
           papers.add(Map.entry(rs.getString(1), rs.getInt(2)));
         }
@@ -208,15 +294,20 @@ public final class JdbcProfileStore implements ProfileStore {
     void read(ResultSet row) throws SQLException;
   }
 
-  /** Runs work in one transaction holding the member's row lock (creating the member on first use). */
+  /**
+   * Runs work in one transaction holding the member's row lock (creating the member on first use).
+   */
   private <T> T inMember(MemberKey member, MemberWork<T> work) {
     return transactions.run(c -> work.apply(c, findMember(c, member, true).orElseThrow()));
   }
 
-  private Optional<Long> findMember(Connection c, MemberKey member, boolean lockOrCreate) throws SQLException {
-    String select = "SELECT id FROM member WHERE platform = ? AND workspace = ? AND user_id = ?"
-        + (lockOrCreate ? transactions.dialect().forUpdate() : "");
-    try (PreparedStatement s = prepare(c, select, member.platform(), member.workspace(), member.user());
+  private Optional<Long> findMember(Connection c, MemberKey member, boolean lockOrCreate)
+      throws SQLException {
+    String select =
+        "SELECT id FROM member WHERE platform = ? AND workspace = ? AND user_id = ?"
+            + (lockOrCreate ? transactions.dialect().forUpdate() : "");
+    try (PreparedStatement s =
+            prepare(c, select, member.platform(), member.workspace(), member.user());
         ResultSet rs = s.executeQuery()) {
       if (rs.next()) {
         return Optional.of(rs.getLong(1));
@@ -225,33 +316,63 @@ public final class JdbcProfileStore implements ProfileStore {
     if (!lockOrCreate) {
       return Optional.empty();
     }
-    // Two first commands of a new member may race here; the loser gets a unique violation and is retried.
-    update(c, "INSERT INTO member (platform, workspace, user_id, created_at) VALUES (?, ?, ?, ?)", member.platform(),
-        member.workspace(), member.user(), now());
+    // Two first commands of a new member may race here; the loser gets a unique violation and is
+    // retried.
+    update(
+        c,
+        "INSERT INTO member (platform, workspace, user_id, created_at) VALUES (?, ?, ?, ?)",
+        member.platform(),
+        member.workspace(),
+        member.user(),
+        now());
     return findMember(c, member, true);
   }
 
-  /** Adds to a learned weight within the limit; clamped here, not in SQL (SQLite has no LEAST or GREATEST). */
+  /**
+   * Adds to a learned weight within the limit; clamped here, not in SQL (SQLite has no LEAST or
+   * GREATEST).
+   */
   private void addLearned(Connection c, long m, String term, double delta) throws SQLException {
     Double current = null;
-    try (PreparedStatement s = prepare(c, "SELECT weight FROM member_learned_term WHERE member_id = ? AND term = ?", m,
-        term); ResultSet rs = s.executeQuery()) {
+    try (PreparedStatement s =
+            prepare(
+                c,
+                "SELECT weight FROM member_learned_term WHERE member_id = ? AND term = ?",
+                m,
+                term);
+        ResultSet rs = s.executeQuery()) {
       if (rs.next()) {
         current = rs.getDouble(1);
       }
     }
-    double weight = Math.max(-LEARNED_LIMIT, Math.min(LEARNED_LIMIT, (current == null ? 0 : current) + delta));
+    double weight =
+        Math.max(-LEARNED_LIMIT, Math.min(LEARNED_LIMIT, (current == null ? 0 : current) + delta));
     if (current == null) {
-      update(c, "INSERT INTO member_learned_term (member_id, term, weight) VALUES (?, ?, ?)", m, term, weight);
+      update(
+          c,
+          "INSERT INTO member_learned_term (member_id, term, weight) VALUES (?, ?, ?)",
+          m,
+          term,
+          weight);
     } else {
-      update(c, "UPDATE member_learned_term SET weight = ? WHERE member_id = ? AND term = ?", weight, m, term);
+      update(
+          c,
+          "UPDATE member_learned_term SET weight = ? WHERE member_id = ? AND term = ?",
+          weight,
+          m,
+          term);
     }
   }
 
-  private static boolean insertIfAbsent(Connection c, String table, String column, long m, String value)
-      throws SQLException {
-    try (PreparedStatement s = prepare(c, "SELECT 1 FROM " + table + " WHERE member_id = ? AND " + column + " = ?",
-        m, value); ResultSet rs = s.executeQuery()) {
+  private static boolean insertIfAbsent(
+      Connection c, String table, String column, long m, String value) throws SQLException {
+    try (PreparedStatement s =
+            prepare(
+                c,
+                "SELECT 1 FROM " + table + " WHERE member_id = ? AND " + column + " = ?",
+                m,
+                value);
+        ResultSet rs = s.executeQuery()) {
       if (rs.next()) {
         return false;
       }
@@ -264,8 +385,10 @@ public final class JdbcProfileStore implements ProfileStore {
     return Timestamp.from(clock.instant());
   }
 
-  private static void query(Connection c, String sql, long memberId, RowReader reader) throws SQLException {
-    try (PreparedStatement s = prepare(c, sql, memberId); ResultSet rs = s.executeQuery()) {
+  private static void query(Connection c, String sql, long memberId, RowReader reader)
+      throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, memberId);
+        ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         reader.read(rs);
       }

@@ -6,7 +6,10 @@ import java.util.Set;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-/** The few places where the supported databases (SQLite, PostgreSQL, H2) need different SQL or error handling. */
+/**
+ * The few places where the supported databases (SQLite, PostgreSQL, H2) need different SQL or error
+ * handling.
+ */
 public enum SqlDialect {
   SQLITE("sqlite"),
   POSTGRESQL("postgresql"),
@@ -21,7 +24,9 @@ public enum SqlDialect {
     this.vendorFolder = vendorFolder;
   }
 
-  /** The dialect a JDBC URL names; anything that is neither SQLite nor PostgreSQL is taken for H2. */
+  /**
+   * The dialect a JDBC URL names; anything that is neither SQLite nor PostgreSQL is taken for H2.
+   */
   public static SqlDialect ofUrl(String jdbcUrl) {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
       return SQLITE;
@@ -37,20 +42,26 @@ public enum SqlDialect {
     return "PostgreSQL".equalsIgnoreCase(product) ? POSTGRESQL : H2;
   }
 
-  /** The Flyway location of this database's own migrations (the Quartz tables, identity columns). */
+  /**
+   * The Flyway location of this database's own migrations (the Quartz tables, identity columns).
+   */
   String vendorMigrations() {
     return "classpath:db/vendor/" + vendorFolder;
   }
 
   /**
-   * What a statement appends to lock the row it reads until commit. SQLite has no row locks: its transactions take
-   * the whole database's write lock at BEGIN (IMMEDIATE), so the read is already serialized.
+   * What a statement appends to lock the row it reads until commit. SQLite has no row locks: its
+   * transactions take the whole database's write lock at BEGIN (IMMEDIATE), so the read is already
+   * serialized.
    */
   String forUpdate() {
     return this == SQLITE ? "" : " FOR UPDATE";
   }
 
-  /** A second insert of the same key: SQLite reports it by result code, the others by SQLSTATE 23505. */
+  /**
+   * A second insert of the same key: SQLite reports it by result code, the others by SQLSTATE
+   * 23505.
+   */
   static boolean isUniqueViolation(SQLException e) {
     if (e instanceof SQLiteException sqlite) {
       return sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
@@ -62,7 +73,8 @@ public enum SqlDialect {
   /** A conflict that running the whole transaction again resolves. */
   static boolean isRetryable(SQLException e) {
     if (e instanceof SQLiteException sqlite) {
-      // BUSY only after the busy timeout ran out; a constraint race cannot happen with IMMEDIATE transactions,
+      // BUSY only after the busy timeout ran out; a constraint race cannot happen with IMMEDIATE
+      // transactions,
       // but retrying it is harmless and keeps the behaviour the same as on the other databases.
       return sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY || isUniqueViolation(e);
     }

@@ -7,9 +7,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
 /**
- * Runs work in one transaction, committing before it returns, and retries when the database reports a conflict
- * that a retry resolves (two first writes racing to create the same row, a serialization failure, a lock timeout).
- * On SQLite the commit is synced to disk (WAL, synchronous=FULL) before this returns.
+ * Runs work in one transaction, committing before it returns, and retries when the database reports
+ * a conflict that a retry resolves (two first writes racing to create the same row, a serialization
+ * failure, a lock timeout). On SQLite the commit is synced to disk (WAL, synchronous=FULL) before
+ * this returns.
  */
 final class Transactions {
   private static final int ATTEMPTS = 5;
@@ -39,14 +40,17 @@ final class Transactions {
     return known;
   }
 
-  /** Work that writes (or reads, then writes): on SQLite it holds the write lock from BEGIN to its synced commit. */
+  /**
+   * Work that writes (or reads, then writes): on SQLite it holds the write lock from BEGIN to its
+   * synced commit.
+   */
   <T> T run(Work<T> work) {
     return run(work, false);
   }
 
   /**
-   * Work that only reads: one consistent snapshot. On SQLite the transaction is DEFERRED, so in WAL mode it reads
-   * beside a writer instead of queueing behind its lock and fsync.
+   * Work that only reads: one consistent snapshot. On SQLite the transaction is DEFERRED, so in WAL
+   * mode it reads beside a writer instead of queueing behind its lock and fsync.
    */
   <T> T read(Work<T> work) {
     return run(work, true);
@@ -56,8 +60,10 @@ final class Transactions {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try (Connection connection = dataSource.getConnection()) {
-        SQLiteConnection sqlite = readOnly && connection.isWrapperFor(SQLiteConnection.class)
-            ? connection.unwrap(SQLiteConnection.class) : null;
+        SQLiteConnection sqlite =
+            readOnly && connection.isWrapperFor(SQLiteConnection.class)
+                ? connection.unwrap(SQLiteConnection.class)
+                : null;
         if (sqlite != null) {
           sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
         }
@@ -82,11 +88,14 @@ final class Transactions {
 
   /** One try: begin, work, commit; rolled back on any failure, which is thrown. */
   private static <T> T attempt(Connection connection, Work<T> work) throws SQLException {
-    connection.setAutoCommit(false); // on SQLite: BEGIN (IMMEDIATE for writers), waiting up to the busy timeout
+    connection.setAutoCommit(
+        false); // on SQLite: BEGIN (IMMEDIATE for writers), waiting up to the busy timeout
     try {
       T result = work.apply(connection);
-      // Leaving manual-commit mode commits (JDBC). Not commit(): sqlite-jdbc's commit() at once begins the next
-      // IMMEDIATE transaction, which would wait for the write lock again only to give it back on close.
+      // Leaving manual-commit mode commits (JDBC). Not commit(): sqlite-jdbc's commit() at once
+      // begins the next
+      // IMMEDIATE transaction, which would wait for the write lock again only to give it back on
+      // close.
       connection.setAutoCommit(true);
       return result;
     } catch (SQLException | RuntimeException e) {
@@ -102,7 +111,8 @@ final class Transactions {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      cause.addSuppressed(e); // the pool discards a broken connection; the original failure is what matters
+      cause.addSuppressed(
+          e); // the pool discards a broken connection; the original failure is what matters
     }
   }
 }

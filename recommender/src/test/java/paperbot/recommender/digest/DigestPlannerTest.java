@@ -24,10 +24,15 @@ import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.rank.Recommendation;
 
-/** The digest planner with a fixed clock on a small index: window, dedup, threshold, quiet day, time zones. */
+/**
+ * The digest planner with a fixed clock on a small index: window, dedup, threshold, quiet day, time
+ * zones.
+ */
 final class DigestPlannerTest {
   /** 23:30 UTC on Sunday Nov 22 is already Monday Nov 23 in Tokyo. */
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T23:30:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-22T23:30:00Z"), ZoneOffset.UTC);
+
   private static final LocalDate TODAY_UTC = LocalDate.of(2026, 11, 22);
 
   @TempDir Path dir;
@@ -35,16 +40,37 @@ final class DigestPlannerTest {
   DigestPlanner planner;
 
   private static Paper paper(String title, String text, LocalDate published, int upvotes) {
-    return new Paper(PaperId.fromText(title), title, List.of(), text + " We report results on several benchmarks.",
-        List.of(), false, null, published, false, upvotes, List.of(), null, List.of(),
+    return new Paper(
+        PaperId.fromText(title),
+        title,
+        List.of(),
+        text + " We report results on several benchmarks.",
+        List.of(),
+        false,
+        null,
+        published,
+        false,
+        upvotes,
+        List.of(),
+        null,
+        List.of(),
         List.of(new SourceRecord("t", 1, "test")));
   }
 
-  static final Paper NEW_RL = paper("Fresh Offline RL", "Offline reinforcement learning today.", TODAY_UTC, 3);
-  static final Paper OLD_RL = paper("Classic Offline RL", "Offline reinforcement learning long ago.",
-      TODAY_UTC.minusYears(2), 0);
-  static final Paper HOT_OLDISH = paper("Hot Offline RL", "Offline reinforcement learning, popular.",
-      TODAY_UTC.minusDays(10), 50);
+  static final Paper NEW_RL =
+      paper("Fresh Offline RL", "Offline reinforcement learning today.", TODAY_UTC, 3);
+  static final Paper OLD_RL =
+      paper(
+          "Classic Offline RL",
+          "Offline reinforcement learning long ago.",
+          TODAY_UTC.minusYears(2),
+          0);
+  static final Paper HOT_OLDISH =
+      paper(
+          "Hot Offline RL",
+          "Offline reinforcement learning, popular.",
+          TODAY_UTC.minusDays(10),
+          50);
   static final Paper NEW_VISION = paper("Fresh Vision", "Image segmentation today.", TODAY_UTC, 0);
 
   @BeforeEach
@@ -60,8 +86,19 @@ final class DigestPlannerTest {
   }
 
   private static Subscription channel(List<String> topics, int size, ZoneId zone) {
-    return new Subscription(1, "SLACK", "T1", "C1", Subscription.Kind.CHANNEL, "U1", LocalTime.of(9, 0), zone,
-        Subscription.WEEKDAYS, topics, size, null);
+    return new Subscription(
+        1,
+        "SLACK",
+        "T1",
+        "C1",
+        Subscription.Kind.CHANNEL,
+        "U1",
+        LocalTime.of(9, 0),
+        zone,
+        Subscription.WEEKDAYS,
+        topics,
+        size,
+        null);
   }
 
   private static List<String> titles(DigestPlan plan) {
@@ -70,15 +107,20 @@ final class DigestPlannerTest {
 
   @Test
   void newPapersComeFirstThenTheBestNotYetPosted() {
-    DigestPlan plan = planner.plan(channel(List.of("offline rl"), 3, ZoneOffset.UTC), null, Set.of());
-    assertThat(titles(plan)).containsExactly("Fresh Offline RL", "Hot Offline RL", "Classic Offline RL");
+    DigestPlan plan =
+        planner.plan(channel(List.of("offline rl"), 3, ZoneOffset.UTC), null, Set.of());
+    assertThat(titles(plan))
+        .containsExactly("Fresh Offline RL", "Hot Offline RL", "Classic Offline RL");
     assertThat(plan.papers().get(0).topics()).containsExactly("offline rl");
   }
 
   @Test
   void papersAlreadyPostedThereAreNeverPlannedAgain() {
-    DigestPlan plan = planner.plan(channel(List.of("offline rl"), 3, ZoneOffset.UTC), null,
-        Set.of(NEW_RL.id(), HOT_OLDISH.id()));
+    DigestPlan plan =
+        planner.plan(
+            channel(List.of("offline rl"), 3, ZoneOffset.UTC),
+            null,
+            Set.of(NEW_RL.id(), HOT_OLDISH.id()));
     assertThat(titles(plan)).containsExactly("Classic Offline RL");
   }
 
@@ -92,8 +134,13 @@ final class DigestPlannerTest {
   @Test
   void nothingAboveTheMinimumScoreIsAQuietDay() {
     DigestPlanner strict = new DigestPlanner(index, new DigestPlanner.Settings(7, 1000), CLOCK);
-    assertThat(strict.plan(channel(List.of("offline rl"), 3, ZoneOffset.UTC), null, Set.of()).quiet()).isTrue();
-    assertThat(planner.plan(channel(List.of("quantum gravity"), 3, ZoneOffset.UTC), null, Set.of()).quiet())
+    assertThat(
+            strict.plan(channel(List.of("offline rl"), 3, ZoneOffset.UTC), null, Set.of()).quiet())
+        .isTrue();
+    assertThat(
+            planner
+                .plan(channel(List.of("quantum gravity"), 3, ZoneOffset.UTC), null, Set.of())
+                .quiet())
         .isTrue();
   }
 
@@ -101,16 +148,38 @@ final class DigestPlannerTest {
   void theDigestDayIsTheSubscribersLocalDay() {
     assertThat(planner.plan(channel(List.of(), 1, ZoneId.of("Asia/Tokyo")), null, Set.of()).day())
         .isEqualTo(LocalDate.of(2026, 11, 23));
-    assertThat(planner.plan(channel(List.of(), 1, ZoneId.of("America/New_York")), null, Set.of()).day())
+    assertThat(
+            planner
+                .plan(channel(List.of(), 1, ZoneId.of("America/New_York")), null, Set.of())
+                .day())
         .isEqualTo(LocalDate.of(2026, 11, 22));
   }
 
   @Test
   void aMemberDigestIsRankedByTheMembersProfile() {
-    Subscription me = new Subscription(2, "SLACK", "T1", "U1", Subscription.Kind.MEMBER, "U1", LocalTime.of(9, 0),
-        ZoneOffset.UTC, Subscription.WEEKDAYS, List.of(), 1, null);
-    InterestProfile likesVision = new InterestProfile(Map.of("image segmentation", 1.0), List.of(), Map.of(),
-        List.of(), Set.of(), Set.of(), List.of());
+    Subscription me =
+        new Subscription(
+            2,
+            "SLACK",
+            "T1",
+            "U1",
+            Subscription.Kind.MEMBER,
+            "U1",
+            LocalTime.of(9, 0),
+            ZoneOffset.UTC,
+            Subscription.WEEKDAYS,
+            List.of(),
+            1,
+            null);
+    InterestProfile likesVision =
+        new InterestProfile(
+            Map.of("image segmentation", 1.0),
+            List.of(),
+            Map.of(),
+            List.of(),
+            Set.of(),
+            Set.of(),
+            List.of());
     assertThat(titles(planner.plan(me, likesVision, Set.of()))).containsExactly("Fresh Vision");
   }
 }

@@ -20,38 +20,46 @@ class CommonWordsTest {
   private static final int SIZE = 300;
 
   /**
-   * The list is reproducible: the {@value #SIZE} stems in the most seed papers (title or abstract), ties broken
-   * alphabetically. On failure, the expected list is printed; it belongs in the resource (and a new index schema).
+   * The list is reproducible: the {@value #SIZE} stems in the most seed papers (title or abstract),
+   * ties broken alphabetically. On failure, the expected list is printed; it belongs in the
+   * resource (and a new index schema).
    */
   @Test
   void listIsTheMostFrequentStemsOfTheSeedCorpus() {
     PaperAnalyzer analyzer = new PaperAnalyzer();
     Map<String, Integer> papersWith = new HashMap<>();
     for (Paper paper : SeedCorpus.load(Path.of("..", "seeds"), Clock.systemUTC()).papers()) {
-      Set<String> stems = new HashSet<>(
-          WordPairs.analyse(analyzer, PaperFields.ABSTRACT, CleanText.of(paper.abstractText())).terms());
+      Set<String> stems =
+          new HashSet<>(
+              WordPairs.analyse(analyzer, PaperFields.ABSTRACT, CleanText.of(paper.abstractText()))
+                  .terms());
       if (paper.title() != null) {
-        stems.addAll(WordPairs.analyse(analyzer, PaperFields.TITLE, CleanText.of(paper.title())).terms());
+        stems.addAll(
+            WordPairs.analyse(analyzer, PaperFields.TITLE, CleanText.of(paper.title())).terms());
       }
       stems.forEach(stem -> papersWith.merge(stem, 1, Integer::sum));
     }
     List<String> ranked = new ArrayList<>(papersWith.keySet());
-    ranked.sort(Comparator.comparing((String stem) -> -papersWith.get(stem)).thenComparing(Comparator.naturalOrder()));
+    ranked.sort(
+        Comparator.comparing((String stem) -> -papersWith.get(stem))
+            .thenComparing(Comparator.naturalOrder()));
     Set<String> expected = Set.copyOf(ranked.subList(0, SIZE));
     assertThat(CommonWords.all())
-        .as("common-words.txt should be:%n%s", String.join("\n", ranked.subList(0, SIZE).stream().sorted().toList()))
+        .as(
+            "common-words.txt should be:%n%s",
+            String.join("\n", ranked.subList(0, SIZE).stream().sorted().toList()))
         .isEqualTo(expected);
   }
 
   @Test
   void pairsAreIndexedOnlyBetweenCommonWords() {
-    WordPairs.Analysed common = WordPairs.analyse(new PaperAnalyzer(), PaperFields.ABSTRACT,
-        "reinforcement learning");
+    WordPairs.Analysed common =
+        WordPairs.analyse(new PaperAnalyzer(), PaperFields.ABSTRACT, "reinforcement learning");
     assertThat(common.pairs()).containsExactly("reinforc learn");
     assertThat(common.pairsCoverAll()).isTrue();
 
-    WordPairs.Analysed rare = WordPairs.analyse(new PaperAnalyzer(), PaperFields.ABSTRACT,
-        "learning zyzzyva embeddings");
+    WordPairs.Analysed rare =
+        WordPairs.analyse(new PaperAnalyzer(), PaperFields.ABSTRACT, "learning zyzzyva embeddings");
     assertThat(rare.pairs()).isEmpty();
     assertThat(rare.pairsCoverAll()).isFalse();
   }

@@ -17,9 +17,21 @@ final class LucenePaperIndexTest {
   @TempDir Path dir;
 
   private static Paper paper(String id, String title, int upvotes) {
-    return new Paper(id, title, List.of("Old " + title), "An abstract about " + title + " with $π$ and more.",
-        List.of("Ana Li", "Bo Chen"), true, 7, LocalDate.of(2025, 3, 4), true, upvotes, List.of("cs.LG"),
-        "Lab", List.of("https://github.com/x/y"), List.of(new SourceRecord("003.txt", 13, "hf-daily")));
+    return new Paper(
+        id,
+        title,
+        List.of("Old " + title),
+        "An abstract about " + title + " with $π$ and more.",
+        List.of("Ana Li", "Bo Chen"),
+        true,
+        7,
+        LocalDate.of(2025, 3, 4),
+        true,
+        upvotes,
+        List.of("cs.LG"),
+        "Lab",
+        List.of("https://github.com/x/y"),
+        List.of(new SourceRecord("003.txt", 13, "hf-daily")));
   }
 
   private LucenePaperIndex open() {
@@ -40,7 +52,8 @@ final class LucenePaperIndexTest {
   void contentsAndSourceFingerprintSurviveReopening() {
     try (LucenePaperIndex index = open()) {
       assertThat(index.sourceFingerprint()).isEmpty();
-      index.replaceAll(List.of(paper("a", "Graph Transformers", 0), paper("b", "Spectral Methods", 0)), "fp-1");
+      index.replaceAll(
+          List.of(paper("a", "Graph Transformers", 0), paper("b", "Spectral Methods", 0)), "fp-1");
     }
     try (LucenePaperIndex index = open()) {
       assertThat(index.size()).isEqualTo(2);
@@ -55,7 +68,8 @@ final class LucenePaperIndexTest {
   void upsertReplacesByIdAndIsSearchableAtOnce() {
     try (LucenePaperIndex index = open()) {
       index.replaceAll(List.of(paper("a", "Graph Transformers", 0)), "fp");
-      index.upsert(List.of(paper("a", "Graph Transformers", 42), paper("b", "Spectral Methods", 0)));
+      index.upsert(
+          List.of(paper("a", "Graph Transformers", 42), paper("b", "Spectral Methods", 0)));
       assertThat(index.size()).isEqualTo(2);
       assertThat(index.get("a").orElseThrow().upvotes()).isEqualTo(42);
       assertThat(index.search(SearchRequest.firstPage("spectral", 5)).hits()).hasSize(1);

@@ -21,7 +21,9 @@ import paperbot.recommender.index.SeedIndexer;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.rank.SearchRequest;
 
-/** arXiv and Hugging Face sources against a local server serving fixtures in each source's format. */
+/**
+ * arXiv and Hugging Face sources against a local server serving fixtures in each source's format.
+ */
 final class LiveSourcesTest {
   @TempDir Path dir;
   FixtureServer server;
@@ -38,10 +40,17 @@ final class LiveSourcesTest {
   }
 
   static String entry(String id, String title, String summary) {
-    return "<entry><id>http://arxiv.org/abs/" + id + "v2</id><updated>2026-11-20T18:00:00Z</updated>"
-        + "<published>2026-11-19T17:59:59Z</published><title>" + title + "</title><summary>\n  " + summary
+    return "<entry><id>http://arxiv.org/abs/"
+        + id
+        + "v2</id><updated>2026-11-20T18:00:00Z</updated>"
+        + "<published>2026-11-19T17:59:59Z</published><title>"
+        + title
+        + "</title><summary>\n  "
+        + summary
         + "\n</summary><author><name>Ana Li</name></author><author><name>Bo Chen</name></author>"
-        + "<link href=\"http://arxiv.org/abs/" + id + "v2\" rel=\"alternate\" type=\"text/html\"/>"
+        + "<link href=\"http://arxiv.org/abs/"
+        + id
+        + "v2\" rel=\"alternate\" type=\"text/html\"/>"
         + "<arxiv:primary_category xmlns:arxiv=\"http://arxiv.org/schemas/atom\" term=\"cs.LG\"/>"
         + "<category term=\"cs.LG\" scheme=\"http://arxiv.org/schemas/atom\"/>"
         + "<category term=\"cs.RO\" scheme=\"http://arxiv.org/schemas/atom\"/></entry>";
@@ -50,18 +59,32 @@ final class LiveSourcesTest {
   static String feed(long total, String... entries) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" "
         + "xmlns:opensearch=\"http://a9.com/-/spec/opensearch/1.1/\"><title>ArXiv Query</title>"
-        + "<opensearch:totalResults>" + total + "</opensearch:totalResults>" + String.join("", entries) + "</feed>";
+        + "<opensearch:totalResults>"
+        + total
+        + "</opensearch:totalResults>"
+        + String.join("", entries)
+        + "</feed>";
   }
 
   private List<String> pagedArxiv() {
     List<String> firstPage = new ArrayList<>();
     for (int i = 0; i < ArxivSource.PAGE_SIZE; i++) {
-      firstPage.add(entry(String.format("2611.%05d", i), "Paper number " + i, "An abstract about policies " + i));
+      firstPage.add(
+          entry(
+              String.format("2611.%05d", i),
+              "Paper number " + i,
+              "An abstract about policies " + i));
     }
-    server.script("/api/query",
+    server.script(
+        "/api/query",
         new FixtureServer.Answer(200, feed(102, firstPage.toArray(String[]::new)), Map.of()),
-        new FixtureServer.Answer(200, feed(102, entry("2611.00100", "Paper number 100", "More policies."),
-            "<entry><id>http://arxiv.org/abs/2611.00101v1</id><title>No abstract</title></entry>"), Map.of()));
+        new FixtureServer.Answer(
+            200,
+            feed(
+                102,
+                entry("2611.00100", "Paper number 100", "More policies."),
+                "<entry><id>http://arxiv.org/abs/2611.00101v1</id><title>No abstract</title></entry>"),
+            Map.of()));
     return firstPage;
   }
 
@@ -69,11 +92,15 @@ final class LiveSourcesTest {
   void arxivPagesThroughResultsAndRejectsMalformedEntries() throws Exception {
     pagedArxiv();
     List<Integer> progress = new ArrayList<>();
-    Fetched fetched = new ArxivSource(http, server.url("/api/query")).fetch(ArxivSource.DEFAULT_CATEGORIES, "", 500,
-        progress::add);
+    Fetched fetched =
+        new ArxivSource(http, server.url("/api/query"))
+            .fetch(ArxivSource.DEFAULT_CATEGORIES, "", 500, progress::add);
     assertThat(fetched.papers()).hasSize(101);
     assertThat(fetched.rejected()).isEqualTo(1);
-    assertThat(fetched.problems()).singleElement().asString().contains("2611.00101 has no abstract");
+    assertThat(fetched.problems())
+        .singleElement()
+        .asString()
+        .contains("2611.00101 has no abstract");
     assertThat(progress).containsExactly(100, 102);
     assertThat(server.requests).hasSize(2);
     assertThat(server.requests.get(1).getQuery()).contains("start=100", "cat:cs.LG+OR+cat:cs.AI");
@@ -87,10 +114,16 @@ final class LiveSourcesTest {
 
   @Test
   void aTruncatedFeedKeepsTheEntriesBeforeTheBreak() throws Exception {
-    String truncated = feed(3, entry("2611.00001", "Kept one", "Abstract one."), entry("2611.00002", "Kept two",
-        "Abstract two.")).replace("</feed>", "") + "<entry><id>http://arxiv.org/abs/2611.00003v1</id><title>Cut";
+    String truncated =
+        feed(
+                    3,
+                    entry("2611.00001", "Kept one", "Abstract one."),
+                    entry("2611.00002", "Kept two", "Abstract two."))
+                .replace("</feed>", "")
+            + "<entry><id>http://arxiv.org/abs/2611.00003v1</id><title>Cut";
     server.script("/api/query", new FixtureServer.Answer(200, truncated, Map.of()));
-    Fetched fetched = new ArxivSource(http, server.url("/api/query")).fetch(List.of(), "all:kept", 10, n -> { });
+    Fetched fetched =
+        new ArxivSource(http, server.url("/api/query")).fetch(List.of(), "all:kept", 10, n -> {});
     assertThat(fetched.papers()).extracting(Paper::id).containsExactly("2611.00001", "2611.00002");
     assertThat(fetched.rejected()).isEqualTo(1);
     assertThat(fetched.problems()).anyMatch(p -> p.startsWith("arxiv feed broken after 2 entries"));
@@ -98,17 +131,21 @@ final class LiveSourcesTest {
 
   @Test
   void rateLimitsAndServerErrorsAreRetriedWithBackoff() throws Exception {
-    server.script("/api/query",
+    server.script(
+        "/api/query",
         new FixtureServer.Answer(429, "slow down", Map.of("Retry-After", "0")),
         new FixtureServer.Answer(503, "busy", Map.of()),
-        new FixtureServer.Answer(200, feed(1, entry("2611.00009", "After retries", "Abstract.")), Map.of()));
-    Fetched fetched = new ArxivSource(http, server.url("/api/query")).fetch(List.of("cs.LG"), "", 10, n -> { });
+        new FixtureServer.Answer(
+            200, feed(1, entry("2611.00009", "After retries", "Abstract.")), Map.of()));
+    Fetched fetched =
+        new ArxivSource(http, server.url("/api/query")).fetch(List.of("cs.LG"), "", 10, n -> {});
     assertThat(fetched.papers()).extracting(Paper::title).containsExactly("After retries");
     assertThat(server.requests).hasSize(3);
 
     server.script("/gone", new FixtureServer.Answer(500, "down", Map.of()));
     assertThatThrownBy(() -> http.get(java.net.URI.create(server.url("/gone"))))
-        .isInstanceOf(SourceException.class).hasMessageContaining("failed after 4 attempts");
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("failed after 4 attempts");
     server.script("/missing", new FixtureServer.Answer(404, "no", Map.of()));
     assertThatThrownBy(() -> http.get(java.net.URI.create(server.url("/missing"))))
         .hasMessageContaining("answered 404");
@@ -122,69 +159,151 @@ final class LiveSourcesTest {
     paced.get(java.net.URI.create(server.url("/api/query")));
     paced.get(java.net.URI.create(server.url("/api/query")));
     paced.get(java.net.URI.create(server.url("/api/query")));
-    // Three requests need at least two pacing intervals between them (a lower bound, not a timing benchmark).
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    // Three requests need at least two pacing intervals between them (a lower bound, not a timing
+    // benchmark).
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(600));
   }
 
   @Test
   void hfDailyPapersCarryUpvotesAndMalformedItemsAreCounted() throws Exception {
-    server.script("/api/daily_papers", new FixtureServer.Answer(200, """
-        [{"paper":{"id":"2611.01234","title":"Trending Diffusion Policies","summary":"We study diffusion policies.",
-          "authors":[{"name":"Ana Li","hidden":false}],"publishedAt":"2026-11-20T12:00:00.000Z","upvotes":42},
-          "publishedAt":"2026-11-21T00:00:00.000Z","title":"Trending Diffusion Policies","numComments":3},
-         {"paper":{"id":"not-an-id","title":"Broken","summary":"x"}},
-         {"paper":{"id":"2611.09999","summary":"no title"}}]
-        """, Map.of()));
-    Fetched fetched = new HfDailySource(http, server.url("/api/daily_papers")).fetch(LocalDate.of(2026, 11, 21));
-    assertThat(fetched.papers()).singleElement().satisfies(p -> {
-      assertThat(p.upvotes()).isEqualTo(42);
-      assertThat(p.published()).isEqualTo(LocalDate.of(2026, 11, 20));
-    });
+    server.script(
+        "/api/daily_papers",
+        new FixtureServer.Answer(
+            200,
+            """
+            [{"paper":{"id":"2611.01234","title":"Trending Diffusion Policies","summary":"We study diffusion policies.",
+              "authors":[{"name":"Ana Li","hidden":false}],"publishedAt":"2026-11-20T12:00:00.000Z","upvotes":42},
+              "publishedAt":"2026-11-21T00:00:00.000Z","title":"Trending Diffusion Policies","numComments":3},
+             {"paper":{"id":"not-an-id","title":"Broken","summary":"x"}},
+             {"paper":{"id":"2611.09999","summary":"no title"}}]
+            """,
+            Map.of()));
+    Fetched fetched =
+        new HfDailySource(http, server.url("/api/daily_papers")).fetch(LocalDate.of(2026, 11, 21));
+    assertThat(fetched.papers())
+        .singleElement()
+        .satisfies(p -> {
+          assertThat(p.upvotes()).isEqualTo(42);
+          assertThat(p.published()).isEqualTo(LocalDate.of(2026, 11, 20));
+        });
     assertThat(fetched.rejected()).isEqualTo(2);
     assertThat(server.requests.get(0).getQuery()).isEqualTo("date=2026-11-21");
-    server.script("/api/daily_papers", new FixtureServer.Answer(200, "[{\"paper\": {\"id\": ", Map.of()));
-    assertThat(new HfDailySource(http, server.url("/api/daily_papers")).fetch(null).rejected()).isEqualTo(1);
+    server.script(
+        "/api/daily_papers", new FixtureServer.Answer(200, "[{\"paper\": {\"id\": ", Map.of()));
+    assertThat(new HfDailySource(http, server.url("/api/daily_papers")).fetch(null).rejected())
+        .isEqualTo(1);
   }
 
   @Test
   void liveSourcesMergeIntoTheSeedCorpus() throws Exception {
-    try (LucenePaperIndex index = LucenePaperIndex.open(dir.resolve("index"), QueryExpander.defaults(),
-        Clock.systemUTC())) {
+    try (LucenePaperIndex index =
+        LucenePaperIndex.open(dir.resolve("index"), QueryExpander.defaults(), Clock.systemUTC())) {
       SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), Clock.systemUTC());
-      Paper seed = index.findByTitle("Diffusion Policy: Visuomotor Policy Learning via Action Diffusion").orElseThrow();
+      Paper seed =
+          index
+              .findByTitle("Diffusion Policy: Visuomotor Policy Learning via Action Diffusion")
+              .orElseThrow();
       CorpusUpdater updater = new CorpusUpdater(index);
 
-      Fetched arxiv = new Fetched(List.of(
-          new Paper("2303.04137", "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion", List.of(),
-              seed.abstractText(), List.of("Cheng Chi", "Siyuan Feng"), false, 2, LocalDate.of(2023, 3, 7), false,
-              0, List.of("cs.RO"), null, List.of(), List.of(new paperbot.recommender.corpus.SourceRecord("arxiv", 0,
-              "arxiv-atom"))),
-          new Paper("2611.77777", "A Brand New Paper on Gflownets", List.of(), "Generative flow networks again.",
-              List.of(), false, null, LocalDate.of(2026, 11, 20), false, 0, List.of(), null, List.of(), List.of())),
-          1, List.of("one bad entry"));
+      Fetched arxiv =
+          new Fetched(
+              List.of(
+                  new Paper(
+                      "2303.04137",
+                      "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion",
+                      List.of(),
+                      seed.abstractText(),
+                      List.of("Cheng Chi", "Siyuan Feng"),
+                      false,
+                      2,
+                      LocalDate.of(2023, 3, 7),
+                      false,
+                      0,
+                      List.of("cs.RO"),
+                      null,
+                      List.of(),
+                      List.of(
+                          new paperbot.recommender.corpus.SourceRecord("arxiv", 0, "arxiv-atom"))),
+                  new Paper(
+                      "2611.77777",
+                      "A Brand New Paper on Gflownets",
+                      List.of(),
+                      "Generative flow networks again.",
+                      List.of(),
+                      false,
+                      null,
+                      LocalDate.of(2026, 11, 20),
+                      false,
+                      0,
+                      List.of(),
+                      null,
+                      List.of(),
+                      List.of())),
+              1,
+              List.of("one bad entry"));
       IngestSummary summary = updater.apply(arxiv);
       assertThat(summary.line()).isEqualTo("fetched=2 new=1 updated=0 merged=1 rejected=1");
       assertThat(index.size()).isEqualTo(304);
       Paper joined = index.get("2303.04137").orElseThrow();
       assertThat(joined.authors()).containsExactly("Cheng Chi", "Siyuan Feng");
       assertThat(index.get(seed.id())).get().extracting(Paper::id).isEqualTo("2303.04137");
-      assertThat(index.search(SearchRequest.firstPage("brand new gflownets", 1)).hits().get(0).paper().id())
+      assertThat(
+              index
+                  .search(SearchRequest.firstPage("brand new gflownets", 1))
+                  .hits()
+                  .get(0)
+                  .paper()
+                  .id())
           .isEqualTo("2611.77777");
 
-      IngestSummary upvotes = updater.apply(new Fetched(List.of(new Paper("2303.04137",
-          "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion", List.of(), "short", List.of(), false,
-          null, null, false, 17, List.of(), null, List.of(), List.of())), 0, List.of()));
+      IngestSummary upvotes =
+          updater.apply(
+              new Fetched(
+                  List.of(
+                      new Paper(
+                          "2303.04137",
+                          "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion",
+                          List.of(),
+                          "short",
+                          List.of(),
+                          false,
+                          null,
+                          null,
+                          false,
+                          17,
+                          List.of(),
+                          null,
+                          List.of(),
+                          List.of())),
+                  0,
+                  List.of()));
       assertThat(upvotes.line()).isEqualTo("fetched=1 new=0 updated=1 merged=0 rejected=0");
       assertThat(index.get("2303.04137").orElseThrow().upvotes()).isEqualTo(17);
-      assertThat(index.get("2303.04137").orElseThrow().abstractText()).isEqualTo(seed.abstractText());
+      assertThat(index.get("2303.04137").orElseThrow().abstractText())
+          .isEqualTo(seed.abstractText());
     }
   }
 
   @Test
   void jsonLinesRoundTripAndBadLinesAreRejectedByLine() throws Exception {
     Path file = dir.resolve("papers.jsonl");
-    Paper paper = new Paper("2611.00042", "Exported", List.of("Old title"), "Text.", List.of("Ana"), false, 1,
-        LocalDate.of(2026, 1, 2), true, 3, List.of("cs.LG"), null, List.of(), List.of());
+    Paper paper =
+        new Paper(
+            "2611.00042",
+            "Exported",
+            List.of("Old title"),
+            "Text.",
+            List.of("Ana"),
+            false,
+            1,
+            LocalDate.of(2026, 1, 2),
+            true,
+            3,
+            List.of("cs.LG"),
+            null,
+            List.of(),
+            List.of());
     assertThat(JsonLinesFile.write(file, List.of(paper))).isEqualTo(1);
     Files.writeString(file, Files.readString(file) + "{not json}\n\n");
     Fetched read = JsonLinesFile.read(file);
@@ -194,7 +313,8 @@ final class LiveSourcesTest {
 
   @Test
   void theDailyListingFeedIsReadPerCategory() throws Exception {
-    String rss = """
+    String rss =
+        """
         <?xml version='1.0' encoding='UTF-8'?>
         <rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" version="2.0">
         <channel><title>cs.LG updates on arXiv.org</title>
@@ -206,18 +326,23 @@ final class LiveSourcesTest {
           <dc:creator>Ana Li, Bo Chen</dc:creator></item>
         <item><title>No abstract here</title><link>https://arxiv.org/abs/2611.20002</link>
           <description>arXiv:2611.20002v1 Announce Type: new</description></item>
-        </channel></rss>""";
+        </channel></rss>\
+        """;
     server.script("/rss/cs.LG", new FixtureServer.Answer(200, rss, Map.of()));
-    server.script("/rss/cs.AI", new FixtureServer.Answer(200, rss.substring(0, rss.indexOf("<item><title>No")),
-        Map.of()));
-    Fetched fetched = new ArxivListingSource(http, server.url("/rss")).fetch(List.of("cs.LG", "cs.AI"));
+    server.script(
+        "/rss/cs.AI",
+        new FixtureServer.Answer(200, rss.substring(0, rss.indexOf("<item><title>No")), Map.of()));
+    Fetched fetched =
+        new ArxivListingSource(http, server.url("/rss")).fetch(List.of("cs.LG", "cs.AI"));
     assertThat(fetched.papers()).extracting(Paper::id).containsExactly("2611.20001", "2611.20001");
     Paper listed = fetched.papers().get(0);
     assertThat(listed.authors()).containsExactly("Ana Li", "Bo Chen");
-    assertThat(listed.abstractText()).isEqualTo("We study offline reinforcement learning from listings.");
+    assertThat(listed.abstractText())
+        .isEqualTo("We study offline reinforcement learning from listings.");
     assertThat(listed.published()).isEqualTo(LocalDate.of(2026, 11, 23));
     assertThat(fetched.rejected()).isEqualTo(1);
-    assertThat(fetched.problems()).anyMatch(p -> p.contains("2611.20002 lacks a title or abstract"))
+    assertThat(fetched.problems())
+        .anyMatch(p -> p.contains("2611.20002 lacks a title or abstract"))
         .anyMatch(p -> p.startsWith("arxiv listing broken after 1 items"));
   }
 }

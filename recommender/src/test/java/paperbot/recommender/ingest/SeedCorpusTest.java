@@ -19,11 +19,16 @@ final class SeedCorpusTest {
 
   private static Paper titled(String title) {
     return SEEDS.papers().stream()
-        .filter(p -> title.equals(p.title()) || p.aliases().contains(title)).findFirst().orElseThrow();
+        .filter(p -> title.equals(p.title()) || p.aliases().contains(title))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Paper startingWith(String abstractStart) {
-    return SEEDS.papers().stream().filter(p -> p.abstractText().startsWith(abstractStart)).findFirst().orElseThrow();
+    return SEEDS.papers().stream()
+        .filter(p -> p.abstractText().startsWith(abstractStart))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -39,31 +44,43 @@ final class SeedCorpusTest {
   void idsAreUniqueAndStableAcrossLoads() {
     List<String> ids = SEEDS.papers().stream().map(Paper::id).toList();
     assertThat(new HashSet<>(ids)).hasSize(303);
-    assertThat(SeedCorpus.load(Seeds.DIR, Seeds.CLOCK).papers().stream().map(Paper::id).toList()).isEqualTo(ids);
+    assertThat(SeedCorpus.load(Seeds.DIR, Seeds.CLOCK).papers().stream().map(Paper::id).toList())
+        .isEqualTo(ids);
     assertThat(ids).allSatisfy(id -> assertThat(id).matches("pb-[0-9a-f]{8}"));
   }
 
   @Test
   void aRetitledVersionIsOnePaperKeepingBothTitles() {
-    Paper paper = titled("Learning an Actionable Discrete Diffusion Policy via Large-Scale Actionless Video Pre-Training");
-    assertThat(paper.title()).isEqualTo(
-        "Learning an Actionable Discrete Diffusion Policy via Large-Scale Actionless Video Pre-Training");
-    assertThat(paper.aliases()).containsExactly(
-        "Large-Scale Actionless Video Pre-Training via Discrete Diffusion for Efficient Policy Learning");
-    assertThat(paper.sources()).extracting(SourceRecord::source)
-        .anyMatch(s -> s.startsWith("000")).anyMatch(s -> s.startsWith("001")).anyMatch(s -> s.startsWith("002"));
+    Paper paper =
+        titled(
+            "Learning an Actionable Discrete Diffusion Policy via Large-Scale Actionless Video Pre-Training");
+    assertThat(paper.title())
+        .isEqualTo(
+            "Learning an Actionable Discrete Diffusion Policy via Large-Scale Actionless Video Pre-Training");
+    assertThat(paper.aliases())
+        .containsExactly(
+            "Large-Scale Actionless Video Pre-Training via Discrete Diffusion for Efficient Policy Learning");
+    assertThat(paper.sources())
+        .extracting(SourceRecord::source)
+        .anyMatch(s -> s.startsWith("000"))
+        .anyMatch(s -> s.startsWith("001"))
+        .anyMatch(s -> s.startsWith("002"));
   }
 
   @Test
   void untitledAbstractsJoinTheirTitledPaperOrStandAlone() {
     long untitled = SEEDS.papers().stream().filter(p -> p.title() == null).count();
     assertThat(untitled).isEqualTo(2);
-    assertThat(startingWith("Acquiring a multi-task imitation policy in 3D manipulation").title()).isNull();
+    assertThat(startingWith("Acquiring a multi-task imitation policy in 3D manipulation").title())
+        .isNull();
     assertThat(startingWith("The robustness of legged locomotion").title()).isNull();
-    long fromAbstractList = SEEDS.papers().stream()
-        .filter(p -> p.sources().stream().anyMatch(s -> s.layout().equals("abstract-list"))).count();
+    long fromAbstractList =
+        SEEDS.papers().stream()
+            .filter(p -> p.sources().stream().anyMatch(s -> s.layout().equals("abstract-list")))
+            .count();
     assertThat(fromAbstractList).isEqualTo(10);
-    assertThat(SEEDS.papers()).filteredOn(p -> p.title() != null)
+    assertThat(SEEDS.papers())
+        .filteredOn(p -> p.title() != null)
         .filteredOn(p -> p.sources().stream().anyMatch(s -> s.layout().equals("abstract-list")))
         .hasSize(8);
   }
@@ -85,10 +102,16 @@ final class SeedCorpusTest {
   @Test
   void linksAreFoundAndRepairedInAbstracts() {
     assertThat(SEEDS.papers().stream().flatMap(p -> p.links().stream()))
-        .contains("https://github.com/InternLM/OREAL", "https://github.com/masa-ue/SVDD",
-            "https://github.com/utomm/mini-diffuse-actor", "https://rlif-page.github.io")
-        .noneMatch(link -> link.endsWith(".") || link.contains("{") || link.contains("researchhttps"));
-    assertThat(SEEDS.papers()).filteredOn(p -> !p.links().isEmpty()).hasSizeGreaterThanOrEqualTo(90);
+        .contains(
+            "https://github.com/InternLM/OREAL",
+            "https://github.com/masa-ue/SVDD",
+            "https://github.com/utomm/mini-diffuse-actor",
+            "https://rlif-page.github.io")
+        .noneMatch(
+            link -> link.endsWith(".") || link.contains("{") || link.contains("researchhttps"));
+    assertThat(SEEDS.papers())
+        .filteredOn(p -> !p.links().isEmpty())
+        .hasSizeGreaterThanOrEqualTo(90);
   }
 
   @Test
@@ -96,29 +119,39 @@ final class SeedCorpusTest {
     Files.copy(Seeds.file("003"), dir.resolve("renamed.txt"));
     Files.copy(Seeds.file("000"), dir.resolve("zzz.dat"));
     CorpusLoad load = SeedCorpus.load(dir, Seeds.CLOCK);
-    assertThat(load.files()).extracting(FileReport::layout).containsExactly("hf-daily", "author-profile");
+    assertThat(load.files())
+        .extracting(FileReport::layout)
+        .containsExactly("hf-daily", "author-profile");
     assertThat(load.records()).isEqualTo(71 + 20);
   }
 
   @Test
-  void badFilesAreReportedByFileAndLineWithoutStoppingTheOthers(@TempDir Path dir) throws IOException {
+  void badFilesAreReportedByFileAndLineWithoutStoppingTheOthers(@TempDir Path dir)
+      throws IOException {
     Files.copy(Seeds.file("004"), dir.resolve("b-good.txt"), StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(dir.resolve("a-garbage.txt"), "hello\nworld\n");
     Files.write(dir.resolve("c-binary.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-    Files.writeString(dir.resolve("d-broken.txt"),
+    Files.writeString(
+        dir.resolve("d-broken.txt"),
         "Daily Papers\n\nA Title\n\nAn abstract that is fine.\n\n  • 3 authors\n·\nFeb 31, 2024\n\n"
-            + "x".repeat(400) + "\n\nLast Title Without Abstract");
+            + "x".repeat(400)
+            + "\n\nLast Title Without Abstract");
     CorpusLoad load = SeedCorpus.load(dir, Seeds.CLOCK);
-    assertThat(load.files()).extracting(FileReport::file)
+    assertThat(load.files())
+        .extracting(FileReport::file)
         .containsExactly("a-garbage.txt", "b-good.txt", "c-binary.txt", "d-broken.txt");
-    assertThat(load.files().get(0).errors()).singleElement().asString()
+    assertThat(load.files().get(0).errors())
+        .singleElement()
+        .asString()
         .startsWith("a-garbage.txt:1: not a known paper listing layout");
     assertThat(load.files().get(1).records()).isEqualTo(55);
     assertThat(load.files().get(2).errors()).singleElement().asString().contains("not UTF-8");
     FileReport broken = load.files().get(3);
     assertThat(broken.records()).isEqualTo(1);
-    assertThat(broken.errors()).anyMatch(e -> e.startsWith("d-broken.txt:9: no such date"))
-        .anyMatch(e -> e.startsWith("d-broken.txt:11: expected a paper title, found a 400-character line"))
+    assertThat(broken.errors())
+        .anyMatch(e -> e.startsWith("d-broken.txt:9: no such date"))
+        .anyMatch(e ->
+            e.startsWith("d-broken.txt:11: expected a paper title, found a 400-character line"))
         .anyMatch(e -> e.startsWith("d-broken.txt:13: title without an abstract"));
     assertThat(load.papers()).hasSize(56);
   }

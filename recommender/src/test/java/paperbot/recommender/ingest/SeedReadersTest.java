@@ -39,7 +39,8 @@ final class SeedReadersTest {
     assertThat(at(records, 110).date().toLocalDate()).isEqualTo(LocalDate.of(2025, 7, 23));
     assertThat(at(records, 89).categories()).containsExactly("stat.AP");
 
-    SeedRecord complete = records.stream().filter(r -> !r.authorsTruncated()).findFirst().orElseThrow();
+    SeedRecord complete =
+        records.stream().filter(r -> !r.authorsTruncated()).findFirst().orElseThrow();
     assertThat(complete.authors()).containsExactly("Zhijiang Li", "Haoran He");
     assertThat(complete.authorCount()).isEqualTo(2);
     assertThat(records.get(19).abstractText()).isNotBlank(); // the unterminated last line is kept
@@ -49,10 +50,12 @@ final class SeedReadersTest {
   void abstractListGivesTenUntitledRecords() {
     SeedCorpus.FileRead read = Seeds.read("001");
     assertThat(read.report().layout()).isEqualTo("abstract-list");
-    assertThat(read.records()).hasSize(10).allSatisfy(r -> {
-      assertThat(r.title()).isNull();
-      assertThat(r.abstractText()).doesNotStartWith("Abstract:").hasSizeGreaterThan(1000);
-    });
+    assertThat(read.records())
+        .hasSize(10)
+        .allSatisfy(r -> {
+          assertThat(r.title()).isNull();
+          assertThat(r.abstractText()).doesNotStartWith("Abstract:").hasSizeGreaterThan(1000);
+        });
     assertThat(read.records().get(9).source().line()).isEqualTo(10);
   }
 
@@ -63,7 +66,8 @@ final class SeedReadersTest {
     assertThat(read.report().errors()).isEmpty();
     List<SeedRecord> records = read.records();
     assertThat(records).hasSize(177);
-    assertThat(records.get(0).title()).startsWith("DigiRL: Training In-The-Wild Device-Control Agents");
+    assertThat(records.get(0).title())
+        .startsWith("DigiRL: Training In-The-Wild Device-Control Agents");
     assertThat(records.get(0).source().line()).isEqualTo(3);
     assertThat(at(records, 7).title()).startsWith("SOTOPIA-$π$: "); // stored verbatim
     assertThat(at(records, 41).title()).startsWith("This&That");
@@ -81,7 +85,8 @@ final class SeedReadersTest {
     assertThat(records).hasSize(71);
 
     SeedRecord seppo = at(records, 13);
-    assertThat(seppo.title()).isEqualTo("SePPO: Semi-Policy Preference Optimization for Diffusion Alignment");
+    assertThat(seppo.title())
+        .isEqualTo("SePPO: Semi-Policy Preference Optimization for Diffusion Alignment");
     assertThat(seppo.authorCount()).isEqualTo(11);
     assertThat(seppo.date()).isEqualTo(new ListedDate(10, 7, 2024, false));
     assertThat(seppo.upvotes()).isEqualTo(2);
@@ -90,20 +95,28 @@ final class SeedReadersTest {
     assertThat(noYear.date()).isEqualTo(new ListedDate(2, 7, 2025, true));
     assertThat(noYear.upvotes()).isZero();
 
-    SeedRecord org = records.stream().filter(r -> "PEARLS-Lab PEARLS Lab".equals(r.organisation())).findFirst()
-        .orElseThrow();
+    SeedRecord org =
+        records.stream()
+            .filter(r -> "PEARLS-Lab PEARLS Lab".equals(r.organisation()))
+            .findFirst()
+            .orElseThrow();
     assertThat(org.authorCount()).isNull();
     assertThat(org.date().toLocalDate()).isEqualTo(LocalDate.of(2025, 10, 1));
     assertThat(org.upvotes()).isEqualTo(2);
     assertThat(records).filteredOn(r -> r.organisation() != null).hasSize(3);
 
-    assertThat(records).filteredOn(r -> r.date() == null).extracting(r -> r.source().line())
+    assertThat(records)
+        .filteredOn(r -> r.date() == null)
+        .extracting(r -> r.source().line())
         .containsExactlyInAnyOrder(117, 129, 285);
     assertThat(records).filteredOn(r -> Integer.valueOf(1).equals(r.authorCount())).hasSize(3);
     assertThat(records).filteredOn(r -> r.upvotes() > 0).hasSize(19);
-    assertThat(records).filteredOn(r -> r.date() != null && r.date().yearInferred()).hasSize(29)
+    assertThat(records)
+        .filteredOn(r -> r.date() != null && r.date().yearInferred())
+        .hasSize(29)
         .allSatisfy(r -> assertThat(r.date().year()).isEqualTo(2025));
-    assertThat(records.get(70).date()).isEqualTo(new ListedDate(5, 6, 2025, true)); // last, unterminated line
+    assertThat(records.get(70).date())
+        .isEqualTo(new ListedDate(5, 6, 2025, true)); // last, unterminated line
     assertThat(records).noneMatch(r -> r.title().equals("Nov 3"));
   }
 
@@ -114,8 +127,10 @@ final class SeedReadersTest {
     assertThat(read.report().errors()).isEmpty();
     List<SeedRecord> records = read.records();
     assertThat(records).hasSize(55);
-    assertThat(records.get(0).title()).isEqualTo("A Dataset Perspective on Offline Reinforcement Learning");
+    assertThat(records.get(0).title())
+        .isEqualTo("A Dataset Perspective on Offline Reinforcement Learning");
     assertThat(records).allSatisfy(r -> assertThat(r.date()).isNull());
-    assertThat(records).anySatisfy(r -> assertThat(r.abstractText()).endsWith("rewards and transition"));
+    assertThat(records)
+        .anySatisfy(r -> assertThat(r.abstractText()).endsWith("rewards and transition"));
   }
 }

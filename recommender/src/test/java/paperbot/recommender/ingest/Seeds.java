@@ -1,12 +1,12 @@
 package paperbot.recommender.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 
 /** The repository's seed files and a fixed clock, for tests. */
 final class Seeds {
@@ -17,7 +17,10 @@ final class Seeds {
 
   static Path file(String prefix) {
     try (var files = Files.list(DIR)) {
-      return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+      return files
+          .filter(f -> f.getFileName().toString().startsWith(prefix))
+          .findFirst()
+          .orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -28,70 +28,98 @@ import paperbot.recommender.index.SeedIndexer;
 import paperbot.recommender.profile.InterestProfile;
 
 /**
- * Search quality on the shared development judgments ({@code ../shared/eval-dev} beside the clone, 22 researcher
- * queries graded against all 303 seed papers): mean nDCG@10 must stay above a floor, and no query may fall far
- * below plain BM25. The judgments live outside the repository (so the ranking is not tuned on files it ships); the
- * test is skipped, saying so, where they are absent.
+ * Search quality on the shared development judgments ({@code ../shared/eval-dev} beside the clone,
+ * 22 researcher queries graded against all 303 seed papers): mean nDCG@10 must stay above a floor,
+ * and no query may fall far below plain BM25. The judgments live outside the repository (so the
+ * ranking is not tuned on files it ships); the test is skipped, saying so, where they are absent.
  */
 final class DevSetQualityTest {
   private static final int K = 10;
+
   /** Measured 0.69 (docs/ranking.md); the floor catches a real regression, not noise. */
   private static final double MIN_MEAN_NDCG = 0.66;
-  /** No query may score below this (plain BM25 with StandardAnalyzer never scores 0 on this set). */
+
+  /**
+   * No query may score below this (plain BM25 with StandardAnalyzer never scores 0 on this set).
+   */
   private static final double MIN_QUERY_NDCG = 0.15;
+
   /** The personal feed's floor: measured 0.68 against 0.63 for plain search (docs/ranking.md). */
   private static final double MIN_PERSONAL_NDCG = 0.64;
-  static final Path JUDGMENTS = Path.of("..", "..", "shared", "eval-dev", "judgments.json").toAbsolutePath()
-      .normalize();
+
+  static final Path JUDGMENTS =
+      Path.of("..", "..", "shared", "eval-dev", "judgments.json").toAbsolutePath().normalize();
 
   @TempDir Path dir;
 
   @Test
   void developmentQueriesRankTheJudgedPapersFirst() throws IOException {
-    assumeTrue(Files.isRegularFile(JUDGMENTS), "development judgments not found at " + JUDGMENTS
-        + " (shared/eval-dev beside the clone); skipping the dev-set quality floor");
+    assumeTrue(
+        Files.isRegularFile(JUDGMENTS),
+        "development judgments not found at "
+            + JUDGMENTS
+            + " (shared/eval-dev beside the clone); skipping the dev-set quality floor");
     JsonNode queries = new ObjectMapper().readTree(JUDGMENTS.toFile()).get("queries");
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     double total = 0;
     double worst = 1;
     List<String> report = new ArrayList<>();
-    try (LucenePaperIndex index = LucenePaperIndex.open(dir.resolve("index"), QueryExpander.defaults(), clock)) {
+    try (LucenePaperIndex index =
+        LucenePaperIndex.open(dir.resolve("index"), QueryExpander.defaults(), clock)) {
       SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), clock);
       for (JsonNode query : queries) {
         Map<String, Integer> grades = new HashMap<>();
-        query.get("relevant").forEach(r -> grades.put(key(r.get("title").asText()), r.get("grade").asInt()));
-        List<Paper> ranked = index.search(SearchRequest.firstPage(query.get("query").asText(), K)).hits().stream()
-            .map(SearchHit::paper).toList();
+        query
+            .get("relevant")
+            .forEach(r -> grades.put(key(r.get("title").asText()), r.get("grade").asInt()));
+        List<Paper> ranked =
+            index.search(SearchRequest.firstPage(query.get("query").asText(), K)).hits().stream()
+                .map(SearchHit::paper)
+                .toList();
         double ndcg = ndcg(ranked, grades);
         total += ndcg;
         worst = Math.min(worst, ndcg);
-        report.add(String.format(Locale.ROOT, "%s %.3f %s", query.get("id").asText(), ndcg,
-            query.get("query").asText()));
+        report.add(
+            String.format(
+                Locale.ROOT,
+                "%s %.3f %s",
+                query.get("id").asText(),
+                ndcg,
+                query.get("query").asText()));
       }
     }
     double mean = total / queries.size();
-    System.out.printf(Locale.ROOT, "dev-set quality: mean ndcg@10=%.3f over %d queries%n  %s%n", mean,
-        queries.size(), String.join("\n  ", report));
+    System.out.printf(
+        Locale.ROOT,
+        "dev-set quality: mean ndcg@10=%.3f over %d queries%n  %s%n",
+        mean,
+        queries.size(),
+        String.join("\n  ", report));
     assertThat(mean).isGreaterThanOrEqualTo(MIN_MEAN_NDCG);
     assertThat(worst).isGreaterThanOrEqualTo(MIN_QUERY_NDCG);
   }
 
   /**
-   * The personal feed protocol of {@code personal.py} without the chat: a member saves the query as a topic and
-   * likes two core papers; the first ten papers of the next two {@code /papers} (five each) are scored against the
-   * judgments without the liked papers, beside the plain search of the topic (liked papers removed).
+   * The personal feed protocol of {@code personal.py} without the chat: a member saves the query as
+   * a topic and likes two core papers; the first ten papers of the next two {@code /papers} (five
+   * each) are scored against the judgments without the liked papers, beside the plain search of the
+   * topic (liked papers removed).
    */
   @Test
   void aFeedThatKnowsTheLikesBeatsThePlainSearch() throws Exception {
-    assumeTrue(Files.isRegularFile(JUDGMENTS), "development judgments not found at " + JUDGMENTS
-        + " (shared/eval-dev beside the clone); skipping the personal-feed quality floor");
+    assumeTrue(
+        Files.isRegularFile(JUDGMENTS),
+        "development judgments not found at "
+            + JUDGMENTS
+            + " (shared/eval-dev beside the clone); skipping the personal-feed quality floor");
     JsonNode queries = new ObjectMapper().readTree(JUDGMENTS.toFile()).get("queries");
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     double personal = 0;
     double search = 0;
     int members = 0;
     List<String> report = new ArrayList<>();
-    try (LucenePaperIndex index = LucenePaperIndex.open(dir.resolve("feed"), QueryExpander.defaults(), clock)) {
+    try (LucenePaperIndex index =
+        LucenePaperIndex.open(dir.resolve("feed"), QueryExpander.defaults(), clock)) {
       SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), clock);
       for (JsonNode query : queries) {
         String id = query.get("id").asText();
@@ -118,15 +146,29 @@ final class DevSetQualityTest {
         Set<String> seen = new HashSet<>();
         List<Paper> feed = new ArrayList<>();
         for (int call = 0; call < 2; call++) {
-          InterestProfile profile = new InterestProfile(Map.of(text, 1.0), List.of(), Map.of(), List.of(), seen,
-              Set.of(), List.of(), likedIds);
-          List<Paper> shown = index.recommend(new ProfileQuery(profile, false, 0, 5)).items().stream()
-              .map(Recommendation::paper).toList();
+          InterestProfile profile =
+              new InterestProfile(
+                  Map.of(text, 1.0),
+                  List.of(),
+                  Map.of(),
+                  List.of(),
+                  seen,
+                  Set.of(),
+                  List.of(),
+                  likedIds);
+          List<Paper> shown =
+              index.recommend(new ProfileQuery(profile, false, 0, 5)).items().stream()
+                  .map(Recommendation::paper)
+                  .toList();
           feed.addAll(shown);
           shown.forEach(p -> seen.add(p.id()));
         }
-        List<Paper> plain = index.search(SearchRequest.firstPage(text, 15)).hits().stream().map(SearchHit::paper)
-            .filter(p -> !likedIds.contains(p.id())).limit(K).toList();
+        List<Paper> plain =
+            index.search(SearchRequest.firstPage(text, 15)).hits().stream()
+                .map(SearchHit::paper)
+                .filter(p -> !likedIds.contains(p.id()))
+                .limit(K)
+                .toList();
         double p = ndcg(feed, rest);
         double b = ndcg(plain, rest);
         personal += p;
@@ -137,15 +179,22 @@ final class DevSetQualityTest {
     }
     double mean = personal / members;
     double baseline = search / members;
-    System.out.printf(Locale.ROOT, "personal feed: mean ndcg@10=%.3f (plain search %.3f) over %d members%n  %s%n",
-        mean, baseline, members, String.join("\n  ", report));
+    System.out.printf(
+        Locale.ROOT,
+        "personal feed: mean ndcg@10=%.3f (plain search %.3f) over %d members%n  %s%n",
+        mean,
+        baseline,
+        members,
+        String.join("\n  ", report));
     assertThat(mean).isGreaterThanOrEqualTo(MIN_PERSONAL_NDCG).isGreaterThan(baseline);
   }
 
   private static String sha1(String text) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-1")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -169,7 +218,10 @@ final class DevSetQualityTest {
     return idcg == 0 ? 0 : dcg / idcg;
   }
 
-  /** The judged name of a paper: its title or an alias, or (untitled papers) the start of its abstract. */
+  /**
+   * The judged name of a paper: its title or an alias, or (untitled papers) the start of its
+   * abstract.
+   */
   private static String judgedKey(Paper paper, Map<String, Integer> grades) {
     List<String> names = new ArrayList<>();
     names.add(paper.title());
@@ -181,7 +233,8 @@ final class DevSetQualityTest {
     }
     String start = key(paper.abstractText());
     for (String judged : grades.keySet()) {
-      if (judged.length() >= 40 && start.startsWith(judged.substring(0, Math.min(judged.length(), 60)))) {
+      if (judged.length() >= 40
+          && start.startsWith(judged.substring(0, Math.min(judged.length(), 60)))) {
         return judged;
       }
     }
@@ -192,8 +245,10 @@ final class DevSetQualityTest {
     if (text == null) {
       return "";
     }
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-        .replaceAll("['\u2019\u2018`]", "");
+    String folded =
+        Normalizer.normalize(text, Normalizer.Form.NFKC)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("['\u2019\u2018`]", "");
     return folded.replaceAll("[\\W_]+", "");
   }
 

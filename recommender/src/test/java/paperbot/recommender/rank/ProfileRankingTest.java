@@ -21,34 +21,75 @@ import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.profile.InterestProfile;
 
-/** Personal ranking on a small corpus: topics, mutes, learned terms, seen papers, followed authors, trending. */
+/**
+ * Personal ranking on a small corpus: topics, mutes, learned terms, seen papers, followed authors,
+ * trending.
+ */
 final class ProfileRankingTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
-  private static final String FILLER = " Experiments on standard benchmarks show consistent gains across tasks.";
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+  private static final String FILLER =
+      " Experiments on standard benchmarks show consistent gains across tasks.";
 
   @TempDir Path dir;
   LucenePaperIndex index;
 
-  private static Paper paper(String title, String abstractText, List<String> authors, LocalDate date, int upvotes) {
-    return new Paper(PaperId.fromText(title), title, List.of(), abstractText + FILLER, authors, false, null, date,
-        false, upvotes, List.of(), null, List.of(), List.of(new SourceRecord("t", 1, "test")));
+  private static Paper paper(
+      String title, String abstractText, List<String> authors, LocalDate date, int upvotes) {
+    return new Paper(
+        PaperId.fromText(title),
+        title,
+        List.of(),
+        abstractText + FILLER,
+        authors,
+        false,
+        null,
+        date,
+        false,
+        upvotes,
+        List.of(),
+        null,
+        List.of(),
+        List.of(new SourceRecord("t", 1, "test")));
   }
 
-  static final Paper OFFLINE = paper("Conservative Offline Reinforcement Learning",
-      "Offline reinforcement learning from fixed datasets with conservative value estimates. Conservative offline "
-          + "reinforcement learning avoids overestimation on fixed datasets.", List.of("Ana Li"),
-      null, 0);
-  static final Paper OFFLINE_VOICE = paper("Offline RL for Voice Cloning Agents",
-      "Offline reinforcement learning applied to voice cloning dialogue. Offline reinforcement learning uses fixed "
-          + "datasets of voice cloning conversations.", List.of(), null, 0);
-  static final Paper DIFFUSION = paper("Diffusion Policy for Manipulation",
-      "A diffusion policy generates robot actions by denoising. Denoising diffusion gives multimodal robot actions.",
-      List.of("Bo Chen"), null, 0);
-  static final Paper DIFFUSION_VIDEO = paper("Video Diffusion Transformers",
-      "Diffusion models generate video with a transformer denoiser. Video diffusion with denoising transformers.",
-      List.of(), null, 0);
-  static final Paper HOT = paper("Scaling Laws for Everything", "Large models scale with compute and data.",
-      List.of(), LocalDate.of(2026, 11, 20), 40);
+  static final Paper OFFLINE =
+      paper(
+          "Conservative Offline Reinforcement Learning",
+          "Offline reinforcement learning from fixed datasets with conservative value estimates. Conservative offline "
+              + "reinforcement learning avoids overestimation on fixed datasets.",
+          List.of("Ana Li"),
+          null,
+          0);
+  static final Paper OFFLINE_VOICE =
+      paper(
+          "Offline RL for Voice Cloning Agents",
+          "Offline reinforcement learning applied to voice cloning dialogue. Offline reinforcement learning uses fixed "
+              + "datasets of voice cloning conversations.",
+          List.of(),
+          null,
+          0);
+  static final Paper DIFFUSION =
+      paper(
+          "Diffusion Policy for Manipulation",
+          "A diffusion policy generates robot actions by denoising. Denoising diffusion gives multimodal robot actions.",
+          List.of("Bo Chen"),
+          null,
+          0);
+  static final Paper DIFFUSION_VIDEO =
+      paper(
+          "Video Diffusion Transformers",
+          "Diffusion models generate video with a transformer denoiser. Video diffusion with denoising transformers.",
+          List.of(),
+          null,
+          0);
+  static final Paper HOT =
+      paper(
+          "Scaling Laws for Everything",
+          "Large models scale with compute and data.",
+          List.of(),
+          LocalDate.of(2026, 11, 20),
+          40);
 
   @BeforeEach
   void open() {
@@ -61,23 +102,31 @@ final class ProfileRankingTest {
     index.close();
   }
 
-  private static InterestProfile profile(Map<String, Double> topics, List<String> mutes, Map<String, Double> learned,
-      List<String> follows, Set<String> seen) {
+  private static InterestProfile profile(
+      Map<String, Double> topics,
+      List<String> mutes,
+      Map<String, Double> learned,
+      List<String> follows,
+      Set<String> seen) {
     return new InterestProfile(topics, mutes, learned, follows, seen, Set.of(), List.of());
   }
 
   private List<String> titles(InterestProfile profile) {
     return index.recommend(new ProfileQuery(profile, false, 0, 10)).items().stream()
-        .map(r -> r.paper().title()).toList();
+        .map(r -> r.paper().title())
+        .toList();
   }
 
   @Test
   void aMembersTopicComesFirstAndSaysWhichTopicMatched() {
     Map<String, Double> topics = new LinkedHashMap<>();
     topics.put("offline rl", 1.0);
-    Recommendations recs = index.recommend(new ProfileQuery(profile(topics, List.of(), Map.of(), List.of(), Set.of()),
-        false, 0, 10));
-    assertThat(recs.items()).extracting(r -> r.paper().title())
+    Recommendations recs =
+        index.recommend(
+            new ProfileQuery(
+                profile(topics, List.of(), Map.of(), List.of(), Set.of()), false, 0, 10));
+    assertThat(recs.items())
+        .extracting(r -> r.paper().title())
         .containsExactlyInAnyOrder(OFFLINE.title(), OFFLINE_VOICE.title());
     assertThat(recs.items().get(0).topics()).containsExactly("offline rl");
   }
@@ -87,47 +136,78 @@ final class ProfileRankingTest {
     Map<String, Double> topics = new LinkedHashMap<>();
     topics.put("offline rl", 1.0);
     topics.put("diffusion policy", 3.0);
-    assertThat(titles(profile(topics, List.of(), Map.of(), List.of(), Set.of())).get(0)).isEqualTo(DIFFUSION.title());
+    assertThat(titles(profile(topics, List.of(), Map.of(), List.of(), Set.of())).get(0))
+        .isEqualTo(DIFFUSION.title());
   }
 
   @Test
   void aMutedTermRemovesItsPapers() {
-    List<String> ranked = titles(profile(Map.of("offline rl", 1.0), List.of("voice cloning"), Map.of(), List.of(),
-        Set.of()));
+    List<String> ranked =
+        titles(
+            profile(
+                Map.of("offline rl", 1.0),
+                List.of("voice cloning"),
+                Map.of(),
+                List.of(),
+                Set.of()));
     assertThat(ranked).containsExactly(OFFLINE.title());
   }
 
   @Test
   void seenPapersAreLeftOutUnlessAllAreAskedFor() {
-    InterestProfile seen = profile(Map.of("offline rl", 1.0), List.of(), Map.of(), List.of(), Set.of(OFFLINE.id()));
+    InterestProfile seen =
+        profile(Map.of("offline rl", 1.0), List.of(), Map.of(), List.of(), Set.of(OFFLINE.id()));
     assertThat(titles(seen)).containsExactly(OFFLINE_VOICE.title());
     assertThat(index.recommend(new ProfileQuery(seen, true, 0, 10)).items()).hasSize(2);
   }
 
   @Test
   void likedAndDislikedPapersMoveTheRankingAndAreNotShownAgain() {
-    Paper likedVideo = paper("Generating Long Videos", "Video generation with transformers: long video synthesis "
-        + "from text. Video transformers generate frames.", List.of(), null, 0);
-    index.replaceAll(List.of(OFFLINE, OFFLINE_VOICE, DIFFUSION, DIFFUSION_VIDEO, HOT, likedVideo), "f");
+    Paper likedVideo =
+        paper(
+            "Generating Long Videos",
+            "Video generation with transformers: long video synthesis "
+                + "from text. Video transformers generate frames.",
+            List.of(),
+            null,
+            0);
+    index.replaceAll(
+        List.of(OFFLINE, OFFLINE_VOICE, DIFFUSION, DIFFUSION_VIDEO, HOT, likedVideo), "f");
     Map<String, Double> topics = Map.of("diffusion", 1.0);
     List<String> plain = titles(profile(topics, List.of(), Map.of(), List.of(), Set.of()));
     assertThat(plain).containsExactlyInAnyOrder(DIFFUSION.title(), DIFFUSION_VIDEO.title());
-    InterestProfile likes = new InterestProfile(topics, List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of(),
-        List.of(likedVideo.id()));
+    InterestProfile likes =
+        new InterestProfile(
+            topics,
+            List.of(),
+            Map.of(),
+            List.of(),
+            Set.of(),
+            Set.of(),
+            List.of(),
+            List.of(likedVideo.id()));
     List<Recommendation> liked = index.recommend(new ProfileQuery(likes, false, 0, 10)).items();
     assertThat(liked.get(0).paper().title()).isEqualTo(DIFFUSION_VIDEO.title());
     assertThat(liked.get(0).resembles()).isEqualTo(likedVideo.title());
     assertThat(liked).extracting(r -> r.paper().id()).doesNotContain(likedVideo.id());
-    InterestProfile dislikes = new InterestProfile(topics, List.of(), Map.of(), List.of(), Set.of(),
-        Set.of(likedVideo.id()), List.of());
+    InterestProfile dislikes =
+        new InterestProfile(
+            topics, List.of(), Map.of(), List.of(), Set.of(), Set.of(likedVideo.id()), List.of());
     assertThat(titles(dislikes).get(0)).isEqualTo(DIFFUSION.title());
   }
 
   @Test
   void followedAuthorsAreLiftedAndNamed() {
-    Recommendations recs = index.recommend(new ProfileQuery(
-        profile(Map.of("offline rl", 1.0), List.of(), Map.of(), List.of("Bo Chen"), Set.of()), false, 0, 10));
-    Recommendation followed = recs.items().stream().filter(r -> r.paper().equals(DIFFUSION)).findFirst().orElseThrow();
+    Recommendations recs =
+        index.recommend(
+            new ProfileQuery(
+                profile(
+                    Map.of("offline rl", 1.0), List.of(), Map.of(), List.of("Bo Chen"), Set.of()),
+                false,
+                0,
+                10));
+    Recommendation followed =
+        recs.items().stream().filter(r -> r.paper().equals(DIFFUSION)).findFirst().orElseThrow();
     assertThat(followed.authors()).containsExactly("Bo Chen");
     assertThat(followed.topics()).isEmpty();
     assertThat(titles(profile(Map.of("offline rl", 1.0), List.of(), Map.of(), List.of(), Set.of())))
@@ -139,7 +219,8 @@ final class ProfileRankingTest {
     Recommendations trending = index.trending(3);
     assertThat(trending.items().get(0).paper().title()).isEqualTo(HOT.title());
     assertThat(trending.items().get(0).trending()).isGreaterThan(1.5);
-    assertThat(index.recommend(new ProfileQuery(InterestProfile.empty(), false, 0, 5)).items()).isEmpty();
+    assertThat(index.recommend(new ProfileQuery(InterestProfile.empty(), false, 0, 5)).items())
+        .isEmpty();
   }
 
   @Test
@@ -152,7 +233,8 @@ final class ProfileRankingTest {
 
   @Test
   void distinctiveWordsAreReadableWords() {
-    assertThat(index.distinctiveWords(DIFFUSION.id(), 5)).isNotEmpty()
+    assertThat(index.distinctiveWords(DIFFUSION.id(), 5))
+        .isNotEmpty()
         .allSatisfy(word -> assertThat(DIFFUSION.abstractText().toLowerCase()).contains(word));
     assertThat(index.distinctiveWords("missing", 5)).isEmpty();
   }

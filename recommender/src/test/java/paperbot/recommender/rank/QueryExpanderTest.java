@@ -12,8 +12,13 @@ final class QueryExpanderTest {
 
   @Test
   void theLongestKnownTermWinsAndOtherWordsStandAlone() {
-    QueryExpander expander = QueryExpander.parse(List.of("# comment", "RL | reinforcement learning",
-        "offline RL | offline reinforcement learning", ""));
+    QueryExpander expander =
+        QueryExpander.parse(
+            List.of(
+                "# comment",
+                "RL | reinforcement learning",
+                "offline RL | offline reinforcement learning",
+                ""));
     List<Concept> concepts = expander.concepts(QueryWords.of("Offline-RL for robots"));
     assertThat(concepts).extracting(Concept::text).containsExactly("offline rl", "for", "robots");
     assertThat(concepts.get(0).label()).isEqualTo("offline RL");
@@ -23,7 +28,8 @@ final class QueryExpanderTest {
 
   @Test
   void aFormInTwoGroupsHasBothMeaningsAndIsAmbiguous() {
-    QueryExpander expander = QueryExpander.parse(List.of("TTS | test-time scaling", "TTS | text-to-speech"));
+    QueryExpander expander =
+        QueryExpander.parse(List.of("TTS | test-time scaling", "TTS | text-to-speech"));
     Concept tts = expander.concepts(QueryWords.of("tts")).get(0);
     assertThat(tts.alternatives()).containsExactly("test-time scaling", "text-to-speech");
     assertThat(tts.ambiguous()).isTrue();
@@ -32,14 +38,19 @@ final class QueryExpanderTest {
   @Test
   void theShippedListLoadsFromConfigAndFromTheClasspath(@TempDir Path dir) throws Exception {
     QueryExpander fromConfig = QueryExpander.load(Path.of("..", "config", "expansions.txt"));
-    assertThat(fromConfig.concepts(QueryWords.of("vla")).get(0).alternatives()).contains("vision-language-action");
+    assertThat(fromConfig.concepts(QueryWords.of("vla")).get(0).alternatives())
+        .contains("vision-language-action");
     assertThat(QueryExpander.defaults().concepts(QueryWords.of("sim2real")).get(0).alternatives())
         .contains("sim-to-real");
     Path custom = dir.resolve("mine.txt");
     Files.writeString(custom, "KAN | Kolmogorov-Arnold network\n");
     assertThat(QueryExpander.load(custom).concepts(QueryWords.of("kan")).get(0).alternatives())
         .containsExactly("Kolmogorov-Arnold network");
-    assertThat(QueryExpander.load(dir.resolve("missing.txt")).concepts(QueryWords.of("rl")).get(0).isKnownTerm())
+    assertThat(
+            QueryExpander.load(dir.resolve("missing.txt"))
+                .concepts(QueryWords.of("rl"))
+                .get(0)
+                .isKnownTerm())
         .isTrue();
   }
 }

@@ -20,12 +20,16 @@ import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.index.SeedIndexer;
 
 /**
- * Ranking quality on held-out researcher queries with graded judgements (src/test/resources/eval/judgements.tsv):
- * mean NDCG@5 over the queries, and no query whose first result is irrelevant.
+ * Ranking quality on held-out researcher queries with graded judgements
+ * (src/test/resources/eval/judgements.tsv): mean NDCG@5 over the queries, and no query whose first
+ * result is irrelevant.
  */
 final class RankingQualityTest {
   private static final int K = 5;
-  /** Measured 0.91 when the judgements were written; the floor catches a real regression, not noise. */
+
+  /**
+   * Measured 0.91 when the judgements were written; the floor catches a real regression, not noise.
+   */
   private static final double MIN_MEAN_NDCG = 0.85;
 
   @TempDir Path dir;
@@ -37,24 +41,34 @@ final class RankingQualityTest {
     double mean = meanNdcg(QueryExpander.defaults(), judgements, report, true);
     // Baseline in the same run: the same index and ranking with no abbreviation expansion.
     double baseline = meanNdcg(QueryExpander.none(), judgements, new ArrayList<>(), false);
-    System.out.printf("ranking quality: mean ndcg@5=%.3f (without expansions %.3f) over %d queries%n  %s%n", mean,
-        baseline, judgements.size(), String.join("\n  ", report));
+    System.out.printf(
+        "ranking quality: mean ndcg@5=%.3f (without expansions %.3f) over %d queries%n  %s%n",
+        mean, baseline, judgements.size(), String.join("\n  ", report));
     assertThat(mean).isGreaterThanOrEqualTo(MIN_MEAN_NDCG).isGreaterThan(baseline);
   }
 
-  private double meanNdcg(QueryExpander expander, Map<String, Map<String, Integer>> judgements, List<String> report,
-      boolean requireRelevantFirst) throws IOException {
+  private double meanNdcg(
+      QueryExpander expander,
+      Map<String, Map<String, Integer>> judgements,
+      List<String> report,
+      boolean requireRelevantFirst)
+      throws IOException {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     double total = 0;
-    try (LucenePaperIndex index = LucenePaperIndex.open(dir.resolve(requireRelevantFirst ? "a" : "b"), expander,
-        clock)) {
+    try (LucenePaperIndex index =
+        LucenePaperIndex.open(dir.resolve(requireRelevantFirst ? "a" : "b"), expander, clock)) {
       SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), clock);
       for (Map.Entry<String, Map<String, Integer>> query : judgements.entrySet()) {
-        List<String> top = index.search(SearchRequest.firstPage(query.getKey(), K)).hits().stream()
-            .map(hit -> hit.paper().title()).toList();
+        List<String> top =
+            index.search(SearchRequest.firstPage(query.getKey(), K)).hits().stream()
+                .map(hit -> hit.paper().title())
+                .toList();
         double ndcg = ndcg(top, query.getValue());
         total += ndcg;
-        report.add(String.format("%-32s ndcg@5=%.2f first=%s", query.getKey(), ndcg, top.isEmpty() ? "-" : top.get(0)));
+        report.add(
+            String.format(
+                "%-32s ndcg@5=%.2f first=%s",
+                query.getKey(), ndcg, top.isEmpty() ? "-" : top.get(0)));
         if (requireRelevantFirst) {
           assertThat(query.getValue().getOrDefault(top.isEmpty() ? "" : top.get(0), 0))
               .as("first result for '%s' should be relevant: %s", query.getKey(), top)
@@ -90,7 +104,9 @@ final class RankingQualityTest {
         continue;
       }
       String[] columns = line.split("\t");
-      byQuery.computeIfAbsent(columns[0], k -> new HashMap<>()).put(columns[2], Integer.parseInt(columns[1]));
+      byQuery
+          .computeIfAbsent(columns[0], k -> new HashMap<>())
+          .put(columns[2], Integer.parseInt(columns[1]));
     }
     return byQuery;
   }

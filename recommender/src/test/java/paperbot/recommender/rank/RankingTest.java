@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.LucenePaperIndex;
-import java.util.ArrayList;
 
 /** Ranking properties on a small hand-made corpus where the right order is unambiguous. */
 final class RankingTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-  private static final String FILLER = " We evaluate on standard benchmarks and report results across many tasks.";
+  private static final String FILLER =
+      " We evaluate on standard benchmarks and report results across many tasks.";
 
   @TempDir Path dir;
   LucenePaperIndex index;
@@ -37,34 +39,58 @@ final class RankingTest {
   }
 
   private List<String> titles(String query) {
-    return index.search(SearchRequest.firstPage(query, 10)).hits().stream().map(h -> h.paper().title()).toList();
+    return index.search(SearchRequest.firstPage(query, 10)).hits().stream()
+        .map(h -> h.paper().title())
+        .toList();
   }
 
   @Test
   void aTitleMatchOutranksAnAbstractOnlyMatch() {
-    index.replaceAll(List.of(
-        paper("Robots that plan", "We study world models for robot planning." + FILLER),
-        paper("World Models for Planning", "We study robot planning." + FILLER)), "f");
+    index.replaceAll(
+        List.of(
+            paper("Robots that plan", "We study world models for robot planning." + FILLER),
+            paper("World Models for Planning", "We study robot planning." + FILLER)),
+        "f");
     assertThat(titles("world models")).first().isEqualTo("World Models for Planning");
   }
 
   @Test
   void wordsTogetherOutrankTheSameWordsApart() {
-    index.replaceAll(List.of(
-        paper("Scattered", "A policy for diffusion of information in networks is learned." + FILLER),
-        paper("Together", "We train a diffusion policy for manipulation." + FILLER)), "f");
+    index.replaceAll(
+        List.of(
+            paper(
+                "Scattered",
+                "A policy for diffusion of information in networks is learned." + FILLER),
+            paper("Together", "We train a diffusion policy for manipulation." + FILLER)),
+        "f");
     assertThat(titles("diffusion policy")).containsExactly("Together", "Scattered");
   }
 
   @Test
   void priorsBreakNearTiesButNeverBuryAStrongTextMatch() {
-    index.replaceAll(List.of(
-        paper("Offline Reinforcement Learning with Implicit Q-Learning", "Offline reinforcement learning." + FILLER,
-            LocalDate.of(2021, 10, 1), 0),
-        paper("A survey of robotics", "Among others, offline reinforcement learning is mentioned." + FILLER,
-            TODAY, 900),
-        paper("Twin A", "Offline reinforcement learning method." + FILLER, LocalDate.of(2020, 1, 1), 0),
-        paper("Twin B", "Offline reinforcement learning method." + FILLER, TODAY.minusDays(3), 12)), "f");
+    index.replaceAll(
+        List.of(
+            paper(
+                "Offline Reinforcement Learning with Implicit Q-Learning",
+                "Offline reinforcement learning." + FILLER,
+                LocalDate.of(2021, 10, 1),
+                0),
+            paper(
+                "A survey of robotics",
+                "Among others, offline reinforcement learning is mentioned." + FILLER,
+                TODAY,
+                900),
+            paper(
+                "Twin A",
+                "Offline reinforcement learning method." + FILLER,
+                LocalDate.of(2020, 1, 1),
+                0),
+            paper(
+                "Twin B",
+                "Offline reinforcement learning method." + FILLER,
+                TODAY.minusDays(3),
+                12)),
+        "f");
     List<String> ranked = titles("offline reinforcement learning");
     assertThat(ranked.get(0)).isEqualTo("Offline Reinforcement Learning with Implicit Q-Learning");
     assertThat(ranked.indexOf("Twin B")).isLessThan(ranked.indexOf("Twin A"));
@@ -72,9 +98,11 @@ final class RankingTest {
 
   @Test
   void papersMatchingOnlyThePriorsAreNeverReturned() {
-    index.replaceAll(List.of(
-        paper("Popular and new", "Nothing relevant here." + FILLER, TODAY, 1000),
-        paper("Relevant", "Graph neural networks for molecules." + FILLER)), "f");
+    index.replaceAll(
+        List.of(
+            paper("Popular and new", "Nothing relevant here." + FILLER, TODAY, 1000),
+            paper("Relevant", "Graph neural networks for molecules." + FILLER)),
+        "f");
     SearchResults results = index.search(SearchRequest.firstPage("graph neural networks", 10));
     assertThat(results.totalHits()).isEqualTo(1);
     assertThat(results.hits()).extracting(h -> h.paper().title()).containsExactly("Relevant");
@@ -82,30 +110,48 @@ final class RankingTest {
 
   @Test
   void abbreviationsNeverExpandToLooseWords() {
-    index.replaceAll(List.of(
-        paper("Expressive Neural Voice Cloning", "Voice cloning with few samples of a speaker." + FILLER),
-        paper("Augmented Behavioral Cloning from Observation", "Imitation from observation." + FILLER)), "f");
+    index.replaceAll(
+        List.of(
+            paper(
+                "Expressive Neural Voice Cloning",
+                "Voice cloning with few samples of a speaker." + FILLER),
+            paper(
+                "Augmented Behavioral Cloning from Observation",
+                "Imitation from observation." + FILLER)),
+        "f");
     assertThat(titles("bc")).containsExactly("Augmented Behavioral Cloning from Observation");
     // Typed words may match apart (recall for longer queries), but the phrase ranks first.
-    assertThat(titles("behavior cloning")).first().isEqualTo("Augmented Behavioral Cloning from Observation");
+    assertThat(titles("behavior cloning"))
+        .first()
+        .isEqualTo("Augmented Behavioral Cloning from Observation");
     assertThat(titles("voice cloning")).first().isEqualTo("Expressive Neural Voice Cloning");
   }
 
   @Test
   void ambiguousAbbreviationsFindEveryMeaningAndSayWhichMatched() {
-    index.replaceAll(List.of(
-        paper("Speech synthesis", "A text-to-speech (TTS) system with prosody control." + FILLER),
-        paper("Reasoning at inference", "Test-time scaling improves reasoning of language models." + FILLER)), "f");
+    index.replaceAll(
+        List.of(
+            paper(
+                "Speech synthesis", "A text-to-speech (TTS) system with prosody control." + FILLER),
+            paper(
+                "Reasoning at inference",
+                "Test-time scaling improves reasoning of language models." + FILLER)),
+        "f");
     SearchResults results = index.search(SearchRequest.firstPage("TTS", 10));
-    assertThat(results.hits()).extracting(SearchHit::whyLine).containsExactlyInAnyOrder(
-        "matched: TTS (= text-to-speech) (abstract)", "matched: TTS → test-time scaling (abstract)");
+    assertThat(results.hits())
+        .extracting(SearchHit::whyLine)
+        .containsExactlyInAnyOrder(
+            "matched: TTS (= text-to-speech) (abstract)",
+            "matched: TTS → test-time scaling (abstract)");
   }
 
   @Test
   void spellingAndHyphenationVariantsMeet() {
-    index.replaceAll(List.of(
-        paper("Behaviour priors", "Behaviour regularisation for offline agents." + FILLER),
-        paper("Bridging the Sim-to-Real Gap", "Transfer from simulation." + FILLER)), "f");
+    index.replaceAll(
+        List.of(
+            paper("Behaviour priors", "Behaviour regularisation for offline agents." + FILLER),
+            paper("Bridging the Sim-to-Real Gap", "Transfer from simulation." + FILLER)),
+        "f");
     assertThat(titles("behavior regularization")).first().isEqualTo("Behaviour priors");
     assertThat(titles("sim2real")).containsExactly("Bridging the Sim-to-Real Gap");
     assertThat(titles("sim to real")).containsExactly("Bridging the Sim-to-Real Gap");
@@ -113,19 +159,31 @@ final class RankingTest {
 
   @Test
   void whyLineNamesPhrasesAndFieldsTitleFirst() {
-    index.replaceAll(List.of(paper("Diffusion Policy for Robots",
-        "Our method builds on imitation learning from demonstrations." + FILLER)), "f");
-    SearchHit hit = index.search(SearchRequest.firstPage("diffusion policy imitation learning", 5)).hits().get(0);
-    assertThat(hit.whyLine()).isEqualTo("matched: diffusion policy (title), imitation learning (abstract)");
+    index.replaceAll(
+        List.of(
+            paper(
+                "Diffusion Policy for Robots",
+                "Our method builds on imitation learning from demonstrations." + FILLER)),
+        "f");
+    SearchHit hit =
+        index
+            .search(SearchRequest.firstPage("diffusion policy imitation learning", 5))
+            .hits()
+            .get(0);
+    assertThat(hit.whyLine())
+        .isEqualTo("matched: diffusion policy (title), imitation learning (abstract)");
     assertThat(hit.snippet()).contains("imitation learning");
   }
 
   @Test
   void snippetIsAboutTwoLinesCutAtWordsAroundTheMatch() {
-    String text = "Intro sentence about nothing in particular. ".repeat(8)
-        + "Here the key idea of contrastive pretraining appears. " + "More words follow. ".repeat(30);
+    String text =
+        "Intro sentence about nothing in particular. ".repeat(8)
+            + "Here the key idea of contrastive pretraining appears. "
+            + "More words follow. ".repeat(30);
     index.replaceAll(List.of(paper("A paper", text)), "f");
-    String snippet = index.search(SearchRequest.firstPage("contrastive pretraining", 5)).hits().get(0).snippet();
+    String snippet =
+        index.search(SearchRequest.firstPage("contrastive pretraining", 5)).hits().get(0).snippet();
     assertThat(snippet).contains("contrastive pretraining").startsWith("…").endsWith(" …");
     assertThat(snippet.length()).isBetween(100, SnippetFormatter.LENGTH + 4);
   }
@@ -143,7 +201,8 @@ final class RankingTest {
     assertThat(first.hasMore()).isTrue();
     assertThat(third.hits()).hasSize(3);
     assertThat(third.hasMore()).isFalse();
-    assertThat(first.hits()).extracting(h -> h.paper().id())
+    assertThat(first.hits())
+        .extracting(h -> h.paper().id())
         .doesNotContainAnyElementsOf(third.hits().stream().map(h -> h.paper().id()).toList());
     assertThat(index.search(new SearchRequest("transformer", 40, 10)).hits()).isEmpty();
   }
@@ -151,16 +210,36 @@ final class RankingTest {
   @Test
   void hostileInputNeverThrows() {
     index.replaceAll(List.of(paper("Anything", "Some text about learning." + FILLER)), "f");
-    List<String> inputs = List.of("title:(a OR b)^3 \"unbalanced", "*:*", "\\", "~", "?*", "AND OR NOT", "((((",
-        "a".repeat(5000), "learning ".repeat(700), "🙂🚀 learning", "\u0000\u0007\u200b\u202elearning", "",
-        "   \t\n", "the of and", "-", "\"\"", "[1 TO 5]", "/regex.*/", "learning^1000000");
+    List<String> inputs =
+        List.of(
+            "title:(a OR b)^3 \"unbalanced",
+            "*:*",
+            "\\",
+            "~",
+            "?*",
+            "AND OR NOT",
+            "((((",
+            "a".repeat(5000),
+            "learning ".repeat(700),
+            "🙂🚀 learning",
+            "\u0000\u0007\u200b\u202elearning",
+            "",
+            "   \t\n",
+            "the of and",
+            "-",
+            "\"\"",
+            "[1 TO 5]",
+            "/regex.*/",
+            "learning^1000000");
     for (String input : inputs) {
       SearchResults results = index.search(SearchRequest.firstPage(input, 5));
       assertThat(results).as(input).isNotNull();
     }
-    assertThat(index.search(SearchRequest.firstPage("", 5)).notice()).contains("/papers diffusion policy");
+    assertThat(index.search(SearchRequest.firstPage("", 5)).notice())
+        .contains("/papers diffusion policy");
     assertThat(index.search(SearchRequest.firstPage("the of and", 5)).notice()).isNotNull();
-    assertThat(index.search(SearchRequest.firstPage("learning ".repeat(700), 5)).notice()).contains("first 32 words");
+    assertThat(index.search(SearchRequest.firstPage("learning ".repeat(700), 5)).notice())
+        .contains("first 32 words");
     assertThat(index.search(SearchRequest.firstPage("🙂🚀 learning", 5)).hits()).hasSize(1);
   }
 }

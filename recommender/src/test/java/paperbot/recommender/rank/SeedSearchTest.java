@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.index.IndexStatus;
 import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.index.SeedIndexer;
@@ -42,23 +42,40 @@ final class SeedSearchTest {
 
   @ParameterizedTest(name = "{0} finds papers that only say {1}")
   @CsvSource({
-      "rl, reinforcement learning", "llm, large language model", "vla, vision-language-action",
-      "vlm, vision-language model", "bc, behavior cloning", "il, imitation learning",
-      "rlhf, reinforcement learning from human feedback", "marl, multi-agent reinforcement learning",
-      "gflownet, generative flow network", "sim2real, sim-to-real", "t2i, text-to-image", "t2v, text-to-video",
-      "sft, supervised fine-tuning", "cot, chain of thought", "offline rl, offline reinforcement learning",
-      "o2o, offline-to-online"})
+    "rl, reinforcement learning",
+    "llm, large language model",
+    "vla, vision-language-action",
+    "vlm, vision-language model",
+    "bc, behavior cloning",
+    "il, imitation learning",
+    "rlhf, reinforcement learning from human feedback",
+    "marl, multi-agent reinforcement learning",
+    "gflownet, generative flow network",
+    "sim2real, sim-to-real",
+    "t2i, text-to-image",
+    "t2v, text-to-video",
+    "sft, supervised fine-tuning",
+    "cot, chain of thought",
+    "offline rl, offline reinforcement learning",
+    "o2o, offline-to-online"
+  })
   void abbreviationFindsTheLongForm(String abbreviation, String longForm) {
-    assertThat(search(abbreviation)).extracting(SearchHit::whyLine)
+    assertThat(search(abbreviation))
+        .extracting(SearchHit::whyLine)
         .anySatisfy(why -> assertThat(why).containsIgnoringCase(" → " + longForm));
   }
 
   @ParameterizedTest(name = "{0} finds papers that only say {1}")
   @CsvSource({
-      "reinforcement learning from human feedback, RLHF", "vision-language-action, VLA",
-      "behavior cloning, BC", "text-to-image, T2I", "large language model, LLM"})
+    "reinforcement learning from human feedback, RLHF",
+    "vision-language-action, VLA",
+    "behavior cloning, BC",
+    "text-to-image, T2I",
+    "large language model, LLM"
+  })
   void longFormFindsTheAbbreviation(String longForm, String abbreviation) {
-    assertThat(search(longForm)).extracting(SearchHit::whyLine)
+    assertThat(search(longForm))
+        .extracting(SearchHit::whyLine)
         .anySatisfy(why -> assertThat(why).contains(" → " + abbreviation + " ("));
   }
 }

@@ -15,7 +15,20 @@ final class TestPapers {
   }
 
   static Paper paper(String title, String abstractText, LocalDate published, int upvotes) {
-    return new Paper(PaperId.fromText(title), title, List.of(), abstractText, List.of(), false, null, published,
-        false, upvotes, List.of(), null, List.of(), List.of(new SourceRecord("test", 1, "test")));
+    return new Paper(
+        PaperId.fromText(title),
+        title,
+        List.of(),
+        abstractText,
+        List.of(),
+        false,
+        null,
+        published,
+        false,
+        upvotes,
+        List.of(),
+        null,
+        List.of(),
+        List.of(new SourceRecord("test", 1, "test")));
   }
 }

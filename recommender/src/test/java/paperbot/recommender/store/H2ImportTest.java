@@ -23,7 +23,8 @@ import paperbot.recommender.profile.MemberKey;
 final class H2ImportTest {
   private static final MemberKey ANA = new MemberKey("SLACK", "T1", "ana");
   private static final MemberKey BEN = new MemberKey("SLACK", "T1", "ben");
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path data;
 
@@ -38,11 +39,27 @@ final class H2ImportTest {
       profiles.recordFeedback(ANA, "p2", Feedback.LIKE, Map.of("diffus", 0.4));
       profiles.addTopic(BEN, "world models", 1);
       JdbcDigestStore digests = new JdbcDigestStore(h2.dataSource(), CLOCK);
-      subscription = digests.save(new Subscription(0, "SLACK", "T1", "C1", Subscription.Kind.CHANNEL, "ana",
-          LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"), Subscription.WEEKDAYS, List.of("offline rl"), 5, null));
-      assertThat(digests.claimRun(subscription.id(), LocalDate.of(2026, 11, 23), CLOCK.instant())).isTrue();
-      digests.recordSent(subscription, LocalDate.of(2026, 11, 23), List.of("p7"), "POSTED", CLOCK.instant());
-      new JdbcPaperArchive(h2.dataSource(), CLOCK).put(List.of(JdbcPaperArchiveTest.paper("p7", "Seven")));
+      subscription =
+          digests.save(
+              new Subscription(
+                  0,
+                  "SLACK",
+                  "T1",
+                  "C1",
+                  Subscription.Kind.CHANNEL,
+                  "ana",
+                  LocalTime.of(9, 0),
+                  ZoneId.of("Europe/Berlin"),
+                  Subscription.WEEKDAYS,
+                  List.of("offline rl"),
+                  5,
+                  null));
+      assertThat(digests.claimRun(subscription.id(), LocalDate.of(2026, 11, 23), CLOCK.instant()))
+          .isTrue();
+      digests.recordSent(
+          subscription, LocalDate.of(2026, 11, 23), List.of("p7"), "POSTED", CLOCK.instant());
+      new JdbcPaperArchive(h2.dataSource(), CLOCK)
+          .put(List.of(JdbcPaperArchiveTest.paper("p7", "Seven")));
     }
     InterestProfile ana;
     try (Database imported = Database.openDefault(data)) {
@@ -55,18 +72,34 @@ final class H2ImportTest {
       assertThat(ana.learned()).containsEntry("diffus", 0.4);
       assertThat(profiles.load(BEN).topics()).containsOnlyKeys("world models");
       JdbcDigestStore digests = new JdbcDigestStore(imported.dataSource(), CLOCK);
-      assertThat(digests.all()).singleElement().satisfies(s -> {
-        assertThat(s.id()).isEqualTo(subscription.id());
-        assertThat(s.topics()).isEqualTo(subscription.topics());
-        assertThat(s.lastRunAt()).isEqualTo(CLOCK.instant());
-      });
+      assertThat(digests.all())
+          .singleElement()
+          .satisfies(s -> {
+            assertThat(s.id()).isEqualTo(subscription.id());
+            assertThat(s.topics()).isEqualTo(subscription.topics());
+            assertThat(s.lastRunAt()).isEqualTo(CLOCK.instant());
+          });
       assertThat(digests.sent(subscription)).containsExactly("p7");
       assertThat(digests.claimRun(subscription.id(), LocalDate.of(2026, 11, 23), CLOCK.instant()))
-          .as("the day's run came along").isFalse();
+          .as("the day's run came along")
+          .isFalse();
       assertThat(new JdbcPaperArchive(imported.dataSource(), CLOCK).count()).isEqualTo(1);
       // New rows continue after the imported ids instead of colliding with them.
-      Subscription next = digests.save(new Subscription(0, "SLACK", "T1", "C2", Subscription.Kind.CHANNEL, "ana",
-          LocalTime.of(9, 0), ZoneId.of("UTC"), Subscription.WEEKDAYS, List.of(), 5, null));
+      Subscription next =
+          digests.save(
+              new Subscription(
+                  0,
+                  "SLACK",
+                  "T1",
+                  "C2",
+                  Subscription.Kind.CHANNEL,
+                  "ana",
+                  LocalTime.of(9, 0),
+                  ZoneId.of("UTC"),
+                  Subscription.WEEKDAYS,
+                  List.of(),
+                  5,
+                  null));
       assertThat(next.id()).isGreaterThan(subscription.id());
       profiles.addTopic(ANA, "after the import", 1);
     }
@@ -74,7 +107,8 @@ final class H2ImportTest {
     assertThat(data.resolve(H2Import.H2_FILE + H2Import.IMPORTED_SUFFIX)).exists();
     try (Database again = Database.openDefault(data)) {
       assertThat(new JdbcProfileStore(again.dataSource(), CLOCK).load(ANA).topics())
-          .as("a second start does not import again").containsOnlyKeys("offline rl", "after the import");
+          .as("a second start does not import again")
+          .containsOnlyKeys("offline rl", "after the import");
     }
   }
 

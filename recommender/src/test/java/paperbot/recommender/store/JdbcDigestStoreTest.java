@@ -27,19 +27,36 @@ final class JdbcDigestStoreTest {
 
   static Stream<Arguments> databases() {
     return Stream.of(
-        Arguments.of("SQLite", (Function<Path, Database>) d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
-        Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
+        Arguments.of(
+            "SQLite",
+            (Function<Path, Database>)
+                d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
+        Arguments.of(
+            "H2",
+            (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
         Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
   }
 
   private static Subscription channel(String destination, List<String> topics) {
-    return new Subscription(0, "SLACK", "T1", destination, Subscription.Kind.CHANNEL, "U1", LocalTime.of(8, 30),
-        ZoneId.of("Europe/Berlin"), Subscription.WEEKDAYS, topics, 5, null);
+    return new Subscription(
+        0,
+        "SLACK",
+        "T1",
+        destination,
+        Subscription.Kind.CHANNEL,
+        "U1",
+        LocalTime.of(8, 30),
+        ZoneId.of("Europe/Berlin"),
+        Subscription.WEEKDAYS,
+        topics,
+        5,
+        null);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void subscriptionsAreSavedReplacedPerDestinationAndDeleted(String name, Function<Path, Database> open) {
+  void subscriptionsAreSavedReplacedPerDestinationAndDeleted(
+      String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), CLOCK);
       Subscription saved = store.save(channel("C1", List.of("offline rl", "diffusion policy")));
@@ -49,7 +66,9 @@ final class JdbcDigestStoreTest {
       assertThat(replaced.id()).isEqualTo(saved.id());
       assertThat(replaced.topics()).containsExactly("world models");
       assertThat(store.inWorkspace("SLACK", "T1")).hasSize(1);
-      assertThat(store.all()).extracting(Subscription::zone).containsOnly(ZoneId.of("Europe/Berlin"));
+      assertThat(store.all())
+          .extracting(Subscription::zone)
+          .containsOnly(ZoneId.of("Europe/Berlin"));
       assertThat(store.delete(saved.id())).isTrue();
       assertThat(store.find("SLACK", "T1", "C1", Subscription.Kind.CHANNEL)).isEmpty();
     }
@@ -76,18 +95,27 @@ final class JdbcDigestStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void anUnfinishedRunIsResumedByExactlyOneCallerAndAFinishedOneNever(String name, Function<Path, Database> open) {
+  void anUnfinishedRunIsResumedByExactlyOneCallerAndAFinishedOneNever(
+      String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), CLOCK);
       Subscription s = store.save(channel("C4", List.of()));
       assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
       Instant later = NOW.plusSeconds(60);
-      assertThat(store.resumeRun(s.id(), DAY, later, NOW)).as("started at NOW, not before it").isFalse();
+      assertThat(store.resumeRun(s.id(), DAY, later, NOW))
+          .as("started at NOW, not before it")
+          .isFalse();
       assertThat(store.resumeRun(s.id(), DAY, later, later)).as("the dead process's run").isTrue();
-      assertThat(store.resumeRun(s.id(), DAY, later, later)).as("already taken over at 'later'").isFalse();
+      assertThat(store.resumeRun(s.id(), DAY, later, later))
+          .as("already taken over at 'later'")
+          .isFalse();
       store.recordSent(s, DAY, List.of("p1"), "POSTED", later);
-      assertThat(store.resumeRun(s.id(), DAY, later.plusSeconds(60), later.plusSeconds(60))).as("finished").isFalse();
-      assertThat(store.resumeRun(s.id(), DAY.plusDays(1), later, later)).as("never claimed").isFalse();
+      assertThat(store.resumeRun(s.id(), DAY, later.plusSeconds(60), later.plusSeconds(60)))
+          .as("finished")
+          .isFalse();
+      assertThat(store.resumeRun(s.id(), DAY.plusDays(1), later, later))
+          .as("never claimed")
+          .isFalse();
     }
   }
 }

@@ -28,8 +28,13 @@ final class JdbcProfileStoreTest {
 
   static Stream<Arguments> databases() {
     return Stream.of(
-        Arguments.of("SQLite", (Function<Path, Database>) d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
-        Arguments.of("H2", (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
+        Arguments.of(
+            "SQLite",
+            (Function<Path, Database>)
+                d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
+        Arguments.of(
+            "H2",
+            (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
         Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
   }
 
@@ -51,7 +56,8 @@ final class JdbcProfileStoreTest {
       store.markSeen(ANA, List.of("p3", "p4", "p3"));
 
       InterestProfile profile = store.load(ANA);
-      assertThat(profile.topics()).containsExactly(Map.entry("offline rl", 3.0), Map.entry("diffusion policy", 2.0));
+      assertThat(profile.topics())
+          .containsExactly(Map.entry("offline rl", 3.0), Map.entry("diffusion policy", 2.0));
       assertThat(profile.mutes()).containsExactly("voice cloning");
       assertThat(profile.follows()).containsExactly("Haoran He");
       assertThat(profile.learned()).containsEntry("diffus", 0.3).containsEntry("voic", -0.3);
@@ -84,16 +90,20 @@ final class JdbcProfileStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void concurrentCommandsOfOneMemberLoseNoUpdate(String name, Function<Path, Database> open) throws Exception {
+  void concurrentCommandsOfOneMemberLoseNoUpdate(String name, Function<Path, Database> open)
+      throws Exception {
     try (Database db = open.apply(dir)) {
       JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
       MemberKey newcomer = new MemberKey("SLACK", "T9", "racer");
-      ExecutorService pool = Executors.newFixedThreadPool(6, r -> new Thread(r, "profile-test-writer"));
+      ExecutorService pool =
+          Executors.newFixedThreadPool(6, r -> new Thread(r, "profile-test-writer"));
       List<Future<?>> writes = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         int n = i;
         writes.add(pool.submit(() -> store.addTopic(newcomer, "topic " + n, 1)));
-        writes.add(pool.submit(() -> store.recordFeedback(newcomer, "p" + n, Feedback.LIKE, Map.of("shared", 0.01))));
+        writes.add(
+            pool.submit(() ->
+                store.recordFeedback(newcomer, "p" + n, Feedback.LIKE, Map.of("shared", 0.01))));
       }
       for (Future<?> write : writes) {
         write.get(60, TimeUnit.SECONDS);
@@ -101,7 +111,8 @@ final class JdbcProfileStoreTest {
       pool.shutdown();
       InterestProfile profile = store.load(newcomer);
       assertThat(profile.topics()).hasSize(30);
-      assertThat(profile.learned().get("shared")).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(profile.learned().get("shared"))
+          .isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
     }
   }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.profile.MemberKey;
 
 /**
- * V1 and V2 moved from the shared folder into the vendor folders (SQLite needs its own): a database migrated with
- * the old layout, where they were shared, still validates and opens with the new one.
+ * V1 and V2 moved from the shared folder into the vendor folders (SQLite needs its own): a database
+ * migrated with the old layout, where they were shared, still validates and opens with the new one.
  */
 final class MigrationLayoutTest {
   @TempDir Path dir;
@@ -32,21 +32,35 @@ final class MigrationLayoutTest {
     try (Database h2 = Database.open(Database.h2Url(data), null, null)) {
       // Wipe what the new layout applied, then migrate as an install from before the move did.
       Flyway.configure().dataSource(h2.dataSource()).cleanDisabled(false).load().clean();
-      Flyway.configure().dataSource(h2.dataSource())
-          .locations("filesystem:" + shared, "filesystem:" + vendor).load().migrate();
-      new JdbcProfileStore(h2.dataSource(), Clock.systemUTC()).addTopic(new MemberKey("SLACK", "T", "ana"), "old", 1);
+      Flyway.configure()
+          .dataSource(h2.dataSource())
+          .locations("filesystem:" + shared, "filesystem:" + vendor)
+          .load()
+          .migrate();
+      new JdbcProfileStore(h2.dataSource(), Clock.systemUTC())
+          .addTopic(new MemberKey("SLACK", "T", "ana"), "old", 1);
     }
     try (Database reopened = Database.open(Database.h2Url(data), null, null)) {
-      assertThat(Flyway.configure().dataSource(reopened.dataSource())
-          .locations("classpath:db/migration", "classpath:db/vendor/h2").load().validateWithResult().validationSuccessful)
-          .as("checksums and descriptions of the applied migrations are unchanged").isTrue();
-      assertThat(new JdbcProfileStore(reopened.dataSource(), Clock.systemUTC())
-          .load(new MemberKey("SLACK", "T", "ana")).topics()).containsOnlyKeys("old");
+      assertThat(
+              Flyway.configure()
+                  .dataSource(reopened.dataSource())
+                  .locations("classpath:db/migration", "classpath:db/vendor/h2")
+                  .load()
+                  .validateWithResult()
+                  .validationSuccessful)
+          .as("checksums and descriptions of the applied migrations are unchanged")
+          .isTrue();
+      assertThat(
+              new JdbcProfileStore(reopened.dataSource(), Clock.systemUTC())
+                  .load(new MemberKey("SLACK", "T", "ana"))
+                  .topics())
+          .containsOnlyKeys("old");
     }
   }
 
   private static void copy(String resource, Path folder) throws IOException {
-    try (InputStream in = MigrationLayoutTest.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        MigrationLayoutTest.class.getClassLoader().getResourceAsStream(resource)) {
       Files.copy(in, folder.resolve(Path.of(resource).getFileName()));
     }
   }

