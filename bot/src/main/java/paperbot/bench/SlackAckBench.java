@@ -1,6 +1,5 @@
 package paperbot.bench;
 
-import com.slack.api.app_backend.SlackSignature;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import paperbot.command.CommandRouter;
+import paperbot.slack.SignedSlackRequest;
 import paperbot.slack.SlackAdapter;
 import paperbot.slack.SlackHttpServer;
 import paperbot.slack.SlackSettings;
@@ -91,19 +91,10 @@ final class SlackAckBench {
               + "&response_url="
               + URLEncoder.encode(base + "/respond", StandardCharsets.UTF_8)
               + "&trigger_id=1.2.3&api_app_id=A1";
-      // Signed as Slack signs: with the wall-clock time that Bolt checks requests against (not the
-      // bench's clock,
-      // which is fixed for the run and, in tests, set to another day).
-      String ts = String.valueOf(System.currentTimeMillis() / 1000);
+      // Signed with the wall-clock time that Bolt checks requests against, not the bench's clock,
+      // which is fixed for the run and, in tests, set to another day.
       HttpRequest request =
-          HttpRequest.newBuilder(target)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-              .header(
-                  SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                  new SlackSignature.Generator(SECRET).generate(ts, body))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
+          SignedSlackRequest.post(target, SECRET, body, System.currentTimeMillis() / 1000);
       long began = System.nanoTime();
       sent.add(
           http.sendAsync(request, HttpResponse.BodyHandlers.discarding())

@@ -2,7 +2,6 @@ package paperbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.slack.api.app_backend.SlackSignature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,6 +38,8 @@ import paperbot.recommender.ingest.JsonLinesFile;
 import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcDigestStore;
 import paperbot.slack.FakeSlackWebApi;
+import paperbot.slack.SignedSlackRequest;
+import paperbot.slack.SlackHttpServer;
 
 /**
  * Two paperbot processes on one PostgreSQL database with Quartz clustered, posting to a fake Slack.
@@ -264,16 +265,12 @@ final class ClusteredDigestTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     String answer = "";
     while (System.nanoTime() < deadline) {
-      String ts = String.valueOf(System.currentTimeMillis() / 1000);
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-              .header(
-                  SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                  new SlackSignature.Generator(SECRET).generate(ts, body))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
+          SignedSlackRequest.post(
+              URI.create("http://127.0.0.1:" + port + SlackHttpServer.PATH),
+              SECRET,
+              body,
+              System.currentTimeMillis() / 1000);
       try {
         answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
         if (answer.contains(expected)) {

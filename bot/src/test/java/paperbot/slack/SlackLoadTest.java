@@ -2,7 +2,6 @@ package paperbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -177,15 +176,11 @@ final class SlackLoadTest {
   }
 
   private static HttpRequest signed(SlackHttpServer server, String body) {
-    String ts = String.valueOf(System.currentTimeMillis() / 1000);
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-        .header(
-            SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-            new SlackSignature.Generator(SECRET).generate(ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    return SignedSlackRequest.post(
+        URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.PATH),
+        SECRET,
+        body,
+        System.currentTimeMillis() / 1000);
   }
 
   private static String command(String user, String command, String text, String responseUrl) {

@@ -2,7 +2,6 @@ package paperbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -76,16 +75,12 @@ final class SlackPayloadPropertyTest {
   @Property(tries = 200)
   void brokenBodiesGetAClientErrorNeverAServerError(@ForAll("bodies") String body)
       throws Exception {
-    String ts = String.valueOf(System.currentTimeMillis() / 1000);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-            .header(
-                SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                new SlackSignature.Generator(SECRET).generate(ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+        SignedSlackRequest.post(
+            URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.PATH),
+            SECRET,
+            body,
+            System.currentTimeMillis() / 1000);
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("status for %s", body).isBetween(200, 499);
   }
