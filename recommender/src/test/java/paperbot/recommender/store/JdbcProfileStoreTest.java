@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +42,35 @@ final class JdbcProfileStoreTest {
         Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
   }
 
+  /**
+   * A clock one second further on at every reading: topics list in the order they were added, and
+   * two additions within one millisecond of the system clock would tie (and list by name).
+   */
+  private static Clock ticking() {
+    AtomicLong seconds = new AtomicLong(Instant.parse("2026-11-23T09:00:00Z").getEpochSecond());
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochSecond(seconds.getAndIncrement());
+      }
+    };
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void topicsMutesFollowsAndFeedbackRoundTrip(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
-      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), ticking());
       assertThat(store.load(ANA)).isEqualTo(InterestProfile.empty());
       assertThat(store.addTopic(ANA, "offline rl", 1)).isTrue();
       assertThat(store.addTopic(ANA, "diffusion policy", 2)).isTrue();
