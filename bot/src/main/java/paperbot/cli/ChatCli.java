@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import paperbot.app.BotConfig;
 import paperbot.app.Wiring;
-import paperbot.command.Platform;
+import paperbot.chat.Platform;
 import paperbot.console.ConsoleAdapter;
 import paperbot.console.ConsoleOutbox;
 import paperbot.discord.DiscordService;

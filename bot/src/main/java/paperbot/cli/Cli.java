@@ -14,6 +14,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "paperbot 0.1.0",
     description = "A research-paper recommender that lives in chat.",
+    footer = {
+      "",
+      "The benchmark ships beside the bot, not in it: ./paperbot bench --help (see"
+          + " docs/performance.md)."
+    },
     subcommands = CommandLine.HelpCommand.class)
 public final class Cli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
@@ -49,7 +54,6 @@ public final class Cli implements Callable<Integer> {
             .addSubcommand("ingest", new IngestCli(context))
             .addSubcommand("export", new ExportCli(context))
             .addSubcommand("reindex", new ReindexCli(context))
-            .addSubcommand("bench", new BenchCli(context))
             .addSubcommand("backup", new BackupCli.Backup(context))
             .addSubcommand("restore", new BackupCli.Restore(context));
     line.setOut(new PrintWriter(context.out(), true));

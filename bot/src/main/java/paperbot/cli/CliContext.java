@@ -28,7 +28,7 @@ public record CliContext(
     Clock clock) {
 
   /** Settings from the paperbot home, the environment and the common options. */
-  BotConfig config(CommonOptions options) {
+  public BotConfig config(CommonOptions options) {
     BotConfig config = BotConfig.load(home, env);
     if (options.dataDir != null) {
       config = config.withDataDir(options.dataDir);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand accepts; they override config and environment. */
-final class CommonOptions {
+public final class CommonOptions {
   @Option(
       names = "--data",
       paramLabel = "DIR",

@@ -1,6 +1,9 @@
 package paperbot.command;
 
 import java.util.List;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.Reply;
 
 /**
  * One slash command of the core. Implementations never throw for bad input: they answer with a
@@ -8,11 +11,11 @@ import java.util.List;
  */
 public interface ChatCommand {
 
-  /** The command names this handles, without slash, e.g. {@code papers}. */
-  List<String> names();
-
-  /** One line for {@code /help}: usage and what it does. */
-  String usage();
+  /**
+   * The slash commands this handles, each declared once: name, description, usage and typed
+   * options, from which every platform's registration and {@code /help} are derived.
+   */
+  List<CommandSpec> specs();
 
   Reply handle(ChatRequest request);
 }

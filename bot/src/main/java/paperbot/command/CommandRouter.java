@@ -4,8 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.chat.ChatAction;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /**
  * Routes requests and button presses to commands. This is the one place a handler failure is
@@ -28,23 +34,32 @@ public final class CommandRouter {
   }
 
   private void register(ChatCommand command) {
-    for (String name : command.names()) {
-      if (byName.putIfAbsent(name, command) != null) {
-        throw new IllegalArgumentException("two commands named " + name);
+    for (CommandSpec spec : command.specs()) {
+      for (String name : Stream.concat(Stream.of(spec.name()), spec.aliases().stream()).toList()) {
+        if (byName.putIfAbsent(name, command) != null) {
+          throw new IllegalArgumentException("two commands named " + name);
+        }
       }
     }
   }
 
-  /** The commands in registration order, once each. */
-  public List<ChatCommand> commands() {
-    return byName.values().stream().distinct().toList();
+  /**
+   * Every slash command the core answers, in registration order: what each platform registers and
+   * {@code /help} lists.
+   */
+  public List<CommandSpec> specs() {
+    return byName.values().stream().distinct().flatMap(c -> c.specs().stream()).toList();
   }
 
   public Reply handle(ChatRequest request) {
     ChatCommand command = byName.get(request.command());
     if (command == null) {
       return Reply.privateText(
-          "I don't know `/" + shorten(request.command()) + "`. Type `/help` to see what I can do.");
+          "I don't know `/"
+              + shorten(request.command())
+              + "`. Type `/"
+              + HelpCommand.typedName(request.platform())
+              + "` to see what I can do.");
     }
     try {
       return command.handle(request);

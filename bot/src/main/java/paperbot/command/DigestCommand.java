@@ -15,6 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.Reply;
 import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
@@ -60,14 +64,37 @@ public final class DigestCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of(NAME);
-  }
-
-  @Override
-  public String usage() {
-    return "/digest subscribe [me] [HH:MM] [zone] [days:mon-fri] [topics] · status · preview · now · unsubscribe"
-        + " · mentions on|off · team on|off · daily trending papers";
+  public List<CommandSpec> specs() {
+    return List.of(
+        CommandSpec.command(NAME, "Daily trending papers for this channel or for you")
+            .usage(
+                "subscribe [me] [HH:MM] [zone] [days:mon-fri] [topics] | status | preview | now"
+                    + " | unsubscribe | mentions on|off | team on|off")
+            .subcommands(
+                CommandSpec.command(
+                        "subscribe", "Post trending papers here every announcement day (or to you)")
+                    .options(
+                        Option.flag("me", "Only for you, ranked by your profile"),
+                        Option.text("time", "Local time HH:MM (default 09:00)").optional(),
+                        Option.text("zone", "Time zone, e.g. Europe/Berlin (default UTC)")
+                            .optional(),
+                        Option.text("days", "e.g. mon-fri (default) or mon,wed,fri").optional(),
+                        Option.text("topics", "Topics, comma separated (default: all)").optional()),
+                CommandSpec.command("status", "What is scheduled here and when it runs next"),
+                CommandSpec.command("preview", "What the digest would post now")
+                    .options(Option.flag("me", "Your own digest")),
+                CommandSpec.command("now", "Post the digest now")
+                    .options(Option.flag("me", "Your own digest")),
+                CommandSpec.command("unsubscribe", "Stop the digest")
+                    .options(Option.flag("me", "Your own digest")),
+                CommandSpec.command(
+                        "mentions", "Be mentioned when a channel digest matches your topics")
+                    .options(Option.text("switch", "on or off").choices("on", "off")),
+                CommandSpec.command("team", "A Monday post of what this team liked and saved most")
+                    .options(
+                        Option.text("switch", "on or off").choices("on", "off"),
+                        Option.text("time", "Local time HH:MM (default 09:00)").optional(),
+                        Option.text("zone", "Time zone (default UTC)").optional())));
   }
 
   @Override

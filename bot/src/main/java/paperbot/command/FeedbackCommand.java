@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.Feedback;
@@ -31,13 +35,11 @@ public final class FeedbackCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of("like", "dislike", "save");
-  }
-
-  @Override
-  public String usage() {
-    return "/like <id> · /dislike <id> · /save <id> · teach your recommendations (buttons do the same)";
+  public List<CommandSpec> specs() {
+    return List.of(
+        idCommand("like", "Like a paper (the button does the same)"),
+        idCommand("dislike", "Fewer papers like this one"),
+        idCommand("save", "Save a paper for later"));
   }
 
   @Override
@@ -82,5 +84,11 @@ public final class FeedbackCommand implements ChatCommand {
     Map<String, Double> deltas = new LinkedHashMap<>();
     words.forEach(word -> deltas.put(word, step));
     return deltas;
+  }
+
+  private static CommandSpec idCommand(String name, String description) {
+    return CommandSpec.command(name, description)
+        .usage("<id>")
+        .options(Option.text("id", "Paper id"));
   }
 }

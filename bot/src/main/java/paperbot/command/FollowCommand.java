@@ -1,6 +1,10 @@
 package paperbot.command;
 
 import java.util.List;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.Reply;
 import paperbot.recommender.profile.ProfileStore;
 
 /**
@@ -17,13 +21,14 @@ public final class FollowCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of("follow", "unfollow");
-  }
-
-  @Override
-  public String usage() {
-    return "/follow <author> · /unfollow <author> · lift papers by people you follow";
+  public List<CommandSpec> specs() {
+    return List.of(
+        CommandSpec.command("follow", "Lift papers by an author")
+            .usage("<author>")
+            .options(Option.text("author", "Author name")),
+        CommandSpec.command("unfollow", "Stop following an author")
+            .usage("<author>")
+            .options(Option.text("author", "Author name")));
   }
 
   @Override

@@ -2,6 +2,12 @@ package paperbot.command;
 
 import java.util.List;
 import java.util.Optional;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.PaperCard;
+import paperbot.chat.PaperCards;
+import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.index.PaperIndex;
@@ -17,13 +23,11 @@ public final class PaperCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of(NAME);
-  }
-
-  @Override
-  public String usage() {
-    return "/paper <id> · full details of one paper (the id is shown under each result)";
+  public List<CommandSpec> specs() {
+    return List.of(
+        CommandSpec.command(NAME, "Everything about one paper")
+            .usage("<id>")
+            .options(Option.text("id", "Paper id")));
   }
 
   @Override

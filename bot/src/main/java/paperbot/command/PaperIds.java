@@ -1,6 +1,7 @@
 package paperbot.command;
 
 import java.util.Optional;
+import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperIndex;
 

@@ -2,6 +2,13 @@ package paperbot.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.PaperCard;
+import paperbot.chat.PaperCards;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.SearchHit;
@@ -26,14 +33,13 @@ public final class PapersCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of(NAME);
-  }
-
-  @Override
-  public String usage() {
-    return "/papers <query> · best matching papers; add `more` for the next five (e.g. /papers offline rl more)\n"
-        + "• /papers · papers for your topics (new ones each time); /papers all · including ones you've seen";
+  public List<CommandSpec> specs() {
+    return List.of(
+        CommandSpec.command(NAME, "Best matching papers; leave empty for papers picked for you")
+            .usage("[query] [more] | all")
+            .options(
+                Option.text("query", "What to look for, e.g. diffusion policy (empty: for you)")
+                    .optional()));
   }
 
   @Override

@@ -2,6 +2,11 @@ package paperbot.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.PaperCard;
+import paperbot.chat.PaperCards;
+import paperbot.chat.Reply;
 import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.Snippets;
@@ -22,13 +27,8 @@ public final class SavedCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of(NAME);
-  }
-
-  @Override
-  public String usage() {
-    return "/saved · papers you saved";
+  public List<CommandSpec> specs() {
+    return List.of(CommandSpec.command(NAME, "Papers you saved"));
   }
 
   @Override

@@ -3,6 +3,12 @@ package paperbot.command;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.PaperCard;
+import paperbot.chat.PaperCards;
+import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.rank.Match;
@@ -23,13 +29,11 @@ public final class SimilarCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of(NAME);
-  }
-
-  @Override
-  public String usage() {
-    return "/more <id> · papers like that one";
+  public List<CommandSpec> specs() {
+    return List.of(
+        CommandSpec.command(NAME, "Papers like this one")
+            .usage("<id>")
+            .options(Option.text("id", "Paper id")));
   }
 
   @Override

@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
@@ -32,13 +37,24 @@ public final class TopicsCommand implements ChatCommand {
   }
 
   @Override
-  public List<String> names() {
-    return List.of(NAME);
-  }
-
-  @Override
-  public String usage() {
-    return "/topics add <topic> [weight] · remove · list · mute <term> · unmute <term> · clear · your interests";
+  public List<CommandSpec> specs() {
+    return List.of(
+        CommandSpec.command(NAME, "Your interest topics")
+            .usage(
+                "add <topic> [weight] | remove <topic> | list | mute <term> | unmute <term> | clear")
+            .subcommands(
+                CommandSpec.command("add", "Add a topic, or change its weight")
+                    .options(
+                        Option.text("topic", "e.g. offline rl"),
+                        Option.number("weight", "0.1 to 5 (default 1)")),
+                CommandSpec.command("remove", "Remove one of your topics")
+                    .options(Option.text("topic", "One of your topics").autocompleted()),
+                CommandSpec.command("list", "Your topics, mutes and follows"),
+                CommandSpec.command("mute", "Never show papers about a term")
+                    .options(Option.text("term", "e.g. voice cloning")),
+                CommandSpec.command("unmute", "Show papers about a muted term again")
+                    .options(Option.text("term", "One of your muted terms").autocompleted()),
+                CommandSpec.command("clear", "Remove all your topics (asks first)")));
   }
 
   @Override

@@ -4,10 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
-import paperbot.command.ChatRequest;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
 import paperbot.command.CommandRouter;
-import paperbot.command.Platform;
-import paperbot.command.Reply;
 
 /**
  * The console chat. Each line is one command; a line without a slash is a search, as if typed after

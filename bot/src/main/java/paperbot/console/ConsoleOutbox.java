@@ -1,8 +1,8 @@
 package paperbot.console;
 
 import java.io.PrintStream;
-import paperbot.command.Reply;
-import paperbot.digest.ChatOutbox;
+import paperbot.chat.ChatOutbox;
+import paperbot.chat.Reply;
 
 /** Digests for the console workspace are printed where the console chat prints. */
 public final class ConsoleOutbox implements ChatOutbox {

@@ -2,9 +2,9 @@ package paperbot.console;
 
 import java.util.ArrayList;
 import java.util.List;
-import paperbot.command.PaperCard;
-import paperbot.command.Reply;
-import paperbot.command.ReplyButton;
+import paperbot.chat.PaperCard;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /**
  * Lays a {@link Reply} out as plain terminal text: numbered papers, a byline, a two-line snippet,

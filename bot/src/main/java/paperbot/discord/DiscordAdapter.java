@@ -18,11 +18,11 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperbot.command.ChatAction;
-import paperbot.command.ChatRequest;
+import paperbot.chat.ChatAction;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
 import paperbot.command.CommandRouter;
-import paperbot.command.Platform;
-import paperbot.command.Reply;
 
 /**
  * Translates Discord interactions for the command core: slash commands and buttons become requests
@@ -49,7 +49,7 @@ final class DiscordAdapter extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    String name = event.getName().equals(DiscordCommands.HELP) ? "help" : event.getName();
+    String name = event.getName();
     // In a guild, channel settings (digests) need Manage Channels on that channel; a DM is the
     // member's own.
     boolean manager =

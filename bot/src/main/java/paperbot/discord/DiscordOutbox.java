@@ -8,8 +8,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperbot.command.Reply;
-import paperbot.digest.ChatOutbox;
+import paperbot.chat.ChatOutbox;
+import paperbot.chat.Reply;
 
 /**
  * Posts digests to Discord text channels or members' direct messages; JDA paces requests to the

@@ -10,9 +10,9 @@ import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import paperbot.command.PaperCard;
-import paperbot.command.Reply;
-import paperbot.command.ReplyButton;
+import paperbot.chat.PaperCard;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /**
  * Lays a {@link Reply} out as a Discord message: one embed (the reply text as description, a field

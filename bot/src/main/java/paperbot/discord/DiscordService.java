@@ -1,6 +1,7 @@
 package paperbot.discord;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -59,7 +61,7 @@ public final class DiscordService implements AutoCloseable {
               .addEventListeners(adapter)
               .build();
       JDA first = shards.getShards().get(0).awaitReady();
-      register(first, settings);
+      register(first, settings, DiscordCommands.all(router.specs()));
       return new DiscordService(workers, null, shards);
     }
     JDABuilder builder =
@@ -78,7 +80,7 @@ public final class DiscordService implements AutoCloseable {
               });
     }
     JDA jda = builder.build().awaitReady();
-    register(jda, settings);
+    register(jda, settings, DiscordCommands.all(router.specs()));
     return new DiscordService(workers, jda, null);
   }
 
@@ -86,16 +88,16 @@ public final class DiscordService implements AutoCloseable {
    * Guild commands appear at once, so a development guild gets them there; otherwise they are
    * global.
    */
-  private static void register(JDA jda, DiscordSettings settings) {
+  private static void register(JDA jda, DiscordSettings settings, List<CommandData> commands) {
     Guild guild = settings.devGuild().isBlank() ? null : jda.getGuildById(settings.devGuild());
     if (guild != null) {
-      guild.updateCommands().addCommands(DiscordCommands.all()).complete();
+      guild.updateCommands().addCommands(commands).complete();
       log.info("discord commands registered scope=guild guild={}", guild.getId());
     } else {
       if (!settings.devGuild().isBlank()) {
         log.warn("discord dev guild not found, registering globally guild={}", settings.devGuild());
       }
-      jda.updateCommands().addCommands(DiscordCommands.all()).complete();
+      jda.updateCommands().addCommands(commands).complete();
       log.info("discord commands registered scope=global");
     }
     log.info("discord invite url={}", inviteUrl(jda.getSelfUser().getApplicationId()));
@@ -113,7 +115,7 @@ public final class DiscordService implements AutoCloseable {
   }
 
   /** Posts digests through this connection (or the shard that serves the guild). */
-  public paperbot.digest.ChatOutbox outbox() {
+  public paperbot.chat.ChatOutbox outbox() {
     return new DiscordOutbox(guild -> {
       if (shards == null) {
         return jda;

@@ -13,7 +13,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +20,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperbot.command.ChatAction;
-import paperbot.command.ChatRequest;
+import paperbot.chat.ChatAction;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.CommandSpec;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
 import paperbot.command.CommandRouter;
-import paperbot.command.Platform;
-import paperbot.command.Reply;
 
 /**
  * The Bolt app: every paperbot slash command and every button goes to the command core, and each
@@ -35,25 +35,6 @@ import paperbot.command.Reply;
  */
 public final class SlackAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
-
-  /**
-   * Slash commands in the app manifest and the core command each stands for ({@code /paperbot} is
-   * help).
-   */
-  static final List<String> COMMANDS =
-      List.of(
-          "/papers",
-          "/paper",
-          "/topics",
-          "/saved",
-          "/follow",
-          "/unfollow",
-          "/like",
-          "/dislike",
-          "/save",
-          "/more",
-          "/digest",
-          "/paperbot");
 
   private final CommandRouter router;
   private final SlackRenderer renderer = new SlackRenderer();
@@ -73,8 +54,9 @@ public final class SlackAdapter {
                 .slack(slack(settings))
                 .authTestCacheEnabled(true)
                 .build());
-    for (String command : COMMANDS) {
-      app.command(command, this::onCommand);
+    // Every command the core declares; the shipped manifest lists the same (SlackManifestTest).
+    for (CommandSpec spec : router.specs()) {
+      app.command("/" + spec.name(), this::onCommand);
     }
     app.blockAction(Pattern.compile(".*"), this::onButton);
   }
@@ -105,7 +87,7 @@ public final class SlackAdapter {
     if (blank(payload.getCommand()) || blank(payload.getTeamId()) || blank(payload.getUserId())) {
       return MISSING_FIELDS;
     }
-    String name = payload.getCommand().equals("/paperbot") ? "help" : payload.getCommand();
+    String name = payload.getCommand();
     // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks
     // Slack (users.info)
     // whether the member is a workspace admin or owner; other commands cost no extra call.

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperbot.command.Reply;
-import paperbot.digest.ChatOutbox;
+import paperbot.chat.ChatOutbox;
+import paperbot.chat.Reply;
 
 /**
  * Posts unprompted messages (digests) to channels with {@code chat.postMessage}, a bounded number

@@ -9,9 +9,9 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
-import paperbot.command.PaperCard;
-import paperbot.command.Reply;
-import paperbot.command.ReplyButton;
+import paperbot.chat.PaperCard;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /**
  * Lays a {@link Reply} out as Block Kit: a text section, a section and a button row per paper,

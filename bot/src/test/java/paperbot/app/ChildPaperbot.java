@@ -51,7 +51,7 @@ record ChildPaperbot(Process process, PrintStream in, BlockingQueue<String> line
             "-Dpaperbot.home=" + TestBots.REPO,
             "-cp",
             System.getProperty("java.class.path"),
-            "paperbot.app.Main"));
+            "paperbot.cli.Main"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder

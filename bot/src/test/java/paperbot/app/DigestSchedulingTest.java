@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperbot.command.ChatRequest;
-import paperbot.command.Platform;
-import paperbot.command.Reply;
-import paperbot.digest.ChatOutbox;
+import paperbot.chat.ChatOutbox;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.digest.Subscription;
 
@@ -344,7 +344,7 @@ final class DigestSchedulingTest {
                       Platform.CONSOLE, "local", "general", "ana", "papers", "world models"))
               .cards()
               .stream()
-              .map(paperbot.command.PaperCard::id)
+              .map(paperbot.chat.PaperCard::id)
               .toList();
       as(wiring, "ana", "like", ids.get(1));
       as(wiring, "bo", "save", ids.get(1));
@@ -357,7 +357,7 @@ final class DigestSchedulingTest {
       Reply posted = outbox.posts.poll(5, TimeUnit.SECONDS);
       assertThat(posted.text()).startsWith("Team picks");
       assertThat(posted.cards())
-          .extracting(paperbot.command.PaperCard::id)
+          .extracting(paperbot.chat.PaperCard::id)
           .containsExactly(ids.get(1), ids.get(0));
       assertThat(posted.cards().get(0).why()).isEqualTo("2 likes and saves from your team");
       assertThat(say(wiring, "team off").text()).startsWith("Stopped the weekly team post");

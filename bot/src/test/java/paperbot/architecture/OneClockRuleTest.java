@@ -7,14 +7,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import paperbot.app.Wiring;
-import paperbot.recommender.store.JdbcDigestStore;
 
 /**
  * One clock: every "now" in main code (both modules) comes from the injected {@link Clock}, so
@@ -26,10 +22,8 @@ final class OneClockRuleTest {
   /** Classes that may read the system clock, and why. */
   private static final Map<String, String> ALLOWED =
       Map.of(
-          "paperbot.app.Main",
-              "the process entry point creates the production clock and injects it everywhere",
-          "paperbot.bench.SlackAckBench",
-              "signs requests as Slack does, with the wall-clock time Bolt verifies them by");
+          "paperbot.cli.Main",
+          "the process entry point creates the production clock and injects it everywhere");
 
   /**
    * {@code now()} without a Clock argument on java.time types, and the legacy wall-clock readers.
@@ -72,27 +66,9 @@ final class OneClockRuleTest {
                   || (c.getEnclosingClass().isPresent()
                       && ALLOWED.containsKey(c.getEnclosingClass().get().getName())));
 
-  /**
-   * The compiled main classes of both modules: the recommender's and the bot's class directories
-   * (or jars), found from one class of each. Importing just these (not the whole classpath) keeps
-   * the rule fast.
-   */
-  private static JavaClasses mainClasses() {
-    return new ClassFileImporter()
-        .importPaths(location(JdbcDigestStore.class), location(Wiring.class));
-  }
-
-  private static Path location(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Test
   void mainCodeTakesNowFromTheInjectedClock() {
-    JavaClasses classes = mainClasses();
+    JavaClasses classes = MainClasses.get();
     noClasses()
         .that(DescribedPredicate.not(ALLOWED_CLASSES))
         .should()
@@ -108,7 +84,7 @@ final class OneClockRuleTest {
             () -> noClasses().should().callMethodWhere(READS_THE_SYSTEM_CLOCK).check(classes))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Instant.now()");
-    JavaClasses main = mainClasses();
+    JavaClasses main = MainClasses.get();
     org.assertj.core.api.Assertions.assertThat(
             main.contain("paperbot.recommender.store.JdbcDigestStore"))
         .isTrue();

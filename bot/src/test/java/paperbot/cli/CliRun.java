@@ -16,6 +16,16 @@ import paperbot.app.TestBots;
  */
 public record CliRun(int exitCode, String out, String err) {
   public static CliRun of(String... args) {
+    return with(Cli::run, args);
+  }
+
+  /** A command line's entry point that takes the outside world and the arguments. */
+  public interface EntryPoint {
+    int run(CliContext context, String... args);
+  }
+
+  /** One in-process run of another entry point (the benchmark's) the same way. */
+  public static CliRun with(EntryPoint entry, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext context =
@@ -27,7 +37,7 @@ public record CliRun(int exitCode, String out, String err) {
             Map.of(),
             false,
             TestBots.CLOCK);
-    int code = Cli.run(context, args);
+    int code = entry.run(context, args);
     return new CliRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -6,6 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.SeedBotExtension;
+import paperbot.chat.ChatAction;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.PaperCard;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /**
  * The command core on the real seed corpus and a real index, asserted through {@link Reply} values.
@@ -159,7 +165,7 @@ final class CommandCoreTest {
   @Test
   void helpListsEveryCommand() {
     String help = say("help", "").text();
-    assertThat(help).contains("/papers <query>", "/paper <id>", "/help");
+    assertThat(help).contains("/papers [query]", "/paper <id>", "/help");
   }
 
   private static List<String> ids(Reply reply) {

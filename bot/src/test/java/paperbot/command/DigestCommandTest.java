@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.SeedBotExtension;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
 
 /** /digest wording and access rules through the core. */
 final class DigestCommandTest {

@@ -18,6 +18,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import paperbot.app.TestBots;
 import paperbot.app.Wiring;
+import paperbot.chat.ChatAction;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /**
  * Every command, with random and adversarial text, on the real index and database: each gets a

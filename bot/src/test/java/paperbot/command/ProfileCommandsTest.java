@@ -10,6 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.SeedBotExtension;
 import paperbot.app.TestBots;
 import paperbot.app.Wiring;
+import paperbot.chat.ChatAction;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.PaperCard;
+import paperbot.chat.Platform;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /**
  * Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real

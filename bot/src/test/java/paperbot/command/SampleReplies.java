@@ -2,6 +2,10 @@ package paperbot.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import paperbot.chat.PaperCard;
+import paperbot.chat.PaperCards;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 /** Fixed replies for renderer snapshot and limit tests, the same for every platform. */
 public final class SampleReplies {

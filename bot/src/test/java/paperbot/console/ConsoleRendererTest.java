@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import paperbot.command.PaperCard;
-import paperbot.command.Reply;
-import paperbot.command.ReplyButton;
+import paperbot.chat.PaperCard;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 
 final class ConsoleRendererTest {
 

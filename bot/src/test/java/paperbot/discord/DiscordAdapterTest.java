@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
-import paperbot.command.Reply;
+import paperbot.chat.Reply;
 
 /** The real JDA client against a scripted fake Discord (REST and gateway) on loopback. */
 final class DiscordAdapterTest {

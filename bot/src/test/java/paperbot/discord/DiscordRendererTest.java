@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
-import paperbot.command.Reply;
-import paperbot.command.ReplyButton;
+import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 import paperbot.command.SampleReplies;
 import paperbot.testing.Snapshots;
 

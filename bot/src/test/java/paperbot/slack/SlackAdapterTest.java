@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
-import paperbot.command.Reply;
+import paperbot.chat.Reply;
 
 /**
  * The real Bolt app over HTTP on loopback, driven by requests signed the way Slack signs them, with

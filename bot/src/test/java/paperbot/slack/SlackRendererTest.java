@@ -8,7 +8,7 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import paperbot.command.Reply;
+import paperbot.chat.Reply;
 import paperbot.command.SampleReplies;
 import paperbot.testing.Snapshots;
 

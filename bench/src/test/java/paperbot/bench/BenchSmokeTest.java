@@ -24,8 +24,8 @@ final class BenchSmokeTest {
     Path work = dir.resolve("work");
     Path report = dir.resolve("docs/report.md");
     CliRun run =
-        CliRun.of(
-            "bench",
+        CliRun.with(
+            BenchCli::run,
             "--papers",
             "10000",
             "--members",
@@ -85,12 +85,14 @@ final class BenchSmokeTest {
     Files.writeString(precious.resolve("thesis.tex"), "do not delete");
 
     CliRun refused =
-        CliRun.of("bench", "--papers", "1000", "--members", "5", "--work", precious.toString());
+        CliRun.with(
+            BenchCli::run, "--papers", "1000", "--members", "5", "--work", precious.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("not made by paperbot bench");
     assertThat(Files.readString(precious.resolve("thesis.tex"))).isEqualTo("do not delete");
 
-    CliRun tooSmall = CliRun.of("bench", "--papers", "10", "--work", dir.resolve("w").toString());
+    CliRun tooSmall =
+        CliRun.with(BenchCli::run, "--papers", "10", "--work", dir.resolve("w").toString());
     assertThat(tooSmall.exitCode()).isEqualTo(2);
     assertThat(tooSmall.err()).contains("--papers must be 1000-5000000");
   }

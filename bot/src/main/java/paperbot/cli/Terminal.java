@@ -1,4 +1,4 @@
-package paperbot.app;
+package paperbot.cli;
 
 import java.io.Console;
 import java.lang.reflect.Method;

@@ -1,8 +1,7 @@
-package paperbot.digest;
+package paperbot.chat;
 
 import java.util.EnumMap;
 import java.util.Map;
-import paperbot.command.Platform;
 
 /** The outbox of each running platform; platforms register theirs as they start. */
 public final class Outboxes {

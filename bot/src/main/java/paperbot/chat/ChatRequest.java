@@ -1,4 +1,4 @@
-package paperbot.command;
+package paperbot.chat;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package paperbot.command;
+package paperbot.chat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

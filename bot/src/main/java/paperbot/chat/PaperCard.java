@@ -1,4 +1,4 @@
-package paperbot.command;
+package paperbot.chat;
 
 import java.util.List;
 

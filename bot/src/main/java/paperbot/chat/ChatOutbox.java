@@ -1,6 +1,4 @@
-package paperbot.digest;
-
-import paperbot.command.Reply;
+package paperbot.chat;
 
 /** Posts a message nobody asked for (a digest) to a channel or to one member. */
 public interface ChatOutbox {

@@ -1,4 +1,4 @@
-package paperbot.command;
+package paperbot.chat;
 
 /** The chat platforms paperbot answers on; part of every member's identity. */
 public enum Platform {

@@ -1,10 +1,12 @@
-package paperbot.cli;
+package paperbot.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import paperbot.bench.BenchReport;
-import paperbot.bench.Benchmark;
+import paperbot.cli.CliContext;
+import paperbot.cli.CommonOptions;
+import paperbot.cli.Main;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,12 +14,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code paperbot bench}: builds a synthetic corpus and members, then measures paperbot's hot paths
  * beside raw Lucene in the same run. Progress goes to standard error, the Markdown report to
- * standard output and a file.
+ * standard output and a file. The launcher runs it from the bench module's jar beside the bot's, so
+ * the shipped bot holds the product only.
  */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description = "Benchmark paperbot against raw Lucene on a synthetic corpus.")
-final class BenchCli implements Callable<Integer> {
+public final class BenchCli implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 
   @Option(
@@ -76,6 +80,22 @@ final class BenchCli implements Callable<Integer> {
 
   BenchCli(CliContext context) {
     this.context = context;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(Main.systemContext(), args));
+  }
+
+  /** Parses and runs; returns the exit code (0 ok, 2 usage error, 1 failure), as the CLI does. */
+  public static int run(CliContext context, String... args) {
+    CommandLine line = new CommandLine(new BenchCli(context));
+    line.setOut(new java.io.PrintWriter(context.out(), true));
+    line.setErr(new java.io.PrintWriter(context.err(), true));
+    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("paperbot bench: " + e.getMessage());
+      return 1;
+    });
+    return line.execute(args);
   }
 
   @Override

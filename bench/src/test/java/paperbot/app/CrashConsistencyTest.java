@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 import paperbot.bench.SyntheticCorpus;
-import paperbot.command.Platform;
+import paperbot.chat.Platform;
 import paperbot.console.ConsoleAdapter;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.LucenePaperIndex;

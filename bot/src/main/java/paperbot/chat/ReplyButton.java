@@ -1,4 +1,4 @@
-package paperbot.command;
+package paperbot.chat;
 
 /**
  * A button under a reply or a paper card. Platforms draw it their own way; the console prints the
