@@ -1,7 +1,9 @@
 package paperbot.chat;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import paperbot.recommender.profile.MemberKey;
 
 /**
@@ -15,6 +17,10 @@ import paperbot.recommender.profile.MemberKey;
  * @param text everything after the command name, as typed
  * @param canManageChannel whether the member may change the channel's settings (Discord: Manage
  *     Channels), which setting up a channel digest requires
+ * @param options typed options by name, as a platform with typed options (Discord) delivered them:
+ *     then {@code text} holds only the subcommand, or the one option of a command without
+ *     subcommands. Empty when the member typed free text (Slack, console), which the command reads
+ *     into the same values.
  */
 public record ChatRequest(
     Platform platform,
@@ -23,7 +29,20 @@ public record ChatRequest(
     String user,
     String command,
     String text,
-    boolean canManageChannel) {
+    boolean canManageChannel,
+    Map<String, String> options) {
+
+  /** A typed request without typed options. */
+  public ChatRequest(
+      Platform platform,
+      String workspace,
+      String channel,
+      String user,
+      String command,
+      String text,
+      boolean canManageChannel) {
+    this(platform, workspace, channel, user, command, text, canManageChannel, Map.of());
+  }
 
   /**
    * A request from a platform that does not restrict channel settings (console; Slack, see the NOTE
@@ -46,6 +65,17 @@ public record ChatRequest(
     user = Objects.requireNonNullElse(user, "");
     command = normaliseCommand(command);
     text = text == null ? "" : text.strip();
+    options = options == null ? Map.of() : Map.copyOf(options);
+  }
+
+  /** A typed option's value, if the platform delivered it. */
+  public Optional<String> option(String name) {
+    return Optional.ofNullable(options.get(name));
+  }
+
+  /** A typed yes/no option: true only when delivered as {@code true}. */
+  public boolean flag(String name) {
+    return "true".equals(options.get(name));
   }
 
   private static String normaliseCommand(String command) {
@@ -61,7 +91,7 @@ public record ChatRequest(
    */
   public ChatRequest withCommand(String newCommand, String newText) {
     return new ChatRequest(
-        platform, workspace, channel, user, newCommand, newText, canManageChannel);
+        platform, workspace, channel, user, newCommand, newText, canManageChannel, Map.of());
   }
 
   /**

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatAction;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
+import paperbot.chat.InvalidOption;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
 
@@ -63,6 +64,13 @@ public final class CommandRouter {
     }
     try {
       return command.handle(request);
+    } catch (InvalidOption bad) {
+      log.info(
+          "option refused platform={} command={} reason={}",
+          request.platform(),
+          request.command(),
+          bad.getMessage());
+      return Reply.privateText(bad.getMessage());
     } catch (RuntimeException e) {
       log.error(
           "command failed platform={} workspace={} command={}",

@@ -1,6 +1,5 @@
 package paperbot.command;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -8,13 +7,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
@@ -32,8 +28,6 @@ import paperbot.recommender.digest.Subscription;
 public final class DigestCommand implements ChatCommand {
   public static final String NAME = "digest";
   static final int SIZE = 5;
-  private static final Pattern TIME = Pattern.compile("^([01]?\\d|2[0-3]):([0-5]\\d)$");
-  private static final Pattern DAYS = Pattern.compile("^days:(\\S+)$", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
   private static final String USAGE =
@@ -101,8 +95,8 @@ public final class DigestCommand implements ChatCommand {
   public Reply handle(ChatRequest request) {
     List<String> words = new ArrayList<>(Arrays.asList(request.text().strip().split("\\s+")));
     String action = words.isEmpty() ? "" : words.remove(0).toLowerCase(Locale.ROOT);
-    boolean me = !words.isEmpty() && words.get(0).equalsIgnoreCase("me");
-    if (me) {
+    boolean me = request.flag("me") || (!words.isEmpty() && words.get(0).equalsIgnoreCase("me"));
+    if (!words.isEmpty() && words.get(0).equalsIgnoreCase("me")) {
       words.remove(0);
     }
     boolean changesChannel =
@@ -118,46 +112,34 @@ public final class DigestCommand implements ChatCommand {
       case "preview" -> find(request, me).map(this::preview).orElseGet(() -> notSubscribed(me));
       case "now" -> find(request, me).map(this::now).orElseGet(() -> notSubscribed(me));
       case "unsubscribe", "stop" -> unsubscribe(request, me);
-      case "mentions" -> mentions(request, words);
+      case "mentions" -> mentions(request, request.option("switch").orElse(first(words)));
       case "team" -> team(request, words);
-      default -> Reply.privateText("I don't know `/digest " + action + "`. " + USAGE);
+      default -> Reply.privateText("I don't know `/digest " + cut(action) + "`. " + USAGE);
     };
   }
 
+  /**
+   * The schedule and topics of {@code subscribe}: typed options as they came, or the typed words
+   * (where anything that is not a time, days or a time zone is a topic).
+   */
   private Reply subscribe(ChatRequest request, boolean me, List<String> words) {
-    LocalTime at = LocalTime.of(9, 0);
-    ZoneId zone = defaultZone;
-    Set<DayOfWeek> days = Subscription.WEEKDAYS;
-    List<String> topicWords = new ArrayList<>();
-    for (String word : words) {
-      Matcher time = TIME.matcher(word);
-      Matcher dayList = DAYS.matcher(word);
-      if (time.matches()) {
-        at = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
-      } else if (dayList.matches()) {
-        Optional<Set<DayOfWeek>> parsed = parseDays(dayList.group(1));
-        if (parsed.isEmpty()) {
-          return Reply.privateText(
-              "I can't read those days. Write them like `days:mon-fri` or `days:mon,wed,fri`.");
-        }
-        days = parsed.get();
-      } else if (looksLikeZone(word)) {
-        try {
-          zone = ZoneId.of(word);
-        } catch (DateTimeException e) {
-          return Reply.privateText(
-              "`"
-                  + cut(word)
-                  + "` is not a time zone I know. Use a name like `Europe/Berlin`,"
-                  + " `America/New_York` or `UTC`.");
-        }
-      } else if (word.matches("\\d{1,2}[:.]\\d{1,2}")) {
-        return Reply.privateText("`" + word + "` is not a time. Use 24-hour HH:MM, e.g. `08:30`.");
-      } else if (!word.isBlank()) {
-        topicWords.add(word);
-      }
+    ScheduleSpec when;
+    String topicText;
+    if (request.options().isEmpty()) {
+      List<String> topicWords = new ArrayList<>();
+      when = ScheduleSpec.fromWords(words, defaultZone, Subscription.WEEKDAYS, topicWords);
+      topicText = String.join(" ", topicWords);
+    } else {
+      when =
+          ScheduleSpec.of(
+              request.option("time").orElse(null),
+              request.option("zone").orElse(null),
+              request.option("days").orElse(null),
+              defaultZone,
+              Subscription.WEEKDAYS);
+      topicText = request.option("topics").orElse("");
     }
-    List<String> topics = me ? List.of() : topics(String.join(" ", topicWords));
+    List<String> topics = me ? List.of() : topics(topicText);
     for (String topic : topics) {
       String problem = TopicText.problem(topic, "topic", limits);
       if (problem != null) {
@@ -173,9 +155,9 @@ public final class DigestCommand implements ChatCommand {
                 me ? request.user() : request.channel(),
                 me ? Subscription.Kind.MEMBER : Subscription.Kind.CHANNEL,
                 request.user(),
-                at,
-                zone,
-                days,
+                when.at(),
+                when.zone(),
+                when.days(),
                 topics,
                 SIZE,
                 null));
@@ -192,8 +174,8 @@ public final class DigestCommand implements ChatCommand {
             + "` shows what it would post now.");
   }
 
-  private Reply mentions(ChatRequest request, List<String> words) {
-    String choice = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
+  private Reply mentions(ChatRequest request, String typed) {
+    String choice = typed.toLowerCase(Locale.ROOT);
     if (!choice.equals("on") && !choice.equals("off")) {
       return Reply.privateText(
           "Use `/digest mentions on` to be mentioned when a channel digest has a paper on one of "
@@ -208,7 +190,10 @@ public final class DigestCommand implements ChatCommand {
 
   /** The weekly team post: Mondays at the given time (09:00 by default). */
   private Reply team(ChatRequest request, List<String> words) {
-    String choice = words.isEmpty() ? "" : words.remove(0).toLowerCase(Locale.ROOT);
+    String choice = request.option("switch").orElse(first(words)).toLowerCase(Locale.ROOT);
+    if (!words.isEmpty() && request.options().isEmpty()) {
+      words.remove(0);
+    }
     if (choice.equals("off")) {
       Optional<Subscription> found =
           store.find(
@@ -230,21 +215,18 @@ public final class DigestCommand implements ChatCommand {
           "Use `/digest team on [HH:MM] [time zone]` for a Monday post of what this team liked "
               + "and saved most, `/digest team off` to stop it.");
     }
-    LocalTime at = LocalTime.of(9, 0);
-    ZoneId zone = defaultZone;
-    for (String word : words) {
-      Matcher time = TIME.matcher(word);
-      if (time.matches()) {
-        at = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
-      } else if (looksLikeZone(word)) {
-        try {
-          zone = ZoneId.of(word);
-        } catch (DateTimeException e) {
-          return Reply.privateText(
-              "`" + cut(word) + "` is not a time zone I know. Use a name like `Europe/Berlin`.");
-        }
-      }
-    }
+    Set<DayOfWeek> mondays = Set.of(DayOfWeek.MONDAY);
+    ScheduleSpec when =
+        request.options().isEmpty()
+            ? ScheduleSpec.fromWordsOnly(words, defaultZone, mondays)
+            : ScheduleSpec.of(
+                request.option("time").orElse(null),
+                request.option("zone").orElse(null),
+                null,
+                defaultZone,
+                mondays);
+    LocalTime at = when.at();
+    ZoneId zone = when.zone();
     Subscription saved =
         store.save(
             new Subscription(
@@ -386,40 +368,11 @@ public final class DigestCommand implements ChatCommand {
         .toList();
   }
 
-  private static boolean looksLikeZone(String word) {
-    return word.contains("/")
-        || word.equalsIgnoreCase("UTC")
-        || word.equalsIgnoreCase("GMT")
-        || word.matches("(?i)(UTC|GMT)[+-]\\d{1,2}(:\\d{2})?");
-  }
-
-  private static Optional<Set<DayOfWeek>> parseDays(String spec) {
-    List<DayOfWeek> order = List.of(DayOfWeek.values());
-    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    for (String part : spec.toLowerCase(Locale.ROOT).split(",")) {
-      String[] range = part.split("-");
-      Optional<DayOfWeek> from = day(range[0]);
-      Optional<DayOfWeek> to = range.length > 1 ? day(range[1]) : from;
-      if (from.isEmpty() || to.isEmpty() || range.length > 2) {
-        return Optional.empty();
-      }
-      for (int i = order.indexOf(from.get()); ; i = (i + 1) % 7) {
-        days.add(order.get(i));
-        if (order.get(i) == to.get()) {
-          break;
-        }
-      }
-    }
-    return days.isEmpty() ? Optional.empty() : Optional.of(days);
-  }
-
-  private static Optional<DayOfWeek> day(String text) {
-    return Arrays.stream(DayOfWeek.values())
-        .filter(d -> text.length() >= 2 && d.name().toLowerCase(Locale.ROOT).startsWith(text))
-        .findFirst();
+  private static String first(List<String> words) {
+    return words.isEmpty() ? "" : words.get(0);
   }
 
   private static String cut(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    return ScheduleSpec.cut(text);
   }
 }

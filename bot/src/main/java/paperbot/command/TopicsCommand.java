@@ -64,12 +64,17 @@ public final class TopicsCommand implements ChatCommand {
     String action = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
     String rest = space < 0 ? "" : text.substring(space + 1).strip();
     MemberKey member = request.member();
+    String topic = request.option("topic").orElse(rest);
+    String term = request.option("term").orElse(rest);
     return switch (action) {
-      case "add" -> add(member, rest);
-      case "remove", "rm", "delete" -> remove(member, TopicText.normalise(rest));
+      case "add" ->
+          request.options().isEmpty()
+              ? add(member, rest)
+              : add(member, topic, request.option("weight").orElse(null));
+      case "remove", "rm", "delete" -> remove(member, TopicText.normalise(topic));
       case "list", "" -> list(member);
-      case "mute" -> mute(member, TopicText.normalise(rest));
-      case "unmute" -> unmute(member, TopicText.normalise(rest));
+      case "mute" -> mute(member, TopicText.normalise(term));
+      case "unmute" -> unmute(member, TopicText.normalise(term));
       case "clear" -> clear(member, rest);
       default -> Reply.privateText("I don't know `/topics " + shorten(action) + "`. " + USAGE);
     };
@@ -89,24 +94,32 @@ public final class TopicsCommand implements ChatCommand {
     return pool.stream().filter(value -> value.startsWith(typed)).limit(25).toList();
   }
 
+  /** {@code add offline rl 2}: the topic as typed, with an optional weight at the end. */
   private Reply add(MemberKey member, String rest) {
-    double weight = 1;
-    String topicText = rest;
     Matcher number = TRAILING_NUMBER.matcher(rest);
-    if (number.matches()) {
+    return number.matches()
+        ? add(member, number.group(1), number.group(2))
+        : add(member, rest, null);
+  }
+
+  /**
+   * @param weightText the weight as given, or null for 1
+   */
+  private Reply add(MemberKey member, String topicText, String weightText) {
+    double weight = 1;
+    if (weightText != null) {
       try {
-        weight = Double.parseDouble(number.group(2).replace(',', '.'));
+        weight = Double.parseDouble(weightText.strip().replace(',', '.'));
       } catch (NumberFormatException e) {
         return Reply.privateText(
             "`"
-                + shorten(number.group(2))
+                + shorten(weightText)
                 + "` is not a weight. Weights are numbers from "
                 + ProfileLimits.MIN_WEIGHT
                 + " to "
                 + (int) ProfileLimits.MAX_WEIGHT
                 + ", e.g. `/topics add offline rl 2`.");
       }
-      topicText = number.group(1);
     }
     String topic = TopicText.normalise(topicText);
     String problem = TopicText.problem(topic, "topic", limits);

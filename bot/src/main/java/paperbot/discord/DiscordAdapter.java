@@ -1,8 +1,9 @@
 package paperbot.discord;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +64,8 @@ final class DiscordAdapter extends ListenerAdapter {
             event.getUser().getId(),
             name,
             text(event),
-            manager);
+            manager,
+            options(event));
     answer(event, event.getUser().getId(), () -> router.handle(request));
   }
 
@@ -134,27 +136,24 @@ final class DiscordAdapter extends ListenerAdapter {
   }
 
   /**
-   * The core's text for a slash command: subcommand, then option values in order ("add offline rl
-   * 2"). A true boolean option stands for its name ("me"), a false one for nothing; {@code days} is
-   * written "days:mon-fri".
+   * What the core reads as typed text: the subcommand, or the one option of a command without
+   * subcommands (its value as given, e.g. the query of {@code /papers}).
    */
   static String text(SlashCommandInteractionEvent event) {
-    List<String> parts = new ArrayList<>();
     if (event.getSubcommandName() != null) {
-      parts.add(event.getSubcommandName());
+      return event.getSubcommandName();
     }
+    List<OptionMapping> options = event.getOptions();
+    return options.size() == 1 ? options.get(0).getAsString() : "";
+  }
+
+  /** Every option by name, typed values as Discord delivered them (a flag as true or false). */
+  static Map<String, String> options(SlashCommandInteractionEvent event) {
+    Map<String, String> options = new LinkedHashMap<>();
     for (OptionMapping option : event.getOptions()) {
-      if (option.getType() == net.dv8tion.jda.api.interactions.commands.OptionType.BOOLEAN) {
-        if (option.getAsBoolean()) {
-          parts.add(option.getName());
-        }
-      } else if (option.getName().equals("days")) {
-        parts.add("days:" + option.getAsString().replace(" ", ""));
-      } else {
-        parts.add(option.getAsString());
-      }
+      options.put(option.getName(), option.getAsString());
     }
-    return String.join(" ", parts);
+    return options;
   }
 
   private static String workspace(String guildId) {

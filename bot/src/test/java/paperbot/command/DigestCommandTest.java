@@ -11,7 +11,7 @@ import paperbot.chat.Reply;
 
 /** /digest wording and access rules through the core. */
 final class DigestCommandTest {
-  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(true);
 
   private static Reply say(String text, boolean manager) {
     return bot.router()
@@ -36,5 +36,63 @@ final class DigestCommandTest {
     assertThat(say("subscribe days:funday", true).text()).contains("days:mon-fri");
     assertThat(say("subscribe " + "x".repeat(200), true).text()).contains("keep it to 60");
     assertThat(say("explode", true).text()).startsWith("I don't know `/digest explode`");
+    assertThat(say("subscribe days:-", true).text()).contains("days:mon-fri");
+    assertThat(say("subscribe me days:-", true).text()).contains("days:mon-fri");
+    assertThat(say("subscribe days:", true).text()).contains("days:mon-fri");
+    assertThat(say("team on 10:00 banana", true).text()).contains("I don't understand `banana`");
+    assertThat(say("mentions maybe", true).text()).startsWith("Use `/digest mentions on`");
+  }
+
+  @Test
+  void aTopicWithASlashIsATopicAndAZoneInAnyCaseIsAZone() {
+    Reply subscribed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.SLACK,
+                    "T2",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe 08:30 europe/berlin days:mon-wed rl/robotics"));
+    assertThat(subscribed.text())
+        .startsWith("Subscribed this channel: 5 papers at 08:30 Europe/Berlin on Mon, Tue, Wed")
+        .contains("(rl/robotics)");
+  }
+
+  @Test
+  void typedOptionsReachTheScheduleAsTheyCameWithoutGuessing() {
+    Reply subscribed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G2",
+                    "C2",
+                    "ana",
+                    "digest",
+                    "subscribe",
+                    true,
+                    java.util.Map.of(
+                        "time", "07:45",
+                        "zone", "Asia/Tokyo",
+                        "days", "sat-sun",
+                        "topics", "rl/robotics, Asia/Tokyo travel")));
+    assertThat(subscribed.text())
+        .startsWith("Subscribed this channel: 5 papers at 07:45 Asia/Tokyo on Sat, Sun")
+        .contains("(rl/robotics, asia/tokyo travel)");
+    Reply badZone =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G3",
+                    "C3",
+                    "ana",
+                    "digest",
+                    "subscribe",
+                    true,
+                    java.util.Map.of("zone", "rl/robotics")));
+    assertThat(badZone.text()).contains("not a time zone I know");
   }
 }

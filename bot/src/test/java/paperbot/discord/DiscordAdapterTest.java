@@ -278,6 +278,21 @@ final class DiscordAdapterTest {
   }
 
   @Test
+  void digestOptionsReachTheCoreTypedSoATopicWithASlashIsATopic() throws Exception {
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000009",
+            "digest",
+            "[{\"name\":\"subscribe\",\"type\":1,\"options\":["
+                + "{\"name\":\"time\",\"type\":3,\"value\":\"07:45\"},"
+                + "{\"name\":\"zone\",\"type\":3,\"value\":\"Asia/Tokyo\"},"
+                + "{\"name\":\"topics\",\"type\":3,\"value\":\"rl/robotics\"}]}]"));
+    assertThat(answer(discord).get("content").asText())
+        .startsWith(
+            "Subscribed this channel: 5 papers at 07:45 Asia/Tokyo on weekdays (rl/robotics).");
+  }
+
+  @Test
   void aPersonalDigestCanBeSetUpFromADirectMessage() throws Exception {
     discord.dispatchInteraction(
         slash(
