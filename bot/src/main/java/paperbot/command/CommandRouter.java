@@ -3,6 +3,7 @@ package paperbot.command;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -132,20 +133,12 @@ public final class CommandRouter {
   }
 
   private Reply pageAction(ChatAction action, boolean share) {
-    String value = action.value();
-    int bar = value.indexOf('|');
-    if (bar < 1) {
-      return Reply.privateText("Sorry, that button has expired. Run the command again.");
-    }
-    int page;
-    try {
-      page = Integer.parseInt(value.substring(0, bar));
-    } catch (NumberFormatException e) {
+    Optional<PapersQuery> page = PapersQuery.fromButton(action.value());
+    if (page.isEmpty()) {
       return Reply.privateText("Sorry, that button has expired. Run the command again.");
     }
     ChatRequest request = action.asRequest(PapersCommand.NAME, "");
-    String query = value.substring(bar + 1);
-    return share ? papers.share(request, query, page) : papers.showPage(request, query, page);
+    return share ? papers.share(request, page.get()) : papers.showPage(request, page.get());
   }
 
   private static String shorten(String name) {

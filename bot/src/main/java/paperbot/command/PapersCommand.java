@@ -44,8 +44,11 @@ public final class PapersCommand implements ChatCommand {
 
   @Override
   public Reply handle(ChatRequest request) {
+    return show(request, PapersQuery.parse(request.text()));
+  }
+
+  private Reply show(ChatRequest request, PapersQuery asked) {
     String member = request.platform() + "/" + request.workspace() + "/" + request.user();
-    PapersQuery asked = PapersQuery.parse(request.text());
     String query = paging.resolveQuery(member, asked);
     int page = Math.min(paging.resolvePage(member, asked, query), MAX_PAGE);
     if (PersonalPapers.isPersonal(query)) {
@@ -58,14 +61,14 @@ public final class PapersCommand implements ChatCommand {
     return reply(query, page, results);
   }
 
-  /** Shows the given page of a query; used by the next-page button. */
-  Reply showPage(ChatRequest request, String query, int page) {
-    return handle(request.withCommand(NAME, query + " page " + page));
+  /** Shows the page a next-page button carries. */
+  Reply showPage(ChatRequest request, PapersQuery page) {
+    return show(request, page);
   }
 
   /** The same page for the whole channel: public, without the asker's paging and share buttons. */
-  Reply share(ChatRequest request, String query, int page) {
-    Reply mine = showPage(request, query, page);
+  Reply share(ChatRequest request, PapersQuery page) {
+    Reply mine = show(request, page);
     if (mine.cards().isEmpty()) {
       return mine;
     }
@@ -86,10 +89,12 @@ public final class PapersCommand implements ChatCommand {
           new ReplyButton(
               ReplyButton.NEXT_PAGE,
               "Next 5",
-              (page + 1) + "|" + query,
+              new PapersQuery(query, page + 1).buttonValue(),
               "/papers " + query + " more"));
     }
-    buttons.add(new ReplyButton(ReplyButton.SHARE, "Share to channel", page + "|" + query, ""));
+    buttons.add(
+        new ReplyButton(
+            ReplyButton.SHARE, "Share to channel", new PapersQuery(query, page).buttonValue(), ""));
     // Results go to the asker first; the share button posts them for everyone.
     return new Reply(header(query, page, results), cards, buttons, true);
   }

@@ -1,6 +1,7 @@
 package paperbot.command;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,25 @@ record PapersQuery(String query, int page) {
       return new PapersQuery(more.group(1).strip(), NEXT);
     }
     return new PapersQuery(trimmed, 1);
+  }
+
+  /** A page of a query, as a button carries it: {@code 3|diffusion policy}. */
+  String buttonValue() {
+    return page + "|" + query;
+  }
+
+  /** The page a button asks for, or empty when its value is not one this bot made. */
+  static Optional<PapersQuery> fromButton(String value) {
+    int bar = value.indexOf('|');
+    if (bar < 1) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new PapersQuery(value.substring(bar + 1), Integer.parseInt(value.substring(0, bar))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** Key for remembering pages: case and spacing do not make a different query. */

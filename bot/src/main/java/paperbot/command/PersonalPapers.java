@@ -62,7 +62,7 @@ final class PersonalPapers {
     store.markSeen(member, recs.items().stream().map(r -> r.paper().id()).toList());
     List<ReplyButton> buttons = new ArrayList<>();
     if (recs.hasMore()) {
-      String next = all ? (page + 1) + "|" + ALL : "1|";
+      String next = (all ? new PapersQuery(ALL, page + 1) : new PapersQuery("", 1)).buttonValue();
       buttons.add(
           new ReplyButton(
               ReplyButton.NEXT_PAGE, "Next 5", next, all ? "/papers all more" : "/papers"));
