@@ -20,6 +20,9 @@ public record ReplyButton(String actionId, String label, String value, String ty
   /** Confirms {@code /topics clear}. */
   public static final String CLEAR_TOPICS = "topics.clear";
 
+  /** Sends the member's saved papers as a BibTeX file; no value. */
+  public static final String SAVED_BIBTEX = "saved.bibtex";
+
   /** Feedback on one paper; value is the paper id. */
   public static final String LIKE = "paper.like";
 

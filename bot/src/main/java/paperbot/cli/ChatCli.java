@@ -41,7 +41,9 @@ final class ChatCli implements Callable<Integer> {
         return serve(wiring, config);
       }
       wiring.outboxes().register(Platform.CONSOLE, new ConsoleOutbox(context.out()));
-      ConsoleAdapter console = new ConsoleAdapter(wiring.router(), member(), context.terminal());
+      ConsoleAdapter console =
+          new ConsoleAdapter(
+              wiring.router(), member(), context.terminal(), config.dataDir().resolve("exports"));
       console.run(context.in(), context.out());
     }
     return 0;

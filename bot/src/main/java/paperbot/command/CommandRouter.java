@@ -24,7 +24,7 @@ public final class CommandRouter {
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
 
   private static final Set<String> OWNER_ONLY =
-      Set.of(ReplyButton.NEXT_PAGE, ReplyButton.CLEAR_TOPICS);
+      Set.of(ReplyButton.NEXT_PAGE, ReplyButton.CLEAR_TOPICS, ReplyButton.SAVED_BIBTEX);
 
   private final Map<String, ChatCommand> byName = new LinkedHashMap<>();
   private final PapersCommand papers;
@@ -100,6 +100,8 @@ public final class CommandRouter {
         case ReplyButton.SAVE -> handle(action.asRequest("save", action.value()));
         case ReplyButton.MORE_LIKE_THIS ->
             handle(action.asRequest(SimilarCommand.NAME, action.value()));
+        case ReplyButton.SAVED_BIBTEX ->
+            handle(action.asRequest(SavedCommand.NAME, SavedCommand.BIBTEX));
         case ReplyButton.CLEAR_TOPICS ->
             handle(action.asRequest(TopicsCommand.NAME, "clear " + TopicsCommand.CONFIRM));
         default -> Reply.privateText("Sorry, that button has expired. Run the command again.");

@@ -3,6 +3,8 @@ package paperbot.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
@@ -24,11 +26,16 @@ public final class ConsoleAdapter {
   private final ConsoleRenderer renderer = new ConsoleRenderer();
   private final String user;
   private final boolean interactive;
+  private final Path files;
 
-  public ConsoleAdapter(CommandRouter router, String user, boolean interactive) {
+  /**
+   * @param files where a reply's file (a .bib of saved papers) is written; its path is printed
+   */
+  public ConsoleAdapter(CommandRouter router, String user, boolean interactive, Path files) {
     this.router = router;
     this.user = user;
     this.interactive = interactive;
+    this.files = files;
   }
 
   /** Reads commands until end of input or {@code /quit}. */
@@ -66,7 +73,18 @@ public final class ConsoleAdapter {
   /** What the console prints for one line of input. */
   public String answer(String input) {
     Reply reply = router.handle(toRequest(input.strip()));
-    return renderer.render(reply);
+    String shown = renderer.render(reply);
+    if (reply.attachment() == null) {
+      return shown;
+    }
+    try {
+      Files.createDirectories(files);
+      Path file = files.resolve(reply.attachment().fileName()).toAbsolutePath();
+      Files.write(file, reply.attachment().bytes());
+      return shown + "\nWritten to " + file;
+    } catch (IOException e) {
+      return shown + "\nCould not write " + reply.attachment().fileName() + ": " + e.getMessage();
+    }
   }
 
   private static boolean isQuit(String input) {

@@ -47,6 +47,11 @@ public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallba
     }
   }
 
+  /** The running bot's parts, for tests that need a paper from its corpus. */
+  public Wiring wiring() {
+    return wiring;
+  }
+
   public CommandRouter router() {
     return wiring.router();
   }

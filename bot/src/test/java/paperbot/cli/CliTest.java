@@ -220,4 +220,26 @@ final class CliTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void aMembersSavedPapersExportAsBibTex(@TempDir Path files) throws Exception {
+    String id =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(run("", "search", "--json", "--limit", "1", "diffusion policy").out())
+            .get(0)
+            .get("id")
+            .asText();
+    assertThat(run("/save " + id + "\n", "chat", "--user", "ana").out()).contains("Saved");
+    Path bib = files.resolve("refs/saved.bib");
+    Run export = run("", "export", "--bibtex", "--user", "ana", bib.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out()).isEqualTo("exported 1 saved papers of ana to " + bib + "\n");
+    assertThat(java.nio.file.Files.readString(bib)).startsWith("@misc{").contains("title = {{");
+    Run nobody = run("", "export", "--bibtex", "--user", "slack:T1:U404", bib.toString());
+    assertThat(nobody.exitCode()).isEqualTo(1);
+    assertThat(nobody.err()).contains("slack:T1:U404 has no saved papers");
+    assertThat(run("", "export", "--bibtex", bib.toString()).exitCode()).isEqualTo(2);
+    assertThat(run("", "export", "--bibtex", "--user", "irc:x:y", bib.toString()).err())
+        .contains("PLATFORM:WORKSPACE:USER");
+  }
 }

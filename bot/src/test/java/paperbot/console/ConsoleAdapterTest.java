@@ -7,17 +7,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.SeedBotExtension;
+import paperbot.recommender.corpus.Paper;
 
 final class ConsoleAdapterTest {
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
+  @TempDir static Path files;
 
   private static String run(boolean interactive, String input) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    new ConsoleAdapter(bot.router(), "ana", interactive)
+    new ConsoleAdapter(bot.router(), "ana", interactive, files)
         .run(new BufferedReader(new StringReader(input)), out);
     return bytes.toString(StandardCharsets.UTF_8);
   }
@@ -41,6 +46,25 @@ final class ConsoleAdapterTest {
   void quitStopsReadingEvenWithMoreInput() throws Exception {
     String out = run(false, "/quit\n/help\n");
     assertThat(out).isEmpty();
+  }
+
+  @Test
+  void savedPapersComeAsABibFileWhosePathIsPrinted() throws Exception {
+    Paper paper =
+        bot.wiring().index().all().stream()
+            .filter(p -> p.title() != null && p.title().matches("[A-Za-z0-9 :-]+"))
+            .findFirst()
+            .orElseThrow();
+    String out = run(false, "/save " + paper.id() + "\n/saved\n/saved bibtex\n/saved pdf\n");
+    assertThat(out).contains("BibTeX (.bib): /saved bibtex");
+    Path bib = files.resolve("paperbot-saved.bib").toAbsolutePath();
+    assertThat(out)
+        .contains("Your 1 saved papers as BibTeX: paperbot-saved.bib")
+        .contains("Written to " + bib)
+        .contains("`/saved bibtex` sends them as a .bib file");
+    assertThat(Files.readString(bib))
+        .startsWith("@misc{")
+        .contains("title = {{" + paper.title() + "}},");
   }
 
   @Test
