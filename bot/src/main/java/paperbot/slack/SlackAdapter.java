@@ -13,10 +13,13 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +106,9 @@ public final class SlackAdapter {
             manager);
     CompletableFuture<Reply> reply =
         CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
+    reply.thenAcceptAsync(
+        answer -> sendFile(ctx.client(), payload.getUserId(), answer, late -> respond(ctx, late)),
+        workers);
     try {
       if (settings.inlineBudget().isZero()) {
         throw new TimeoutException("a zero budget always answers through the response_url");
@@ -156,6 +162,7 @@ public final class SlackAdapter {
                 action.actionId(),
                 e.toString());
           }
+          sendFile(ctx.client(), action.user(), reply, problem -> {});
         });
     return ctx.ack();
   }
@@ -189,6 +196,27 @@ public final class SlackAdapter {
         .text(SlackRenderer.fallbackText(reply))
         .blocks(renderer.blocks(reply))
         .build();
+  }
+
+  /** A reply's file goes to the member's direct messages; a refusal is told to the member. */
+  private static void sendFile(
+      MethodsClient client, String user, Reply reply, Consumer<Reply> onFailure) {
+    if (reply.attachment() == null) {
+      return;
+    }
+    try {
+      SlackFileUpload.send(client, user, reply.attachment(), reply.text());
+    } catch (IOException e) {
+      log.warn(
+          "slack file upload failed file={} error={}",
+          reply.attachment().fileName(),
+          e.getMessage());
+      onFailure.accept(
+          Reply.privateText(
+              "I couldn't send " + reply.attachment().fileName() + " here: " + e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void respond(SlashCommandContext ctx, Reply reply) {

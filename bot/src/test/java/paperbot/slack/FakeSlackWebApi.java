@@ -37,6 +37,17 @@ public final class FakeSlackWebApi implements AutoCloseable {
   /** A message Slack took: who posted it, where, and the key in its metadata (null without). */
   public record Posted(String node, String channel, String text, String key) {}
 
+  /**
+   * A file shared through files.completeUploadExternal, with the bytes posted to its upload URL.
+   */
+  public record Shared(
+      String channel, String filename, String title, String comment, String text) {}
+
+  private final Map<String, String> uploadNames = new ConcurrentHashMap<>();
+  private final Map<String, Integer> uploadLengths = new ConcurrentHashMap<>();
+  private final Map<String, String> uploaded = new ConcurrentHashMap<>();
+  private final List<Shared> shared = new CopyOnWriteArrayList<>();
+
   private final MockWebServer server = new MockWebServer();
   private final Map<String, BlockingQueue<RecordedRequest>> byPath = new ConcurrentHashMap<>();
   private final Queue<MockResponse> scriptedPosts = new ConcurrentLinkedQueue<>();
@@ -76,13 +87,17 @@ public final class FakeSlackWebApi implements AutoCloseable {
               case "/api/conversations.open" ->
                   json("{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
               case "/api/conversations.history" -> history(form.get("channel"));
+              case "/api/files.getUploadURLExternal" -> uploadUrl(form);
+              case "/api/files.completeUploadExternal" -> completeUpload(form);
               default ->
-                  path.startsWith("/respond/")
-                      ? new MockResponse.Builder().code(200).body("ok").build()
-                      : new MockResponse.Builder()
-                          .code(404)
-                          .body("{\"ok\":false,\"error\":\"unknown_method\"}")
-                          .build();
+                  path.startsWith("/upload/")
+                      ? receiveUpload(path.substring("/upload/".length()), request)
+                      : path.startsWith("/respond/")
+                          ? new MockResponse.Builder().code(200).body("ok").build()
+                          : new MockResponse.Builder()
+                              .code(404)
+                              .body("{\"ok\":false,\"error\":\"unknown_method\"}")
+                              .build();
             };
           }
         });
@@ -113,6 +128,66 @@ public final class FakeSlackWebApi implements AutoCloseable {
           120, TimeUnit.SECONDS); // Slack has the message; its answer never reaches the poster
     }
     return json("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000100\"}");
+  }
+
+  /** As Slack: filename and a positive length are required; the URL takes the bytes once. */
+  private MockResponse uploadUrl(Map<String, String> form) {
+    String filename = form.get("filename");
+    int length;
+    try {
+      length = Integer.parseInt(form.getOrDefault("length", ""));
+    } catch (NumberFormatException e) {
+      length = -1;
+    }
+    if (filename == null || filename.isBlank() || length <= 0) {
+      return json("{\"ok\":false,\"error\":\"invalid_arguments\"}");
+    }
+    String id = "F" + (uploadNames.size() + 1);
+    uploadNames.put(id, filename);
+    uploadLengths.put(id, length);
+    return json(
+        "{\"ok\":true,\"upload_url\":\""
+            + server.url("/upload/" + id)
+            + "\",\"file_id\":\""
+            + id
+            + "\"}");
+  }
+
+  private MockResponse receiveUpload(String id, RecordedRequest request) {
+    String body = request.getBody() == null ? "" : request.getBody().utf8();
+    if (!uploadNames.containsKey(id) || uploaded.containsKey(id)) {
+      return new MockResponse.Builder().code(404).body("").build();
+    }
+    if (body.getBytes(StandardCharsets.UTF_8).length != uploadLengths.get(id)) {
+      // Slack rejects an upload whose size differs from the length it was promised.
+      return new MockResponse.Builder().code(400).body("length mismatch").build();
+    }
+    uploaded.put(id, body);
+    return new MockResponse.Builder().code(200).body("OK - " + body.length()).build();
+  }
+
+  /** files.completeUploadExternal: {@code files} is a JSON array of {id, title}. */
+  private MockResponse completeUpload(Map<String, String> form) {
+    Matcher file =
+        Pattern.compile("\\{\"id\":\"(F\\d+)\"(?:,\"title\":\"([^\"]*)\")?\\}")
+            .matcher(form.getOrDefault("files", ""));
+    if (!file.find() || !uploaded.containsKey(file.group(1))) {
+      return json("{\"ok\":false,\"error\":\"file_not_found\"}");
+    }
+    String id = file.group(1);
+    shared.add(
+        new Shared(
+            form.getOrDefault("channel_id", ""),
+            uploadNames.get(id),
+            file.group(2),
+            form.getOrDefault("initial_comment", ""),
+            uploaded.get(id)));
+    return json("{\"ok\":true,\"files\":[{\"id\":\"" + id + "\"}]}");
+  }
+
+  /** Files shared so far, in order. */
+  public List<Shared> shared() {
+    return List.copyOf(shared);
   }
 
   private MockResponse history(String channel) {

@@ -185,6 +185,38 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void savedPapersAsBibTexArriveAsAFileInTheMembersDirectMessages() throws Exception {
+    JsonNode found =
+        JSON.readTree(
+            post(
+                    fast,
+                    command("U7", "/papers", "diffusion policy", slackApi.responseUrl("f")),
+                    now(),
+                    SECRET)
+                .body());
+    String id = paperIds(found).get(0);
+    post(fast, command("U7", "/save", id, slackApi.responseUrl("f")), now(), SECRET);
+    JsonNode ack =
+        JSON.readTree(
+            post(fast, command("U7", "/saved", "bibtex", slackApi.responseUrl("f")), now(), SECRET)
+                .body());
+    assertThat(ack.get("text").asText()).startsWith("Your 1 saved papers as BibTeX");
+    FakeSlackWebApi.Shared file = awaitShared();
+    assertThat(file.channel()).isEqualTo("DU7");
+    assertThat(file.filename()).isEqualTo("paperbot-saved.bib");
+    assertThat(file.comment()).startsWith("Your 1 saved papers as BibTeX");
+    assertThat(file.text()).startsWith("@misc{").contains("title = {{");
+  }
+
+  private static FakeSlackWebApi.Shared awaitShared() throws InterruptedException {
+    for (int i = 0; i < 600 && slackApi.shared().isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(slackApi.shared()).as("a file was shared").isNotEmpty();
+    return slackApi.shared().get(0);
+  }
+
+  @Test
   void personalPapersUseTheMembersTopics() throws Exception {
     post(
         fast, command("U2", "/topics", "add offline rl", slackApi.responseUrl("b")), now(), SECRET);

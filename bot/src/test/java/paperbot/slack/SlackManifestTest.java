@@ -50,6 +50,7 @@ final class SlackManifestTest {
             "chat:write",
             "channels:history",
             "im:history",
-            "im:write");
+            "im:write",
+            "files:write");
   }
 }
