@@ -83,12 +83,14 @@ public final class CorpusUpdater {
   }
 
   /**
-   * The best of both. A newer arXiv version (both versions known) brings its title and abstract;
-   * otherwise the known title is kept and the longer abstract. Every other title stays as an alias.
-   * The longer author list, the first publication date (see {@link #datedBy}), the newest metadata.
+   * The best of both. A newer arXiv version (both versions known) brings its title and abstract,
+   * and an older one changes neither; otherwise the known title is kept and the longer abstract.
+   * Every other title stays as an alias. The longer author list, the first publication date (see
+   * {@link #datedBy}), the newest metadata.
    */
   static Paper combine(Paper known, Paper incoming, String id) {
     boolean newerVersion = known.version() > 0 && incoming.version() > known.version();
+    boolean olderVersion = incoming.version() > 0 && known.version() > incoming.version();
     String title =
         newerVersion && incoming.title() != null
             ? incoming.title()
@@ -105,7 +107,9 @@ public final class CorpusUpdater {
     String abstractText =
         newerVersion && !incoming.abstractText().isBlank()
             ? incoming.abstractText()
-            : longer(known.abstractText(), incoming.abstractText());
+            : olderVersion
+                ? known.abstractText()
+                : longer(known.abstractText(), incoming.abstractText());
     boolean incomingAuthors = incoming.authors().size() > known.authors().size();
     Paper dated = datedBy(known, incoming);
     return new Paper(
