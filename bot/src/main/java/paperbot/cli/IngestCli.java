@@ -44,7 +44,9 @@ final class IngestCli implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "NAME",
-      description = "arxiv (API), listing (arXiv daily feeds), hf (Hugging Face) or file")
+      description =
+          "The paper source: arxiv (API), listing (arXiv daily feeds), hf (Hugging Face), file;"
+              + " a name it does not know lists every wired source")
   String source;
 
   @Option(

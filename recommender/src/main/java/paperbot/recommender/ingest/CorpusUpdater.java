@@ -96,14 +96,14 @@ public final class CorpusUpdater {
             ? incoming.title()
             : known.title() != null ? known.title() : incoming.title();
     Set<String> aliases = new LinkedHashSet<>(known.aliases());
+    aliases.addAll(incoming.aliases());
     for (String seen : new String[] {known.title(), incoming.title()}) {
       if (seen != null && title != null && !same(seen, title)) {
         aliases.add(seen);
       }
     }
-    if (title != null) {
-      aliases.removeIf(alias -> same(alias, title));
-    }
+    // The shown title is not also an alias (a newer version may take back an earlier title).
+    aliases.remove(title);
     String abstractText =
         newerVersion && !incoming.abstractText().isBlank()
             ? incoming.abstractText()
