@@ -42,9 +42,4 @@ public record Fetched(List<Paper> papers, int rejected, int brokenPages, List<St
     return new Fetched(
         allPapers, rejected + more.rejected(), brokenPages + more.brokenPages(), allProblems);
   }
-
-  /** True when something was refused: a record or a page. */
-  public boolean refusedAny() {
-    return rejected > 0 || brokenPages > 0;
-  }
 }
