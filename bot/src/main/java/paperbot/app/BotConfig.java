@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import paperbot.command.ProfileLimits;
@@ -45,17 +48,62 @@ public record BotConfig(
     SourceSettings sources) {
 
   /**
-   * Live sources.
+   * Live sources. Each {@link paperbot.recommender.ingest.PaperSource} reads its own settings by
+   * its name: {@code sources.<name>.url} and {@code sources.<name>.cron} in the properties, or
+   * {@code PAPERBOT_<NAME>_URL} and {@code PAPERBOT_<NAME>_CRON} in the environment, so a new
+   * source needs no new setting here.
    *
-   * @param fetch where and how to fetch
-   * @param hfCron Quartz cron (UTC) of the Hugging Face refresh; empty disables it
-   * @param arxivCron Quartz cron (UTC) of the arXiv refresh; empty disables it
+   * @param categories arXiv categories of the default arXiv query and listing feeds
+   * @param ingestTimeout how long {@code paperbot ingest} tries, retries included, before it gives
+   *     up and says what to do next (scheduled refreshes are more patient)
+   * @param paperSync how often a running bot indexes papers other processes wrote
+   * @param refreshes false to schedule no refresh at all (benchmarks)
+   * @param values every {@code sources.*} property and {@code PAPERBOT_*_URL} or {@code _CRON}
+   *     environment variable
    */
   public record SourceSettings(
-      paperbot.recommender.ingest.LiveSources.Settings fetch,
-      String hfCron,
-      String arxivCron,
-      Duration paperSync) {}
+      List<String> categories,
+      Duration ingestTimeout,
+      Duration paperSync,
+      boolean refreshes,
+      Map<String, String> values) {
+    /** Older names still honoured: the listing source's URL was named after arXiv. */
+    private static final Map<String, String> LEGACY =
+        Map.of(
+            "PAPERBOT_LISTING_URL", "PAPERBOT_ARXIV_LISTING_URL",
+            "sources.listing.url", "sources.arxiv.listing.url");
+
+    public SourceSettings {
+      categories = List.copyOf(categories);
+      values = Map.copyOf(values);
+    }
+
+    /** The source's base URL, or its own default. */
+    public String url(String source, String fallback) {
+      return lookup(source, "url", fallback);
+    }
+
+    /** Quartz cron (UTC) of the source's scheduled refresh; empty when it is not scheduled. */
+    public String cron(String source, String fallback) {
+      return refreshes ? lookup(source, "cron", fallback) : "";
+    }
+
+    private String lookup(String source, String what, String fallback) {
+      String env = "PAPERBOT_" + source.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + what;
+      env = env.toUpperCase(Locale.ROOT);
+      String key = "sources." + source + "." + what;
+      for (String name : new String[] {env, LEGACY.get(env), key, LEGACY.get(key)}) {
+        if (name != null && values.containsKey(name)) {
+          return values.get(name);
+        }
+      }
+      return fallback;
+    }
+
+    SourceSettings withoutRefreshes() {
+      return new SourceSettings(categories, ingestTimeout, paperSync, false, values);
+    }
+  }
 
   /**
    * Digest defaults.
@@ -125,22 +173,10 @@ public record BotConfig(
     DIGEST_RETRY("digest.retry.seconds", "PAPERBOT_DIGEST_RETRY_SECONDS", "300"),
     PAPER_SYNC("papers.sync.seconds", "PAPERBOT_PAPER_SYNC_SECONDS", "60"),
     CLUSTER_CHECKIN("scheduler.cluster.checkin.ms", "PAPERBOT_CLUSTER_CHECKIN_MS", "7500"),
-    ARXIV_URL(
-        "sources.arxiv.url",
-        "PAPERBOT_ARXIV_URL",
-        paperbot.recommender.ingest.ArxivSource.DEFAULT_URL),
     ARXIV_CATEGORIES(
         "sources.arxiv.categories", "PAPERBOT_ARXIV_CATEGORIES", "cs.LG,cs.AI,cs.RO,cs.CL,cs.CV"),
-    HF_URL(
-        "sources.hf.url", "PAPERBOT_HF_URL", paperbot.recommender.ingest.HfDailySource.DEFAULT_URL),
-    LISTING_URL(
-        "sources.arxiv.listing.url",
-        "PAPERBOT_ARXIV_LISTING_URL",
-        paperbot.recommender.ingest.ArxivListingSource.DEFAULT_URL),
-    // Hourly for upvotes; arXiv announces around 20:00 US Eastern Sunday to Thursday, i.e. 01:00
-    // UTC the next day.
-    HF_CRON("sources.hf.cron", "PAPERBOT_HF_CRON", "0 7 * * * ?"),
-    ARXIV_CRON("sources.arxiv.cron", "PAPERBOT_ARXIV_CRON", "0 30 1 ? * MON-FRI");
+    INGEST_TIMEOUT("sources.ingest.timeout.seconds", "PAPERBOT_INGEST_TIMEOUT_SECONDS", "60");
+    // Each source's URL and cron are read by the source's name: see SourceSettings.
 
     final String key;
     final String env;
@@ -194,19 +230,38 @@ public record BotConfig(
             Duration.ofSeconds(number(Setting.DIGEST_RETRY, file, env)),
             Duration.ofMillis(number(Setting.CLUSTER_CHECKIN, file, env))),
         new SourceSettings(
-            new paperbot.recommender.ingest.LiveSources.Settings(
-                value(Setting.ARXIV_URL, file, env),
-                value(Setting.HF_URL, file, env),
-                Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env).split(","))
-                    .map(String::strip)
-                    .filter(c -> !c.isEmpty())
-                    .toList(),
-                Duration.ofSeconds(3),
-                500,
-                value(Setting.LISTING_URL, file, env)),
-            value(Setting.HF_CRON, file, env),
-            value(Setting.ARXIV_CRON, file, env),
-            Duration.ofSeconds(number(Setting.PAPER_SYNC, file, env))));
+            Arrays.stream(value(Setting.ARXIV_CATEGORIES, file, env).split(","))
+                .map(String::strip)
+                .filter(c -> !c.isEmpty())
+                .toList(),
+            Duration.ofSeconds(number(Setting.INGEST_TIMEOUT, file, env)),
+            Duration.ofSeconds(number(Setting.PAPER_SYNC, file, env)),
+            true,
+            sourceValues(file, env)));
+  }
+
+  /**
+   * The {@code sources.*} properties and the non-blank {@code PAPERBOT_*_URL} and {@code _CRON}
+   * environment variables (the environment wins), for the sources to read by name.
+   */
+  private static Map<String, String> sourceValues(Properties file, Map<String, String> env) {
+    Map<String, String> values = new HashMap<>();
+    for (String key : file.stringPropertyNames()) {
+      if (key.startsWith("sources.")) {
+        values.put(key, file.getProperty(key).strip());
+      }
+    }
+    env.forEach((name, value) -> {
+      // Only source URLs and crons: never the database's URL, user or password.
+      boolean sourceSetting =
+          name.startsWith("PAPERBOT_")
+              && !name.startsWith("PAPERBOT_DB_")
+              && (name.endsWith("_URL") || name.endsWith("_CRON"));
+      if (sourceSetting && value != null && !value.isBlank()) {
+        values.put(name, value.strip());
+      }
+    });
+    return values;
   }
 
   /** The Web API client appends method names to the base URL, so it must end with a slash. */
@@ -284,7 +339,7 @@ public record BotConfig(
         slack,
         discord,
         digest,
-        new SourceSettings(sources.fetch(), "", "", sources.paperSync()));
+        sources.withoutRefreshes());
   }
 
   private static String value(Setting setting, Properties file, Map<String, String> env) {

@@ -3,7 +3,9 @@ package paperbot.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +28,15 @@ import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.index.IndexStatus;
 import paperbot.recommender.index.LucenePaperIndex;
+import paperbot.recommender.index.PaperArchive;
 import paperbot.recommender.index.SeedIndexer;
+import paperbot.recommender.ingest.ArxivListingSource;
+import paperbot.recommender.ingest.ArxivSource;
 import paperbot.recommender.ingest.CorpusUpdater;
+import paperbot.recommender.ingest.FileSource;
+import paperbot.recommender.ingest.HfDailySource;
 import paperbot.recommender.ingest.LiveSources;
+import paperbot.recommender.ingest.PaperSource;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.store.Database;
@@ -45,6 +53,7 @@ public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
 
   private final Database database;
+  private final PaperArchive archive;
   private final Outboxes outboxes;
   private final DigestRunner digests;
   private final DigestStore digestStore;
@@ -58,6 +67,7 @@ public final class Wiring implements AutoCloseable {
 
   private Wiring(
       Database database,
+      PaperArchive archive,
       LucenePaperIndex index,
       ProfileStore profiles,
       CommandRouter router,
@@ -72,6 +82,7 @@ public final class Wiring implements AutoCloseable {
     this.digestStore = digestStore;
     this.sources = sources;
     this.database = database;
+    this.archive = archive;
     this.outboxes = outboxes;
     this.digests = digests;
     this.scheduler = scheduler;
@@ -95,15 +106,11 @@ public final class Wiring implements AutoCloseable {
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
     Database database = openDatabase(config);
     LucenePaperIndex index;
+    JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), clock);
     try {
       // The database keeps every paper too, written before the index commits: the index can be
       // rebuilt from it.
-      index =
-          LucenePaperIndex.open(
-              config.dataDir().resolve("index"),
-              expander,
-              clock,
-              new JdbcPaperArchive(database.dataSource(), clock));
+      index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock, archive);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -135,8 +142,9 @@ public final class Wiring implements AutoCloseable {
     ProfileStore profiles = new JdbcProfileStore(database.dataSource(), clock);
 
     // Live sources
+    BotConfig.SourceSettings fetch = config.sources();
     LiveSources sources =
-        new LiveSources(config.sources().fetch(), new CorpusUpdater(index), clock);
+        new LiveSources(paperSources(config, clock), new CorpusUpdater(index), clock);
 
     // Digests
     DigestStore digestStore = new JdbcDigestStore(database.dataSource(), clock);
@@ -170,8 +178,12 @@ public final class Wiring implements AutoCloseable {
                 config.digest().retryDelay(),
                 config.digest().clusterCheckin(),
                 clock);
-        scheduler.scheduleRefreshes(
-            sources, config.sources().hfCron(), config.sources().arxivCron());
+        Map<String, String> crons = new LinkedHashMap<>();
+        sources
+            .all()
+            .forEach(source ->
+                crons.put(source.name(), fetch.cron(source.name(), source.defaultCron())));
+        scheduler.scheduleRefreshes(sources, crons);
         digestSchedule = scheduler;
         paperSync = PaperSync.start(index, config.sources().paperSync());
       } catch (Exception e) {
@@ -208,6 +220,7 @@ public final class Wiring implements AutoCloseable {
     routed.add(help);
     return new Wiring(
         database,
+        archive,
         index,
         profiles,
         new CommandRouter(papers, routed),
@@ -218,6 +231,21 @@ public final class Wiring implements AutoCloseable {
         scheduler,
         paperSync,
         sources);
+  }
+
+  /**
+   * The paper sources, one line each. A source's name is its {@code ingest --source} value, its
+   * refresh job and the key of its settings ({@code sources.<name>.url} and {@code .cron}, {@code
+   * PAPERBOT_<NAME>_URL} and {@code _CRON}). A new source is one line here.
+   */
+  public static List<PaperSource> paperSources(BotConfig config, Clock clock) {
+    BotConfig.SourceSettings fetch = config.sources();
+    return List.of(
+        HfDailySource.paced(fetch.url(HfDailySource.NAME, HfDailySource.DEFAULT_URL)),
+        ArxivListingSource.paced(
+            fetch.url(ArxivListingSource.NAME, ArxivListingSource.DEFAULT_URL), fetch.categories()),
+        ArxivSource.paced(fetch.url(ArxivSource.NAME, ArxivSource.DEFAULT_URL), fetch.categories()),
+        new FileSource(clock));
   }
 
   /** Tools that do not schedule still answer /digest status; subscribing needs the running bot. */
@@ -248,9 +276,14 @@ public final class Wiring implements AutoCloseable {
     return digests;
   }
 
-  /** arXiv, Hugging Face and file ingest into this corpus. */
+  /** The paper sources (arXiv, its listing, Hugging Face, files) that feed this corpus. */
   public LiveSources sources() {
     return sources;
+  }
+
+  /** The database's copy of every paper: the source of truth the index is built from. */
+  public PaperArchive paperArchive() {
+    return archive;
   }
 
   /** Digest subscriptions and the sent-log. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -186,38 +187,45 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   }
 
   /**
-   * Schedules the hourly Hugging Face and daily arXiv refreshes (cron in UTC); an empty cron
-   * disables one.
+   * Schedules one refresh job per paper source (cron in UTC, by source name); an empty cron
+   * disables one. Refresh jobs left in the job store by sources no longer wired are removed.
    */
   public void scheduleRefreshes(
-      paperbot.recommender.ingest.LiveSources sources, String hfCron, String arxivCron)
+      paperbot.recommender.ingest.LiveSources sources, Map<String, String> cronBySource)
       throws SchedulerException {
     scheduler.getContext().put(RefreshSourcesJob.SOURCES, sources);
-    for (String[] refresh : new String[][] {{"hf", hfCron}, {"arxiv", arxivCron}}) {
-      JobKey key = JobKey.jobKey("refresh-" + refresh[0], "sources");
-      if (refresh[1].isBlank()) {
+    for (JobKey stored : scheduler.getJobKeys(GroupMatcher.jobGroupEquals("sources"))) {
+      if (!cronBySource.containsKey(stored.getName().replaceFirst("^refresh-", ""))) {
+        scheduler.deleteJob(stored);
+      }
+    }
+    for (Map.Entry<String, String> refresh : cronBySource.entrySet()) {
+      JobKey key = JobKey.jobKey("refresh-" + refresh.getKey(), "sources");
+      if (refresh.getValue().isBlank()) {
         scheduler.deleteJob(key);
         continue;
       }
       JobDetail job =
           JobBuilder.newJob(RefreshSourcesJob.class)
               .withIdentity(key)
-              .usingJobData(RefreshSourcesJob.SOURCE, refresh[0])
+              .usingJobData(RefreshSourcesJob.SOURCE, refresh.getKey())
               .build();
       Trigger trigger =
           TriggerBuilder.newTrigger()
               .withIdentity(TriggerKey.triggerKey(key.getName(), "sources"))
               .withSchedule(
-                  CronScheduleBuilder.cronSchedule(refresh[1])
+                  CronScheduleBuilder.cronSchedule(refresh.getValue())
                       .inTimeZone(TimeZone.getTimeZone("UTC"))
-                      .withMisfireHandlingInstructionDoNothing()) // a missed refresh just waits for
-              // the next one
+                      // A missed refresh just waits for the next one.
+                      .withMisfireHandlingInstructionDoNothing())
               .build();
       scheduler.scheduleJob(job, Set.of(trigger), true);
     }
   }
 
-  /** Runs a source refresh ("hf" or "arxiv") at once through Quartz, as its trigger would. */
+  /**
+   * Runs a source refresh (by source name, e.g. "hf") at once through Quartz, as its trigger would.
+   */
   public void fireRefresh(String source) {
     try {
       scheduler.triggerJob(JobKey.jobKey("refresh-" + source, "sources"));

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import paperbot.recommender.ingest.LiveSources;
 
 /**
- * Thin Quartz job: refreshes one live source into the corpus. A failure is logged; the next run
- * tries again.
+ * Thin Quartz job: refreshes one paper source, named in the job data, into the corpus. A failure is
+ * logged; the next run tries again.
  */
 @DisallowConcurrentExecution
 public final class RefreshSourcesJob implements Job {
@@ -22,11 +22,11 @@ public final class RefreshSourcesJob implements Job {
     String source = context.getMergedJobDataMap().getString(SOURCE);
     try {
       LiveSources sources = (LiveSources) context.getScheduler().getContext().get(SOURCES);
-      if ("arxiv".equals(source)) {
-        sources.arxiv();
-      } else {
-        sources.huggingFace();
+      if (sources.find(source).isEmpty()) {
+        log.warn("source refresh skipped source={} reason=\"no such source is wired\"", source);
+        return;
       }
+      sources.refresh(source);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {

@@ -41,6 +41,32 @@ final class BotConfigTest {
   }
 
   @Test
+  void eachPaperSourceReadsItsUrlAndCronByItsName(@TempDir Path home) throws Exception {
+    Files.createDirectories(home.resolve("config"));
+    Files.writeString(
+        home.resolve("config/paperbot.properties"),
+        "sources.hf.cron=0 0 * * * ?\nsources.arxiv.cron=\nsources.arxiv.listing.url=http://old/rss/\n");
+    BotConfig config =
+        BotConfig.load(
+            home,
+            Map.of(
+                "PAPERBOT_HF_URL", "http://mirror/hf",
+                "PAPERBOT_INGEST_TIMEOUT_SECONDS", "15",
+                "PAPERBOT_DB_URL", "jdbc:postgresql://db/paperbot?password=s3cret"));
+    BotConfig.SourceSettings sources = config.sources();
+    assertThat(sources.url("hf", "default")).isEqualTo("http://mirror/hf");
+    assertThat(sources.cron("hf", "default")).isEqualTo("0 0 * * * ?");
+    assertThat(sources.cron("arxiv", "default")).as("empty in the file disables it").isEmpty();
+    assertThat(sources.url("listing", "default"))
+        .as("the listing URL's older name still works")
+        .isEqualTo("http://old/rss/");
+    assertThat(sources.url("newsource", "its default")).isEqualTo("its default");
+    assertThat(sources.ingestTimeout()).hasSeconds(15);
+    assertThat(sources.values()).doesNotContainKey("PAPERBOT_DB_URL");
+    assertThat(config.forBenchmark(home).sources().cron("hf", "0 7 * * * ?")).isEmpty();
+  }
+
+  @Test
   void secretsNeverAppearInPrintedConfig(@TempDir Path home) {
     BotConfig config =
         BotConfig.load(

@@ -391,6 +391,9 @@ final class DigestSchedulingTest {
     try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true)) {
       assertThat(wiring.scheduler().nextRefresh("hf")).isPresent();
       assertThat(wiring.scheduler().nextRefresh("arxiv")).isPresent();
+      // One refresh job per wired paper source that has a schedule; a file is ingested by hand.
+      assertThat(wiring.scheduler().nextRefresh("listing")).isPresent();
+      assertThat(wiring.scheduler().nextRefresh("file")).isEmpty();
       wiring.scheduler().fireRefresh("hf");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (wiring.index().get("2611.54321").isEmpty() && System.nanoTime() < deadline) {

@@ -25,6 +25,10 @@ import java.util.Objects;
  *     null
  * @param links URLs found in the abstract, cleaned
  * @param sources the source records this paper was merged from
+ * @param version the newest arXiv version seen (2 for {@code 2611.07777v2}); 0 when no source said.
+ *     Its title and abstract are the ones shown
+ * @param announcement how arXiv's daily listing last announced the paper ({@code new}, {@code
+ *     cross}, {@code replace}, {@code replace-cross}); null when no listing did
  */
 public record Paper(
     String id,
@@ -40,7 +44,9 @@ public record Paper(
     List<String> categories,
     String organisation,
     List<String> links,
-    List<SourceRecord> sources) {
+    List<SourceRecord> sources,
+    int version,
+    String announcement) {
 
   public Paper {
     Objects.requireNonNull(id, "id");
@@ -50,6 +56,41 @@ public record Paper(
     categories = List.copyOf(categories);
     links = List.copyOf(links);
     sources = List.copyOf(sources);
+  }
+
+  /** A paper from a source that says nothing of arXiv versions or announcements. */
+  public Paper(
+      String id,
+      String title,
+      List<String> aliases,
+      String abstractText,
+      List<String> authors,
+      boolean authorsTruncated,
+      Integer authorCount,
+      LocalDate published,
+      boolean yearInferred,
+      int upvotes,
+      List<String> categories,
+      String organisation,
+      List<String> links,
+      List<SourceRecord> sources) {
+    this(
+        id,
+        title,
+        aliases,
+        abstractText,
+        authors,
+        authorsTruncated,
+        authorCount,
+        published,
+        yearInferred,
+        upvotes,
+        categories,
+        organisation,
+        links,
+        sources,
+        0,
+        null);
   }
 
   /**

@@ -16,7 +16,10 @@ import paperbot.recommender.corpus.SourceRecord;
 
 /**
  * Reads an arXiv API Atom feed. Streams it, so entries before a truncation are kept; an entry
- * without an arXiv id, title or abstract is rejected and counted, and the rest are kept.
+ * without an arXiv id, title or abstract is rejected and counted, and the rest are kept. arXiv
+ * reports a bad query as a feed with one entry whose id is under {@code arxiv.org/api/errors} and
+ * whose summary is the message ("incorrect id format for 1234.12345"); that message is kept as the
+ * page's error, not counted as a malformed paper.
  */
 final class ArxivAtomParser {
   private static final Pattern ABS_ID =
@@ -26,7 +29,9 @@ final class ArxivAtomParser {
    * One page: its entries, the feed's total result count (-1 when absent), and whether it broke
    * off.
    */
-  record Page(Fetched fetched, int entries, long totalResults, boolean broken) {}
+  record Page(Fetched fetched, int entries, long totalResults, boolean broken, String error) {}
+
+  private static final String ERROR_ID = "arxiv.org/api/errors";
 
   private static final FeedRecords.Wording WORDING =
       new FeedRecords.Wording("arxiv entry rejected: ", "arxiv feed broken after ", "entries");
@@ -36,12 +41,20 @@ final class ArxivAtomParser {
         FeedRecords.read(xml, "entry", Entry::new, Set.of("totalResults"), WORDING);
     String total = result.header().get("totalResults");
     long totalResults = total == null || !total.matches("\\d+") ? -1 : Long.parseLong(total);
-    return new Page(result.fetched(), result.records(), totalResults, result.broken());
+    return new Page(
+        result.fetched(), result.records(), totalResults, result.broken(), result.serviceError());
+  }
+
+  /** arXiv's own message in an error feed (sent with status 400 or 200), or null. */
+  static String error(String xml) {
+    return parse(xml).error();
   }
 
   /** The fields of one entry while it is read. */
   private static final class Entry implements FeedRecords.Record {
     String id;
+    int version;
+    boolean error;
     String title;
     String summary;
     LocalDate published;
@@ -52,8 +65,12 @@ final class ArxivAtomParser {
     public void read(String name, XMLStreamReader reader) throws XMLStreamException {
       switch (name) {
         case "id" -> {
-          Matcher m = ABS_ID.matcher(reader.getElementText());
+          String text = reader.getElementText();
+          Matcher m = ABS_ID.matcher(text);
           id = m.find() ? m.group(1) : null;
+          version =
+              id != null && m.group(2) != null ? Integer.parseInt(m.group(2).substring(1)) : 0;
+          error = text.contains(ERROR_ID);
         }
         case "title" -> title = oneLine(reader.getElementText());
         case "summary" -> summary = oneLine(reader.getElementText());
@@ -99,7 +116,14 @@ final class ArxivAtomParser {
           categories.stream().distinct().toList(),
           null,
           Links.find(summary),
-          List.of(new SourceRecord("arxiv", 0, "arxiv-atom")));
+          List.of(new SourceRecord("arxiv", 0, "arxiv-atom")),
+          version,
+          null);
+    }
+
+    @Override
+    public String serviceError() {
+      return error ? (summary == null ? "an error without a message" : summary) : null;
     }
 
     private static LocalDate date(String text) {

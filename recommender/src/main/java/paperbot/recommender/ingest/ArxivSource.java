@@ -3,43 +3,65 @@ package paperbot.recommender.ingest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 /**
  * The arXiv API (Atom): newest papers in the configured categories or for a query, page by page,
- * politely paced.
+ * politely paced. arXiv's own error messages (a bad query, a malformed id) are shown as arXiv wrote
+ * them.
  */
-public final class ArxivSource {
+public final class ArxivSource implements PaperSource {
+  public static final String NAME = "arxiv";
   public static final String DEFAULT_URL = "http://export.arxiv.org/api/query";
   public static final List<String> DEFAULT_CATEGORIES =
       List.of("cs.LG", "cs.AI", "cs.RO", "cs.CL", "cs.CV");
+
+  /** arXiv asks for one request every three seconds. */
+  public static final Duration PACING = Duration.ofSeconds(3);
+
   static final int PAGE_SIZE = 100;
 
   private final PoliteHttp http;
   private final String baseUrl;
+  private final List<String> categories;
 
-  public ArxivSource(PoliteHttp http, String baseUrl) {
+  public ArxivSource(PoliteHttp http, String baseUrl, List<String> categories) {
     this.http = http;
     this.baseUrl = baseUrl;
+    this.categories = List.copyOf(categories);
   }
 
-  /**
-   * @param query an arXiv search query (e.g. {@code all:diffusion}); empty for the categories
-   * @param max how many entries at most
-   * @param progress told the number of entries read so far, after each page
-   */
-  public Fetched fetch(List<String> categories, String query, int max, IntConsumer progress)
-      throws InterruptedException {
+  /** The public API (or a mirror at {@code baseUrl}), paced as arXiv asks. */
+  public static ArxivSource paced(String baseUrl, List<String> categories) {
+    return new ArxivSource(new PoliteHttp(PACING, Duration.ofSeconds(3)), baseUrl, categories);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "the arXiv API: newest papers in the configured categories, or --query, up to --max";
+  }
+
+  @Override
+  public String defaultCron() {
+    // After the listing feeds (01:30): the API's newest papers fill in what the listing lacks.
+    return "0 45 1 ? * MON-FRI";
+  }
+
+  @Override
+  public Fetched fetch(SourceRequest request) throws InterruptedException {
     String search =
-        !query.isBlank()
-            ? query
+        !request.query().isBlank()
+            ? request.query()
             : categories.stream().map(c -> "cat:" + c).collect(Collectors.joining(" OR "));
-    List<paperbot.recommender.corpus.Paper> papers = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    int rejected = 0;
+    int max = Math.max(1, request.max());
+    Fetched fetched = Fetched.empty();
     for (int start = 0; start < max; start += PAGE_SIZE) {
       int size = Math.min(PAGE_SIZE, max - start);
       URI page =
@@ -52,11 +74,26 @@ public final class ArxivSource {
                   + "&max_results="
                   + size
                   + "&sortBy=submittedDate&sortOrder=descending");
-      ArxivAtomParser.Page parsed = ArxivAtomParser.parse(http.get(page));
-      papers.addAll(parsed.fetched().papers());
-      rejected += parsed.fetched().rejected();
-      problems.addAll(parsed.fetched().problems());
-      progress.accept(papers.size() + rejected);
+      ArxivAtomParser.Page parsed;
+      try {
+        parsed = ArxivAtomParser.parse(http.get(page, request.deadline()));
+      } catch (SourceException e) {
+        SourceException told = withArxivMessage(e);
+        if (start == 0) {
+          throw told;
+        }
+        // Earlier pages are kept; this one is counted as broken.
+        return fetched.and(Fetched.brokenPage("arxiv page at " + start + ": " + told.getMessage()));
+      }
+      if (parsed.error() != null) {
+        String message = "arXiv refused the query: " + parsed.error();
+        if (start == 0) {
+          throw new SourceException(message);
+        }
+        return fetched.and(Fetched.brokenPage(message));
+      }
+      fetched = fetched.and(parsed.fetched());
+      request.progress().accept(fetched.papers().size() + fetched.rejected());
       boolean lastPage =
           parsed.entries() < size
               || parsed.totalResults() >= 0 && start + size >= parsed.totalResults();
@@ -64,6 +101,17 @@ public final class ArxivSource {
         break;
       }
     }
-    return new Fetched(papers, rejected, problems);
+    return fetched;
+  }
+
+  /** An error answer carrying arXiv's Atom error entry says what arXiv said. */
+  private static SourceException withArxivMessage(SourceException e) {
+    if (e.body().isBlank()) {
+      return e;
+    }
+    String said = ArxivAtomParser.error(e.body());
+    return said == null
+        ? e
+        : new SourceException("arXiv refused the query: " + said, e.status(), e.body());
   }
 }

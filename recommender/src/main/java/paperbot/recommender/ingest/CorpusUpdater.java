@@ -1,8 +1,10 @@
 package paperbot.recommender.ingest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import paperbot.recommender.corpus.Paper;
@@ -13,9 +15,11 @@ import paperbot.recommender.index.PaperDocuments;
 
 /**
  * Merges papers from a live source into the index: the same id updates in place (upvotes, dates,
- * authors); a new arXiv id whose title matches a paper known only by its title joins it (the paper
- * takes the arXiv id and keeps its former id findable); anything else is added. Searches see each
- * batch as soon as it is committed.
+ * authors, a newer version's title and abstract); a new arXiv id whose title matches a paper known
+ * only by its title joins it (the paper takes the arXiv id and keeps its former id findable);
+ * anything else is added. A paper that comes twice in one batch (cross-listed in two category
+ * feeds) is folded into one first, so it counts once. Searches see each batch as soon as it is
+ * committed.
  */
 public final class CorpusUpdater {
   private final LucenePaperIndex index;
@@ -29,7 +33,8 @@ public final class CorpusUpdater {
     int updated = 0;
     int merged = 0;
     List<Paper> upserts = new ArrayList<>();
-    for (Paper incoming : fetched.papers()) {
+    List<Paper> distinct = foldSameIds(fetched.papers());
+    for (Paper incoming : distinct) {
       Optional<Paper> same = index.get(incoming.id());
       if (same.isPresent()) {
         Paper combined = combine(same.get(), incoming, same.get().id());
@@ -59,41 +64,94 @@ public final class CorpusUpdater {
       index.upsert(upserts);
     }
     return new IngestSummary(
-        fetched.papers().size(), added, updated, merged, fetched.rejected(), fetched.problems());
+        distinct.size(),
+        added,
+        updated,
+        merged,
+        fetched.rejected(),
+        fetched.brokenPages(),
+        fetched.problems());
+  }
+
+  /** One paper per id, in first-seen order; repeats are combined into the first. */
+  private static List<Paper> foldSameIds(List<Paper> papers) {
+    Map<String, Paper> byId = new LinkedHashMap<>();
+    for (Paper paper : papers) {
+      byId.merge(paper.id(), paper, (first, again) -> combine(first, again, first.id()));
+    }
+    return List.copyOf(byId.values());
   }
 
   /**
-   * The best of both: known title kept (the other as alias), longer abstract and author list,
-   * newest metadata.
+   * The best of both. A newer arXiv version (both versions known) brings its title and abstract,
+   * and an older one changes neither; otherwise the known title is kept and the longer abstract.
+   * Every other title stays as an alias. The longer author list, the first publication date (see
+   * {@link #datedBy}), the newest metadata.
    */
   static Paper combine(Paper known, Paper incoming, String id) {
+    boolean newerVersion = known.version() > 0 && incoming.version() > known.version();
+    boolean olderVersion = incoming.version() > 0 && known.version() > incoming.version();
+    String title =
+        newerVersion && incoming.title() != null
+            ? incoming.title()
+            : known.title() != null ? known.title() : incoming.title();
     Set<String> aliases = new LinkedHashSet<>(known.aliases());
-    String title = known.title() != null ? known.title() : incoming.title();
-    if (incoming.title() != null
-        && title != null
-        && !PaperId.normalise(incoming.title()).equals(PaperId.normalise(title))) {
-      aliases.add(incoming.title());
+    aliases.addAll(incoming.aliases());
+    for (String seen : new String[] {known.title(), incoming.title()}) {
+      if (seen != null && title != null && !same(seen, title)) {
+        aliases.add(seen);
+      }
     }
+    // The shown title is not also an alias (a newer version may take back an earlier title).
+    aliases.remove(title);
+    String abstractText =
+        newerVersion && !incoming.abstractText().isBlank()
+            ? incoming.abstractText()
+            : olderVersion
+                ? known.abstractText()
+                : longer(known.abstractText(), incoming.abstractText());
     boolean incomingAuthors = incoming.authors().size() > known.authors().size();
+    Paper dated = datedBy(known, incoming);
     return new Paper(
         id,
         title,
         List.copyOf(aliases),
-        longer(known.abstractText(), incoming.abstractText()),
+        abstractText,
         incomingAuthors ? incoming.authors() : known.authors(),
         incomingAuthors ? incoming.authorsTruncated() : known.authorsTruncated(),
         firstNonNull(incoming.authorCount(), known.authorCount()),
-        // A source's full date beats a listing's date with an inferred year.
-        incoming.published() != null
-                && (known.published() == null || known.yearInferred() || !incoming.yearInferred())
-            ? incoming.published()
-            : known.published(),
-        incoming.published() != null ? incoming.yearInferred() : known.yearInferred(),
+        dated.published(),
+        dated.yearInferred(),
         Math.max(known.upvotes(), incoming.upvotes()),
         union(known.categories(), incoming.categories()),
         firstNonNull(known.organisation(), incoming.organisation()),
         union(known.links(), incoming.links()),
-        union(known.sources(), incoming.sources()));
+        union(known.sources(), incoming.sources()),
+        Math.max(known.version(), incoming.version()),
+        firstNonNull(incoming.announcement(), known.announcement()));
+  }
+
+  /**
+   * The paper's first publication date. A source's full date beats a date with an inferred year; of
+   * two full dates the earlier wins, so a later announcement (a replacement, a cross-listing, a
+   * listing day after the submission) never makes an old paper look new to digests and to the
+   * recency prior.
+   */
+  private static Paper datedBy(Paper known, Paper incoming) {
+    if (incoming.published() == null) {
+      return known;
+    }
+    if (known.published() == null) {
+      return incoming;
+    }
+    if (known.yearInferred() != incoming.yearInferred()) {
+      return known.yearInferred() ? incoming : known;
+    }
+    return incoming.published().isBefore(known.published()) ? incoming : known;
+  }
+
+  private static boolean same(String title, String other) {
+    return PaperId.normalise(title).equals(PaperId.normalise(other));
   }
 
   private static Paper withFormerId(Paper paper, String formerId) {
@@ -113,7 +171,9 @@ public final class CorpusUpdater {
         paper.categories(),
         paper.organisation(),
         paper.links(),
-        sources);
+        sources,
+        paper.version(),
+        paper.announcement());
   }
 
   private static String longer(String a, String b) {

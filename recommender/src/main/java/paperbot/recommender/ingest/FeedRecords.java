@@ -27,6 +27,14 @@ final class FeedRecords {
     String problem();
 
     Paper toPaper();
+
+    /**
+     * The service's own error message when this record is one (arXiv sends errors as an entry),
+     * else null. Such a record is neither a paper nor a malformed one.
+     */
+    default String serviceError() {
+      return null;
+    }
   }
 
   /**
@@ -45,8 +53,14 @@ final class FeedRecords {
    * @param header text of the requested elements found outside records (e.g. {@code totalResults})
    * @param broken true when the feed broke off (truncated or malformed), so later pages are not
    *     worth asking for
+   * @param serviceError the service's own error message when the feed carried one, else null
    */
-  record Result(Fetched fetched, int records, Map<String, String> header, boolean broken) {}
+  record Result(
+      Fetched fetched,
+      int records,
+      Map<String, String> header,
+      boolean broken,
+      String serviceError) {}
 
   static Result read(
       String xml,
@@ -60,6 +74,7 @@ final class FeedRecords {
     int rejected = 0;
     int seen = 0;
     boolean broken = false;
+    String serviceError = null;
     Record record = null;
     try {
       XMLStreamReader reader = SafeXml.reader(xml);
@@ -79,7 +94,10 @@ final class FeedRecords {
             && record != null
             && reader.getLocalName().equals(recordElement)) {
           String problem = record.problem();
-          if (problem == null) {
+          if (record.serviceError() != null) {
+            serviceError = record.serviceError();
+            seen--;
+          } else if (problem == null) {
             papers.add(record.toPaper());
           } else {
             rejected++;
@@ -97,6 +115,11 @@ final class FeedRecords {
           e.getMessage() == null ? "malformed XML" : e.getMessage().lines().findFirst().orElse("");
       problems.add(wording.broken() + papers.size() + " " + wording.records() + ": " + detail);
     }
-    return new Result(new Fetched(papers, rejected, problems), seen, header, broken);
+    return new Result(
+        new Fetched(papers, rejected, broken ? 1 : 0, problems),
+        seen,
+        header,
+        broken,
+        serviceError);
   }
 }

@@ -66,6 +66,18 @@ final class LiveSourcesTest {
         + "</feed>";
   }
 
+  static Deadline patient() {
+    return Deadline.in(Duration.ofMinutes(1));
+  }
+
+  static SourceRequest query(String query, int max) {
+    return new SourceRequest(query, max, null, null, patient(), n -> {});
+  }
+
+  static SourceRequest day(LocalDate day) {
+    return new SourceRequest("", 10, day, null, patient(), n -> {});
+  }
+
   private List<String> pagedArxiv() {
     List<String> firstPage = new ArrayList<>();
     for (int i = 0; i < ArxivSource.PAGE_SIZE; i++) {
@@ -93,8 +105,8 @@ final class LiveSourcesTest {
     pagedArxiv();
     List<Integer> progress = new ArrayList<>();
     Fetched fetched =
-        new ArxivSource(http, server.url("/api/query"))
-            .fetch(ArxivSource.DEFAULT_CATEGORIES, "", 500, progress::add);
+        new ArxivSource(http, server.url("/api/query"), ArxivSource.DEFAULT_CATEGORIES)
+            .fetch(new SourceRequest("", 500, null, null, patient(), progress::add));
     assertThat(fetched.papers()).hasSize(101);
     assertThat(fetched.rejected()).isEqualTo(1);
     assertThat(fetched.problems())
@@ -123,7 +135,7 @@ final class LiveSourcesTest {
             + "<entry><id>http://arxiv.org/abs/2611.00003v1</id><title>Cut";
     server.script("/api/query", new FixtureServer.Answer(200, truncated, Map.of()));
     Fetched fetched =
-        new ArxivSource(http, server.url("/api/query")).fetch(List.of(), "all:kept", 10, n -> {});
+        new ArxivSource(http, server.url("/api/query"), List.of()).fetch(query("all:kept", 10));
     assertThat(fetched.papers()).extracting(Paper::id).containsExactly("2611.00001", "2611.00002");
     assertThat(fetched.rejected()).isEqualTo(1);
     assertThat(fetched.problems()).anyMatch(p -> p.startsWith("arxiv feed broken after 2 entries"));
@@ -138,7 +150,7 @@ final class LiveSourcesTest {
         new FixtureServer.Answer(
             200, feed(1, entry("2611.00009", "After retries", "Abstract.")), Map.of()));
     Fetched fetched =
-        new ArxivSource(http, server.url("/api/query")).fetch(List.of("cs.LG"), "", 10, n -> {});
+        new ArxivSource(http, server.url("/api/query"), List.of("cs.LG")).fetch(query("", 10));
     assertThat(fetched.papers()).extracting(Paper::title).containsExactly("After retries");
     assertThat(server.requests).hasSize(3);
 
@@ -180,7 +192,8 @@ final class LiveSourcesTest {
             """,
             Map.of()));
     Fetched fetched =
-        new HfDailySource(http, server.url("/api/daily_papers")).fetch(LocalDate.of(2026, 11, 21));
+        new HfDailySource(http, server.url("/api/daily_papers"))
+            .fetch(day(LocalDate.of(2026, 11, 21)));
     assertThat(fetched.papers())
         .singleElement()
         .satisfies(p -> {
@@ -191,8 +204,9 @@ final class LiveSourcesTest {
     assertThat(server.requests.get(0).getQuery()).isEqualTo("date=2026-11-21");
     server.script(
         "/api/daily_papers", new FixtureServer.Answer(200, "[{\"paper\": {\"id\": ", Map.of()));
-    assertThat(new HfDailySource(http, server.url("/api/daily_papers")).fetch(null).rejected())
-        .isEqualTo(1);
+    Fetched cut = new HfDailySource(http, server.url("/api/daily_papers")).fetch(day(null));
+    assertThat(cut.papers()).isEmpty();
+    assertThat(cut.brokenPages()).isEqualTo(1);
   }
 
   @Test
@@ -243,7 +257,8 @@ final class LiveSourcesTest {
               1,
               List.of("one bad entry"));
       IngestSummary summary = updater.apply(arxiv);
-      assertThat(summary.line()).isEqualTo("fetched=2 new=1 updated=0 merged=1 rejected=1");
+      assertThat(summary.line())
+          .isEqualTo("fetched=2 new=1 updated=0 merged=1 rejected=1 broken_pages=0");
       assertThat(index.size()).isEqualTo(304);
       Paper joined = index.get("2303.04137").orElseThrow();
       assertThat(joined.authors()).containsExactly("Cheng Chi", "Siyuan Feng");
@@ -278,7 +293,8 @@ final class LiveSourcesTest {
                           List.of())),
                   0,
                   List.of()));
-      assertThat(upvotes.line()).isEqualTo("fetched=1 new=0 updated=1 merged=0 rejected=0");
+      assertThat(upvotes.line())
+          .isEqualTo("fetched=1 new=0 updated=1 merged=0 rejected=0 broken_pages=0");
       assertThat(index.get("2303.04137").orElseThrow().upvotes()).isEqualTo(17);
       assertThat(index.get("2303.04137").orElseThrow().abstractText())
           .isEqualTo(seed.abstractText());
@@ -333,7 +349,8 @@ final class LiveSourcesTest {
         "/rss/cs.AI",
         new FixtureServer.Answer(200, rss.substring(0, rss.indexOf("<item><title>No")), Map.of()));
     Fetched fetched =
-        new ArxivListingSource(http, server.url("/rss")).fetch(List.of("cs.LG", "cs.AI"));
+        new ArxivListingSource(http, server.url("/rss"), List.of("cs.LG", "cs.AI"))
+            .fetch(day(null));
     assertThat(fetched.papers()).extracting(Paper::id).containsExactly("2611.20001", "2611.20001");
     Paper listed = fetched.papers().get(0);
     assertThat(listed.authors()).containsExactly("Ana Li", "Bo Chen");
