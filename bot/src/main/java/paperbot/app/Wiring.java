@@ -200,7 +200,7 @@ public final class Wiring implements AutoCloseable {
     PapersCommand papers = new PapersCommand(index, profiles);
     List<ChatCommand> others =
         List.of(
-            new PaperCommand(index),
+            new PaperCommand(index, sources, profiles),
             new TopicsCommand(profiles, config.limits()),
             new FeedbackCommand(index, profiles),
             new SimilarCommand(index),

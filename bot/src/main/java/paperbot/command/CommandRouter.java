@@ -118,6 +118,23 @@ public final class CommandRouter {
   }
 
   /**
+   * Cards for the arXiv links in a message (a link pasted in Slack, a message Discord's "Paper
+   * card" was used on), posted for the channel.
+   */
+  public Reply linkCards(ChatRequest request) {
+    if (!(byName.get(PaperCommand.NAME) instanceof PaperCommand paper)) {
+      return Reply.privateText("Paper cards are not available here.");
+    }
+    try {
+      return paper.linkCards(request);
+    } catch (RuntimeException e) {
+      log.error(
+          "link cards failed platform={} workspace={}", request.platform(), request.workspace(), e);
+      return Reply.privateText("Sorry, something went wrong with those links. Please try again.");
+    }
+  }
+
+  /**
    * Suggestions for a command option as the member types (their own topics or mutes), at most 25.
    */
   public List<String> complete(ChatRequest request, String prefix) {

@@ -1,7 +1,11 @@
 package paperbot.command;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
@@ -11,32 +15,103 @@ import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.index.PaperIndex;
+import paperbot.recommender.ingest.LiveSources;
+import paperbot.recommender.ingest.SourceException;
+import paperbot.recommender.profile.ProfileStore;
+import paperbot.recommender.rank.Snippets;
 
-/** {@code /paper <id>}: everything known about one paper. */
+/**
+ * {@code /paper <id or arXiv link>}: everything known about one paper; and the cards for the arXiv
+ * links in a message (a link pasted in Slack, Discord's "Paper card" on a message). A paper not yet
+ * in the corpus is fetched from arXiv by its id (paced like every arXiv call) and added.
+ */
 public final class PaperCommand implements ChatCommand {
   public static final String NAME = "paper";
 
-  private final PaperIndex index;
+  /** How long a member waits for arXiv before being told to try again. */
+  static final Duration FETCH_PATIENCE = Duration.ofSeconds(20);
 
-  public PaperCommand(PaperIndex index) {
+  private static final Logger log = LoggerFactory.getLogger(PaperCommand.class);
+
+  private final PaperIndex index;
+  private final LiveSources sources;
+  private final ProfileStore profiles;
+
+  /**
+   * @param sources where unknown arXiv ids are fetched from
+   * @param profiles where a channel's shared links are recorded as a team signal
+   */
+  public PaperCommand(PaperIndex index, LiveSources sources, ProfileStore profiles) {
     this.index = index;
+    this.sources = sources;
+    this.profiles = profiles;
   }
 
   @Override
   public List<CommandSpec> specs() {
     return List.of(
-        CommandSpec.command(NAME, "Everything about one paper")
-            .usage("<id>")
-            .options(Option.text("id", "Paper id")));
+        CommandSpec.command(NAME, "Everything about one paper, by id or arXiv link")
+            .usage("<id or arXiv link>")
+            .options(Option.text("id", "Paper id or arXiv link, e.g. 2406.12345")));
   }
 
   @Override
   public Reply handle(ChatRequest request) {
     Optional<Paper> paper = PaperIds.find(index, request.text());
     if (paper.isEmpty()) {
+      Optional<String> arxiv = PaperLinks.id(request.text());
+      if (arxiv.isPresent()) {
+        paper = fetched(List.of(arxiv.get())).stream().findFirst();
+        if (paper.isEmpty()) {
+          return Reply.privateText(
+              "arXiv has no paper `" + arxiv.get() + "`, or did not answer. Try again later.");
+        }
+      }
+    }
+    if (paper.isEmpty()) {
       return PaperIds.notFound(NAME, request.text());
     }
     return details(paper.get());
+  }
+
+  /**
+   * The cards for the arXiv links in a message, for everyone in the channel. Each linked paper
+   * counts once as a share of this channel, a team signal, never as a like of whoever posted it.
+   */
+  public Reply linkCards(ChatRequest request) {
+    List<String> ids = PaperLinks.ids(request.text());
+    if (ids.isEmpty()) {
+      return Reply.privateText(
+          "I found no arXiv link in that message. Links like `https://arxiv.org/abs/2406.12345`,"
+              + " alphaxiv.org or huggingface.co/papers work.");
+    }
+    List<Paper> papers = fetched(ids);
+    if (papers.isEmpty()) {
+      return Reply.privateText(
+          "arXiv did not answer for " + String.join(", ", ids) + ". Try again later.");
+    }
+    List<PaperCard> cards = new ArrayList<>();
+    for (Paper paper : papers) {
+      profiles.recordShare(
+          request.platform().name(), request.workspace(), request.channel(), paper.id());
+      cards.add(PaperCards.of(paper, Snippets.lead(paper), ""));
+    }
+    return new Reply("", cards, List.of(), false);
+  }
+
+  /** The papers with these arXiv ids, in order, fetching the ones the corpus lacks. */
+  private List<Paper> fetched(List<String> ids) {
+    List<String> missing = ids.stream().filter(id -> index.get(id).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      try {
+        sources.lookUp(missing, FETCH_PATIENCE);
+      } catch (SourceException e) {
+        log.warn("arxiv lookup failed ids={} error={}", missing, e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return ids.stream().flatMap(id -> index.get(id).stream()).toList();
   }
 
   private static Reply details(Paper paper) {

@@ -12,7 +12,7 @@ final class PaperIds {
   private PaperIds() {}
 
   static Optional<Paper> find(PaperIndex index, String text) {
-    String id = text.strip();
+    String id = PaperLinks.id(text).orElse(text.strip());
     if (id.isEmpty() || id.length() > MAX_ID || id.contains(" ")) {
       return Optional.empty();
     }
@@ -30,7 +30,8 @@ final class PaperIds {
     }
     if (id.length() > MAX_ID || id.contains(" ")) {
       return Reply.privateText(
-          "That doesn't look like a paper id. Ids look like `2310.06114` or `pb-1a2b3c4d`.");
+          "That doesn't look like a paper id. Ids look like `2310.06114` or `pb-1a2b3c4d`;"
+              + " an arXiv link works too.");
     }
     return Reply.privateText(
         "No paper with id `" + id + "`. Search with `/papers <words>` to find its id.");

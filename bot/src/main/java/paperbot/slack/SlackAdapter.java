@@ -2,6 +2,7 @@ package paperbot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -9,12 +10,18 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.request.chat.ChatUnfurlRequest;
+import com.slack.api.model.event.LinkSharedEvent;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +69,7 @@ public final class SlackAdapter {
       app.command("/" + spec.name(), this::onCommand);
     }
     app.blockAction(Pattern.compile(".*"), this::onButton);
+    app.event(LinkSharedEvent.class, this::onLinkShared);
   }
 
   /** Builds and starts the Bolt app (which checks the bot token with auth.test). */
@@ -165,6 +173,51 @@ public final class SlackAdapter {
           sendFile(ctx.client(), action.user(), reply, problem -> {});
         });
     return ctx.ack();
+  }
+
+  /**
+   * A message with links to the domains in the manifest's {@code app_unfurl_domains}: each arXiv
+   * link gets the paper's card through {@code chat.unfurl}. The event is acked at once (Slack wants
+   * it within 3 s); fetching an unknown paper from arXiv may take longer.
+   */
+  private Response onLinkShared(EventsApiPayload<LinkSharedEvent> payload, EventContext ctx) {
+    LinkSharedEvent event = payload.getEvent();
+    // A composer preview is sent again once the message is posted; that one is unfurled (and
+    // counted as the channel's share) once.
+    if (event != null && !"composer".equals(event.getSource()) && !blank(payload.getTeamId())) {
+      MethodsClient client = ctx.client();
+      workers.execute(() -> unfurl(client, payload.getTeamId(), event));
+    }
+    return ctx.ack();
+  }
+
+  private void unfurl(MethodsClient client, String team, LinkSharedEvent event) {
+    Map<String, ChatUnfurlRequest.UnfurlDetail> unfurls = new LinkedHashMap<>();
+    for (LinkSharedEvent.Link link :
+        event.getLinks() == null ? List.<LinkSharedEvent.Link>of() : event.getLinks()) {
+      ChatRequest request =
+          new ChatRequest(
+              Platform.SLACK, team, event.getChannel(), event.getUser(), "paper", link.getUrl());
+      Reply card = router.linkCards(request);
+      if (!card.cards().isEmpty()) {
+        ChatUnfurlRequest.UnfurlDetail detail = new ChatUnfurlRequest.UnfurlDetail();
+        detail.setBlocks(renderer.blocks(card));
+        unfurls.put(link.getUrl(), detail);
+      }
+    }
+    if (unfurls.isEmpty()) {
+      return;
+    }
+    try {
+      var response =
+          client.chatUnfurl(
+              r -> r.channel(event.getChannel()).ts(event.getMessageTs()).unfurls(unfurls));
+      if (!response.isOk()) {
+        log.warn("slack chat.unfurl refused team={} error={}", team, response.getError());
+      }
+    } catch (Exception e) {
+      log.warn("slack chat.unfurl failed team={} error={}", team, e.toString());
+    }
   }
 
   private static final Response MISSING_FIELDS =

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,6 +19,7 @@ import paperbot.command.CommandRouter;
  */
 public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallback {
   private final boolean scheduled;
+  private final Map<String, String> env;
   private Path data;
   private Wiring wiring;
 
@@ -30,13 +32,21 @@ public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallba
    * @param scheduled true to run Quartz too, so /digest subscribe works
    */
   public SeedBotExtension(boolean scheduled) {
+    this(scheduled, Map.of());
+  }
+
+  /**
+   * @param env settings as environment variables, e.g. {@link FakeArxiv#env()}
+   */
+  public SeedBotExtension(boolean scheduled, Map<String, String> env) {
     this.scheduled = scheduled;
+    this.env = Map.copyOf(env);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     data = Files.createTempDirectory("paperbot-test");
-    wiring = Wiring.open(TestBots.config(data), TestBots.CLOCK, scheduled);
+    wiring = Wiring.open(TestBots.config(data, env), TestBots.CLOCK, scheduled);
   }
 
   @Override

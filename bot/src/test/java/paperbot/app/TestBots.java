@@ -20,7 +20,12 @@ public final class TestBots {
   private TestBots() {}
 
   public static BotConfig config(Path dataDir) {
-    return BotConfig.load(REPO, Map.of()).withDataDir(dataDir);
+    return config(dataDir, Map.of());
+  }
+
+  /** With settings from these environment variables, e.g. a source pointed at a local fake. */
+  public static BotConfig config(Path dataDir, Map<String, String> env) {
+    return BotConfig.load(REPO, env).withDataDir(dataDir);
   }
 
   public static Wiring open(Path dataDir) {

@@ -47,6 +47,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final Map<String, Integer> uploadLengths = new ConcurrentHashMap<>();
   private final Map<String, String> uploaded = new ConcurrentHashMap<>();
   private final List<Shared> shared = new CopyOnWriteArrayList<>();
+  private final List<Map<String, String>> unfurled = new CopyOnWriteArrayList<>();
 
   private final MockWebServer server = new MockWebServer();
   private final Map<String, BlockingQueue<RecordedRequest>> byPath = new ConcurrentHashMap<>();
@@ -88,6 +89,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                   json("{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
               case "/api/conversations.history" -> history(form.get("channel"));
               case "/api/files.getUploadURLExternal" -> uploadUrl(form);
+              case "/api/chat.unfurl" -> unfurl(form);
               case "/api/files.completeUploadExternal" -> completeUpload(form);
               default ->
                   path.startsWith("/upload/")
@@ -183,6 +185,23 @@ public final class FakeSlackWebApi implements AutoCloseable {
             form.getOrDefault("initial_comment", ""),
             uploaded.get(id)));
     return json("{\"ok\":true,\"files\":[{\"id\":\"" + id + "\"}]}");
+  }
+
+  /** As Slack: channel and ts (or unfurl_id and source) say which message; unfurls is JSON. */
+  private MockResponse unfurl(Map<String, String> form) {
+    boolean message = form.containsKey("channel") && form.containsKey("ts");
+    boolean composer = form.containsKey("unfurl_id") && form.containsKey("source");
+    String unfurls = form.getOrDefault("unfurls", "");
+    if (!message && !composer || !unfurls.startsWith("{")) {
+      return json("{\"ok\":false,\"error\":\"invalid_arguments\"}");
+    }
+    unfurled.add(Map.copyOf(form));
+    return json("{\"ok\":true}");
+  }
+
+  /** The chat.unfurl calls so far: their form fields (channel, ts, unfurls JSON). */
+  public List<Map<String, String>> unfurled() {
+    return List.copyOf(unfurled);
   }
 
   /** Files shared so far, in order. */

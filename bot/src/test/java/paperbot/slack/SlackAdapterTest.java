@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import mockwebserver3.RecordedRequest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.FakeArxiv;
 import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.Reply;
@@ -34,7 +36,9 @@ final class SlackAdapterTest {
   private static final String SECRET = "test-signing-secret-0123456789abcdef";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
+  static final FakeArxiv arxiv = FakeArxiv.startQuietly();
+
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(false, arxiv.env());
   static FakeSlackWebApi slackApi;
   static ExecutorService workers;
   static SlackHttpServer fast;
@@ -70,6 +74,7 @@ final class SlackAdapterTest {
     slow.close();
     workers.shutdownNow();
     slackApi.close();
+    arxiv.close();
     // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or
     // secret.
     try (LogCapture captured = logs) {
@@ -91,6 +96,21 @@ final class SlackAdapterTest {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
             .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> postJson(
+      SlackHttpServer server, String body, long timestamp, String secret) throws Exception {
+    String ts = String.valueOf(timestamp);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+            .header("Content-Type", "application/json")
+            .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+            .header(
+                SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+                new SlackSignature.Generator(secret).generate(ts, body))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -214,6 +234,36 @@ final class SlackAdapterTest {
     }
     assertThat(slackApi.shared()).as("a file was shared").isNotEmpty();
     return slackApi.shared().get(0);
+  }
+
+  @Test
+  void aPastedArxivLinkIsUnfurledAsTheFetchedPapersCard() throws Exception {
+    String url = "https://arxiv.org/abs/2406.12345v2";
+    String event =
+        "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+            + "\"event_id\":\"Ev1\",\"event_time\":1700000000,\"event\":{\"type\":\"link_shared\","
+            + "\"channel\":\"C9\",\"is_bot_user_member\":true,\"user\":\"U8\","
+            + "\"message_ts\":\"1700000000.000200\",\"source\":\"conversations_history\","
+            + "\"unfurl_id\":\"C9.1700000000.000200.abc\",\"links\":[{\"domain\":\"arxiv.org\",\"url\":\""
+            + url
+            + "\"}],\"event_ts\":\"1700000000.000300\"}}";
+    HttpResponse<String> ack = postJson(fast, event, now(), SECRET);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    for (int i = 0; i < 600 && slackApi.unfurled().isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(slackApi.unfurled()).hasSize(1);
+    Map<String, String> call = slackApi.unfurled().get(0);
+    assertThat(call).containsEntry("channel", "C9").containsEntry("ts", "1700000000.000200");
+    JsonNode blocks = JSON.readTree(call.get("unfurls")).get(url).get("blocks");
+    assertThat(blocks.get(0).get("text").get("text").asText())
+        .contains(FakeArxiv.title("2406.12345"), "https://arxiv.org/abs/2406.12345");
+    assertThat(blocks.get(1).get("type").asText()).isEqualTo("actions");
+    assertThat(arxiv.queries()).anyMatch(q -> q.contains("id_list=2406.12345"));
+    // The share is the channel's team signal, not a like of U8.
+    assertThat(bot.wiring().profiles().mostLiked("SLACK", "T1", java.time.Instant.EPOCH, 50))
+        .extracting(java.util.Map.Entry::getKey)
+        .contains("2406.12345");
   }
 
   @Test

@@ -51,6 +51,10 @@ final class SlackManifestTest {
             "channels:history",
             "im:history",
             "im:write",
-            "files:write");
+            "files:write",
+            "links:read",
+            "links:write",
+            "bot_events:\n      - link_shared",
+            "unfurl_domains:\n    - arxiv.org\n    - alphaxiv.org\n    - huggingface.co\n");
   }
 }

@@ -1,6 +1,7 @@
 package paperbot.recommender.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -53,6 +54,23 @@ public final class LiveSources {
    */
   public IngestSummary refresh(String name) throws InterruptedException {
     return ingest(name, SourceRequest.scheduled(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+  }
+
+  /**
+   * Fetches papers by arXiv id from the first source that can look ids up, and merges them into the
+   * corpus: a link to a paper paperbot has not seen yet.
+   *
+   * @return what was stored, or empty when no wired source looks ids up
+   */
+  public Optional<IngestSummary> lookUp(List<String> arxivIds, Duration patience)
+      throws InterruptedException {
+    for (PaperSource source : sources.values()) {
+      if (source instanceof PaperLookup lookup) {
+        return Optional.of(
+            logged(source.name(), updater.apply(lookup.byIds(arxivIds, Deadline.in(patience)))));
+      }
+    }
+    return Optional.empty();
   }
 
   private static IngestSummary logged(String source, IngestSummary summary) {

@@ -55,10 +55,14 @@ public interface ProfileStore {
   /** Members of a workspace who opted in to digest mentions. */
   List<MemberKey> mentionable(String platform, String workspace);
 
+  /** Records that a paper was linked in a channel: a team signal, not anyone's like. */
+  void recordShare(String platform, String workspace, String channel, String paperId);
+
   /**
-   * The papers a workspace's members liked or saved most since a moment, most first.
+   * The papers a workspace's members liked, saved or linked in its channels most since a moment,
+   * most first.
    *
-   * @return paper id and how many likes and saves it got
+   * @return paper id and how many likes, saves and shares it got
    */
   List<Map.Entry<String, Integer>> mostLiked(
       String platform, String workspace, Instant since, int limit);

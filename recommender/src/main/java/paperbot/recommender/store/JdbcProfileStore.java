@@ -260,6 +260,20 @@ public final class JdbcProfileStore implements ProfileStore {
   }
 
   @Override
+  public void recordShare(String platform, String workspace, String channel, String paperId) {
+    transactions.run(c ->
+        update(
+            c,
+            "INSERT INTO channel_share (platform, workspace, channel, paper_id, shared_at)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            platform,
+            workspace,
+            channel,
+            paperId,
+            now()));
+  }
+
+  @Override
   public List<Map.Entry<String, Integer>> mostLiked(
       String platform, String workspace, Instant since, int limit) {
     return transactions.read(c -> {
@@ -267,13 +281,19 @@ public final class JdbcProfileStore implements ProfileStore {
       try (PreparedStatement s =
               prepare(
                   c,
-                  "SELECT f.paper_id, COUNT(*) AS n FROM member_feedback f JOIN member m "
-                      + "ON f.member_id = m.id WHERE m.platform = ? AND m.workspace = ? AND f.kind IN (?, ?) AND f.at >= ? "
-                      + "GROUP BY f.paper_id ORDER BY n DESC, f.paper_id",
+                  "SELECT paper_id, COUNT(*) AS n FROM ("
+                      + "SELECT f.paper_id FROM member_feedback f JOIN member m ON f.member_id = m.id"
+                      + " WHERE m.platform = ? AND m.workspace = ? AND f.kind IN (?, ?) AND f.at >= ?"
+                      + " UNION ALL SELECT s.paper_id FROM channel_share s"
+                      + " WHERE s.platform = ? AND s.workspace = ? AND s.shared_at >= ?"
+                      + ") votes GROUP BY paper_id ORDER BY n DESC, paper_id",
                   platform,
                   workspace,
                   Feedback.LIKE.name(),
                   Feedback.SAVE.name(),
+                  Timestamp.from(since),
+                  platform,
+                  workspace,
                   Timestamp.from(since));
           ResultSet rs = s.executeQuery()) {
         while (rs.next() && papers.size() < limit) {
