@@ -40,12 +40,12 @@ import paperbot.chat.Reply;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.digest.Subscription;
-import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.ingest.SeedCorpus;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.search.LucenePaperIndex;
 import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcPaperArchive;
 

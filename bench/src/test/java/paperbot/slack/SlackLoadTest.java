@@ -27,9 +27,9 @@ import paperbot.app.TestBots;
 import paperbot.app.Wiring;
 import paperbot.bench.SyntheticCorpus;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.ingest.SeedCorpus;
 import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * Many concurrent signed slash commands against the real Bolt app on loopback, on a 20,000-paper

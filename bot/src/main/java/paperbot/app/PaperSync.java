@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperbot.recommender.index.LucenePaperIndex;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * Keeps this process's index in step with papers other processes wrote to the shared database. Live

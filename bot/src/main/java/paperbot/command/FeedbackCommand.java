@@ -9,9 +9,9 @@ import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.ProfileStore;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /like <id>}, {@code /dislike <id>}, {@code /save <id>}: feedback that changes the member's

@@ -14,11 +14,11 @@ import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
-import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.ingest.LiveSources;
 import paperbot.recommender.ingest.SourceException;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.Snippets;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /paper <id or arXiv link>}: everything known about one paper; and the cards for the arXiv

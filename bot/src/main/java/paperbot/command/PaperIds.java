@@ -3,7 +3,7 @@ package paperbot.command;
 import java.util.Optional;
 import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.PaperIndex;
+import paperbot.recommender.search.PaperIndex;
 
 /** Reads a paper id a member typed and words the reply when there is none or no such paper. */
 final class PaperIds {

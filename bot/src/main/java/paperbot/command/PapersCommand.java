@@ -9,11 +9,11 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
-import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchRequest;
 import paperbot.recommender.rank.SearchResults;
+import paperbot.recommender.search.PaperIndex;
 
 /** {@code /papers <query>}: the best matching papers, five at a time. */
 public final class PapersCommand implements ChatCommand {

@@ -7,13 +7,13 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
-import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.Recommendation;
 import paperbot.recommender.rank.Recommendations;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /papers} with no query: papers ranked for the member's profile, each saying which topics

@@ -13,9 +13,9 @@ import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.export.BibTex;
-import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.Snippets;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /saved}: the member's saved papers, newest first; {@code /saved bibtex} sends them all as

@@ -10,10 +10,10 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /more <id>}: papers like this one, found from its distinctive terms (Lucene's

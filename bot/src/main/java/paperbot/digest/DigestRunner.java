@@ -52,7 +52,7 @@ public final class DigestRunner {
 
   private final DigestStore store;
   private final ProfileStore profiles;
-  private final paperbot.recommender.index.PaperIndex index;
+  private final paperbot.recommender.search.PaperIndex index;
   private final paperbot.recommender.digest.TopicMatcher matcher =
       new paperbot.recommender.digest.TopicMatcher();
   private final DigestPlanner planner;
@@ -68,7 +68,7 @@ public final class DigestRunner {
   public DigestRunner(
       DigestStore store,
       ProfileStore profiles,
-      paperbot.recommender.index.PaperIndex index,
+      paperbot.recommender.search.PaperIndex index,
       DigestPlanner planner,
       Outboxes outboxes,
       Duration misfireGrace,

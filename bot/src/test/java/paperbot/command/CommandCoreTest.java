@@ -165,7 +165,7 @@ final class CommandCoreTest {
   @Test
   void helpListsEveryCommand() {
     String help = say("help", "").text();
-    assertThat(help).contains("/papers [query]", "/paper <id>", "/help");
+    assertThat(help).contains("/papers [query]", "/paper <id or arXiv link>", "/help");
   }
 
   private static List<String> ids(Reply reply) {

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import paperbot.recommender.index.PaperIndex;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.Recommendation;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * Picks a digest's papers: first what was published since the last digest, then the best not yet

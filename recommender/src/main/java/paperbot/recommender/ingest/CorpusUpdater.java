@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.PaperCorpus;
 import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.corpus.SourceRecord;
-import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.index.PaperDocuments;
 
 /**
@@ -22,9 +22,9 @@ import paperbot.recommender.index.PaperDocuments;
  * committed.
  */
 public final class CorpusUpdater {
-  private final LucenePaperIndex index;
+  private final PaperCorpus index;
 
-  public CorpusUpdater(LucenePaperIndex index) {
+  public CorpusUpdater(PaperCorpus index) {
     this.index = index;
   }
 

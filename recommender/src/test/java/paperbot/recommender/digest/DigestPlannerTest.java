@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.corpus.SourceRecord;
-import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.rank.Recommendation;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * The digest planner with a fixed clock on a small index: window, dedup, threshold, quiet day, time

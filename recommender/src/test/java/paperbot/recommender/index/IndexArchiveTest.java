@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.search.LucenePaperIndex;
 import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcPaperArchive;
 

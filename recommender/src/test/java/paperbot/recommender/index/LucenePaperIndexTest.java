@@ -12,6 +12,7 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.rank.SearchRequest;
+import paperbot.recommender.search.LucenePaperIndex;
 
 final class LucenePaperIndexTest {
   @TempDir Path dir;

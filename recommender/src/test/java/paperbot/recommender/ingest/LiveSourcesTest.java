@@ -16,10 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.LucenePaperIndex;
-import paperbot.recommender.index.SeedIndexer;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.rank.SearchRequest;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * arXiv and Hugging Face sources against a local server serving fixtures in each source's format.

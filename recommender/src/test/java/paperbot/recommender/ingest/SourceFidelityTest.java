@@ -22,12 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.rank.Recommendation;
 import paperbot.recommender.rank.SearchRequest;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * The live sources as a user meets them, each against a loopback server answering in the service's

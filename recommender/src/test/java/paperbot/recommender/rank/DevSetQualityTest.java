@@ -23,9 +23,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.LucenePaperIndex;
-import paperbot.recommender.index.SeedIndexer;
+import paperbot.recommender.ingest.SeedIndexer;
 import paperbot.recommender.profile.InterestProfile;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * Search quality on the shared development judgments ({@code ../shared/eval-dev} beside the clone,

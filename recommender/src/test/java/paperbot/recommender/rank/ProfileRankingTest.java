@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.corpus.SourceRecord;
-import paperbot.recommender.index.LucenePaperIndex;
 import paperbot.recommender.profile.InterestProfile;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * Personal ranking on a small corpus: topics, mutes, learned terms, seen papers, followed authors,

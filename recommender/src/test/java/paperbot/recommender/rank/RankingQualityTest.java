@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperbot.recommender.index.LucenePaperIndex;
-import paperbot.recommender.index.SeedIndexer;
+import paperbot.recommender.ingest.SeedIndexer;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /**
  * Ranking quality on held-out researcher queries with graded judgements

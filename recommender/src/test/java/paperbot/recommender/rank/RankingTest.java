@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.LucenePaperIndex;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /** Ranking properties on a small hand-made corpus where the right order is unambiguous. */
 final class RankingTest {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import paperbot.recommender.index.IndexStatus;
-import paperbot.recommender.index.LucenePaperIndex;
-import paperbot.recommender.index.SeedIndexer;
+import paperbot.recommender.ingest.IndexStatus;
+import paperbot.recommender.ingest.SeedIndexer;
+import paperbot.recommender.search.LucenePaperIndex;
 
 /** Abbreviations and long forms find each other on the real seed corpus. */
 final class SeedSearchTest {

@@ -1,4 +1,4 @@
-package paperbot.recommender.index;
+package paperbot.recommender.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,12 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.PaperCorpus;
 import paperbot.recommender.corpus.SourceRecord;
+import paperbot.recommender.index.PaperAnalyzer;
+import paperbot.recommender.index.PaperArchive;
+import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.ProfileRanker;
@@ -43,7 +48,7 @@ import paperbot.recommender.rank.SearchResults;
  * SearcherManager}, so updates never block queries and every committed update is visible to the
  * next search.
  */
-public final class LucenePaperIndex implements PaperIndex {
+public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
   /**
    * Bump when the document mapping or analysis changes: an index of another schema is rebuilt from
    * sources.
@@ -197,6 +202,7 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /** The paper stored under this normalised title (or alias), if any. */
+  @Override
   public Optional<Paper> findByTitle(String title) {
     return firstPaper(
         new Term(PaperFields.TITLE_KEY, paperbot.recommender.corpus.PaperId.normalise(title)));
@@ -208,6 +214,7 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /** Replaces the paper stored under {@code oldId} with one under a new id, in one commit. */
+  @Override
   public void replace(String oldId, Paper paper) {
     archive.replace(oldId, paper);
     try {
@@ -221,6 +228,7 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /** Every paper, in index order (for export). */
+  @Override
   public List<Paper> all() {
     List<Paper> papers = new ArrayList<>();
     forEachBatch(REBUILD_BATCH, papers::addAll);
@@ -266,6 +274,7 @@ public final class LucenePaperIndex implements PaperIndex {
    * (papers the caller merges back in next): should the process die in between, the archive has not
    * lost them.
    */
+  @Override
   public void replaceAll(
       Collection<Paper> papers, String sourceFingerprint, Collection<Paper> stillArchived) {
     Map<String, Paper> archived = new LinkedHashMap<>();
@@ -480,6 +489,7 @@ public final class LucenePaperIndex implements PaperIndex {
   }
 
   /** The fingerprint of the sources last indexed, if the index holds one written by this schema. */
+  @Override
   public Optional<String> sourceFingerprint() {
     return commitData(SOURCES_KEY).filter(value -> !value.isEmpty());
   }

@@ -1,4 +1,4 @@
-package paperbot.recommender.index;
+package paperbot.recommender.search;
 
 import java.io.UncheckedIOException;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package paperbot.recommender.index;
+package paperbot.recommender.ingest;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,9 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperbot.recommender.ingest.CorpusLoad;
-import paperbot.recommender.ingest.FileReport;
-import paperbot.recommender.ingest.SeedCorpus;
+import paperbot.recommender.corpus.PaperCorpus;
 
 /**
  * Keeps the index in step with the seed files: re-ingests them only when their fingerprint changed.
@@ -27,7 +25,7 @@ public final class SeedIndexer {
 
   private SeedIndexer() {}
 
-  public static IndexStatus ensureCurrent(LucenePaperIndex index, Path seedsDir, Clock clock) {
+  public static IndexStatus ensureCurrent(PaperCorpus index, Path seedsDir, Clock clock) {
     long started = System.nanoTime();
     String fingerprint = SeedCorpus.fingerprint(seedsDir);
     if (index.sourceFingerprint().filter(fingerprint::equals).isPresent()) {

@@ -1,4 +1,4 @@
-package paperbot.recommender.index;
+package paperbot.recommender.search;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,6 +28,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;

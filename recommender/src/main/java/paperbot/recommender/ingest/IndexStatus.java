@@ -1,8 +1,7 @@
-package paperbot.recommender.index;
+package paperbot.recommender.ingest;
 
 import java.time.Duration;
 import java.util.List;
-import paperbot.recommender.ingest.FileReport;
 
 /**
  * What bringing the index up to date did.
