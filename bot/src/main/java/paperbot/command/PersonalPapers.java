@@ -7,6 +7,7 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.WhyLines;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
@@ -57,7 +58,7 @@ final class PersonalPapers {
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Recommendation rec : recs.items()) {
-      cards.add(PaperCards.of(rec.paper(), rec.snippet(), why(rec)));
+      cards.add(PaperCards.of(rec.paper(), rec.snippet(), WhyLines.forMember(rec)));
     }
     store.markSeen(member, recs.items().stream().map(r -> r.paper().id()).toList());
     List<ReplyButton> buttons = new ArrayList<>();
@@ -80,8 +81,7 @@ final class PersonalPapers {
     Recommendations trending = index.trending(PapersCommand.PAGE_SIZE);
     List<PaperCard> cards =
         trending.items().stream()
-            .map(rec ->
-                PaperCards.of(rec.paper(), rec.snippet(), "trending " + plus(rec.trending())))
+            .map(rec -> PaperCards.of(rec.paper(), rec.snippet(), WhyLines.forChannel(rec)))
             .toList();
     return new Reply(
         "You have no topics yet, so here is what's trending. Tell me what you work on and `/papers` "
@@ -90,31 +90,5 @@ final class PersonalPapers {
         cards,
         List.of(),
         true);
-  }
-
-  /**
-   * One short line: the topics that matched, followed authors, the liked paper it is like, the
-   * trending prior.
-   */
-  static String why(Recommendation rec) {
-    List<String> parts = new ArrayList<>();
-    if (!rec.topics().isEmpty()) {
-      parts.add("your topics: " + String.join(", ", rec.topics()));
-    }
-    if (!rec.authors().isEmpty()) {
-      parts.add("by " + String.join(", ", rec.authors()) + " (followed)");
-    }
-    if (rec.resembles() != null) {
-      parts.add("like *" + rec.resembles() + "* you liked");
-    }
-    if (parts.isEmpty()) {
-      parts.add("like papers you liked");
-    }
-    parts.add("trending " + plus(rec.trending()));
-    return String.join(" · ", parts);
-  }
-
-  private static String plus(double value) {
-    return String.format(Locale.ROOT, "+%.1f", value);
   }
 }

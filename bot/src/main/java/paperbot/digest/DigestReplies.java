@@ -9,6 +9,7 @@ import java.util.Map;
 import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
+import paperbot.chat.WhyLines;
 import paperbot.recommender.digest.DigestPlan;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.rank.Recommendation;
@@ -44,7 +45,8 @@ public final class DigestReplies {
     List<PaperCard> cards = new ArrayList<>();
     for (Recommendation rec : plan.papers()) {
       List<String> who = mentions.getOrDefault(rec.paper().id(), List.of());
-      String why = why(rec) + (who.isEmpty() ? "" : " · matches " + String.join(", ", who));
+      String why =
+          WhyLines.forChannel(rec) + (who.isEmpty() ? "" : " · matches " + String.join(", ", who));
       cards.add(PaperCards.of(rec.paper(), rec.snippet(), why));
     }
     return new Reply(
@@ -78,18 +80,5 @@ public final class DigestReplies {
         cards,
         List.of(),
         false);
-  }
-
-  private static String why(Recommendation rec) {
-    String trending = String.format(Locale.ROOT, "trending +%.1f", rec.trending());
-    List<String> parts = new ArrayList<>();
-    if (!rec.topics().isEmpty()) {
-      parts.add("matches " + String.join(", ", rec.topics()));
-    }
-    if (!rec.authors().isEmpty()) {
-      parts.add("by " + String.join(", ", rec.authors()) + " (followed)");
-    }
-    parts.add(trending);
-    return String.join(" · ", parts);
   }
 }
