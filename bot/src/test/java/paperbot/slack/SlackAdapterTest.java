@@ -89,11 +89,17 @@ final class SlackAdapterTest {
 
   private static HttpResponse<String> post(
       SlackHttpServer server, String body, long timestamp, String secret) throws Exception {
+    return post(server, body, timestamp, secret, "application/x-www-form-urlencoded");
+  }
+
+  private static HttpResponse<String> post(
+      SlackHttpServer server, String body, long timestamp, String secret, String contentType)
+      throws Exception {
     String ts = String.valueOf(timestamp);
     String signature = new SlackSignature.Generator(secret).generate(ts, body);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Content-Type", contentType)
             .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
             .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -101,19 +107,10 @@ final class SlackAdapterTest {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** An Events API callback, signed as Slack signs it. */
   private static HttpResponse<String> postJson(
       SlackHttpServer server, String body, long timestamp, String secret) throws Exception {
-    String ts = String.valueOf(timestamp);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-            .header("Content-Type", "application/json")
-            .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-            .header(
-                SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                new SlackSignature.Generator(secret).generate(ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return post(server, body, timestamp, secret, "application/json");
   }
 
   private static long now() {
