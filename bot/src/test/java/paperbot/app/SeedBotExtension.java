@@ -51,6 +51,11 @@ public final class SeedBotExtension implements BeforeAllCallback, AfterAllCallba
     return wiring.router();
   }
 
+  /** The bot's parts, for a test that builds its own router over them. */
+  public Wiring wiring() {
+    return wiring;
+  }
+
   private static void delete(Path path) {
     try {
       Files.delete(path);
