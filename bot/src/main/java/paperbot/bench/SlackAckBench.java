@@ -63,7 +63,10 @@ final class SlackAckBench {
             "xoxb-bench", SECRET, "", 0, base + "/api/", SlackSettings.DEFAULT_INLINE_BUDGET);
     try (SlackHttpServer bolt =
         SlackHttpServer.start(
-            SlackAdapter.start(router, settings, workers).app(), "127.0.0.1", 0)) {
+            SlackAdapter.start(router, settings, workers).app(),
+            "127.0.0.1",
+            0,
+            java.time.Clock.systemUTC())) {
       HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
       URI ours = URI.create("http://127.0.0.1:" + bolt.port() + SlackHttpServer.PATH);
       URI raw = URI.create(base + "/raw");

@@ -369,11 +369,15 @@ public final class DigestCommand implements ChatCommand {
   private static Optional<Set<DayOfWeek>> parseDays(String spec) {
     List<DayOfWeek> order = List.of(DayOfWeek.values());
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    for (String part : spec.toLowerCase(Locale.ROOT).split(",")) {
-      String[] range = part.split("-");
+    // Limit -1 keeps empty parts: "-", "mon-" and "mon,,fri" are refused, not half-read.
+    for (String part : spec.toLowerCase(Locale.ROOT).split(",", -1)) {
+      String[] range = part.split("-", -1);
+      if (range.length > 2) {
+        return Optional.empty();
+      }
       Optional<DayOfWeek> from = day(range[0]);
       Optional<DayOfWeek> to = range.length > 1 ? day(range[1]) : from;
-      if (from.isEmpty() || to.isEmpty() || range.length > 2) {
+      if (from.isEmpty() || to.isEmpty()) {
         return Optional.empty();
       }
       for (int i = order.indexOf(from.get()); ; i = (i + 1) % 7) {

@@ -109,6 +109,7 @@ public final class FakeDiscord implements AutoCloseable {
     final String channelId;
     volatile long answeredMillis = -1;
     volatile int answerType;
+    volatile boolean delivered;
 
     Interaction(String id, String token, long createdMillis, String channelId) {
       this.id = id;
@@ -288,6 +289,30 @@ public final class FakeDiscord implements AutoCloseable {
         answered.add(
             new Answered(
                 interaction.id,
+                Duration.ofMillis(interaction.answeredMillis - interaction.createdMillis),
+                interaction.answerType));
+      }
+    }
+    return answered;
+  }
+
+  /**
+   * How many of these interactions have their answer: a reply in the callback, or a deferral and
+   * then a follow-up.
+   */
+  public long delivered(java.util.Collection<String> ids) {
+    return ids.stream().map(interactions::get).filter(i -> i != null && i.delivered).count();
+  }
+
+  /** How long after its creation each of these interactions got its accepted callback. */
+  public List<Answered> answered(java.util.Collection<String> ids) {
+    List<Answered> answered = new ArrayList<>();
+    for (String id : ids) {
+      Interaction interaction = interactions.get(id);
+      if (interaction != null && interaction.answeredMillis >= 0) {
+        answered.add(
+            new Answered(
+                id,
                 Duration.ofMillis(interaction.answeredMillis - interaction.createdMillis),
                 interaction.answerType));
       }
@@ -475,6 +500,7 @@ public final class FakeDiscord implements AutoCloseable {
       }
       interaction.answeredMillis = now;
       interaction.answerType = type;
+      interaction.delivered = type != 5;
     }
     if (!"true".equals(request.getUrl().queryParameter("with_response"))) {
       return new MockResponse.Builder().code(204).build();
@@ -515,6 +541,7 @@ public final class FakeDiscord implements AutoCloseable {
     if (invalid != null) {
       return invalidForm(key, invalid);
     }
+    interaction.delivered = true;
     return json(
         200,
         messageWith(

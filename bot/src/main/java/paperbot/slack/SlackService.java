@@ -1,6 +1,7 @@
 package paperbot.slack;
 
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +24,8 @@ public final class SlackService implements AutoCloseable {
     this.transport = transport;
   }
 
-  public static SlackService start(CommandRouter router, SlackSettings settings) throws Exception {
+  public static SlackService start(CommandRouter router, SlackSettings settings, Clock clock)
+      throws Exception {
     AtomicInteger count = new AtomicInteger();
     ExecutorService workers =
         Executors.newFixedThreadPool(
@@ -36,7 +38,8 @@ public final class SlackService implements AutoCloseable {
         log.info("slack connected mode=socket");
         return new SlackService(workers, socket::stop);
       }
-      SlackHttpServer http = SlackHttpServer.start(adapter.app(), "0.0.0.0", settings.port());
+      SlackHttpServer http =
+          SlackHttpServer.start(adapter.app(), "0.0.0.0", settings.port(), clock);
       log.info("slack listening mode=http port={} path={}", http.port(), SlackHttpServer.PATH);
       return new SlackService(workers, http);
     } catch (Exception e) {

@@ -29,7 +29,9 @@ final class OneClockRuleTest {
           "paperbot.app.Main",
               "the process entry point creates the production clock and injects it everywhere",
           "paperbot.bench.SlackAckBench",
-              "signs requests as Slack does, with the wall-clock time Bolt verifies them by");
+              "signs requests as Slack does, with the wall-clock time Bolt verifies them by",
+          "paperbot.bench.DiscordAckBench",
+              "Discord's interaction ids are wall-clock snowflakes, and JDA and the fake read them so");
 
   /**
    * {@code now()} without a Clock argument on java.time types, and the legacy wall-clock readers.

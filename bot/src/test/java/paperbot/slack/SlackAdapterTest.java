@@ -61,7 +61,10 @@ final class SlackAdapterTest {
     SlackSettings settings =
         new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
     return SlackHttpServer.start(
-        SlackAdapter.start(bot.router(), settings, workers).app(), "127.0.0.1", 0);
+        SlackAdapter.start(bot.router(), settings, workers).app(),
+        "127.0.0.1",
+        0,
+        java.time.Clock.systemUTC());
   }
 
   @AfterAll
@@ -84,11 +87,17 @@ final class SlackAdapterTest {
 
   private static HttpResponse<String> post(
       SlackHttpServer server, String body, long timestamp, String secret) throws Exception {
+    return post(server, body, timestamp, secret, "application/x-www-form-urlencoded");
+  }
+
+  private static HttpResponse<String> post(
+      SlackHttpServer server, String body, long timestamp, String secret, String contentType)
+      throws Exception {
     String ts = String.valueOf(timestamp);
     String signature = new SlackSignature.Generator(secret).generate(ts, body);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Content-Type", contentType)
             .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
             .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -268,6 +277,29 @@ final class SlackAdapterTest {
     assertThat(post(fast, body, now(), "not-the-secret").statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now() - 10 * 60, SECRET).statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now(), SECRET).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aTimestampMoreThanFiveMinutesAheadIsRefusedLikeAStaleOne() throws Exception {
+    // A captured request stamped ahead could otherwise be replayed until its time came.
+    String body = command("U5", "/papers", "rl", slackApi.responseUrl("ahead"));
+    assertThat(post(fast, body, now() + 6 * 60, SECRET).statusCode()).isEqualTo(401);
+    assertThat(post(fast, body, now() - 6 * 60, SECRET).statusCode()).isEqualTo(401);
+    assertThat(post(fast, body, now() + 60, SECRET).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSignedCommandWithTheWrongContentTypeIsRefusedWith415() throws Exception {
+    String body = command("U5", "/papers", "rl", slackApi.responseUrl("type"));
+    for (String type : List.of("application/json", "text/plain")) {
+      HttpResponse<String> response = post(fast, body, now(), SECRET, type);
+      assertThat(response.statusCode()).as(type).isEqualTo(415);
+      assertThat(response.body()).isEqualTo("expected application/x-www-form-urlencoded");
+    }
+    assertThat(
+            post(fast, body, now(), SECRET, "application/x-www-form-urlencoded; charset=utf-8")
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
