@@ -207,7 +207,9 @@ public final class SlackHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    // Refuses new connections at once and waits up to 2 s for the exchanges in flight (an ack
+    // waits at most the inline budget), so no acknowledgement is cut off.
+    server.stop(2);
     handlers.shutdownNow();
   }
 }
