@@ -2,6 +2,7 @@ package paperbot.discord;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -59,8 +60,21 @@ final class InteractionAnswer {
   }
 
   private void failed(String what, Throwable error) {
-    log.warn("discord {} failed id={} error={}", what, event.getId(), error.toString());
+    log.warn("discord {} failed id={} error={}", what, event.getId(), brief(error));
     sent.complete(null);
+  }
+
+  /**
+   * One line: Discord's error code and name where there is one (JDA's own text for 10062 runs to
+   * six lines of advice), else the exception's first line.
+   */
+  static String brief(Throwable error) {
+    if (error instanceof ErrorResponseException response) {
+      return response.getErrorCode() + " " + response.getErrorResponse();
+    }
+    String text = error.toString();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   /** Completes when the answer has been sent or refused: after that JDA may close. */
