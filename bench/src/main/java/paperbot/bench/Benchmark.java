@@ -167,6 +167,12 @@ public final class Benchmark {
               + " in flight");
       Samples[] acks = new SlackAckBench(wiring.router()).run();
       report.slackAcks(acks[0], acks[1]);
+      report.slackBurst(acks[2], acks[3]);
+      progress.println(
+          "discord callbacks: a burst of "
+              + DiscordAckBench.BURST
+              + " /papers interactions on the loopback Discord");
+      report.discordAcks(new DiscordAckBench(wiring.router()).run());
     }
     report.heap(peakHeapBytes());
     Files.writeString(work.resolve("report.md"), report.markdown());

@@ -29,6 +29,10 @@ import paperbot.slack.SlackSettings;
 final class SlackAckBench {
   static final int COMMANDS = 600;
   static final int IN_FLIGHT = 32;
+
+  /** A burst: this many signed commands sent at once, all in flight together. */
+  static final int BURST = 100;
+
   private static final String SECRET = "bench-signing-secret";
 
   private final CommandRouter router;
@@ -37,7 +41,10 @@ final class SlackAckBench {
     this.router = router;
   }
 
-  /** Returns {paperbot's acks, the bare server's acks}. */
+  /**
+   * Returns {paperbot's acks, the bare server's acks} for {@link #COMMANDS} with {@link #IN_FLIGHT}
+   * in flight, then the same pair for a burst of {@link #BURST} sent at once.
+   */
   Samples[] run() throws Exception {
     HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     // Slack's side: the Web API and the response_urls that slow answers go to, and the baseline's
@@ -63,22 +70,31 @@ final class SlackAckBench {
             "xoxb-bench", SECRET, "", 0, base + "/api/", SlackSettings.DEFAULT_INLINE_BUDGET);
     try (SlackHttpServer bolt =
         SlackHttpServer.start(
-            SlackAdapter.start(router, settings, workers).app(), "127.0.0.1", 0)) {
+            SlackAdapter.start(router, settings, workers).app(),
+            "127.0.0.1",
+            0,
+            java.time.Clock.systemUTC())) {
       HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
       URI ours = URI.create("http://127.0.0.1:" + bolt.port() + SlackHttpServer.PATH);
       URI raw = URI.create(base + "/raw");
-      send(http, raw, base, COMMANDS / 4); // warm-up, both sides
-      send(http, ours, base, COMMANDS / 4);
-      return new Samples[] {send(http, ours, base, COMMANDS), send(http, raw, base, COMMANDS)};
+      send(http, raw, base, COMMANDS / 4, IN_FLIGHT); // warm-up, both sides
+      send(http, ours, base, COMMANDS / 4, IN_FLIGHT);
+      return new Samples[] {
+        send(http, ours, base, COMMANDS, IN_FLIGHT),
+        send(http, raw, base, COMMANDS, IN_FLIGHT),
+        send(http, ours, base, BURST, BURST),
+        send(http, raw, base, BURST, BURST)
+      };
     } finally {
       workers.shutdownNow();
       stub.stop(0);
     }
   }
 
-  private Samples send(HttpClient http, URI target, String base, int count) throws Exception {
+  private Samples send(HttpClient http, URI target, String base, int count, int inFlight)
+      throws Exception {
     Samples acks = new Samples();
-    Semaphore slots = new Semaphore(IN_FLIGHT);
+    Semaphore slots = new Semaphore(inFlight);
     List<CompletableFuture<?>> sent = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       slots.acquire();

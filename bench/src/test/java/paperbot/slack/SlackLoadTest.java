@@ -77,7 +77,10 @@ final class SlackLoadTest {
               SlackSettings.DEFAULT_INLINE_BUDGET);
       SlackHttpServer server =
           SlackHttpServer.start(
-              SlackAdapter.start(wiring.router(), settings, workers).app(), "127.0.0.1", 0);
+              SlackAdapter.start(wiring.router(), settings, workers).app(),
+              "127.0.0.1",
+              0,
+              java.time.Clock.systemUTC());
       try {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         int threadsBefore = Thread.activeCount();

@@ -165,6 +165,7 @@ public record BotConfig(
     DISCORD_TOKEN("discord.token", "DISCORD_TOKEN", ""),
     DISCORD_DEV_GUILD("discord.dev.guild", "DISCORD_DEV_GUILD", ""),
     DISCORD_API_URL("discord.api.url", "DISCORD_API_URL", DiscordSettings.DEFAULT_API_URL),
+    DISCORD_GATEWAY_URL("discord.gateway.url", "DISCORD_GATEWAY_URL", ""),
     DISCORD_SHARDS("discord.shards", "DISCORD_SHARDS", "1"),
     DEFAULT_ZONE("digest.default.zone", "PAPERBOT_DEFAULT_ZONE", "UTC"),
     DIGEST_HALF_LIFE("digest.half.life.days", "PAPERBOT_DIGEST_HALF_LIFE_DAYS", "7"),
@@ -218,7 +219,7 @@ public record BotConfig(
             value(Setting.DISCORD_TOKEN, file, env),
             value(Setting.DISCORD_DEV_GUILD, file, env),
             withSlash(value(Setting.DISCORD_API_URL, file, env)),
-            "",
+            value(Setting.DISCORD_GATEWAY_URL, file, env),
             number(Setting.DISCORD_SHARDS, file, env),
             DiscordSettings.DEFAULT_INLINE_BUDGET),
         new DigestSettings(

@@ -296,7 +296,30 @@ public final class Wiring implements AutoCloseable {
     return scheduler;
   }
 
+  /** H2's error code for a database file another process holds open. */
+  static final int H2_IN_USE = 90020;
+
+  /**
+   * Opens the configured database; an embedded one that another paperbot holds open is refused with
+   * the same advice the index gives, not the driver's own words.
+   */
   private static Database openDatabase(BotConfig config) {
+    try {
+      return openConfiguredDatabase(config);
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_IN_USE) {
+          throw new IllegalStateException(
+              "the database is in use by another paperbot process; stop it first, "
+                  + "or give this command its own --data directory",
+              e);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static Database openConfiguredDatabase(BotConfig config) {
     BotConfig.DatabaseSettings settings = config.database();
     if (settings.url().isEmpty()) {
       return Database.openDefault(config.dataDir());

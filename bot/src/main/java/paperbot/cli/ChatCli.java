@@ -1,9 +1,11 @@
 package paperbot.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import paperbot.app.BotConfig;
 import paperbot.app.Wiring;
 import paperbot.chat.Platform;
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
 /** Runs the bot. With no chat tokens configured it is a local console chat on the seed corpus. */
 @Command(name = "chat", description = "Run the bot (the default). Without tokens: a console chat.")
 final class ChatCli implements Callable<Integer> {
+  /** The longest a stop waits for the bot to close in order (each platform drains up to 10 s). */
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(40);
+
   @Mixin CommonOptions common = new CommonOptions();
 
   @Option(
@@ -33,13 +38,20 @@ final class ChatCli implements Callable<Integer> {
     this.context = context;
   }
 
+  /** Counted down once everything is closed: the shutdown hook waits for it. */
+  private final CountDownLatch closed = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
     BotConfig config = context.config(common);
-    try (Wiring wiring = Wiring.open(config, context.clock(), true)) {
-      if (config.slack().enabled() || config.discord().enabled()) {
+    if (config.slack().enabled() || config.discord().enabled()) {
+      try (Wiring wiring = Wiring.open(config, context.clock(), true)) {
         return serve(wiring, config);
+      } finally {
+        closed.countDown();
       }
+    }
+    try (Wiring wiring = Wiring.open(config, context.clock(), true)) {
       wiring.outboxes().register(Platform.CONSOLE, new ConsoleOutbox(context.out()));
       ConsoleAdapter console =
           new ConsoleAdapter(
@@ -49,21 +61,38 @@ final class ChatCli implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs the configured chat platforms until the process is stopped (Ctrl-C or SIGTERM). */
+  /**
+   * Runs the configured chat platforms until the process is stopped (Ctrl-C or SIGTERM). Then, in
+   * order: Discord stops taking interactions, answers those in flight and closes; Slack the same;
+   * then (closing the wiring) Quartz, the index and the database. The JVM ends when its shutdown
+   * hooks return, so the hook waits for that order to finish instead of cutting it short.
+   */
   private int serve(Wiring wiring, BotConfig config) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
     List<AutoCloseable> platforms = new ArrayList<>();
     try {
       if (config.slack().enabled()) {
-        platforms.add(SlackService.start(wiring.router(), config.slack()));
+        platforms.add(SlackService.start(wiring.router(), config.slack(), context.clock()));
         wiring.outboxes().register(Platform.SLACK, new SlackOutbox(config.slack()));
       }
       if (config.discord().enabled()) {
-        DiscordService discord = DiscordService.start(wiring.router(), config.discord());
+        DiscordService discord =
+            DiscordService.start(wiring.router(), config.discord(), context.clock());
         platforms.add(discord);
         wiring.outboxes().register(Platform.DISCORD, discord.outbox());
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "paperbot-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    try {
+                      closed.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "paperbot-shutdown"));
       context
           .err()
           .println(
@@ -73,7 +102,8 @@ final class ChatCli implements Callable<Integer> {
                   + "- press Ctrl-C to stop.");
       stopped.await();
     } finally {
-      for (AutoCloseable platform : platforms) {
+      // The last started closes first: Discord (JDA), then Slack.
+      for (AutoCloseable platform : platforms.reversed()) {
         platform.close();
       }
     }

@@ -1,12 +1,19 @@
 package paperbot.discord;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -27,7 +34,12 @@ import paperbot.command.CommandRouter;
 
 /**
  * Translates Discord interactions for the command core: slash commands and buttons become requests
- * and actions, replies become embeds with buttons. Work that may pass Discord's 3-second window is
+ * and actions, replies become embeds with buttons.
+ *
+ * <p>JDA calls the listener on its gateway thread, so nothing here waits: each interaction is
+ * handed to a bounded pool of workers at once, and answered within Discord's 3 seconds counted from
+ * the interaction's creation (its snowflake id), not from when a worker got to it. Work that is not
+ * done {@link DiscordSettings#inlineBudget()} after creation, or that finds every worker busy, is
  * deferred and answered by follow-up.
  */
 final class DiscordAdapter extends ListenerAdapter {
@@ -36,16 +48,37 @@ final class DiscordAdapter extends ListenerAdapter {
   /** Direct messages have no guild; they are one workspace per member. */
   static final String DIRECT = "dm";
 
+  static final String BUSY = "paperbot is busy right now; please try again in a moment.";
+  static final String STOPPING = "paperbot is restarting; please try again in a minute.";
+
   private final CommandRouter router;
-  private final ExecutorService workers;
+  private final ThreadPoolExecutor workers;
+  private final ScheduledExecutorService deadlines;
   private final Duration inlineBudget;
+  private final Clock clock;
+  private final Set<InteractionAnswer> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
   private final ButtonIds buttonIds = new ButtonIds();
   private final DiscordRenderer renderer = new DiscordRenderer(buttonIds);
 
-  DiscordAdapter(CommandRouter router, ExecutorService workers, Duration inlineBudget) {
+  /**
+   * @param workers runs the core; bounded, so a flood is answered "busy" instead of queueing past
+   *     the deadline
+   * @param deadlines runs the deferrals that fall due
+   * @param inlineBudget how long after its creation an interaction may go unanswered before it is
+   *     deferred
+   */
+  DiscordAdapter(
+      CommandRouter router,
+      ThreadPoolExecutor workers,
+      ScheduledExecutorService deadlines,
+      Duration inlineBudget,
+      Clock clock) {
     this.router = router;
     this.workers = workers;
+    this.deadlines = deadlines;
     this.inlineBudget = inlineBudget;
+    this.clock = clock;
   }
 
   @Override
@@ -95,44 +128,86 @@ final class DiscordAdapter extends ListenerAdapter {
             event.getUser().getId(),
             event.getName(),
             event.getSubcommandName() == null ? "" : event.getSubcommandName());
-    event
-        .replyChoiceStrings(router.complete(request, event.getFocusedOption().getValue()))
-        .queue(null, error -> log.warn("discord autocomplete failed error={}", error.toString()));
+    String prefix = event.getFocusedOption().getValue();
+    try {
+      // Suggestions cannot be deferred; one that comes too late is simply not shown.
+      workers.execute(() ->
+          event
+              .replyChoiceStrings(router.complete(request, prefix))
+              .queue(
+                  null,
+                  error -> log.warn("discord autocomplete failed error={}", error.toString())));
+    } catch (RejectedExecutionException full) {
+      event.replyChoiceStrings(List.of()).queue(null, error -> {});
+    }
   }
 
   /**
-   * Replies inline when the core answers in time, otherwise defers and sends the answer as a
-   * follow-up.
+   * Hands the work to a worker and arranges the single answer: the reply itself when the core is
+   * done in time, otherwise a deferral when the deadline falls due (or at once when no worker is
+   * free) and the reply as a follow-up.
    */
   private void answer(IReplyCallback event, String owner, Supplier<Reply> work) {
-    CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(work, workers);
-    try {
-      if (inlineBudget.isZero()) {
-        throw new TimeoutException("a zero budget always defers");
-      }
-      Reply done = reply.get(inlineBudget.toMillis(), TimeUnit.MILLISECONDS);
-      event
-          .reply(renderer.render(done, owner))
-          .setEphemeral(done.ephemeral())
-          .queue(null, error -> log.warn("discord reply failed error={}", error.toString()));
-    } catch (TimeoutException slow) {
-      event
-          .deferReply(true)
-          .queue(null, error -> log.warn("discord defer failed error={}", error.toString()));
-      reply.thenAccept(late ->
-          event
-              .getHook()
-              .sendMessage(renderer.render(late, owner))
-              .setEphemeral(late.ephemeral())
-              .queue(
-                  null, error -> log.warn("discord follow-up failed error={}", error.toString())));
-    } catch (Exception e) {
-      log.error("discord interaction failed", e);
-      event
-          .reply("Sorry, something went wrong. Please try again.")
-          .setEphemeral(true)
-          .queue(null, ignored -> {});
+    if (stopping) {
+      event.reply(STOPPING).setEphemeral(true).queue(null, error -> {});
+      return;
     }
+    InteractionAnswer answer = new InteractionAnswer(event);
+    inFlight.add(answer);
+    answer.sent().whenComplete((ok, error) -> inFlight.remove(answer));
+    Duration left =
+        Duration.between(clock.instant(), event.getTimeCreated().toInstant().plus(inlineBudget));
+    ScheduledFuture<?> due = null;
+    if (left.isNegative()
+        || left.isZero()
+        || workers.getActiveCount() >= workers.getMaximumPoolSize()) {
+      answer.defer();
+    } else {
+      due = deadlines.schedule(answer::defer, left.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    ScheduledFuture<?> timer = due;
+    try {
+      workers.execute(() -> {
+        Reply reply = work.get();
+        if (timer != null) {
+          timer.cancel(false);
+        }
+        answer.send(renderer.render(reply, owner), reply.ephemeral());
+      });
+    } catch (RejectedExecutionException full) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      log.warn("discord interaction refused: every worker busy id={}", event.getId());
+      answer.send(renderer.render(Reply.privateText(BUSY), owner), true);
+    }
+  }
+
+  /**
+   * Stops taking interactions (new ones are told to try again), defers every one still being worked
+   * on so none runs out of time, and waits up to {@code grace} for their answers to go out. Only
+   * then may JDA close: its requester refuses work after that.
+   */
+  void drain(Duration grace) throws InterruptedException {
+    stopping = true;
+    inFlight.forEach(InteractionAnswer::defer);
+    workers.shutdown();
+    deadlines.shutdown();
+    CompletableFuture<?> all =
+        CompletableFuture.allOf(
+            inFlight.stream().map(InteractionAnswer::sent).toArray(CompletableFuture[]::new));
+    try {
+      all.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException late) {
+      log.warn("discord stopping with answers unsent count={}", inFlight.size());
+    } catch (ExecutionException impossible) {
+      // the futures only ever complete normally
+    }
+  }
+
+  /** Interactions taken but not yet answered in full. */
+  int inFlight() {
+    return inFlight.size();
   }
 
   /**

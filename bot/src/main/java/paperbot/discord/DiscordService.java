@@ -1,10 +1,16 @@
 package paperbot.discord;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
@@ -14,8 +20,6 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.command.CommandRouter;
@@ -34,62 +38,129 @@ public final class DiscordService implements AutoCloseable {
   static final EnumSet<Permission> PERMISSIONS =
       EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
-  private final ExecutorService workers;
+  /** Workers for the core: enough to overlap database waits, bounded so a flood cannot pile up. */
+  static final int WORKERS = 8;
+
+  /** Interactions that may wait for a worker; more are answered "busy" at once. */
+  static final int QUEUE = 500;
+
+  /** How long a shutdown waits for the answers of interactions in flight. */
+  static final Duration DRAIN = Duration.ofSeconds(10);
+
+  /** How long one shard may take to start, beyond Discord's 5 s between IDENTIFYs. */
+  static final Duration SHARD_START = Duration.ofSeconds(60);
+
+  private final DiscordAdapter adapter;
   private final JDA jda;
   private final ShardManager shards;
 
-  private DiscordService(ExecutorService workers, JDA jda, ShardManager shards) {
-    this.workers = workers;
+  private DiscordService(DiscordAdapter adapter, JDA jda, ShardManager shards) {
+    this.adapter = adapter;
     this.jda = jda;
     this.shards = shards;
   }
 
-  public static DiscordService start(CommandRouter router, DiscordSettings settings)
+  public static DiscordService start(CommandRouter router, DiscordSettings settings, Clock clock)
       throws InterruptedException {
     AtomicInteger count = new AtomicInteger();
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            8, task -> new Thread(task, "discord-worker-" + count.incrementAndGet()));
-    DiscordAdapter adapter = new DiscordAdapter(router, workers, settings.inlineBudget());
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            WORKERS,
+            WORKERS,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            task -> new Thread(task, "discord-worker-" + count.incrementAndGet()));
+    ScheduledExecutorService deadlines =
+        Executors.newSingleThreadScheduledExecutor(task -> {
+          Thread thread = new Thread(task, "discord-deadlines");
+          thread.setDaemon(true);
+          return thread;
+        });
+    DiscordAdapter adapter =
+        new DiscordAdapter(router, workers, deadlines, settings.inlineBudget(), clock);
     RestConfig rest = new RestConfig().setBaseUrl(settings.apiUrl());
-    if (settings.shards() > 1) {
-      ShardManager shards =
-          DefaultShardManagerBuilder.createLight(
-                  settings.token(), EnumSet.noneOf(GatewayIntent.class))
-              .setShardsTotal(settings.shards())
-              .setRestConfigProvider(shard -> rest)
+    ConfiguredGateway gateway =
+        new ConfiguredGateway(settings.apiUrl(), settings.token(), settings.gatewayUrl());
+    ShardManager built = null;
+    JDA connected = null;
+    try {
+      if (settings.shards() > 1) {
+        // JDA's own shutdown hook would stop the requester under answers still in flight; close()
+        // shuts down in order instead.
+        ShardManager shards =
+            DefaultShardManagerBuilder.createLight(
+                    settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                .setShardsTotal(settings.shards())
+                .setRestConfigProvider(shard -> rest)
+                .setSessionController(gateway)
+                .setEnableShutdownHook(false)
+                .addEventListeners(adapter)
+                .build();
+        built = shards;
+        awaitEveryShard(shards, settings.shards());
+        register(
+            shards.getShards().get(0),
+            shards::getGuildById,
+            settings,
+            DiscordCommands.all(router.specs()));
+        return new DiscordService(adapter, null, shards);
+      }
+      JDA jda =
+          JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+              .setRestConfig(rest)
+              .setSessionController(gateway)
+              .setEnableShutdownHook(false)
               .addEventListeners(adapter)
               .build();
-      JDA first = shards.getShards().get(0).awaitReady();
-      register(first, settings, DiscordCommands.all(router.specs()));
-      return new DiscordService(workers, null, shards);
+      connected = jda;
+      jda.awaitReady();
+      register(jda, jda::getGuildById, settings, DiscordCommands.all(router.specs()));
+      return new DiscordService(adapter, jda, null);
+    } catch (RuntimeException | InterruptedException e) {
+      // A half-started bot must not keep reconnecting in the background.
+      if (built != null) {
+        built.shutdown();
+      }
+      if (connected != null) {
+        connected.shutdownNow();
+      }
+      workers.shutdownNow();
+      deadlines.shutdownNow();
+      throw e;
     }
-    JDABuilder builder =
-        JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
-            .setRestConfig(rest)
-            .addEventListeners(adapter);
-    if (!settings.gatewayUrl().isBlank()) {
-      builder
-          .setCompression(Compression.NONE)
-          .setSessionController(
-              new SessionControllerAdapter() {
-                @Override
-                public String getGateway() {
-                  return settings.gatewayUrl();
-                }
-              });
-    }
-    JDA jda = builder.build().awaitReady();
-    register(jda, settings, DiscordCommands.all(router.specs()));
-    return new DiscordService(workers, jda, null);
   }
 
   /**
-   * Guild commands appear at once, so a development guild gets them there; otherwise they are
-   * global.
+   * The ShardManager starts its shards one after another (Discord allows one IDENTIFY per 5 s), and
+   * lists each only once it has started: wait for all, or a dev guild on a later shard is missed.
    */
-  private static void register(JDA jda, DiscordSettings settings, List<CommandData> commands) {
-    Guild guild = settings.devGuild().isBlank() ? null : jda.getGuildById(settings.devGuild());
+  private static void awaitEveryShard(ShardManager shards, int total) throws InterruptedException {
+    long giveUp = System.nanoTime() + SHARD_START.toNanos() * total;
+    for (int id = 0; id < total; id++) {
+      JDA shard = shards.getShardById(id);
+      while (shard == null) {
+        if (System.nanoTime() > giveUp) {
+          throw new IllegalStateException(
+              "discord shard " + id + " of " + total + " never started");
+        }
+        Thread.sleep(100);
+        shard = shards.getShardById(id);
+      }
+      shard.awaitReady();
+    }
+  }
+
+  /**
+   * Guild commands appear at once, so a development guild gets them there, whichever shard serves
+   * it; otherwise they are global.
+   */
+  private static void register(
+      JDA any,
+      Function<String, Guild> guilds,
+      DiscordSettings settings,
+      List<CommandData> commands) {
+    Guild guild = settings.devGuild().isBlank() ? null : guilds.apply(settings.devGuild());
     if (guild != null) {
       guild.updateCommands().addCommands(commands).complete();
       log.info("discord commands registered scope=guild guild={}", guild.getId());
@@ -97,10 +168,10 @@ public final class DiscordService implements AutoCloseable {
       if (!settings.devGuild().isBlank()) {
         log.warn("discord dev guild not found, registering globally guild={}", settings.devGuild());
       }
-      jda.updateCommands().addCommands(commands).complete();
+      any.updateCommands().addCommands(commands).complete();
       log.info("discord commands registered scope=global");
     }
-    log.info("discord invite url={}", inviteUrl(jda.getSelfUser().getApplicationId()));
+    log.info("discord invite url={}", inviteUrl(any.getSelfUser().getApplicationId()));
   }
 
   static String inviteUrl(String applicationId) {
@@ -128,14 +199,30 @@ public final class DiscordService implements AutoCloseable {
     });
   }
 
+  /**
+   * Stops taking interactions and lets those in flight be answered, then closes the gateway
+   * connections: JDA's graceful shutdown sends what is already queued.
+   */
   @Override
   public void close() {
+    try {
+      adapter.drain(DRAIN);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (shards != null) {
       shards.shutdown();
     }
     if (jda != null) {
-      jda.shutdownNow();
+      jda.shutdown();
+      try {
+        if (!jda.awaitShutdown(DRAIN)) {
+          jda.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jda.shutdownNow();
+      }
     }
-    workers.shutdownNow();
   }
 }

@@ -9,9 +9,11 @@ import java.time.Duration;
  * @param devGuild a guild id to register commands in instantly (development); empty registers them
  *     globally
  * @param apiUrl REST base URL, e.g. {@code https://discord.com/api/v10/}; another for tests
- * @param gatewayUrl gateway websocket URL; empty asks Discord (tests point it at a fake)
+ * @param gatewayUrl gateway websocket URL (a proxy's); empty asks the API's {@code GET
+ *     /gateway/bot}, so pointing {@code apiUrl} at a local Discord moves the gateway there too
  * @param shards shard count; 1 runs a single connection, more run a ShardManager
- * @param inlineBudget how long a command may take before the reply is deferred; zero always defers
+ * @param inlineBudget how long after an interaction's creation (its snowflake time) the bot may
+ *     work on the reply before it defers; zero always defers
  */
 public record DiscordSettings(
     String token,
@@ -23,8 +25,12 @@ public record DiscordSettings(
 
   public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
 
-  /** Discord allows 3 s before an interaction must be answered or deferred. */
-  public static final Duration DEFAULT_INLINE_BUDGET = Duration.ofMillis(2000);
+  /**
+   * Discord allows 3 s from an interaction's creation until its answer or deferral arrives; the
+   * deferral is sent at 1.5 s, which leaves the rest for the gateway's delivery, the REST round
+   * trip and a busy machine's scheduling.
+   */
+  public static final Duration DEFAULT_INLINE_BUDGET = Duration.ofMillis(1500);
 
   public boolean enabled() {
     return !token.isBlank();

@@ -310,11 +310,30 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     }
   }
 
-  /** Hands Quartz connections from paperbot's pool. */
-  private record PoolProvider(DataSource dataSource) implements ConnectionProvider {
+  /**
+   * Hands Quartz connections from paperbot's pool.
+   *
+   * <p>Quartz stops its housekeeping threads (the cluster check-in, the misfire scan) by
+   * interrupting them, and one caught waiting for a connection logs an ERROR stack ("Interrupted
+   * during connection acquisition") on shutdown. The pool stays open until Quartz has stopped (it
+   * joins those threads first), so the wait is finished instead, and the interrupt kept for the
+   * thread to see once it has its connection.
+   */
+  record PoolProvider(DataSource dataSource) implements ConnectionProvider {
     @Override
     public Connection getConnection() throws SQLException {
-      return dataSource.getConnection();
+      try {
+        return dataSource.getConnection();
+      } catch (SQLException e) {
+        if (!Thread.interrupted()) {
+          throw e;
+        }
+        try {
+          return dataSource.getConnection();
+        } finally {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
 
     @Override

@@ -3,6 +3,7 @@ package paperbot.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +36,26 @@ public final class SlackHttpServer implements AutoCloseable {
   /** Slack payloads are small; anything bigger is not from Slack. */
   private static final int MAX_BODY = 1 << 20;
 
+  /**
+   * Slack's rule: refuse a request whose timestamp is more than five minutes from local time, in
+   * either direction, or a captured request could be replayed later. Bolt checks only the past.
+   */
+  static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+  static final String FORM = "application/x-www-form-urlencoded";
+  static final String JSON = "application/json";
+
   private final HttpServer server;
   private final App app;
+  private final Clock clock;
   private final SlackRequestParser parser;
   private final ExecutorService handlers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-http-", 0).factory());
 
-  private SlackHttpServer(HttpServer server, App app) {
+  private SlackHttpServer(HttpServer server, App app, Clock clock) {
     this.server = server;
     this.app = app;
+    this.clock = clock;
     this.parser = new SlackRequestParser(app.config());
   }
 
@@ -51,9 +65,10 @@ public final class SlackHttpServer implements AutoCloseable {
    * it must never wait for a thread that the commands themselves are using, or a burst of requests
    * starves its own work and misses Slack's 3 seconds.
    */
-  public static SlackHttpServer start(App app, String host, int port) throws IOException {
+  public static SlackHttpServer start(App app, String host, int port, Clock clock)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
-    SlackHttpServer slack = new SlackHttpServer(server, app);
+    SlackHttpServer slack = new SlackHttpServer(server, app, clock);
     server.createContext(PATH, slack::handle);
     server.setExecutor(slack.handlers);
     server.start();
@@ -115,6 +130,27 @@ public final class SlackHttpServer implements AutoCloseable {
           .body("unknown request")
           .build();
     }
+    if (outsideWindow(headers)) {
+      log.info("slack request refused: timestamp more than 5 minutes from local time");
+      return Response.builder()
+          .statusCode(401)
+          .contentType("application/json")
+          .body("{\"error\":\"invalid request\"}")
+          .build();
+    }
+    String expected = expectedContentType(request.getRequestType());
+    String given = headers.getOrDefault("content-type", List.of("")).get(0);
+    if (!given.toLowerCase(java.util.Locale.ROOT).startsWith(expected)) {
+      log.info(
+          "slack request refused: type={} content_type={}",
+          request.getRequestType(),
+          given.isEmpty() ? "none" : given);
+      return Response.builder()
+          .statusCode(415)
+          .contentType("text/plain")
+          .body("expected " + expected)
+          .build();
+    }
     try {
       return app.run(request);
     } catch (Exception e) {
@@ -125,6 +161,29 @@ public final class SlackHttpServer implements AutoCloseable {
           .body("internal error")
           .build();
     }
+  }
+
+  /**
+   * Slack sends events (and their URL verification) as JSON, and slash commands and interactive
+   * payloads form-encoded; anything else did not come from Slack.
+   */
+  static String expectedContentType(RequestType type) {
+    return type == RequestType.Event || type == RequestType.UrlVerification ? JSON : FORM;
+  }
+
+  /** A timestamp more than five minutes from now, either way; a missing one is Bolt's to refuse. */
+  private boolean outsideWindow(Map<String, List<String>> headers) {
+    List<String> values = headers.get("x-slack-request-timestamp");
+    if (values == null || values.isEmpty()) {
+      return false;
+    }
+    long stamped;
+    try {
+      stamped = Long.parseLong(values.get(0).strip());
+    } catch (NumberFormatException e) {
+      return true;
+    }
+    return Math.abs(clock.instant().getEpochSecond() - stamped) > MAX_SKEW.toSeconds();
   }
 
   private static String readBody(InputStream in) throws IOException {
@@ -148,7 +207,9 @@ public final class SlackHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    // Refuses new connections at once and waits up to 2 s for the exchanges in flight (an ack
+    // waits at most the inline budget), so no acknowledgement is cut off.
+    server.stop(2);
     handlers.shutdownNow();
   }
 }

@@ -1,8 +1,11 @@
 package paperbot.slack;
 
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +18,9 @@ import paperbot.command.CommandRouter;
 public final class SlackService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackService.class);
 
+  /** How long a shutdown waits for acknowledged commands to be answered. */
+  static final Duration DRAIN = Duration.ofSeconds(10);
+
   private final ExecutorService workers;
   private final AutoCloseable transport;
 
@@ -23,7 +29,8 @@ public final class SlackService implements AutoCloseable {
     this.transport = transport;
   }
 
-  public static SlackService start(CommandRouter router, SlackSettings settings) throws Exception {
+  public static SlackService start(CommandRouter router, SlackSettings settings, Clock clock)
+      throws Exception {
     AtomicInteger count = new AtomicInteger();
     ExecutorService workers =
         Executors.newFixedThreadPool(
@@ -36,7 +43,8 @@ public final class SlackService implements AutoCloseable {
         log.info("slack connected mode=socket");
         return new SlackService(workers, socket::stop);
       }
-      SlackHttpServer http = SlackHttpServer.start(adapter.app(), "0.0.0.0", settings.port());
+      SlackHttpServer http =
+          SlackHttpServer.start(adapter.app(), "0.0.0.0", settings.port(), clock);
       log.info("slack listening mode=http port={} path={}", http.port(), SlackHttpServer.PATH);
       return new SlackService(workers, http);
     } catch (Exception e) {
@@ -45,15 +53,27 @@ public final class SlackService implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops taking requests first (the HTTP server lets the exchanges in flight finish), then lets
+   * the workers finish the commands already acknowledged, whose answers go to their response_url.
+   */
   @Override
   public void close() {
-    workers.shutdown();
     try {
       transport.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       log.warn("slack transport close failed error={}", e.toString());
+    }
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+        log.warn("slack stopping with commands unanswered");
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

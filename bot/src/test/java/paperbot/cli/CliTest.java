@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.TestBots;
+import paperbot.app.Wiring;
 
 /** The launcher's subcommands, run in-process exactly as {@code ./paperbot ...} runs them. */
 final class CliTest {
@@ -54,6 +55,29 @@ final class CliTest {
             : 0;
     all.addAll(at, List.of("--data", data.toString()));
     return all.toArray(String[]::new);
+  }
+
+  @Test
+  @SuppressWarnings("try") // the running bot is only held open, as a live process would be
+  void everyToolOnADataDirectoryInUseSaysAnotherPaperbotIsRunningAndWhatToDo() throws Exception {
+    java.nio.file.Files.writeString(data.resolve("papers.jsonl"), "");
+    try (Wiring running = TestBots.open(data)) {
+      for (String[] args :
+          List.of(
+              new String[] {"chat"},
+              new String[] {"search", "rl"},
+              new String[] {"ingest", "--source", "file", data.resolve("papers.jsonl").toString()},
+              new String[] {"reindex"},
+              new String[] {"export", data.resolve("out.jsonl").toString()})) {
+        Run refused = run("", args);
+        assertThat(refused.exitCode()).as(args[0]).isEqualTo(1);
+        assertThat(refused.err())
+            .as(args[0])
+            .contains("in use by another paperbot process; stop it first")
+            .doesNotContain("Exception")
+            .doesNotContain("\tat ");
+      }
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.ChatAction;
 import paperbot.chat.ChatRequest;
@@ -22,6 +23,31 @@ final class CommandCoreTest {
   private static Reply say(String command, String text) {
     return bot.router()
         .handle(new ChatRequest(Platform.CONSOLE, "local", "console", "ana", command, text));
+  }
+
+  @Test
+  void everyMalformedDigestOptionGetsAShortReplySayingWhatIsAcceptedAndNoStack() {
+    try (LogCapture logs = LogCapture.start()) {
+      for (String text :
+          List.of(
+              "subscribe days:-",
+              "subscribe me days:-",
+              "subscribe days:mon-",
+              "subscribe days:-fri",
+              "subscribe days:,",
+              "subscribe days:mon,,fri",
+              "subscribe days:mon-tue-wed",
+              "subscribe days:someday")) {
+        Reply reply = say("digest", text);
+        assertThat(reply.text())
+            .as(text)
+            .isEqualTo(
+                "I can't read those days. Write them like `days:mon-fri` or `days:mon,wed,fri`.");
+      }
+      assertThat(say("digest", "subscribe 25:00").text()).contains("Use 24-hour HH:MM");
+      assertThat(say("digest", "subscribe Mars/Phobos").text()).contains("not a time zone I know");
+      assertThat(logs.errorsAndStacks()).isEmpty();
+    }
   }
 
   @Test

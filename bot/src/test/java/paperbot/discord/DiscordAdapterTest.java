@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,18 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.Reply;
+import paperbot.fakes.FakeDiscord;
 
 /** The real JDA client against a scripted fake Discord (REST and gateway) on loopback. */
 final class DiscordAdapterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALLBACK = "POST /api/v10/interactions/*/callback";
-
-  /**
-   * Interaction ids are snowflakes; JDA reads their timestamp to refuse follow-ups to expired
-   * interactions.
-   */
-  private static final AtomicLong ids =
-      new AtomicLong((System.currentTimeMillis() - 1420070400000L) << 22);
 
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(true);
   static FakeDiscord discord;
@@ -39,7 +33,7 @@ final class DiscordAdapterTest {
   @BeforeAll
   static void start() throws Exception {
     logs = LogCapture.start();
-    discord = new FakeDiscord();
+    discord = new FakeDiscord(Clock.systemUTC());
     service =
         DiscordService.start(
             bot.router(),
@@ -47,9 +41,10 @@ final class DiscordAdapterTest {
                 FakeDiscord.TOKEN,
                 "",
                 discord.apiUrl(),
-                discord.gatewayUrl(),
+                "",
                 1,
-                DiscordSettings.DEFAULT_INLINE_BUDGET));
+                DiscordSettings.DEFAULT_INLINE_BUDGET),
+            Clock.systemUTC());
     registered =
         JSON.readTree(
             discord
@@ -74,58 +69,12 @@ final class DiscordAdapterTest {
     }
   }
 
-  private static String userJson(String userId) {
-    return FakeDiscord.user(userId, "member" + userId.substring(userId.length() - 2), false);
-  }
-
-  private static String interaction(String userId, int type, String data, String extra) {
-    String channel = "400000000000000004";
-    return "{\"id\":\""
-        + ids.incrementAndGet()
-        + "\",\"token\":\"token-"
-        + ids.get()
-        + "\",\"type\":"
-        + type
-        + ",\"version\":1,\"application_id\":\""
-        + FakeDiscord.APP_ID
-        + "\",\"channel_id\":\""
-        + channel
-        + "\",\"channel\":{\"id\":\""
-        + channel
-        + "\",\"type\":1,\"last_message_id\":null,\"flags\":0,"
-        + "\"recipients\":["
-        + userJson(userId)
-        + "]},\"user\":"
-        + userJson(userId)
-        + ",\"context\":1,"
-        + "\"authorizing_integration_owners\":{\"1\":\""
-        + userId
-        + "\"},\"locale\":\"en-US\",\"entitlements\":[],"
-        + "\"app_permissions\":\"2248473465835073\""
-        + extra
-        + ",\"data\":"
-        + data
-        + "}";
-  }
-
   private static String slash(String userId, String name, String optionsJson) {
-    return interaction(
-        userId,
-        2,
-        "{\"id\":\"700000000000000007\",\"name\":\""
-            + name
-            + "\",\"type\":1,\"options\":"
-            + optionsJson
-            + "}",
-        "");
+    return discord.slash(userId, name, optionsJson);
   }
 
   private static String press(String userId, String customId) {
-    return interaction(
-        userId,
-        3,
-        "{\"custom_id\":\"" + customId.replace("\"", "\\\"") + "\",\"component_type\":2}",
-        ",\"message\":" + FakeDiscord.message("900000000000000009"));
+    return discord.press(userId, customId);
   }
 
   /**
@@ -253,19 +202,15 @@ final class DiscordAdapterTest {
   @SuppressWarnings(
       "try") // the slow bot only has to be running; the test talks to it through its fake Discord
   void slowWorkIsDeferredAndAnsweredByFollowUp() throws Exception {
-    try (FakeDiscord slowDiscord = new FakeDiscord();
+    try (FakeDiscord slowDiscord = new FakeDiscord(Clock.systemUTC());
         DiscordService slow =
             DiscordService.start(
                 bot.router(),
                 new DiscordSettings(
-                    FakeDiscord.TOKEN,
-                    "",
-                    slowDiscord.apiUrl(),
-                    slowDiscord.gatewayUrl(),
-                    1,
-                    Duration.ZERO))) {
+                    FakeDiscord.TOKEN, "", slowDiscord.apiUrl(), "", 1, Duration.ZERO),
+                Clock.systemUTC())) {
       slowDiscord.dispatchInteraction(
-          slash(
+          slowDiscord.slash(
               "600000000000000005",
               "papers",
               "[{\"name\":\"query\",\"type\":3,\"value\":\"offline rl\"}]"));

@@ -21,6 +21,9 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 
 /**
  * A local Slack Web API on loopback: answers {@code auth.test}, {@code chat.postMessage}, {@code
@@ -68,6 +71,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
               node = prefixed.group(1);
               path = prefixed.group(2);
             }
+            if (path.startsWith("/link")) {
+              return new MockResponse.Builder().webSocketUpgrade(new SocketMode()).build();
+            }
             byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).add(request);
             Map<String, String> form = form(request);
             return switch (path) {
@@ -91,6 +97,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
               case "/api/files.getUploadURLExternal" -> uploadUrl(form);
               case "/api/chat.unfurl" -> unfurl(form);
               case "/api/files.completeUploadExternal" -> completeUpload(form);
+              case "/api/apps.connections.open" -> connectionsOpen(request);
               default ->
                   path.startsWith("/upload/")
                       ? receiveUpload(path.substring("/upload/".length()), request)
@@ -314,6 +321,121 @@ public final class FakeSlackWebApi implements AutoCloseable {
   @Override
   public void close() {
     released.countDown();
+    for (WebSocket socket : sockets) {
+      socket.close(1000, "fake slack closing");
+    }
     server.close();
+  }
+
+  // ---------------------------------------------------------------- Socket Mode
+
+  /** The app-level token Socket Mode connects with. */
+  public static final String APP_TOKEN = "xapp-1-A1-0000000000000-fakefakefakefakefakefake";
+
+  /** Slack expects every envelope acknowledged within 3 s, or it sends it again. */
+  public static final java.time.Duration ACK_DEADLINE = java.time.Duration.ofSeconds(3);
+
+  private final List<WebSocket> sockets = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<WebSocket> hellos = new LinkedBlockingQueue<>();
+  private final Map<String, BlockingQueue<Acked>> acks = new ConcurrentHashMap<>();
+  private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger envelopes =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile WebSocket current;
+
+  /** An acknowledgement: its payload (may be empty) and whether it came within the 3 s. */
+  public record Acked(String envelopeId, String payload, boolean inTime) {}
+
+  /**
+   * {@code apps.connections.open}: only an app-level token may open a connection; the answer is a
+   * single-use websocket URL.
+   */
+  private MockResponse connectionsOpen(RecordedRequest request) {
+    String auth = request.getHeaders().get("Authorization");
+    if (auth == null || !auth.equals("Bearer " + APP_TOKEN)) {
+      return json("{\"ok\":false,\"error\":\"invalid_auth\"}");
+    }
+    return json(
+        "{\"ok\":true,\"url\":\"ws://127.0.0.1:"
+            + server.getPort()
+            + "/link/?ticket=t"
+            + sockets.size()
+            + "&app_id=A1\"}");
+  }
+
+  /** Waits for the bot to hold a Socket Mode connection that has been sent {@code hello}. */
+  public void awaitConnection() throws InterruptedException {
+    WebSocket socket = hellos.poll(60, TimeUnit.SECONDS);
+    if (socket == null) {
+      throw new IllegalStateException("the bot never opened a Socket Mode connection");
+    }
+    current = socket;
+  }
+
+  /** Sends an envelope on the current connection; returns its id. */
+  public String sendEnvelope(String type, String payloadJson, boolean acceptsResponsePayload) {
+    String id = "env-" + envelopes.incrementAndGet();
+    sentAt.put(id, System.nanoTime());
+    current.send(
+        "{\"envelope_id\":\""
+            + id
+            + "\",\"payload\":"
+            + payloadJson
+            + ",\"type\":\""
+            + type
+            + "\",\"accepts_response_payload\":"
+            + acceptsResponsePayload
+            + ",\"retry_attempt\":0,\"retry_reason\":\"\"}");
+    return id;
+  }
+
+  /** The acknowledgement of an envelope, waiting up to 60 s; null if none came. */
+  public Acked ack(String envelopeId) throws InterruptedException {
+    return acks.computeIfAbsent(envelopeId, k -> new LinkedBlockingQueue<>())
+        .poll(60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Asks the bot to reconnect, as Slack does every few hours ("refresh_requested"); the bot should
+   * open a new connection and may close the old one.
+   */
+  public void disconnect() {
+    current.send(
+        "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
+            + "\"debug_info\":{\"host\":\"applink-fake\"}}");
+  }
+
+  /** Times {@code apps.connections.open} was called. */
+  public int connectionsOpened() {
+    BlockingQueue<RecordedRequest> opened = byPath.get("/api/apps.connections.open");
+    return opened == null ? 0 : opened.size();
+  }
+
+  /** One Socket Mode connection: hello on open, acknowledgements recorded by envelope id. */
+  private final class SocketMode extends WebSocketListener {
+    private static final Pattern ENVELOPE = Pattern.compile("\"envelope_id\"\\s*:\\s*\"([^\"]+)\"");
+
+    @Override
+    public void onOpen(WebSocket socket, Response response) {
+      sockets.add(socket);
+      socket.send(
+          "{\"type\":\"hello\",\"num_connections\":"
+              + sockets.size()
+              + ",\"debug_info\":{\"host\":\"applink-fake\",\"approximate_connection_time\":18060},"
+              + "\"connection_info\":{\"app_id\":\"A1\"}}");
+      hellos.add(socket);
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String text) {
+      Matcher id = ENVELOPE.matcher(text);
+      if (!id.find()) {
+        return;
+      }
+      Long sent = sentAt.get(id.group(1));
+      boolean inTime = sent != null && System.nanoTime() - sent <= ACK_DEADLINE.toNanos();
+      acks.computeIfAbsent(id.group(1), k -> new LinkedBlockingQueue<>())
+          .add(new Acked(id.group(1), text, inTime));
+    }
   }
 }

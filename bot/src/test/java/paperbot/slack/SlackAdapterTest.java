@@ -65,7 +65,10 @@ final class SlackAdapterTest {
     SlackSettings settings =
         new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
     return SlackHttpServer.start(
-        SlackAdapter.start(bot.router(), settings, workers).app(), "127.0.0.1", 0);
+        SlackAdapter.start(bot.router(), settings, workers).app(),
+        "127.0.0.1",
+        0,
+        java.time.Clock.systemUTC());
   }
 
   @AfterAll
@@ -347,6 +350,29 @@ final class SlackAdapterTest {
     assertThat(post(fast, body, now(), "not-the-secret").statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now() - 10 * 60, SECRET).statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now(), SECRET).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aTimestampMoreThanFiveMinutesAheadIsRefusedLikeAStaleOne() throws Exception {
+    // A captured request stamped ahead could otherwise be replayed until its time came.
+    String body = command("U5", "/papers", "rl", slackApi.responseUrl("ahead"));
+    assertThat(post(fast, body, now() + 6 * 60, SECRET).statusCode()).isEqualTo(401);
+    assertThat(post(fast, body, now() - 6 * 60, SECRET).statusCode()).isEqualTo(401);
+    assertThat(post(fast, body, now() + 60, SECRET).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSignedCommandWithTheWrongContentTypeIsRefusedWith415() throws Exception {
+    String body = command("U5", "/papers", "rl", slackApi.responseUrl("type"));
+    for (String type : List.of("application/json", "text/plain")) {
+      HttpResponse<String> response = post(fast, body, now(), SECRET, type);
+      assertThat(response.statusCode()).as(type).isEqualTo(415);
+      assertThat(response.body()).isEqualTo("expected application/x-www-form-urlencoded");
+    }
+    assertThat(
+            post(fast, body, now(), SECRET, "application/x-www-form-urlencoded; charset=utf-8")
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test

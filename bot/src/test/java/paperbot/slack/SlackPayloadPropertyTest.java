@@ -55,7 +55,10 @@ final class SlackPayloadPropertyTest {
             SlackSettings.DEFAULT_INLINE_BUDGET);
     server =
         SlackHttpServer.start(
-            SlackAdapter.start(wiring.router(), settings, workers).app(), "127.0.0.1", 0);
+            SlackAdapter.start(wiring.router(), settings, workers).app(),
+            "127.0.0.1",
+            0,
+            java.time.Clock.systemUTC());
   }
 
   @AfterContainer

@@ -1,0 +1,137 @@
+package paperbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.SeedBotExtension;
+
+/**
+ * Socket Mode as Slack runs it, against the local fake: the bot opens a connection through {@code
+ * apps.connections.open} with its app-level token, gets {@code hello}, receives slash-command and
+ * interactive envelopes, acknowledges each {@code envelope_id} within Slack's 3 s, and reconnects
+ * when Slack asks for a refresh.
+ */
+@SuppressWarnings("try") // the bot only has to be running: the tests talk to it through Slack
+final class SlackSocketModeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension();
+
+  private static SlackService start(FakeSlackWebApi slack) throws Exception {
+    return SlackService.start(
+        bot.router(),
+        new SlackSettings(
+            FakeSlackWebApi.BOT_TOKEN,
+            "socket-mode-needs-no-signature",
+            FakeSlackWebApi.APP_TOKEN,
+            0,
+            slack.apiUrl(),
+            SlackSettings.DEFAULT_INLINE_BUDGET),
+        Clock.systemUTC());
+  }
+
+  private static String slash(String user, String command, String text, String responseUrl)
+      throws Exception {
+    return JSON.writeValueAsString(
+        JSON.createObjectNode()
+            .put("token", "x")
+            .put("team_id", "T1")
+            .put("team_domain", "test")
+            .put("channel_id", "C1")
+            .put("channel_name", "general")
+            .put("user_id", user)
+            .put("user_name", user)
+            .put("command", command)
+            .put("text", text)
+            .put("api_app_id", "A1")
+            .put("is_enterprise_install", "false")
+            .put("response_url", responseUrl)
+            .put("trigger_id", "1.2.3"));
+  }
+
+  private static String press(String user, String actionId, String value, String responseUrl) {
+    return """
+    {"type":"block_actions","team":{"id":"T1","domain":"test"},
+     "user":{"id":"%s","username":"%s","team_id":"T1"},"api_app_id":"A1","token":"x",
+     "container":{"type":"message","message_ts":"1.1","channel_id":"C1","is_ephemeral":true},
+     "trigger_id":"1.2","channel":{"id":"C1","name":"general"},"response_url":"%s",
+     "actions":[{"action_id":"%s","block_id":"b1","value":"%s","type":"button","action_ts":"1.2",
+                 "text":{"type":"plain_text","text":"x"}}]}
+    """
+        .formatted(user, user, responseUrl, actionId, value);
+  }
+
+  /** The answer: the ack's payload when it carries one, else what went to the response_url. */
+  private static JsonNode answer(
+      FakeSlackWebApi slack, FakeSlackWebApi.Acked ack, String responsePath) throws Exception {
+    JsonNode payload = JSON.readTree(ack.payload()).path("payload");
+    if (payload.has("blocks") || payload.has("text")) {
+      return payload;
+    }
+    RecordedRequest responded = slack.next(responsePath);
+    assertThat(responded).as("answer at the response_url").isNotNull();
+    return JSON.readTree(responded.getBody().utf8());
+  }
+
+  @Test
+  void commandsAndButtonsArriveAsEnvelopesAndEachIsAcknowledgedInTime() throws Exception {
+    try (FakeSlackWebApi slack = new FakeSlackWebApi();
+        SlackService service = start(slack)) {
+      slack.awaitConnection();
+      String search =
+          slack.sendEnvelope(
+              "slash_commands",
+              slash("U7", "/papers", "world models", slack.responseUrl("sm-search")),
+              true);
+      FakeSlackWebApi.Acked ack = slack.ack(search);
+      assertThat(ack).as("envelope acknowledged").isNotNull();
+      assertThat(ack.inTime()).as("acknowledged within 3 s").isTrue();
+      JsonNode message = answer(slack, ack, "/respond/sm-search");
+      String like = null;
+      for (JsonNode block : message.get("blocks")) {
+        for (JsonNode element : block.path("elements")) {
+          if (like == null && element.path("action_id").asText().equals("paper.like")) {
+            like = element.get("value").asText();
+          }
+        }
+      }
+      assertThat(message.toString()).contains("Papers for \\\"world models\\\"");
+      assertThat(like).as("a like button").isNotNull();
+
+      String press =
+          slack.sendEnvelope(
+              "interactive", press("U7", "paper.like", like, slack.responseUrl("sm-like")), false);
+      FakeSlackWebApi.Acked pressed = slack.ack(press);
+      assertThat(pressed).isNotNull();
+      assertThat(pressed.inTime()).isTrue();
+      RecordedRequest liked = slack.next("/respond/sm-like");
+      assertThat(liked).isNotNull();
+      assertThat(JSON.readTree(liked.getBody().utf8()).get("text").asText()).startsWith("Liked *");
+    }
+  }
+
+  @Test
+  void aRefreshRequestIsFollowedByANewConnectionThatServesCommands() throws Exception {
+    try (FakeSlackWebApi slack = new FakeSlackWebApi();
+        SlackService service = start(slack)) {
+      slack.awaitConnection();
+      slack.disconnect();
+      slack.awaitConnection();
+      assertThat(slack.connectionsOpened())
+          .as("a new connection was opened")
+          .isGreaterThanOrEqualTo(2);
+      String topics =
+          slack.sendEnvelope(
+              "slash_commands", slash("U8", "/topics", "list", slack.responseUrl("sm-t")), true);
+      FakeSlackWebApi.Acked ack = slack.ack(topics);
+      assertThat(ack).isNotNull();
+      assertThat(ack.inTime()).isTrue();
+      assertThat(answer(slack, ack, "/respond/sm-t").toString()).containsIgnoringCase("topic");
+    }
+  }
+}

@@ -1,0 +1,954 @@
+package paperbot.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okio.ByteString;
+
+/**
+ * A Discord on loopback that is as strict as Discord's documentation: the tests and {@code paperbot
+ * bench} drive the real JDA client against it.
+ *
+ * <p>REST: {@code GET /gateway/bot} names this fake's gateway; interaction callbacks take one
+ * answer each, within 3 seconds of the interaction's creation (its snowflake), and answer {@code
+ * ?with_response=true} with 200 and the message; a late answer gets 404 code 10062 "Unknown
+ * interaction", a second one 400 code 40060; follow-ups need an acknowledged interaction; payloads
+ * over Discord's limits get 400 code 50035 "Invalid Form Body"; any route can be made to answer 429
+ * with {@code retry_after} and the rate-limit headers.
+ *
+ * <p>Gateway: HELLO, READY listing this shard's guilds as unavailable, then a GUILD_CREATE for each
+ * (roles, a text channel, the bot's member); zlib-stream compression when the client asks for it
+ * (JDA does by default); heartbeats acked; op 7 RECONNECT on request and RESUME answered with
+ * RESUMED; shards by Discord's rule {@code (guild_id >> 22) % num_shards}.
+ *
+ * <p>Two guilds, one on each of two shards, each with a text channel; in each, {@code @everyone}
+ * may use the bot but not manage channels, and members given {@link #MODERATOR_ROLE} may.
+ */
+public final class FakeDiscord implements AutoCloseable {
+  public static final String TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.fake.discord-token-for-tests-only";
+  public static final String BOT_ID = "100000000000000001";
+  public static final String APP_ID = "200000000000000002";
+
+  /** The direct-message channel this fake opens for any member. */
+  public static final String DM_CHANNEL = "500000000000000005";
+
+  /** A guild on shard 0 of 2 and one on shard 1 of 2. */
+  public static final String GUILD_A = "1456074443980800000";
+
+  public static final String GUILD_B = "1456074443984994304";
+
+  /** Each guild's text channel. */
+  public static final String CHANNEL_A = "1456074443989188608";
+
+  public static final String CHANNEL_B = "1456074443993382912";
+
+  /** A role with Manage Channels, in both guilds (role ids are per guild; the name is shared). */
+  public static final String MODERATOR_ROLE = "1456074443997577216";
+
+  /** Discord's limits: 3 s to answer an interaction, 15 min for its follow-ups. */
+  public static final Duration ANSWER_DEADLINE = Duration.ofSeconds(3);
+
+  public static final Duration FOLLOW_UP_WINDOW = Duration.ofMinutes(15);
+
+  static final long DISCORD_EPOCH = 1420070400000L;
+
+  private static final long VIEW_AND_SEND =
+      (1L << 10) | (1L << 11) | (1L << 14) | (1L << 31); // view, send, embed links, use commands
+  private static final long MANAGE_CHANNELS = 1L << 4;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FakeDiscord.class);
+  private static final Pattern CALLBACK =
+      Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
+  private static final Pattern FOLLOW_UP = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/?]+)");
+
+  private final Clock clock;
+  private final int shards;
+  private final MockWebServer server = new MockWebServer();
+  private final Map<String, BlockingQueue<RecordedRequest>> requests = new ConcurrentHashMap<>();
+  private final Map<Integer, BlockingQueue<Session>> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
+  private final Map<String, Interaction> byToken = new ConcurrentHashMap<>();
+  private final BlockingQueue<Refusal> refusals = new LinkedBlockingQueue<>();
+  private final Map<String, BlockingQueue<Integer>> failures = new ConcurrentHashMap<>();
+  private final AtomicInteger sequence = new AtomicInteger(1);
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicInteger resumes = new AtomicInteger();
+  private final AtomicInteger identifies = new AtomicInteger();
+  private final AtomicInteger compressedSessions = new AtomicInteger();
+  private final List<Session> allSessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** One interaction as Discord tracks it: created at its snowflake time, answered once. */
+  private static final class Interaction {
+    final String id;
+    final String token;
+    final long createdMillis;
+    final String channelId;
+    volatile long answeredMillis = -1;
+    volatile int answerType;
+    volatile boolean delivered;
+
+    Interaction(String id, String token, long createdMillis, String channelId) {
+      this.id = id;
+      this.token = token;
+      this.createdMillis = createdMillis;
+      this.channelId = channelId;
+    }
+  }
+
+  /** A request Discord refused, with the error code it gave. */
+  public record Refusal(String route, int status, int code) {}
+
+  /** How long one interaction waited for its callback (answer or deferral). */
+  public record Answered(String id, Duration afterCreation, int callbackType) {}
+
+  /**
+   * @param clock Discord's clock: the wall clock for a real JDA, whose snowflakes it reads too
+   * @param shards how many shards the gateway expects; {@code GET /gateway/bot} recommends it
+   */
+  public FakeDiscord(Clock clock, int shards) throws IOException {
+    this.clock = clock;
+    this.shards = shards;
+    this.ids.set((clock.millis() - DISCORD_EPOCH) << 22);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return FakeDiscord.this.dispatch(request);
+          }
+        });
+    server.start();
+  }
+
+  public FakeDiscord(Clock clock) throws IOException {
+    this(clock, 1);
+  }
+
+  public String apiUrl() {
+    return server.url("/api/v10/").toString();
+  }
+
+  public String gatewayUrl() {
+    return "ws://127.0.0.1:" + server.getPort() + "/gateway";
+  }
+
+  /** The next request to this route ("METHOD /path", ids in callback and webhook paths as *). */
+  public void failNext(String route, int status) {
+    failures.computeIfAbsent(route, k -> new LinkedBlockingQueue<>()).add(status);
+  }
+
+  /** The next message posted to the DM channel fails with this status. */
+  public void failNextMessage(int status) {
+    failNext("POST /api/v10/channels/" + DM_CHANNEL + "/messages", status);
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  /** A slash command in a direct message; options as Discord's JSON array. */
+  public String slash(String userId, String name, String optionsJson) {
+    return interaction(userId, null, 2, commandData(name, optionsJson), "", false);
+  }
+
+  /** A slash command in a guild's text channel, by a member with or without Manage Channels. */
+  public String guildSlash(
+      String guildId, String userId, boolean moderator, String name, String optionsJson) {
+    return interaction(userId, guildId, 2, commandData(name, optionsJson), "", moderator);
+  }
+
+  /** A button press on a message the bot sent in a direct message. */
+  public String press(String userId, String customId) {
+    return interaction(
+        userId,
+        null,
+        3,
+        "{\"custom_id\":" + quote(customId) + ",\"component_type\":2}",
+        ",\"message\":" + message("900000000000000009", DM_CHANNEL, ""),
+        false);
+  }
+
+  private static String commandData(String name, String optionsJson) {
+    return "{\"id\":\"700000000000000007\",\"name\":"
+        + quote(name)
+        + ",\"type\":1,\"options\":"
+        + optionsJson
+        + "}";
+  }
+
+  private String interaction(
+      String userId, String guildId, int type, String data, String extra, boolean moderator) {
+    String id = Long.toString(ids.updateAndGet(this::nextSnowflake));
+    String token = "token-" + id;
+    String user = user(userId, "member" + userId.substring(userId.length() - 2), false);
+    StringBuilder json = new StringBuilder();
+    json.append("{\"id\":\"")
+        .append(id)
+        .append("\",\"token\":\"")
+        .append(token)
+        .append("\",\"type\":")
+        .append(type)
+        .append(",\"version\":1,\"application_id\":\"")
+        .append(APP_ID)
+        .append("\",\"locale\":\"en-US\",\"entitlements\":[],")
+        .append("\"attachment_size_limit\":10485760,");
+    if (guildId == null) {
+      json.append("\"channel_id\":\"")
+          .append(DM_CHANNEL)
+          .append("\",\"channel\":{\"id\":\"")
+          .append(DM_CHANNEL)
+          .append("\",\"type\":1,\"last_message_id\":null,\"flags\":0,\"recipients\":[")
+          .append(user)
+          .append("]},\"user\":")
+          .append(user)
+          .append(",\"context\":1,\"authorizing_integration_owners\":{\"1\":\"")
+          .append(userId)
+          .append("\"},\"app_permissions\":\"")
+          .append(VIEW_AND_SEND)
+          .append("\"");
+    } else {
+      String channel = guildId.equals(GUILD_A) ? CHANNEL_A : CHANNEL_B;
+      long permissions = VIEW_AND_SEND | (moderator ? MANAGE_CHANNELS : 0);
+      json.append("\"guild\":{\"id\":\"")
+          .append(guildId)
+          .append("\",\"locale\":\"en-US\",\"features\":[]},\"guild_id\":\"")
+          .append(guildId)
+          .append("\",\"guild_locale\":\"en-US\",\"channel_id\":\"")
+          .append(channel)
+          .append("\",\"channel\":")
+          .append(textChannel(guildId, channel, permissions))
+          .append(",\"member\":")
+          .append(member(user, moderator ? "[\"" + MODERATOR_ROLE + "\"]" : "[]", permissions))
+          .append(",\"context\":0,\"authorizing_integration_owners\":{\"0\":\"")
+          .append(guildId)
+          .append("\"},\"app_permissions\":\"")
+          .append(VIEW_AND_SEND)
+          .append("\"");
+    }
+    json.append(extra).append(",\"data\":").append(data).append("}");
+    return json.toString();
+  }
+
+  /** Snowflakes: milliseconds since Discord's epoch in the top bits, a counter below. */
+  private long nextSnowflake(long previous) {
+    long now = (clock.millis() - DISCORD_EPOCH) << 22;
+    return Math.max(now, previous + 1);
+  }
+
+  /**
+   * Sends INTERACTION_CREATE on the gateway of the shard that serves the interaction's guild (shard
+   * 0 for direct messages); Discord's clock starts for it now, at its snowflake time.
+   */
+  public void dispatchInteraction(String interactionJson) throws InterruptedException {
+    JsonNode node = track(interactionJson);
+    int shard = node.hasNonNull("guild_id") ? shardOf(node.get("guild_id").asText()) : 0;
+    session(shard).send(dispatchJson("INTERACTION_CREATE", interactionJson));
+  }
+
+  /** Records an interaction as created, without sending it: for driving the REST side alone. */
+  public JsonNode track(String interactionJson) {
+    JsonNode node = read(interactionJson);
+    String id = node.get("id").asText();
+    Interaction tracked =
+        new Interaction(
+            id,
+            node.get("token").asText(),
+            (Long.parseLong(id) >> 22) + DISCORD_EPOCH,
+            node.get("channel_id").asText());
+    interactions.put(id, tracked);
+    byToken.put(tracked.token, tracked);
+    return node;
+  }
+
+  /** Every interaction dispatched so far, with how long after its creation its callback came. */
+  public List<Answered> answered() {
+    List<Answered> answered = new ArrayList<>();
+    for (Interaction interaction : interactions.values()) {
+      if (interaction.answeredMillis >= 0) {
+        answered.add(
+            new Answered(
+                interaction.id,
+                Duration.ofMillis(interaction.answeredMillis - interaction.createdMillis),
+                interaction.answerType));
+      }
+    }
+    return answered;
+  }
+
+  /**
+   * How many of these interactions have their answer: a reply in the callback, or a deferral and
+   * then a follow-up.
+   */
+  public long delivered(java.util.Collection<String> ids) {
+    return ids.stream().map(interactions::get).filter(i -> i != null && i.delivered).count();
+  }
+
+  /** How long after its creation each of these interactions got its accepted callback. */
+  public List<Answered> answered(java.util.Collection<String> ids) {
+    List<Answered> answered = new ArrayList<>();
+    for (String id : ids) {
+      Interaction interaction = interactions.get(id);
+      if (interaction != null && interaction.answeredMillis >= 0) {
+        answered.add(
+            new Answered(
+                id,
+                Duration.ofMillis(interaction.answeredMillis - interaction.createdMillis),
+                interaction.answerType));
+      }
+    }
+    return answered;
+  }
+
+  /** Interactions that got no accepted callback (yet). */
+  public long unanswered() {
+    return interactions.values().stream().filter(i -> i.answeredMillis < 0).count();
+  }
+
+  /** Requests refused so far (late answers, second answers, oversize payloads, 429s, ...). */
+  public List<Refusal> refusals() {
+    return List.copyOf(refusals);
+  }
+
+  // ---------------------------------------------------------------- gateway control
+
+  /** Sends op 7 RECONNECT on a shard: the client should reconnect and RESUME its session. */
+  public void reconnect(int shard) throws InterruptedException {
+    Session session = session(shard);
+    session.send("{\"op\":7,\"d\":null}");
+  }
+
+  /** Sessions resumed (op 6) so far. */
+  public int resumes() {
+    return resumes.get();
+  }
+
+  /** Sessions identified (op 2) so far. */
+  public int identifies() {
+    return identifies.get();
+  }
+
+  /** Gateway connections whose messages this fake sent zlib-stream compressed. */
+  public int compressedSessions() {
+    return compressedSessions.get();
+  }
+
+  /** The shard that serves a guild, by Discord's rule. */
+  public int shardOf(String guildId) {
+    return (int) ((Long.parseUnsignedLong(guildId) >> 22) % shards);
+  }
+
+  /** The current session of a shard, waiting up to 60 s for it to identify or resume. */
+  private Session session(int shard) throws InterruptedException {
+    BlockingQueue<Session> queue =
+        sessions.computeIfAbsent(shard, k -> new LinkedBlockingQueue<>());
+    Session session = queue.poll(60, TimeUnit.SECONDS);
+    if (session == null) {
+      throw new IllegalStateException("shard " + shard + " never connected");
+    }
+    queue.add(session);
+    return session;
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  /**
+   * The next request to "METHOD /path" (callback and webhook paths with ids replaced by *), waiting
+   * up to 60 s (generous for a busy machine).
+   */
+  public RecordedRequest next(String key) throws InterruptedException {
+    return requests
+        .computeIfAbsent(key, k -> new LinkedBlockingQueue<>())
+        .poll(60, TimeUnit.SECONDS);
+  }
+
+  /** The next request to "METHOD /path" if one has come, else null at once. */
+  public RecordedRequest nextNow(String key) {
+    return requests.computeIfAbsent(key, k -> new LinkedBlockingQueue<>()).poll();
+  }
+
+  private MockResponse dispatch(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if (path.startsWith("/gateway")) {
+      boolean compressed = "zlib-stream".equals(request.getUrl().queryParameter("compress"));
+      return new MockResponse.Builder().webSocketUpgrade(new Gateway(compressed)).build();
+    }
+    String key =
+        request.getMethod()
+            + " "
+            + path.replaceAll("/interactions/\\d+/[^/]+/callback", "/interactions/*/callback")
+                .replaceAll("/webhooks/\\d+/[^/?]+", "/webhooks/*");
+    requests.computeIfAbsent(key, k -> new LinkedBlockingQueue<>()).add(request);
+    Integer failure = Optional.ofNullable(failures.get(key)).map(BlockingQueue::poll).orElse(null);
+    if (failure != null) {
+      return refuse(key, failure, 0, "trouble");
+    }
+    Matcher callback = CALLBACK.matcher(path);
+    if (callback.matches()) {
+      return callback(key, callback.group(1), callback.group(2), request);
+    }
+    Matcher followUp = FOLLOW_UP.matcher(path);
+    if (followUp.matches() && request.getMethod().equals("POST")) {
+      return followUp(key, followUp.group(2), request);
+    }
+    return switch (key) {
+      case "GET /api/v10/gateway/bot" ->
+          json(
+              200,
+              "{\"url\":\""
+                  + gatewayUrl()
+                  + "\",\"shards\":"
+                  + shards
+                  + ",\"session_start_limit\":{\"total\":1000,\"remaining\":999,"
+                  + "\"reset_after\":14400000,\"max_concurrency\":1}}");
+      case "GET /api/v10/users/@me" -> json(200, user(BOT_ID, "paperbot", true));
+      case "GET /api/v10/oauth2/applications/@me" ->
+          json(
+              200,
+              "{\"id\":\""
+                  + APP_ID
+                  + "\",\"name\":\"paperbot\",\"icon\":null,\"description\":\"\","
+                  + "\"bot_public\":true,\"bot_require_code_grant\":false,\"flags\":0,"
+                  + "\"verify_key\":\"0\",\"team\":null,\"tags\":[],\"owner\":"
+                  + user("300000000000000003", "ana", false)
+                  + ",\"bot\":"
+                  + user(BOT_ID, "paperbot", true)
+                  + "}");
+      case "PUT /api/v10/applications/" + APP_ID + "/commands" ->
+          json(200, registered(request, null));
+      case "PUT /api/v10/applications/" + APP_ID + "/guilds/" + GUILD_A + "/commands" ->
+          json(200, registered(request, GUILD_A));
+      case "PUT /api/v10/applications/" + APP_ID + "/guilds/" + GUILD_B + "/commands" ->
+          json(200, registered(request, GUILD_B));
+      case "POST /api/v10/users/@me/channels" ->
+          json(
+              200,
+              "{\"id\":\""
+                  + DM_CHANNEL
+                  + "\",\"type\":1,"
+                  + "\"last_message_id\":null,\"recipients\":["
+                  + user("300000000000000003", "ana", false)
+                  + "]}");
+      case "POST /api/v10/channels/" + DM_CHANNEL + "/messages",
+          "POST /api/v10/channels/" + CHANNEL_A + "/messages",
+          "POST /api/v10/channels/" + CHANNEL_B + "/messages" -> {
+        String invalid = invalidMessage(body(request));
+        yield invalid != null
+            ? invalidForm(key, invalid)
+            : json(
+                200,
+                message(
+                    Long.toString(ids.updateAndGet(this::nextSnowflake)), path.split("/")[4], ""));
+      }
+      default -> refuse(key, 404, 0, "404: Not Found");
+    };
+  }
+
+  /** Discord answers a command registration with the commands it now holds, ids added. */
+  private String registered(RecordedRequest request, String guildId) {
+    JsonNode commands = read(request.getBody().utf8());
+    for (JsonNode command : commands) {
+      ObjectNode created = (ObjectNode) command;
+      created.put("id", Long.toString(ids.updateAndGet(this::nextSnowflake)));
+      created.put("application_id", APP_ID);
+      created.put("version", created.get("id").asText());
+      created.put("type", command.path("type").asInt(1));
+      if (guildId != null) {
+        created.put("guild_id", guildId);
+      }
+    }
+    return commands.toString();
+  }
+
+  private MockResponse callback(String key, String id, String token, RecordedRequest request) {
+    Interaction interaction = interactions.get(id);
+    long now = clock.millis();
+    if (interaction == null
+        || !interaction.token.equals(token)
+        || now - interaction.createdMillis > ANSWER_DEADLINE.toMillis()) {
+      return refuse(key, 404, 10062, "Unknown interaction");
+    }
+    JsonNode body = body(request);
+    int type = body.path("type").asInt();
+    String invalid = type == 4 || type == 7 ? invalidMessage(body.path("data")) : null;
+    if (invalid != null) {
+      return invalidForm(key, "data." + invalid);
+    }
+    synchronized (interaction) {
+      if (interaction.answeredMillis >= 0) {
+        return refuse(key, 400, 40060, "Interaction has already been acknowledged.");
+      }
+      interaction.answeredMillis = now;
+      interaction.answerType = type;
+      interaction.delivered = type != 5;
+    }
+    if (!"true".equals(request.getUrl().queryParameter("with_response"))) {
+      return new MockResponse.Builder().code(204).build();
+    }
+    JsonNode data = body.path("data");
+    int flags = data.path("flags").asInt() | (type == 5 ? 128 : 0); // 128: loading
+    String messageId = Long.toString(ids.updateAndGet(this::nextSnowflake));
+    String message =
+        type == 5
+            ? message(messageId, interaction.channelId, "")
+                .replace("\"flags\":64", "\"flags\":" + flags)
+            : messageWith(messageId, interaction.channelId, data, flags);
+    return json(
+        200,
+        "{\"interaction\":{\"id\":\""
+            + id
+            + "\",\"type\":2,\"response_message_id\":\""
+            + messageId
+            + "\",\"response_message_loading\":"
+            + (type == 5)
+            + ",\"response_message_ephemeral\":"
+            + ((flags & 64) != 0)
+            + "},\"resource\":{\"type\":"
+            + type
+            + (type == 4 || type == 5 ? ",\"message\":" + message : "")
+            + "}}");
+  }
+
+  private MockResponse followUp(String key, String token, RecordedRequest request) {
+    Interaction interaction = byToken.get(token);
+    if (interaction == null
+        || interaction.answeredMillis < 0
+        || clock.millis() - interaction.createdMillis > FOLLOW_UP_WINDOW.toMillis()) {
+      return refuse(key, 404, 10015, "Unknown Webhook");
+    }
+    JsonNode body = body(request);
+    String invalid = invalidMessage(body);
+    if (invalid != null) {
+      return invalidForm(key, invalid);
+    }
+    interaction.delivered = true;
+    return json(
+        200,
+        messageWith(
+            Long.toString(ids.updateAndGet(this::nextSnowflake)),
+            interaction.channelId,
+            body,
+            body.path("flags").asInt()));
+  }
+
+  /**
+   * The first limit a message breaks, as the path of the offending field, or null. Limits from
+   * discord.com/developers/docs/resources/message (content, embeds) and the component reference.
+   */
+  static String invalidMessage(JsonNode message) {
+    if (message.path("content").asText().length() > 2000) {
+      return "content";
+    }
+    JsonNode embeds = message.path("embeds");
+    if (embeds.size() > 10) {
+      return "embeds";
+    }
+    int total = 0;
+    for (int e = 0; e < embeds.size(); e++) {
+      JsonNode embed = embeds.get(e);
+      if (embed.path("title").asText().length() > 256) {
+        return "embeds." + e + ".title";
+      }
+      if (embed.path("description").asText().length() > 4096) {
+        return "embeds." + e + ".description";
+      }
+      if (embed.path("fields").size() > 25) {
+        return "embeds." + e + ".fields";
+      }
+      total +=
+          embed.path("title").asText().length()
+              + embed.path("description").asText().length()
+              + embed.path("footer").path("text").asText().length()
+              + embed.path("author").path("name").asText().length();
+      for (int f = 0; f < embed.path("fields").size(); f++) {
+        JsonNode field = embed.path("fields").get(f);
+        if (field.path("name").asText().length() > 256) {
+          return "embeds." + e + ".fields." + f + ".name";
+        }
+        if (field.path("value").asText().length() > 1024) {
+          return "embeds." + e + ".fields." + f + ".value";
+        }
+        total += field.path("name").asText().length() + field.path("value").asText().length();
+      }
+    }
+    if (total > 6000) {
+      return "embeds";
+    }
+    JsonNode rows = message.path("components");
+    if (rows.size() > 5) {
+      return "components";
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      JsonNode buttons = rows.get(r).path("components");
+      if (buttons.size() > 5) {
+        return "components." + r + ".components";
+      }
+      for (int b = 0; b < buttons.size(); b++) {
+        JsonNode button = buttons.get(b);
+        if (button.path("label").asText().length() > 80) {
+          return "components." + r + ".components." + b + ".label";
+        }
+        if (button.path("custom_id").asText().length() > 100) {
+          return "components." + r + ".components." + b + ".custom_id";
+        }
+      }
+    }
+    return null;
+  }
+
+  private MockResponse invalidForm(String key, String field) {
+    StringBuilder errors = new StringBuilder();
+    String[] parts = field.split("\\.");
+    for (String part : parts) {
+      errors.append("{\"").append(part).append("\":");
+    }
+    errors.append(
+        "{\"_errors\":[{\"code\":\"BASE_TYPE_MAX_LENGTH\",\"message\":\"Must be within limits.\"}]}");
+    errors.append("}".repeat(parts.length));
+    refusals.add(new Refusal(key, 400, 50035));
+    return json(
+        400, "{\"message\":\"Invalid Form Body\",\"code\":50035,\"errors\":" + errors + "}");
+  }
+
+  private MockResponse refuse(String key, int status, int code, String message) {
+    refusals.add(new Refusal(key, status, code));
+    log.info("fake discord refused route=\"{}\" status={} code={}", key, status, code);
+    if (status == 429) {
+      // Discord's rate-limit answer: the body's retry_after in seconds, the same in the headers.
+      return new MockResponse.Builder()
+          .code(429)
+          .addHeader("Content-Type", "application/json")
+          .addHeader("Retry-After", "1")
+          // Discord's own 429s come through its proxy; JDA takes one without Via for Cloudflare's.
+          .addHeader("Via", "1.1 google")
+          .addHeader("X-RateLimit-Limit", "5")
+          .addHeader("X-RateLimit-Remaining", "0")
+          .addHeader("X-RateLimit-Reset-After", "0.250")
+          .addHeader("X-RateLimit-Reset", String.format("%.3f", (clock.millis() + 250) / 1000.0))
+          .addHeader("X-RateLimit-Bucket", "fake-bucket")
+          .addHeader("X-RateLimit-Scope", "user")
+          .body(
+              "{\"message\":\"You are being rate limited.\",\"retry_after\":0.25,\"global\":false}")
+          .build();
+    }
+    return json(status, "{\"message\":" + quote(message) + ",\"code\":" + code + "}");
+  }
+
+  /** A request's JSON, whether sent as JSON or as multipart with payload_json. */
+  private static JsonNode body(RecordedRequest request) {
+    String text = request.getBody() == null ? "" : request.getBody().utf8();
+    int start = text.indexOf('{');
+    return start < 0
+        ? JSON.createObjectNode()
+        : read(text.substring(start, text.lastIndexOf('}') + 1));
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + json, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- entities
+
+  public static String user(String id, String name, boolean bot) {
+    return "{\"id\":\""
+        + id
+        + "\",\"username\":\""
+        + name
+        + "\",\"discriminator\":\"0000\",\"global_name\":null,"
+        + "\"avatar\":null,\"bot\":"
+        + bot
+        + ",\"verified\":true,\"mfa_enabled\":false,\"flags\":0}";
+  }
+
+  public static String message(String id) {
+    return message(id, "400000000000000004", "");
+  }
+
+  static String message(String id, String channelId, String content) {
+    return "{\"id\":\""
+        + id
+        + "\",\"channel_id\":\""
+        + channelId
+        + "\",\"type\":0,\"content\":"
+        + quote(content)
+        + ",\"author\":"
+        + user(BOT_ID, "paperbot", true)
+        + ",\"timestamp\":\"2026-11-23T09:00:00.000000+00:00\","
+        + "\"edited_timestamp\":null,\"tts\":false,\"mention_everyone\":false,\"mentions\":[],\"mention_roles\":[],"
+        + "\"attachments\":[],\"embeds\":[],\"pinned\":false,\"flags\":64,\"components\":[]}";
+  }
+
+  /** The message Discord created from a request: its content, embeds and components kept. */
+  private static String messageWith(String id, String channelId, JsonNode data, int flags) {
+    ObjectNode created = (ObjectNode) read(message(id, channelId, data.path("content").asText()));
+    created.put("flags", flags);
+    if (data.has("embeds")) {
+      // Discord stores every embed a bot sends as a "rich" embed and says so.
+      for (JsonNode embed : data.get("embeds")) {
+        ((ObjectNode) embed).put("type", "rich");
+      }
+      created.set("embeds", data.get("embeds"));
+    }
+    if (data.has("components")) {
+      created.set("components", data.get("components"));
+    }
+    return created.toString();
+  }
+
+  private static String textChannel(String guildId, String channelId, long permissions) {
+    return "{\"id\":\""
+        + channelId
+        + "\",\"type\":0,\"guild_id\":\""
+        + guildId
+        + "\",\"name\":\"papers\",\"position\":0,\"permission_overwrites\":[],\"nsfw\":false,"
+        + "\"parent_id\":null,\"topic\":null,\"last_message_id\":null,\"rate_limit_per_user\":0,"
+        + "\"flags\":0"
+        + (permissions >= 0 ? ",\"permissions\":\"" + permissions + "\"" : "")
+        + "}";
+  }
+
+  private static String member(String user, String roles, long permissions) {
+    return "{\"user\":"
+        + user
+        + ",\"roles\":"
+        + roles
+        + ",\"nick\":null,\"avatar\":null,\"premium_since\":null,\"joined_at\":"
+        + "\"2026-01-01T00:00:00.000000+00:00\",\"deaf\":false,\"mute\":false,\"pending\":false,"
+        + "\"flags\":0,\"communication_disabled_until\":null"
+        + (permissions >= 0 ? ",\"permissions\":\"" + permissions + "\"" : "")
+        + "}";
+  }
+
+  private static String role(String id, String name, long permissions, int position) {
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\",\"color\":0,\"colors\":{\"primary_color\":0,\"secondary_color\":null,"
+        + "\"tertiary_color\":null},\"hoist\":false,\"icon\":null,\"unicode_emoji\":null,"
+        + "\"position\":"
+        + position
+        + ",\"permissions\":\""
+        + permissions
+        + "\",\"managed\":false,\"mentionable\":false,\"flags\":0}";
+  }
+
+  /** A GUILD_CREATE's guild: @everyone (the guild's id) and the moderator role, one channel. */
+  private static String guild(String guildId) {
+    String channel = guildId.equals(GUILD_A) ? CHANNEL_A : CHANNEL_B;
+    return "{\"id\":\""
+        + guildId
+        + "\",\"name\":\"guild "
+        + guildId.substring(guildId.length() - 4)
+        + "\",\"icon\":null,\"splash\":null,\"discovery_splash\":null,\"banner\":null,"
+        + "\"description\":null,\"owner_id\":\"300000000000000003\",\"afk_channel_id\":null,"
+        + "\"afk_timeout\":300,\"verification_level\":0,\"default_message_notifications\":0,"
+        + "\"explicit_content_filter\":0,\"mfa_level\":0,\"nsfw_level\":0,\"premium_tier\":0,"
+        + "\"premium_subscription_count\":0,\"premium_progress_bar_enabled\":false,"
+        + "\"system_channel_id\":null,\"system_channel_flags\":0,\"rules_channel_id\":null,"
+        + "\"public_updates_channel_id\":null,\"safety_alerts_channel_id\":null,"
+        + "\"preferred_locale\":\"en-US\",\"vanity_url_code\":null,\"features\":[],"
+        + "\"max_members\":500000,\"max_video_channel_users\":25,\"unavailable\":false,"
+        + "\"large\":false,\"member_count\":3,\"joined_at\":\"2026-01-01T00:00:00.000000+00:00\","
+        + "\"roles\":["
+        + role(guildId, "@everyone", VIEW_AND_SEND, 0)
+        + ","
+        + role(MODERATOR_ROLE, "moderators", VIEW_AND_SEND | MANAGE_CHANNELS, 1)
+        + "],\"emojis\":[],\"stickers\":[],\"channels\":["
+        + textChannel(guildId, channel, -1)
+        + "],\"threads\":[],\"members\":["
+        + member(user(BOT_ID, "paperbot", true), "[]", -1)
+        + "],\"voice_states\":[],\"presences\":[],\"stage_instances\":[],"
+        + "\"guild_scheduled_events\":[],\"soundboard_sounds\":[]}";
+  }
+
+  private String dispatchJson(String event, String data) {
+    return "{\"op\":0,\"s\":"
+        + sequence.incrementAndGet()
+        + ",\"t\":\""
+        + event
+        + "\",\"d\":"
+        + data
+        + "}";
+  }
+
+  private static String quote(String text) {
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  // ---------------------------------------------------------------- the gateway websocket
+
+  /** One gateway connection: what it sends goes through one zlib stream when compression is on. */
+  private static final class Session {
+    private final WebSocket socket;
+    private final Deflater deflater;
+
+    Session(WebSocket socket, boolean compressed) {
+      this.socket = socket;
+      this.deflater = compressed ? new Deflater() : null;
+    }
+
+    synchronized void send(String text) {
+      if (deflater == null) {
+        socket.send(text);
+        return;
+      }
+      // zlib-stream: one deflate context for the whole connection; each message ends with a sync
+      // flush (00 00 ff ff), which is how the client knows a message is complete.
+      deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+      byte[] buffer = new byte[8192];
+      okio.Buffer out = new okio.Buffer();
+      int written;
+      do {
+        written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+        out.write(buffer, 0, written);
+      } while (written == buffer.length);
+      socket.send(out.readByteString());
+    }
+
+    void close() {
+      socket.close(1000, "fake discord closing");
+      if (deflater != null) {
+        synchronized (this) {
+          deflater.end();
+        }
+      }
+    }
+  }
+
+  /** The gateway script: HELLO; READY and GUILD_CREATEs on IDENTIFY; RESUMED on RESUME. */
+  private final class Gateway extends WebSocketListener {
+    private final boolean compressed;
+    private volatile Session session;
+
+    Gateway(boolean compressed) {
+      this.compressed = compressed;
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, Response response) {
+      session = new Session(socket, compressed);
+      allSessions.add(session);
+      if (compressed) {
+        compressedSessions.incrementAndGet();
+      }
+      session.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String text) {
+      JsonNode payload = read(text);
+      switch (payload.path("op").asInt(-1)) {
+        case 1 -> session.send("{\"op\":11}");
+        case 2 -> identify(payload.path("d"));
+        case 6 -> resume(payload.path("d"));
+        default -> {}
+      }
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, ByteString bytes) {
+      onMessage(socket, bytes.utf8());
+    }
+
+    private void identify(JsonNode identify) {
+      identifies.incrementAndGet();
+      int shard = identify.path("shard").path(0).asInt(0);
+      List<String> guilds = new ArrayList<>();
+      for (String guild : List.of(GUILD_A, GUILD_B)) {
+        if (shardOf(guild) == shard) {
+          guilds.add(guild);
+        }
+      }
+      StringBuilder unavailable = new StringBuilder();
+      for (String guild : guilds) {
+        unavailable
+            .append(unavailable.isEmpty() ? "" : ",")
+            .append("{\"id\":\"")
+            .append(guild)
+            .append("\",\"unavailable\":true}");
+      }
+      session.send(
+          dispatchJson(
+              "READY",
+              "{\"v\":10,\"user\":"
+                  + user(BOT_ID, "paperbot", true)
+                  + ",\"guilds\":["
+                  + unavailable
+                  + "],\"private_channels\":[],\"session_id\":\"session-"
+                  + shard
+                  + "\",\"resume_gateway_url\":\""
+                  + gatewayUrl()
+                  + "\",\"shard\":["
+                  + shard
+                  + ","
+                  + shards
+                  + "],\"application\":{\"id\":\""
+                  + APP_ID
+                  + "\",\"flags\":0}}"));
+      for (String guild : guilds) {
+        session.send(dispatchJson("GUILD_CREATE", guild(guild)));
+      }
+      register(shard);
+    }
+
+    private void resume(JsonNode resume) {
+      resumes.incrementAndGet();
+      int shard = Integer.parseInt(resume.path("session_id").asText("session-0").substring(8));
+      session.send(dispatchJson("RESUMED", "{}"));
+      register(shard);
+    }
+
+    /** This connection is now the shard's: interactions for its guilds go here. */
+    private void register(int shard) {
+      BlockingQueue<Session> queue =
+          sessions.computeIfAbsent(shard, k -> new LinkedBlockingQueue<>());
+      queue.clear();
+      queue.add(session);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Session session : allSessions) {
+      session.close();
+    }
+    server.close();
+  }
+}
