@@ -134,6 +134,24 @@ public final class CommandRouter {
     }
   }
 
+  /** Saves the papers linked in a message for the member who asked. */
+  public Reply saveLinked(ChatRequest request) {
+    if (!(byName.get(PaperCommand.NAME) instanceof PaperCommand paper)
+        || byName.get("save") == null) {
+      return Reply.privateText("Saving papers is not available here.");
+    }
+    try {
+      return paper.saveLinked(request, byName.get("save"));
+    } catch (RuntimeException e) {
+      log.error(
+          "saving links failed platform={} workspace={}",
+          request.platform(),
+          request.workspace(),
+          e);
+      return Reply.privateText("Sorry, something went wrong with those links. Please try again.");
+    }
+  }
+
   /**
    * Suggestions for a command option as the member types (their own topics or mutes), at most 25.
    */

@@ -81,14 +81,11 @@ public final class PaperCommand implements ChatCommand {
   public Reply linkCards(ChatRequest request) {
     List<String> ids = PaperLinks.ids(request.text());
     if (ids.isEmpty()) {
-      return Reply.privateText(
-          "I found no arXiv link in that message. Links like `https://arxiv.org/abs/2406.12345`,"
-              + " alphaxiv.org or huggingface.co/papers work.");
+      return NO_LINKS;
     }
     List<Paper> papers = fetched(ids);
     if (papers.isEmpty()) {
-      return Reply.privateText(
-          "arXiv did not answer for " + String.join(", ", ids) + ". Try again later.");
+      return notFetched(ids);
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Paper paper : papers) {
@@ -97,6 +94,38 @@ public final class PaperCommand implements ChatCommand {
       cards.add(PaperCards.of(paper, Snippets.lead(paper), ""));
     }
     return new Reply("", cards, List.of(), false);
+  }
+
+  /**
+   * Saves the papers linked in a message for the member who asked (Discord's "Save paper" on a
+   * message): their own choice, so it is a save like the Save button's, not a team signal.
+   */
+  public Reply saveLinked(ChatRequest request, ChatCommand save) {
+    List<String> ids = PaperLinks.ids(request.text());
+    if (ids.isEmpty()) {
+      return NO_LINKS;
+    }
+    List<Paper> papers = fetched(ids);
+    if (papers.isEmpty()) {
+      return notFetched(ids);
+    }
+    for (Paper paper : papers) {
+      save.handle(request.withCommand("save", paper.id()));
+    }
+    return Reply.privateText(
+        "Saved "
+            + String.join(", ", papers.stream().map(p -> "*" + p.displayTitle() + "*").toList())
+            + ". `/saved` lists your saved papers, `/saved bibtex` exports them.");
+  }
+
+  private static final Reply NO_LINKS =
+      Reply.privateText(
+          "I found no arXiv link in that message. Links like `https://arxiv.org/abs/2406.12345`,"
+              + " alphaxiv.org or huggingface.co/papers work.");
+
+  private static Reply notFetched(List<String> ids) {
+    return Reply.privateText(
+        "arXiv did not answer for " + String.join(", ", ids) + ". Try again later.");
   }
 
   /** The papers with these arXiv ids, in order, fetching the ones the corpus lacks. */

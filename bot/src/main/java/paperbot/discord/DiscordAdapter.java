@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -31,6 +33,7 @@ import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.command.CommandRouter;
+import paperbot.command.PaperCommand;
 
 /**
  * Translates Discord interactions for the command core: slash commands and buttons become requests
@@ -100,6 +103,30 @@ final class DiscordAdapter extends ListenerAdapter {
             manager,
             options(event));
     answer(event, event.getUser().getId(), () -> router.handle(request));
+  }
+
+  /**
+   * "Paper card" or "Save paper" used on a message: Discord hands over the message it was used on
+   * (the bot cannot read messages otherwise), and the core reads the arXiv links in it.
+   */
+  @Override
+  public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+    Message target = event.getTarget();
+    StringBuilder text = new StringBuilder(target.getContentRaw());
+    target.getEmbeds().forEach(embed -> text.append(' ').append(embed.getUrl()));
+    ChatRequest request =
+        new ChatRequest(
+            Platform.DISCORD,
+            workspace(event.getGuild() == null ? null : event.getGuild().getId()),
+            event.getChannelId(),
+            event.getUser().getId(),
+            PaperCommand.NAME,
+            text.toString());
+    boolean save = event.getName().equals(DiscordCommands.SAVE_PAPER);
+    answer(
+        event,
+        event.getUser().getId(),
+        () -> save ? router.saveLinked(request) : router.linkCards(request));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package paperbot.discord;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -16,8 +17,18 @@ import paperbot.chat.CommandSpec;
 final class DiscordCommands {
   private DiscordCommands() {}
 
+  /**
+   * Message context-menu commands: what Discord offers a bot without the message-content intent.
+   */
+  static final String PAPER_CARD = "Paper card";
+
+  static final String SAVE_PAPER = "Save paper";
+
   static List<CommandData> all(List<CommandSpec> specs) {
-    return specs.stream().<CommandData>map(DiscordCommands::slash).toList();
+    List<CommandData> all = new ArrayList<>(specs.stream().map(DiscordCommands::slash).toList());
+    all.add(Commands.message(PAPER_CARD));
+    all.add(Commands.message(SAVE_PAPER));
+    return all;
   }
 
   private static SlashCommandData slash(CommandSpec spec) {

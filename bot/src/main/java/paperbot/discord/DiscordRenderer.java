@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import paperbot.chat.PaperCard;
@@ -58,6 +59,10 @@ final class DiscordRenderer {
       message.setEmbeds(embed(reply));
     }
     message.setComponents(rows(reply, owner));
+    if (reply.attachment() != null) {
+      message.addFiles(
+          FileUpload.fromData(reply.attachment().bytes(), reply.attachment().fileName()));
+    }
     return message.build();
   }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.FakeArxiv;
 import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.Reply;
@@ -23,7 +24,9 @@ final class DiscordAdapterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALLBACK = "POST /api/v10/interactions/*/callback";
 
-  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(true);
+  static final FakeArxiv arxiv = FakeArxiv.startQuietly();
+
+  @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(true, arxiv.env());
   static FakeDiscord discord;
   static DiscordService service;
   static JsonNode registered;
@@ -57,6 +60,7 @@ final class DiscordAdapterTest {
   static void stop() {
     service.close();
     discord.close();
+    arxiv.close();
     // Everything this class drove (start-up, commands, buttons, posts, failures) logged no token or
     // secret.
     try (LogCapture captured = logs) {
@@ -83,8 +87,7 @@ final class DiscordAdapterTest {
    */
   private static JsonNode body(RecordedRequest request) throws Exception {
     assertThat(request).as("request arrived").isNotNull();
-    String text = request.getBody().utf8();
-    return JSON.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1));
+    return FakeDiscord.payload(request);
   }
 
   /**
@@ -302,5 +305,35 @@ final class DiscordAdapterTest {
     // The failed attempt and the retry carry one nonce, so Discord keeps one message even if the
     // first got through.
     assertThat(nonces).containsExactly("d8-20261123", "d8-20261123");
+  }
+
+  @Test
+  void paperCardOnAMessageShowsItsArxivLinksAndSavePaperThenBibtexSendsThemAsAFile()
+      throws Exception {
+    assertThat(registered.findValuesAsText("name")).contains("Paper card", "Save paper");
+    String member = "600000000000000011";
+    String link = "look at https://arxiv.org/abs/2411.00099v1 (great)";
+    discord.dispatchInteraction(
+        discord.messageCommand(FakeDiscord.GUILD_A, member, "Paper card", link));
+    JsonNode card = answer(discord);
+    assertThat(card.path("flags").asInt() & 64).as("public, for the channel").isZero();
+    assertThat(card.get("embeds").get(0).get("fields").get(0).get("name").asText())
+        .contains(FakeArxiv.title("2411.00099"));
+    discord.dispatchInteraction(
+        discord.messageCommand(FakeDiscord.GUILD_A, member, "Save paper", link));
+    assertThat(answer(discord).get("content").asText()).startsWith("Saved *");
+    discord.dispatchInteraction(
+        discord.guildSlash(
+            FakeDiscord.GUILD_A,
+            member,
+            false,
+            "saved",
+            "[{\"name\":\"format\",\"type\":3,\"value\":\"bibtex\"}]"));
+    assertThat(answer(discord).get("content").asText()).startsWith("Your 1 saved papers as BibTeX");
+    assertThat(discord.attached())
+        .anySatisfy(file -> {
+          assertThat(file.filename()).isEqualTo("paperbot-saved.bib");
+          assertThat(file.text()).contains("eprint = {2411.00099}", "archivePrefix = {arXiv}");
+        });
   }
 }

@@ -189,6 +189,26 @@ public final class FakeDiscord implements AutoCloseable {
         false);
   }
 
+  /**
+   * A message context-menu command ("Paper card") used on a message with this content, in a guild's
+   * text channel: Discord resolves the target message into the interaction.
+   */
+  public String messageCommand(String guildId, String userId, String name, String content) {
+    String target = Long.toString(ids.updateAndGet(this::nextSnowflake));
+    String channel = guildId.equals(GUILD_A) ? CHANNEL_A : CHANNEL_B;
+    String data =
+        "{\"id\":\"700000000000000008\",\"name\":"
+            + quote(name)
+            + ",\"type\":3,\"target_id\":\""
+            + target
+            + "\",\"resolved\":{\"messages\":{\""
+            + target
+            + "\":"
+            + message(target, channel, content).replace("\"flags\":64", "\"flags\":0")
+            + "}}}";
+    return interaction(userId, guildId, 2, data, "", false);
+  }
+
   private static String commandData(String name, String optionsJson) {
     return "{\"id\":\"700000000000000007\",\"name\":"
         + quote(name)
@@ -654,13 +674,74 @@ public final class FakeDiscord implements AutoCloseable {
     return json(status, "{\"message\":" + quote(message) + ",\"code\":" + code + "}");
   }
 
-  /** A request's JSON, whether sent as JSON or as multipart with payload_json. */
-  private static JsonNode body(RecordedRequest request) {
+  /** A request's JSON, whether sent as JSON or as multipart with payload_json; files are kept. */
+  private JsonNode body(RecordedRequest request) {
+    files.addAll(files(request));
+    return payload(request);
+  }
+
+  /** The JSON of a request Discord received: the body, or the payload_json part of a multipart. */
+  public static JsonNode payload(RecordedRequest request) {
+    for (String[] part : parts(request)) {
+      if (part[0].equals("payload_json")) {
+        return read(part[2]);
+      }
+    }
     String text = request.getBody() == null ? "" : request.getBody().utf8();
     int start = text.indexOf('{');
     return start < 0
         ? JSON.createObjectNode()
         : read(text.substring(start, text.lastIndexOf('}') + 1));
+  }
+
+  private static List<Attached> files(RecordedRequest request) {
+    List<Attached> found = new ArrayList<>();
+    for (String[] part : parts(request)) {
+      if (part[1] != null) {
+        found.add(new Attached(part[1], part[2]));
+      }
+    }
+    return found;
+  }
+
+  /** A multipart body's parts as {name, filename or null, content}; none for other bodies. */
+  private static List<String[]> parts(RecordedRequest request) {
+    String type = String.valueOf(request.getHeaders().get("Content-Type"));
+    Matcher boundary = BOUNDARY.matcher(type);
+    List<String[]> parts = new ArrayList<>();
+    if (!type.startsWith("multipart/form-data") || !boundary.find()) {
+      return parts;
+    }
+    String text = request.getBody() == null ? "" : request.getBody().utf8();
+    for (String part : text.split("--" + Pattern.quote(boundary.group(1)))) {
+      int blank = part.indexOf("\r\n\r\n");
+      if (blank < 0) {
+        continue;
+      }
+      String head = part.substring(0, blank);
+      Matcher name = PART_NAME.matcher(head);
+      Matcher file = PART_FILE.matcher(head);
+      parts.add(
+          new String[] {
+            name.find() ? name.group(1) : "",
+            file.find() ? file.group(1) : null,
+            part.substring(blank + 4).replaceAll("\r\n$", "")
+          });
+    }
+    return parts;
+  }
+
+  /** A file sent with a message (multipart, as Discord takes attachments). */
+  public record Attached(String filename, String text) {}
+
+  private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
+  private static final Pattern PART_NAME = Pattern.compile("\\bname=\"([^\"]+)\"");
+  private static final Pattern PART_FILE = Pattern.compile("filename=\"([^\"]+)\"");
+  private final List<Attached> files = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Files attached to the answers and messages so far, in order. */
+  public List<Attached> attached() {
+    return List.copyOf(files);
   }
 
   private static JsonNode read(String json) {
