@@ -3,6 +3,7 @@ package paperbot.recommender.index;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.rank.DigestQuery;
@@ -37,6 +38,13 @@ public interface PaperIndex extends AutoCloseable {
 
   /** The paper's most distinctive words, as readable words (not stems); empty for an unknown id. */
   List<String> distinctiveWords(String id, int limit);
+
+  /**
+   * What liking (or disliking) this paper teaches a member's model: its most distinctive words and
+   * word pairs, readable, with their tf-idf weights (unit length over the whole paper); empty for
+   * an unknown id.
+   */
+  Map<String, Double> likeTerms(String id);
 
   /** The paper with this id (or one of its former ids), if indexed. */
   Optional<Paper> get(String id);

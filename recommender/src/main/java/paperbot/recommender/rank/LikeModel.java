@@ -6,46 +6,58 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.PaperFields;
 
 /**
- * A member's taste as a linear model over tf-idf vectors of the candidates (words and adjacent word
- * pairs, sublinear term frequency, unit length), the way arxiv-sanity trains one per tag. Trained
- * per request on the liked papers against the candidate pool: with a handful of likes and strong
- * regularisation a linear SVM's weights reduce to the mean of the liked vectors minus the mean of
- * the others (Rocchio), which is what this computes, exactly and in one pass. A candidate's score
- * is its vector's dot product with the weights: high for papers that share what the liked papers
- * have and the rest of the pool lacks.
+ * A member's taste as a linear model over tf-idf vectors (words and adjacent word pairs, sublinear
+ * term frequency, unit length), the way arxiv-sanity trains one per tag. What is stored per member
+ * is the sum of the liked papers' vectors minus the disliked ones' ({@code PaperIndex.likeTerms},
+ * updated by each like): with a handful of likes and strong regularisation, that is what a linear
+ * SVM's weights reduce to. At ranking time the model is trained against the candidates: the pool's
+ * mean vector is subtracted, so words every candidate shares (the topic's own) stop counting and
+ * the words that set the liked papers apart from the other candidates decide. A candidate's score
+ * is its vector's dot product with those weights.
  */
 final class LikeModel {
   private LikeModel() {}
 
   /**
-   * The model of {@code liked} trained against {@code pool} (the candidates), and each candidate's
-   * score.
+   * Each candidate's score under the stored weights {@code learned} (readable terms, as {@code
+   * likeTerms} gives them), trained against {@code pool}; null when nothing is learned.
    */
-  static float[] scores(Analyzer analyzer, List<Paper> liked, List<Paper> pool) throws IOException {
-    List<Map<String, Integer>> likedCounts = counts(analyzer, liked);
-    List<Map<String, Integer>> poolCounts = counts(analyzer, pool);
-    Map<String, Integer> frequency = new HashMap<>();
-    for (List<Map<String, Integer>> side : List.of(likedCounts, poolCounts)) {
-      side.forEach(doc -> doc.keySet().forEach(term -> frequency.merge(term, 1, Integer::sum)));
-    }
-    int documents = likedCounts.size() + poolCounts.size();
-    List<Map<String, Double>> poolVectors =
-        poolCounts.stream().map(doc -> vector(doc, frequency, documents)).toList();
+  static float[] scores(Analyzer analyzer, Map<String, Double> learned, List<Paper> pool)
+      throws IOException {
     Map<String, Double> weights = new HashMap<>();
-    for (Map<String, Integer> doc : likedCounts) {
-      vector(doc, frequency, documents)
-          .forEach((t, v) -> weights.merge(t, v / likedCounts.size(), Double::sum));
+    for (Map.Entry<String, Double> term : learned.entrySet()) {
+      String stems = stems(analyzer, term.getKey());
+      if (!stems.isEmpty()) {
+        weights.merge(stems, term.getValue(), Double::sum);
+      }
     }
-    for (Map<String, Double> vector : poolVectors) {
-      vector.forEach((t, v) -> weights.merge(t, -v / poolVectors.size(), Double::sum));
+    double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
+    if (norm == 0 || pool.isEmpty()) {
+      return null;
+    }
+    weights.replaceAll((term, weight) -> weight / norm);
+    List<Map<String, Integer>> counts = new ArrayList<>();
+    Map<String, Integer> frequency = new HashMap<>();
+    for (Paper paper : pool) {
+      Map<String, Integer> paperCounts = FeedbackTerms.termCounts(analyzer, paper, true);
+      counts.add(paperCounts);
+      paperCounts.keySet().forEach(term -> frequency.merge(term, 1, Integer::sum));
+    }
+    List<Map<String, Double>> vectors =
+        counts.stream().map(doc -> vector(doc, frequency, counts.size())).toList();
+    for (Map<String, Double> vector : vectors) {
+      vector.forEach((term, value) -> weights.merge(term, -value / vectors.size(), Double::sum));
     }
     float[] scores = new float[pool.size()];
     for (int i = 0; i < pool.size(); i++) {
       double score = 0;
-      for (Map.Entry<String, Double> entry : poolVectors.get(i).entrySet()) {
+      for (Map.Entry<String, Double> entry : vectors.get(i).entrySet()) {
         score += entry.getValue() * weights.getOrDefault(entry.getKey(), 0.0);
       }
       scores[i] = (float) score;
@@ -53,17 +65,26 @@ final class LikeModel {
     return scores;
   }
 
-  /** Each paper's words and adjacent word pairs (analysed, so stems) with their counts. */
-  private static List<Map<String, Integer>> counts(Analyzer analyzer, List<Paper> papers)
-      throws IOException {
-    List<Map<String, Integer>> counts = new ArrayList<>();
-    for (Paper paper : papers) {
-      counts.add(FeedbackTerms.termCounts(analyzer, paper, true));
+  /**
+   * A stored term's stems as the pool's vectors name them ("diffusion policy" = "diffus polici").
+   */
+  private static String stems(Analyzer analyzer, String text) throws IOException {
+    List<String> stems = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        stems.add(term.toString());
+      }
+      stream.end();
     }
-    return counts;
+    return String.join(" ", stems);
   }
 
-  /** Sublinear tf times smoothed idf (as scikit-learn computes it), scaled to unit length. */
+  /**
+   * Sublinear tf times smoothed idf over the candidates (as scikit-learn computes it), scaled to
+   * unit length.
+   */
   private static Map<String, Double> vector(
       Map<String, Integer> counts, Map<String, Integer> frequency, int documents) {
     Map<String, Double> vector = new HashMap<>();

@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
@@ -63,10 +66,10 @@ public final class ProfileRanker {
   static final int LIKE_CANDIDATES = 50;
 
   /**
-   * Most recent likes (and dislikes) the model reads: enough to know a taste, few enough to stay
-   * fast.
+   * Learned terms the like (or dislike) model queries with, heaviest first: enough for a dozen
+   * likes' distinctive words, few enough that scoring the candidates stays cheap.
    */
-  static final int MODEL_LIKES = 20;
+  static final int MODEL_TERMS = 60;
 
   /** Likes a why-line may name. */
   static final int NAMED_LIKES = 10;
@@ -104,8 +107,7 @@ public final class ProfileRanker {
       throws IOException {
     InterestProfile profile = request.profile();
     Interests interests = interests(profile, true);
-    List<Paper> liked = papers(searcher, profile.liked());
-    Query likeQuery = liked.isEmpty() ? null : termsQuery(searcher, liked);
+    Query likeQuery = modelQuery(profile, true);
     if (interests.clauses().isEmpty() && likeQuery == null) {
       return new Recommendations(List.of(), 0, request.offset());
     }
@@ -130,17 +132,23 @@ public final class ProfileRanker {
       total = Math.max(total, candidates.size());
     }
     ScoreDoc[] pool = candidates.values().toArray(ScoreDoc[]::new);
-    ScoreDoc[] ranked = ranked(searcher, profile, interests, liked, pool);
+    // Candidates' papers read once (the like model reads them all, feedback and the page some).
+    Map<Integer, Paper> loaded = new HashMap<>();
+    float[] likeScores =
+        profile.learned().isEmpty()
+            ? null
+            : LikeModel.scores(analyzer, profile.learned(), papers(searcher, pool, loaded));
+    ScoreDoc[] ranked = ranked(searcher, profile, interests, likeScores, pool, loaded);
     ScoreDoc[] page =
         request.offset() >= ranked.length
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted));
-    List<Paper> papers = PaperDocuments.papersOf(searcher, page);
+    List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets =
         page.length == 0
             ? new String[0]
             : Snippets.of(searcher, analyzer, interests.highlightQuery(), page, papers);
-    String[] resembles = resembles(searcher, liked, likeQuery, pool, page);
+    String[] resembles = resembles(searcher, profile, likeScores, pool, page, papers);
     DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
@@ -163,8 +171,9 @@ public final class ProfileRanker {
       IndexSearcher searcher,
       InterestProfile profile,
       Interests interests,
-      List<Paper> liked,
-      ScoreDoc[] pool)
+      float[] likeScores,
+      ScoreDoc[] pool,
+      Map<Integer, Paper> loaded)
       throws IOException {
     if (pool.length == 0) {
       return pool;
@@ -196,37 +205,38 @@ public final class ProfileRanker {
         }
         Map<String, Double> terms =
             FeedbackTerms.of(
-                analyzer,
-                searcher.getIndexReader(),
-                PaperDocuments.papersOf(searcher, best),
-                weights);
+                analyzer, searcher.getIndexReader(), papers(searcher, best, loaded), weights);
         if (!terms.isEmpty()) {
           signals.add(RankFusion.scores(searcher, pool, FeedbackTerms.query(terms)));
         }
       }
     }
-    if (!liked.isEmpty()) {
-      signals.add(LikeModel.scores(analyzer, liked, PaperDocuments.papersOf(searcher, pool)));
+    if (likeScores != null) {
+      signals.add(likeScores);
     }
-    List<Paper> disliked = papers(searcher, new ArrayList<>(new TreeSet<>(profile.disliked())));
-    Query dislikeQuery = disliked.isEmpty() ? null : termsQuery(searcher, disliked);
+    Query dislikeQuery = modelQuery(profile, false);
     float[] negative =
         dislikeQuery == null ? null : RankFusion.scores(searcher, pool, dislikeQuery);
     return RankFusion.fuse(pool, signals, negative);
   }
 
   /**
-   * For each shown paper, the title of the liked paper it is most like, when the like model placed
-   * it among the candidates' best ({@link #RESEMBLES_WITHIN}); else null.
+   * For each shown paper that the like model placed among the candidates' best ({@link
+   * #RESEMBLES_WITHIN}), the title of the liked paper it shares most learned words with (by their
+   * weights); else null. Read from the papers' text, which is loaded for the page anyway.
    */
   private String[] resembles(
-      IndexSearcher searcher, List<Paper> liked, Query likeQuery, ScoreDoc[] pool, ScoreDoc[] page)
+      IndexSearcher searcher,
+      InterestProfile profile,
+      float[] likeScores,
+      ScoreDoc[] pool,
+      ScoreDoc[] page,
+      List<Paper> shown)
       throws IOException {
     String[] titles = new String[page.length];
-    if (likeQuery == null || page.length == 0) {
+    if (likeScores == null || page.length == 0) {
       return titles;
     }
-    float[] likeScores = RankFusion.scores(searcher, pool, likeQuery);
     Integer[] order = RankFusion.byScore(likeScores);
     Set<Integer> close = new HashSet<>();
     for (int rank = 0; rank < Math.min(RESEMBLES_WITHIN, order.length); rank++) {
@@ -234,39 +244,107 @@ public final class ProfileRanker {
         close.add(pool[order[rank]].doc);
       }
     }
-    float[] best = new float[page.length];
-    for (Paper paper : liked.subList(0, Math.min(liked.size(), NAMED_LIKES))) {
-      float[] scores = RankFusion.scores(searcher, page, termsQuery(searcher, List.of(paper)));
-      for (int i = 0; i < page.length; i++) {
-        if (close.contains(page[i].doc) && scores[i] > best[i]) {
-          best[i] = scores[i];
-          titles[i] = paper.displayTitle();
+    List<Map.Entry<String, Double>> learned =
+        positiveTerms(profile).stream().limit(MODEL_TERMS).toList();
+    List<Paper> liked = papers(searcher, profile.liked(), NAMED_LIKES);
+    List<String> likedText = liked.stream().map(ProfileRanker::lowerText).toList();
+    for (int i = 0; i < page.length; i++) {
+      if (!close.contains(page[i].doc)) {
+        continue;
+      }
+      String text = lowerText(shown.get(i));
+      double best = 0;
+      for (int j = 0; j < liked.size(); j++) {
+        double shared = 0;
+        for (Map.Entry<String, Double> term : learned) {
+          if (text.contains(term.getKey()) && likedText.get(j).contains(term.getKey())) {
+            shared += term.getValue();
+          }
+        }
+        if (shared > best) {
+          best = shared;
+          titles[i] = liked.get(j).displayTitle();
         }
       }
     }
     return titles;
   }
 
-  /**
-   * The words that set these papers apart from the corpus, as one weighted query (see {@link
-   * FeedbackTerms}).
-   */
-  private Query termsQuery(IndexSearcher searcher, List<Paper> papers) throws IOException {
-    double[] weights = new double[papers.size()];
-    Arrays.fill(weights, 1.0);
-    Map<String, Double> terms =
-        FeedbackTerms.of(analyzer, searcher.getIndexReader(), papers, weights);
-    return terms.isEmpty() ? null : FeedbackTerms.query(terms);
+  private static String lowerText(Paper paper) {
+    return (Objects.toString(paper.title(), "") + " " + paper.abstractText())
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** The member's positively learned terms, heaviest first. */
+  private static List<Map.Entry<String, Double>> positiveTerms(InterestProfile profile) {
+    return profile.learned().entrySet().stream()
+        .filter(term -> term.getValue() > 0)
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry::getKey))
+        .toList();
   }
 
   /**
-   * The indexed papers with these ids (most recent {@link #MODEL_LIKES} first), skipping any no
+   * The member's like model ({@code positive}) or dislike model as one weighted query over title
+   * and abstract: the {@link #MODEL_TERMS} heaviest learned terms of that sign, each weighted by
+   * its learned weight (see {@code PaperIndex.likeTerms}); null when there are none.
+   */
+  Query modelQuery(InterestProfile profile, boolean positive) {
+    List<Map.Entry<String, Double>> terms =
+        profile.learned().entrySet().stream()
+            .filter(term -> positive ? term.getValue() > 0 : term.getValue() < 0)
+            .sorted(
+                Comparator.comparingDouble(
+                        (Map.Entry<String, Double> term) -> -Math.abs(term.getValue()))
+                    .thenComparing(Map.Entry::getKey))
+            .limit(MODEL_TERMS)
+            .toList();
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    boolean any = false;
+    for (Map.Entry<String, Double> term : terms) {
+      float weight = (float) Math.abs(term.getValue());
+      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+        Query match = plan.fieldQuery(field, term.getKey(), 0);
+        if (match != null) {
+          query.add(new BoostQuery(match, weight), Occur.SHOULD);
+          any = true;
+        }
+      }
+    }
+    return any ? query.build() : null;
+  }
+
+  /**
+   * The indexed papers with these ids (the first {@code limit}, most recent first), skipping any no
    * longer indexed.
    */
-  private static List<Paper> papers(IndexSearcher searcher, List<String> ids) throws IOException {
+  private static List<Paper> papers(IndexSearcher searcher, List<String> ids, int limit)
+      throws IOException {
     List<Paper> papers = new ArrayList<>();
-    for (String id : ids.subList(0, Math.min(ids.size(), MODEL_LIKES))) {
+    for (String id : ids.subList(0, Math.min(ids.size(), limit))) {
       PaperDocuments.first(searcher, new Term(PaperFields.ID, id)).ifPresent(papers::add);
+    }
+    return papers;
+  }
+
+  /** The papers of these hits, in order, each read from the index once per request. */
+  private static List<Paper> papers(
+      IndexSearcher searcher, ScoreDoc[] hits, Map<Integer, Paper> loaded) throws IOException {
+    List<ScoreDoc> missing = new ArrayList<>();
+    for (ScoreDoc hit : hits) {
+      if (!loaded.containsKey(hit.doc)) {
+        missing.add(hit);
+      }
+    }
+    List<Paper> read = PaperDocuments.papersOf(searcher, missing.toArray(ScoreDoc[]::new));
+    for (int i = 0; i < missing.size(); i++) {
+      loaded.put(missing.get(i).doc, read.get(i));
+    }
+    List<Paper> papers = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
+      papers.add(loaded.get(hit.doc));
     }
     return papers;
   }

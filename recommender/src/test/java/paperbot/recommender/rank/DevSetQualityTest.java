@@ -143,6 +143,9 @@ final class DevSetQualityTest {
           continue;
         }
         List<String> likedIds = liked.stream().map(Paper::id).toList();
+        // What /like stores: each liked paper's weighted terms, summed.
+        Map<String, Double> learned = new HashMap<>();
+        likedIds.forEach(likedId -> learned.putAll(sum(learned, index.likeTerms(likedId))));
         Set<String> seen = new HashSet<>();
         List<Paper> feed = new ArrayList<>();
         for (int call = 0; call < 2; call++) {
@@ -150,7 +153,7 @@ final class DevSetQualityTest {
               new InterestProfile(
                   Map.of(text, 1.0),
                   List.of(),
-                  Map.of(),
+                  learned,
                   List.of(),
                   seen,
                   Set.of(),
@@ -187,6 +190,12 @@ final class DevSetQualityTest {
         members,
         String.join("\n  ", report));
     assertThat(mean).isGreaterThanOrEqualTo(MIN_PERSONAL_NDCG).isGreaterThan(baseline);
+  }
+
+  private static Map<String, Double> sum(Map<String, Double> a, Map<String, Double> b) {
+    Map<String, Double> total = new HashMap<>(a);
+    b.forEach((term, weight) -> total.merge(term, weight, Double::sum));
+    return total;
   }
 
   private static String sha1(String text) {
