@@ -173,7 +173,12 @@ public final class LucenePaperIndex implements PaperIndex {
 
   @Override
   public SearchResults moreLikeThis(String id, int limit) {
-    return withSearcher(searcher -> similar.like(searcher, id, limit));
+    return moreLikeThis(id, limit, Map.of());
+  }
+
+  @Override
+  public SearchResults moreLikeThis(String id, int limit, Map<String, Double> learned) {
+    return withSearcher(searcher -> similar.like(searcher, id, limit, learned));
   }
 
   @Override

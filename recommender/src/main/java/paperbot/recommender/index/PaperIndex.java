@@ -36,6 +36,14 @@ public interface PaperIndex extends AutoCloseable {
   /** Papers most like the given one (by its distinctive terms), the paper itself excluded. */
   SearchResults moreLikeThis(String id, int limit);
 
+  /**
+   * As {@link #moreLikeThis(String, int)}, ranked with a member's stored like model ({@code
+   * learned}, see {@link #likeTerms}) beside the paper's own words.
+   */
+  default SearchResults moreLikeThis(String id, int limit, Map<String, Double> learned) {
+    return moreLikeThis(id, limit);
+  }
+
   /** The paper's most distinctive words, as readable words (not stems); empty for an unknown id. */
   List<String> distinctiveWords(String id, int limit);
 

@@ -30,10 +30,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.LikeModel;
 import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;
@@ -141,6 +143,12 @@ final class SimilarPapers {
   /** Punctuation that ends a sentence or clause: no word pair spans it. */
   private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?()\\[\\]]");
 
+  /** MoreLikeThis matches the like model reorders for {@code /more}. */
+  private static final int CANDIDATES = 30;
+
+  /** Terms of the paper's own model in {@code /more}, as one like teaches. */
+  private static final int LIKE_TERMS = LucenePaperIndex.LIKE_TERMS;
+
   private final Analyzer analyzer;
   private final Set<String> fillerStems;
 
@@ -160,7 +168,14 @@ final class SimilarPapers {
     this.fillerStems = Set.copyOf(stems);
   }
 
-  SearchResults like(IndexSearcher searcher, String id, int limit) throws IOException {
+  /**
+   * Papers like this one: MoreLikeThis finds {@link #CANDIDATES} candidates, and they are ranked by
+   * reciprocal-rank fusion of MoreLikeThis's order with the like model the feed uses, trained on
+   * this paper's words plus what the member's likes and dislikes taught ({@code learned}), so a
+   * member who disliked a subject sees less of it here too.
+   */
+  SearchResults like(IndexSearcher searcher, String id, int limit, Map<String, Double> learned)
+      throws IOException {
     Optional<Paper> source = paperOf(searcher, id);
     if (source.isEmpty()) {
       return new SearchResults(List.of(), 0, 0, null);
@@ -171,16 +186,25 @@ final class SimilarPapers {
             .add(like, Occur.MUST)
             .add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
             .build();
-    TopDocs top = searcher.search(query, limit);
+    TopDocs top = searcher.search(query, Math.max(CANDIDATES, limit));
+    Map<String, Double> model = new HashMap<>(likeTerms(searcher, id, LIKE_TERMS));
+    double norm = Math.sqrt(learned.values().stream().mapToDouble(w -> w * w).sum());
+    // The member's model counts half as much as the paper itself: /more is about this paper.
+    learned.forEach((term, weight) -> model.merge(term, weight / norm / 2, Double::sum));
+    List<Paper> candidates = PaperDocuments.papersOf(searcher, top.scoreDocs);
+    ScoreDoc[] ranked = LikeModel.fuse(analyzer, model, top.scoreDocs, candidates);
+    Map<Integer, Paper> byDoc = new HashMap<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      byDoc.put(top.scoreDocs[i].doc, candidates.get(i));
+    }
     List<String> shared = readable(source.get(), termsOf(like), 3);
     List<SearchHit> hits = new ArrayList<>();
-    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
-    for (int i = 0; i < papers.size(); i++) {
-      Paper paper = papers.get(i);
+    for (int i = 0; i < Math.min(limit, ranked.length); i++) {
+      Paper paper = byDoc.get(ranked[i].doc);
       hits.add(
           new SearchHit(
               paper,
-              top.scoreDocs[i].score,
+              ranked[i].score,
               Snippets.lead(paper),
               shared.stream().map(word -> new Match(word, PaperFields.ABSTRACT)).toList()));
     }

@@ -2,12 +2,14 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.search.ScoreDoc;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperFields;
 
@@ -21,8 +23,31 @@ import paperbot.recommender.index.PaperFields;
  * the words that set the liked papers apart from the other candidates decide. A candidate's score
  * is its vector's dot product with those weights.
  */
-final class LikeModel {
+public final class LikeModel {
   private LikeModel() {}
+
+  /**
+   * The hits (best first) reordered by reciprocal-rank fusion of their own order with the model of
+   * {@code learned} trained against them; unchanged when nothing is learned. Each keeps its score.
+   */
+  public static ScoreDoc[] fuse(
+      Analyzer analyzer, Map<String, Double> learned, ScoreDoc[] hits, List<Paper> papers)
+      throws IOException {
+    float[] like = scores(analyzer, learned, papers);
+    if (like == null || hits.length < 2) {
+      return hits;
+    }
+    float[] own = new float[hits.length];
+    Map<Integer, Float> scores = new HashMap<>();
+    for (int i = 0; i < hits.length; i++) {
+      // By rank, not score: the hits may come from several passes.
+      own[i] = hits.length - i;
+      scores.put(hits[i].doc, hits[i].score);
+    }
+    return Arrays.stream(RankFusion.fuse(hits, own, like))
+        .map(hit -> new ScoreDoc(hit.doc, scores.get(hit.doc)))
+        .toArray(ScoreDoc[]::new);
+  }
 
   /**
    * Each candidate's score under the stored weights {@code learned} (readable terms, as {@code

@@ -36,14 +36,12 @@ import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.profile.InterestProfile;
 
 /**
- * Personal ranking: a weighted query of the member's topics, terms learned from likes and followed
- * authors, with muted terms and already seen or dismissed papers excluded, and the recency/upvote
- * prior. Terms learned from dislikes push down the candidates that contain them.
+ * Personal ranking for the feed and digests: candidates from the member's topics, followed authors
+ * and (feed) like model, muted and already seen or dismissed papers excluded, ranked by fusing the
+ * topic match with the member's stored like model ({@link LikeModel}); what dislikes taught pushes
+ * similar candidates down.
  */
 public final class ProfileRanker {
-  /** Learned terms are hints: one liked term weighs a fraction of a topic. */
-  static final float LEARNED_SCALE = 0.5f;
-
   /** A followed author lifts a paper about as much as a strong topic match. */
   static final float AUTHOR_BOOST = 3f;
 
@@ -399,6 +397,9 @@ public final class ProfileRanker {
             List.of());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     exclusions(excluded, false).forEach(q -> query.add(q, Occur.MUST_NOT));
+    // With a like model, a wider window is found and the model reorders it, as in the feed.
+    boolean learning = !profile.learned().isEmpty();
+    int wanted = learning ? Math.max(DIGEST_WINDOW, request.limit()) : request.limit();
     TopDocs top;
     if (request.since() == null && !interests.clauses().isEmpty()) {
       interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
@@ -410,7 +411,7 @@ public final class ProfileRanker {
               searcher,
               firstPass,
               interests.exactly(QueryPlan.anyOf(blend)),
-              request.limit(),
+              wanted,
               firstPass.scoreDocs.length);
     } else {
       if (!interests.clauses().isEmpty()) {
@@ -425,24 +426,57 @@ public final class ProfileRanker {
             Occur.FILTER);
       }
       blend.forEach(q -> query.add(q, Occur.SHOULD));
-      top = searcher.search(query.build(), request.limit());
+      top = searcher.search(query.build(), wanted);
     }
+    ScoreDoc[] hits = top.scoreDocs;
+    Map<Integer, Paper> loaded = new HashMap<>();
+    if (learning && hits.length > 1) {
+      hits = learned(searcher, profile, hits, loaded);
+    }
+    hits = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
     DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();
-    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
+    List<Paper> papers = papers(searcher, hits, loaded);
     for (int i = 0; i < papers.size(); i++) {
       Paper paper = papers.get(i);
-      int doc = top.scoreDocs[i].doc;
+      int doc = hits[i].doc;
       items.add(
           new Recommendation(
               paper,
-              top.scoreDocs[i].score,
+              hits[i].score,
               Snippets.lead(paper),
               matching(matcher, doc, interests.topics()),
               matching(matcher, doc, interests.authors()),
               trending(paper)));
     }
     return new Recommendations(items, top.totalHits.value(), 0);
+  }
+
+  /**
+   * A digest's papers reordered by reciprocal-rank fusion of the digest's own ranking (topics,
+   * upvotes, recency) and the member's like model trained against them, with resemblance to
+   * disliked papers taking rank off: the learning of the feed. Each keeps its digest score, which
+   * the planner's minimum applies to.
+   */
+  private ScoreDoc[] learned(
+      IndexSearcher searcher, InterestProfile profile, ScoreDoc[] hits, Map<Integer, Paper> loaded)
+      throws IOException {
+    float[] own = new float[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      own[i] = hits[i].score;
+    }
+    float[] like = LikeModel.scores(analyzer, profile.learned(), papers(searcher, hits, loaded));
+    if (like == null) {
+      return hits;
+    }
+    Query dislikeQuery = modelQuery(profile, false);
+    float[] negative =
+        dislikeQuery == null ? null : RankFusion.scores(searcher, hits, dislikeQuery);
+    Map<Integer, Float> scores = new HashMap<>();
+    Arrays.stream(hits).forEach(hit -> scores.put(hit.doc, hit.score));
+    return Arrays.stream(RankFusion.fuse(hits, List.of(own, like), negative))
+        .map(hit -> new ScoreDoc(hit.doc, scores.get(hit.doc)))
+        .toArray(ScoreDoc[]::new);
   }
 
   /**
@@ -530,8 +564,8 @@ public final class ProfileRanker {
   /**
    * The profile's interests. {@code loose} (the feed) matches a topic as search matches a query,
    * any of its words with the whole topic ranked first; otherwise (digests) every word of a topic
-   * must match, and learned terms join the clauses. Why-lines name a topic only when all of it
-   * matches.
+   * must match. Learned terms never widen the candidates here: the like model reorders them.
+   * Why-lines name a topic only when all of it matches.
    */
   private Interests interests(InterestProfile profile, boolean loose) {
     Map<String, Query> topics = new LinkedHashMap<>();
@@ -560,12 +594,9 @@ public final class ProfileRanker {
           }
         });
     Map<String, Query> authors = authorQueries(profile);
-    List<Query> learned = loose ? List.of() : learnedQueries(profile, true);
     for (List<Query> list : List.of(clauses, exactClauses)) {
       list.addAll(authors.values());
-      list.addAll(learned);
     }
-    highlights.addAll(learned);
     return new Interests(
         topics,
         authors,
@@ -582,24 +613,6 @@ public final class ProfileRanker {
       Query query = plan.fieldQuery(PaperFields.AUTHORS, author, 0);
       if (query != null) {
         queries.put(author, new BoostQuery(query, AUTHOR_BOOST));
-      }
-    }
-    return queries;
-  }
-
-  /** Learned terms of one sign as weighted title/abstract queries. */
-  private List<Query> learnedQueries(InterestProfile profile, boolean positive) {
-    List<Query> queries = new ArrayList<>();
-    for (Map.Entry<String, Double> term : profile.learned().entrySet()) {
-      if ((term.getValue() > 0) != positive || term.getValue() == 0) {
-        continue;
-      }
-      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-        Query query = plan.fieldQuery(field, term.getKey(), 0);
-        if (query != null) {
-          float weight = (float) Math.abs(term.getValue()) * (positive ? LEARNED_SCALE : 1f);
-          queries.add(new BoostQuery(query, weight));
-        }
       }
     }
     return queries;
