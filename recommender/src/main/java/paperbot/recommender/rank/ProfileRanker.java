@@ -327,24 +327,9 @@ public final class ProfileRanker {
     return papers;
   }
 
-  /** The papers of these hits, in order, each read from the index once per request. */
   private static List<Paper> papers(
       IndexSearcher searcher, ScoreDoc[] hits, Map<Integer, Paper> loaded) throws IOException {
-    List<ScoreDoc> missing = new ArrayList<>();
-    for (ScoreDoc hit : hits) {
-      if (!loaded.containsKey(hit.doc)) {
-        missing.add(hit);
-      }
-    }
-    List<Paper> read = PaperDocuments.papersOf(searcher, missing.toArray(ScoreDoc[]::new));
-    for (int i = 0; i < missing.size(); i++) {
-      loaded.put(missing.get(i).doc, read.get(i));
-    }
-    List<Paper> papers = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
-      papers.add(loaded.get(hit.doc));
-    }
-    return papers;
+    return Ranker.papers(searcher, hits, loaded);
   }
 
   private static Query withExclusions(Query query, List<Query> exclusions) {
