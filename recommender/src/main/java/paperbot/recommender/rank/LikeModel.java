@@ -28,7 +28,8 @@ public final class LikeModel {
 
   /**
    * The hits (best first) reordered by reciprocal-rank fusion of their own order with the model of
-   * {@code learned} trained against them; unchanged when nothing is learned. Each keeps its score.
+   * {@code learned} trained against them, resemblance to its negative terms taking rank off;
+   * unchanged when nothing is learned. Each keeps its score.
    */
   public static ScoreDoc[] fuse(
       Analyzer analyzer, Map<String, Double> learned, ScoreDoc[] hits, List<Paper> papers)
@@ -44,7 +45,21 @@ public final class LikeModel {
       own[i] = hits.length - i;
       scores.put(hits[i].doc, hits[i].score);
     }
-    return Arrays.stream(RankFusion.fuse(hits, own, like))
+    // What the dislikes taught takes rank off the papers most like them, as in the feed.
+    Map<String, Double> disliked = new HashMap<>();
+    learned.forEach((term, weight) -> {
+      if (weight < 0) {
+        disliked.put(term, -weight);
+      }
+    });
+    // Resemblance, not what sets them apart: the pool's mean is not subtracted here.
+    float[] negative = disliked.isEmpty() ? null : scores(analyzer, disliked, papers, false);
+    if (negative != null) {
+      for (int i = 0; i < negative.length; i++) {
+        negative[i] = Math.max(0, negative[i]);
+      }
+    }
+    return Arrays.stream(RankFusion.fuse(hits, List.of(own, like), negative))
         .map(hit -> new ScoreDoc(hit.doc, scores.get(hit.doc)))
         .toArray(ScoreDoc[]::new);
   }
@@ -54,6 +69,12 @@ public final class LikeModel {
    * likeTerms} gives them), trained against {@code pool}; null when nothing is learned.
    */
   static float[] scores(Analyzer analyzer, Map<String, Double> learned, List<Paper> pool)
+      throws IOException {
+    return scores(analyzer, learned, pool, true);
+  }
+
+  private static float[] scores(
+      Analyzer analyzer, Map<String, Double> learned, List<Paper> pool, boolean againstPool)
       throws IOException {
     Map<String, Double> weights = new HashMap<>();
     for (Map.Entry<String, Double> term : learned.entrySet()) {
@@ -76,7 +97,7 @@ public final class LikeModel {
     }
     List<Map<String, Double>> vectors =
         counts.stream().map(doc -> vector(doc, frequency, counts.size())).toList();
-    for (Map<String, Double> vector : vectors) {
+    for (Map<String, Double> vector : againstPool ? vectors : List.<Map<String, Double>>of()) {
       vector.forEach((term, value) -> weights.merge(term, -value / vectors.size(), Double::sum));
     }
     float[] scores = new float[pool.size()];

@@ -36,16 +36,19 @@ import paperbot.recommender.profile.InterestProfile;
 final class DevSetQualityTest {
   private static final int K = 10;
 
-  /** Measured 0.69 (docs/ranking.md); the floor catches a real regression, not noise. */
-  private static final double MIN_MEAN_NDCG = 0.66;
+  /** Measured 0.699 (docs/ranking.md); the floor catches a real regression, not noise. */
+  private static final double MIN_MEAN_NDCG = 0.68;
 
   /**
    * No query may score below this (plain BM25 with StandardAnalyzer never scores 0 on this set).
    */
   private static final double MIN_QUERY_NDCG = 0.15;
 
-  /** The personal feed's floor: measured 0.68 against 0.63 for plain search (docs/ranking.md). */
-  private static final double MIN_PERSONAL_NDCG = 0.64;
+  /**
+   * The personal feed's floor: measured 0.669 against 0.641 for plain search with the stored like
+   * model (docs/ranking.md).
+   */
+  private static final double MIN_PERSONAL_NDCG = 0.65;
 
   static final Path JUDGMENTS =
       Path.of("..", "..", "shared", "eval-dev", "judgments.json").toAbsolutePath().normalize();

@@ -251,6 +251,40 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void moreLikeThisFollowsWhatTheMemberTaught() {
+    index.replaceAll(
+        List.of(
+            OFFLINE,
+            DIFFUSION,
+            DIFFUSION_VIDEO,
+            paper(
+                "Audio Diffusion Models",
+                "Denoising diffusion models generate audio. Video and audio diffusion.",
+                List.of(),
+                null,
+                0),
+            paper(
+                "Diffusion Planning",
+                "Diffusion models plan robot trajectories by denoising video predictions.",
+                List.of(),
+                null,
+                0)),
+        "f");
+    SearchResults plain = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5);
+    assertThat(plain.hits()).hasSizeGreaterThan(1);
+    String first = plain.hits().get(0).paper().id();
+    Paper firstPaper = plain.hits().get(0).paper();
+    assertThat(firstPaper.title()).isEqualTo("Audio Diffusion Models");
+    // A member whose dislikes taught "audio" (what /dislike stores: negative weights).
+    Map<String, Double> disliked = Map.of("audio", -1.0);
+    SearchResults taught = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5, disliked);
+    assertThat(taught.hits()).extracting(h -> h.paper().id()).contains(first);
+    assertThat(taught.hits().get(0).paper().id())
+        .as("first without the dislike: %s", firstPaper.title())
+        .isNotEqualTo(first);
+  }
+
+  @Test
   void distinctiveWordsAreReadableWords() {
     assertThat(index.distinctiveWords(DIFFUSION.id(), 5))
         .isNotEmpty()
