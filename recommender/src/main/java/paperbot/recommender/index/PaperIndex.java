@@ -50,9 +50,11 @@ public interface PaperIndex extends AutoCloseable {
   /**
    * What liking (or disliking) this paper teaches a member's model: its most distinctive words and
    * word pairs, readable, with their tf-idf weights (unit length over the whole paper); empty for
-   * an unknown id.
+   * an unknown id (and from an index that cannot tell, so such a like teaches nothing).
    */
-  Map<String, Double> likeTerms(String id);
+  default Map<String, Double> likeTerms(String id) {
+    return Map.of();
+  }
 
   /** The paper with this id (or one of its former ids), if indexed. */
   Optional<Paper> get(String id);
