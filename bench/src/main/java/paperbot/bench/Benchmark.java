@@ -42,6 +42,7 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.ingest.SeedCorpus;
+import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
@@ -306,6 +307,9 @@ public final class Benchmark {
             member.topics().forEach((topic, weight) -> profiles.addTopic(key, topic, weight));
             member.mutes().forEach(mute -> profiles.mute(key, mute));
             profiles.markSeen(key, member.seen());
+            for (String liked : member.liked()) {
+              profiles.recordFeedback(key, liked, Feedback.LIKE, wiring.index().likeTerms(liked));
+            }
             wiring
                 .digestStore()
                 .save(

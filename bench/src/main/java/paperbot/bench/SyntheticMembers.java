@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 
 /**
  * Deterministic synthetic members: 8 to 15 weighted topics drawn from the seed corpus's subjects
- * (abbreviations included, so expansion is exercised), up to three mutes and up to 40 papers
- * already seen.
+ * (abbreviations included, so expansion is exercised), up to three mutes, up to 40 papers already
+ * seen and up to five liked (so personal /papers runs the like model).
  */
 public final class SyntheticMembers {
   /** Topics researchers in the seed corpus's fields would set. */
@@ -82,9 +82,16 @@ public final class SyntheticMembers {
       List.of(
           "voice cloning", "medical", "speech", "protein", "finance", "audio", "weather", "legal");
 
-  /** One member's interests. */
+  /** One member's interests, and the papers they liked (their like model, as /like builds it). */
   public record Member(
-      String user, Map<String, Double> topics, List<String> mutes, List<String> seen) {}
+      String user,
+      Map<String, Double> topics,
+      List<String> mutes,
+      List<String> seen,
+      List<String> liked) {}
+
+  /** Likes per member, 0 to this many: enough that most members' feeds run the like model. */
+  static final int MAX_LIKES = 5;
 
   private final long seed;
   private final int corpusSize;
@@ -112,6 +119,11 @@ public final class SyntheticMembers {
     for (int s = 0; s < seenCount; s++) {
       seen.add(SyntheticCorpus.id(random.nextInt(corpusSize)));
     }
-    return new Member("member" + j, topics, List.copyOf(mutes), seen);
+    List<String> liked = new ArrayList<>();
+    int likedCount = random.nextInt(MAX_LIKES + 1);
+    for (int l = 0; l < likedCount; l++) {
+      liked.add(SyntheticCorpus.id(random.nextInt(corpusSize)));
+    }
+    return new Member("member" + j, topics, List.copyOf(mutes), seen, liked);
   }
 }

@@ -203,7 +203,7 @@ public final class Wiring implements AutoCloseable {
             new PaperCommand(index, sources, profiles),
             new TopicsCommand(profiles, config.limits()),
             new FeedbackCommand(index, profiles),
-            new SimilarCommand(index),
+            new SimilarCommand(index, profiles),
             new SavedCommand(index, profiles),
             new FollowCommand(profiles, config.limits()),
             new DigestCommand(

@@ -15,17 +15,11 @@ import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /like <id>}, {@code /dislike <id>}, {@code /save <id>}: feedback that changes the member's
- * very next personal ranking. The feed reads liked and disliked papers themselves (a per-member
- * model of what the likes share, and resemblance to dislikes); the paper's distinctive words are
- * also added to the learned terms (subtracted for a dislike), which digests still use. A dislike
- * also hides the paper.
+ * very next personal ranking. A like adds the paper's distinctive words and word pairs, weighted by
+ * tf-idf, to the member's stored model (a dislike subtracts them): the feed, {@code /more} and
+ * member digests rank with it, and a dislike also hides the paper (docs/ranking.md).
  */
 public final class FeedbackCommand implements ChatCommand {
-  /** Weight one like adds to each distinctive word: a hint, a fraction of a topic's weight of 1. */
-  static final double LEARNED_STEP = 0.3;
-
-  static final int WORDS_PER_PAPER = 5;
-
   private final PaperIndex index;
   private final ProfileStore store;
 
@@ -57,8 +51,8 @@ public final class FeedbackCommand implements ChatCommand {
   }
 
   private Reply like(ChatRequest request, Paper paper) {
-    List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
-    store.recordFeedback(request.member(), paper.id(), Feedback.LIKE, deltas(words, LEARNED_STEP));
+    store.recordFeedback(
+        request.member(), paper.id(), Feedback.LIKE, deltas(index.likeTerms(paper.id()), 1));
     return Reply.privateText(
         "Liked *"
             + paper.displayTitle()
@@ -67,9 +61,8 @@ public final class FeedbackCommand implements ChatCommand {
   }
 
   private Reply dislike(ChatRequest request, Paper paper) {
-    List<String> words = index.distinctiveWords(paper.id(), WORDS_PER_PAPER);
     store.recordFeedback(
-        request.member(), paper.id(), Feedback.DISLIKE, deltas(words, -LEARNED_STEP));
+        request.member(), paper.id(), Feedback.DISLIKE, deltas(index.likeTerms(paper.id()), -1));
     return Reply.privateText(
         "Got it: I'll hide *" + paper.displayTitle() + "* and show fewer papers like it.");
   }
@@ -80,9 +73,9 @@ public final class FeedbackCommand implements ChatCommand {
         "Saved *" + paper.displayTitle() + "*. `/saved` lists your saved papers.");
   }
 
-  private static Map<String, Double> deltas(List<String> words, double step) {
+  private static Map<String, Double> deltas(Map<String, Double> terms, double sign) {
     Map<String, Double> deltas = new LinkedHashMap<>();
-    words.forEach(word -> deltas.put(word, step));
+    terms.forEach((term, weight) -> deltas.put(term, sign * weight));
     return deltas;
   }
 

@@ -10,6 +10,7 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchResults;
@@ -17,15 +18,17 @@ import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /more <id>}: papers like this one, found from its distinctive terms (Lucene's
- * MoreLikeThis).
+ * MoreLikeThis) and ranked with the member's like model beside the paper's own words.
  */
 public final class SimilarCommand implements ChatCommand {
   public static final String NAME = "more";
 
   private final PaperIndex index;
+  private final ProfileStore profiles;
 
-  public SimilarCommand(PaperIndex index) {
+  public SimilarCommand(PaperIndex index, ProfileStore profiles) {
     this.index = index;
+    this.profiles = profiles;
   }
 
   @Override
@@ -42,7 +45,9 @@ public final class SimilarCommand implements ChatCommand {
     if (source.isEmpty()) {
       return PaperIds.notFound(NAME, request.text());
     }
-    SearchResults similar = index.moreLikeThis(source.get().id(), PapersCommand.PAGE_SIZE);
+    SearchResults similar =
+        index.moreLikeThis(
+            source.get().id(), PapersCommand.PAGE_SIZE, profiles.load(request.member()).learned());
     if (similar.hits().isEmpty()) {
       return Reply.privateText("I found no papers like *" + source.get().displayTitle() + "* yet.");
     }

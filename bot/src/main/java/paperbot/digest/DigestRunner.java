@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatOutbox;
@@ -49,6 +50,12 @@ public final class DigestRunner {
 
   /** The team post looks back one week. */
   static final Duration TEAM_WINDOW = Duration.ofDays(7);
+
+  /** A channel digest learns from the team's likes of the last four weeks... */
+  static final Duration TEAM_LEARNING = Duration.ofDays(28);
+
+  /** ...their most liked papers, enough to know the team's taste. */
+  static final int TEAM_LEARNED_PAPERS = 20;
 
   private final DigestStore store;
   private final ProfileStore profiles;
@@ -266,10 +273,28 @@ public final class DigestRunner {
     }
   }
 
+  /**
+   * A member digest's profile; for a channel digest, the team's like model: what the workspace's
+   * most liked papers of the last {@link #TEAM_LEARNING} teach, as each member's likes teach their
+   * own model (the planner ranks the channel's topics with it).
+   */
   private InterestProfile profileOf(Subscription subscription) {
-    return subscription.kind() == Subscription.Kind.MEMBER
-        ? profiles.load(
-            new MemberKey(subscription.platform(), subscription.workspace(), subscription.owner()))
-        : InterestProfile.empty();
+    if (subscription.kind() == Subscription.Kind.MEMBER) {
+      return profiles.load(
+          new MemberKey(subscription.platform(), subscription.workspace(), subscription.owner()));
+    }
+    Map<String, Double> learned = new HashMap<>();
+    for (var liked :
+        profiles.mostLiked(
+            subscription.platform(),
+            subscription.workspace(),
+            clock.instant().minus(TEAM_LEARNING),
+            TEAM_LEARNED_PAPERS)) {
+      index
+          .likeTerms(liked.getKey())
+          .forEach((term, weight) -> learned.merge(term, weight, Double::sum));
+    }
+    return new InterestProfile(
+        Map.of(), List.of(), learned, List.of(), Set.of(), Set.of(), List.of());
   }
 }

@@ -40,14 +40,16 @@ public final class DigestPlanner {
   }
 
   /**
-   * @param member the member's profile for a member digest; ignored for channel digests, which use
-   *     their topics
+   * @param member the member's profile for a member digest; for a channel digest, which ranks by
+   *     its own topics, only what it learned (the team's like model) is used
    * @param sent papers already posted to the destination
    */
   public DigestPlan plan(Subscription subscription, InterestProfile member, Set<String> sent) {
     LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
     InterestProfile interests =
-        subscription.kind() == Subscription.Kind.MEMBER ? member : topics(subscription);
+        subscription.kind() == Subscription.Kind.MEMBER
+            ? member
+            : topics(subscription, member == null ? Map.of() : member.learned());
     LocalDate since =
         subscription.lastRunAt() == null
             ? day.minusDays(1)
@@ -87,10 +89,10 @@ public final class DigestPlanner {
         .toList();
   }
 
-  private static InterestProfile topics(Subscription subscription) {
+  private static InterestProfile topics(Subscription subscription, Map<String, Double> learned) {
     Map<String, Double> topics = new LinkedHashMap<>();
     subscription.topics().forEach(topic -> topics.put(topic, 1.0));
     return new InterestProfile(
-        topics, List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of());
+        topics, List.of(), learned, List.of(), Set.of(), Set.of(), List.of());
   }
 }

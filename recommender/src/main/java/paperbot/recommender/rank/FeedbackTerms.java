@@ -53,13 +53,23 @@ final class FeedbackTerms {
   static Map<String, Double> of(
       Analyzer analyzer, IndexReader reader, List<Paper> papers, double[] weights)
       throws IOException {
+    List<Map<String, Integer>> counts = new ArrayList<>();
+    for (Paper paper : papers) {
+      counts.add(termCounts(analyzer, paper));
+    }
+    return of(reader, counts, weights);
+  }
+
+  /** As {@link #of(Analyzer, IndexReader, List, double[])}, from the papers' term counts. */
+  static Map<String, Double> of(
+      IndexReader reader, List<Map<String, Integer>> papers, double[] weights) throws IOException {
     double total = 0;
     for (double weight : weights) {
       total += weight;
     }
     Map<String, Double> relevance = new HashMap<>();
     for (int i = 0; i < papers.size(); i++) {
-      Map<String, Integer> counts = termCounts(analyzer, papers.get(i));
+      Map<String, Integer> counts = papers.get(i);
       int length = counts.values().stream().mapToInt(Integer::intValue).sum();
       double share = total == 0 ? 1.0 / papers.size() : weights[i] / total;
       for (Map.Entry<String, Integer> count : counts.entrySet()) {

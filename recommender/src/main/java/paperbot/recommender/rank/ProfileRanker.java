@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongField;
@@ -33,14 +36,12 @@ import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.profile.InterestProfile;
 
 /**
- * Personal ranking: a weighted query of the member's topics, terms learned from likes and followed
- * authors, with muted terms and already seen or dismissed papers excluded, and the recency/upvote
- * prior. Terms learned from dislikes push down the candidates that contain them.
+ * Personal ranking for the feed and digests: candidates from the member's topics, followed authors
+ * and (feed) like model, muted and already seen or dismissed papers excluded, ranked by fusing the
+ * topic match with the member's stored like model ({@link LikeModel}); what dislikes taught pushes
+ * similar candidates down.
  */
 public final class ProfileRanker {
-  /** Learned terms are hints: one liked term weighs a fraction of a topic. */
-  static final float LEARNED_SCALE = 0.5f;
-
   /** A followed author lifts a paper about as much as a strong topic match. */
   static final float AUTHOR_BOOST = 3f;
 
@@ -63,10 +64,10 @@ public final class ProfileRanker {
   static final int LIKE_CANDIDATES = 50;
 
   /**
-   * Most recent likes (and dislikes) the model reads: enough to know a taste, few enough to stay
-   * fast.
+   * Learned terms the like (or dislike) model queries with, heaviest first: enough for a dozen
+   * likes' distinctive words, few enough that scoring the candidates stays cheap.
    */
-  static final int MODEL_LIKES = 20;
+  static final int MODEL_TERMS = 60;
 
   /** Likes a why-line may name. */
   static final int NAMED_LIKES = 10;
@@ -104,8 +105,7 @@ public final class ProfileRanker {
       throws IOException {
     InterestProfile profile = request.profile();
     Interests interests = interests(profile, true);
-    List<Paper> liked = papers(searcher, profile.liked());
-    Query likeQuery = liked.isEmpty() ? null : termsQuery(searcher, liked);
+    Query likeQuery = modelQuery(profile, true);
     if (interests.clauses().isEmpty() && likeQuery == null) {
       return new Recommendations(List.of(), 0, request.offset());
     }
@@ -130,17 +130,23 @@ public final class ProfileRanker {
       total = Math.max(total, candidates.size());
     }
     ScoreDoc[] pool = candidates.values().toArray(ScoreDoc[]::new);
-    ScoreDoc[] ranked = ranked(searcher, profile, interests, liked, pool);
+    // Candidates' papers read once (the like model reads them all, feedback and the page some).
+    Map<Integer, Paper> loaded = new HashMap<>();
+    float[] likeScores =
+        profile.learned().isEmpty()
+            ? null
+            : LikeModel.scores(analyzer, profile.learned(), papers(searcher, pool, loaded));
+    ScoreDoc[] ranked = ranked(searcher, profile, interests, likeScores, pool, loaded);
     ScoreDoc[] page =
         request.offset() >= ranked.length
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted));
-    List<Paper> papers = PaperDocuments.papersOf(searcher, page);
+    List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets =
         page.length == 0
             ? new String[0]
             : Snippets.of(searcher, analyzer, interests.highlightQuery(), page, papers);
-    String[] resembles = resembles(searcher, liked, likeQuery, pool, page);
+    String[] resembles = resembles(searcher, profile, likeScores, pool, page, papers);
     DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
@@ -163,8 +169,9 @@ public final class ProfileRanker {
       IndexSearcher searcher,
       InterestProfile profile,
       Interests interests,
-      List<Paper> liked,
-      ScoreDoc[] pool)
+      float[] likeScores,
+      ScoreDoc[] pool,
+      Map<Integer, Paper> loaded)
       throws IOException {
     if (pool.length == 0) {
       return pool;
@@ -196,37 +203,38 @@ public final class ProfileRanker {
         }
         Map<String, Double> terms =
             FeedbackTerms.of(
-                analyzer,
-                searcher.getIndexReader(),
-                PaperDocuments.papersOf(searcher, best),
-                weights);
+                analyzer, searcher.getIndexReader(), papers(searcher, best, loaded), weights);
         if (!terms.isEmpty()) {
           signals.add(RankFusion.scores(searcher, pool, FeedbackTerms.query(terms)));
         }
       }
     }
-    if (!liked.isEmpty()) {
-      signals.add(LikeModel.scores(analyzer, liked, PaperDocuments.papersOf(searcher, pool)));
+    if (likeScores != null) {
+      signals.add(likeScores);
     }
-    List<Paper> disliked = papers(searcher, new ArrayList<>(new TreeSet<>(profile.disliked())));
-    Query dislikeQuery = disliked.isEmpty() ? null : termsQuery(searcher, disliked);
+    Query dislikeQuery = modelQuery(profile, false);
     float[] negative =
         dislikeQuery == null ? null : RankFusion.scores(searcher, pool, dislikeQuery);
     return RankFusion.fuse(pool, signals, negative);
   }
 
   /**
-   * For each shown paper, the title of the liked paper it is most like, when the like model placed
-   * it among the candidates' best ({@link #RESEMBLES_WITHIN}); else null.
+   * For each shown paper that the like model placed among the candidates' best ({@link
+   * #RESEMBLES_WITHIN}), the title of the liked paper it shares most learned words with (by their
+   * weights); else null. Read from the papers' text, which is loaded for the page anyway.
    */
   private String[] resembles(
-      IndexSearcher searcher, List<Paper> liked, Query likeQuery, ScoreDoc[] pool, ScoreDoc[] page)
+      IndexSearcher searcher,
+      InterestProfile profile,
+      float[] likeScores,
+      ScoreDoc[] pool,
+      ScoreDoc[] page,
+      List<Paper> shown)
       throws IOException {
     String[] titles = new String[page.length];
-    if (likeQuery == null || page.length == 0) {
+    if (likeScores == null || page.length == 0) {
       return titles;
     }
-    float[] likeScores = RankFusion.scores(searcher, pool, likeQuery);
     Integer[] order = RankFusion.byScore(likeScores);
     Set<Integer> close = new HashSet<>();
     for (int rank = 0; rank < Math.min(RESEMBLES_WITHIN, order.length); rank++) {
@@ -234,41 +242,94 @@ public final class ProfileRanker {
         close.add(pool[order[rank]].doc);
       }
     }
-    float[] best = new float[page.length];
-    for (Paper paper : liked.subList(0, Math.min(liked.size(), NAMED_LIKES))) {
-      float[] scores = RankFusion.scores(searcher, page, termsQuery(searcher, List.of(paper)));
-      for (int i = 0; i < page.length; i++) {
-        if (close.contains(page[i].doc) && scores[i] > best[i]) {
-          best[i] = scores[i];
-          titles[i] = paper.displayTitle();
+    List<Map.Entry<String, Double>> learned =
+        positiveTerms(profile).stream().limit(MODEL_TERMS).toList();
+    List<Paper> liked = papers(searcher, profile.liked(), NAMED_LIKES);
+    List<String> likedText = liked.stream().map(ProfileRanker::lowerText).toList();
+    for (int i = 0; i < page.length; i++) {
+      if (!close.contains(page[i].doc)) {
+        continue;
+      }
+      String text = lowerText(shown.get(i));
+      double best = 0;
+      for (int j = 0; j < liked.size(); j++) {
+        double shared = 0;
+        for (Map.Entry<String, Double> term : learned) {
+          if (text.contains(term.getKey()) && likedText.get(j).contains(term.getKey())) {
+            shared += term.getValue();
+          }
+        }
+        if (shared > best) {
+          best = shared;
+          titles[i] = liked.get(j).displayTitle();
         }
       }
     }
     return titles;
   }
 
-  /**
-   * The words that set these papers apart from the corpus, as one weighted query (see {@link
-   * FeedbackTerms}).
-   */
-  private Query termsQuery(IndexSearcher searcher, List<Paper> papers) throws IOException {
-    double[] weights = new double[papers.size()];
-    Arrays.fill(weights, 1.0);
-    Map<String, Double> terms =
-        FeedbackTerms.of(analyzer, searcher.getIndexReader(), papers, weights);
-    return terms.isEmpty() ? null : FeedbackTerms.query(terms);
+  private static String lowerText(Paper paper) {
+    return (Objects.toString(paper.title(), "") + " " + paper.abstractText())
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** The member's positively learned terms, heaviest first. */
+  private static List<Map.Entry<String, Double>> positiveTerms(InterestProfile profile) {
+    return profile.learned().entrySet().stream()
+        .filter(term -> term.getValue() > 0)
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry::getKey))
+        .toList();
   }
 
   /**
-   * The indexed papers with these ids (most recent {@link #MODEL_LIKES} first), skipping any no
+   * The member's like model ({@code positive}) or dislike model as one weighted query over title
+   * and abstract: the {@link #MODEL_TERMS} heaviest learned terms of that sign, each weighted by
+   * its learned weight (see {@code PaperIndex.likeTerms}); null when there are none.
+   */
+  Query modelQuery(InterestProfile profile, boolean positive) {
+    List<Map.Entry<String, Double>> terms =
+        profile.learned().entrySet().stream()
+            .filter(term -> positive ? term.getValue() > 0 : term.getValue() < 0)
+            .sorted(
+                Comparator.comparingDouble(
+                        (Map.Entry<String, Double> term) -> -Math.abs(term.getValue()))
+                    .thenComparing(Map.Entry::getKey))
+            .limit(MODEL_TERMS)
+            .toList();
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    boolean any = false;
+    for (Map.Entry<String, Double> term : terms) {
+      float weight = (float) Math.abs(term.getValue());
+      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+        Query match = plan.fieldQuery(field, term.getKey(), 0);
+        if (match != null) {
+          query.add(new BoostQuery(match, weight), Occur.SHOULD);
+          any = true;
+        }
+      }
+    }
+    return any ? query.build() : null;
+  }
+
+  /**
+   * The indexed papers with these ids (the first {@code limit}, most recent first), skipping any no
    * longer indexed.
    */
-  private static List<Paper> papers(IndexSearcher searcher, List<String> ids) throws IOException {
+  private static List<Paper> papers(IndexSearcher searcher, List<String> ids, int limit)
+      throws IOException {
     List<Paper> papers = new ArrayList<>();
-    for (String id : ids.subList(0, Math.min(ids.size(), MODEL_LIKES))) {
+    for (String id : ids.subList(0, Math.min(ids.size(), limit))) {
       PaperDocuments.first(searcher, new Term(PaperFields.ID, id)).ifPresent(papers::add);
     }
     return papers;
+  }
+
+  private static List<Paper> papers(
+      IndexSearcher searcher, ScoreDoc[] hits, Map<Integer, Paper> loaded) throws IOException {
+    return Ranker.papers(searcher, hits, loaded);
   }
 
   private static Query withExclusions(Query query, List<Query> exclusions) {
@@ -321,6 +382,9 @@ public final class ProfileRanker {
             List.of());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     exclusions(excluded, false).forEach(q -> query.add(q, Occur.MUST_NOT));
+    // With a like model, a wider window is found and the model reorders it, as in the feed.
+    boolean learning = !profile.learned().isEmpty();
+    int wanted = learning ? Math.max(DIGEST_WINDOW, request.limit()) : request.limit();
     TopDocs top;
     if (request.since() == null && !interests.clauses().isEmpty()) {
       interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
@@ -332,7 +396,7 @@ public final class ProfileRanker {
               searcher,
               firstPass,
               interests.exactly(QueryPlan.anyOf(blend)),
-              request.limit(),
+              wanted,
               firstPass.scoreDocs.length);
     } else {
       if (!interests.clauses().isEmpty()) {
@@ -347,24 +411,57 @@ public final class ProfileRanker {
             Occur.FILTER);
       }
       blend.forEach(q -> query.add(q, Occur.SHOULD));
-      top = searcher.search(query.build(), request.limit());
+      top = searcher.search(query.build(), wanted);
     }
+    ScoreDoc[] hits = top.scoreDocs;
+    Map<Integer, Paper> loaded = new HashMap<>();
+    if (learning && hits.length > 1) {
+      hits = learned(searcher, profile, hits, loaded);
+    }
+    hits = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
     DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();
-    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
+    List<Paper> papers = papers(searcher, hits, loaded);
     for (int i = 0; i < papers.size(); i++) {
       Paper paper = papers.get(i);
-      int doc = top.scoreDocs[i].doc;
+      int doc = hits[i].doc;
       items.add(
           new Recommendation(
               paper,
-              top.scoreDocs[i].score,
+              hits[i].score,
               Snippets.lead(paper),
               matching(matcher, doc, interests.topics()),
               matching(matcher, doc, interests.authors()),
               trending(paper)));
     }
     return new Recommendations(items, top.totalHits.value(), 0);
+  }
+
+  /**
+   * A digest's papers reordered by reciprocal-rank fusion of the digest's own ranking (topics,
+   * upvotes, recency) and the member's like model trained against them, with resemblance to
+   * disliked papers taking rank off: the learning of the feed. Each keeps its digest score, which
+   * the planner's minimum applies to.
+   */
+  private ScoreDoc[] learned(
+      IndexSearcher searcher, InterestProfile profile, ScoreDoc[] hits, Map<Integer, Paper> loaded)
+      throws IOException {
+    float[] own = new float[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      own[i] = hits[i].score;
+    }
+    float[] like = LikeModel.scores(analyzer, profile.learned(), papers(searcher, hits, loaded));
+    if (like == null) {
+      return hits;
+    }
+    Query dislikeQuery = modelQuery(profile, false);
+    float[] negative =
+        dislikeQuery == null ? null : RankFusion.scores(searcher, hits, dislikeQuery);
+    Map<Integer, Float> scores = new HashMap<>();
+    Arrays.stream(hits).forEach(hit -> scores.put(hit.doc, hit.score));
+    return Arrays.stream(RankFusion.fuse(hits, List.of(own, like), negative))
+        .map(hit -> new ScoreDoc(hit.doc, scores.get(hit.doc)))
+        .toArray(ScoreDoc[]::new);
   }
 
   /**
@@ -452,8 +549,8 @@ public final class ProfileRanker {
   /**
    * The profile's interests. {@code loose} (the feed) matches a topic as search matches a query,
    * any of its words with the whole topic ranked first; otherwise (digests) every word of a topic
-   * must match, and learned terms join the clauses. Why-lines name a topic only when all of it
-   * matches.
+   * must match. Learned terms never widen the candidates here: the like model reorders them.
+   * Why-lines name a topic only when all of it matches.
    */
   private Interests interests(InterestProfile profile, boolean loose) {
     Map<String, Query> topics = new LinkedHashMap<>();
@@ -482,12 +579,9 @@ public final class ProfileRanker {
           }
         });
     Map<String, Query> authors = authorQueries(profile);
-    List<Query> learned = loose ? List.of() : learnedQueries(profile, true);
     for (List<Query> list : List.of(clauses, exactClauses)) {
       list.addAll(authors.values());
-      list.addAll(learned);
     }
-    highlights.addAll(learned);
     return new Interests(
         topics,
         authors,
@@ -504,24 +598,6 @@ public final class ProfileRanker {
       Query query = plan.fieldQuery(PaperFields.AUTHORS, author, 0);
       if (query != null) {
         queries.put(author, new BoostQuery(query, AUTHOR_BOOST));
-      }
-    }
-    return queries;
-  }
-
-  /** Learned terms of one sign as weighted title/abstract queries. */
-  private List<Query> learnedQueries(InterestProfile profile, boolean positive) {
-    List<Query> queries = new ArrayList<>();
-    for (Map.Entry<String, Double> term : profile.learned().entrySet()) {
-      if ((term.getValue() > 0) != positive || term.getValue() == 0) {
-        continue;
-      }
-      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-        Query query = plan.fieldQuery(field, term.getKey(), 0);
-        if (query != null) {
-          float weight = (float) Math.abs(term.getValue()) * (positive ? LEARNED_SCALE : 1f);
-          queries.add(new BoostQuery(query, weight));
-        }
       }
     }
     return queries;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -58,7 +59,7 @@ public final class Ranker {
     this.analyzer = analyzer;
     this.expander = expander;
     this.plan = new QueryPlan(analyzer);
-    this.why = new WhyMatched(plan);
+    this.why = new WhyMatched(analyzer);
     this.clock = clock;
   }
 
@@ -81,14 +82,26 @@ public final class Ranker {
                 .add(second, Occur.SHOULD)
                 .build()
             : null;
+    // Papers read once per search: the feedback papers are mostly the page's too.
+    Map<Integer, Paper> loaded = new HashMap<>();
+    Map<Integer, PaperText> texts = new HashMap<>();
     ScoreDoc[] ranked =
-        ranked(searcher, first, exactly, second, depth, block, plan.bagOfWords(concepts));
+        ranked(
+            searcher,
+            first,
+            exactly,
+            second,
+            depth,
+            block,
+            plan.bagOfWords(concepts),
+            loaded,
+            texts);
     ScoreDoc[] page =
         request.offset() >= ranked.length
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(
-        hits(searcher, text.highlight(), concepts, page),
+        hits(searcher, text.highlight(), concepts, page, loaded, texts),
         first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
@@ -108,7 +121,9 @@ public final class Ranker {
       Query second,
       int depth,
       int block,
-      Query bag)
+      Query bag,
+      Map<Integer, Paper> loaded,
+      Map<Integer, PaperText> texts)
       throws IOException {
     ScoreDoc[] hits = first.scoreDocs;
     int poolSize = Math.min(POOL, hits.length);
@@ -118,7 +133,8 @@ public final class Ranker {
             ? WindowRescorer.rescoreExactly(searcher, pool, exactly, poolSize, poolSize)
             : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
     List<ScoreDoc> ranked =
-        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
+        new ArrayList<>(
+            Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag, loaded, texts)));
     if (depth > poolSize && hits.length > poolSize) {
       TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
       TopDocs deeper =
@@ -143,7 +159,12 @@ public final class Ranker {
    * expansions on jargon, plain words on loose questions, feedback on papers that describe the
    * topic in other words (docs/ranking.md).
    */
-  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag)
+  private ScoreDoc[] withFeedback(
+      IndexSearcher searcher,
+      ScoreDoc[] lexical,
+      Query bag,
+      Map<Integer, Paper> loaded,
+      Map<Integer, PaperText> texts)
       throws IOException {
     if (lexical.length < 2 * FEEDBACK_PAPERS) {
       // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell
@@ -159,9 +180,11 @@ public final class Ranker {
     // measured worse).
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
-    Map<String, Double> terms =
-        FeedbackTerms.of(
-            analyzer, searcher.getIndexReader(), PaperDocuments.papersOf(searcher, best), weights);
+    List<Map<String, Integer>> counts = new ArrayList<>();
+    for (PaperText paper : texts(searcher, best, loaded, texts)) {
+      counts.add(paper.counts());
+    }
+    Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
     if (terms.isEmpty()) {
       return RankFusion.fuse(lexical, lexicalScores, words);
     }
@@ -178,15 +201,60 @@ public final class Ranker {
     return searcher.search(text.match(), new TopScoreDocCollectorManager(window, COUNT_LIMIT));
   }
 
+  /** The papers of these hits, in order, each read from the index once per search. */
+  static List<Paper> papers(IndexSearcher searcher, ScoreDoc[] hits, Map<Integer, Paper> loaded)
+      throws IOException {
+    List<ScoreDoc> missing = new ArrayList<>();
+    for (ScoreDoc hit : hits) {
+      if (!loaded.containsKey(hit.doc)) {
+        missing.add(hit);
+      }
+    }
+    List<Paper> read = PaperDocuments.papersOf(searcher, missing.toArray(ScoreDoc[]::new));
+    for (int i = 0; i < missing.size(); i++) {
+      loaded.put(missing.get(i).doc, read.get(i));
+    }
+    List<Paper> papers = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
+      papers.add(loaded.get(hit.doc));
+    }
+    return papers;
+  }
+
+  /** The analysed text of these hits' papers, in order, each analysed once per search. */
+  private List<PaperText> texts(
+      IndexSearcher searcher,
+      ScoreDoc[] hits,
+      Map<Integer, Paper> loaded,
+      Map<Integer, PaperText> texts)
+      throws IOException {
+    List<Paper> papers = papers(searcher, hits, loaded);
+    List<PaperText> analysed = new ArrayList<>();
+    for (int i = 0; i < hits.length; i++) {
+      PaperText text = texts.get(hits[i].doc);
+      if (text == null) {
+        text = PaperText.of(analyzer, papers.get(i));
+        texts.put(hits[i].doc, text);
+      }
+      analysed.add(text);
+    }
+    return analysed;
+  }
+
   private List<SearchHit> hits(
-      IndexSearcher searcher, Query text, List<Concept> concepts, ScoreDoc[] page)
+      IndexSearcher searcher,
+      Query text,
+      List<Concept> concepts,
+      ScoreDoc[] page,
+      Map<Integer, Paper> loaded,
+      Map<Integer, PaperText> texts)
       throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    List<Paper> papers = PaperDocuments.papersOf(searcher, page);
-    String[] snippets = Snippets.of(searcher, analyzer, text, page, papers);
-    DocMatcher matcher = new DocMatcher(searcher);
+    List<Paper> papers = papers(searcher, page, loaded);
+    List<PaperText> analysed = texts(searcher, page, loaded, texts);
+    String[] snippets = Snippets.of(text, analysed);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
@@ -195,7 +263,7 @@ public final class Ranker {
               paper,
               page[i].score,
               Snippets.orLead(snippets[i], paper),
-              why.explain(matcher, page[i].doc, concepts)));
+              why.explain(analysed.get(i), concepts)));
     }
     return hits;
   }

@@ -1,29 +1,16 @@
 package paperbot.recommender.rank;
 
-import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
-
 /**
- * Cuts about two lines of plain text from an abstract, starting a little before the first match, at
- * word boundaries, with ellipses where text was left out. Plain text because each platform marks up
- * text its own way.
+ * Cuts about two lines of plain text from an abstract at word boundaries, with ellipses where text
+ * was left out. Plain text because each platform marks up text its own way.
  */
-final class SnippetFormatter extends PassageFormatter {
+final class SnippetFormatter {
   static final int LENGTH = 220;
 
   /** Context kept before the first match, so the snippet does not start on the matched word. */
-  private static final int LEAD = 60;
+  static final int LEAD = 60;
 
-  @Override
-  public Object format(Passage[] passages, String content) {
-    if (passages.length == 0) {
-      return window(content, 0);
-    }
-    Passage best = passages[0];
-    int anchor = best.getNumMatches() > 0 ? best.getMatchStarts()[0] : best.getStartOffset();
-    int start = Math.max(best.getStartOffset(), anchor - LEAD);
-    return window(content, start);
-  }
+  private SnippetFormatter() {}
 
   /** About {@link #LENGTH} characters of text from {@code start}, moved to word boundaries. */
   static String window(String content, int start) {

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.analysis.Analyzer;
 import paperbot.recommender.index.PaperFields;
 
 /**
  * Explains one hit in the member's terms: which of their concepts it matched, and where. Adjacent
  * words that occur together are named as one phrase ("diffusion policy (title)"); a term found only
  * through an equivalent form says so ("RL → reinforcement learning (abstract)"). Runs only for the
- * hits shown, never for every match.
+ * hits shown, never for every match, on their text analysed once ({@link PaperText}).
  */
 final class WhyMatched {
   /** Longest run of words tried as one phrase. */
@@ -19,19 +19,19 @@ final class WhyMatched {
 
   private static final List<String> FIELDS = List.of(PaperFields.TITLE, PaperFields.ABSTRACT);
 
-  private final QueryPlan plan;
+  private final Analyzer analyzer;
 
-  WhyMatched(QueryPlan plan) {
-    this.plan = plan;
+  WhyMatched(Analyzer analyzer) {
+    this.analyzer = analyzer;
   }
 
-  List<Match> explain(DocMatcher matcher, int doc, List<Concept> concepts) throws IOException {
+  List<Match> explain(PaperText paper, List<Concept> concepts) throws IOException {
     List<Match> matches = new ArrayList<>();
     int i = 0;
     while (i < concepts.size()) {
-      int used = phraseAt(matcher, doc, concepts, i, matches);
+      int used = phraseAt(paper, concepts, i, matches);
       if (used == 0) {
-        conceptAt(matcher, doc, concepts.get(i), matches);
+        conceptAt(paper, concepts.get(i), matches);
         used = 1;
       }
       i += used;
@@ -44,8 +44,7 @@ final class WhyMatched {
    * Tries the longest run of plain words from {@code start} as a phrase; returns how many concepts
    * it used.
    */
-  private int phraseAt(
-      DocMatcher matcher, int doc, List<Concept> concepts, int start, List<Match> out)
+  private int phraseAt(PaperText paper, List<Concept> concepts, int start, List<Match> out)
       throws IOException {
     int run = 0;
     while (start + run < concepts.size()
@@ -57,7 +56,7 @@ final class WhyMatched {
       String phrase =
           String.join(
               " ", concepts.subList(start, start + length).stream().map(Concept::text).toList());
-      String field = fieldContaining(matcher, doc, phrase);
+      String field = fieldContaining(paper, phrase);
       if (field != null) {
         out.add(new Match(phrase, field));
         return length;
@@ -70,15 +69,14 @@ final class WhyMatched {
    * Names where the concept matched: title before abstract, the member's own form before an
    * equivalent one.
    */
-  private void conceptAt(DocMatcher matcher, int doc, Concept concept, List<Match> out)
-      throws IOException {
+  private void conceptAt(PaperText paper, Concept concept, List<Match> out) throws IOException {
     for (String field : FIELDS) {
-      if (contains(matcher, doc, field, concept.text())) {
-        out.add(new Match(concept.label() + meaning(matcher, doc, concept), field));
+      if (contains(paper, field, concept.text())) {
+        out.add(new Match(concept.label() + meaning(paper, concept), field));
         return;
       }
       for (String alternative : concept.alternatives()) {
-        if (contains(matcher, doc, field, alternative)) {
+        if (contains(paper, field, alternative)) {
           out.add(new Match(concept.label() + " → " + alternative, field));
           return;
         }
@@ -88,7 +86,7 @@ final class WhyMatched {
       // A multi-word term matched only by some of its words (search matches them apart): name those
       // words.
       for (String word : concept.words()) {
-        String field = fieldContaining(matcher, doc, word);
+        String field = fieldContaining(paper, word);
         if (field != null) {
           out.add(new Match(word, field));
         }
@@ -100,13 +98,13 @@ final class WhyMatched {
    * For a term with several meanings, the one this paper uses, e.g. " (= text-to-speech)"; else
    * empty.
    */
-  private String meaning(DocMatcher matcher, int doc, Concept concept) throws IOException {
+  private String meaning(PaperText paper, Concept concept) throws IOException {
     if (!concept.ambiguous()) {
       return "";
     }
     for (String alternative : concept.alternatives()) {
       for (String field : FIELDS) {
-        if (contains(matcher, doc, field, alternative)) {
+        if (contains(paper, field, alternative)) {
           return " (= " + alternative + ")";
         }
       }
@@ -115,18 +113,32 @@ final class WhyMatched {
   }
 
   /** "title" when the text occurs in the title, else "abstract" when it occurs there, else null. */
-  private String fieldContaining(DocMatcher matcher, int doc, String text) throws IOException {
+  private String fieldContaining(PaperText paper, String text) throws IOException {
     for (String field : FIELDS) {
-      if (contains(matcher, doc, field, text)) {
+      if (contains(paper, field, text)) {
         return field;
       }
     }
     return null;
   }
 
-  private boolean contains(DocMatcher matcher, int doc, String field, String text)
-      throws IOException {
-    Query query = plan.fieldQuery(field, text, 0);
-    return query != null && matcher.matches(doc, query);
+  /**
+   * True when the paper's field has the text as search matches it (see {@code
+   * QueryPlan.fieldQuery}): one word by any of its terms, several as an exact phrase.
+   */
+  private boolean contains(PaperText paper, String field, String text) throws IOException {
+    PaperText.Tokens words = PaperText.analyse(analyzer, field, List.of(text));
+    if (words.terms().isEmpty()) {
+      return false;
+    }
+    PaperText.Tokens tokens = paper.field(field);
+    if (QueryWords.of(text).size() == 1) {
+      return words.terms().stream().anyMatch(tokens::contains);
+    }
+    int[] relative = new int[words.positions().length];
+    for (int i = 0; i < relative.length; i++) {
+      relative[i] = words.positions()[i] - words.positions()[0];
+    }
+    return tokens.containsPhrase(words.terms(), relative);
   }
 }

@@ -3,6 +3,7 @@ package paperbot.recommender.search;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.rank.DigestQuery;
@@ -35,8 +36,25 @@ public interface PaperIndex extends AutoCloseable {
   /** Papers most like the given one (by its distinctive terms), the paper itself excluded. */
   SearchResults moreLikeThis(String id, int limit);
 
+  /**
+   * As {@link #moreLikeThis(String, int)}, ranked with a member's stored like model ({@code
+   * learned}, see {@link #likeTerms}) beside the paper's own words.
+   */
+  default SearchResults moreLikeThis(String id, int limit, Map<String, Double> learned) {
+    return moreLikeThis(id, limit);
+  }
+
   /** The paper's most distinctive words, as readable words (not stems); empty for an unknown id. */
   List<String> distinctiveWords(String id, int limit);
+
+  /**
+   * What liking (or disliking) this paper teaches a member's model: its most distinctive words and
+   * word pairs, readable, with their tf-idf weights (unit length over the whole paper); empty for
+   * an unknown id (and from an index that cannot tell, so such a like teaches nothing).
+   */
+  default Map<String, Double> likeTerms(String id) {
+    return Map.of();
+  }
 
   /** The paper with this id (or one of its former ids), if indexed. */
   Optional<Paper> get(String id);

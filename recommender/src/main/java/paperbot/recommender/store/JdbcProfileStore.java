@@ -38,6 +38,12 @@ public final class JdbcProfileStore implements ProfileStore {
    */
   static final double LEARNED_LIMIT = 2.0;
 
+  /**
+   * Learned terms kept per member, heaviest first: a like teaches up to 100, so this holds a taste
+   * of many likes, and 10,000 members stay at a few million small rows.
+   */
+  static final int LEARNED_TERMS_KEPT = 500;
+
   private final Transactions transactions;
   private final Clock clock;
 
@@ -193,6 +199,17 @@ public final class JdbcProfileStore implements ProfileStore {
           }
           for (Map.Entry<String, Double> delta : termDeltas.entrySet()) {
             addLearned(c, m, delta.getKey(), delta.getValue());
+          }
+          if (!termDeltas.isEmpty()) {
+            // The model keeps its heaviest terms: a member's rows stay bounded however many likes.
+            update(
+                c,
+                "DELETE FROM member_learned_term WHERE member_id = ? AND term NOT IN ("
+                    + "SELECT term FROM member_learned_term WHERE member_id = ? "
+                    + "ORDER BY ABS(weight) DESC, term LIMIT ?)",
+                m,
+                m,
+                LEARNED_TERMS_KEPT);
           }
           return null;
         });

@@ -156,6 +156,26 @@ final class DigestPlannerTest {
   }
 
   @Test
+  void whatTheTeamLearnedReordersAChannelDigest() {
+    // The team's like model (DigestRunner sums the likeTerms of the workspace's most liked papers):
+    // it likes the classic paper's words and disliked the popular one's.
+    InterestProfile team =
+        new InterestProfile(
+            Map.of(),
+            List.of(),
+            Map.of("classic", 1.0, "long ago", 0.5, "popular", -1.0),
+            List.of(),
+            Set.of(),
+            Set.of(),
+            List.of());
+    Subscription channel = channel(List.of("offline rl"), 3, ZoneOffset.UTC);
+    assertThat(titles(planner.plan(channel, null, Set.of())))
+        .containsExactly("Fresh Offline RL", "Hot Offline RL", "Classic Offline RL");
+    assertThat(titles(planner.plan(channel, team, Set.of())))
+        .containsExactly("Fresh Offline RL", "Classic Offline RL", "Hot Offline RL");
+  }
+
+  @Test
   void aMemberDigestIsRankedByTheMembersProfile() {
     Subscription me =
         new Subscription(

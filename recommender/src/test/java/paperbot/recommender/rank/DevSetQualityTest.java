@@ -36,16 +36,19 @@ import paperbot.recommender.search.LucenePaperIndex;
 final class DevSetQualityTest {
   private static final int K = 10;
 
-  /** Measured 0.69 (docs/ranking.md); the floor catches a real regression, not noise. */
-  private static final double MIN_MEAN_NDCG = 0.66;
+  /** Measured 0.699 (docs/ranking.md); the floor catches a real regression, not noise. */
+  private static final double MIN_MEAN_NDCG = 0.68;
 
   /**
    * No query may score below this (plain BM25 with StandardAnalyzer never scores 0 on this set).
    */
   private static final double MIN_QUERY_NDCG = 0.15;
 
-  /** The personal feed's floor: measured 0.68 against 0.63 for plain search (docs/ranking.md). */
-  private static final double MIN_PERSONAL_NDCG = 0.64;
+  /**
+   * The personal feed's floor: measured 0.669 against 0.641 for plain search with the stored like
+   * model (docs/ranking.md).
+   */
+  private static final double MIN_PERSONAL_NDCG = 0.65;
 
   static final Path JUDGMENTS =
       Path.of("..", "..", "shared", "eval-dev", "judgments.json").toAbsolutePath().normalize();
@@ -143,6 +146,9 @@ final class DevSetQualityTest {
           continue;
         }
         List<String> likedIds = liked.stream().map(Paper::id).toList();
+        // What /like stores: each liked paper's weighted terms, summed.
+        Map<String, Double> learned = new HashMap<>();
+        likedIds.forEach(likedId -> learned.putAll(sum(learned, index.likeTerms(likedId))));
         Set<String> seen = new HashSet<>();
         List<Paper> feed = new ArrayList<>();
         for (int call = 0; call < 2; call++) {
@@ -150,7 +156,7 @@ final class DevSetQualityTest {
               new InterestProfile(
                   Map.of(text, 1.0),
                   List.of(),
-                  Map.of(),
+                  learned,
                   List.of(),
                   seen,
                   Set.of(),
@@ -187,6 +193,12 @@ final class DevSetQualityTest {
         members,
         String.join("\n  ", report));
     assertThat(mean).isGreaterThanOrEqualTo(MIN_PERSONAL_NDCG).isGreaterThan(baseline);
+  }
+
+  private static Map<String, Double> sum(Map<String, Double> a, Map<String, Double> b) {
+    Map<String, Double> total = new HashMap<>(a);
+    b.forEach((term, weight) -> total.merge(term, weight, Double::sum));
+    return total;
   }
 
   private static String sha1(String text) {

@@ -176,11 +176,14 @@ final class ProfileRankingTest {
     Map<String, Double> topics = Map.of("diffusion", 1.0);
     List<String> plain = titles(profile(topics, List.of(), Map.of(), List.of(), Set.of()));
     assertThat(plain).containsExactlyInAnyOrder(DIFFUSION.title(), DIFFUSION_VIDEO.title());
+    // What /like stores: the paper's weighted terms (a /dislike stores them negated).
+    Map<String, Double> learned = index.likeTerms(likedVideo.id());
+    assertThat(learned).containsKey("video");
     InterestProfile likes =
         new InterestProfile(
             topics,
             List.of(),
-            Map.of(),
+            learned,
             List.of(),
             Set.of(),
             Set.of(),
@@ -190,9 +193,11 @@ final class ProfileRankingTest {
     assertThat(liked.get(0).paper().title()).isEqualTo(DIFFUSION_VIDEO.title());
     assertThat(liked.get(0).resembles()).isEqualTo(likedVideo.title());
     assertThat(liked).extracting(r -> r.paper().id()).doesNotContain(likedVideo.id());
+    Map<String, Double> unlearned = new java.util.HashMap<>();
+    learned.forEach((term, weight) -> unlearned.put(term, -weight));
     InterestProfile dislikes =
         new InterestProfile(
-            topics, List.of(), Map.of(), List.of(), Set.of(), Set.of(likedVideo.id()), List.of());
+            topics, List.of(), unlearned, List.of(), Set.of(), Set.of(likedVideo.id()), List.of());
     assertThat(titles(dislikes).get(0)).isEqualTo(DIFFUSION.title());
   }
 
@@ -229,6 +234,54 @@ final class ProfileRankingTest {
     assertThat(similar.hits()).extracting(h -> h.paper().id()).doesNotContain(OFFLINE.id());
     assertThat(similar.hits().get(0).paper().title()).isEqualTo(OFFLINE_VOICE.title());
     assertThat(index.moreLikeThis("missing", 3).hits()).isEmpty();
+  }
+
+  @Test
+  void likeTermsAreReadableWordsAndPairsWithTfIdfWeights() {
+    Map<String, Double> terms = index.likeTerms(DIFFUSION.id());
+    assertThat(terms)
+        .isNotEmpty()
+        .allSatisfy((term, weight) -> {
+          assertThat((DIFFUSION.title() + " " + DIFFUSION.abstractText()).toLowerCase())
+              .contains(term);
+          assertThat(weight).isPositive().isLessThanOrEqualTo(1.0);
+        });
+    assertThat(terms.values().stream().mapToDouble(w -> w * w).sum()).isLessThanOrEqualTo(1.0001);
+    assertThat(index.likeTerms("missing")).isEmpty();
+  }
+
+  @Test
+  void moreLikeThisFollowsWhatTheMemberTaught() {
+    index.replaceAll(
+        List.of(
+            OFFLINE,
+            DIFFUSION,
+            DIFFUSION_VIDEO,
+            paper(
+                "Audio Diffusion Models",
+                "Denoising diffusion models generate audio. Video and audio diffusion.",
+                List.of(),
+                null,
+                0),
+            paper(
+                "Diffusion Planning",
+                "Diffusion models plan robot trajectories by denoising video predictions.",
+                List.of(),
+                null,
+                0)),
+        "f");
+    SearchResults plain = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5);
+    assertThat(plain.hits()).hasSizeGreaterThan(1);
+    String first = plain.hits().get(0).paper().id();
+    Paper firstPaper = plain.hits().get(0).paper();
+    assertThat(firstPaper.title()).isEqualTo("Audio Diffusion Models");
+    // A member whose dislikes taught "audio" (what /dislike stores: negative weights).
+    Map<String, Double> disliked = Map.of("audio", -1.0);
+    SearchResults taught = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5, disliked);
+    assertThat(taught.hits()).extracting(h -> h.paper().id()).contains(first);
+    assertThat(taught.hits().get(0).paper().id())
+        .as("first without the dislike: %s", firstPaper.title())
+        .isNotEqualTo(first);
   }
 
   @Test

@@ -153,6 +153,15 @@ final class JdbcProfileStoreTest {
         store.recordFeedback(ANA, "p" + i, Feedback.LIKE, Map.of("term", 0.3));
       }
       assertThat(store.load(ANA).learned().get("term")).isEqualTo(JdbcProfileStore.LEARNED_LIMIT);
+      // However many likes, only the heaviest terms are kept.
+      Map<String, Double> many = new java.util.HashMap<>();
+      for (int i = 0; i < JdbcProfileStore.LEARNED_TERMS_KEPT + 50; i++) {
+        many.put("word" + i, 0.001 * (i + 1));
+      }
+      store.recordFeedback(ANA, "p-many", Feedback.LIKE, many);
+      Map<String, Double> learned = store.load(ANA).learned();
+      assertThat(learned).hasSize(JdbcProfileStore.LEARNED_TERMS_KEPT).containsKey("term");
+      assertThat(learned).doesNotContainKey("word0").containsKey("word549");
     }
   }
 
