@@ -60,15 +60,18 @@ public final class DigestReplies {
       return new Reply(
           "Team picks (week to "
               + DAY.format(day)
-              + "): nobody liked or saved a paper this week. "
-              + "Press 👍 or Save under any paper to share your finds.",
+              + "): nobody liked, saved or linked a paper this week. "
+              + "Press 👍 or Save under any paper, or paste an arXiv link, to share your finds.",
           List.of(),
           List.of(),
           false);
     }
     List<PaperCard> cards = new ArrayList<>();
     for (var pick : picks) {
-      String votes = pick.getValue() == 1 ? "1 like or save" : pick.getValue() + " likes and saves";
+      String votes =
+          pick.getValue() == 1
+              ? "1 like, save or link"
+              : pick.getValue() + " likes, saves and links";
       cards.add(
           PaperCards.of(
               pick.getKey(),

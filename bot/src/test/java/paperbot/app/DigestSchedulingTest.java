@@ -359,7 +359,7 @@ final class DigestSchedulingTest {
       assertThat(posted.cards())
           .extracting(paperbot.chat.PaperCard::id)
           .containsExactly(ids.get(1), ids.get(0));
-      assertThat(posted.cards().get(0).why()).isEqualTo("2 likes and saves from your team");
+      assertThat(posted.cards().get(0).why()).isEqualTo("2 likes, saves and links from your team");
       assertThat(say(wiring, "team off").text()).startsWith("Stopped the weekly team post");
     }
   }
