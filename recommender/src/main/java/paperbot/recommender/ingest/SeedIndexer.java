@@ -9,19 +9,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperCorpus;
 
 /**
- * Keeps the index in step with the seed files: re-ingests them only when their fingerprint changed.
+ * Keeps the corpus in step with the seed files: re-ingests them only when their fingerprint
+ * changed.
  */
 public final class SeedIndexer {
   private static final Logger log = LoggerFactory.getLogger(SeedIndexer.class);
 
   /** Layouts of the seed readers; any other source is live. */
   private static final Set<String> SEED_LAYOUTS =
-      Arrays.stream(paperbot.recommender.ingest.SeedLayout.values())
-          .map(paperbot.recommender.ingest.SeedLayout::label)
-          .collect(Collectors.toSet());
+      Arrays.stream(SeedLayout.values()).map(SeedLayout::label).collect(Collectors.toSet());
 
   private SeedIndexer() {}
 
@@ -45,7 +45,7 @@ public final class SeedIndexer {
     }
     // Papers that live sources added or enriched survive a seed rebuild: they are merged back in
     // afterwards.
-    List<paperbot.recommender.corpus.Paper> live =
+    List<Paper> live =
         index.size() == 0
             ? List.of()
             : index.all().stream()
@@ -53,8 +53,7 @@ public final class SeedIndexer {
                 .toList();
     index.replaceAll(load.papers(), load.fingerprint(), live);
     if (!live.isEmpty()) {
-      new paperbot.recommender.ingest.CorpusUpdater(index)
-          .apply(new paperbot.recommender.ingest.Fetched(live, 0, List.of()));
+      new CorpusUpdater(index).apply(new Fetched(live, 0, List.of()));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
