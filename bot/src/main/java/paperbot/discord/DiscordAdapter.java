@@ -179,7 +179,7 @@ final class DiscordAdapter extends ListenerAdapter {
       event.reply(STOPPING).setEphemeral(true).queue(null, error -> {});
       return;
     }
-    InteractionAnswer answer = new InteractionAnswer(event);
+    InteractionAnswer answer = new InteractionAnswer(event, reply -> renderer.render(reply, owner));
     inFlight.add(answer);
     answer.sent().whenComplete((ok, error) -> inFlight.remove(answer));
     Duration left =
@@ -199,14 +199,14 @@ final class DiscordAdapter extends ListenerAdapter {
         if (timer != null) {
           timer.cancel(false);
         }
-        answer.send(renderer.render(reply, owner), reply.ephemeral());
+        answer.send(reply);
       });
     } catch (RejectedExecutionException full) {
       if (timer != null) {
         timer.cancel(false);
       }
       log.warn("discord interaction refused: every worker busy id={}", event.getId());
-      answer.send(renderer.render(Reply.privateText(BUSY), owner), true);
+      answer.send(Reply.privateText(BUSY));
     }
   }
 

@@ -1,62 +1,74 @@
 package paperbot.discord;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.chat.OneAnswer;
+import paperbot.chat.Reply;
 
 /**
- * One interaction's single answer. Discord takes exactly one callback per interaction: either the
- * reply itself, when the core answers before the deadline, or a deferral (the member sees
- * "thinking…") followed later by the reply as a follow-up. The deadline timer, the worker and the
- * shutdown race to answer; whichever moves the state first decides which of the two it is.
+ * One interaction's single answer on Discord: the reply as the interaction's callback, or a
+ * deferral (the member sees "thinking…") and the reply as a follow-up. Which of the two is decided
+ * by {@link OneAnswer}, shared with Slack; this class only makes Discord's calls.
  */
-final class InteractionAnswer {
+final class InteractionAnswer implements OneAnswer.Sink {
   private static final Logger log = LoggerFactory.getLogger(InteractionAnswer.class);
 
-  private enum State {
-    PENDING,
-    DEFERRED,
-    REPLIED
-  }
-
   private final IReplyCallback event;
-  private final AtomicReference<State> state = new AtomicReference<>(State.PENDING);
+  private final Function<Reply, MessageCreateData> render;
+  private final OneAnswer answer = new OneAnswer(this);
   private final CompletableFuture<Void> sent = new CompletableFuture<>();
 
-  InteractionAnswer(IReplyCallback event) {
+  /**
+   * @param render draws a reply as Discord's message
+   */
+  InteractionAnswer(IReplyCallback event, Function<Reply, MessageCreateData> render) {
     this.event = event;
+    this.render = render;
   }
 
-  /** Defers unless the answer went out already; a deferral is the callback, so it is sent once. */
+  /** Defers unless the answer went out already. */
   void defer() {
-    if (state.compareAndSet(State.PENDING, State.DEFERRED)) {
-      event
-          .deferReply(true)
-          .queue(
-              null,
-              error ->
-                  log.warn("discord defer failed id={} error={}", event.getId(), error.toString()));
-    }
+    answer.acknowledge();
   }
 
   /** Sends the answer: as the callback when nothing went out yet, otherwise as the follow-up. */
-  void send(MessageCreateData message, boolean ephemeral) {
-    if (state.compareAndSet(State.PENDING, State.REPLIED)) {
-      event
-          .reply(message)
-          .setEphemeral(ephemeral)
-          .queue(ok -> sent.complete(null), error -> failed("reply", error));
-    } else {
-      event
-          .getHook()
-          .sendMessage(message)
-          .setEphemeral(ephemeral)
-          .queue(ok -> sent.complete(null), error -> failed("follow-up", error));
-    }
+  void send(Reply reply) {
+    answer.send(reply);
+  }
+
+  @Override
+  public CompletionStage<?> acknowledge() {
+    return event
+        .deferReply(true)
+        .submit()
+        .whenComplete((ok, error) -> {
+          if (error != null) {
+            log.warn("discord defer failed id={} error={}", event.getId(), brief(error));
+          }
+        });
+  }
+
+  @Override
+  public void inline(Reply reply) {
+    event
+        .reply(render.apply(reply))
+        .setEphemeral(reply.ephemeral())
+        .queue(ok -> sent.complete(null), error -> failed("reply", error));
+  }
+
+  @Override
+  public void later(Reply reply) {
+    event
+        .getHook()
+        .sendMessage(render.apply(reply))
+        .setEphemeral(reply.ephemeral())
+        .queue(ok -> sent.complete(null), error -> failed("follow-up", error));
   }
 
   private void failed(String what, Throwable error) {

@@ -22,7 +22,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatAction;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
+import paperbot.chat.OneAnswer;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.command.CommandRouter;
@@ -112,20 +115,46 @@ public final class SlackAdapter {
             name,
             payload.getText(),
             manager);
-    CompletableFuture<Reply> reply =
-        CompletableFuture.supplyAsync(() -> router.handle(chat), workers);
-    reply.thenAcceptAsync(
-        answer -> sendFile(ctx.client(), payload.getUserId(), answer, late -> respond(ctx, late)),
-        workers);
+    // The ack is the HTTP response itself: it carries the reply when the core is done within the
+    // inline budget, else it is empty and the reply follows through the response_url.
+    CompletableFuture<Optional<Reply>> ack = new CompletableFuture<>();
+    OneAnswer answer =
+        new OneAnswer(
+            new OneAnswer.Sink() {
+              @Override
+              public void inline(Reply reply) {
+                ack.complete(Optional.of(reply));
+              }
+
+              @Override
+              public CompletionStage<?> acknowledge() {
+                ack.complete(Optional.empty());
+                return ack; // taken once the handler returns the empty ack
+              }
+
+              @Override
+              public void later(Reply reply) {
+                respond(ctx, reply);
+              }
+            });
+    CompletableFuture.supplyAsync(() -> router.handle(chat), workers)
+        .thenAcceptAsync(
+            reply -> {
+              answer.send(reply);
+              sendFile(ctx.client(), payload.getUserId(), reply, late -> respond(ctx, late));
+            },
+            workers);
     try {
-      if (settings.inlineBudget().isZero()) {
-        throw new TimeoutException("a zero budget always answers through the response_url");
+      if (!settings.inlineBudget().isZero()) {
+        try {
+          ack.get(settings.inlineBudget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+          // answered below: the acknowledgement goes out empty unless the reply just won the race
+        }
       }
-      return ctx.ack(
-          commandResponse(reply.get(settings.inlineBudget().toMillis(), TimeUnit.MILLISECONDS)));
-    } catch (TimeoutException slow) {
-      reply.thenAccept(late -> respond(ctx, late));
-      return ctx.ack();
+      answer.acknowledge();
+      Optional<Reply> inline = ack.get();
+      return inline.isPresent() ? ctx.ack(commandResponse(inline.get())) : ctx.ack();
     } catch (Exception e) {
       log.error("slack command failed team={} command={}", payload.getTeamId(), name, e);
       return ctx.ack("Sorry, something went wrong with that command. Please try again.");
