@@ -91,7 +91,12 @@ final class DiscordAckBench {
         awaitAnswered(discord, measured);
         discord.answered(measured).forEach(a -> raw.add(a.afterCreation().toNanos()));
       } finally {
-        bare.shutdownNow();
+        // Graceful: interrupting JDA's requester mid-request logs ERROR stacks into the bench's
+        // output.
+        bare.shutdown();
+        if (!bare.awaitShutdown(Duration.ofSeconds(10))) {
+          bare.shutdownNow();
+        }
       }
     }
     return new Result(ours, raw, unanswered);
