@@ -2,12 +2,9 @@ package paperbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -94,7 +91,7 @@ final class SlackLoadTest {
           String query = QUERIES.get(i % QUERIES.size());
           String topic = i % 7 == 0 ? "add load topic " + (i % 5) : null;
           String body =
-              command(
+              SlackForms.command(
                   "U" + (i % 50),
                   topic != null ? "/topics" : "/papers",
                   topic != null ? topic : query,
@@ -179,47 +176,6 @@ final class SlackLoadTest {
   }
 
   private static HttpRequest signed(SlackHttpServer server, String body) {
-    return SignedSlackRequest.post(
-        URI.create("http://127.0.0.1:" + server.port() + SlackHttpServer.PATH),
-        SECRET,
-        body,
-        System.currentTimeMillis() / 1000);
-  }
-
-  private static String command(String user, String command, String text, String responseUrl) {
-    String[] pairs = {
-      "token",
-      "x",
-      "team_id",
-      "T1",
-      "team_domain",
-      "test",
-      "channel_id",
-      "C1",
-      "channel_name",
-      "general",
-      "user_id",
-      user,
-      "user_name",
-      user,
-      "command",
-      command,
-      "text",
-      text,
-      "response_url",
-      responseUrl,
-      "trigger_id",
-      "1.2.3",
-      "api_app_id",
-      "A1"
-    };
-    StringBuilder form = new StringBuilder();
-    for (int i = 0; i < pairs.length; i += 2) {
-      form.append(i == 0 ? "" : "&")
-          .append(pairs[i])
-          .append('=')
-          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-    }
-    return form.toString();
+    return SlackForms.signedNow(server.port(), SECRET, body);
   }
 }

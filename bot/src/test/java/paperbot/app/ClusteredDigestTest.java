@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,8 +37,6 @@ import paperbot.recommender.ingest.JsonLinesFile;
 import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcDigestStore;
 import paperbot.slack.FakeSlackWebApi;
-import paperbot.slack.SignedSlackRequest;
-import paperbot.slack.SlackHttpServer;
 
 /**
  * Two paperbot processes on one PostgreSQL database with Quartz clustered, posting to a fake Slack.
@@ -265,12 +262,7 @@ final class ClusteredDigestTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     String answer = "";
     while (System.nanoTime() < deadline) {
-      HttpRequest request =
-          SignedSlackRequest.post(
-              URI.create("http://127.0.0.1:" + port + SlackHttpServer.PATH),
-              SECRET,
-              body,
-              System.currentTimeMillis() / 1000);
+      HttpRequest request = paperbot.slack.SlackForms.signedNow(port, SECRET, body);
       try {
         answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
         if (answer.contains(expected)) {

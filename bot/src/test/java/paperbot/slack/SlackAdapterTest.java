@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -117,35 +116,7 @@ final class SlackAdapterTest {
   }
 
   private static long now() {
-    return System.currentTimeMillis() / 1000;
-  }
-
-  private static String command(String user, String command, String text, String responseUrl) {
-    return form(
-        "token",
-        "x",
-        "team_id",
-        "T1",
-        "team_domain",
-        "test",
-        "channel_id",
-        "C1",
-        "channel_name",
-        "general",
-        "user_id",
-        user,
-        "user_name",
-        user,
-        "command",
-        command,
-        "text",
-        text,
-        "response_url",
-        responseUrl,
-        "trigger_id",
-        "1.2.3",
-        "api_app_id",
-        "A1");
+    return SlackForms.boltNow();
   }
 
   private static String button(String user, String actionId, String value, String responseUrl)
@@ -162,15 +133,7 @@ final class SlackAdapterTest {
                              "text":{"type":"plain_text","text":"x"}}]}
                 """
                     .formatted(user, user, responseUrl, actionId, value)));
-    return form("payload", payload);
-  }
-
-  private static String form(String... pairs) {
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      parts.add(pairs[i] + "=" + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-    }
-    return String.join("&", parts);
+    return SlackForms.form("payload", payload);
   }
 
   private static List<String> paperIds(JsonNode message) {
@@ -190,7 +153,7 @@ final class SlackAdapterTest {
     HttpResponse<String> response =
         post(
             fast,
-            command("U1", "/papers", "diffusion policy", slackApi.responseUrl("a")),
+            SlackForms.command("U1", "/papers", "diffusion policy", slackApi.responseUrl("a")),
             now(),
             SECRET);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -210,15 +173,20 @@ final class SlackAdapterTest {
         JSON.readTree(
             post(
                     fast,
-                    command("U7", "/papers", "diffusion policy", slackApi.responseUrl("f")),
+                    SlackForms.command(
+                        "U7", "/papers", "diffusion policy", slackApi.responseUrl("f")),
                     now(),
                     SECRET)
                 .body());
     String id = paperIds(found).get(0);
-    post(fast, command("U7", "/save", id, slackApi.responseUrl("f")), now(), SECRET);
+    post(fast, SlackForms.command("U7", "/save", id, slackApi.responseUrl("f")), now(), SECRET);
     JsonNode ack =
         JSON.readTree(
-            post(fast, command("U7", "/saved", "bibtex", slackApi.responseUrl("f")), now(), SECRET)
+            post(
+                    fast,
+                    SlackForms.command("U7", "/saved", "bibtex", slackApi.responseUrl("f")),
+                    now(),
+                    SECRET)
                 .body());
     assertThat(ack.get("text").asText()).startsWith("Your 1 saved papers as BibTeX");
     FakeSlackWebApi.Shared file = awaitShared();
@@ -269,10 +237,17 @@ final class SlackAdapterTest {
   @Test
   void personalPapersUseTheMembersTopics() throws Exception {
     post(
-        fast, command("U2", "/topics", "add offline rl", slackApi.responseUrl("b")), now(), SECRET);
+        fast,
+        SlackForms.command("U2", "/topics", "add offline rl", slackApi.responseUrl("b")),
+        now(),
+        SECRET);
     JsonNode message =
         JSON.readTree(
-            post(fast, command("U2", "/papers", "", slackApi.responseUrl("b")), now(), SECRET)
+            post(
+                    fast,
+                    SlackForms.command("U2", "/papers", "", slackApi.responseUrl("b")),
+                    now(),
+                    SECRET)
                 .body());
     assertThat(message.get("blocks").get(1).get("text").get("text").asText())
         .contains("your topics: offline rl");
@@ -280,13 +255,17 @@ final class SlackAdapterTest {
 
   @Test
   void aLikeButtonIsAnsweredThroughTheResponseUrlAndReranksTheNextPapers() throws Exception {
-    post(fast, command("U3", "/topics", "add diffusion", slackApi.responseUrl("c")), now(), SECRET);
+    post(
+        fast,
+        SlackForms.command("U3", "/topics", "add diffusion", slackApi.responseUrl("c")),
+        now(),
+        SECRET);
     List<String> before =
         paperIds(
             JSON.readTree(
                 post(
                         fast,
-                        command("U3", "/papers", "all", slackApi.responseUrl("c")),
+                        SlackForms.command("U3", "/papers", "all", slackApi.responseUrl("c")),
                         now(),
                         SECRET)
                     .body()));
@@ -295,7 +274,8 @@ final class SlackAdapterTest {
                 JSON.readTree(
                     post(
                             fast,
-                            command("U3", "/papers", "video generation", slackApi.responseUrl("c")),
+                            SlackForms.command(
+                                "U3", "/papers", "video generation", slackApi.responseUrl("c")),
                             now(),
                             SECRET)
                         .body()))
@@ -315,7 +295,7 @@ final class SlackAdapterTest {
             JSON.readTree(
                 post(
                         fast,
-                        command("U3", "/papers", "all", slackApi.responseUrl("c")),
+                        SlackForms.command("U3", "/papers", "all", slackApi.responseUrl("c")),
                         now(),
                         SECRET)
                     .body()));
@@ -327,7 +307,7 @@ final class SlackAdapterTest {
     HttpResponse<String> ack =
         post(
             slow,
-            command("U4", "/papers", "world models", slackApi.responseUrl("slow")),
+            SlackForms.command("U4", "/papers", "world models", slackApi.responseUrl("slow")),
             now(),
             SECRET);
     assertThat(ack.statusCode()).isEqualTo(200);
@@ -346,7 +326,7 @@ final class SlackAdapterTest {
 
   @Test
   void badAndStaleSignaturesAreRefused() throws Exception {
-    String body = command("U5", "/papers", "rl", slackApi.responseUrl("bad"));
+    String body = SlackForms.command("U5", "/papers", "rl", slackApi.responseUrl("bad"));
     assertThat(post(fast, body, now(), "not-the-secret").statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now() - 10 * 60, SECRET).statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now(), SECRET).statusCode()).isEqualTo(200);
@@ -355,7 +335,7 @@ final class SlackAdapterTest {
   @Test
   void aTimestampMoreThanFiveMinutesAheadIsRefusedLikeAStaleOne() throws Exception {
     // A captured request stamped ahead could otherwise be replayed until its time came.
-    String body = command("U5", "/papers", "rl", slackApi.responseUrl("ahead"));
+    String body = SlackForms.command("U5", "/papers", "rl", slackApi.responseUrl("ahead"));
     assertThat(post(fast, body, now() + 6 * 60, SECRET).statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now() - 6 * 60, SECRET).statusCode()).isEqualTo(401);
     assertThat(post(fast, body, now() + 60, SECRET).statusCode()).isEqualTo(200);
@@ -363,7 +343,7 @@ final class SlackAdapterTest {
 
   @Test
   void aSignedCommandWithTheWrongContentTypeIsRefusedWith415() throws Exception {
-    String body = command("U5", "/papers", "rl", slackApi.responseUrl("type"));
+    String body = SlackForms.command("U5", "/papers", "rl", slackApi.responseUrl("type"));
     for (String type : List.of("application/json", "text/plain")) {
       HttpResponse<String> response = post(fast, body, now(), SECRET, type);
       assertThat(response.statusCode()).as(type).isEqualTo(415);
@@ -441,7 +421,7 @@ final class SlackAdapterTest {
         JSON.readTree(
             post(
                     fast,
-                    command("U7", "/digest", "unsubscribe", slackApi.responseUrl("d")),
+                    SlackForms.command("U7", "/digest", "unsubscribe", slackApi.responseUrl("d")),
                     now(),
                     SECRET)
                 .body());
@@ -450,7 +430,8 @@ final class SlackAdapterTest {
         JSON.readTree(
             post(
                     fast,
-                    command("UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("d")),
+                    SlackForms.command(
+                        "UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("d")),
                     now(),
                     SECRET)
                 .body());
@@ -459,7 +440,7 @@ final class SlackAdapterTest {
         JSON.readTree(
             post(
                     fast,
-                    command("U7", "/digest", "preview me", slackApi.responseUrl("d")),
+                    SlackForms.command("U7", "/digest", "preview me", slackApi.responseUrl("d")),
                     now(),
                     SECRET)
                 .body());
