@@ -38,6 +38,7 @@ import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.digest.DigestRunner;
+import paperbot.recommender.corpus.IndexSync;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.index.PaperFields;
@@ -219,13 +220,11 @@ public final class Benchmark {
    */
   private long archiveLoad() {
     try (Database database = Database.openDefault(config.dataDir())) {
-      LucenePaperIndex index =
-          LucenePaperIndex.open(
-              indexDir(), expander, clock, new JdbcPaperArchive(database.dataSource(), clock));
+      LucenePaperIndex index = LucenePaperIndex.open(indexDir(), expander, clock);
       try {
         progress.printf("database copy of %,d papers...%n", index.size());
         long began = System.nanoTime();
-        index.reconcileWithArchive();
+        new IndexSync(new JdbcPaperArchive(database.dataSource(), clock), index, clock).reconcile();
         return System.nanoTime() - began;
       } finally {
         index.close();

@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paperbot.recommender.search.LucenePaperIndex;
+import paperbot.recommender.corpus.IndexSync;
 
 /**
  * Keeps this process's index in step with papers other processes wrote to the shared database. Live
@@ -22,7 +22,7 @@ final class PaperSync implements AutoCloseable {
     this.timer = timer;
   }
 
-  static PaperSync start(LucenePaperIndex index, Duration every) {
+  static PaperSync start(IndexSync sync, Duration every) {
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(runnable -> {
           Thread thread = new Thread(runnable, "paperbot-paper-sync");
@@ -32,7 +32,7 @@ final class PaperSync implements AutoCloseable {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
-            int papers = index.syncFromArchive();
+            int papers = sync.sync();
             if (papers > 0) {
               log.info("index synced from database papers={}", papers);
             }

@@ -23,10 +23,12 @@ import paperbot.command.SimilarCommand;
 import paperbot.command.TopicsCommand;
 import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
+import paperbot.recommender.corpus.CorpusService;
+import paperbot.recommender.corpus.IndexSync;
+import paperbot.recommender.corpus.PaperArchive;
 import paperbot.recommender.digest.DigestPlanner;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
-import paperbot.recommender.index.PaperArchive;
 import paperbot.recommender.ingest.ArxivListingSource;
 import paperbot.recommender.ingest.ArxivSource;
 import paperbot.recommender.ingest.CorpusUpdater;
@@ -54,6 +56,8 @@ public final class Wiring implements AutoCloseable {
 
   private final Database database;
   private final PaperArchive archive;
+  private final CorpusService corpus;
+  private final IndexSync indexSync;
   private final Outboxes outboxes;
   private final DigestRunner digests;
   private final DigestStore digestStore;
@@ -68,6 +72,8 @@ public final class Wiring implements AutoCloseable {
   private Wiring(
       Database database,
       PaperArchive archive,
+      CorpusService corpus,
+      IndexSync indexSync,
       LucenePaperIndex index,
       ProfileStore profiles,
       CommandRouter router,
@@ -83,6 +89,8 @@ public final class Wiring implements AutoCloseable {
     this.sources = sources;
     this.database = database;
     this.archive = archive;
+    this.corpus = corpus;
+    this.indexSync = indexSync;
     this.outboxes = outboxes;
     this.digests = digests;
     this.scheduler = scheduler;
@@ -102,31 +110,34 @@ public final class Wiring implements AutoCloseable {
    * with {@code schedule}, also Quartz, which fires digests (only the running bot does that).
    */
   public static Wiring open(BotConfig config, Clock clock, boolean schedule) {
-    // Storage first, then the recommender: the index keeps a copy of its papers in the database.
+    // Storage first, then the recommender: the database keeps every paper, and the index is a view
+    // of it.
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
     Database database = openDatabase(config);
     LucenePaperIndex index;
     JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), clock);
     try {
-      // The database keeps every paper too, written before the index commits: the index can be
-      // rebuilt from it.
-      index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock, archive);
+      index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+    // Papers are written to the database first, then the index; the sync follows other processes'
+    // writes and repairs an index a crash left behind.
+    CorpusService corpus = new CorpusService(archive, index);
+    IndexSync indexSync = new IndexSync(archive, index, clock);
     IndexStatus status;
     try {
       long started = System.nanoTime();
-      LucenePaperIndex.Reconciled reconciled = index.reconcileWithArchive();
-      if (reconciled != LucenePaperIndex.Reconciled.IN_STEP) {
+      IndexSync.Reconciled reconciled = indexSync.reconcile();
+      if (reconciled != IndexSync.Reconciled.IN_STEP) {
         log.info(
             "index reconciled with database action={} papers={} took_ms={}",
             reconciled,
             index.size(),
             (System.nanoTime() - started) / 1_000_000);
       }
-      status = SeedIndexer.ensureCurrent(index, config.seedsDir(), clock);
+      status = SeedIndexer.ensureCurrent(corpus, config.seedsDir(), clock);
     } catch (RuntimeException e) {
       index.close();
       database.close();
@@ -144,7 +155,7 @@ public final class Wiring implements AutoCloseable {
     // Live sources
     BotConfig.SourceSettings fetch = config.sources();
     LiveSources sources =
-        new LiveSources(paperSources(config, clock), new CorpusUpdater(index), clock);
+        new LiveSources(paperSources(config, clock), new CorpusUpdater(corpus), clock);
 
     // Digests
     DigestStore digestStore = new JdbcDigestStore(database.dataSource(), clock);
@@ -185,7 +196,7 @@ public final class Wiring implements AutoCloseable {
                 crons.put(source.name(), fetch.cron(source.name(), source.defaultCron())));
         scheduler.scheduleRefreshes(sources, crons);
         digestSchedule = scheduler;
-        paperSync = PaperSync.start(index, config.sources().paperSync());
+        paperSync = PaperSync.start(indexSync, config.sources().paperSync());
       } catch (Exception e) {
         if (scheduler != null) {
           scheduler.close();
@@ -221,6 +232,8 @@ public final class Wiring implements AutoCloseable {
     return new Wiring(
         database,
         archive,
+        corpus,
+        indexSync,
         index,
         profiles,
         new CommandRouter(papers, routed),
@@ -284,6 +297,16 @@ public final class Wiring implements AutoCloseable {
   /** The database's copy of every paper: the source of truth the index is built from. */
   public PaperArchive paperArchive() {
     return archive;
+  }
+
+  /** Where papers are written: the database first, then the index. */
+  public CorpusService corpus() {
+    return corpus;
+  }
+
+  /** Keeps the index following the database (and rebuilds it from there). */
+  public IndexSync indexSync() {
+    return indexSync;
   }
 
   /** Digest subscriptions and the sent-log. */

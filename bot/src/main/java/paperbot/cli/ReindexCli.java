@@ -26,7 +26,7 @@ final class ReindexCli implements Callable<Integer> {
   public Integer call() {
     try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
       long started = System.nanoTime();
-      long papers = wiring.index().rebuildFromArchive();
+      long papers = wiring.indexSync().rebuild();
       context
           .out()
           .printf(

@@ -39,7 +39,7 @@ final class BackupCliTest {
       wiring.profiles().removeTopic(ANA, "world models");
       wiring.profiles().addTopic(ANA, "after the backup", 1);
       wiring
-          .index()
+          .corpus()
           .upsert(
               List.of(
                   new Paper(

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where the papers are kept, as ingest sees it: read one, add or change some, replace them all. The
- * ingest code (seed rebuilds, live sources) writes through this port and never knows that the
- * implementation writes the database first and the search index after it.
+ * ingest code (seed rebuilds, live sources) writes through this port and never knows that its
+ * implementation, {@link CorpusService}, writes the database first and the search index after it.
  */
 public interface PaperCorpus {
   Optional<Paper> get(String id);

@@ -14,18 +14,18 @@ import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.index.PaperDocuments;
 
 /**
- * Merges papers from a live source into the index: the same id updates in place (upvotes, dates,
+ * Merges papers from a live source into the corpus: the same id updates in place (upvotes, dates,
  * authors, a newer version's title and abstract); a new arXiv id whose title matches a paper known
  * only by its title joins it (the paper takes the arXiv id and keeps its former id findable);
  * anything else is added. A paper that comes twice in one batch (cross-listed in two category
- * feeds) is folded into one first, so it counts once. Searches see each batch as soon as it is
- * committed.
+ * feeds) is folded into one first, so it counts once. It writes through the {@link PaperCorpus}
+ * port (the database first, then the index), so searches see each batch as soon as it is stored.
  */
 public final class CorpusUpdater {
-  private final PaperCorpus index;
+  private final PaperCorpus corpus;
 
-  public CorpusUpdater(PaperCorpus index) {
-    this.index = index;
+  public CorpusUpdater(PaperCorpus corpus) {
+    this.corpus = corpus;
   }
 
   public IngestSummary apply(Fetched fetched) {
@@ -35,7 +35,7 @@ public final class CorpusUpdater {
     List<Paper> upserts = new ArrayList<>();
     List<Paper> distinct = foldSameIds(fetched.papers());
     for (Paper incoming : distinct) {
-      Optional<Paper> same = index.get(incoming.id());
+      Optional<Paper> same = corpus.get(incoming.id());
       if (same.isPresent()) {
         Paper combined = combine(same.get(), incoming, same.get().id());
         if (!combined.equals(same.get())) {
@@ -47,11 +47,11 @@ public final class CorpusUpdater {
       Optional<Paper> titled =
           incoming.title() == null
               ? Optional.empty()
-              : index
+              : corpus
                   .findByTitle(incoming.title())
                   .filter(existing -> !PaperId.isArxivId(existing.id()));
       if (titled.isPresent()) {
-        index.replace(
+        corpus.replace(
             titled.get().id(),
             withFormerId(combine(titled.get(), incoming, incoming.id()), titled.get().id()));
         merged++;
@@ -61,7 +61,7 @@ public final class CorpusUpdater {
       added++;
     }
     if (!upserts.isEmpty()) {
-      index.upsert(upserts);
+      corpus.upsert(upserts);
     }
     return new IngestSummary(
         distinct.size(),

@@ -25,12 +25,12 @@ public final class SeedIndexer {
 
   private SeedIndexer() {}
 
-  public static IndexStatus ensureCurrent(PaperCorpus index, Path seedsDir, Clock clock) {
+  public static IndexStatus ensureCurrent(PaperCorpus corpus, Path seedsDir, Clock clock) {
     long started = System.nanoTime();
     String fingerprint = SeedCorpus.fingerprint(seedsDir);
-    if (index.sourceFingerprint().filter(fingerprint::equals).isPresent()) {
+    if (corpus.sourceFingerprint().filter(fingerprint::equals).isPresent()) {
       return new IndexStatus(
-          index.size(), false, Duration.ofNanos(System.nanoTime() - started), List.of());
+          corpus.size(), false, Duration.ofNanos(System.nanoTime() - started), List.of());
     }
     log.info("ingest started seeds={}", seedsDir);
     CorpusLoad load = SeedCorpus.load(seedsDir, clock);
@@ -46,14 +46,14 @@ public final class SeedIndexer {
     // Papers that live sources added or enriched survive a seed rebuild: they are merged back in
     // afterwards.
     List<Paper> live =
-        index.size() == 0
+        corpus.size() == 0
             ? List.of()
-            : index.all().stream()
+            : corpus.all().stream()
                 .filter(p -> p.sources().stream().anyMatch(s -> !SEED_LAYOUTS.contains(s.layout())))
                 .toList();
-    index.replaceAll(load.papers(), load.fingerprint(), live);
+    corpus.replaceAll(load.papers(), load.fingerprint(), live);
     if (!live.isEmpty()) {
-      new CorpusUpdater(index).apply(new Fetched(live, 0, List.of()));
+      new CorpusUpdater(corpus).apply(new Fetched(live, 0, List.of()));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
@@ -62,6 +62,6 @@ public final class SeedIndexer {
         load.papers().size(),
         load.merges(),
         took.toMillis());
-    return new IndexStatus(index.size(), true, took, load.files());
+    return new IndexStatus(corpus.size(), true, took, load.files());
   }
 }

@@ -5,12 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +24,11 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import paperbot.recommender.corpus.CorpusView;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.corpus.PaperCorpus;
+import paperbot.recommender.corpus.PaperArchive;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.index.PaperAnalyzer;
-import paperbot.recommender.index.PaperArchive;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.rank.DigestQuery;
@@ -46,17 +43,19 @@ import paperbot.recommender.rank.SearchResults;
 /**
  * The paper index on disk. One writer; searches use near-real-time searchers from a {@link
  * SearcherManager}, so updates never block queries and every committed update is visible to the
- * next search.
+ * next search. A view of the database: papers are written there first ({@link
+ * paperbot.recommender.corpus.CorpusService}), and each commit records how far into the database's
+ * writes the index is ({@link paperbot.recommender.corpus.IndexSync} goes on from there).
  */
-public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
+public final class LucenePaperIndex implements PaperIndex, CorpusView {
   /**
    * Bump when the document mapping or analysis changes: an index of another schema is rebuilt from
    * sources.
    */
   static final String SCHEMA = "paperbot-index-9";
 
-  /** Papers read from the archive per batch while rebuilding or syncing. */
-  private static final int REBUILD_BATCH = 2_000;
+  /** Papers read per batch for {@link #all}. */
+  private static final int READ_BATCH = 2_000;
 
   /**
    * Terms one like teaches (see {@link #likeTerms}): a paper's vector without its long tail (100
@@ -64,13 +63,10 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
    */
   static final int LIKE_TERMS = 100;
 
-  /**
-   * How far another process's clock may run behind this one's without a sync missing its writes.
-   */
-  private static final Duration SYNC_CLOCK_MARGIN = Duration.ofMinutes(5);
-
   private static final String SCHEMA_KEY = "schema";
   private static final String SOURCES_KEY = "sources";
+
+  /** How far into the database's writes the index is; the key's name stays for existing indexes. */
   private static final String ARCHIVE_KEY = "archived-up-to";
 
   private final Directory directory;
@@ -80,25 +76,13 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
   private final ProfileRanker profiles;
   private final SimilarPapers similar;
 
-  private final PaperArchive archive;
-  private final Clock clock;
-
-  /**
-   * Where {@link #syncFromArchive} goes on from; set when the index is reconciled with the archive.
-   */
-  private PaperArchive.Cursor synced = PaperArchive.Cursor.from(Instant.EPOCH);
-
   private LucenePaperIndex(
       Directory directory,
       IndexWriter writer,
       Ranker ranker,
       ProfileRanker profiles,
-      SimilarPapers similar,
-      PaperArchive archive,
-      Clock clock)
+      SimilarPapers similar)
       throws IOException {
-    this.archive = archive;
-    this.clock = clock;
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
@@ -107,17 +91,11 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
     this.similar = similar;
   }
 
-  /** Opens (or creates) the index in {@code dir}, on its own: no archive keeps its papers. */
-  public static LucenePaperIndex open(Path dir, QueryExpander expander, Clock clock) {
-    return open(dir, expander, clock, PaperArchive.NONE);
-  }
-
   /**
-   * Opens (or creates) the index in {@code dir}. Every change is written to the archive before the
-   * index commits it, so the index can be rebuilt from the archive ({@link #rebuildFromArchive}).
+   * Opens (or creates) the index in {@code dir}. It writes no database: the bot writes papers
+   * through {@link paperbot.recommender.corpus.CorpusService}, which writes the database first.
    */
-  public static LucenePaperIndex open(
-      Path dir, QueryExpander expander, Clock clock, PaperArchive archive) {
+  public static LucenePaperIndex open(Path dir, QueryExpander expander, Clock clock) {
     PaperAnalyzer analyzer = new PaperAnalyzer();
     try {
       Files.createDirectories(dir);
@@ -140,9 +118,7 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
           writer,
           new Ranker(analyzer, expander, clock),
           new ProfileRanker(analyzer, expander, clock),
-          new SimilarPapers(analyzer),
-          archive,
-          clock);
+          new SimilarPapers(analyzer));
     } catch (LockObtainFailedException e) {
       // Lucene allows one writer per index: another paperbot process (the running bot) holds it.
       throw new UncheckedIOException(
@@ -202,8 +178,7 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
   }
 
   @Override
-  public void upsert(Collection<Paper> papers) {
-    archive.put(papers);
+  public void upsert(Collection<Paper> papers, Optional<PaperArchive.Cursor> followedUpTo) {
     try {
       for (Paper paper : papers) {
         // Replaces any older version of the same paper atomically: delete-by-id and add in one
@@ -211,7 +186,7 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
         writer.updateDocument(
             new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
       }
-      commit(sourceFingerprint().orElse(""));
+      commit(sourceFingerprint().orElse(""), followedUpTo);
     } catch (IOException e) {
       throw new UncheckedIOException("index update failed", e);
     }
@@ -231,23 +206,21 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
 
   /** Replaces the paper stored under {@code oldId} with one under a new id, in one commit. */
   @Override
-  public void replace(String oldId, Paper paper) {
-    archive.replace(oldId, paper);
+  public void replace(String oldId, Paper paper, Optional<PaperArchive.Cursor> followedUpTo) {
     try {
       // Delete first: a delete only affects documents added before it, so the new one survives.
       writer.deleteDocuments(new Term(PaperFields.ID, oldId));
       writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
-      commit(sourceFingerprint().orElse(""));
+      commit(sourceFingerprint().orElse(""), followedUpTo);
     } catch (IOException e) {
       throw new UncheckedIOException("index update failed", e);
     }
   }
 
   /** Every paper, in index order (for export). */
-  @Override
   public List<Paper> all() {
     List<Paper> papers = new ArrayList<>();
-    forEachBatch(REBUILD_BATCH, papers::addAll);
+    forEachBatch(READ_BATCH, papers::addAll);
     return papers;
   }
 
@@ -255,6 +228,7 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
    * Every paper, in index order, in batches of at most {@code size}: corpora larger than memory fit
    * through.
    */
+  @Override
   public void forEachBatch(int size, Consumer<List<Paper>> batch) {
     withSearcher(searcher -> {
       List<Paper> papers = new ArrayList<>(size);
@@ -279,141 +253,57 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
   }
 
   /**
-   * Replaces everything with these papers and records which sources they came from, in one commit.
+   * Replaces everything with these papers and records which sources they came from, in one commit:
+   * the index alone, for tests and throwaway indexes (the bot replaces through {@link
+   * paperbot.recommender.corpus.CorpusService}, which writes the database first).
    */
   public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {
-    replaceAll(papers, sourceFingerprint, List.of());
-  }
-
-  /**
-   * Replaces everything with these papers, but keeps {@code stillArchived} in the archive too
-   * (papers the caller merges back in next): should the process die in between, the archive has not
-   * lost them.
-   */
-  @Override
-  public void replaceAll(
-      Collection<Paper> papers, String sourceFingerprint, Collection<Paper> stillArchived) {
-    Map<String, Paper> archived = new LinkedHashMap<>();
-    papers.forEach(paper -> archived.put(paper.id(), paper));
-    stillArchived.forEach(paper -> archived.put(paper.id(), paper));
-    archive.replaceAll(archived.values(), sourceFingerprint);
     try (BulkLoad load = startBulkLoad(BulkLoad.DEFAULT_THREADS)) {
       load.add(papers);
       load.commit(sourceFingerprint);
     }
   }
 
-  /** What {@link #reconcileWithArchive} did. */
-  public enum Reconciled {
-    IN_STEP,
-    /** Papers the database had and the index missed were indexed. */
-    CAUGHT_UP,
-    ARCHIVE_FILLED,
-    INDEX_REBUILT
-  }
-
-  /**
-   * Brings index and archive into step at start-up. An archive that never held a whole corpus (an
-   * install from before there was one, or a fill cut short) is filled from the index, batch by
-   * batch, and only then marked complete. An index with other papers or sources than a complete
-   * archive is rebuilt from it: the index directory was lost or damaged, or the index format
-   * changed. Otherwise the index catches up with what the archive got since its last commit: a
-   * process that died between the archive write and the index commit left it behind.
-   */
-  public synchronized Reconciled reconcileWithArchive() {
-    // Changes from here on reach this index by syncing; the margin covers clocks of other processes
-    // running behind.
-    synced = PaperArchive.Cursor.from(clock.instant().minus(SYNC_CLOCK_MARGIN));
-    Optional<String> archivedSources = archive.sourceFingerprint();
-    if (archivedSources.isEmpty()) {
-      if (size() == 0) {
-        return Reconciled.IN_STEP;
-      }
-      forEachBatch(REBUILD_BATCH, archive::put);
-      archive.complete(sourceFingerprint().orElse(""));
-      try {
-        commit(sourceFingerprint().orElse("")); // records how far into the archive the index is
-      } catch (IOException e) {
-        throw new UncheckedIOException("index commit failed", e);
-      }
-      return Reconciled.ARCHIVE_FILLED;
-    }
-    if (size() != archive.count()
-        || !sourceFingerprint().orElse("").equals(archivedSources.get())) {
-      rebuildFromArchive();
-      return Reconciled.INDEX_REBUILT;
-    }
-    // Same count, same sources, but a paper may have been replaced or updated in the archive only.
-    PaperArchive.Cursor recentEnough = synced;
-    synced = archivedUpTo().orElse(PaperArchive.Cursor.from(Instant.EPOCH));
-    int caughtUp = syncFromArchive();
-    if (recentEnough.compareTo(synced) < 0) {
-      synced =
-          recentEnough; // the running sync looks back far enough for the writes of other processes
-      // too
-    }
-    return caughtUp > 0 ? Reconciled.CAUGHT_UP : Reconciled.IN_STEP;
-  }
-
-  /**
-   * Indexes the papers other processes sharing the database wrote since the last sync (one of them
-   * fetches the live sources for all); returns how many. Only the index changes: the archive has
-   * them already.
-   */
-  public synchronized int syncFromArchive() {
-    int applied = 0;
-    while (true) {
-      PaperArchive.Changes changes = archive.changedSince(synced, REBUILD_BATCH);
-      if (changes.papers().isEmpty()) {
-        return applied;
-      }
-      try {
-        for (Paper paper : changes.papers()) {
-          // A paper that replaced one under another id (a seed paper found on arXiv) takes its
-          // place here too.
-          for (SourceRecord source : paper.sources()) {
-            if (PaperDocuments.FORMER_ID.equals(source.layout())
-                && !source.source().equals(paper.id())) {
-              writer.deleteDocuments(new Term(PaperFields.ID, source.source()));
-            }
+  @Override
+  public void follow(Collection<Paper> changed, PaperArchive.Cursor followedUpTo) {
+    try {
+      for (Paper paper : changed) {
+        // A paper that replaced one under another id (a seed paper found on arXiv) takes its
+        // place here too.
+        for (SourceRecord source : paper.sources()) {
+          if (PaperDocuments.FORMER_ID.equals(source.layout())
+              && !source.source().equals(paper.id())) {
+            writer.deleteDocuments(new Term(PaperFields.ID, source.source()));
           }
-          writer.updateDocument(
-              new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
         }
-        PaperArchive.Cursor reached = changes.next();
-        Optional<PaperArchive.Cursor> before = archivedUpTo();
-        commit(
-            sourceFingerprint().orElse(""),
-            Optional.of(before.filter(c -> c.compareTo(reached) > 0).orElse(reached)));
-      } catch (IOException e) {
-        throw new UncheckedIOException("index sync failed", e);
+        writer.updateDocument(
+            new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
       }
-      synced = changes.next();
-      applied += changes.papers().size();
-      if (changes.papers().size() < REBUILD_BATCH) {
-        return applied;
-      }
+      commit(sourceFingerprint().orElse(""), Optional.of(followedUpTo));
+    } catch (IOException e) {
+      throw new UncheckedIOException("index sync failed", e);
     }
   }
 
-  /**
-   * Rebuilds the index from the archive alone, with the sources fingerprint the archive recorded;
-   * returns the number of papers. For a lost or damaged index, or one that missed changes the
-   * archive has.
-   */
-  public long rebuildFromArchive() {
-    try (BulkLoad load = startBulkLoad(BulkLoad.DEFAULT_THREADS)) {
-      archive.forEachBatch(REBUILD_BATCH, load::add);
-      load.commit(archive.sourceFingerprint().orElse(""));
+  @Override
+  public void markFollowed(Optional<PaperArchive.Cursor> followedUpTo) {
+    try {
+      commit(sourceFingerprint().orElse(""), followedUpTo);
+    } catch (IOException e) {
+      throw new UncheckedIOException("index commit failed", e);
     }
-    return size();
+  }
+
+  @Override
+  public BulkLoad startRebuild() {
+    return startBulkLoad(BulkLoad.DEFAULT_THREADS);
   }
 
   /**
    * Starts replacing everything, batch by batch, for corpora too large to hold in memory at once,
    * indexing on {@code threads} threads. Searches keep seeing the old papers until {@link
-   * BulkLoad#commit}. The index only: the caller keeps the archive in step (it is the archive's
-   * papers, or the caller writes them there itself).
+   * BulkLoad#commit}. The index only: the caller keeps the database in step (they are the
+   * database's papers, or the caller writes them there itself).
    */
   public BulkLoad startBulkLoad(int threads) {
     try {
@@ -425,7 +315,7 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
   }
 
   /** A replacement in progress: add batches, then commit once. */
-  public final class BulkLoad implements AutoCloseable {
+  public final class BulkLoad implements CorpusView.Rebuild {
     /**
      * Every core, up to four: indexing is CPU work, and the writer takes documents from several
      * threads at once.
@@ -451,6 +341,7 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
     }
 
     /** Indexes the papers, split across the threads; returns when all are added. */
+    @Override
     public void add(Collection<Paper> papers) {
       List<Paper> all = List.copyOf(papers);
       int share = (all.size() + threads - 1) / threads;
@@ -488,9 +379,15 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
       }
     }
 
+    /** Commits with no place in the database's writes: an index built on its own. */
     public void commit(String sourceFingerprint) {
+      commit(sourceFingerprint, Optional.empty());
+    }
+
+    @Override
+    public void commit(String sourceFingerprint, Optional<PaperArchive.Cursor> followedUpTo) {
       try {
-        LucenePaperIndex.this.commit(sourceFingerprint);
+        LucenePaperIndex.this.commit(sourceFingerprint, followedUpTo);
       } catch (IOException e) {
         throw new UncheckedIOException("index rebuild failed", e);
       }
@@ -510,8 +407,9 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
     return commitData(SOURCES_KEY).filter(value -> !value.isEmpty());
   }
 
-  /** The archive's last write this index had applied at its last commit, if it recorded one. */
-  private Optional<PaperArchive.Cursor> archivedUpTo() {
+  /** The database's last write this index had applied at its last commit, if it recorded one. */
+  @Override
+  public Optional<PaperArchive.Cursor> followedUpTo() {
     return commitData(ARCHIVE_KEY).flatMap(PaperArchive.Cursor::parse);
   }
 
@@ -546,22 +444,14 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
   }
 
   /**
-   * Commits after this process wrote the archive: the index is then as far as the archive's latest
-   * write.
+   * @param followedUpTo how far into the database's writes the index now is, recorded in the
+   *     commit: a restart catches up from there
    */
-  private void commit(String sourceFingerprint) throws IOException {
-    commit(sourceFingerprint, archive.latest());
-  }
-
-  /**
-   * @param archivedUpTo how far into the archive's writes the index now is, recorded in the commit:
-   *     a restart catches up from there
-   */
-  private void commit(String sourceFingerprint, Optional<PaperArchive.Cursor> archivedUpTo)
+  private void commit(String sourceFingerprint, Optional<PaperArchive.Cursor> followedUpTo)
       throws IOException {
     Map<String, String> data =
         new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, SOURCES_KEY, sourceFingerprint));
-    archivedUpTo.ifPresent(cursor -> data.put(ARCHIVE_KEY, cursor.toString()));
+    followedUpTo.ifPresent(cursor -> data.put(ARCHIVE_KEY, cursor.toString()));
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();

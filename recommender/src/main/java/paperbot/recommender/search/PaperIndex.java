@@ -1,7 +1,6 @@
 package paperbot.recommender.search;
 
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,9 +57,6 @@ public interface PaperIndex extends AutoCloseable {
 
   /** The paper with this id (or one of its former ids), if indexed. */
   Optional<Paper> get(String id);
-
-  /** Adds or replaces papers by id; searches see them once this returns. */
-  void upsert(Collection<Paper> papers);
 
   /** Number of papers indexed. */
   long size();

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.PaperArchive;
+import paperbot.recommender.corpus.PaperArchive;
 import paperbot.recommender.index.PaperDocuments;
 
 /** The papers in the {@code paper} table as the index's JSON, on SQLite, PostgreSQL or H2. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
@@ -70,7 +71,8 @@ final class LucenePaperIndexTest {
     try (LucenePaperIndex index = open()) {
       index.replaceAll(List.of(paper("a", "Graph Transformers", 0)), "fp");
       index.upsert(
-          List.of(paper("a", "Graph Transformers", 42), paper("b", "Spectral Methods", 0)));
+          List.of(paper("a", "Graph Transformers", 42), paper("b", "Spectral Methods", 0)),
+          Optional.empty());
       assertThat(index.size()).isEqualTo(2);
       assertThat(index.get("a").orElseThrow().upvotes()).isEqualTo(42);
       assertThat(index.search(SearchRequest.firstPage("spectral", 5)).hits()).hasSize(1);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.CorpusService;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.rank.SearchRequest;
@@ -212,12 +213,13 @@ final class LiveSourcesTest {
   void liveSourcesMergeIntoTheSeedCorpus() throws Exception {
     try (LucenePaperIndex index =
         LucenePaperIndex.open(dir.resolve("index"), QueryExpander.defaults(), Clock.systemUTC())) {
-      SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), Clock.systemUTC());
+      SeedIndexer.ensureCurrent(
+          CorpusService.indexOnly(index), Path.of("..", "seeds"), Clock.systemUTC());
       Paper seed =
           index
               .findByTitle("Diffusion Policy: Visuomotor Policy Learning via Action Diffusion")
               .orElseThrow();
-      CorpusUpdater updater = new CorpusUpdater(index);
+      CorpusUpdater updater = new CorpusUpdater(CorpusService.indexOnly(index));
 
       Fetched arxiv =
           new Fetched(

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.CorpusService;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.rank.DigestQuery;
@@ -61,7 +62,7 @@ final class SourceFidelityTest {
             new ArxivSource(http, server.url("/api/query"), List.of("cs.LG")),
             new ArxivListingSource(http, server.url("/rss"), List.of("cs.LG", "cs.RO")),
             new HfDailySource(http, server.url("/api/daily_papers"))),
-        new CorpusUpdater(index),
+        new CorpusUpdater(CorpusService.indexOnly(index)),
         CLOCK);
   }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.CorpusService;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.ingest.SeedIndexer;
 import paperbot.recommender.profile.InterestProfile;
@@ -69,7 +70,7 @@ final class DevSetQualityTest {
     List<String> report = new ArrayList<>();
     try (LucenePaperIndex index =
         LucenePaperIndex.open(dir.resolve("index"), QueryExpander.defaults(), clock)) {
-      SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), clock);
+      SeedIndexer.ensureCurrent(CorpusService.indexOnly(index), Path.of("..", "seeds"), clock);
       for (JsonNode query : queries) {
         Map<String, Integer> grades = new HashMap<>();
         query
@@ -123,7 +124,7 @@ final class DevSetQualityTest {
     List<String> report = new ArrayList<>();
     try (LucenePaperIndex index =
         LucenePaperIndex.open(dir.resolve("feed"), QueryExpander.defaults(), clock)) {
-      SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), clock);
+      SeedIndexer.ensureCurrent(CorpusService.indexOnly(index), Path.of("..", "seeds"), clock);
       for (JsonNode query : queries) {
         String id = query.get("id").asText();
         String text = query.get("query").asText();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.CorpusService;
 import paperbot.recommender.ingest.SeedIndexer;
 import paperbot.recommender.search.LucenePaperIndex;
 
@@ -57,7 +58,7 @@ final class RankingQualityTest {
     double total = 0;
     try (LucenePaperIndex index =
         LucenePaperIndex.open(dir.resolve(requireRelevantFirst ? "a" : "b"), expander, clock)) {
-      SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), clock);
+      SeedIndexer.ensureCurrent(CorpusService.indexOnly(index), Path.of("..", "seeds"), clock);
       for (Map.Entry<String, Map<String, Integer>> query : judgements.entrySet()) {
         List<String> top =
             index.search(SearchRequest.firstPage(query.getKey(), K)).hits().stream()

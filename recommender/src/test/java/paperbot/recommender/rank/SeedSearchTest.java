@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import paperbot.recommender.corpus.CorpusService;
 import paperbot.recommender.ingest.IndexStatus;
 import paperbot.recommender.ingest.SeedIndexer;
 import paperbot.recommender.search.LucenePaperIndex;
@@ -25,10 +26,14 @@ final class SeedSearchTest {
   @BeforeAll
   static void build() {
     index = LucenePaperIndex.open(dir, QueryExpander.defaults(), CLOCK);
-    IndexStatus status = SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), CLOCK);
+    IndexStatus status =
+        SeedIndexer.ensureCurrent(CorpusService.indexOnly(index), Path.of("..", "seeds"), CLOCK);
     assertThat(status.rebuilt()).isTrue();
     assertThat(status.papers()).isEqualTo(303);
-    assertThat(SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), CLOCK).rebuilt()).isFalse();
+    assertThat(
+            SeedIndexer.ensureCurrent(CorpusService.indexOnly(index), Path.of("..", "seeds"), CLOCK)
+                .rebuilt())
+        .isFalse();
   }
 
   @AfterAll

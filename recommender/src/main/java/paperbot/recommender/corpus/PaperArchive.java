@@ -1,19 +1,20 @@
-package paperbot.recommender.index;
+package paperbot.recommender.corpus;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import paperbot.recommender.corpus.Paper;
 
 /**
- * Where every indexed paper is kept besides the index (the database), written before the index
- * commits, so the index can always be rebuilt from it. The index knows it only through this
- * interface.
+ * The database's copy of every paper: the source of truth. {@link CorpusService} writes it before
+ * the search index, and {@link IndexSync} rebuilds or catches up the index from it; the index
+ * itself never sees it.
  */
 public interface PaperArchive {
-  /** Keeps nothing: an index on its own (benchmarks, tools that build throwaway indexes). */
+  /**
+   * Keeps nothing: a corpus that is its index alone (tests, tools that build throwaway indexes).
+   */
   PaperArchive NONE =
       new PaperArchive() {
         @Override

@@ -1,0 +1,242 @@
+package paperbot.recommender.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.rank.QueryExpander;
+import paperbot.recommender.search.LucenePaperIndex;
+import paperbot.recommender.store.Database;
+import paperbot.recommender.store.JdbcPaperArchive;
+
+/**
+ * The database (a real H2 archive) and the index that follows it: written database first by {@link
+ * CorpusService}, reconciled at start-up and synced by {@link IndexSync}.
+ */
+final class IndexArchiveTest {
+  @TempDir Path dir;
+
+  /** One process's parts, as {@code Wiring} builds them: its own index on the shared database. */
+  private record Running(LucenePaperIndex index, CorpusService corpus, IndexSync sync)
+      implements AutoCloseable {
+    static Running open(Path indexDir, Database database) {
+      LucenePaperIndex index = LucenePaperIndex.open(indexDir, QueryExpander.none(), CLOCK);
+      JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), CLOCK);
+      return new Running(
+          index, new CorpusService(archive, index), new IndexSync(archive, index, CLOCK));
+    }
+
+    @Override
+    public void close() {
+      index.close();
+    }
+  }
+
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private static Paper paper(String id, String title) {
+    return new Paper(
+        id,
+        title,
+        List.of(),
+        "An abstract about " + title + ".",
+        List.of("Ana Li"),
+        false,
+        1,
+        LocalDate.of(2026, 11, 2),
+        false,
+        3,
+        List.of("cs.LG"),
+        null,
+        List.of(),
+        List.of(new SourceRecord("live", 0, "arxiv-api")));
+  }
+
+  private static final List<Paper> CORPUS =
+      IntStream.range(0, 2_500)
+          .mapToObj(i -> paper("p" + i, "Diffusion policy number " + i))
+          .toList();
+
+  private Database database() {
+    return Database.open(Database.defaultUrl(dir.resolve("data")), null, null);
+  }
+
+  private Running open(Database database) {
+    return Running.open(dir.resolve("index"), database);
+  }
+
+  @Test
+  void aLostIndexIsRebuiltFromTheDatabaseWithEveryChange() throws IOException {
+    try (Database database = database()) {
+      try (Running bot = open(database)) {
+        bot.corpus().replaceAll(CORPUS, "seeds-1", List.of());
+        bot.corpus().upsert(List.of(paper("live-1", "World models for robots")));
+        bot.corpus()
+            .replace("p7", paper("arxiv:2611.00007", "Diffusion policy number 7, on arXiv"));
+      }
+      deleteRecursively(dir.resolve("index"));
+      try (Running bot = open(database)) {
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.INDEX_REBUILT);
+        assertThat(bot.index().size()).isEqualTo(CORPUS.size() + 1);
+        assertThat(bot.index().get("live-1")).map(Paper::title).contains("World models for robots");
+        assertThat(bot.index().get("arxiv:2611.00007")).isPresent();
+        assertThat(bot.index().get("p7")).isEmpty();
+        assertThat(bot.index().sourceFingerprint())
+            .as("the seeds stay current")
+            .contains("seeds-1");
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.IN_STEP);
+      }
+    }
+  }
+
+  @Test
+  void aChangeTheDatabaseHasButTheIndexMissedIsRecoveredAtStartUp() {
+    try (Database database = database()) {
+      try (Running bot = open(database)) {
+        bot.corpus().replaceAll(CORPUS, "seeds-1", List.of());
+      }
+      // The process died after the database write and before the index commit.
+      new JdbcPaperArchive(database.dataSource(), CLOCK).put(List.of(paper("late", "Offline RL")));
+      try (Running bot = open(database)) {
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.INDEX_REBUILT);
+        assertThat(bot.index().get("late")).isPresent();
+      }
+    }
+  }
+
+  @Test
+  void aPaperMovedInTheDatabaseOnlyIsMovedInTheIndexAtStartUp() {
+    try (Database database = database()) {
+      try (Running bot = open(database)) {
+        bot.corpus().replaceAll(CORPUS, "seeds-1", List.of());
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.IN_STEP);
+      }
+      // Found on arXiv under a new id; the process died before the index commit. Same count, other
+      // content.
+      Paper moved =
+          new Paper(
+              "arxiv:2611.00003",
+              "Diffusion policy number 3",
+              List.of(),
+              "An abstract.",
+              List.of("Ana Li"),
+              false,
+              1,
+              LocalDate.of(2026, 11, 2),
+              false,
+              3,
+              List.of("cs.LG"),
+              null,
+              List.of(),
+              List.of(new SourceRecord("p3", 0, PaperDocuments.FORMER_ID)));
+      new JdbcPaperArchive(database.dataSource(), CLOCK).replace("p3", moved);
+      try (Running bot = open(database)) {
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.CAUGHT_UP);
+        assertThat(bot.index().get("arxiv:2611.00003")).isPresent();
+        assertThat(bot.index().size()).isEqualTo(CORPUS.size());
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.IN_STEP);
+      }
+    }
+  }
+
+  @Test
+  void anIndexFromBeforeTheDatabaseCopyFillsItOnce() {
+    try (LucenePaperIndex alone =
+        LucenePaperIndex.open(dir.resolve("index"), QueryExpander.none(), CLOCK)) {
+      alone.replaceAll(CORPUS, "seeds-1");
+    }
+    try (Database database = database()) {
+      JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), CLOCK);
+      archive.put(CORPUS.subList(0, 10)); // a fill cut short: not complete, so not trusted
+      try (Running bot = open(database)) {
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.ARCHIVE_FILLED);
+        assertThat(bot.index().size()).isEqualTo(CORPUS.size());
+        assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.IN_STEP);
+      }
+      assertThat(archive.count()).isEqualTo(CORPUS.size());
+      assertThat(archive.sourceFingerprint()).contains("seeds-1");
+    }
+  }
+
+  @Test
+  void aSecondProcessIndexesWhatTheFirstWroteBySyncing() {
+    try (Database database = database()) {
+      Running first = open(database);
+      Running second = Running.open(dir.resolve("index-2"), database);
+      try (first;
+          second) {
+        first.corpus().replaceAll(CORPUS, "seeds-1", List.of());
+        second.sync().reconcile();
+        assertThat(second.index().size()).isEqualTo(CORPUS.size());
+
+        first.corpus().upsert(List.of(paper("live-2", "Humanoid whole-body control")));
+        // A seed paper found on arXiv: a new id that remembers the old one.
+        Paper moved =
+            new Paper(
+                "arxiv:2611.00009",
+                "Diffusion policy number 9",
+                List.of(),
+                "An abstract.",
+                List.of("Ana Li"),
+                false,
+                1,
+                LocalDate.of(2026, 11, 2),
+                false,
+                3,
+                List.of("cs.LG"),
+                null,
+                List.of(),
+                List.of(new SourceRecord("p9", 0, PaperDocuments.FORMER_ID)));
+        first.corpus().replace("p9", moved);
+        assertThat(second.index().get("live-2")).as("not before a sync").isEmpty();
+
+        assertThat(second.sync().sync()).isGreaterThanOrEqualTo(2);
+        assertThat(second.index().get("live-2"))
+            .map(Paper::title)
+            .contains("Humanoid whole-body control");
+        assertThat(second.index().get("arxiv:2611.00009")).isPresent();
+        assertThat(second.index().get("p9"))
+            .as("found under its old id, as the same paper")
+            .map(Paper::id)
+            .contains("arxiv:2611.00009");
+        assertThat(second.index().size()).as("moved, not copied").isEqualTo(CORPUS.size() + 1);
+        assertThat(second.sync().sync()).as("nothing new").isZero();
+      }
+    }
+  }
+
+  @Test
+  void aWriteTheDatabaseRefusedNeverReachesTheIndex() {
+    Database database = database();
+    try (Running bot = open(database)) {
+      bot.corpus().replaceAll(CORPUS.subList(0, 10), "seeds-1", List.of());
+      database.close(); // the database goes away: every write to it fails
+      assertThatThrownBy(() -> bot.corpus().upsert(List.of(paper("lost", "Offline RL"))))
+          .isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> bot.corpus().replace("p3", paper("arxiv:2611.00003", "Moved")))
+          .isInstanceOf(RuntimeException.class);
+      assertThat(bot.index().get("lost")).as("the database first, then the index").isEmpty();
+      assertThat(bot.index().get("p3")).isPresent();
+      assertThat(bot.index().get("arxiv:2611.00003")).isEmpty();
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    try (Stream<Path> files = Files.walk(path)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+}
