@@ -21,7 +21,7 @@ import paperbot.recommender.store.Database;
 import paperbot.recommender.store.JdbcPaperArchive;
 
 /**
- * The database (a real H2 archive) and the index that follows it: written database first by {@link
+ * The database (real SQLite) and the index that follows it: written database first by {@link
  * CorpusService}, reconciled at start-up and synced by {@link IndexSync}.
  */
 final class IndexArchiveTest {
