@@ -46,6 +46,18 @@ final class IndexArchiveTest {
   private static final Clock CLOCK = Clock.systemUTC();
 
   private static Paper paper(String id, String title) {
+    return paper(id, title, new SourceRecord("live", 0, "arxiv-api"));
+  }
+
+  /** Seed paper {@code n}, found on arXiv: a new id that remembers the old one. */
+  private static Paper foundOnArxiv(int n) {
+    return paper(
+        "arxiv:2611.0000" + n,
+        "Diffusion policy number " + n,
+        new SourceRecord("p" + n, 0, PaperDocuments.FORMER_ID));
+  }
+
+  private static Paper paper(String id, String title, SourceRecord source) {
     return new Paper(
         id,
         title,
@@ -60,7 +72,7 @@ final class IndexArchiveTest {
         List.of("cs.LG"),
         null,
         List.of(),
-        List.of(new SourceRecord("live", 0, "arxiv-api")));
+        List.of(source));
   }
 
   private static final List<Paper> CORPUS =
@@ -124,22 +136,7 @@ final class IndexArchiveTest {
       }
       // Found on arXiv under a new id; the process died before the index commit. Same count, other
       // content.
-      Paper moved =
-          new Paper(
-              "arxiv:2611.00003",
-              "Diffusion policy number 3",
-              List.of(),
-              "An abstract.",
-              List.of("Ana Li"),
-              false,
-              1,
-              LocalDate.of(2026, 11, 2),
-              false,
-              3,
-              List.of("cs.LG"),
-              null,
-              List.of(),
-              List.of(new SourceRecord("p3", 0, PaperDocuments.FORMER_ID)));
+      Paper moved = foundOnArxiv(3);
       new JdbcPaperArchive(database.dataSource(), CLOCK).replace("p3", moved);
       try (Running bot = open(database)) {
         assertThat(bot.sync().reconcile()).isEqualTo(IndexSync.Reconciled.CAUGHT_UP);
@@ -182,22 +179,7 @@ final class IndexArchiveTest {
 
         first.corpus().upsert(List.of(paper("live-2", "Humanoid whole-body control")));
         // A seed paper found on arXiv: a new id that remembers the old one.
-        Paper moved =
-            new Paper(
-                "arxiv:2611.00009",
-                "Diffusion policy number 9",
-                List.of(),
-                "An abstract.",
-                List.of("Ana Li"),
-                false,
-                1,
-                LocalDate.of(2026, 11, 2),
-                false,
-                3,
-                List.of("cs.LG"),
-                null,
-                List.of(),
-                List.of(new SourceRecord("p9", 0, PaperDocuments.FORMER_ID)));
+        Paper moved = foundOnArxiv(9);
         first.corpus().replace("p9", moved);
         assertThat(second.index().get("live-2")).as("not before a sync").isEmpty();
 
