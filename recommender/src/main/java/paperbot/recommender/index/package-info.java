@@ -1,5 +1,6 @@
 /**
- * The Lucene index of papers: analysis, the Paper-to-document mapping, and the index that owns
- * writer and searchers. Must not depend on any chat code; ranking logic lives in {@code rank}.
+ * The Lucene index's schema: analysis and the Paper-to-document mapping, which both the index
+ * ({@code search}) and the ranking ({@code rank}) read. Holds no index itself and must not depend
+ * on any chat code.
  */
 package paperbot.recommender.index;
