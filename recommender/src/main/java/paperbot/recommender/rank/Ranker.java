@@ -18,6 +18,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.AnalysedText;
 import paperbot.recommender.index.PaperDocuments;
 
 /**
@@ -221,7 +222,10 @@ public final class Ranker {
     return papers;
   }
 
-  /** The analysed text of these hits' papers, in order, each analysed once per search. */
+  /**
+   * The analysed text of these hits' papers, in order, each read once per search, as the index
+   * stored it (analysed here only for a paper indexed without it).
+   */
   private List<PaperText> texts(
       IndexSearcher searcher,
       ScoreDoc[] hits,
@@ -229,14 +233,25 @@ public final class Ranker {
       Map<Integer, PaperText> texts)
       throws IOException {
     List<Paper> papers = papers(searcher, hits, loaded);
+    List<ScoreDoc> missing = new ArrayList<>();
+    for (ScoreDoc hit : hits) {
+      if (!texts.containsKey(hit.doc)) {
+        missing.add(hit);
+      }
+    }
+    List<AnalysedText> stored =
+        PaperDocuments.analysedOf(searcher, missing.toArray(ScoreDoc[]::new));
+    for (int i = 0; i < missing.size(); i++) {
+      Paper paper = loaded.get(missing.get(i).doc);
+      texts.put(
+          missing.get(i).doc,
+          stored.get(i) != null
+              ? PaperText.of(paper, stored.get(i))
+              : PaperText.of(analyzer, paper));
+    }
     List<PaperText> analysed = new ArrayList<>();
     for (int i = 0; i < hits.length; i++) {
-      PaperText text = texts.get(hits[i].doc);
-      if (text == null) {
-        text = PaperText.of(analyzer, papers.get(i));
-        texts.put(hits[i].doc, text);
-      }
-      analysed.add(text);
+      analysed.add(texts.get(hits[i].doc));
     }
     return analysed;
   }

@@ -53,7 +53,7 @@ public final class LucenePaperIndex implements PaperIndex, PaperCorpus {
    * Bump when the document mapping or analysis changes: an index of another schema is rebuilt from
    * sources.
    */
-  static final String SCHEMA = "paperbot-index-9";
+  static final String SCHEMA = "paperbot-index-10";
 
   /** Papers read from the archive per batch while rebuilding or syncing. */
   private static final int REBUILD_BATCH = 2_000;
