@@ -182,6 +182,47 @@ public final class PaperDocuments {
     return texts;
   }
 
+  /** A paper and its analysed text (null for a document indexed without it). */
+  public record Stored(Paper paper, AnalysedText text) {}
+
+  /** The papers of these hits with their analysed text, in order, each document read once. */
+  public static List<Stored> storedOf(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<Stored> papers = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
+      StoredVisitor visitor = new StoredVisitor();
+      stored.document(hit.doc, visitor);
+      papers.add(new Stored(fromJson(visitor.json), visitor.text));
+    }
+    return papers;
+  }
+
+  /** Reads the analysed text and the JSON, and stops. */
+  private static final class StoredVisitor extends StoredFieldVisitor {
+    AnalysedText text;
+    String json;
+
+    @Override
+    public Status needsField(FieldInfo field) {
+      if (json != null) {
+        return Status.STOP;
+      }
+      return PaperFields.ANALYSED.equals(field.name) || PaperFields.JSON.equals(field.name)
+          ? Status.YES
+          : Status.NO;
+    }
+
+    @Override
+    public void binaryField(FieldInfo field, byte[] value) {
+      text = AnalysedText.decode(new BytesRef(value));
+    }
+
+    @Override
+    public void stringField(FieldInfo field, String value) {
+      json = value;
+    }
+  }
+
   /** Reads the analysed text and stops: it is stored before the (much longer) JSON. */
   private static final class AnalysedVisitor extends StoredFieldVisitor {
     AnalysedText text;

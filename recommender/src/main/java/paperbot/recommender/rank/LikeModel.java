@@ -163,7 +163,15 @@ public final class LikeModel {
    */
   private static final class TermIds {
     private final Map<String, Integer> words = new HashMap<>();
-    private final Map<Long, Integer> pairs = new HashMap<>();
+
+    /**
+     * Pairs by their two words' numbers, open addressing: a pair per word of every candidate, and a
+     * boxed map was most of counting them.
+     */
+    private long[] pairKeys = newKeys(4096);
+
+    private int[] pairIds = new int[4096];
+    private int pairCount;
     private int size;
 
     /** Per term: the candidate that last counted it and where, so a repeat adds to its count. */
@@ -190,7 +198,7 @@ public final class LikeModel {
         int id = words.computeIfAbsent(word, unused -> next());
         add(id);
         if (previous >= 0) {
-          add(pairs.computeIfAbsent(pair(previous, id), unused -> next()));
+          add(pairId(pair(previous, id), true));
         }
         previous = id;
       }
@@ -213,10 +221,54 @@ public final class LikeModel {
         Integer first = words.get(stems.get(0));
         Integer second = words.get(stems.get(1));
         if (first != null && second != null) {
-          return pairs.getOrDefault(pair(first, second), -1);
+          return pairId(pair(first, second), false);
         }
       }
       return -1;
+    }
+
+    /** The pair's number; a new one when {@code add}, else -1 for an unknown pair. */
+    private int pairId(long key, boolean add) {
+      int at = slotOf(pairKeys, key);
+      if (pairKeys[at] == key) {
+        return pairIds[at];
+      }
+      if (!add) {
+        return -1;
+      }
+      int id = next();
+      pairKeys[at] = key;
+      pairIds[at] = id;
+      if (++pairCount * 2 > pairKeys.length) {
+        long[] keys = pairKeys;
+        int[] ids = pairIds;
+        pairKeys = newKeys(keys.length * 2);
+        pairIds = new int[keys.length * 2];
+        for (int i = 0; i < keys.length; i++) {
+          if (keys[i] != -1) {
+            int slot = slotOf(pairKeys, keys[i]);
+            pairKeys[slot] = keys[i];
+            pairIds[slot] = ids[i];
+          }
+        }
+      }
+      return id;
+    }
+
+    /** Where the key is, or the empty slot where it would go (linear probing). */
+    private static int slotOf(long[] keys, long key) {
+      int mask = keys.length - 1;
+      int at = (int) ((key ^ (key >>> 32)) * 0x9E3779B97F4A7C15L >>> 40) & mask;
+      while (keys[at] != -1 && keys[at] != key) {
+        at = (at + 1) & mask;
+      }
+      return at;
+    }
+
+    private static long[] newKeys(int size) {
+      long[] keys = new long[size];
+      Arrays.fill(keys, -1);
+      return keys;
     }
 
     private static long pair(int first, int second) {

@@ -18,7 +18,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.index.AnalysedText;
 import paperbot.recommender.index.PaperDocuments;
 
 /**
@@ -232,21 +231,23 @@ public final class Ranker {
       Map<Integer, Paper> loaded,
       Map<Integer, PaperText> texts)
       throws IOException {
-    List<Paper> papers = papers(searcher, hits, loaded);
     List<ScoreDoc> missing = new ArrayList<>();
     for (ScoreDoc hit : hits) {
       if (!texts.containsKey(hit.doc)) {
         missing.add(hit);
       }
     }
-    List<AnalysedText> stored =
-        PaperDocuments.analysedOf(searcher, missing.toArray(ScoreDoc[]::new));
+    // Paper and text from one read of each document.
+    List<PaperDocuments.Stored> stored =
+        PaperDocuments.storedOf(searcher, missing.toArray(ScoreDoc[]::new));
     for (int i = 0; i < missing.size(); i++) {
-      Paper paper = loaded.get(missing.get(i).doc);
+      int doc = missing.get(i).doc;
+      loaded.putIfAbsent(doc, stored.get(i).paper());
+      Paper paper = loaded.get(doc);
       texts.put(
-          missing.get(i).doc,
-          stored.get(i) != null
-              ? PaperText.of(paper, stored.get(i))
+          doc,
+          stored.get(i).text() != null
+              ? PaperText.of(paper, stored.get(i).text())
               : PaperText.of(analyzer, paper));
     }
     List<PaperText> analysed = new ArrayList<>();
@@ -267,9 +268,10 @@ public final class Ranker {
     if (page.length == 0) {
       return List.of();
     }
-    List<Paper> papers = papers(searcher, page, loaded);
     List<PaperText> analysed = texts(searcher, page, loaded, texts);
+    List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets = Snippets.of(text, analysed);
+    Map<String, PaperText.Tokens> analysedQuery = new HashMap<>();
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
@@ -278,7 +280,7 @@ public final class Ranker {
               paper,
               page[i].score,
               Snippets.orLead(snippets[i], paper),
-              why.explain(analysed.get(i), concepts)));
+              why.explain(analysed.get(i), concepts, analysedQuery)));
     }
     return hits;
   }
