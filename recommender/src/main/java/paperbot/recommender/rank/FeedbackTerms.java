@@ -63,9 +63,10 @@ final class FeedbackTerms {
     List<Map.Entry<String, Double>> candidates =
         relevance.entrySet().stream().sorted(BY_WEIGHT).limit(CANDIDATES).toList();
     int documents = Math.max(1, reader.numDocs());
+    DocFrequencies frequencies = DocFrequencies.of(reader);
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     for (Map.Entry<String, Double> candidate : candidates) {
-      int frequency = reader.docFreq(new Term(PaperFields.ABSTRACT, candidate.getKey()));
+      int frequency = frequencies.inAbstracts(reader, candidate.getKey());
       if (frequency >= 2) {
         double idf = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
         scored.add(Map.entry(candidate.getKey(), candidate.getValue() * idf));
