@@ -25,6 +25,15 @@ public final class PaperAnalyzer extends Analyzer {
    */
   private static final int GAP_BETWEEN_VALUES = 100;
 
+  /**
+   * One analysis chain per field and thread. Lucene's default keeps one chain per thread for every
+   * field, made for whichever field came first: a thread that indexed author names first then
+   * analysed titles without stems, and one that analysed a title first stemmed author names.
+   */
+  public PaperAnalyzer() {
+    super(PER_FIELD_REUSE_STRATEGY);
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();

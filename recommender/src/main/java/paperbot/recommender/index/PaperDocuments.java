@@ -17,13 +17,16 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
@@ -75,11 +78,12 @@ public final class PaperDocuments {
     return type;
   }
 
-  /** A text field and its pair field, from one analysis. */
-  private static void addWithPairs(Document doc, String field, String text) {
+  /** A text field and its pair field, from one analysis; returns the analysis. */
+  private static WordPairs.Analysed addWithPairs(Document doc, String field, String text) {
     WordPairs.Analysed analysed = WordPairs.analyse(ANALYZER, field, text);
     doc.add(new Field(field, analysed.words(), SEARCHED_TEXT));
     doc.add(new Field(PaperFields.pairsOf(field), analysed.pairTokens(), PAIRS));
+    return analysed;
   }
 
   public static Document toDocument(Paper paper) {
@@ -104,12 +108,15 @@ public final class PaperDocuments {
     for (String alias : paper.aliases()) {
       doc.add(new KeywordField(PaperFields.TITLE_KEY, PaperId.normalise(alias), Field.Store.NO));
     }
-    if (paper.title() != null) {
-      addWithPairs(doc, PaperFields.TITLE, CleanText.of(paper.title()));
-    }
+    List<AnalysedText.Value> titles = new ArrayList<>();
+    titles.add(
+        paper.title() != null
+            ? AnalysedText.Value.of(
+                addWithPairs(doc, PaperFields.TITLE, CleanText.of(paper.title())))
+            : AnalysedText.Value.EMPTY);
     // Aliases are searched like the title: a researcher may remember any version's title.
     for (String alias : paper.aliases()) {
-      addWithPairs(doc, PaperFields.TITLE, CleanText.of(alias));
+      titles.add(AnalysedText.Value.of(addWithPairs(doc, PaperFields.TITLE, CleanText.of(alias))));
     }
     // TextField, not stored: followed authors are matched as phrases; display reads the JSON copy.
     for (String author : paper.authors()) {
@@ -118,7 +125,9 @@ public final class PaperDocuments {
     if (paper.organisation() != null) {
       doc.add(new TextField(PaperFields.AUTHORS, paper.organisation(), Field.Store.NO));
     }
-    addWithPairs(doc, PaperFields.ABSTRACT, CleanText.of(paper.abstractText()));
+    AnalysedText.Value abstractText =
+        AnalysedText.Value.of(
+            addWithPairs(doc, PaperFields.ABSTRACT, CleanText.of(paper.abstractText())));
     if (paper.published() != null) {
       // LongField indexes points and doc values: the distance-feature query of the recency prior
       // needs both.
@@ -129,6 +138,8 @@ public final class PaperDocuments {
       // papers (top-k pruning).
       doc.add(new FeatureField(PaperFields.FEATURES, PaperFields.UPVOTES, paper.upvotes()));
     }
+    // Before the JSON: a reader that wants only the analysed text stops there.
+    doc.add(new StoredField(PaperFields.ANALYSED, new AnalysedText(titles, abstractText).encode()));
     doc.add(new StoredField(PaperFields.JSON, toJson(paper)));
     return doc;
   }
@@ -153,6 +164,81 @@ public final class PaperDocuments {
       papers.add(fromDocument(stored.document(hit.doc)));
     }
     return papers;
+  }
+
+  /**
+   * The analysed text of each hit, in order (null for a document indexed without it), read without
+   * the JSON: the like model needs only the words of its candidates.
+   */
+  public static List<AnalysedText> analysedOf(IndexSearcher searcher, ScoreDoc[] hits)
+      throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<AnalysedText> texts = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
+      AnalysedVisitor visitor = new AnalysedVisitor();
+      stored.document(hit.doc, visitor);
+      texts.add(visitor.text);
+    }
+    return texts;
+  }
+
+  /** A paper and its analysed text (null for a document indexed without it). */
+  public record Stored(Paper paper, AnalysedText text) {}
+
+  /** The papers of these hits with their analysed text, in order, each document read once. */
+  public static List<Stored> storedOf(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<Stored> papers = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
+      StoredVisitor visitor = new StoredVisitor();
+      stored.document(hit.doc, visitor);
+      papers.add(new Stored(fromJson(visitor.json), visitor.text));
+    }
+    return papers;
+  }
+
+  /** Reads the analysed text and the JSON, and stops. */
+  private static final class StoredVisitor extends StoredFieldVisitor {
+    AnalysedText text;
+    String json;
+
+    @Override
+    public Status needsField(FieldInfo field) {
+      if (json != null) {
+        return Status.STOP;
+      }
+      return PaperFields.ANALYSED.equals(field.name) || PaperFields.JSON.equals(field.name)
+          ? Status.YES
+          : Status.NO;
+    }
+
+    @Override
+    public void binaryField(FieldInfo field, byte[] value) {
+      text = AnalysedText.decode(new BytesRef(value));
+    }
+
+    @Override
+    public void stringField(FieldInfo field, String value) {
+      json = value;
+    }
+  }
+
+  /** Reads the analysed text and stops: it is stored before the (much longer) JSON. */
+  private static final class AnalysedVisitor extends StoredFieldVisitor {
+    AnalysedText text;
+
+    @Override
+    public Status needsField(FieldInfo field) {
+      if (text != null) {
+        return Status.STOP;
+      }
+      return PaperFields.ANALYSED.equals(field.name) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void binaryField(FieldInfo field, byte[] value) {
+      text = AnalysedText.decode(new BytesRef(value));
+    }
   }
 
   /** A paper from its JSON form; throws IllegalArgumentException for anything else. */

@@ -37,6 +37,9 @@ public final class PaperFields {
   /** Feature name of the upvote count inside {@link #FEATURES}. */
   public static final String UPVOTES = "upvotes";
 
+  /** Title and abstract as analysed at indexing ({@link AnalysedText}), stored, not searched. */
+  public static final String ANALYSED = "analysed";
+
   /** The whole Paper as JSON, so the index returns exactly what was stored. */
   public static final String JSON = "json";
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
@@ -22,10 +23,10 @@ public final class WordPairs {
   public static final String GAP = "_";
 
   /**
-   * A text as analysed: its terms and each term's position increment (2 after one dropped stop
-   * word).
+   * A text as analysed: its terms, each term's position increment (2 after one dropped stop word)
+   * and start offset in the text.
    */
-  public record Analysed(List<String> terms, int[] increments) {
+  public record Analysed(List<String> terms, int[] increments, int[] starts) {
     /** The indexed pairs: of two common words, with at most one stop word between them. */
     public List<String> pairs() {
       List<String> pairs = new ArrayList<>();
@@ -82,22 +83,27 @@ public final class WordPairs {
   public static Analysed analyse(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
     int[] increments = new int[16];
+    int[] starts = new int[16];
     try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
         if (terms.size() == increments.length) {
           increments = Arrays.copyOf(increments, increments.length * 2);
+          starts = Arrays.copyOf(starts, starts.length * 2);
         }
         increments[terms.size()] = increment.getPositionIncrement();
+        starts[terms.size()] = offset.startOffset();
         terms.add(term.toString());
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Analysed(terms, Arrays.copyOf(increments, terms.size()));
+    return new Analysed(
+        terms, Arrays.copyOf(increments, terms.size()), Arrays.copyOf(starts, terms.size()));
   }
 
   /** Replays a list of terms. */

@@ -7,10 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -18,8 +14,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import paperbot.recommender.corpus.CleanText;
-import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -27,8 +21,8 @@ import paperbot.recommender.index.PaperFields;
  * much of each paper they make up and how rare they are in the corpus. A query names a topic in two
  * or three words; the papers about it use a dozen more ("contrastive", "pretext", "masked" for
  * self-supervised learning), and those words find the relevant papers the query's own words miss.
- * The terms are read from the papers' text (the index stores no term vectors), which for ten papers
- * costs well under a millisecond.
+ * The terms are counted from the papers' text as the index analysed and stored it ({@code
+ * AnalysedText}).
  */
 final class FeedbackTerms {
   /** Terms kept: enough to describe a topic, few enough that scoring them stays cheap. */
@@ -46,21 +40,10 @@ final class FeedbackTerms {
   private FeedbackTerms() {}
 
   /**
-   * The feedback terms of {@code papers} (best first, with their weights {@code weights}), each
-   * with its weight (the largest is 1); terms used by no other paper are skipped (a name or a typo
-   * finds nothing else).
+   * The feedback terms of papers (best first, each as its terms' counts, with their weights {@code
+   * weights}), each with its weight (the largest is 1); terms used by no other paper are skipped (a
+   * name or a typo finds nothing else).
    */
-  static Map<String, Double> of(
-      Analyzer analyzer, IndexReader reader, List<Paper> papers, double[] weights)
-      throws IOException {
-    List<Map<String, Integer>> counts = new ArrayList<>();
-    for (Paper paper : papers) {
-      counts.add(termCounts(analyzer, paper));
-    }
-    return of(reader, counts, weights);
-  }
-
-  /** As {@link #of(Analyzer, IndexReader, List, double[])}, from the papers' term counts. */
   static Map<String, Double> of(
       IndexReader reader, List<Map<String, Integer>> papers, double[] weights) throws IOException {
     double total = 0;
@@ -80,9 +63,10 @@ final class FeedbackTerms {
     List<Map.Entry<String, Double>> candidates =
         relevance.entrySet().stream().sorted(BY_WEIGHT).limit(CANDIDATES).toList();
     int documents = Math.max(1, reader.numDocs());
+    DocFrequencies frequencies = DocFrequencies.of(reader);
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     for (Map.Entry<String, Double> candidate : candidates) {
-      int frequency = reader.docFreq(new Term(PaperFields.ABSTRACT, candidate.getKey()));
+      int frequency = frequencies.inAbstracts(reader, candidate.getKey());
       if (frequency >= 2) {
         double idf = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
         scored.add(Map.entry(candidate.getKey(), candidate.getValue() * idf));
@@ -109,42 +93,5 @@ final class FeedbackTerms {
           Occur.SHOULD);
     });
     return query.build();
-  }
-
-  /**
-   * Analysed terms of a paper's title and abstract, with their counts (stems, stop words dropped).
-   */
-  static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper) throws IOException {
-    return termCounts(analyzer, paper, false);
-  }
-
-  /**
-   * As {@link #termCounts(Analyzer, Paper)}, with {@code pairs} also each two adjacent terms
-   * ("diffus polici").
-   */
-  static Map<String, Integer> termCounts(Analyzer analyzer, Paper paper, boolean pairs)
-      throws IOException {
-    Map<String, Integer> counts = new HashMap<>();
-    String previous = null;
-    String text =
-        CleanText.of(Objects.toString(paper.title(), ""))
-            + " . "
-            + CleanText.of(paper.abstractText());
-    try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        if (term.length() > 1) {
-          String word = term.toString();
-          counts.merge(word, 1, Integer::sum);
-          if (pairs && previous != null) {
-            counts.merge(previous + " " + word, 1, Integer::sum);
-          }
-          previous = word;
-        }
-      }
-      stream.end();
-    }
-    return counts;
   }
 }

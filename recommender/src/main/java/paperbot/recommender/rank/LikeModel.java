@@ -9,8 +9,8 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -29,12 +29,13 @@ public final class LikeModel {
   /**
    * The hits (best first) reordered by reciprocal-rank fusion of their own order with the model of
    * {@code learned} trained against them, resemblance to its negative terms taking rank off;
-   * unchanged when nothing is learned. Each keeps its score.
+   * unchanged when nothing is learned. Each keeps its score. {@code texts} are the hits' papers'
+   * analysed text, in order.
    */
   public static ScoreDoc[] fuse(
-      Analyzer analyzer, Map<String, Double> learned, ScoreDoc[] hits, List<Paper> papers)
+      Analyzer analyzer, Map<String, Double> learned, ScoreDoc[] hits, List<PaperText> texts)
       throws IOException {
-    float[] like = scores(analyzer, learned, papers);
+    float[] like = scores(analyzer, learned, texts);
     if (like == null || hits.length < 2) {
       return hits;
     }
@@ -53,7 +54,7 @@ public final class LikeModel {
       }
     });
     // Resemblance, not what sets them apart: the pool's mean is not subtracted here.
-    float[] negative = disliked.isEmpty() ? null : scores(analyzer, disliked, papers, false);
+    float[] negative = disliked.isEmpty() ? null : scores(analyzer, disliked, texts, false);
     if (negative != null) {
       for (int i = 0; i < negative.length; i++) {
         negative[i] = Math.max(0, negative[i]);
@@ -64,21 +65,28 @@ public final class LikeModel {
         .toArray(ScoreDoc[]::new);
   }
 
+  /** {@link #fuse(Analyzer, Map, ScoreDoc[], List)} on the hits' text as the index stored it. */
+  public static ScoreDoc[] fuse(
+      IndexSearcher searcher, Analyzer analyzer, Map<String, Double> learned, ScoreDoc[] hits)
+      throws IOException {
+    return fuse(analyzer, learned, hits, PaperText.words(searcher, analyzer, hits));
+  }
+
   /**
    * Each candidate's score under the stored weights {@code learned} (readable terms, as {@code
    * likeTerms} gives them), trained against {@code pool}; null when nothing is learned.
    */
-  static float[] scores(Analyzer analyzer, Map<String, Double> learned, List<Paper> pool)
+  static float[] scores(Analyzer analyzer, Map<String, Double> learned, List<PaperText> pool)
       throws IOException {
     return scores(analyzer, learned, pool, true);
   }
 
   private static float[] scores(
-      Analyzer analyzer, Map<String, Double> learned, List<Paper> pool, boolean againstPool)
+      Analyzer analyzer, Map<String, Double> learned, List<PaperText> pool, boolean againstPool)
       throws IOException {
-    Map<String, Double> weights = new HashMap<>();
+    Map<List<String>, Double> weights = new HashMap<>();
     for (Map.Entry<String, Double> term : learned.entrySet()) {
-      String stems = stems(analyzer, term.getKey());
+      List<String> stems = stems(analyzer, term.getKey());
       if (!stems.isEmpty()) {
         weights.merge(stems, term.getValue(), Double::sum);
       }
@@ -87,25 +95,15 @@ public final class LikeModel {
     if (norm == 0 || pool.isEmpty()) {
       return null;
     }
-    // Terms numbered once per request, vectors as arrays: the same arithmetic as maps of terms,
-    // without a hash lookup per term and candidate (the maps were a third of a feed's time).
-    Map<String, Integer> ids = new HashMap<>();
+    // Terms (words and adjacent pairs) numbered once per request, vectors as arrays: no map per
+    // candidate, no string per pair. The candidates' words come analysed from the index.
+    TermIds ids = new TermIds();
     int[][] terms = new int[pool.size()][];
     int[][] counts = new int[pool.size()][];
     for (int i = 0; i < pool.size(); i++) {
-      Map<String, Integer> paperCounts = FeedbackTerms.termCounts(analyzer, pool.get(i), true);
-      terms[i] = new int[paperCounts.size()];
-      counts[i] = new int[paperCounts.size()];
-      int k = 0;
-      for (Map.Entry<String, Integer> count : paperCounts.entrySet()) {
-        Integer id = ids.get(count.getKey());
-        if (id == null) {
-          id = ids.size();
-          ids.put(count.getKey(), id);
-        }
-        terms[i][k] = id;
-        counts[i][k++] = count.getValue();
-      }
+      ids.count(pool.get(i).words());
+      terms[i] = ids.terms();
+      counts[i] = ids.counts();
     }
     int[] frequency = new int[ids.size()];
     for (int[] paperTerms : terms) {
@@ -118,9 +116,9 @@ public final class LikeModel {
       vectors[i] = vector(terms[i], counts[i], frequency, pool.size());
     }
     double[] w = new double[ids.size()];
-    weights.forEach((term, weight) -> {
-      Integer id = ids.get(term);
-      if (id != null) {
+    weights.forEach((stems, weight) -> {
+      int id = ids.idOf(stems);
+      if (id >= 0) {
         w[id] = weight / norm;
       }
     });
@@ -143,9 +141,10 @@ public final class LikeModel {
   }
 
   /**
-   * A stored term's stems as the pool's vectors name them ("diffusion policy" = "diffus polici").
+   * A stored term's stems as the candidates' words name them ("diffusion policy" = [diffus,
+   * polici]).
    */
-  private static String stems(Analyzer analyzer, String text) throws IOException {
+  private static List<String> stems(Analyzer analyzer, String text) throws IOException {
     List<String> stems = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -155,7 +154,146 @@ public final class LikeModel {
       }
       stream.end();
     }
-    return String.join(" ", stems);
+    return stems;
+  }
+
+  /**
+   * Numbers the words and adjacent word pairs of a request's candidates (a pair by its two words'
+   * numbers), and counts one candidate's at a time, each term once, in order of first occurrence.
+   */
+  private static final class TermIds {
+    private final Map<String, Integer> words = new HashMap<>();
+
+    /**
+     * Pairs by their two words' numbers, open addressing: a pair per word of every candidate, and a
+     * boxed map was most of counting them.
+     */
+    private long[] pairKeys = newKeys(4096);
+
+    private int[] pairIds = new int[4096];
+    private int pairCount;
+    private int size;
+
+    /** Per term: the candidate that last counted it and where, so a repeat adds to its count. */
+    private int[] owner = new int[1024];
+
+    private int[] slot = new int[1024];
+    private int candidate = -1;
+    private int[] terms = new int[0];
+    private int[] counts = new int[0];
+    private int distinct;
+
+    int size() {
+      return size;
+    }
+
+    /** Counts one candidate's words and pairs (adjacent words). */
+    void count(List<String> paperWords) {
+      candidate++;
+      distinct = 0;
+      terms = new int[2 * paperWords.size()];
+      counts = new int[terms.length];
+      int previous = -1;
+      for (String word : paperWords) {
+        int id = words.computeIfAbsent(word, unused -> next());
+        add(id);
+        if (previous >= 0) {
+          add(pairId(pair(previous, id), true));
+        }
+        previous = id;
+      }
+    }
+
+    int[] terms() {
+      return Arrays.copyOf(terms, distinct);
+    }
+
+    int[] counts() {
+      return Arrays.copyOf(counts, distinct);
+    }
+
+    /** The number of a word (one stem) or pair (two), or -1 when no candidate has it. */
+    int idOf(List<String> stems) {
+      if (stems.size() == 1) {
+        return words.getOrDefault(stems.get(0), -1);
+      }
+      if (stems.size() == 2) {
+        Integer first = words.get(stems.get(0));
+        Integer second = words.get(stems.get(1));
+        if (first != null && second != null) {
+          return pairId(pair(first, second), false);
+        }
+      }
+      return -1;
+    }
+
+    /** The pair's number; a new one when {@code add}, else -1 for an unknown pair. */
+    private int pairId(long key, boolean add) {
+      int at = slotOf(pairKeys, key);
+      if (pairKeys[at] == key) {
+        return pairIds[at];
+      }
+      if (!add) {
+        return -1;
+      }
+      int id = next();
+      pairKeys[at] = key;
+      pairIds[at] = id;
+      if (++pairCount * 2 > pairKeys.length) {
+        long[] keys = pairKeys;
+        int[] ids = pairIds;
+        pairKeys = newKeys(keys.length * 2);
+        pairIds = new int[keys.length * 2];
+        for (int i = 0; i < keys.length; i++) {
+          if (keys[i] != -1) {
+            int slot = slotOf(pairKeys, keys[i]);
+            pairKeys[slot] = keys[i];
+            pairIds[slot] = ids[i];
+          }
+        }
+      }
+      return id;
+    }
+
+    /** Where the key is, or the empty slot where it would go (linear probing). */
+    private static int slotOf(long[] keys, long key) {
+      int mask = keys.length - 1;
+      int at = (int) ((key ^ (key >>> 32)) * 0x9E3779B97F4A7C15L >>> 40) & mask;
+      while (keys[at] != -1 && keys[at] != key) {
+        at = (at + 1) & mask;
+      }
+      return at;
+    }
+
+    private static long[] newKeys(int size) {
+      long[] keys = new long[size];
+      Arrays.fill(keys, -1);
+      return keys;
+    }
+
+    private static long pair(int first, int second) {
+      return ((long) first << 32) | second;
+    }
+
+    private int next() {
+      if (size == owner.length) {
+        owner = Arrays.copyOf(owner, size * 2);
+        slot = Arrays.copyOf(slot, size * 2);
+      }
+      owner[size] = -1;
+      return size++;
+    }
+
+    private void add(int id) {
+      if (owner[id] == candidate) {
+        counts[slot[id]]++;
+      } else {
+        owner[id] = candidate;
+        slot[id] = distinct;
+        terms[distinct] = id;
+        counts[distinct++] = 1;
+      }
+    }
   }
 
   /**

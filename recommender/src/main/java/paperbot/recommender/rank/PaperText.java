@@ -11,8 +11,12 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.AnalysedText;
+import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -68,6 +72,54 @@ final class PaperText {
     this.abstractTokens = abstractTokens;
   }
 
+  /**
+   * The paper's text as the index analysed and stored it ({@link AnalysedText}); {@code paper}
+   * gives the abstract snippets are cut from (null when only the words are wanted).
+   */
+  static PaperText of(Paper paper, AnalysedText stored) {
+    return new PaperText(
+        paper == null ? null : CleanText.of(paper.abstractText()),
+        tokens(stored.title()),
+        tokens(List.of(stored.abstractText())));
+  }
+
+  /**
+   * The analysed text of these hits' papers, in order, as stored in the index; a paper indexed
+   * without it is analysed here. Without the papers' JSON: for the words only.
+   */
+  static List<PaperText> words(IndexSearcher searcher, Analyzer analyzer, ScoreDoc[] hits)
+      throws IOException {
+    List<AnalysedText> stored = PaperDocuments.analysedOf(searcher, hits);
+    List<PaperText> texts = new ArrayList<>(hits.length);
+    for (int i = 0; i < hits.length; i++) {
+      texts.add(
+          stored.get(i) != null
+              ? of(null, stored.get(i))
+              : of(analyzer, PaperDocuments.papersOf(searcher, new ScoreDoc[] {hits[i]}).get(0)));
+    }
+    return texts;
+  }
+
+  /** Positions as {@link #analyse} counts them, from stored increments. */
+  private static Tokens tokens(List<AnalysedText.Value> values) {
+    List<String> terms = new ArrayList<>();
+    int size = values.stream().mapToInt(value -> value.terms().length).sum();
+    int[] positions = new int[size];
+    int[] starts = new int[size];
+    int position = -1;
+    for (int v = 0; v < values.size(); v++) {
+      position += v == 0 ? 0 : GAP_BETWEEN_VALUES;
+      AnalysedText.Value value = values.get(v);
+      for (int i = 0; i < value.terms().length; i++) {
+        position += value.increments()[i];
+        positions[terms.size()] = position;
+        starts[terms.size()] = value.starts()[i];
+        terms.add(value.terms()[i]);
+      }
+    }
+    return new Tokens(terms, positions, starts);
+  }
+
   static PaperText of(Analyzer analyzer, Paper paper) throws IOException {
     List<String> titles = new ArrayList<>();
     titles.add(CleanText.of(Objects.toString(paper.title(), "")));
@@ -86,17 +138,29 @@ final class PaperText {
   /** Each term of title and abstract with its count, as the feedback terms read them. */
   Map<String, Integer> counts() {
     Map<String, Integer> counts = new HashMap<>();
+    for (String term : words()) {
+      counts.merge(term, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /**
+   * The terms of the title (not its aliases) and then the abstract, in order, longer than one
+   * character: the words feedback terms and the like model count (a pair is two neighbours here).
+   */
+  List<String> words() {
+    List<String> words = new ArrayList<>(title.terms().size() + abstractTokens.terms().size());
     for (Tokens tokens : List.of(title, abstractTokens)) {
       for (int i = 0; i < tokens.terms().size(); i++) {
         String term = tokens.terms().get(i);
         // The title itself, not its aliases, as the feedback terms always read it.
         boolean alias = tokens == title && tokens.positions()[i] >= GAP_BETWEEN_VALUES;
         if (term.length() > 1 && !alias) {
-          counts.merge(term, 1, Integer::sum);
+          words.add(term);
         }
       }
     }
-    return counts;
+    return words;
   }
 
   static Tokens analyse(Analyzer analyzer, String field, List<String> values) throws IOException {

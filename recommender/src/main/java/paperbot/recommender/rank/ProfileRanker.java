@@ -135,7 +135,8 @@ public final class ProfileRanker {
     float[] likeScores =
         profile.learned().isEmpty()
             ? null
-            : LikeModel.scores(analyzer, profile.learned(), papers(searcher, pool, loaded));
+            : LikeModel.scores(
+                analyzer, profile.learned(), PaperText.words(searcher, analyzer, pool));
     ScoreDoc[] ranked = ranked(searcher, profile, interests, likeScores, pool, loaded);
     ScoreDoc[] page =
         request.offset() >= ranked.length
@@ -201,9 +202,11 @@ public final class ProfileRanker {
           best[i] = pool[order[i]];
           weights[i] = lexical[order[i]];
         }
-        Map<String, Double> terms =
-            FeedbackTerms.of(
-                analyzer, searcher.getIndexReader(), papers(searcher, best, loaded), weights);
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        for (PaperText text : PaperText.words(searcher, analyzer, best)) {
+          counts.add(text.counts());
+        }
+        Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
         if (!terms.isEmpty()) {
           signals.add(RankFusion.scores(searcher, pool, FeedbackTerms.query(terms)));
         }
@@ -450,7 +453,8 @@ public final class ProfileRanker {
     for (int i = 0; i < hits.length; i++) {
       own[i] = hits[i].score;
     }
-    float[] like = LikeModel.scores(analyzer, profile.learned(), papers(searcher, hits, loaded));
+    float[] like =
+        LikeModel.scores(analyzer, profile.learned(), PaperText.words(searcher, analyzer, hits));
     if (like == null) {
       return hits;
     }

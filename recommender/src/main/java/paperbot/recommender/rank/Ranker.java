@@ -221,22 +221,38 @@ public final class Ranker {
     return papers;
   }
 
-  /** The analysed text of these hits' papers, in order, each analysed once per search. */
+  /**
+   * The analysed text of these hits' papers, in order, each read once per search, as the index
+   * stored it (analysed here only for a paper indexed without it).
+   */
   private List<PaperText> texts(
       IndexSearcher searcher,
       ScoreDoc[] hits,
       Map<Integer, Paper> loaded,
       Map<Integer, PaperText> texts)
       throws IOException {
-    List<Paper> papers = papers(searcher, hits, loaded);
+    List<ScoreDoc> missing = new ArrayList<>();
+    for (ScoreDoc hit : hits) {
+      if (!texts.containsKey(hit.doc)) {
+        missing.add(hit);
+      }
+    }
+    // Paper and text from one read of each document.
+    List<PaperDocuments.Stored> stored =
+        PaperDocuments.storedOf(searcher, missing.toArray(ScoreDoc[]::new));
+    for (int i = 0; i < missing.size(); i++) {
+      int doc = missing.get(i).doc;
+      loaded.putIfAbsent(doc, stored.get(i).paper());
+      Paper paper = loaded.get(doc);
+      texts.put(
+          doc,
+          stored.get(i).text() != null
+              ? PaperText.of(paper, stored.get(i).text())
+              : PaperText.of(analyzer, paper));
+    }
     List<PaperText> analysed = new ArrayList<>();
     for (int i = 0; i < hits.length; i++) {
-      PaperText text = texts.get(hits[i].doc);
-      if (text == null) {
-        text = PaperText.of(analyzer, papers.get(i));
-        texts.put(hits[i].doc, text);
-      }
-      analysed.add(text);
+      analysed.add(texts.get(hits[i].doc));
     }
     return analysed;
   }
@@ -252,9 +268,10 @@ public final class Ranker {
     if (page.length == 0) {
       return List.of();
     }
-    List<Paper> papers = papers(searcher, page, loaded);
     List<PaperText> analysed = texts(searcher, page, loaded, texts);
+    List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets = Snippets.of(text, analysed);
+    Map<String, PaperText.Tokens> analysedQuery = new HashMap<>();
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
@@ -263,7 +280,7 @@ public final class Ranker {
               paper,
               page[i].score,
               Snippets.orLead(snippets[i], paper),
-              why.explain(analysed.get(i), concepts)));
+              why.explain(analysed.get(i), concepts, analysedQuery)));
     }
     return hits;
   }

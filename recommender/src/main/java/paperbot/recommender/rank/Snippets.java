@@ -17,6 +17,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.AnalysedText;
+import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -39,9 +41,14 @@ public final class Snippets {
   static String[] of(
       IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page, List<Paper> papers)
       throws IOException {
+    List<AnalysedText> stored = PaperDocuments.analysedOf(searcher, page);
     List<PaperText> texts = new ArrayList<>();
-    for (Paper paper : papers) {
-      texts.add(PaperText.of(analyzer, paper));
+    for (int i = 0; i < papers.size(); i++) {
+      Paper paper = papers.get(i);
+      texts.add(
+          stored.get(i) != null
+              ? PaperText.of(paper, stored.get(i))
+              : PaperText.of(analyzer, paper));
     }
     return of(query, texts);
   }

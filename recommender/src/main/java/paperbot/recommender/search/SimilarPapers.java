@@ -194,7 +194,7 @@ final class SimilarPapers {
     // The member's model counts half as much as the paper itself: /more is about this paper.
     learned.forEach((term, weight) -> model.merge(term, weight / norm / 2, Double::sum));
     List<Paper> candidates = PaperDocuments.papersOf(searcher, top.scoreDocs);
-    ScoreDoc[] ranked = LikeModel.fuse(analyzer, model, top.scoreDocs, candidates);
+    ScoreDoc[] ranked = LikeModel.fuse(searcher, analyzer, model, top.scoreDocs);
     Map<Integer, Paper> byDoc = new HashMap<>();
     for (int i = 0; i < candidates.size(); i++) {
       byDoc.put(top.scoreDocs[i].doc, candidates.get(i));
