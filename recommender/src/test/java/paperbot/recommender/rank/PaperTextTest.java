@@ -20,6 +20,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.CorpusService;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.AnalysedText;
 import paperbot.recommender.index.PaperAnalyzer;
@@ -43,7 +44,7 @@ final class PaperTextTest {
     List<Paper> papers = new ArrayList<>();
     try (LucenePaperIndex index =
         LucenePaperIndex.open(dir.resolve("seeds"), QueryExpander.defaults(), CLOCK)) {
-      SeedIndexer.ensureCurrent(index, Path.of("..", "seeds"), CLOCK);
+      SeedIndexer.ensureCurrent(CorpusService.indexOnly(index), Path.of("..", "seeds"), CLOCK);
       papers.addAll(index.all());
     }
     assertThat(papers).hasSizeGreaterThan(300);
