@@ -69,6 +69,15 @@ public final class ProfileRanker {
    */
   static final int MODEL_TERMS = 60;
 
+  /**
+   * Learned terms that find the like candidates, matched by their word-pair terms where the index
+   * has them (no positions read). The candidates are then ranked by the whole model, so the first
+   * pass only has to reach them: 20 terms found candidates as good as 60 (dev feed 0.669 against
+   * 0.670) with a third of the clauses, the largest first pass of a feed request at a million
+   * papers.
+   */
+  static final int LIKE_QUERY_TERMS = 20;
+
   /** Likes a why-line may name. */
   static final int NAMED_LIKES = 10;
 
@@ -105,7 +114,7 @@ public final class ProfileRanker {
       throws IOException {
     InterestProfile profile = request.profile();
     Interests interests = interests(profile, true);
-    Query likeQuery = modelQuery(profile, true);
+    Query likeQuery = modelQuery(profile, true, LIKE_QUERY_TERMS, true);
     if (interests.clauses().isEmpty() && likeQuery == null) {
       return new Recommendations(List.of(), 0, request.offset());
     }
@@ -215,7 +224,7 @@ public final class ProfileRanker {
     if (likeScores != null) {
       signals.add(likeScores);
     }
-    Query dislikeQuery = modelQuery(profile, false);
+    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
     float[] negative =
         dislikeQuery == null ? null : RankFusion.scores(searcher, pool, dislikeQuery);
     return RankFusion.fuse(pool, signals, negative);
@@ -289,10 +298,11 @@ public final class ProfileRanker {
 
   /**
    * The member's like model ({@code positive}) or dislike model as one weighted query over title
-   * and abstract: the {@link #MODEL_TERMS} heaviest learned terms of that sign, each weighted by
-   * its learned weight (see {@code PaperIndex.likeTerms}); null when there are none.
+   * and abstract: the {@code limit} heaviest learned terms of that sign, each weighted by its
+   * learned weight (see {@code PaperIndex.likeTerms}); null when there are none. {@code
+   * approximate} matches several words by their word pairs (a first pass), else as phrases.
    */
-  Query modelQuery(InterestProfile profile, boolean positive) {
+  Query modelQuery(InterestProfile profile, boolean positive, int limit, boolean approximate) {
     List<Map.Entry<String, Double>> terms =
         profile.learned().entrySet().stream()
             .filter(term -> positive ? term.getValue() > 0 : term.getValue() < 0)
@@ -300,14 +310,17 @@ public final class ProfileRanker {
                 Comparator.comparingDouble(
                         (Map.Entry<String, Double> term) -> -Math.abs(term.getValue()))
                     .thenComparing(Map.Entry::getKey))
-            .limit(MODEL_TERMS)
+            .limit(limit)
             .toList();
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     boolean any = false;
     for (Map.Entry<String, Double> term : terms) {
       float weight = (float) Math.abs(term.getValue());
       for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-        Query match = plan.fieldQuery(field, term.getKey(), 0);
+        Query match =
+            approximate
+                ? plan.matchQuery(field, term.getKey())
+                : plan.fieldQuery(field, term.getKey(), 0);
         if (match != null) {
           query.add(new BoostQuery(match, weight), Occur.SHOULD);
           any = true;
@@ -458,7 +471,7 @@ public final class ProfileRanker {
     if (like == null) {
       return hits;
     }
-    Query dislikeQuery = modelQuery(profile, false);
+    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
     float[] negative =
         dislikeQuery == null ? null : RankFusion.scores(searcher, hits, dislikeQuery);
     Map<Integer, Float> scores = new HashMap<>();
