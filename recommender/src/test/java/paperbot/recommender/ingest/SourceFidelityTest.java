@@ -148,31 +148,30 @@ final class SourceFidelityTest {
         .formatted(idWithVersion, title, type, summary, id);
   }
 
+  /** The fixture server answers the next request for {@code path} with 200 and this body. */
+  private void answerOk(String path, String body) {
+    server.script(path, new FixtureServer.Answer(200, body, Map.of()));
+  }
+
   @Test
   void aNewVersionBringsItsTitleAndAbstractAndTheOldTitleStaysAnAlias() throws Exception {
-    server.script(
+    answerOk(
         "/api/query",
-        new FixtureServer.Answer(
-            200,
-            atom(
-                atomEntry(
-                    "2611.07777v1",
-                    "2026-11-20T17:00:00Z",
-                    "Scaling Laws for World Models",
-                    "We fit scaling laws for world models on many robot datasets and tasks.")),
-            Map.of()));
+        atom(
+            atomEntry(
+                "2611.07777v1",
+                "2026-11-20T17:00:00Z",
+                "Scaling Laws for World Models",
+                "We fit scaling laws for world models on many robot datasets and tasks.")));
     sources().ingest("arxiv", request());
-    server.script(
+    answerOk(
         "/api/query",
-        new FixtureServer.Answer(
-            200,
-            atom(
-                atomEntry(
-                    "2611.07777v2",
-                    "2026-11-20T17:00:00Z",
-                    "Scaling Laws for World-Model Policies",
-                    "We fit scaling laws for policies.")),
-            Map.of()));
+        atom(
+            atomEntry(
+                "2611.07777v2",
+                "2026-11-20T17:00:00Z",
+                "Scaling Laws for World-Model Policies",
+                "We fit scaling laws for policies.")));
     IngestSummary second = sources().ingest("arxiv", request());
 
     assertThat(second.updated()).isEqualTo(1);
@@ -185,17 +184,14 @@ final class SourceFidelityTest {
     assertThat(index.findByTitle("Scaling Laws for World Models")).get().isEqualTo(paper);
 
     // An older version seen later (a stale mirror) changes neither.
-    server.script(
+    answerOk(
         "/api/query",
-        new FixtureServer.Answer(
-            200,
-            atom(
-                atomEntry(
-                    "2611.07777v1",
-                    "2026-11-20T17:00:00Z",
-                    "Scaling Laws for World Models",
-                    "We fit scaling laws for world models on many robot datasets and tasks.")),
-            Map.of()));
+        atom(
+            atomEntry(
+                "2611.07777v1",
+                "2026-11-20T17:00:00Z",
+                "Scaling Laws for World Models",
+                "We fit scaling laws for world models on many robot datasets and tasks.")));
     assertThat(sources().ingest("arxiv", request()).updated()).isZero();
     assertThat(index.get("2611.07777").orElseThrow()).isEqualTo(paper);
   }
@@ -203,52 +199,43 @@ final class SourceFidelityTest {
   @Test
   void replacementAnnouncementsKeepTheFirstPublicationDateAndOnlyNewPapersLookNew()
       throws Exception {
-    server.script(
+    answerOk(
         "/api/query",
-        new FixtureServer.Answer(
-            200,
-            atom(
-                atomEntry(
-                    "2311.01223v2",
-                    "2023-11-02T15:10:00Z",
-                    "Offline Reinforcement Learning with Diffusion Critics",
-                    "Offline reinforcement learning with a diffusion critic.")),
-            Map.of()));
+        atom(
+            atomEntry(
+                "2311.01223v2",
+                "2023-11-02T15:10:00Z",
+                "Offline Reinforcement Learning with Diffusion Critics",
+                "Offline reinforcement learning with a diffusion critic.")));
     sources().ingest("arxiv", request());
-    server.script(
+    answerOk(
         "/rss/cs.LG",
-        new FixtureServer.Answer(
-            200,
-            listing(
-                "cs.LG",
-                listingItem(
-                    "2311.01223v3",
-                    "replace",
-                    "Offline Reinforcement Learning with Diffusion Critics",
-                    "Offline reinforcement learning with a diffusion critic."),
-                listingItem(
-                    "2310.00042v2",
-                    "replace-cross",
-                    "An Older Offline Reinforcement Learning Benchmark",
-                    "A benchmark for offline reinforcement learning."),
-                listingItem(
-                    "2611.30001v1",
-                    "new",
-                    "Fresh Offline Reinforcement Learning",
-                    "Offline reinforcement learning announced today.")),
-            Map.of()));
-    server.script(
+        listing(
+            "cs.LG",
+            listingItem(
+                "2311.01223v3",
+                "replace",
+                "Offline Reinforcement Learning with Diffusion Critics",
+                "Offline reinforcement learning with a diffusion critic."),
+            listingItem(
+                "2310.00042v2",
+                "replace-cross",
+                "An Older Offline Reinforcement Learning Benchmark",
+                "A benchmark for offline reinforcement learning."),
+            listingItem(
+                "2611.30001v1",
+                "new",
+                "Fresh Offline Reinforcement Learning",
+                "Offline reinforcement learning announced today.")));
+    answerOk(
         "/rss/cs.RO",
-        new FixtureServer.Answer(
-            200,
-            listing(
-                "cs.RO",
-                listingItem(
-                    "2611.30002v1",
-                    "cross",
-                    "Offline Reinforcement Learning for Legged Robots",
-                    "Offline reinforcement learning on quadrupeds.")),
-            Map.of()));
+        listing(
+            "cs.RO",
+            listingItem(
+                "2611.30002v1",
+                "cross",
+                "Offline Reinforcement Learning for Legged Robots",
+                "Offline reinforcement learning on quadrupeds.")));
     IngestSummary summary = sources().ingest("listing", request());
     assertThat(summary.line())
         .isEqualTo("fetched=4 new=3 updated=1 merged=0 rejected=0 broken_pages=0");
@@ -294,24 +281,18 @@ final class SourceFidelityTest {
             "new",
             "Diffusion Policies for Manipulation",
             "Diffusion policies for robot manipulation.");
-    server.script(
+    answerOk(
         "/rss/cs.LG",
-        new FixtureServer.Answer(
-            200,
-            listing(
-                "cs.LG",
-                both,
-                listingItem("2611.30011v1", "new", "Sparse Autoencoders", "Sparse features.")),
-            Map.of()));
-    server.script(
+        listing(
+            "cs.LG",
+            both,
+            listingItem("2611.30011v1", "new", "Sparse Autoencoders", "Sparse features.")));
+    answerOk(
         "/rss/cs.RO",
-        new FixtureServer.Answer(
-            200,
-            listing(
-                "cs.RO",
-                both.replace("<category>cs.LG</category>", "<category>cs.RO</category>"),
-                listingItem("2611.30012v1", "new", "Legged Locomotion", "Quadrupeds walk.")),
-            Map.of()));
+        listing(
+            "cs.RO",
+            both.replace("<category>cs.LG</category>", "<category>cs.RO</category>"),
+            listingItem("2611.30012v1", "new", "Legged Locomotion", "Quadrupeds walk.")));
     long before = index.size();
     IngestSummary summary = sources().ingest("listing", request());
     assertThat(summary.added()).isEqualTo(3);
@@ -371,7 +352,7 @@ final class SourceFidelityTest {
           "numComments":0},
          {"paper":{"id":"2611.40003","authors":[{"_id":"6740a3","name":"Cy Dee","hid\
         """;
-    server.script("/api/daily_papers", new FixtureServer.Answer(200, day, Map.of()));
+    answerOk("/api/daily_papers", day);
     IngestSummary summary =
         sources()
             .ingest(
@@ -401,10 +382,7 @@ final class SourceFidelityTest {
             atomEntry("2611.50001v1", "2026-11-23T10:00:00Z", "Kept One", "First abstract."),
             atomEntry("2611.50002v1", "2026-11-23T11:00:00Z", "Kept Two", "Second abstract."),
             atomEntry("2611.50003v1", "2026-11-23T12:00:00Z", "Cut Off", "Third abstract."));
-    server.script(
-        "/api/query",
-        new FixtureServer.Answer(
-            200, entries.substring(0, entries.indexOf("Third abstract")), Map.of()));
+    answerOk("/api/query", entries.substring(0, entries.indexOf("Third abstract")));
     IngestSummary truncated = sources().ingest("arxiv", request());
     assertThat(truncated.line())
         .isEqualTo("fetched=2 new=2 updated=0 merged=0 rejected=1 broken_pages=1");
@@ -420,7 +398,7 @@ final class SourceFidelityTest {
         <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2611.50009v1</id>
         <title>&lol3;</title><summary>x</summary></entry></feed>
         """;
-    server.script("/api/query", new FixtureServer.Answer(200, laughs, Map.of()));
+    answerOk("/api/query", laughs);
     IngestSummary expanded = sources().ingest("arxiv", request());
     assertThat(expanded.added()).isZero();
     assertThat(expanded.brokenPages()).isEqualTo(1);
