@@ -19,6 +19,11 @@ public record CliRun(int exitCode, String out, String err) {
     return with(Cli::run, args);
   }
 
+  /** As {@link #of(String...)}, with this environment instead of an empty one. */
+  public static CliRun of(Map<String, String> env, String... args) {
+    return run(Cli::run, env, args);
+  }
+
   /** A command line's entry point that takes the outside world and the arguments. */
   public interface EntryPoint {
     int run(CliContext context, String... args);
@@ -26,6 +31,10 @@ public record CliRun(int exitCode, String out, String err) {
 
   /** One in-process run of another entry point (the benchmark's) the same way. */
   public static CliRun with(EntryPoint entry, String... args) {
+    return run(entry, Map.of(), args);
+  }
+
+  private static CliRun run(EntryPoint entry, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext context =
@@ -34,7 +43,7 @@ public record CliRun(int exitCode, String out, String err) {
             new BufferedReader(new StringReader("")),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
+            env,
             false,
             TestBots.CLOCK);
     int code = entry.run(context, args);

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperbot.app.TestBots;
 
 /**
  * {@code paperbot ingest} and {@code paperbot stats} as a user runs them, against a loopback server
@@ -38,8 +33,6 @@ final class IngestCliTest {
   final Map<String, Answer> answers = new HashMap<>();
 
   record Answer(int status, String body) {}
-
-  record Run(int exitCode, String out, String err) {}
 
   @BeforeEach
   void start() throws IOException {
@@ -67,7 +60,7 @@ final class IngestCliTest {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  private Run run(String... args) {
+  private CliRun run(String... args) {
     return run(
         Map.of(
             "PAPERBOT_ARXIV_URL", url("/api/query"),
@@ -77,23 +70,10 @@ final class IngestCliTest {
         args);
   }
 
-  private Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context =
-        new CliContext(
-            TestBots.REPO,
-            new BufferedReader(new StringReader("")),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            false,
-            TestBots.CLOCK);
+  private CliRun run(Map<String, String> env, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(1, List.of("--data", data.toString()));
-    int code = Cli.run(context, all.toArray(String[]::new));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of(env, all.toArray(String[]::new));
   }
 
   static String entry(String id, String title) {
@@ -121,14 +101,14 @@ final class IngestCliTest {
   @Test
   void aWholeFeedExitsZeroAndATruncatedOneExitsThreeSayingWhatWasStoredAndRefused() {
     answers.put("/api/query", new Answer(200, feed(entry("2611.60001", "Whole Feed Paper"))));
-    Run whole = run("ingest", "--source", "arxiv", "--max", "5");
+    CliRun whole = run("ingest", "--source", "arxiv", "--max", "5");
     assertThat(whole.exitCode()).isZero();
     assertThat(whole.out())
         .contains("arxiv: fetched=1 new=1 updated=0 merged=0 rejected=0 broken_pages=0");
 
     String full = feed(entry("2611.60002", "Kept Paper"), entry("2611.60003", "Cut Paper"));
     answers.put("/api/query", new Answer(200, full.substring(0, full.indexOf("Cut Paper"))));
-    Run truncated = run("ingest", "--source", "arxiv", "--max", "5");
+    CliRun truncated = run("ingest", "--source", "arxiv", "--max", "5");
     assertThat(truncated.exitCode()).isEqualTo(3);
     assertThat(truncated.out())
         .contains(
@@ -148,7 +128,7 @@ final class IngestCliTest {
                 + "\"Trending.\",\"upvotes\":9,\"publishedAt\":\"2026-11-20T00:00:00.000Z\","
                 + "\"authors\":[{\"name\":\"Ana Li\"}]},\"numComments\":1},"
                 + "{\"paper\":{\"id\":\"2611.600"));
-    Run hf = run("ingest", "--source", "hf", "--date", "2026-11-21");
+    CliRun hf = run("ingest", "--source", "hf", "--date", "2026-11-21");
     assertThat(hf.exitCode()).isEqualTo(3);
     assertThat(hf.out()).contains("hf: fetched=1 new=1", "refused 1 broken page");
     assertThat(hf.err()).contains("hf response broken after 1 papers (line 1, column");
@@ -160,7 +140,7 @@ final class IngestCliTest {
             "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY a \"aaaaaaaaaa\">"
                 + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>&b;</title></entry></feed>"));
-    Run laughs = run("ingest", "--source", "arxiv");
+    CliRun laughs = run("ingest", "--source", "arxiv");
     assertThat(laughs.exitCode()).isEqualTo(3);
     assertThat(laughs.out()).contains("stored 0 papers", "1 broken page");
   }
@@ -177,14 +157,14 @@ final class IngestCliTest {
                 + "<entry><id>http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345</id>"
                 + "<title>Error</title><summary>incorrect id format for 1234.12345</summary>"
                 + "<author><name>arXiv api core</name></author></entry></feed>"));
-    Run refused = run("ingest", "--source", "arxiv", "--query", "id:1234.12345");
+    CliRun refused = run("ingest", "--source", "arxiv", "--query", "id:1234.12345");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err())
         .contains("paperbot: arXiv refused the query: incorrect id format for 1234.12345")
         .contains("Nothing from arxiv was stored.")
         .doesNotContain("answered 400");
 
-    Run missing = run("ingest", "--source", "hf");
+    CliRun missing = run("ingest", "--source", "hf");
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err()).contains("answered 404");
   }
@@ -203,7 +183,7 @@ final class IngestCliTest {
               // the test is over
             }
           });
-      Run hung =
+      CliRun hung =
           run(
               Map.of("PAPERBOT_HF_URL", "http://127.0.0.1:" + silent.getLocalPort() + "/api"),
               "ingest",
@@ -224,7 +204,7 @@ final class IngestCliTest {
 
   @Test
   void usageErrorsExitTwoAndNameTheSources() {
-    Run unknown = run("ingest", "--source", "nowhere");
+    CliRun unknown = run("ingest", "--source", "nowhere");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("No source named 'nowhere'", "arxiv (", "listing (", "hf (");
     assertThat(run("ingest", "--source", "hf", "--timeout", "0").exitCode()).isEqualTo(2);
