@@ -45,8 +45,15 @@ public final class WhyLines {
     }
   }
 
+  /**
+   * Adds how much the paper is trending, unless it rounds to nothing and there is another reason:
+   * "trending +0.0" after a topic match tells the reader nothing.
+   */
   private static String trending(Recommendation rec, List<String> parts) {
-    parts.add(String.format(Locale.ROOT, "trending +%.1f", rec.trending()));
+    String trending = String.format(Locale.ROOT, "trending +%.1f", rec.trending());
+    if (parts.isEmpty() || !trending.equals("trending +0.0")) {
+      parts.add(trending);
+    }
     return String.join(" · ", parts);
   }
 }

@@ -1,0 +1,50 @@
+package paperbot.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.rank.Recommendation;
+
+final class WhyLinesTest {
+  private static Recommendation rec(List<String> topics, double trending, String resembles) {
+    return new Recommendation(
+        new Paper(
+            "pb-1",
+            "A paper",
+            List.of(),
+            "An abstract.",
+            List.of(),
+            false,
+            null,
+            null,
+            false,
+            0,
+            List.of(),
+            null,
+            List.of(),
+            List.of()),
+        1.0,
+        "",
+        topics,
+        List.of(),
+        trending,
+        resembles);
+  }
+
+  @Test
+  void aTopicMatchWithNothingTrendingSaysOnlyWhatMatched() {
+    assertThat(WhyLines.forMember(rec(List.of("offline rl"), 0.01, "Diffusion Policy")))
+        .isEqualTo("your topics: offline rl · like *Diffusion Policy* you liked");
+    assertThat(WhyLines.forChannel(rec(List.of("offline rl"), 0.0, null)))
+        .isEqualTo("matches offline rl");
+  }
+
+  @Test
+  void trendingIsShownWhenItIsSomethingOrTheOnlyReason() {
+    assertThat(WhyLines.forMember(rec(List.of("offline rl"), 0.34, null)))
+        .isEqualTo("your topics: offline rl · trending +0.3");
+    assertThat(WhyLines.forChannel(rec(List.of(), 0.0, null))).isEqualTo("trending +0.0");
+  }
+}
