@@ -39,9 +39,12 @@ public interface ProfileStore {
 
   /**
    * Records feedback on a paper and adjusts learned term weights in the same transaction. A like
-   * replaces an earlier dislike of the same paper and vice versa.
+   * replaces an earlier dislike of the same paper and vice versa, and the model counts each paper
+   * once: a repeated like (a double-clicked button) adds nothing, and a like after a dislike also
+   * takes back what the dislike subtracted.
    *
-   * @param termDeltas weight to add per term (positive for likes, negative for dislikes)
+   * @param termDeltas weight to add per term (positive for likes, negative for dislikes: a
+   *     dislike's deltas are the like's, negated)
    */
   void recordFeedback(
       MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas);

@@ -171,7 +171,12 @@ public final class JdbcProfileStore implements ProfileStore {
     inMember(
         member,
         (c, m) -> {
+          // The paper's words count once in the model, whatever the clicks: a repeat adds
+          // nothing, a change of mind also undoes the earlier verdict (its deltas, negated).
+          double times = 1;
           if (feedback != Feedback.SAVE) {
+            String before = verdict(c, m, paperId);
+            times = before == null ? 1 : before.equals(feedback.name()) ? 0 : 2;
             // A like replaces an earlier dislike of the same paper and the other way round.
             update(
                 c,
@@ -197,10 +202,10 @@ public final class JdbcProfileStore implements ProfileStore {
                 feedback.name(),
                 now());
           }
-          for (Map.Entry<String, Double> delta : termDeltas.entrySet()) {
-            addLearned(c, m, delta.getKey(), delta.getValue());
-          }
-          if (!termDeltas.isEmpty()) {
+          if (times > 0 && !termDeltas.isEmpty()) {
+            for (Map.Entry<String, Double> delta : termDeltas.entrySet()) {
+              addLearned(c, m, delta.getKey(), times * delta.getValue());
+            }
             // The model keeps its heaviest terms: a member's rows stay bounded however many likes.
             update(
                 c,
@@ -363,6 +368,22 @@ public final class JdbcProfileStore implements ProfileStore {
         member.user(),
         now());
     return findMember(c, member, true);
+  }
+
+  /** The member's like or dislike of the paper (the kind's name), or null. */
+  private static String verdict(Connection c, long m, String paperId) throws SQLException {
+    try (PreparedStatement s =
+            prepare(
+                c,
+                "SELECT kind FROM member_feedback WHERE member_id = ? AND paper_id = ?"
+                    + " AND kind IN (?, ?)",
+                m,
+                paperId,
+                Feedback.LIKE.name(),
+                Feedback.DISLIKE.name());
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    }
   }
 
   /**

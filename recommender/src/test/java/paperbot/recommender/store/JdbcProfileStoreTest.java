@@ -1,6 +1,7 @@
 package paperbot.recommender.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -141,6 +142,29 @@ final class JdbcProfileStoreTest {
       assertThat(profile.topics()).hasSize(30);
       assertThat(profile.learned().get("shared"))
           .isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aPaperCountsOnceInTheModelHoweverOftenItIsClicked(
+      String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), ticking());
+      MemberKey clicker = new MemberKey("SLACK", "T7", "clicker");
+      store.recordFeedback(clicker, "p1", Feedback.LIKE, Map.of("diffus", 0.3));
+      store.recordFeedback(clicker, "p1", Feedback.LIKE, Map.of("diffus", 0.3));
+      assertThat(store.load(clicker).learned().get("diffus")).isCloseTo(0.3, within(1e-9));
+      // A change of mind: the like is taken back, the dislike counts once.
+      store.recordFeedback(clicker, "p1", Feedback.DISLIKE, Map.of("diffus", -0.3));
+      assertThat(store.load(clicker).learned().get("diffus")).isCloseTo(-0.3, within(1e-9));
+      store.recordFeedback(clicker, "p1", Feedback.DISLIKE, Map.of("diffus", -0.3));
+      assertThat(store.load(clicker).learned().get("diffus")).isCloseTo(-0.3, within(1e-9));
+      store.recordFeedback(clicker, "p1", Feedback.LIKE, Map.of("diffus", 0.3));
+      assertThat(store.load(clicker).learned().get("diffus")).isCloseTo(0.3, within(1e-9));
+      // Another paper's like still adds.
+      store.recordFeedback(clicker, "p2", Feedback.LIKE, Map.of("diffus", 0.2));
+      assertThat(store.load(clicker).learned().get("diffus")).isCloseTo(0.5, within(1e-9));
     }
   }
 
