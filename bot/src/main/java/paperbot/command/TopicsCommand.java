@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
@@ -191,13 +190,7 @@ public final class TopicsCommand implements ChatCommand {
     if (!profile.follows().isEmpty()) {
       text.append("\nFollowing: ").append(String.join(", ", profile.follows()));
     }
-    String learned =
-        profile.learned().entrySet().stream()
-            .filter(e -> e.getValue() > 0)
-            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-            .limit(8)
-            .map(Map.Entry::getKey)
-            .collect(Collectors.joining(", "));
+    String learned = String.join(", ", profile.learnedWords(8));
     if (!learned.isEmpty()) {
       text.append("\nLearned from your likes: ").append(learned);
     }

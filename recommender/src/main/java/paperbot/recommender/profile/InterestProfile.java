@@ -1,5 +1,6 @@
 package paperbot.recommender.profile;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,48 @@ public record InterestProfile(
   public static InterestProfile empty() {
     return new InterestProfile(
         Map.of(), List.of(), Map.of(), List.of(), Set.of(), Set.of(), List.of());
+  }
+
+  /**
+   * The heaviest positively learned terms, as a member reads them: a word already inside a shown
+   * word pair is left out ("compositional conservatism" says what "compositional" would; the pair
+   * takes the word's place), so the few shown say more.
+   */
+  public List<String> learnedWords(int limit) {
+    List<String> shown = new ArrayList<>();
+    List<String> heaviest =
+        learned.entrySet().stream()
+            .filter(term -> term.getValue() > 0)
+            .sorted(
+                Map.Entry.<String, Double>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry::getKey))
+            .limit(3L * limit)
+            .map(Map.Entry::getKey)
+            .toList();
+    for (String term : heaviest) {
+      if (shown.stream().anyMatch(s -> words(s).contains(term))) {
+        continue;
+      }
+      List<String> words = words(term);
+      int place = -1;
+      for (int i = 0; i < shown.size() && words.size() > 1; i++) {
+        if (words.contains(shown.get(i))) {
+          place = place < 0 ? i : place;
+        }
+      }
+      if (place < 0) {
+        shown.add(term);
+      } else {
+        shown.set(place, term);
+        shown.removeIf(words::contains);
+      }
+    }
+    return shown.subList(0, Math.min(limit, shown.size()));
+  }
+
+  private static List<String> words(String term) {
+    return List.of(term.split(" "));
   }
 
   /** True when nothing tells us what this member likes yet. */
