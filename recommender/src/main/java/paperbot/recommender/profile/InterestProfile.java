@@ -84,9 +84,9 @@ public record InterestProfile(
       }
       List<String> words = words(term);
       int place = -1;
-      for (int i = 0; i < shown.size() && words.size() > 1; i++) {
+      for (int i = 0; place < 0 && words.size() > 1 && i < shown.size(); i++) {
         if (words.contains(shown.get(i))) {
-          place = place < 0 ? i : place;
+          place = i;
         }
       }
       if (place < 0) {
@@ -96,7 +96,7 @@ public record InterestProfile(
         shown.removeIf(words::contains);
       }
     }
-    return shown.subList(0, Math.min(limit, shown.size()));
+    return List.copyOf(shown.subList(0, Math.min(limit, shown.size())));
   }
 
   private static List<String> words(String term) {
