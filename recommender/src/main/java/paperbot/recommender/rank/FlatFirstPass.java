@@ -1,0 +1,123 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+
+/**
+ * The best matches of a disjunction of weighted groups (a member's topics, each a disjunction of
+ * its words and phrases), found through the same clauses flattened into one disjunction, and scored
+ * as the grouped query scores them.
+ *
+ * <p>Why: Lucene skips papers that cannot reach the top by each clause's highest possible score. A
+ * group's bound is the sum of its clauses' bounds, far above what any paper scores, so a grouped
+ * query of a dozen topics skips almost nothing; the same clauses side by side skip well. Lucene
+ * flattens plain nested disjunctions itself, but not weighted ones, so here each clause carries its
+ * group's weight. The flat query sums the same clause scores in another grouping, which moves a
+ * score by a rounding error; so the flat top is found a little deeper, scored again by the grouped
+ * query, and cut to the grouped query's own top n (score, then document, as Lucene orders ties).
+ * When rounding could have kept a paper out of the flat top that belongs in the grouped one, the
+ * grouped query runs instead.
+ */
+final class FlatFirstPass {
+  /** Extra flat matches scored again, so rounding at the cut never changes who is in. */
+  static final int MARGIN = 20;
+
+  /**
+   * A bound on how far rounding moves a score between the grouped and flat sums (relative); the
+   * real difference is a few float roundings, around 1e-7.
+   */
+  static final double ROUNDING = 1e-4;
+
+  private FlatFirstPass() {}
+
+  /**
+   * The top {@code n} of {@code grouped} among papers matching none of {@code exclusions}, with the
+   * grouped query's scores, counted exactly up to {@code countLimit} matches.
+   */
+  static TopDocs search(
+      IndexSearcher searcher, Query grouped, List<Query> exclusions, int n, int countLimit)
+      throws IOException {
+    Query flat = flatten(grouped);
+    if (flat.equals(grouped)) {
+      return searcher.search(
+          withExclusions(grouped, exclusions), new TopScoreDocCollectorManager(n, countLimit));
+    }
+    TopDocs found =
+        searcher.search(
+            withExclusions(flat, exclusions),
+            new TopScoreDocCollectorManager(n + MARGIN, countLimit));
+    ScoreDoc[] hits = found.scoreDocs;
+    float[] exact = RankFusion.scores(searcher, hits, grouped);
+    Integer[] order = new Integer[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(
+        order,
+        Comparator.comparingDouble((Integer i) -> -exact[i]).thenComparingInt(i -> hits[i].doc));
+    ScoreDoc[] top = new ScoreDoc[Math.min(n, hits.length)];
+    for (int i = 0; i < top.length; i++) {
+      top[i] = new ScoreDoc(hits[order[i]].doc, exact[order[i]]);
+    }
+    if (hits.length == n + MARGIN && top.length == n) {
+      // A paper outside the flat top scores at most the flat cut there; grouped, at most a
+      // rounding more. The grouped top is complete when its last paper is clearly above that.
+      float cut = hits[hits.length - 1].score;
+      if (top[n - 1].score <= cut * (1 + ROUNDING)) {
+        return searcher.search(
+            withExclusions(grouped, exclusions), new TopScoreDocCollectorManager(n, countLimit));
+      }
+    }
+    return new TopDocs(found.totalHits, top);
+  }
+
+  /**
+   * The query's scoring clauses side by side, each weighted by the product of the weights above it
+   * (as Lucene weights a nested clause); the query itself when it is no weighted disjunction.
+   */
+  static Query flatten(Query query) {
+    List<Query> clauses = new ArrayList<>();
+    collect(query, 1f, clauses);
+    if (clauses.size() == 1 && clauses.get(0) == query) {
+      return query;
+    }
+    return QueryPlan.anyOf(clauses);
+  }
+
+  private static void collect(Query query, float weight, List<Query> clauses) {
+    if (query instanceof BoostQuery boost) {
+      collect(boost.getQuery(), weight * boost.getBoost(), clauses);
+    } else if (query instanceof BooleanQuery bool && isDisjunction(bool)) {
+      for (BooleanClause clause : bool.clauses()) {
+        collect(clause.query(), weight, clauses);
+      }
+    } else {
+      clauses.add(weight == 1f ? query : new BoostQuery(query, weight));
+    }
+  }
+
+  /** Any clause may match, and the scores of those that do add up. */
+  private static boolean isDisjunction(BooleanQuery query) {
+    return query.getMinimumNumberShouldMatch() <= 1
+        && !query.clauses().isEmpty()
+        && query.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD);
+  }
+
+  private static Query withExclusions(Query query, List<Query> exclusions) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.SHOULD);
+    exclusions.forEach(q -> builder.add(q, Occur.MUST_NOT));
+    return builder.build();
+  }
+}
