@@ -52,11 +52,12 @@ final class FlatFirstPass {
     Query flat = flatten(grouped);
     if (flat.equals(grouped)) {
       return searcher.search(
-          withExclusions(grouped, exclusions), new TopScoreDocCollectorManager(n, countLimit));
+          withExclusions(KnownTerms.bind(searcher, grouped), exclusions),
+          new TopScoreDocCollectorManager(n, countLimit));
     }
     TopDocs found =
         searcher.search(
-            withExclusions(flat, exclusions),
+            withExclusions(KnownTerms.bind(searcher, flat), exclusions),
             new TopScoreDocCollectorManager(n + MARGIN, countLimit));
     ScoreDoc[] hits = found.scoreDocs;
     float[] exact = RankFusion.scores(searcher, hits, grouped);
@@ -77,7 +78,8 @@ final class FlatFirstPass {
       float cut = hits[hits.length - 1].score;
       if (top[n - 1].score <= cut * (1 + ROUNDING)) {
         return searcher.search(
-            withExclusions(grouped, exclusions), new TopScoreDocCollectorManager(n, countLimit));
+            withExclusions(KnownTerms.bind(searcher, grouped), exclusions),
+            new TopScoreDocCollectorManager(n, countLimit));
       }
     }
     return new TopDocs(found.totalHits, top);

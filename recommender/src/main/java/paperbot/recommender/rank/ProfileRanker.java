@@ -136,7 +136,9 @@ public final class ProfileRanker {
       atLeast = topicMatches.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
     }
     if (likeQuery != null) {
-      TopDocs likeMatches = searcher.search(withExclusions(likeQuery, exclusions), LIKE_CANDIDATES);
+      TopDocs likeMatches =
+          searcher.search(
+              withExclusions(KnownTerms.bind(searcher, likeQuery), exclusions), LIKE_CANDIDATES);
       Arrays.stream(likeMatches.scoreDocs).forEach(hit -> candidates.putIfAbsent(hit.doc, hit));
       total = Math.max(total, candidates.size());
     }
