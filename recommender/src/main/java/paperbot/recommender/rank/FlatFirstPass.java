@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -43,46 +45,81 @@ final class FlatFirstPass {
   private FlatFirstPass() {}
 
   /**
-   * The top {@code n} of {@code grouped} among papers matching none of {@code exclusions}, with the
-   * grouped query's scores, counted exactly up to {@code countLimit} matches.
+   * The top {@code n} of {@code grouped} among papers matching none of {@code exclusions}, in the
+   * grouped query's order (score, then document), counted exactly up to {@code countLimit} matches.
+   * A paper's score is the flat sum, or the grouped one where rounding could change the order.
    */
   static TopDocs search(
       IndexSearcher searcher, Query grouped, List<Query> exclusions, int n, int countLimit)
       throws IOException {
     Query flat = flatten(grouped);
     if (flat.equals(grouped)) {
-      return searcher.search(
-          withExclusions(KnownTerms.bind(searcher, grouped), exclusions),
-          new TopScoreDocCollectorManager(n, countLimit));
+      return grouped(searcher, grouped, exclusions, n, countLimit);
     }
     TopDocs found =
         searcher.search(
             withExclusions(KnownTerms.bind(searcher, flat), exclusions),
             new TopScoreDocCollectorManager(n + MARGIN, countLimit));
     ScoreDoc[] hits = found.scoreDocs;
-    float[] exact = RankFusion.scores(searcher, hits, grouped);
-    Integer[] order = new Integer[hits.length];
-    for (int i = 0; i < hits.length; i++) {
-      order[i] = i;
+    // Runs of papers whose flat scores are too close for the flat order to be sure: only their
+    // order needs the grouped scores. Apart from them, flat and grouped orders agree.
+    int[] runStart = new int[hits.length];
+    for (int i = 1; i < hits.length; i++) {
+      boolean close = hits[i - 1].score - hits[i].score <= hits[i - 1].score * 3 * ROUNDING;
+      runStart[i] = close ? runStart[i - 1] : i;
     }
-    Arrays.sort(
-        order,
-        Comparator.comparingDouble((Integer i) -> -exact[i]).thenComparingInt(i -> hits[i].doc));
-    ScoreDoc[] top = new ScoreDoc[Math.min(n, hits.length)];
-    for (int i = 0; i < top.length; i++) {
-      top[i] = new ScoreDoc(hits[order[i]].doc, exact[order[i]]);
+    int kept = Math.min(n, hits.length);
+    if (hits.length == n + MARGIN && kept > 0 && runStart[hits.length - 1] <= kept - 1) {
+      // The last kept paper's run reaches the end of the flat top: a paper below it might belong.
+      return grouped(searcher, grouped, exclusions, n, countLimit);
     }
-    if (hits.length == n + MARGIN && top.length == n) {
-      // A paper outside the flat top scores at most the flat cut there; grouped, at most a
-      // rounding more. The grouped top is complete when its last paper is clearly above that.
-      float cut = hits[hits.length - 1].score;
-      if (top[n - 1].score <= cut * (1 + ROUNDING)) {
-        return searcher.search(
-            withExclusions(KnownTerms.bind(searcher, grouped), exclusions),
-            new TopScoreDocCollectorManager(n, countLimit));
+    int end = kept;
+    while (end < hits.length && runStart[end] != end) {
+      end++; // the whole run of the last kept paper is ordered
+    }
+    List<ScoreDoc> unsure = new ArrayList<>();
+    for (int i = 0; i < end; i++) {
+      boolean single = runStart[i] == i && (i + 1 >= hits.length || runStart[i + 1] != i);
+      if (!single) {
+        unsure.add(hits[i]);
       }
     }
-    return new TopDocs(found.totalHits, top);
+    ScoreDoc[] ordered = Arrays.copyOf(hits, end);
+    if (!unsure.isEmpty()) {
+      float[] exact = RankFusion.scores(searcher, unsure.toArray(ScoreDoc[]::new), grouped);
+      Map<Integer, Float> byDoc = new HashMap<>();
+      for (int i = 0; i < exact.length; i++) {
+        byDoc.put(unsure.get(i).doc, exact[i]);
+      }
+      for (int i = 0; i < end; i++) {
+        Float score = byDoc.get(ordered[i].doc);
+        if (score != null) {
+          ordered[i] = new ScoreDoc(ordered[i].doc, score);
+        }
+      }
+      for (int from = 0; from < end; ) {
+        int to = from + 1;
+        while (to < end && runStart[to] == from) {
+          to++;
+        }
+        Arrays.sort(
+            ordered,
+            from,
+            to,
+            Comparator.comparingDouble((ScoreDoc hit) -> -hit.score)
+                .thenComparingInt(hit -> hit.doc));
+        from = to;
+      }
+    }
+    return new TopDocs(found.totalHits, Arrays.copyOf(ordered, kept));
+  }
+
+  private static TopDocs grouped(
+      IndexSearcher searcher, Query grouped, List<Query> exclusions, int n, int countLimit)
+      throws IOException {
+    return searcher.search(
+        withExclusions(KnownTerms.bind(searcher, grouped), exclusions),
+        new TopScoreDocCollectorManager(n, countLimit));
   }
 
   /**

@@ -1,6 +1,7 @@
 package paperbot.recommender.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.index.PaperAnalyzer;
 
 /**
- * The flat first pass finds exactly the papers, scores and order of the weighted grouped query it
- * stands for, on a real index with many equal scores (repeated documents).
+ * The flat first pass finds exactly the papers and order of the weighted grouped query it stands
+ * for (scores within rounding), on a real index with many equal scores (repeated documents).
  */
 final class FlatFirstPassTest {
   private static final List<String> WORDS =
@@ -82,8 +83,9 @@ final class FlatFirstPassTest {
           for (int w = 0; w < length; w++) {
             text.append(WORDS.get(random.nextInt(WORDS.size()))).append(' ');
           }
-          // Every document many times: more equal scores at a cut than the flat pass's margin.
-          for (int copy = 0; copy < 30; copy++) {
+          // Some documents once, some many times: more equal scores at a cut than the flat
+          // pass's margin.
+          for (int copy = 0; copy < 1 + i % 40; copy++) {
             Document doc = new Document();
             doc.add(new StringField("id", i + "-" + copy, Field.Store.NO));
             doc.add(new TextField("abstract", text.toString(), Field.Store.NO));
@@ -124,7 +126,12 @@ final class FlatFirstPassTest {
                   new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
           TopDocs actual =
               FlatFirstPass.search(searcher, grouped, exclusions, n, Integer.MAX_VALUE);
-          assertThat(describe(actual)).isEqualTo(describe(expected));
+          assertThat(docs(actual)).isEqualTo(docs(expected));
+          for (int i = 0; i < actual.scoreDocs.length; i++) {
+            assertThat(actual.scoreDocs[i].score)
+                .isCloseTo(
+                    expected.scoreDocs[i].score, within(expected.scoreDocs[i].score * 1e-4f));
+          }
           assertThat(actual.totalHits).isEqualTo(expected.totalHits);
           compared += expected.scoreDocs.length;
         }
@@ -133,12 +140,12 @@ final class FlatFirstPassTest {
     }
   }
 
-  private static List<String> describe(TopDocs top) {
-    List<String> hits = new ArrayList<>();
+  private static List<Integer> docs(TopDocs top) {
+    List<Integer> docs = new ArrayList<>();
     for (ScoreDoc hit : top.scoreDocs) {
-      hits.add(hit.doc + ":" + hit.score);
+      docs.add(hit.doc);
     }
-    return hits;
+    return docs;
   }
 
   private static String word(SplittableRandom random) {
