@@ -27,13 +27,15 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * query of a dozen topics skips almost nothing; the same clauses side by side skip well. Lucene
  * flattens plain nested disjunctions itself, but not weighted ones, so here each clause carries its
  * group's weight. The flat query sums the same clause scores in another grouping, which moves a
- * score by a rounding error; so the flat top is found a little deeper, scored again by the grouped
- * query, and cut to the grouped query's own top n (score, then document, as Lucene orders ties).
+ * score by a rounding error and can swap papers whose scores are that close; so the flat top is
+ * found a little deeper, the papers within rounding of a neighbour are scored again by the grouped
+ * query and ordered by it (score, then document, as Lucene orders ties), and the list is cut to n.
  * When rounding could have kept a paper out of the flat top that belongs in the grouped one, the
- * grouped query runs instead.
+ * grouped query runs instead. Candidates and their order are the grouped query's own (measured
+ * identical on 100 bench members, docs/performance.md).
  */
 final class FlatFirstPass {
-  /** Extra flat matches scored again, so rounding at the cut never changes who is in. */
+  /** Extra flat matches looked at, so rounding at the cut never changes who is in. */
   static final int MARGIN = 20;
 
   /**
