@@ -47,7 +47,9 @@ final class DocMatcher {
   private Weight weight(Query query) throws IOException {
     Weight weight = weights.get(query);
     if (weight == null) {
-      weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      weight =
+          searcher.createWeight(
+              searcher.rewrite(KnownTerms.bind(searcher, query)), ScoreMode.COMPLETE_NO_SCORES, 1f);
       weights.put(query, weight);
     }
     return weight;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -60,8 +61,7 @@ final class FeedbackTerms {
             count.getKey(), share * count.getValue() / Math.max(1, length), Double::sum);
       }
     }
-    List<Map.Entry<String, Double>> candidates =
-        relevance.entrySet().stream().sorted(BY_WEIGHT).limit(CANDIDATES).toList();
+    List<Map.Entry<String, Double>> candidates = heaviest(relevance, CANDIDATES);
     int documents = Math.max(1, reader.numDocs());
     DocFrequencies frequencies = DocFrequencies.of(reader);
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
@@ -77,6 +77,26 @@ final class FeedbackTerms {
     double top = scored.isEmpty() ? 1 : scored.get(0).getValue();
     scored.stream().limit(TERMS).forEach(term -> terms.put(term.getKey(), term.getValue() / top));
     return terms;
+  }
+
+  /**
+   * The {@code limit} heaviest entries, heaviest first ({@link #BY_WEIGHT}): a bounded heap, as a
+   * search's few papers have hundreds of distinct terms and sorting them all was most of this step.
+   */
+  static List<Map.Entry<String, Double>> heaviest(Map<String, Double> weights, int limit) {
+    PriorityQueue<Map.Entry<String, Double>> kept =
+        new PriorityQueue<>(limit + 1, BY_WEIGHT.reversed());
+    for (Map.Entry<String, Double> entry : weights.entrySet()) {
+      if (kept.size() < limit) {
+        kept.add(entry);
+      } else if (BY_WEIGHT.compare(entry, kept.peek()) < 0) {
+        kept.poll();
+        kept.add(entry);
+      }
+    }
+    List<Map.Entry<String, Double>> heaviest = new ArrayList<>(kept);
+    heaviest.sort(BY_WEIGHT);
+    return heaviest;
   }
 
   /** The terms as one weighted query over title (boosted as in search) and abstract. */

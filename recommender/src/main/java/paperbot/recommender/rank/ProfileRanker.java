@@ -27,7 +27,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import paperbot.recommender.corpus.Paper;
@@ -126,15 +125,20 @@ public final class ProfileRanker {
     boolean atLeast = false;
     if (!interests.clauses().isEmpty()) {
       TopDocs topicMatches =
-          searcher.search(
-              withExclusions(QueryPlan.anyOf(interests.clauses()), exclusions),
-              new TopScoreDocCollectorManager(poolSize, Ranker.COUNT_LIMIT));
+          FlatFirstPass.search(
+              searcher,
+              QueryPlan.anyOf(interests.clauses()),
+              exclusions,
+              poolSize,
+              Ranker.COUNT_LIMIT);
       Arrays.stream(topicMatches.scoreDocs).forEach(hit -> candidates.putIfAbsent(hit.doc, hit));
       total = topicMatches.totalHits.value();
       atLeast = topicMatches.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
     }
     if (likeQuery != null) {
-      TopDocs likeMatches = searcher.search(withExclusions(likeQuery, exclusions), LIKE_CANDIDATES);
+      TopDocs likeMatches =
+          searcher.search(
+              withExclusions(KnownTerms.bind(searcher, likeQuery), exclusions), LIKE_CANDIDATES);
       Arrays.stream(likeMatches.scoreDocs).forEach(hit -> candidates.putIfAbsent(hit.doc, hit));
       total = Math.max(total, candidates.size());
     }

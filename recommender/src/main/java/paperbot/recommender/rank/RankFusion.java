@@ -28,7 +28,7 @@ final class RankFusion {
   /** Each pool paper's score under {@code query} (0 when it does not match), in pool order. */
   static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query) throws IOException {
     QueryRescorer rescorer =
-        new QueryRescorer(query) {
+        new QueryRescorer(KnownTerms.bind(searcher, query)) {
           @Override
           protected float combine(
               float firstPassScore, boolean secondPassMatches, float secondPassScore) {

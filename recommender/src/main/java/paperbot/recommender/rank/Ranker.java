@@ -198,7 +198,9 @@ public final class Ranker {
    */
   private static TopDocs firstPass(IndexSearcher searcher, QueryPlan.TextQuery text, int window)
       throws IOException {
-    return searcher.search(text.match(), new TopScoreDocCollectorManager(window, COUNT_LIMIT));
+    return searcher.search(
+        KnownTerms.bind(searcher, text.match()),
+        new TopScoreDocCollectorManager(window, COUNT_LIMIT));
   }
 
   /** The papers of these hits, in order, each read from the index once per search. */

@@ -61,7 +61,7 @@ final class WindowRescorer {
       IndexSearcher searcher, TopDocs firstPass, Query second, int n, int block, boolean replace)
       throws IOException {
     QueryRescorer rescorer =
-        new QueryRescorer(second) {
+        new QueryRescorer(KnownTerms.bind(searcher, second)) {
           @Override
           protected float combine(
               float firstPassScore, boolean secondPassMatches, float secondPassScore) {
