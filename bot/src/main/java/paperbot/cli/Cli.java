@@ -43,6 +43,26 @@ public final class Cli implements Callable<Integer> {
     return chat.call();
   }
 
+  /**
+   * {@code paperbot --data DIR search ...} means the subcommand's data directory too: options given
+   * before the subcommand fill the subcommand's own where it left them out. Without this, the tool
+   * silently used ./data (an ingest could land in the wrong database).
+   */
+  private static void inheritCommonOptions(CommandLine.ParseResult parsed) {
+    if (!parsed.hasSubcommand() || !(parsed.commandSpec().userObject() instanceof Cli top)) {
+      return;
+    }
+    Object sub = parsed.subcommand().commandSpec().userObject();
+    CommandLine.Model.CommandSpec mixin = parsed.subcommand().commandSpec().mixins().get("common");
+    if (mixin != null && mixin.userObject() instanceof CommonOptions common) {
+      common.dataDir = common.dataDir != null ? common.dataDir : top.common.dataDir;
+      common.seedsDir = common.seedsDir != null ? common.seedsDir : top.common.seedsDir;
+    }
+    if (sub instanceof ChatCli chat && chat.user == null) {
+      chat.user = top.user;
+    }
+  }
+
   /** Parses and runs; returns the exit code (0 ok, 2 usage error, 1 failure). */
   public static int run(CliContext context, String... args) {
     CommandLine line =
@@ -58,6 +78,10 @@ public final class Cli implements Callable<Integer> {
             .addSubcommand("restore", new BackupCli.Restore(context));
     line.setOut(new PrintWriter(context.out(), true));
     line.setErr(new PrintWriter(context.err(), true));
+    line.setExecutionStrategy(parsed -> {
+      inheritCommonOptions(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("paperbot: " + e.getMessage());
       LoggerFactory.getLogger(Cli.class).debug("command failed", e);

@@ -25,6 +25,10 @@ final class CliTest {
   private record Run(int exitCode, String out, String err) {}
 
   private Run run(String input, String... args) {
+    return runExactly(input, withData(args));
+  }
+
+  private Run runExactly(String input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext context =
@@ -36,7 +40,7 @@ final class CliTest {
             Map.of(),
             false,
             TestBots.CLOCK);
-    int code = Cli.run(context, withData(args));
+    int code = Cli.run(context, args);
     return new Run(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -123,6 +127,17 @@ final class CliTest {
     List<Integer> perFile = new ArrayList<>();
     stats.get("files").forEach(file -> perFile.add(file.get("records").asInt()));
     assertThat(perFile).containsExactly(20, 10, 177, 71, 55);
+  }
+
+  @Test
+  void optionsBeforeTheSubcommandApplyToIt() throws Exception {
+    // Where the launcher's user puts them: before the subcommand's name.
+    Run run = runExactly("", "--data", data.resolve("before").toString(), "stats");
+    assertThat(run.exitCode()).isZero();
+    assertThat(data.resolve("before").resolve("index")).isDirectory();
+    Run chat = runExactly("/topics list\n", "--data", data.toString(), "--user", "ana", "chat");
+    assertThat(chat.exitCode()).isZero();
+    assertThat(chat.out()).contains("no topics");
   }
 
   @Test
