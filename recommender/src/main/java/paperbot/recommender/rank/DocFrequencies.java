@@ -17,29 +17,16 @@ final class DocFrequencies {
   /** Enough for the corpus's working vocabulary; past it, terms are looked up each time. */
   static final int MAX_TERMS = 200_000;
 
-  private static volatile DocFrequencies current;
+  private static final PerGeneration<DocFrequencies> CURRENT =
+      new PerGeneration<>(DocFrequencies::new);
 
-  private final Object generation;
   private final Map<String, Integer> abstracts = new ConcurrentHashMap<>();
 
-  private DocFrequencies(Object generation) {
-    this.generation = generation;
-  }
+  private DocFrequencies() {}
 
   /** The frequencies of this reader's generation. */
   static DocFrequencies of(IndexReader reader) {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    // Only the generation's key is kept, never the reader itself.
-    Object generation = helper == null ? null : helper.getKey();
-    DocFrequencies known = current;
-    if (known != null && generation != null && known.generation == generation) {
-      return known;
-    }
-    DocFrequencies fresh = new DocFrequencies(generation);
-    if (generation != null) {
-      current = fresh;
-    }
-    return fresh;
+    return CURRENT.of(reader);
   }
 
   /** The number of documents whose abstract has {@code term}, as {@link IndexReader#docFreq}. */

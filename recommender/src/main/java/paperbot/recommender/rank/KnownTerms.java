@@ -3,7 +3,6 @@ package paperbot.recommender.rank;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -29,38 +28,18 @@ final class KnownTerms {
    */
   static final int MAX_TERMS = 10_000;
 
-  private static volatile KnownTerms current;
+  private static final PerGeneration<KnownTerms> CURRENT = new PerGeneration<>(KnownTerms::new);
 
-  private final Object generation;
   private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
 
-  private KnownTerms(Object generation) {
-    this.generation = generation;
-  }
+  private KnownTerms() {}
 
   /**
    * The query with its term queries (in nested disjunctions, conjunctions and weights) carrying
    * their remembered states; other queries unchanged.
    */
   static Query bind(IndexSearcher searcher, Query query) throws IOException {
-    KnownTerms known = of(searcher.getIndexReader());
-    return known == null ? query : known.bound(searcher, query);
-  }
-
-  private static KnownTerms of(IndexReader reader) {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return null;
-    }
-    // Only the generation's key is kept, never the reader itself.
-    Object generation = helper.getKey();
-    KnownTerms known = current;
-    if (known != null && known.generation == generation) {
-      return known;
-    }
-    KnownTerms fresh = new KnownTerms(generation);
-    current = fresh;
-    return fresh;
+    return CURRENT.of(searcher.getIndexReader()).bound(searcher, query);
   }
 
   private Query bound(IndexSearcher searcher, Query query) throws IOException {

@@ -155,14 +155,14 @@ final class SourceFidelityTest {
 
   @Test
   void aNewVersionBringsItsTitleAndAbstractAndTheOldTitleStaysAnAlias() throws Exception {
-    answerOk(
-        "/api/query",
+    String firstVersion =
         atom(
             atomEntry(
                 "2611.07777v1",
                 "2026-11-20T17:00:00Z",
                 "Scaling Laws for World Models",
-                "We fit scaling laws for world models on many robot datasets and tasks.")));
+                "We fit scaling laws for world models on many robot datasets and tasks."));
+    answerOk("/api/query", firstVersion);
     sources().ingest("arxiv", request());
     answerOk(
         "/api/query",
@@ -184,14 +184,7 @@ final class SourceFidelityTest {
     assertThat(index.findByTitle("Scaling Laws for World Models")).get().isEqualTo(paper);
 
     // An older version seen later (a stale mirror) changes neither.
-    answerOk(
-        "/api/query",
-        atom(
-            atomEntry(
-                "2611.07777v1",
-                "2026-11-20T17:00:00Z",
-                "Scaling Laws for World Models",
-                "We fit scaling laws for world models on many robot datasets and tasks.")));
+    answerOk("/api/query", firstVersion);
     assertThat(sources().ingest("arxiv", request()).updated()).isZero();
     assertThat(index.get("2611.07777").orElseThrow()).isEqualTo(paper);
   }
