@@ -2,11 +2,19 @@ package paperbot.recommender.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
@@ -95,6 +103,31 @@ final class LucenePaperIndexTest {
     try (LucenePaperIndex first = open()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(this::open)
           .hasMessageContaining("in use by another paperbot process");
+    }
+  }
+
+  /**
+   * Ids and title keys had doc values before schema 11. Lucene refuses a field whose doc values
+   * change within one index, so the old index must be replaced whole, not added to.
+   */
+  @Test
+  void anIndexOfTheFormerSchemaIsReplacedNotMixedWith() throws IOException {
+    try (FSDirectory directory = FSDirectory.open(dir);
+        IndexWriter old = new IndexWriter(directory, new IndexWriterConfig())) {
+      Document doc = new Document();
+      doc.add(new KeywordField(PaperFields.ID, "old", Field.Store.YES));
+      doc.add(new KeywordField(PaperFields.TITLE_KEY, "graph transformers", Field.Store.NO));
+      old.addDocument(doc);
+      old.setLiveCommitData(Map.of("schema", "paperbot-index-10", "sources", "fp").entrySet());
+      old.commit();
+    }
+    try (LucenePaperIndex index = open()) {
+      assertThat(index.sourceFingerprint()).isEmpty(); // so start-up rebuilds it
+      index.replaceAll(List.of(paper("a", "Graph Transformers", 0)), "fp");
+      index.upsert(List.of(paper("b", "Spectral Methods", 0)), Optional.empty());
+      assertThat(index.size()).isEqualTo(2);
+      assertThat(index.get("a")).isPresent();
+      assertThat(index.get("old")).isEmpty();
     }
   }
 }
