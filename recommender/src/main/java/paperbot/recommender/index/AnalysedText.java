@@ -10,10 +10,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * A paper's title values (the title first, then its aliases) and abstract as the index analysed
- * them: each term with its position increment and start offset. Kept beside the paper (stored field
- * {@link PaperFields#ANALYSED}) so ranking never analyses a paper's text again: the like model
- * reads the words of every candidate, the feedback terms, snippets and why-lines those of a few
- * papers, and re-analysing them per request (Porter stems and all) was most of a search's and a
+ * them: each term with its position increment and start offset. Kept beside the paper (binary doc
+ * values {@link PaperFields#ANALYSED}) so ranking never analyses a paper's text again: the like
+ * model reads the words of every candidate, the feedback terms, snippets and why-lines those of a
+ * few papers, and re-analysing them per request (Porter stems and all) was most of a search's and a
  * feed's own time. Written from the analysis indexing does anyway.
  *
  * @param title the title's terms, then each alias's (an untitled paper has an empty first value)

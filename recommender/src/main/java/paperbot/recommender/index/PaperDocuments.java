@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -17,16 +20,16 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
@@ -139,8 +142,12 @@ public final class PaperDocuments {
       // papers (top-k pruning).
       doc.add(new FeatureField(PaperFields.FEATURES, PaperFields.UPVOTES, paper.upvotes()));
     }
-    // Before the JSON: a reader that wants only the analysed text stops there.
-    doc.add(new StoredField(PaperFields.ANALYSED, new AnalysedText(titles, abstractText).encode()));
+    // Binary doc values, not a stored field: ranking reads the analysed text of a hundred or more
+    // candidates per request, and a stored field decompresses a whole block of documents for each;
+    // the stored fields also stay half as large to compress at every flush.
+    doc.add(
+        new BinaryDocValuesField(
+            PaperFields.ANALYSED, new AnalysedText(titles, abstractText).encode()));
     doc.add(new StoredField(PaperFields.JSON, toJson(paper)));
     return doc;
   }
@@ -169,16 +176,43 @@ public final class PaperDocuments {
 
   /**
    * The analysed text of each hit, in order (null for a document indexed without it), read without
-   * the JSON: the like model needs only the words of its candidates.
+   * the paper: the like model needs only the words of its candidates.
    */
   public static List<AnalysedText> analysedOf(IndexSearcher searcher, ScoreDoc[] hits)
       throws IOException {
-    StoredFields stored = searcher.storedFields();
-    List<AnalysedText> texts = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
-      AnalysedVisitor visitor = new AnalysedVisitor();
-      stored.document(hit.doc, visitor);
-      texts.add(visitor.text);
+    return Arrays.asList(analysed(searcher, hits));
+  }
+
+  /**
+   * Doc values are read forwards within each segment, so the hits are visited in document order and
+   * the texts put back in the hits' order.
+   */
+  private static AnalysedText[] analysed(IndexSearcher searcher, ScoreDoc[] hits)
+      throws IOException {
+    Integer[] byDoc = new Integer[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    AnalysedText[] texts = new AnalysedText[hits.length];
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    int previous = -1;
+    for (int i : byDoc) {
+      int doc = hits[i].doc;
+      if (previous >= 0 && hits[previous].doc == doc) {
+        texts[i] = texts[previous]; // the same paper twice: doc values never move backwards
+        continue;
+      }
+      previous = i;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getBinaryDocValues(PaperFields.ANALYSED);
+      }
+      if (values != null && values.advanceExact(doc - leaf.docBase)) {
+        texts[i] = AnalysedText.decode(values.binaryValue());
+      }
     }
     return texts;
   }
@@ -186,60 +220,15 @@ public final class PaperDocuments {
   /** A paper and its analysed text (null for a document indexed without it). */
   public record Stored(Paper paper, AnalysedText text) {}
 
-  /** The papers of these hits with their analysed text, in order, each document read once. */
+  /** The papers of these hits with their analysed text, in order. */
   public static List<Stored> storedOf(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-    StoredFields stored = searcher.storedFields();
-    List<Stored> papers = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
-      StoredVisitor visitor = new StoredVisitor();
-      stored.document(hit.doc, visitor);
-      papers.add(new Stored(fromJson(visitor.json), visitor.text));
+    List<Paper> papers = papersOf(searcher, hits);
+    AnalysedText[] texts = analysed(searcher, hits);
+    List<Stored> stored = new ArrayList<>(hits.length);
+    for (int i = 0; i < hits.length; i++) {
+      stored.add(new Stored(papers.get(i), texts[i]));
     }
-    return papers;
-  }
-
-  /** Reads the analysed text and the JSON, and stops. */
-  private static final class StoredVisitor extends StoredFieldVisitor {
-    AnalysedText text;
-    String json;
-
-    @Override
-    public Status needsField(FieldInfo field) {
-      if (json != null) {
-        return Status.STOP;
-      }
-      return PaperFields.ANALYSED.equals(field.name) || PaperFields.JSON.equals(field.name)
-          ? Status.YES
-          : Status.NO;
-    }
-
-    @Override
-    public void binaryField(FieldInfo field, byte[] value) {
-      text = AnalysedText.decode(new BytesRef(value));
-    }
-
-    @Override
-    public void stringField(FieldInfo field, String value) {
-      json = value;
-    }
-  }
-
-  /** Reads the analysed text and stops: it is stored before the (much longer) JSON. */
-  private static final class AnalysedVisitor extends StoredFieldVisitor {
-    AnalysedText text;
-
-    @Override
-    public Status needsField(FieldInfo field) {
-      if (text != null) {
-        return Status.STOP;
-      }
-      return PaperFields.ANALYSED.equals(field.name) ? Status.YES : Status.NO;
-    }
-
-    @Override
-    public void binaryField(FieldInfo field, byte[] value) {
-      text = AnalysedText.decode(new BytesRef(value));
-    }
+    return stored;
   }
 
   /** A paper from its JSON form; throws IllegalArgumentException for anything else. */

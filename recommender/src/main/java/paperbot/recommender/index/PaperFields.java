@@ -37,7 +37,10 @@ public final class PaperFields {
   /** Feature name of the upvote count inside {@link #FEATURES}. */
   public static final String UPVOTES = "upvotes";
 
-  /** Title and abstract as analysed at indexing ({@link AnalysedText}), stored, not searched. */
+  /**
+   * Title and abstract as analysed at indexing ({@link AnalysedText}), binary doc values, not
+   * searched.
+   */
   public static final String ANALYSED = "analysed";
 
   /** The whole Paper as JSON, so the index returns exactly what was stored. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -107,8 +108,9 @@ final class LucenePaperIndexTest {
   }
 
   /**
-   * Ids and title keys had doc values before schema 11. Lucene refuses a field whose doc values
-   * change within one index, so the old index must be replaced whole, not added to.
+   * Ids and title keys had doc values before schema 11 (and the analysed text was a stored field
+   * before 12). Lucene refuses a field whose doc values change within one index, so the old index
+   * must be replaced whole, not added to.
    */
   @Test
   void anIndexOfTheFormerSchemaIsReplacedNotMixedWith() throws IOException {
@@ -117,8 +119,9 @@ final class LucenePaperIndexTest {
       Document doc = new Document();
       doc.add(new KeywordField(PaperFields.ID, "old", Field.Store.YES));
       doc.add(new KeywordField(PaperFields.TITLE_KEY, "graph transformers", Field.Store.NO));
+      doc.add(new StoredField(PaperFields.ANALYSED, new byte[] {0}));
       old.addDocument(doc);
-      old.setLiveCommitData(Map.of("schema", "paperbot-index-10", "sources", "fp").entrySet());
+      old.setLiveCommitData(Map.of("schema", "paperbot-index-11", "sources", "fp").entrySet());
       old.commit();
     }
     try (LucenePaperIndex index = open()) {
