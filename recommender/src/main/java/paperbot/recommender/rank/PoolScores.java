@@ -164,6 +164,8 @@ final class PoolScores {
             sum += clause.scorer().score(frequency, norms.get(words.get(clause.word()).field())[i]);
           }
         }
+        // Lucene adds the same float scores in double in its heap's order; a double holds the sum
+        // of a few dozen floats within 2^20 of each other exactly, so the order does not matter.
         scores[q][i] = matched ? (float) sum : 0f;
       }
     }
