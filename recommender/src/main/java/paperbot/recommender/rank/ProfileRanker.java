@@ -191,6 +191,7 @@ public final class ProfileRanker {
       return pool;
     }
     List<float[]> signals = new ArrayList<>();
+    List<Query> words = new ArrayList<>();
     if (!interests.clauses().isEmpty()) {
       Query second = plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock));
       float[] lexical =
@@ -203,7 +204,7 @@ public final class ProfileRanker {
                   .build());
       signals.add(lexical);
       if (interests.words() != null) {
-        signals.add(RankFusion.scores(searcher, pool, interests.words()));
+        words.add(interests.words());
       }
       if (pool.length >= 2 * FEEDBACK_PAPERS) {
         // The topic's own feedback terms, as search uses them (likes added to the feedback papers
@@ -221,16 +222,23 @@ public final class ProfileRanker {
         }
         Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
         if (!terms.isEmpty()) {
-          signals.add(RankFusion.scores(searcher, pool, FeedbackTerms.query(terms)));
+          words.add(FeedbackTerms.query(terms));
         }
       }
     }
+    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
+    if (dislikeQuery != null) {
+      words.add(dislikeQuery);
+    }
+    // The topics' words, their feedback terms and the disliked papers' words in one pass over the
+    // pool's postings (they share many words).
+    float[][] scores = PoolScores.of(searcher, pool, words);
+    int signalsFromWords = dislikeQuery == null ? scores.length : scores.length - 1;
+    signals.addAll(Arrays.asList(scores).subList(0, signalsFromWords));
     if (likeScores != null) {
       signals.add(likeScores);
     }
-    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
-    float[] negative =
-        dislikeQuery == null ? null : RankFusion.scores(searcher, pool, dislikeQuery);
+    float[] negative = dislikeQuery == null ? null : scores[scores.length - 1];
     return RankFusion.fuse(pool, signals, negative);
   }
 

@@ -175,7 +175,6 @@ public final class Ranker {
     for (int i = 0; i < lexical.length; i++) {
       lexicalScores[i] = lexical[i].score;
     }
-    float[] words = RankFusion.scores(searcher, lexical, bag);
     // The structured ranking's best teach the feedback terms (the plain words' best, or both fused,
     // measured worse).
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
@@ -186,10 +185,12 @@ public final class Ranker {
     }
     Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
     if (terms.isEmpty()) {
-      return RankFusion.fuse(lexical, lexicalScores, words);
+      return RankFusion.fuse(
+          lexical, lexicalScores, PoolScores.of(searcher, lexical, List.of(bag))[0]);
     }
-    float[] feedback = RankFusion.scores(searcher, lexical, FeedbackTerms.query(terms));
-    return RankFusion.fuse(lexical, lexicalScores, words, feedback);
+    // The bag of words and the feedback terms share most of their words: one pass reads both.
+    float[][] scores = PoolScores.of(searcher, lexical, List.of(bag, FeedbackTerms.query(terms)));
+    return RankFusion.fuse(lexical, lexicalScores, scores[0], scores[1]);
   }
 
   /**
