@@ -93,7 +93,7 @@ public final class PaperDocuments {
     Document doc = new Document();
     // StringField: one exact term, for updateDocument, get-by-id and the feed's exclusions; stored
     // so hits know their id. Not KeywordField: its doc values were never read, and sorting a
-    // million unique ids and titles into them at every flush and merge cost a fifth of a bulk
+    // million unique ids and titles into them at every flush and merge cost a tenth of a bulk
     // load's throughput (docs/performance.md).
     doc.add(new StringField(PaperFields.ID, paper.id(), Field.Store.YES));
     // Ids the paper had before a live source gave its arXiv id stay findable (feedback and
