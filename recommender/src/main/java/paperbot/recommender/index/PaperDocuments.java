@@ -189,11 +189,7 @@ public final class PaperDocuments {
    */
   private static AnalysedText[] analysed(IndexSearcher searcher, ScoreDoc[] hits)
       throws IOException {
-    Integer[] byDoc = new Integer[hits.length];
-    for (int i = 0; i < hits.length; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+    Integer[] byDoc = inDocOrder(hits);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     AnalysedText[] texts = new AnalysedText[hits.length];
     LeafReaderContext leaf = null;
@@ -215,6 +211,19 @@ public final class PaperDocuments {
       }
     }
     return texts;
+  }
+
+  /**
+   * The hits' places in document order: per-segment readers (postings, doc values) only move
+   * forwards.
+   */
+  public static Integer[] inDocOrder(ScoreDoc[] hits) {
+    Integer[] byDoc = new Integer[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+    return byDoc;
   }
 
   /** A paper and its analysed text (null for a document indexed without it). */

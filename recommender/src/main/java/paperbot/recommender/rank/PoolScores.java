@@ -2,7 +2,6 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.IOSupplier;
+import paperbot.recommender.index.PaperDocuments;
 
 /**
  * Each pool paper's score under several weighted-word queries at once (a search's bag of words and
@@ -104,11 +104,7 @@ final class PoolScores {
     for (Term word : words) {
       norms.computeIfAbsent(word.field(), field -> new long[pool.length]);
     }
-    Integer[] byDoc = new Integer[pool.length];
-    for (int i = 0; i < pool.length; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, (a, b) -> Integer.compare(pool[a].doc, pool[b].doc));
+    Integer[] byDoc = PaperDocuments.inDocOrder(pool);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int next = 0;
     for (LeafReaderContext leaf : leaves) {
