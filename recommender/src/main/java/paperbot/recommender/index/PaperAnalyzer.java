@@ -2,13 +2,9 @@ package paperbot.recommender.index;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -44,12 +40,7 @@ public final class PaperAnalyzer extends Analyzer {
     }
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
-    stream = new ASCIIFoldingFilter(stream);
-    stream = new SpellingFilter(stream);
-    stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-    stream = new StemmerOverrideFilter(stream, StemExceptions.map());
-    stream = new PorterStemFilter(stream);
-    return new TokenStreamComponents(source, stream);
+    return new TokenStreamComponents(source, new WordFormFilter(stream));
   }
 
   @Override
