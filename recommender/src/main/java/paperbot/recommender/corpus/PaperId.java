@@ -43,10 +43,50 @@ public final class PaperId {
    * removed, every run of non-word characters collapsed to one space.
    */
   public static String normalise(String text) {
+    if (text != null && isAscii(text)) {
+      return normaliseAscii(text);
+    }
     String decomposed =
         Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
             .replaceAll("\\p{M}+", "")
             .replace("$", "");
     return NON_WORD.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #normalise} for plain ASCII, which is nearly every title: nothing to decompose, so one
+   * pass instead of Unicode normalisation and two regular expressions (ids and title keys are made
+   * for every paper indexed).
+   */
+  private static String normaliseAscii(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '$') {
+        continue; // TeX dollars are removed before words are separated: "$k$-means" is "k means"
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+        gap = out.length() > 0;
+        continue;
+      }
+      if (gap) {
+        out.append(' ');
+        gap = false;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 }

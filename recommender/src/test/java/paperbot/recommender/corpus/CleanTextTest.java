@@ -2,6 +2,9 @@ package paperbot.recommender.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The scraping artifacts shared/notes/seeds.md found in the seeds, each cleaned for indexing. */
@@ -46,5 +49,28 @@ final class CleanTextTest {
   void emptyAndBlankTextStayEmpty() {
     assertThat(CleanText.of(null)).isEmpty();
     assertThat(CleanText.of("  \n ")).isEmpty();
+  }
+
+  @Test
+  void tildesBecomeSpacesExceptInWordsWithASlash() {
+    Random random = new Random(11);
+    String alphabet = "ab~/ ~\t\nx";
+    Pattern wordWithTilde = Pattern.compile("\\S*~\\S*");
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder("w");
+      for (int i = random.nextInt(30); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      // The rule as a regular expression (how it was written before it became a scan).
+      String expected =
+          wordWithTilde
+              .matcher(text)
+              .replaceAll(m ->
+                  Matcher.quoteReplacement(
+                      m.group().contains("/") ? m.group() : m.group().replace('~', ' ')))
+              .replaceAll("\\s+", " ")
+              .strip();
+      assertThat(CleanText.of(text.toString())).as("%s", text).isEqualTo(expected);
+    }
   }
 }
