@@ -3,7 +3,6 @@ package paperbot.recommender.index;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -38,9 +37,7 @@ public final class PaperAnalyzer extends Analyzer {
       // accents folded.
       return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
     }
-    TokenStream stream = new EnglishPossessiveFilter(source);
-    stream = new LowerCaseFilter(stream);
-    return new TokenStreamComponents(source, new WordFormFilter(stream));
+    return new TokenStreamComponents(source, new WordFormFilter(source));
   }
 
   @Override
