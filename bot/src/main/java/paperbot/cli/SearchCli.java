@@ -76,6 +76,8 @@ final class SearchCli implements Callable<Integer> {
       row.put("upvotes", paper.upvotes());
       row.put("score", hit.score());
       row.put("matched", hit.matched());
+      // After every match, when few papers match: listed as related to the best matches.
+      row.put("related", hit.related());
       rows.add(row);
     }
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows);

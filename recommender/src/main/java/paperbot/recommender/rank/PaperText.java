@@ -2,8 +2,10 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
@@ -129,6 +131,35 @@ final class PaperText {
         cleanAbstract,
         analyse(analyzer, PaperFields.TITLE, titles),
         analyse(analyzer, PaperFields.ABSTRACT, List.of(cleanAbstract)));
+  }
+
+  /**
+   * The commonest spelling of a stem in the abstract, lower case ("routing" for "rout"), or null
+   * when the abstract lacks it or was not read.
+   */
+  String spelling(String stem) {
+    if (cleanAbstract == null) {
+      return null;
+    }
+    Map<String, Integer> forms = new HashMap<>();
+    for (int i = 0; i < abstractTokens.terms().size(); i++) {
+      if (abstractTokens.terms().get(i).equals(stem)) {
+        int start = abstractTokens.starts()[i];
+        int end = start;
+        while (end < cleanAbstract.length()
+            && Character.isLetterOrDigit(cleanAbstract.charAt(end))) {
+          end++;
+        }
+        forms.merge(cleanAbstract.substring(start, end).toLowerCase(Locale.ROOT), 1, Integer::sum);
+      }
+    }
+    return forms.entrySet().stream()
+        .filter(form -> !form.getKey().isEmpty())
+        .max(
+            Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey)
+        .orElse(null);
   }
 
   Tokens field(String field) {

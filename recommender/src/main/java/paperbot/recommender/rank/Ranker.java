@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -19,6 +21,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.index.PaperFields;
 
 /**
  * Answers a {@link SearchRequest} on an index searcher: safe query, ranked page, snippet and
@@ -53,6 +56,7 @@ public final class Ranker {
   private final QueryExpander expander;
   private final QueryPlan plan;
   private final WhyMatched why;
+  private final Set<String> filler;
   private final Clock clock;
 
   public Ranker(Analyzer analyzer, QueryExpander expander, Clock clock) {
@@ -60,6 +64,7 @@ public final class Ranker {
     this.expander = expander;
     this.plan = new QueryPlan(analyzer);
     this.why = new WhyMatched(analyzer);
+    this.filler = FillerWords.stems(analyzer);
     this.clock = clock;
   }
 
@@ -96,16 +101,47 @@ public final class Ranker {
             plan.bagOfWords(concepts),
             loaded,
             texts);
+    RelatedPapers.Found related = null;
+    if (RelatedPapers.wanted(first.totalHits)) {
+      ScoreDoc[] best = Arrays.copyOfRange(ranked, 0, Math.min(FEEDBACK_PAPERS, ranked.length));
+      List<PaperText> bestTexts = texts(searcher, best, loaded, texts);
+      related =
+          RelatedPapers.after(
+              searcher,
+              ranked,
+              feedbackTerms(searcher, best, bestTexts),
+              asked(concepts),
+              filler,
+              bestTexts);
+      ranked = related.ranked();
+      if (!related.related().isEmpty()) {
+        String about = RelatedPapers.notice(first.totalHits.value(), related);
+        notice = notice == null ? about : notice + "\n" + about;
+      }
+    }
     ScoreDoc[] page =
         request.offset() >= ranked.length
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(
-        hits(searcher, text.highlight(), concepts, page, loaded, texts),
-        first.totalHits.value(),
+        hits(searcher, text.highlight(), concepts, page, loaded, texts, related),
+        related != null ? ranked.length : first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
         notice);
+  }
+
+  /** The words of the query's forms as the index has them ("self" and "supervis" for SSL). */
+  private Set<String> asked(List<Concept> concepts) throws IOException {
+    Set<String> asked = new HashSet<>();
+    for (Concept concept : concepts) {
+      List<String> forms = new ArrayList<>(concept.alternatives());
+      forms.add(concept.text());
+      for (String form : forms) {
+        asked.addAll(PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(form)).terms());
+      }
+    }
+    return asked;
   }
 
   /**
@@ -178,12 +214,7 @@ public final class Ranker {
     // The structured ranking's best teach the feedback terms (the plain words' best, or both fused,
     // measured worse).
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
-    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
-    List<Map<String, Integer>> counts = new ArrayList<>();
-    for (PaperText paper : texts(searcher, best, loaded, texts)) {
-      counts.add(paper.counts());
-    }
-    Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
+    Map<String, Double> terms = feedbackTerms(searcher, best, texts(searcher, best, loaded, texts));
     if (terms.isEmpty()) {
       return RankFusion.fuse(
           lexical, lexicalScores, PoolScores.of(searcher, lexical, List.of(bag))[0]);
@@ -191,6 +222,17 @@ public final class Ranker {
     // The bag of words and the feedback terms share most of their words: one pass reads both.
     float[][] scores = PoolScores.of(searcher, lexical, List.of(bag, FeedbackTerms.query(terms)));
     return RankFusion.fuse(lexical, lexicalScores, scores[0], scores[1]);
+  }
+
+  /** The feedback terms of the best papers ({@code best}, their text {@code bestTexts}). */
+  private static Map<String, Double> feedbackTerms(
+      IndexSearcher searcher, ScoreDoc[] best, List<PaperText> bestTexts) throws IOException {
+    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
+    List<Map<String, Integer>> counts = new ArrayList<>();
+    for (PaperText paper : bestTexts) {
+      counts.add(paper.counts());
+    }
+    return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
   }
 
   /**
@@ -266,7 +308,8 @@ public final class Ranker {
       List<Concept> concepts,
       ScoreDoc[] page,
       Map<Integer, Paper> loaded,
-      Map<Integer, PaperText> texts)
+      Map<Integer, PaperText> texts,
+      RelatedPapers.Found related)
       throws IOException {
     if (page.length == 0) {
       return List.of();
@@ -278,12 +321,16 @@ public final class Ranker {
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
+      boolean isRelated = related != null && related.related().contains(page[i].doc);
       hits.add(
           new SearchHit(
               paper,
               page[i].score,
               Snippets.orLead(snippets[i], paper),
-              why.explain(analysed.get(i), concepts, analysedQuery)));
+              isRelated
+                  ? RelatedPapers.why(analysed.get(i), related.words())
+                  : why.explain(analysed.get(i), concepts, analysedQuery),
+              isRelated));
     }
     return hits;
   }

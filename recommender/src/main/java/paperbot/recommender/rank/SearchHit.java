@@ -10,11 +10,20 @@ import paperbot.recommender.corpus.Paper;
  * @param paper the paper
  * @param score the final ranking score (text relevance plus priors)
  * @param snippet a short plain-text passage of the abstract around the best match (about two lines)
- * @param matched why it matched, strongest first
+ * @param matched why it matched, strongest first; for a related paper, the words it shares with the
+ *     best matches
+ * @param related true for a paper listed after every match as related to the best of them ({@link
+ *     RelatedPapers})
  */
-public record SearchHit(Paper paper, double score, String snippet, List<Match> matched) {
+public record SearchHit(
+    Paper paper, double score, String snippet, List<Match> matched, boolean related) {
   public SearchHit {
     matched = List.copyOf(matched);
+  }
+
+  /** A paper that matched the query. */
+  public SearchHit(Paper paper, double score, String snippet, List<Match> matched) {
+    this(paper, score, snippet, matched, false);
   }
 
   /**
@@ -25,6 +34,8 @@ public record SearchHit(Paper paper, double score, String snippet, List<Match> m
     if (matched.isEmpty()) {
       return "";
     }
-    return matched.stream().map(Match::toString).collect(Collectors.joining(", ", "matched: ", ""));
+    return matched.stream()
+        .map(Match::toString)
+        .collect(Collectors.joining(", ", related ? "related: " : "matched: ", ""));
   }
 }

@@ -2,12 +2,10 @@ package paperbot.recommender.search;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +35,7 @@ import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.rank.FillerWords;
 import paperbot.recommender.rank.LikeModel;
 import paperbot.recommender.rank.Match;
 import paperbot.recommender.rank.SearchHit;
@@ -50,97 +49,6 @@ import paperbot.recommender.rank.Snippets;
 final class SimilarPapers {
   /** Terms MoreLikeThis keeps for a query; enough to describe a paper, few enough to stay fast. */
   private static final int QUERY_TERMS = 25;
-
-  /** Words every abstract uses; as "distinctive" terms they would teach a profile nothing. */
-  private static final List<String> FILLER =
-      List.of(
-          "other",
-          "key",
-          "also",
-          "based",
-          "approach",
-          "approaches",
-          "method",
-          "methods",
-          "paper",
-          "propose",
-          "proposed",
-          "result",
-          "results",
-          "show",
-          "shows",
-          "new",
-          "novel",
-          "scenario",
-          "scenarios",
-          "using",
-          "use",
-          "work",
-          "works",
-          "however",
-          "existing",
-          "significantly",
-          "various",
-          "different",
-          "including",
-          "across",
-          "further",
-          "well",
-          "effective",
-          "effectively",
-          "demonstrate",
-          "performance",
-          "framework",
-          "task",
-          "tasks",
-          "state",
-          "art",
-          "challenge",
-          "challenges",
-          "enable",
-          "enables",
-          "address",
-          "via",
-          "often",
-          "many",
-          "require",
-          "requires",
-          "find",
-          "help",
-          "able",
-          "each",
-          "promising",
-          "impressive",
-          "contribution",
-          "contributions",
-          "field",
-          "first",
-          "two",
-          "one",
-          "make",
-          "however",
-          "thus",
-          "while",
-          "from",
-          "our",
-          "can",
-          "which",
-          "has",
-          "have",
-          "more",
-          "than",
-          "both",
-          "when",
-          "where",
-          "how",
-          "what",
-          "over",
-          "only",
-          "without",
-          "within",
-          "through",
-          "its",
-          "all");
 
   /** Punctuation that ends a sentence or clause: no word pair spans it. */
   private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?()\\[\\]]");
@@ -156,18 +64,7 @@ final class SimilarPapers {
 
   SimilarPapers(Analyzer analyzer) {
     this.analyzer = analyzer;
-    Set<String> stems = new HashSet<>();
-    for (String word : FILLER) {
-      try {
-        String stem = stem(word);
-        if (stem != null) {
-          stems.add(stem);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    this.fillerStems = Set.copyOf(stems);
+    this.fillerStems = FillerWords.stems(analyzer);
   }
 
   /**

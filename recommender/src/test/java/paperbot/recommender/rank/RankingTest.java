@@ -38,8 +38,10 @@ final class RankingTest {
     index.close();
   }
 
+  /** The titles of the papers that match the query (not the related papers after them). */
   private List<String> titles(String query) {
     return index.search(SearchRequest.firstPage(query, 10)).hits().stream()
+        .filter(h -> !h.related())
         .map(h -> h.paper().title())
         .toList();
   }
@@ -104,8 +106,47 @@ final class RankingTest {
             paper("Relevant", "Graph neural networks for molecules." + FILLER)),
         "f");
     SearchResults results = index.search(SearchRequest.firstPage("graph neural networks", 10));
-    assertThat(results.totalHits()).isEqualTo(1);
-    assertThat(results.hits()).extracting(h -> h.paper().title()).containsExactly("Relevant");
+    // The popular paper shares only the filler sentence: it may follow as related, never match.
+    assertThat(results.hits().get(0).paper().title()).isEqualTo("Relevant");
+    assertThat(results.hits().subList(1, results.hits().size()))
+        .allSatisfy(hit -> assertThat(hit.related()).isTrue());
+  }
+
+  @Test
+  void aQueryWithFewMatchesIsFollowedByPapersRelatedToThem() {
+    String routing = " Sparse experts with a learned router scale language models cheaply.";
+    index.replaceAll(
+        List.of(
+            paper("Scaling MoE Language Models", "An MoE layer." + routing),
+            paper("Efficient MoE Inference", "MoE routing at inference." + routing),
+            paper("Router Balancing for Sparse Experts", "Load balancing of the router." + routing),
+            paper("Sparse Experts for Vision", "Experts and a router for images."),
+            paper("Molecule Generation", "Graph neural networks for molecules."),
+            paper("Robot Grasping", "Grasping objects with a robot arm.")),
+        "f");
+
+    SearchResults results = index.search(SearchRequest.firstPage("moe", 10));
+
+    assertThat(results.hits().subList(0, 2))
+        .extracting(h -> h.paper().title())
+        .containsExactlyInAnyOrder("Scaling MoE Language Models", "Efficient MoE Inference");
+    assertThat(results.hits())
+        .extracting(h -> h.paper().title())
+        .contains("Router Balancing for Sparse Experts", "Sparse Experts for Vision")
+        .doesNotContain("Molecule Generation", "Robot Grasping");
+    assertThat(results.hits()).extracting(SearchHit::related).startsWith(false, false, true, true);
+    // The paper sharing the most of the matches' words comes first among the related ones.
+    assertThat(results.hits().get(2).paper().title())
+        .isEqualTo("Router Balancing for Sparse Experts");
+    // It says which of the matches' words it shares, as the matches spell them.
+    assertThat(results.hits().get(2).whyLine()).startsWith("related: ");
+    assertThat(results.hits().get(2).matched())
+        .isNotEmpty()
+        .allSatisfy(word -> assertThat(routing.toLowerCase()).contains(word.concept()));
+    assertThat(results.totalHits()).isEqualTo(results.hits().size());
+    assertThat(results.notice())
+        .startsWith("Only 2 papers match; the next 2 are related to the best of them (")
+        .doesNotContain("moe");
   }
 
   @Test

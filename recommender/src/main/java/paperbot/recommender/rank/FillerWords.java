@@ -1,0 +1,127 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * Words every abstract uses ("propose", "results", "its"): as a paper's distinctive words they
+ * would teach a profile nothing, and a why-line naming them would tell a researcher nothing.
+ */
+public final class FillerWords {
+  private static final List<String> WORDS =
+      List.of(
+          "other",
+          "key",
+          "also",
+          "based",
+          "approach",
+          "approaches",
+          "method",
+          "methods",
+          "paper",
+          "propose",
+          "proposed",
+          "result",
+          "results",
+          "show",
+          "shows",
+          "new",
+          "novel",
+          "scenario",
+          "scenarios",
+          "using",
+          "use",
+          "work",
+          "works",
+          "however",
+          "existing",
+          "significantly",
+          "various",
+          "different",
+          "including",
+          "across",
+          "further",
+          "well",
+          "effective",
+          "effectively",
+          "demonstrate",
+          "performance",
+          "framework",
+          "task",
+          "tasks",
+          "state",
+          "art",
+          "challenge",
+          "challenges",
+          "enable",
+          "enables",
+          "address",
+          "via",
+          "often",
+          "many",
+          "require",
+          "requires",
+          "find",
+          "help",
+          "able",
+          "each",
+          "promising",
+          "impressive",
+          "contribution",
+          "contributions",
+          "field",
+          "first",
+          "two",
+          "one",
+          "make",
+          "however",
+          "thus",
+          "while",
+          "from",
+          "our",
+          "can",
+          "which",
+          "has",
+          "have",
+          "more",
+          "than",
+          "both",
+          "when",
+          "where",
+          "how",
+          "what",
+          "over",
+          "only",
+          "without",
+          "within",
+          "through",
+          "its",
+          "all");
+
+  private FillerWords() {}
+
+  /** The words as {@code analyzer} indexes them (their stems). */
+  public static Set<String> stems(Analyzer analyzer) {
+    Set<String> stems = new HashSet<>();
+    for (String word : WORDS) {
+      try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, word)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        if (stream.incrementToken()) {
+          stems.add(term.toString());
+        }
+        stream.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return Set.copyOf(stems);
+  }
+}
