@@ -105,8 +105,11 @@ final class CliTest {
               "yearInferred",
               "upvotes",
               "score",
-              "matched");
+              "matched",
+              "related");
       assertThat(result.get("authors").isArray()).isTrue();
+      // "diffusion policy" matches far more than a page: none is a related paper.
+      assertThat(result.get("related").asBoolean()).isFalse();
       assertThat(result.get("score").asDouble()).isPositive();
       assertThat(result.get("matched").get(0).get("concept").asText()).isNotBlank();
       assertThat(result.get("matched").get(0).get("field").asText()).isIn("title", "abstract");
