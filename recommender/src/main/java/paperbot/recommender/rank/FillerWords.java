@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -111,13 +109,8 @@ public final class FillerWords {
   public static Set<String> stems(Analyzer analyzer) {
     Set<String> stems = new HashSet<>();
     for (String word : WORDS) {
-      try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, word)) {
-        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        stream.reset();
-        if (stream.incrementToken()) {
-          stems.add(term.toString());
-        }
-        stream.end();
+      try {
+        stems.addAll(PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
