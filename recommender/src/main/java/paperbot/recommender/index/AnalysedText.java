@@ -72,6 +72,41 @@ public record AnalysedText(List<Value> title, Value abstractText) {
     }
   }
 
+  /** Receives the terms of an encoded text, as UTF-8 bytes, without decoding them to strings. */
+  public interface TermVisitor {
+    /**
+     * A term of the title values ({@code title} true: the title and its aliases) or of the
+     * abstract, as the index holds it: {@code length} bytes of {@code bytes} from {@code offset}.
+     */
+    void term(boolean title, byte[] bytes, int offset, int length);
+  }
+
+  /**
+   * Each term of the encoded text, in order: what the index counted as the paper's terms of title
+   * and abstract, read in place. Decoding every term to a string costs more than most uses of the
+   * terms (counting a few dozen words in fifty papers).
+   */
+  public static void visitTerms(BytesRef encoded, TermVisitor visitor) {
+    ByteArrayDataInput in = new ByteArrayDataInput(encoded.bytes, encoded.offset, encoded.length);
+    try {
+      int values = in.readVInt();
+      for (int v = 0; v <= values; v++) {
+        boolean title = v < values;
+        int size = in.readVInt();
+        for (int i = 0; i < size; i++) {
+          int length = in.readVInt();
+          int start = in.getPosition();
+          visitor.term(title, encoded.bytes, start, length);
+          in.skipBytes(length);
+          in.readVInt(); // the increment
+          in.readZInt(); // the offset's delta
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Value read(ByteArrayDataInput in) throws IOException {
     int size = in.readVInt();
     String[] terms = new String[size];
