@@ -2,7 +2,6 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.Similarity;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOSupplier;
-import paperbot.recommender.index.AnalysedText;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 
@@ -143,7 +140,8 @@ final class PoolScores {
         for (int i = first; texts != null && i < next; i++) {
           int doc = pool[byDoc[i]].doc - leaf.docBase;
           if (texts.advanceExact(doc)) {
-            textWords.count(texts.binaryValue(), frequencies[byDoc[i]]);
+            int[] counts = frequencies[byDoc[i]];
+            textWords.visit(texts.binaryValue(), (word, position) -> counts[word]++);
             counted[i - first] = true;
           }
         }
@@ -206,97 +204,6 @@ final class PoolScores {
       }
     }
     return true;
-  }
-
-  /**
-   * The title and abstract words by their UTF-8 bytes, for counting them in a paper's analysed text
-   * without decoding it: an open-addressing table of the distinct texts, each with its word in
-   * either field (a query has a few dozen words; a paper a few hundred terms, nearly all misses).
-   */
-  static final class TextWords {
-    private final byte[][] keys;
-    private final int[] inTitle;
-    private final int[] inAbstract;
-    private final boolean[] counted;
-    private final int mask;
-    private boolean any;
-
-    TextWords(List<Term> words) {
-      int size = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
-      keys = new byte[size][];
-      inTitle = new int[size];
-      inAbstract = new int[size];
-      mask = size - 1;
-      counted = new boolean[words.size()];
-      for (int w = 0; w < words.size(); w++) {
-        Term word = words.get(w);
-        boolean title = PaperFields.TITLE.equals(word.field());
-        if (!title && !PaperFields.ABSTRACT.equals(word.field())) {
-          continue;
-        }
-        BytesRef text = word.bytes();
-        int slot = hash(text.bytes, text.offset, text.length) & mask;
-        while (keys[slot] != null
-            && !Arrays.equals(
-                keys[slot],
-                0,
-                keys[slot].length,
-                text.bytes,
-                text.offset,
-                text.offset + text.length)) {
-          slot = (slot + 1) & mask;
-        }
-        if (keys[slot] == null) {
-          keys[slot] = Arrays.copyOfRange(text.bytes, text.offset, text.offset + text.length);
-          inTitle[slot] = -1;
-          inAbstract[slot] = -1;
-        }
-        if (title) {
-          inTitle[slot] = w;
-        } else {
-          inAbstract[slot] = w;
-        }
-        counted[w] = true;
-        any = true;
-      }
-    }
-
-    /** True when some word is counted from the text. */
-    boolean any() {
-      return any;
-    }
-
-    /** True when this word is counted from the text. */
-    boolean has(int word) {
-      return counted[word];
-    }
-
-    /** Adds the paper's count of each word to {@code frequencies} (indexed by word). */
-    void count(BytesRef analysed, int[] frequencies) {
-      AnalysedText.visitTerms(
-          analysed,
-          (title, bytes, offset, length) -> {
-            int slot = hash(bytes, offset, length) & mask;
-            for (byte[] key = keys[slot]; key != null; key = keys[slot]) {
-              if (Arrays.equals(key, 0, key.length, bytes, offset, offset + length)) {
-                int word = title ? inTitle[slot] : inAbstract[slot];
-                if (word >= 0) {
-                  frequencies[word]++;
-                }
-                return;
-              }
-              slot = (slot + 1) & mask;
-            }
-          });
-    }
-
-    private static int hash(byte[] bytes, int offset, int length) {
-      int hash = 0;
-      for (int i = offset; i < offset + length; i++) {
-        hash = 31 * hash + bytes[i];
-      }
-      return hash ^ (hash >>> 16);
-    }
   }
 
   private static CollectionStatistics collectionStatistics(IndexSearcher searcher, String field) {

@@ -130,7 +130,7 @@ public final class Ranker {
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
     TopDocs lexical =
         exactly != null
-            ? WindowRescorer.rescoreExactly(searcher, pool, exactly, poolSize, poolSize)
+            ? ExactPoolScores.rescoreExactly(searcher, pool, exactly)
             : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
     List<ScoreDoc> ranked =
         new ArrayList<>(

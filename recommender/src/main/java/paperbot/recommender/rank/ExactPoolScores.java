@@ -1,0 +1,425 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.Similarity;
+import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * The pool's exact re-scoring (the text query with real phrases, the phrase bonus and the priors;
+ * {@link WindowRescorer#rescoreExactly} over the whole pool as one block) computed the way Lucene's
+ * rescoring computes it, with the title and abstract words and exact phrases found in each pool
+ * paper's analysed text instead of the postings. Lucene moved every word's and phrase word's
+ * postings (and positions) to fifty scattered papers and looked each phrase word up again in every
+ * segment: a third of a search's own work at a million papers (docs/performance.md).
+ *
+ * <p>The query is rewritten as Lucene rewrites it, and each part is scored as Lucene's scorers do:
+ * a word or an exact phrase by the searcher's {@link Similarity} scorer with the statistics
+ * Lucene's term and phrase weights use, the phrase's frequency being its number of places; a
+ * disjunction or conjunction adds its parts' float scores in double and rounds once; required and
+ * optional parts together add the required part's float score and the optional one's in float.
+ * Anything else (sloppy phrases, the priors, words of other fields, other shapes) is scored by
+ * Lucene's own weight for that part, paper by paper. A paper without the analysed text sends the
+ * whole pool to Lucene's rescoring.
+ */
+final class ExactPoolScores {
+  private ExactPoolScores() {}
+
+  /**
+   * As {@code WindowRescorer.rescoreExactly(searcher, pool, exact, pool.length, pool.length)}: the
+   * pool papers {@code exact} matches, by its score (highest first, then by document).
+   */
+  static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs pool, Query exact)
+      throws IOException {
+    ScoreDoc[] hits = pool.scoreDocs;
+    Query rewritten = searcher.rewrite(KnownTerms.bind(searcher, exact));
+    Plan plan = new Plan(searcher);
+    Node root = plan.node(rewritten, 1f);
+    Papers papers = plan.read(hits);
+    if (papers == null) {
+      return WindowRescorer.rescoreExactly(searcher, pool, exact, hits.length, hits.length);
+    }
+    plan.scoreOthers(hits);
+    List<ScoreDoc> matched = new ArrayList<>(hits.length);
+    for (int i = 0; i < hits.length; i++) {
+      float score = root.score(papers, i);
+      if (matches(score)) {
+        matched.add(new ScoreDoc(hits[i].doc, score));
+      }
+    }
+    // QueryRescorer's order: score descending, then document ascending.
+    matched.sort(
+        (a, b) -> a.score > b.score ? -1 : a.score < b.score ? 1 : Integer.compare(a.doc, b.doc));
+    return new TopDocs(pool.totalHits, matched.toArray(ScoreDoc[]::new));
+  }
+
+  /** A score no part gives: NaN, so "no match" is never confused with a score. */
+  private static final float NO_MATCH = Float.NaN;
+
+  private static boolean matches(float score) {
+    return !Float.isNaN(score);
+  }
+
+  /** One part of the rewritten query: its score for a pool paper, or {@link #NO_MATCH}. */
+  private interface Node {
+    float score(Papers papers, int paper);
+  }
+
+  /** What the pool papers' text says about the words: per paper, word and place. */
+  private static final class Papers {
+    /** Per paper and word: the word's positions in the field, {@code counts} of them used. */
+    final int[][][] positions;
+
+    final int[][] counts;
+
+    /** Per paper and field: the paper's norm. */
+    final Map<String, long[]> norms;
+
+    Papers(int papers, int words, Map<String, long[]> norms) {
+      positions = new int[papers][words][];
+      counts = new int[papers][words];
+      this.norms = norms;
+    }
+
+    void add(int paper, int word, int position) {
+      int[] at = positions[paper][word];
+      int count = counts[paper][word];
+      if (at == null) {
+        at = positions[paper][word] = new int[4];
+      } else if (count == at.length) {
+        at = positions[paper][word] = Arrays.copyOf(at, count * 2);
+      }
+      at[count] = position;
+      counts[paper][word] = count + 1;
+    }
+
+    boolean has(int paper, int word, int position) {
+      int[] at = positions[paper][word];
+      for (int i = 0; i < counts[paper][word]; i++) {
+        if (at[i] == position) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The rewritten query's parts, the words they need and the parts Lucene scores. */
+  private static final class Plan {
+    private final IndexSearcher searcher;
+    private final List<Term> words = new ArrayList<>();
+    private final Map<Term, Integer> wordIndex = new HashMap<>();
+    private final List<LuceneNode> others = new ArrayList<>();
+    private final Map<String, CollectionStatistics> fields = new HashMap<>();
+
+    Plan(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    Node node(Query query, float boost) throws IOException {
+      if (query instanceof BoostQuery boosted) {
+        // As BoostQuery.createWeight passes it down: its boost times the one it gets.
+        return node(boosted.getQuery(), boosted.getBoost() * boost);
+      }
+      if (query instanceof TermQuery term && inText(term.getTerm().field())) {
+        return termNode(term, boost);
+      }
+      if (query instanceof PhraseQuery phrase
+          && phrase.getSlop() == 0
+          && phrase.getTerms().length > 1
+          && inText(phrase.getField())) {
+        return phraseNode(phrase, boost);
+      }
+      if (query instanceof BooleanQuery bool && plainBoolean(bool)) {
+        return booleanNode(bool, boost);
+      }
+      LuceneNode other = new LuceneNode(query, boost);
+      others.add(other);
+      return other;
+    }
+
+    private static boolean inText(String field) {
+      return PaperFields.TITLE.equals(field) || PaperFields.ABSTRACT.equals(field);
+    }
+
+    /** Only required and optional clauses, as the scorers below add them. */
+    private static boolean plainBoolean(BooleanQuery bool) {
+      int should = 0;
+      for (BooleanClause clause : bool.clauses()) {
+        switch (clause.occur()) {
+          case SHOULD -> should++;
+          case MUST -> {}
+          default -> {
+            return false;
+          }
+        }
+      }
+      return should + bool.clauses().size() > 0
+          && (bool.getMinimumNumberShouldMatch() == 0
+              || bool.getMinimumNumberShouldMatch() < should);
+    }
+
+    private Node termNode(TermQuery query, float boost) throws IOException {
+      Term term = query.getTerm();
+      TermStates states = query.getTermStates();
+      if (states == null || !states.wasBuiltFor(searcher.getTopReaderContext())) {
+        states = KnownTerms.statesOf(searcher, term);
+      }
+      if (states.docFreq() <= 0) {
+        return (papers, paper) -> NO_MATCH; // Lucene's term weight has no scorer for it
+      }
+      Similarity.SimScorer scorer =
+          searcher
+              .getSimilarity()
+              .scorer(
+                  boost,
+                  collection(term.field()),
+                  searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
+      int word = word(term);
+      String field = term.field();
+      return (papers, paper) -> {
+        int frequency = papers.counts[paper][word];
+        return frequency == 0 ? NO_MATCH : scorer.score(frequency, papers.norms.get(field)[paper]);
+      };
+    }
+
+    private Node phraseNode(PhraseQuery phrase, float boost) throws IOException {
+      Term[] terms = phrase.getTerms();
+      int[] places = phrase.getPositions();
+      TermStatistics[] statistics = new TermStatistics[terms.length];
+      int[] phraseWords = new int[terms.length];
+      for (int t = 0; t < terms.length; t++) {
+        TermStates states = KnownTerms.statesOf(searcher, terms[t]);
+        if (states.docFreq() <= 0) {
+          return (papers, paper) -> NO_MATCH; // a missing word: no segment has the phrase
+        }
+        statistics[t] = searcher.termStatistics(terms[t], states.docFreq(), states.totalTermFreq());
+        phraseWords[t] = word(terms[t]);
+      }
+      // As PhraseWeight: one scorer from the field's statistics and every word's.
+      Similarity.SimScorer scorer =
+          searcher.getSimilarity().scorer(boost, collection(phrase.getField()), statistics);
+      String field = phrase.getField();
+      return (papers, paper) -> {
+        // Lucene's exact phrase frequency: the places where every word is at its offset.
+        int first = phraseWords[0];
+        int[] starts = papers.positions[paper][first];
+        float frequency = 0;
+        for (int s = 0; s < papers.counts[paper][first]; s++) {
+          int start = starts[s] - places[0];
+          boolean all = true;
+          for (int t = 1; t < phraseWords.length && all; t++) {
+            all = papers.has(paper, phraseWords[t], start + places[t]);
+          }
+          if (all) {
+            frequency += 1f;
+          }
+        }
+        return frequency == 0 ? NO_MATCH : scorer.score(frequency, papers.norms.get(field)[paper]);
+      };
+    }
+
+    private Node booleanNode(BooleanQuery bool, float boost) throws IOException {
+      List<Node> must = new ArrayList<>();
+      List<Node> should = new ArrayList<>();
+      for (BooleanClause clause : bool.clauses()) {
+        // BooleanWeight passes its boost to every clause's weight.
+        (clause.occur() == BooleanClause.Occur.MUST ? must : should)
+            .add(node(clause.query(), boost));
+      }
+      int minimum = Math.max(1, bool.getMinimumNumberShouldMatch());
+      if (must.isEmpty()) {
+        return (papers, paper) -> sum(should, papers, paper, minimum);
+      }
+      if (should.isEmpty()) {
+        return (papers, paper) -> sum(must, papers, paper, must.size());
+      }
+      int required = bool.getMinimumNumberShouldMatch();
+      return (papers, paper) -> {
+        // BooleanScorerSupplier: the required part (one clause, or a conjunction) and the
+        // optional part (one clause, or a disjunction), added in float as ReqOptSumScorer does, or
+        // in double as the conjunction of the two does when some optional clauses are required;
+        // the sum of two floats rounds the same either way.
+        float req =
+            must.size() == 1
+                ? must.get(0).score(papers, paper)
+                : sum(must, papers, paper, must.size());
+        if (!matches(req)) {
+          return NO_MATCH;
+        }
+        float opt =
+            should.size() == 1
+                ? should.get(0).score(papers, paper)
+                : sum(should, papers, paper, Math.max(1, required));
+        if (!matches(opt)) {
+          return required > 0 ? NO_MATCH : req;
+        }
+        return req + opt;
+      };
+    }
+
+    /** The parts' scores added in double and rounded once, when at least {@code minimum} match. */
+    private static float sum(List<Node> parts, Papers papers, int paper, int minimum) {
+      double sum = 0;
+      int matched = 0;
+      for (Node part : parts) {
+        float score = part.score(papers, paper);
+        if (matches(score)) {
+          sum += score;
+          matched++;
+        }
+      }
+      return matched >= minimum ? (float) sum : NO_MATCH;
+    }
+
+    private int word(Term term) {
+      Integer known = wordIndex.get(term);
+      if (known == null) {
+        known = words.size();
+        wordIndex.put(term, known);
+        words.add(term);
+      }
+      return known;
+    }
+
+    private CollectionStatistics collection(String field) throws IOException {
+      CollectionStatistics known = fields.get(field);
+      if (known == null) {
+        known = searcher.collectionStatistics(field);
+        fields.put(field, known);
+      }
+      return known;
+    }
+
+    /** The words' places and the norms of the pool papers; null when a paper lacks its text. */
+    Papers read(ScoreDoc[] hits) throws IOException {
+      Map<String, long[]> norms = new HashMap<>();
+      for (Term word : words) {
+        norms.computeIfAbsent(word.field(), field -> new long[hits.length]);
+      }
+      Papers papers = new Papers(hits.length, words.size(), norms);
+      if (words.isEmpty()) {
+        return papers;
+      }
+      TextWords textWords = new TextWords(words);
+      Integer[] byDoc = PaperDocuments.inDocOrder(hits);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      int next = 0;
+      for (LeafReaderContext leaf : leaves) {
+        int end = leaf.docBase + leaf.reader().maxDoc();
+        int first = next;
+        while (next < byDoc.length && hits[byDoc[next]].doc < end) {
+          next++;
+        }
+        if (first == next) {
+          continue;
+        }
+        for (Map.Entry<String, long[]> field : norms.entrySet()) {
+          NumericDocValues values = leaf.reader().getNormValues(field.getKey());
+          for (int i = first; i < next; i++) {
+            int doc = hits[byDoc[i]].doc - leaf.docBase;
+            field.getValue()[byDoc[i]] =
+                values != null && values.advanceExact(doc) ? values.longValue() : 1L;
+          }
+        }
+        BinaryDocValues texts = leaf.reader().getBinaryDocValues(PaperFields.ANALYSED);
+        for (int i = first; i < next; i++) {
+          int doc = hits[byDoc[i]].doc - leaf.docBase;
+          if (texts == null || !texts.advanceExact(doc)) {
+            return null;
+          }
+          int paper = byDoc[i];
+          textWords.visit(
+              texts.binaryValue(), (word, position) -> papers.add(paper, word, position));
+        }
+      }
+      return papers;
+    }
+
+    /** Each part Lucene scores, for every pool paper, by its own weight. */
+    void scoreOthers(ScoreDoc[] hits) throws IOException {
+      if (others.isEmpty()) {
+        return;
+      }
+      Integer[] byDoc = PaperDocuments.inDocOrder(hits);
+      for (LuceneNode other : others) {
+        other.scores = new float[hits.length];
+        Arrays.fill(other.scores, NO_MATCH);
+        Weight weight = searcher.createWeight(other.query, ScoreMode.COMPLETE, other.boost);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int next = 0;
+        for (LeafReaderContext leaf : leaves) {
+          int end = leaf.docBase + leaf.reader().maxDoc();
+          int first = next;
+          while (next < byDoc.length && hits[byDoc[next]].doc < end) {
+            next++;
+          }
+          if (first == next) {
+            continue;
+          }
+          Scorer scorer = weight.scorer(leaf);
+          if (scorer == null) {
+            continue;
+          }
+          // A phrase is checked only at the pool's papers (as the rescoring's optional clauses
+          // are): its exact iterator would check every candidate paper up to the next match.
+          TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+          DocIdSetIterator candidates =
+              twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+          for (int i = first; i < next; i++) {
+            int doc = hits[byDoc[i]].doc - leaf.docBase;
+            int at = candidates.docID() < doc ? candidates.advance(doc) : candidates.docID();
+            if (at == doc && (twoPhase == null || twoPhase.matches())) {
+              other.scores[byDoc[i]] = scorer.score();
+            } else if (at == DocIdSetIterator.NO_MORE_DOCS) {
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** A part scored by Lucene's own weight: its scores of the pool papers, in pool order. */
+  private static final class LuceneNode implements Node {
+    final Query query;
+    final float boost;
+    float[] scores;
+
+    LuceneNode(Query query, float boost) {
+      this.query = query;
+      this.boost = boost;
+    }
+
+    @Override
+    public float score(Papers papers, int paper) {
+      return scores[paper];
+    }
+  }
+}
