@@ -82,26 +82,14 @@ public final class Ranker {
                 .add(second, Occur.SHOULD)
                 .build()
             : null;
-    // Papers read once per search: the feedback papers are mostly the page's too.
-    Map<Integer, Paper> loaded = new HashMap<>();
-    Map<Integer, PaperText> texts = new HashMap<>();
     ScoreDoc[] ranked =
-        ranked(
-            searcher,
-            first,
-            exactly,
-            second,
-            depth,
-            block,
-            plan.bagOfWords(concepts),
-            loaded,
-            texts);
+        ranked(searcher, first, exactly, second, depth, block, plan.bagOfWords(concepts));
     ScoreDoc[] page =
         request.offset() >= ranked.length
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(
-        hits(searcher, text.highlight(), concepts, page, loaded, texts),
+        hits(searcher, text.highlight(), concepts, page),
         first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
@@ -121,9 +109,7 @@ public final class Ranker {
       Query second,
       int depth,
       int block,
-      Query bag,
-      Map<Integer, Paper> loaded,
-      Map<Integer, PaperText> texts)
+      Query bag)
       throws IOException {
     ScoreDoc[] hits = first.scoreDocs;
     int poolSize = Math.min(POOL, hits.length);
@@ -133,8 +119,7 @@ public final class Ranker {
             ? ExactPoolScores.rescoreExactly(searcher, pool, exactly)
             : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
     List<ScoreDoc> ranked =
-        new ArrayList<>(
-            Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag, loaded, texts)));
+        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
     if (depth > poolSize && hits.length > poolSize) {
       TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
       TopDocs deeper =
@@ -159,12 +144,7 @@ public final class Ranker {
    * expansions on jargon, plain words on loose questions, feedback on papers that describe the
    * topic in other words (docs/ranking.md).
    */
-  private ScoreDoc[] withFeedback(
-      IndexSearcher searcher,
-      ScoreDoc[] lexical,
-      Query bag,
-      Map<Integer, Paper> loaded,
-      Map<Integer, PaperText> texts)
+  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag)
       throws IOException {
     if (lexical.length < 2 * FEEDBACK_PAPERS) {
       // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell
@@ -179,8 +159,10 @@ public final class Ranker {
     // measured worse).
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
+    // Their words only, from the analysed text: the papers themselves (stored JSON, a compressed
+    // block each) are read for the page alone.
     List<Map<String, Integer>> counts = new ArrayList<>();
-    for (PaperText paper : texts(searcher, best, loaded, texts)) {
+    for (PaperText paper : PaperText.words(searcher, analyzer, best)) {
       counts.add(paper.counts());
     }
     Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
@@ -261,16 +243,13 @@ public final class Ranker {
   }
 
   private List<SearchHit> hits(
-      IndexSearcher searcher,
-      Query text,
-      List<Concept> concepts,
-      ScoreDoc[] page,
-      Map<Integer, Paper> loaded,
-      Map<Integer, PaperText> texts)
+      IndexSearcher searcher, Query text, List<Concept> concepts, ScoreDoc[] page)
       throws IOException {
     if (page.length == 0) {
       return List.of();
     }
+    Map<Integer, Paper> loaded = new HashMap<>();
+    Map<Integer, PaperText> texts = new HashMap<>();
     List<PaperText> analysed = texts(searcher, page, loaded, texts);
     List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets = Snippets.of(text, analysed);
