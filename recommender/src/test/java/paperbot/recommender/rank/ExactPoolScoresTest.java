@@ -31,8 +31,8 @@ import paperbot.recommender.index.PaperFields;
  * The pool's exact re-scoring from the papers' analysed text gives exactly what Lucene's rescoring
  * gives (the same papers, in the same order, with bit-identical scores) for the queries search
  * builds: expansions with phrases, phrases over stop words, repeated words, titles with aliases,
- * the phrase bonus and the priors, across segments; a paper without the analysed text is scored by
- * Lucene.
+ * the phrase bonus (sloppy phrases, words apart or swapped) and the priors, across segments; a
+ * paper without the analysed text is scored by Lucene.
  */
 final class ExactPoolScoresTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -82,6 +82,9 @@ final class ExactPoolScoresTest {
                 "chain of thought",
                 "llm reasoning offline",
                 "learning to learn",
+                "learning offline",
+                "thought chain",
+                "reinforcement offline learning",
                 "rl robot language model")) {
           Query exactly = exactly(query);
           TopDocs lucene = WindowRescorer.rescoreExactly(searcher, pool(), exactly, 8, 8);
