@@ -58,20 +58,39 @@ final class ExactPoolScores {
    */
   static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs pool, Query exact)
       throws IOException {
+    return rescore(searcher, pool, exact, true);
+  }
+
+  /**
+   * As {@code WindowRescorer.rescore(searcher, pool, bonus, pool.length, pool.length)}: every pool
+   * paper, by its first-pass score plus its {@code bonus} score when it matches (in float, as the
+   * rescorer adds them), highest first, then by document.
+   */
+  static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query bonus) throws IOException {
+    return rescore(searcher, pool, bonus, false);
+  }
+
+  private static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query query, boolean replace)
+      throws IOException {
     ScoreDoc[] hits = pool.scoreDocs;
-    Query rewritten = searcher.rewrite(KnownTerms.bind(searcher, exact));
+    Query rewritten = searcher.rewrite(KnownTerms.bind(searcher, query));
     Plan plan = new Plan(searcher);
     Node root = plan.node(rewritten, 1f);
     Papers papers = plan.read(hits);
     if (papers == null) {
-      return WindowRescorer.rescoreExactly(searcher, pool, exact, hits.length, hits.length);
+      return replace
+          ? WindowRescorer.rescoreExactly(searcher, pool, query, hits.length, hits.length)
+          : WindowRescorer.rescore(searcher, pool, query, hits.length, hits.length);
     }
     plan.scoreOthers(hits);
     List<ScoreDoc> matched = new ArrayList<>(hits.length);
     for (int i = 0; i < hits.length; i++) {
       float score = root.score(papers, i);
-      if (matches(score)) {
+      if (replace && matches(score)) {
         matched.add(new ScoreDoc(hits[i].doc, score));
+      } else if (!replace) {
+        matched.add(
+            new ScoreDoc(hits[i].doc, matches(score) ? hits[i].score + score : hits[i].score));
       }
     }
     // QueryRescorer's order: score descending, then document ascending.

@@ -117,7 +117,7 @@ public final class Ranker {
     TopDocs lexical =
         exactly != null
             ? ExactPoolScores.rescoreExactly(searcher, pool, exactly)
-            : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
+            : ExactPoolScores.rescore(searcher, pool, second);
     List<ScoreDoc> ranked =
         new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
     if (depth > poolSize && hits.length > poolSize) {

@@ -91,6 +91,11 @@ final class ExactPoolScoresTest {
           TopDocs ours = ExactPoolScores.rescoreExactly(searcher, pool(), exactly);
           assertThat(described(ours)).as(query).isEqualTo(described(lucene));
           scored += ours.scoreDocs.length;
+          // The bonus and priors added to first-pass scores, as for a query without phrases.
+          Query bonus = bonusAndPriors(query);
+          assertThat(described(ExactPoolScores.rescore(searcher, pool(), bonus)))
+              .as(query)
+              .isEqualTo(described(WindowRescorer.rescore(searcher, pool(), bonus, 8, 8)));
           // Scores that differ, so equal lists say something.
           assertThat(ours.scoreDocs[0].score).as(query).isGreaterThan(ours.scoreDocs[1].score);
         }
@@ -137,6 +142,11 @@ final class ExactPoolScoresTest {
         .add(text.exact(), Occur.MUST)
         .add(second, Occur.SHOULD)
         .build();
+  }
+
+  private Query bonusAndPriors(String query) {
+    QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(query)));
+    return plan.bonusAndPriors(text.bonus() == null ? List.of() : List.of(text.bonus()), TODAY);
   }
 
   /** Every paper, not in document order, as after a first pass. */
