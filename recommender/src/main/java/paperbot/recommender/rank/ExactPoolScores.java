@@ -70,22 +70,51 @@ final class ExactPoolScores {
     return rescore(searcher, pool, bonus, false);
   }
 
-  private static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query query, boolean replace)
+  /**
+   * As {@link RankFusion#scores}: each pool paper's score under {@code query}, 0 when it does not
+   * match, in pool order.
+   */
+  static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query) throws IOException {
+    float[] scores = scored(searcher, pool, query);
+    if (scores == null) {
+      return RankFusion.scores(searcher, pool, query);
+    }
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = matches(scores[i]) ? scores[i] : 0f;
+    }
+    return scores;
+  }
+
+  /** Each pool paper's score, {@link #NO_MATCH} where none; null when a paper lacks its text. */
+  private static float[] scored(IndexSearcher searcher, ScoreDoc[] hits, Query query)
       throws IOException {
-    ScoreDoc[] hits = pool.scoreDocs;
     Query rewritten = searcher.rewrite(KnownTerms.bind(searcher, query));
     Plan plan = new Plan(searcher);
     Node root = plan.node(rewritten, 1f);
     Papers papers = plan.read(hits);
     if (papers == null) {
+      return null;
+    }
+    plan.scoreOthers(hits);
+    float[] scores = new float[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      scores[i] = root.score(papers, i);
+    }
+    return scores;
+  }
+
+  private static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query query, boolean replace)
+      throws IOException {
+    ScoreDoc[] hits = pool.scoreDocs;
+    float[] scores = scored(searcher, hits, query);
+    if (scores == null) {
       return replace
           ? WindowRescorer.rescoreExactly(searcher, pool, query, hits.length, hits.length)
           : WindowRescorer.rescore(searcher, pool, query, hits.length, hits.length);
     }
-    plan.scoreOthers(hits);
     List<ScoreDoc> matched = new ArrayList<>(hits.length);
     for (int i = 0; i < hits.length; i++) {
-      float score = root.score(papers, i);
+      float score = scores[i];
       if (replace && matches(score)) {
         matched.add(new ScoreDoc(hits[i].doc, score));
       } else if (!replace) {

@@ -195,7 +195,7 @@ public final class ProfileRanker {
     if (!interests.clauses().isEmpty()) {
       Query second = plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock));
       float[] lexical =
-          RankFusion.scores(
+          ExactPoolScores.scores(
               searcher,
               pool,
               new BooleanQuery.Builder()

@@ -91,6 +91,16 @@ final class ExactPoolScoresTest {
           TopDocs ours = ExactPoolScores.rescoreExactly(searcher, pool(), exactly);
           assertThat(described(ours)).as(query).isEqualTo(described(lucene));
           scored += ours.scoreDocs.length;
+          // A member's topic query beside its bonus and priors, each paper's score or 0.
+          Query either =
+              new BooleanQuery.Builder()
+                  .add(
+                      plan.textQuery(expander.concepts(QueryWords.of(query))).exact(), Occur.SHOULD)
+                  .add(bonusAndPriors(query), Occur.SHOULD)
+                  .build();
+          assertThat(ExactPoolScores.scores(searcher, pool().scoreDocs, either))
+              .as(query)
+              .containsExactly(RankFusion.scores(searcher, pool().scoreDocs, either));
           // The bonus and priors added to first-pass scores, as for a query without phrases.
           Query bonus = bonusAndPriors(query);
           assertThat(described(ExactPoolScores.rescore(searcher, pool(), bonus)))
