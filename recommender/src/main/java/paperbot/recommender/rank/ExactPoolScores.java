@@ -1,16 +1,22 @@
 package paperbot.recommender.rank;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -28,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 
@@ -56,9 +63,9 @@ final class ExactPoolScores {
    * As {@code WindowRescorer.rescoreExactly(searcher, pool, exact, pool.length, pool.length)}: the
    * pool papers {@code exact} matches, by its score (highest first, then by document).
    */
-  static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs pool, Query exact)
+  static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs pool, Query exact, LocalDate today)
       throws IOException {
-    return rescore(searcher, pool, exact, true);
+    return rescore(searcher, pool, exact, today, true);
   }
 
   /**
@@ -66,16 +73,18 @@ final class ExactPoolScores {
    * paper, by its first-pass score plus its {@code bonus} score when it matches (in float, as the
    * rescorer adds them), highest first, then by document.
    */
-  static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query bonus) throws IOException {
-    return rescore(searcher, pool, bonus, false);
+  static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query bonus, LocalDate today)
+      throws IOException {
+    return rescore(searcher, pool, bonus, today, false);
   }
 
   /**
    * As {@link RankFusion#scores}: each pool paper's score under {@code query}, 0 when it does not
    * match, in pool order.
    */
-  static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query) throws IOException {
-    float[] scores = scored(searcher, pool, query);
+  static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query, LocalDate today)
+      throws IOException {
+    float[] scores = scored(searcher, pool, query, today);
     if (scores == null) {
       return RankFusion.scores(searcher, pool, query);
     }
@@ -86,10 +95,10 @@ final class ExactPoolScores {
   }
 
   /** Each pool paper's score, {@link #NO_MATCH} where none; null when a paper lacks its text. */
-  private static float[] scored(IndexSearcher searcher, ScoreDoc[] hits, Query query)
-      throws IOException {
+  private static float[] scored(
+      IndexSearcher searcher, ScoreDoc[] hits, Query query, LocalDate today) throws IOException {
     Query rewritten = searcher.rewrite(KnownTerms.bind(searcher, query));
-    Plan plan = new Plan(searcher);
+    Plan plan = new Plan(searcher, today);
     Node root = plan.node(rewritten, 1f);
     Papers papers = plan.read(hits);
     if (papers == null) {
@@ -103,10 +112,11 @@ final class ExactPoolScores {
     return scores;
   }
 
-  private static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query query, boolean replace)
+  private static TopDocs rescore(
+      IndexSearcher searcher, TopDocs pool, Query query, LocalDate today, boolean replace)
       throws IOException {
     ScoreDoc[] hits = pool.scoreDocs;
-    float[] scores = scored(searcher, hits, query);
+    float[] scores = scored(searcher, hits, query, today);
     if (scores == null) {
       return replace
           ? WindowRescorer.rescoreExactly(searcher, pool, query, hits.length, hits.length)
@@ -150,10 +160,21 @@ final class ExactPoolScores {
     /** Per paper and field: the paper's norm. */
     final Map<String, long[]> norms;
 
+    /** Per paper: its publication day, when {@code dated}. */
+    final long[] published;
+
+    final boolean[] dated;
+
+    /** Per paper: the upvote feature's term frequency (its encoded value), 0 for none. */
+    final int[] upvotes;
+
     Papers(int papers, int words, Map<String, long[]> norms) {
       positions = new int[papers][words][];
       counts = new int[papers][words];
       this.norms = norms;
+      published = new long[papers];
+      dated = new boolean[papers];
+      upvotes = new int[papers];
     }
 
     void add(int paper, int word, int position) {
@@ -187,8 +208,23 @@ final class ExactPoolScores {
     private final List<LuceneNode> others = new ArrayList<>();
     private final Map<String, CollectionStatistics> fields = new HashMap<>();
 
-    Plan(IndexSearcher searcher) {
+    /** Search's priors for this day, as QueryPlan builds them (null without a day). */
+    private final Query recency;
+
+    private final Query upvotes;
+    private final long today;
+    private boolean needsPublished;
+    private boolean needsUpvotes;
+
+    Plan(IndexSearcher searcher, LocalDate day) {
       this.searcher = searcher;
+      this.today = day == null ? 0 : day.toEpochDay();
+      this.recency = day == null ? null : bare(QueryPlan.recencyPrior(day));
+      this.upvotes = day == null ? null : bare(QueryPlan.upvotePrior());
+    }
+
+    private static Query bare(Query query) {
+      return query instanceof BoostQuery boosted ? bare(boosted.getQuery()) : query;
     }
 
     Node node(Query query, float boost) throws IOException {
@@ -214,6 +250,12 @@ final class ExactPoolScores {
       }
       if (query instanceof BooleanQuery bool && plainBoolean(bool)) {
         return booleanNode(bool, boost);
+      }
+      if (recency != null && recency.equals(query)) {
+        return recencyNode(boost);
+      }
+      if (upvotes != null && upvotes.equals(query)) {
+        return upvoteNode(boost);
       }
       LuceneNode other = new LuceneNode(query, boost);
       others.add(other);
@@ -310,6 +352,44 @@ final class ExactPoolScores {
       };
     }
 
+    /**
+     * The recency prior as Lucene's {@code LongDistanceFeatureQuery} scores it: {@code boost *
+     * pivot / (pivot + distance)} in double, rounded once, for a paper with a publication day.
+     */
+    private Node recencyNode(float boost) {
+      needsPublished = true;
+      double pivot = QueryPlan.RECENCY_PIVOT_DAYS;
+      return (papers, paper) -> {
+        if (!papers.dated[paper]) {
+          return NO_MATCH;
+        }
+        long value = papers.published[paper];
+        long distance = Math.max(value, today) - Math.min(value, today);
+        if (distance < 0) {
+          distance = Long.MAX_VALUE; // as Lucene: an overflowing distance is the largest
+        }
+        return (float) (boost * (pivot / (pivot + distance)));
+      };
+    }
+
+    /**
+     * The upvote prior as Lucene's saturation {@code FeatureQuery} scores it: the feature decoded
+     * from its term frequency, then {@code boost * (1 - pivot / (value + pivot))} in float, for a
+     * paper with upvotes.
+     */
+    private Node upvoteNode(float boost) {
+      needsUpvotes = true;
+      float pivot = QueryPlan.UPVOTE_PIVOT;
+      return (papers, paper) -> {
+        int frequency = papers.upvotes[paper];
+        if (frequency == 0) {
+          return NO_MATCH;
+        }
+        float value = Float.intBitsToFloat(frequency << 15); // FeatureField's encoding
+        return boost * (1 - pivot / (value + pivot));
+      };
+    }
+
     private Node booleanNode(BooleanQuery bool, float boost) throws IOException {
       List<Node> must = new ArrayList<>();
       List<Node> should = new ArrayList<>();
@@ -389,7 +469,7 @@ final class ExactPoolScores {
         norms.computeIfAbsent(word.field(), field -> new long[hits.length]);
       }
       Papers papers = new Papers(hits.length, words.size(), norms);
-      if (words.isEmpty()) {
+      if (words.isEmpty() && !needsPublished && !needsUpvotes) {
         return papers;
       }
       TextWords textWords = new TextWords(words);
@@ -412,6 +492,36 @@ final class ExactPoolScores {
             field.getValue()[byDoc[i]] =
                 values != null && values.advanceExact(doc) ? values.longValue() : 1L;
           }
+        }
+        if (needsPublished) {
+          SortedNumericDocValues days =
+              DocValues.getSortedNumeric(leaf.reader(), PaperFields.PUBLISHED);
+          for (int i = first; i < next; i++) {
+            int doc = hits[byDoc[i]].doc - leaf.docBase;
+            if (days.advanceExact(doc)) {
+              papers.dated[byDoc[i]] = true;
+              papers.published[byDoc[i]] = days.nextValue(); // one day per paper
+            }
+          }
+        }
+        if (needsUpvotes) {
+          Terms features = leaf.reader().terms(PaperFields.FEATURES);
+          TermsEnum terms = features == null ? null : features.iterator();
+          if (terms != null && terms.seekExact(new BytesRef(PaperFields.UPVOTES))) {
+            PostingsEnum postings = terms.postings(null, PostingsEnum.FREQS);
+            for (int i = first; i < next; i++) {
+              int doc = hits[byDoc[i]].doc - leaf.docBase;
+              int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
+              if (at == doc) {
+                papers.upvotes[byDoc[i]] = postings.freq();
+              } else if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                break;
+              }
+            }
+          }
+        }
+        if (words.isEmpty()) {
+          continue;
         }
         BinaryDocValues texts = leaf.reader().getBinaryDocValues(PaperFields.ANALYSED);
         for (int i = first; i < next; i++) {

@@ -74,7 +74,8 @@ public final class Ranker {
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
     TopDocs first = firstPass(searcher, text, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
-    Query second = plan.bonusAndPriors(bonus, LocalDate.now(clock));
+    LocalDate today = LocalDate.now(clock);
+    Query second = plan.bonusAndPriors(bonus, today);
     Query exactly =
         text.approximate()
             ? new BooleanQuery.Builder()
@@ -83,7 +84,7 @@ public final class Ranker {
                 .build()
             : null;
     ScoreDoc[] ranked =
-        ranked(searcher, first, exactly, second, depth, block, plan.bagOfWords(concepts));
+        ranked(searcher, first, exactly, second, today, depth, block, plan.bagOfWords(concepts));
     ScoreDoc[] page =
         request.offset() >= ranked.length
             ? new ScoreDoc[0]
@@ -107,6 +108,7 @@ public final class Ranker {
       TopDocs first,
       Query exactly,
       Query second,
+      LocalDate today,
       int depth,
       int block,
       Query bag)
@@ -116,8 +118,8 @@ public final class Ranker {
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
     TopDocs lexical =
         exactly != null
-            ? ExactPoolScores.rescoreExactly(searcher, pool, exactly)
-            : ExactPoolScores.rescore(searcher, pool, second);
+            ? ExactPoolScores.rescoreExactly(searcher, pool, exactly, today)
+            : ExactPoolScores.rescore(searcher, pool, second, today);
     List<ScoreDoc> ranked =
         new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
     if (depth > poolSize && hits.length > poolSize) {
