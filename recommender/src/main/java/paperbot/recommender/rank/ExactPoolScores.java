@@ -52,9 +52,11 @@ import paperbot.recommender.index.PaperFields;
  * disjunction or conjunction adds its parts' float scores in double and rounds once; required and
  * optional parts together add the required part's float score and the optional one's in float. A
  * sloppy phrase (the phrase bonus) is walked as Lucene's sloppy matcher walks its words' places.
- * Anything else (the priors, phrases with a repeated word, words of other fields, other shapes) is
- * scored by Lucene's own weight for that part, at the pool's papers only. A paper without the
- * analysed text sends the whole pool to Lucene's rescoring.
+ * Search's recency and upvote priors (recognised as the very queries {@link QueryPlan} builds for
+ * the day) are computed from the publication day's doc values and the upvote feature's postings
+ * with Lucene's formulas. Anything else (phrases with a repeated word, words of other fields, other
+ * shapes) is scored by Lucene's own weight for that part, at the pool's papers only. A paper
+ * without the analysed text sends the whole pool to Lucene's rescoring.
  */
 final class ExactPoolScores {
   private ExactPoolScores() {}
