@@ -72,6 +72,49 @@ public record AnalysedText(List<Value> title, Value abstractText) {
     }
   }
 
+  /** Receives the terms of an encoded text, as UTF-8 bytes, without decoding them to strings. */
+  public interface TermVisitor {
+    /**
+     * A term of the title values ({@code title} true: the title and its aliases) or of the
+     * abstract, as the index holds it: {@code length} bytes of {@code bytes} from {@code offset},
+     * at {@code position} in its field (the index's positions up to a shift of the whole field:
+     * stop-word gaps kept, titles apart by the analyser's gap between values).
+     */
+    void term(boolean title, byte[] bytes, int offset, int length, int position);
+  }
+
+  /**
+   * Each term of the encoded text, in order: what the index counted as the paper's terms of title
+   * and abstract, read in place. Decoding every term to a string costs more than most uses of the
+   * terms (counting a few dozen words in fifty papers).
+   */
+  public static void visitTerms(BytesRef encoded, TermVisitor visitor) {
+    ByteArrayDataInput in = new ByteArrayDataInput(encoded.bytes, encoded.offset, encoded.length);
+    try {
+      int values = in.readVInt();
+      int position = -1;
+      for (int v = 0; v <= values; v++) {
+        boolean title = v < values;
+        if (v == values) {
+          position = -1; // the abstract, a field of its own
+        } else if (v > 0) {
+          position += PaperAnalyzer.GAP_BETWEEN_VALUES;
+        }
+        int size = in.readVInt();
+        for (int i = 0; i < size; i++) {
+          int length = in.readVInt();
+          int start = in.getPosition();
+          in.skipBytes(length);
+          position += in.readVInt();
+          in.readZInt(); // the offset's delta
+          visitor.term(title, encoded.bytes, start, length, position);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Value read(ByteArrayDataInput in) throws IOException {
     int size = in.readVInt();
     String[] terms = new String[size];

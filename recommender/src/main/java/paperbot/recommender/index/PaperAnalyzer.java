@@ -18,7 +18,7 @@ public final class PaperAnalyzer extends Analyzer {
    * Titles and aliases are separate values of one field; the gap keeps a phrase from spanning two
    * titles.
    */
-  private static final int GAP_BETWEEN_VALUES = 100;
+  static final int GAP_BETWEEN_VALUES = 100;
 
   /**
    * One analysis chain per field and thread. Lucene's default keeps one chain per thread for every

@@ -42,6 +42,11 @@ final class KnownTerms {
     return CURRENT.of(searcher.getIndexReader()).bound(searcher, query);
   }
 
+  /** The term's remembered states (with statistics), as a term query of this request gets them. */
+  static TermStates statesOf(IndexSearcher searcher, Term term) throws IOException {
+    return CURRENT.of(searcher.getIndexReader()).states(searcher, term);
+  }
+
   private Query bound(IndexSearcher searcher, Query query) throws IOException {
     if (query instanceof TermQuery term) {
       return new TermQuery(term.getTerm(), states(searcher, term.getTerm()));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -25,17 +26,23 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.IOSupplier;
 import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.index.PaperFields;
 
 /**
  * Each pool paper's score under several weighted-word queries at once (a search's bag of words and
  * its feedback terms): what {@link RankFusion#scores} gives for each, computed the way Lucene's own
  * term and disjunction scorers compute it (the searcher's {@link Similarity} scorer per word and
- * weight, each paper's norm, the matching words' scores added in double), with each word's postings
- * opened once per segment for all the queries and moved straight to the pool's papers. A {@link
+ * weight, each paper's norm, the matching words' scores added in double). A {@link
  * org.apache.lucene.search.QueryRescorer} builds a disjunction per query and segment and moves a
  * heap of its forty postings for every paper: at a million papers the feedback terms' pass cost
  * more than the page's snippets and why-lines together (docs/performance.md). A query of any other
  * shape (phrases, nested conjunctions) is scored by {@link RankFusion#scores}.
+ *
+ * <p>A word's frequency in a paper is counted in the paper's analysed text ({@link AnalysedText},
+ * one doc value per paper, the very terms the index holds for title and abstract), not read from
+ * its postings: moving forty postings lists to fifty scattered papers decoded a block of postings
+ * per word and paper, two thirds of this pass at a million papers. Words of other fields, and
+ * papers indexed without the analysed text, are still read from the postings.
  */
 final class PoolScores {
   private PoolScores() {}
@@ -104,6 +111,7 @@ final class PoolScores {
     for (Term word : words) {
       norms.computeIfAbsent(word.field(), field -> new long[pool.length]);
     }
+    TextWords textWords = new TextWords(words);
     Integer[] byDoc = PaperDocuments.inDocOrder(pool);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int next = 0;
@@ -124,17 +132,38 @@ final class PoolScores {
               values != null && values.advanceExact(doc) ? values.longValue() : 1L;
         }
       }
+      // Title and abstract words are counted in each paper's analysed text (the terms the index
+      // holds, one doc value per paper); other words, and papers without the text, from postings.
+      boolean[] counted = new boolean[next - first];
+      if (textWords.any()) {
+        BinaryDocValues texts = leaf.reader().getBinaryDocValues(PaperFields.ANALYSED);
+        for (int i = first; texts != null && i < next; i++) {
+          int doc = pool[byDoc[i]].doc - leaf.docBase;
+          if (texts.advanceExact(doc)) {
+            int[] counts = frequencies[byDoc[i]];
+            textWords.visit(texts.binaryValue(), (word, position) -> counts[word]++);
+            counted[i - first] = true;
+          }
+        }
+      }
       // One terms enumerator and one reused postings reader per field and segment.
       Map<String, TermsEnum> enums = new HashMap<>();
       Map<String, PostingsEnum> reused = new HashMap<>();
       for (int w = 0; w < words.size(); w++) {
         Term word = words.get(w);
+        boolean inText = textWords.has(w);
+        if (inText && allTrue(counted)) {
+          continue;
+        }
         PostingsEnum postings = postings(leaf, word, states.get(w), enums, reused);
         if (postings == null) {
           continue;
         }
         reused.put(word.field(), postings);
         for (int i = first; i < next; i++) {
+          if (inText && counted[i - first]) {
+            continue;
+          }
           int doc = pool[byDoc[i]].doc - leaf.docBase;
           int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
           if (at == doc) {
@@ -166,6 +195,15 @@ final class PoolScores {
       }
     }
     return scores;
+  }
+
+  private static boolean allTrue(boolean[] values) {
+    for (boolean value : values) {
+      if (!value) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static CollectionStatistics collectionStatistics(IndexSearcher searcher, String field) {

@@ -193,15 +193,17 @@ public final class ProfileRanker {
     List<float[]> signals = new ArrayList<>();
     List<Query> words = new ArrayList<>();
     if (!interests.clauses().isEmpty()) {
-      Query second = plan.bonusAndPriors(interests.bonuses(), LocalDate.now(clock));
+      LocalDate today = LocalDate.now(clock);
+      Query second = plan.bonusAndPriors(interests.bonuses(), today);
       float[] lexical =
-          RankFusion.scores(
+          ExactPoolScores.scores(
               searcher,
               pool,
               new BooleanQuery.Builder()
                   .add(interests.exactQuery(), Occur.SHOULD)
                   .add(second, Occur.SHOULD)
-                  .build());
+                  .build(),
+              today);
       signals.add(lexical);
       if (interests.words() != null) {
         words.add(interests.words());

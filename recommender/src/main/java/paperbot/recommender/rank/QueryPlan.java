@@ -188,15 +188,21 @@ final class QueryPlan {
    */
   BooleanQuery priors(LocalDate today) {
     return new BooleanQuery.Builder()
-        .add(
-            LongField.newDistanceFeatureQuery(
-                PaperFields.PUBLISHED, RECENCY_WEIGHT, today.toEpochDay(), RECENCY_PIVOT_DAYS),
-            Occur.SHOULD)
-        .add(
-            FeatureField.newSaturationQuery(
-                PaperFields.FEATURES, PaperFields.UPVOTES, UPVOTE_WEIGHT, UPVOTE_PIVOT),
-            Occur.SHOULD)
+        .add(recencyPrior(today), Occur.SHOULD)
+        .add(upvotePrior(), Occur.SHOULD)
         .build();
+  }
+
+  /** The recency prior alone (ExactPoolScores recognises it to score it from doc values). */
+  static Query recencyPrior(LocalDate today) {
+    return LongField.newDistanceFeatureQuery(
+        PaperFields.PUBLISHED, RECENCY_WEIGHT, today.toEpochDay(), RECENCY_PIVOT_DAYS);
+  }
+
+  /** The upvote prior alone. */
+  static Query upvotePrior() {
+    return FeatureField.newSaturationQuery(
+        PaperFields.FEATURES, PaperFields.UPVOTES, UPVOTE_WEIGHT, UPVOTE_PIVOT);
   }
 
   /**

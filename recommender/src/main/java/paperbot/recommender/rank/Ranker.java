@@ -79,7 +79,8 @@ public final class Ranker {
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
     TopDocs first = firstPass(searcher, text, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
-    Query second = plan.bonusAndPriors(bonus, LocalDate.now(clock));
+    LocalDate today = LocalDate.now(clock);
+    Query second = plan.bonusAndPriors(bonus, today);
     Query exactly =
         text.approximate()
             ? new BooleanQuery.Builder()
@@ -87,24 +88,13 @@ public final class Ranker {
                 .add(second, Occur.SHOULD)
                 .build()
             : null;
-    // Papers read once per search: the feedback papers are mostly the page's too.
-    Map<Integer, Paper> loaded = new HashMap<>();
-    Map<Integer, PaperText> texts = new HashMap<>();
     ScoreDoc[] ranked =
-        ranked(
-            searcher,
-            first,
-            exactly,
-            second,
-            depth,
-            block,
-            plan.bagOfWords(concepts),
-            loaded,
-            texts);
+        ranked(searcher, first, exactly, second, today, depth, block, plan.bagOfWords(concepts));
     RelatedPapers.Found related = null;
     if (RelatedPapers.wanted(first.totalHits)) {
       ScoreDoc[] best = Arrays.copyOfRange(ranked, 0, Math.min(FEEDBACK_PAPERS, ranked.length));
-      List<PaperText> bestTexts = texts(searcher, best, loaded, texts);
+      // With the papers, for the words' spelling: only a search with few matches reads them.
+      List<PaperText> bestTexts = texts(searcher, best, new HashMap<>(), new HashMap<>());
       related =
           RelatedPapers.after(
               searcher,
@@ -124,7 +114,7 @@ public final class Ranker {
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(
-        hits(searcher, text.highlight(), concepts, page, loaded, texts, related),
+        hits(searcher, text.highlight(), concepts, page, related),
         related != null ? ranked.length : first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
@@ -155,22 +145,20 @@ public final class Ranker {
       TopDocs first,
       Query exactly,
       Query second,
+      LocalDate today,
       int depth,
       int block,
-      Query bag,
-      Map<Integer, Paper> loaded,
-      Map<Integer, PaperText> texts)
+      Query bag)
       throws IOException {
     ScoreDoc[] hits = first.scoreDocs;
     int poolSize = Math.min(POOL, hits.length);
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
     TopDocs lexical =
         exactly != null
-            ? WindowRescorer.rescoreExactly(searcher, pool, exactly, poolSize, poolSize)
-            : WindowRescorer.rescore(searcher, pool, second, poolSize, poolSize);
+            ? ExactPoolScores.rescoreExactly(searcher, pool, exactly, today)
+            : ExactPoolScores.rescore(searcher, pool, second, today);
     List<ScoreDoc> ranked =
-        new ArrayList<>(
-            Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag, loaded, texts)));
+        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
     if (depth > poolSize && hits.length > poolSize) {
       TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
       TopDocs deeper =
@@ -195,12 +183,7 @@ public final class Ranker {
    * expansions on jargon, plain words on loose questions, feedback on papers that describe the
    * topic in other words (docs/ranking.md).
    */
-  private ScoreDoc[] withFeedback(
-      IndexSearcher searcher,
-      ScoreDoc[] lexical,
-      Query bag,
-      Map<Integer, Paper> loaded,
-      Map<Integer, PaperText> texts)
+  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag)
       throws IOException {
     if (lexical.length < 2 * FEEDBACK_PAPERS) {
       // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell
@@ -214,7 +197,10 @@ public final class Ranker {
     // The structured ranking's best teach the feedback terms (the plain words' best, or both fused,
     // measured worse).
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
-    Map<String, Double> terms = feedbackTerms(searcher, best, texts(searcher, best, loaded, texts));
+    // Their words only, from the analysed text: the papers themselves (stored JSON, a compressed
+    // block each) are read for the page alone.
+    Map<String, Double> terms =
+        feedbackTerms(searcher, best, PaperText.words(searcher, analyzer, best));
     if (terms.isEmpty()) {
       return RankFusion.fuse(
           lexical, lexicalScores, PoolScores.of(searcher, lexical, List.of(bag))[0]);
@@ -307,13 +293,13 @@ public final class Ranker {
       Query text,
       List<Concept> concepts,
       ScoreDoc[] page,
-      Map<Integer, Paper> loaded,
-      Map<Integer, PaperText> texts,
       RelatedPapers.Found related)
       throws IOException {
     if (page.length == 0) {
       return List.of();
     }
+    Map<Integer, Paper> loaded = new HashMap<>();
+    Map<Integer, PaperText> texts = new HashMap<>();
     List<PaperText> analysed = texts(searcher, page, loaded, texts);
     List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets = Snippets.of(text, analysed);

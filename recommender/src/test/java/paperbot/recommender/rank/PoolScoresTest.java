@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -21,6 +22,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperAnalyzer;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
@@ -109,6 +111,90 @@ final class PoolScoresTest {
 
   private static Query abstractWord(String stem) {
     return new TermQuery(new Term(PaperFields.ABSTRACT, stem));
+  }
+
+  /**
+   * Title and abstract words are counted from each paper's analysed text, so the counts must be the
+   * index's own: a title's aliases are title terms too, a word may repeat, a paper indexed without
+   * the analysed text and a word of another field (authors) are read from the postings.
+   */
+  @Test
+  void countsFromTheAnalysedTextAreTheIndexsOwn() throws IOException {
+    List<Paper> papers =
+        List.of(
+            withAliasesAndAuthors(
+                TestPapers.paper(
+                    "Diffusion policy", "Diffusion, diffusion and more diffusion for robots."),
+                List.of("Robot diffusion policies", "Policy diffusion"),
+                List.of("Ada Robot")),
+            TestPapers.paper("Robots", "A robot policy learned from a few demonstrations."),
+            withAliasesAndAuthors(
+                TestPapers.paper("Video diffusion", "Diffusion models for video generation."),
+                List.of("Diffusion for video"),
+                List.of("Bo Diffusion")),
+            TestPapers.paper("Offline learning", "Conservative policies from logged robot data."));
+    try (FSDirectory directory = FSDirectory.open(dir);
+        IndexWriter writer =
+            new IndexWriter(
+                directory,
+                new IndexWriterConfig(new PaperAnalyzer())
+                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
+      for (int i = 0; i < papers.size(); i++) {
+        Document document = PaperDocuments.toDocument(papers.get(i));
+        if (i == 2) {
+          document.removeField(PaperFields.ANALYSED); // as a paper indexed without it
+        }
+        writer.addDocument(document);
+        if (i % 2 == 1) {
+          writer.commit();
+        }
+      }
+      writer.commit();
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        ScoreDoc[] pool = {
+          new ScoreDoc(2, 3f), new ScoreDoc(0, 2f), new ScoreDoc(3, 1f), new ScoreDoc(1, 0.5f)
+        };
+        Query words =
+            QueryPlan.anyOf(
+                List.of(
+                    new BoostQuery(title("diffus"), QueryPlan.TITLE_BOOST),
+                    abstractWord("diffus"),
+                    new BoostQuery(title("polici"), 0.7f),
+                    abstractWord("robot"),
+                    new TermQuery(new Term(PaperFields.AUTHORS, "robot"))));
+        Query titles = new BoostQuery(title("robot"), 2f);
+
+        float[][] scores = PoolScores.of(searcher, pool, List.of(words, titles));
+
+        assertThat(scores[0]).containsExactly(RankFusion.scores(searcher, pool, words));
+        assertThat(scores[1]).containsExactly(RankFusion.scores(searcher, pool, titles));
+        // The first paper has "diffus" three times in its abstract and twice more in its aliases:
+        // it outscores the second-best, and the alias-only title word counts.
+        assertThat(scores[0][1]).isGreaterThan(scores[0][0]).isGreaterThan(scores[0][2]);
+        assertThat(scores[1][1]).isGreaterThan(0f);
+        assertThat(scores[1][2]).isZero();
+      }
+    }
+  }
+
+  private static Paper withAliasesAndAuthors(
+      Paper paper, List<String> aliases, List<String> authors) {
+    return new Paper(
+        paper.id(),
+        paper.title(),
+        aliases,
+        paper.abstractText(),
+        authors,
+        false,
+        null,
+        paper.published(),
+        false,
+        paper.upvotes(),
+        paper.categories(),
+        paper.organisation(),
+        List.of(),
+        paper.sources());
   }
 
   @Test
