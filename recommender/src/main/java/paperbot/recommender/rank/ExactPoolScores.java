@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
@@ -476,25 +475,11 @@ final class ExactPoolScores {
       }
       TextWords textWords = new TextWords(words);
       Integer[] byDoc = PaperDocuments.inDocOrder(hits);
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      int next = 0;
-      for (LeafReaderContext leaf : leaves) {
-        int end = leaf.docBase + leaf.reader().maxDoc();
-        int first = next;
-        while (next < byDoc.length && hits[byDoc[next]].doc < end) {
-          next++;
-        }
-        if (first == next) {
-          continue;
-        }
-        for (Map.Entry<String, long[]> field : norms.entrySet()) {
-          NumericDocValues values = leaf.reader().getNormValues(field.getKey());
-          for (int i = first; i < next; i++) {
-            int doc = hits[byDoc[i]].doc - leaf.docBase;
-            field.getValue()[byDoc[i]] =
-                values != null && values.advanceExact(doc) ? values.longValue() : 1L;
-          }
-        }
+      for (PoolSegments.Slice slice : PoolSegments.of(searcher, hits, byDoc)) {
+        LeafReaderContext leaf = slice.leaf();
+        int first = slice.first();
+        int next = slice.next();
+        PoolSegments.readNorms(slice, hits, byDoc, norms);
         if (needsPublished) {
           SortedNumericDocValues days =
               DocValues.getSortedNumeric(leaf.reader(), PaperFields.PUBLISHED);
@@ -549,17 +534,10 @@ final class ExactPoolScores {
         other.scores = new float[hits.length];
         Arrays.fill(other.scores, NO_MATCH);
         Weight weight = searcher.createWeight(other.query, ScoreMode.COMPLETE, other.boost);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int next = 0;
-        for (LeafReaderContext leaf : leaves) {
-          int end = leaf.docBase + leaf.reader().maxDoc();
-          int first = next;
-          while (next < byDoc.length && hits[byDoc[next]].doc < end) {
-            next++;
-          }
-          if (first == next) {
-            continue;
-          }
+        for (PoolSegments.Slice slice : PoolSegments.of(searcher, hits, byDoc)) {
+          LeafReaderContext leaf = slice.leaf();
+          int first = slice.first();
+          int next = slice.next();
           Scorer scorer = weight.scorer(leaf);
           if (scorer == null) {
             continue;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
@@ -113,25 +112,11 @@ final class PoolScores {
     }
     TextWords textWords = new TextWords(words);
     Integer[] byDoc = PaperDocuments.inDocOrder(pool);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int next = 0;
-    for (LeafReaderContext leaf : leaves) {
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      int first = next;
-      while (next < byDoc.length && pool[byDoc[next]].doc < end) {
-        next++;
-      }
-      if (first == next) {
-        continue;
-      }
-      for (Map.Entry<String, long[]> field : norms.entrySet()) {
-        NumericDocValues values = leaf.reader().getNormValues(field.getKey());
-        for (int i = first; i < next; i++) {
-          int doc = pool[byDoc[i]].doc - leaf.docBase;
-          field.getValue()[byDoc[i]] =
-              values != null && values.advanceExact(doc) ? values.longValue() : 1L;
-        }
-      }
+    for (PoolSegments.Slice slice : PoolSegments.of(searcher, pool, byDoc)) {
+      LeafReaderContext leaf = slice.leaf();
+      int first = slice.first();
+      int next = slice.next();
+      PoolSegments.readNorms(slice, pool, byDoc, norms);
       // Title and abstract words are counted in each paper's analysed text (the terms the index
       // holds, one doc value per paper); other words, and papers without the text, from postings.
       boolean[] counted = new boolean[next - first];
