@@ -184,20 +184,9 @@ final class ExactPoolScoresTest {
       return paper;
     }
     // A title with aliases: more title values, apart by the analyser's gap.
-    return new Paper(
-        paper.id(),
-        paper.title(),
+    return TestPapers.withAliasesAndAuthors(
+        paper,
         List.of("Chain of thought, offline", "Reinforcement learning chain"),
-        paper.abstractText(),
-        paper.authors(),
-        false,
-        null,
-        paper.published(),
-        false,
-        paper.upvotes(),
-        paper.categories(),
-        paper.organisation(),
-        List.of(),
-        paper.sources());
+        paper.authors());
   }
 }

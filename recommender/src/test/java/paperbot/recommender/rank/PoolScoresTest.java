@@ -46,11 +46,7 @@ final class PoolScoresTest {
       {"Robot diffusion", "Diffusion for robot manipulation, a diffusion policy study."},
     };
     try (FSDirectory directory = FSDirectory.open(dir);
-        IndexWriter writer =
-            new IndexWriter(
-                directory,
-                new IndexWriterConfig(new PaperAnalyzer())
-                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
+        IndexWriter writer = segmentsKept(directory)) {
       for (int i = 0; i < papers.length; i++) {
         writer.addDocument(PaperDocuments.toDocument(TestPapers.paper(papers[i][0], papers[i][1])));
         if (i % 2 == 1) {
@@ -122,23 +118,19 @@ final class PoolScoresTest {
   void countsFromTheAnalysedTextAreTheIndexsOwn() throws IOException {
     List<Paper> papers =
         List.of(
-            withAliasesAndAuthors(
+            TestPapers.withAliasesAndAuthors(
                 TestPapers.paper(
                     "Diffusion policy", "Diffusion, diffusion and more diffusion for robots."),
                 List.of("Robot diffusion policies", "Policy diffusion"),
                 List.of("Ada Robot")),
             TestPapers.paper("Robots", "A robot policy learned from a few demonstrations."),
-            withAliasesAndAuthors(
+            TestPapers.withAliasesAndAuthors(
                 TestPapers.paper("Video diffusion", "Diffusion models for video generation."),
                 List.of("Diffusion for video"),
                 List.of("Bo Diffusion")),
             TestPapers.paper("Offline learning", "Conservative policies from logged robot data."));
     try (FSDirectory directory = FSDirectory.open(dir);
-        IndexWriter writer =
-            new IndexWriter(
-                directory,
-                new IndexWriterConfig(new PaperAnalyzer())
-                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
+        IndexWriter writer = segmentsKept(directory)) {
       for (int i = 0; i < papers.size(); i++) {
         Document document = PaperDocuments.toDocument(papers.get(i));
         if (i == 2) {
@@ -178,25 +170,6 @@ final class PoolScoresTest {
     }
   }
 
-  private static Paper withAliasesAndAuthors(
-      Paper paper, List<String> aliases, List<String> authors) {
-    return new Paper(
-        paper.id(),
-        paper.title(),
-        aliases,
-        paper.abstractText(),
-        authors,
-        false,
-        null,
-        paper.published(),
-        false,
-        paper.upvotes(),
-        paper.categories(),
-        paper.organisation(),
-        List.of(),
-        paper.sources());
-  }
-
   @Test
   void anEmptyListScoresNothing() throws IOException {
     try (FSDirectory directory = FSDirectory.open(dir);
@@ -211,5 +184,12 @@ final class PoolScoresTest {
             .isEmpty();
       }
     }
+  }
+
+  /** A writer that never merges, so each flush stays a segment of its own. */
+  private static IndexWriter segmentsKept(FSDirectory directory) throws IOException {
+    return new IndexWriter(
+        directory,
+        new IndexWriterConfig(new PaperAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE));
   }
 }

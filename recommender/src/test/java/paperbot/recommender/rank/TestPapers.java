@@ -31,4 +31,23 @@ final class TestPapers {
         List.of(),
         List.of(new SourceRecord("test", 1, "test")));
   }
+
+  /** The same paper with other aliases (more title values) and authors. */
+  static Paper withAliasesAndAuthors(Paper paper, List<String> aliases, List<String> authors) {
+    return new Paper(
+        paper.id(),
+        paper.title(),
+        aliases,
+        paper.abstractText(),
+        authors,
+        false,
+        null,
+        paper.published(),
+        false,
+        paper.upvotes(),
+        paper.categories(),
+        paper.organisation(),
+        List.of(),
+        paper.sources());
+  }
 }
