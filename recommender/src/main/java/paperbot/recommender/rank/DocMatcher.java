@@ -1,6 +1,7 @@
 package paperbot.recommender.rank;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,17 @@ final class DocMatcher {
     DocIdSetIterator approximation =
         twoPhase == null ? scorer.iterator() : twoPhase.approximation();
     return approximation.advance(target) == target && (twoPhase == null || twoPhase.matches());
+  }
+
+  /** The names of the queries (topics, followed authors) that {@code doc} matches, in order. */
+  List<String> names(int doc, Map<String, Query> named) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, Query> entry : named.entrySet()) {
+      if (matches(doc, entry.getValue())) {
+        names.add(entry.getKey());
+      }
+    }
+    return names;
   }
 
   private Weight weight(Query query) throws IOException {

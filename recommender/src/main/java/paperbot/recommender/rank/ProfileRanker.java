@@ -3,10 +3,8 @@ package paperbot.recommender.rank;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,34 +14,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.util.BytesRef;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.profile.InterestProfile;
 
 /**
- * Personal ranking for the feed and digests: candidates from the member's topics, followed authors
- * and (feed) like model, muted and already seen or dismissed papers excluded, ranked by fusing the
- * topic match with the member's stored like model ({@link LikeModel}); what dislikes taught pushes
- * similar candidates down.
+ * The personal feed ({@code /papers} without a query): candidates from the member's topics,
+ * followed authors and like model, muted and already seen or dismissed papers excluded, ranked by
+ * fusing the topic match with the member's stored like model ({@link LikeModel}); what dislikes
+ * taught pushes similar candidates down. Digests are {@link DigestRanker}'s.
  */
 public final class ProfileRanker {
-  /** A followed author lifts a paper about as much as a strong topic match. */
-  static final float AUTHOR_BOOST = 3f;
-
   /**
    * Candidates fetched per shown paper (at least {@link #TOPIC_CANDIDATES}), so the fusion has room
    * to reorder.
@@ -61,12 +51,6 @@ public final class ProfileRanker {
 
   /** Papers most like the liked ones added to the candidates, beside the topic matches. */
   static final int LIKE_CANDIDATES = 50;
-
-  /**
-   * Learned terms the like (or dislike) model queries with, heaviest first: enough for a dozen
-   * likes' distinctive words, few enough that scoring the candidates stays cheap.
-   */
-  static final int MODEL_TERMS = 60;
 
   /**
    * Learned terms that find the like candidates, matched by their word-pair terms where the index
@@ -87,14 +71,14 @@ public final class ProfileRanker {
   static final int RESEMBLES_WITHIN = 20;
 
   private final Analyzer analyzer;
-  private final QueryExpander expander;
   private final QueryPlan plan;
+  private final ProfileQueries queries;
   private final Clock clock;
 
   public ProfileRanker(Analyzer analyzer, QueryExpander expander, Clock clock) {
     this.analyzer = analyzer;
-    this.expander = expander;
     this.plan = new QueryPlan(analyzer);
+    this.queries = new ProfileQueries(expander, plan);
     this.clock = clock;
   }
 
@@ -112,12 +96,12 @@ public final class ProfileRanker {
   public Recommendations recommend(IndexSearcher searcher, ProfileQuery request)
       throws IOException {
     InterestProfile profile = request.profile();
-    Interests interests = interests(profile, true);
-    Query likeQuery = modelQuery(profile, true, LIKE_QUERY_TERMS, true);
+    Interests interests = queries.interests(profile, true);
+    Query likeQuery = queries.modelQuery(profile, true, LIKE_QUERY_TERMS, true);
     if (interests.clauses().isEmpty() && likeQuery == null) {
       return new Recommendations(List.of(), 0, request.offset());
     }
-    List<Query> exclusions = exclusions(profile, request.includeSeen());
+    List<Query> exclusions = queries.exclusions(profile, request.includeSeen());
     int wanted = request.offset() + request.limit();
     int poolSize = Math.max(TOPIC_CANDIDATES, wanted * CANDIDATES_PER_SLOT);
     Map<Integer, ScoreDoc> candidates = new LinkedHashMap<>();
@@ -138,7 +122,8 @@ public final class ProfileRanker {
     if (likeQuery != null) {
       TopDocs likeMatches =
           searcher.search(
-              withExclusions(KnownTerms.bind(searcher, likeQuery), exclusions), LIKE_CANDIDATES);
+              ProfileQueries.withExclusions(KnownTerms.bind(searcher, likeQuery), exclusions),
+              LIKE_CANDIDATES);
       Arrays.stream(likeMatches.scoreDocs).forEach(hit -> candidates.putIfAbsent(hit.doc, hit));
       total = Math.max(total, candidates.size());
     }
@@ -155,13 +140,14 @@ public final class ProfileRanker {
         request.offset() >= ranked.length
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, wanted));
-    List<Paper> papers = papers(searcher, page, loaded);
+    List<Paper> papers = Ranker.papers(searcher, page, loaded);
     String[] snippets =
         page.length == 0
             ? new String[0]
             : Snippets.of(searcher, analyzer, interests.highlightQuery(), page, papers);
     String[] resembles = resembles(searcher, profile, likeScores, pool, page, papers);
     DocMatcher matcher = new DocMatcher(searcher);
+    LocalDate today = LocalDate.now(clock);
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
@@ -170,9 +156,9 @@ public final class ProfileRanker {
               paper,
               page[i].score,
               Snippets.orLead(snippets[i], paper),
-              matching(matcher, page[i].doc, interests.topics()),
-              matching(matcher, page[i].doc, interests.authors()),
-              trending(paper),
+              matcher.names(page[i].doc, interests.topics()),
+              matcher.names(page[i].doc, interests.authors()),
+              TrendingPrior.of(paper, today),
               resembles[i]));
     }
     return new Recommendations(items, total, atLeast, request.offset());
@@ -228,7 +214,7 @@ public final class ProfileRanker {
         }
       }
     }
-    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
+    Query dislikeQuery = queries.dislikeQuery(profile);
     if (dislikeQuery != null) {
       words.add(dislikeQuery);
     }
@@ -269,7 +255,7 @@ public final class ProfileRanker {
       }
     }
     List<Map.Entry<String, Double>> learned =
-        positiveTerms(profile).stream().limit(MODEL_TERMS).toList();
+        positiveTerms(profile).stream().limit(ProfileQueries.MODEL_TERMS).toList();
     List<Paper> liked = papers(searcher, profile.liked(), NAMED_LIKES);
     List<String> likedText = liked.stream().map(ProfileRanker::lowerText).toList();
     for (int i = 0; i < page.length; i++) {
@@ -311,40 +297,6 @@ public final class ProfileRanker {
   }
 
   /**
-   * The member's like model ({@code positive}) or dislike model as one weighted query over title
-   * and abstract: the {@code limit} heaviest learned terms of that sign, each weighted by its
-   * learned weight (see {@code PaperIndex.likeTerms}); null when there are none. {@code
-   * approximate} matches several words by their word pairs (a first pass), else as phrases.
-   */
-  Query modelQuery(InterestProfile profile, boolean positive, int limit, boolean approximate) {
-    List<Map.Entry<String, Double>> terms =
-        profile.learned().entrySet().stream()
-            .filter(term -> positive ? term.getValue() > 0 : term.getValue() < 0)
-            .sorted(
-                Comparator.comparingDouble(
-                        (Map.Entry<String, Double> term) -> -Math.abs(term.getValue()))
-                    .thenComparing(Map.Entry::getKey))
-            .limit(limit)
-            .toList();
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    boolean any = false;
-    for (Map.Entry<String, Double> term : terms) {
-      float weight = (float) Math.abs(term.getValue());
-      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-        Query match =
-            approximate
-                ? plan.matchQuery(field, term.getKey())
-                : plan.fieldQuery(field, term.getKey(), 0);
-        if (match != null) {
-          query.add(new BoostQuery(match, weight), Occur.SHOULD);
-          any = true;
-        }
-      }
-    }
-    return any ? query.build() : null;
-  }
-
-  /**
    * The indexed papers with these ids (the first {@code limit}, most recent first), skipping any no
    * longer indexed.
    */
@@ -355,319 +307,5 @@ public final class ProfileRanker {
       PaperDocuments.first(searcher, new Term(PaperFields.ID, id)).ifPresent(papers::add);
     }
     return papers;
-  }
-
-  private static List<Paper> papers(
-      IndexSearcher searcher, ScoreDoc[] hits, Map<Integer, Paper> loaded) throws IOException {
-    return Ranker.papers(searcher, hits, loaded);
-  }
-
-  private static Query withExclusions(Query query, List<Query> exclusions) {
-    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.SHOULD);
-    exclusions.forEach(q -> builder.add(q, Occur.MUST_NOT));
-    return builder.build();
-  }
-
-  /** Upvotes count more in a digest than in search: a digest is about what is trending. */
-  static final float DIGEST_UPVOTE_WEIGHT = 2f;
-
-  /** Interest matches the trending blend reorders when a digest looks past its date window. */
-  static final int DIGEST_WINDOW = 50;
-
-  /**
-   * A digest's papers: matching the interests (or any paper, when there are none), optionally only
-   * those published since a day, never the excluded, ranked with upvotes (saturating) and recency
-   * (the given half-life) blended in.
-   *
-   * <p>With a day, the date filter leads and only that window's papers are scored, so the blend is
-   * exact. Without one, the best interest matches are found first and the blend reorders them (as
-   * in search), so a million-paper corpus is never scored in full; without interests, the feature
-   * queries alone rank and skip.
-   */
-  public Recommendations digest(IndexSearcher searcher, DigestQuery request) throws IOException {
-    InterestProfile profile = request.interests();
-    Interests interests = interests(profile, false);
-    LocalDate today = LocalDate.now(clock);
-    List<Query> blend = new ArrayList<>(interests.bonuses());
-    blend.add(
-        FeatureField.newSaturationQuery(
-            PaperFields.FEATURES,
-            PaperFields.UPVOTES,
-            DIGEST_UPVOTE_WEIGHT,
-            QueryPlan.UPVOTE_PIVOT));
-    blend.add(
-        LongField.newDistanceFeatureQuery(
-            PaperFields.PUBLISHED,
-            QueryPlan.RECENCY_WEIGHT,
-            today.toEpochDay(),
-            Math.max(1, Math.round(request.halfLifeDays()))));
-    InterestProfile excluded =
-        new InterestProfile(
-            Map.of(),
-            profile.mutes(),
-            Map.of(),
-            List.of(),
-            request.exclude(),
-            profile.disliked(),
-            List.of());
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    exclusions(excluded, false).forEach(q -> query.add(q, Occur.MUST_NOT));
-    // With a like model, a wider window is found and the model reorders it, as in the feed.
-    boolean learning = !profile.learned().isEmpty();
-    int wanted = learning ? Math.max(DIGEST_WINDOW, request.limit()) : request.limit();
-    TopDocs top;
-    if (request.since() == null && !interests.clauses().isEmpty()) {
-      interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
-      // Trending weighs more in a digest than in search, so the blend reorders a wider window as
-      // one block.
-      TopDocs firstPass = searcher.search(query.build(), Math.max(DIGEST_WINDOW, request.limit()));
-      top =
-          WindowRescorer.rescoreExactly(
-              searcher,
-              firstPass,
-              interests.exactly(QueryPlan.anyOf(blend)),
-              wanted,
-              firstPass.scoreDocs.length);
-    } else {
-      if (!interests.clauses().isEmpty()) {
-        query.add(
-            interests.exactQuery(),
-            Occur.MUST); // the date window leads, so exact phrases cost little
-      }
-      if (request.since() != null) {
-        query.add(
-            LongField.newRangeQuery(
-                PaperFields.PUBLISHED, request.since().toEpochDay(), Long.MAX_VALUE),
-            Occur.FILTER);
-      }
-      blend.forEach(q -> query.add(q, Occur.SHOULD));
-      top = searcher.search(query.build(), wanted);
-    }
-    ScoreDoc[] hits = top.scoreDocs;
-    Map<Integer, Paper> loaded = new HashMap<>();
-    if (learning && hits.length > 1) {
-      hits = learned(searcher, profile, hits, loaded);
-    }
-    hits = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
-    DocMatcher matcher = new DocMatcher(searcher);
-    List<Recommendation> items = new ArrayList<>();
-    List<Paper> papers = papers(searcher, hits, loaded);
-    for (int i = 0; i < papers.size(); i++) {
-      Paper paper = papers.get(i);
-      int doc = hits[i].doc;
-      items.add(
-          new Recommendation(
-              paper,
-              hits[i].score,
-              Snippets.lead(paper),
-              matching(matcher, doc, interests.topics()),
-              matching(matcher, doc, interests.authors()),
-              trending(paper)));
-    }
-    return new Recommendations(items, top.totalHits.value(), 0);
-  }
-
-  /**
-   * A digest's papers reordered by reciprocal-rank fusion of the digest's own ranking (topics,
-   * upvotes, recency) and the member's like model trained against them, with resemblance to
-   * disliked papers taking rank off: the learning of the feed. Each keeps its digest score, which
-   * the planner's minimum applies to.
-   */
-  private ScoreDoc[] learned(
-      IndexSearcher searcher, InterestProfile profile, ScoreDoc[] hits, Map<Integer, Paper> loaded)
-      throws IOException {
-    float[] own = new float[hits.length];
-    for (int i = 0; i < hits.length; i++) {
-      own[i] = hits[i].score;
-    }
-    float[] like =
-        LikeModel.scores(analyzer, profile.learned(), PaperText.words(searcher, analyzer, hits));
-    if (like == null) {
-      return hits;
-    }
-    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
-    float[] negative =
-        dislikeQuery == null ? null : RankFusion.scores(searcher, hits, dislikeQuery);
-    Map<Integer, Float> scores = new HashMap<>();
-    Arrays.stream(hits).forEach(hit -> scores.put(hit.doc, hit.score));
-    return Arrays.stream(RankFusion.fuse(hits, List.of(own, like), negative))
-        .map(hit -> new ScoreDoc(hit.doc, scores.get(hit.doc)))
-        .toArray(ScoreDoc[]::new);
-  }
-
-  /**
-   * The papers with the strongest recency and upvote prior: what to show a member with no profile
-   * yet.
-   */
-  public Recommendations trending(IndexSearcher searcher, int limit) throws IOException {
-    TopDocs top = searcher.search(plan.priors(LocalDate.now(clock)), limit);
-    List<Recommendation> items = new ArrayList<>();
-    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
-    for (int i = 0; i < papers.size(); i++) {
-      items.add(
-          new Recommendation(
-              papers.get(i),
-              top.scoreDocs[i].score,
-              Snippets.lead(papers.get(i)),
-              List.of(),
-              List.of(),
-              trending(papers.get(i))));
-    }
-    return new Recommendations(items, top.totalHits.value(), 0);
-  }
-
-  /**
-   * What the recency and upvote prior add for this paper: the same formulas Lucene's feature
-   * queries apply.
-   */
-  double trending(Paper paper) {
-    double value = 0;
-    if (paper.published() != null) {
-      long days = Math.abs(ChronoUnit.DAYS.between(paper.published(), LocalDate.now(clock)));
-      value +=
-          QueryPlan.RECENCY_WEIGHT
-              * QueryPlan.RECENCY_PIVOT_DAYS
-              / (double) (QueryPlan.RECENCY_PIVOT_DAYS + days);
-    }
-    if (paper.upvotes() > 0) {
-      value +=
-          QueryPlan.UPVOTE_WEIGHT * paper.upvotes() / (paper.upvotes() + QueryPlan.UPVOTE_PIVOT);
-    }
-    return value;
-  }
-
-  /**
-   * A profile's interests as queries: per topic and per followed author (named, to explain hits),
-   * every clause that may match, and the topics' phrase bonuses for the second pass.
-   */
-  private record Interests(
-      Map<String, Query> topics,
-      Map<String, Query> authors,
-      List<Query> clauses,
-      List<Query> exactClauses,
-      List<Query> bonuses,
-      List<Query> highlights,
-      Query words) {
-    /**
-     * True when the clauses find phrases by word pairs, so a window must be scored again exactly.
-     */
-    boolean approximate() {
-      return !clauses.equals(exactClauses);
-    }
-
-    /** Any interest, with real phrases. */
-    Query exactQuery() {
-      return QueryPlan.anyOf(exactClauses);
-    }
-
-    /**
-     * Scores a paper by its exact interest match plus {@code extra}; papers without a match do not
-     * qualify.
-     */
-    Query exactly(Query extra) {
-      return new BooleanQuery.Builder()
-          .add(exactQuery(), Occur.MUST)
-          .add(extra, Occur.SHOULD)
-          .build();
-    }
-
-    /** The interests' words as real phrases, for snippets. */
-    Query highlightQuery() {
-      return QueryPlan.anyOf(highlights);
-    }
-  }
-
-  /**
-   * The profile's interests. {@code loose} (the feed) matches a topic as search matches a query,
-   * any of its words with the whole topic ranked first; otherwise (digests) every word of a topic
-   * must match. Learned terms never widen the candidates here: the like model reorders them.
-   * Why-lines name a topic only when all of it matches.
-   */
-  private Interests interests(InterestProfile profile, boolean loose) {
-    Map<String, Query> topics = new LinkedHashMap<>();
-    List<Query> clauses = new ArrayList<>();
-    List<Query> exactClauses = new ArrayList<>();
-    List<Query> bonuses = new ArrayList<>();
-    List<Query> highlights = new ArrayList<>();
-    List<Query> words = new ArrayList<>();
-    profile.topics().entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(topic -> {
-          List<Concept> concepts =
-              expander.concepts(ChatWords.subject(QueryWords.of(topic.getKey())));
-          QueryPlan.TextQuery strict = plan.textQuery(concepts, true);
-          if (strict != null) {
-            float weight = topic.getValue().floatValue();
-            QueryPlan.TextQuery text = loose ? plan.textQuery(concepts, false) : strict;
-            clauses.add(new BoostQuery(text.match(), weight));
-            exactClauses.add(new BoostQuery(text.exact(), weight));
-            topics.put(topic.getKey(), new BoostQuery(strict.exact(), weight));
-            highlights.add(text.highlight());
-            words.add(new BoostQuery(plan.bagOfWords(concepts), weight));
-            if (text.bonus() != null) {
-              bonuses.add(new BoostQuery(text.bonus(), weight));
-            }
-          }
-        });
-    Map<String, Query> authors = authorQueries(profile);
-    for (List<Query> list : List.of(clauses, exactClauses)) {
-      list.addAll(authors.values());
-    }
-    return new Interests(
-        topics,
-        authors,
-        clauses,
-        exactClauses,
-        bonuses,
-        highlights,
-        words.isEmpty() ? null : QueryPlan.anyOf(words));
-  }
-
-  private Map<String, Query> authorQueries(InterestProfile profile) {
-    Map<String, Query> queries = new LinkedHashMap<>();
-    for (String author : profile.follows()) {
-      Query query = plan.fieldQuery(PaperFields.AUTHORS, author, 0);
-      if (query != null) {
-        queries.put(author, new BoostQuery(query, AUTHOR_BOOST));
-      }
-    }
-    return queries;
-  }
-
-  /**
-   * Muted terms anywhere in title, abstract or authors; seen, liked and dismissed papers unless
-   * asked for.
-   */
-  private List<Query> exclusions(InterestProfile profile, boolean includeSeen) {
-    List<Query> exclusions = new ArrayList<>();
-    for (String mute : profile.mutes()) {
-      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS)) {
-        Query query = plan.fieldQuery(field, mute, 0);
-        if (query != null) {
-          exclusions.add(query);
-        }
-      }
-    }
-    if (!includeSeen) {
-      List<BytesRef> ids = new ArrayList<>();
-      profile.seen().forEach(id -> ids.add(new BytesRef(id)));
-      profile.disliked().forEach(id -> ids.add(new BytesRef(id)));
-      profile.liked().forEach(id -> ids.add(new BytesRef(id)));
-      if (!ids.isEmpty()) {
-        exclusions.add(new TermInSetQuery(PaperFields.ID, ids));
-      }
-    }
-    return exclusions;
-  }
-
-  private static List<String> matching(DocMatcher matcher, int doc, Map<String, Query> named)
-      throws IOException {
-    List<String> names = new ArrayList<>();
-    for (Map.Entry<String, Query> entry : named.entrySet()) {
-      if (matcher.matches(doc, entry.getValue())) {
-        names.add(entry.getKey());
-      }
-    }
-    return names;
   }
 }

@@ -33,6 +33,7 @@ import paperbot.recommender.index.PaperAnalyzer;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.rank.DigestQuery;
+import paperbot.recommender.rank.DigestRanker;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.ProfileRanker;
 import paperbot.recommender.rank.QueryExpander;
@@ -75,6 +76,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   private final SearcherManager searchers;
   private final Ranker ranker;
   private final ProfileRanker profiles;
+  private final DigestRanker digests;
   private final SimilarPapers similar;
 
   private LucenePaperIndex(
@@ -82,6 +84,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
       IndexWriter writer,
       Ranker ranker,
       ProfileRanker profiles,
+      DigestRanker digests,
       SimilarPapers similar)
       throws IOException {
     this.directory = directory;
@@ -89,6 +92,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
     this.searchers = new SearcherManager(writer, null);
     this.ranker = ranker;
     this.profiles = profiles;
+    this.digests = digests;
     this.similar = similar;
   }
 
@@ -130,6 +134,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
           writer,
           new Ranker(analyzer, expander, clock),
           new ProfileRanker(analyzer, expander, clock),
+          new DigestRanker(analyzer, expander, clock),
           new SimilarPapers(analyzer));
     } catch (LockObtainFailedException e) {
       // Lucene allows one writer per index: another paperbot process (the running bot) holds it.
@@ -156,12 +161,12 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
 
   @Override
   public Recommendations digest(DigestQuery query) {
-    return withSearcher(searcher -> profiles.digest(searcher, query));
+    return withSearcher(searcher -> digests.digest(searcher, query));
   }
 
   @Override
   public Recommendations trending(int limit) {
-    return withSearcher(searcher -> profiles.trending(searcher, limit));
+    return withSearcher(searcher -> digests.trending(searcher, limit));
   }
 
   @Override

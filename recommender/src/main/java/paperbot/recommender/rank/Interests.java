@@ -1,0 +1,42 @@
+package paperbot.recommender.rank;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * A profile's interests as queries: per topic and per followed author (named, to explain hits),
+ * every clause that may match, and the topics' phrase bonuses for the second pass. Built by {@link
+ * ProfileQueries#interests}.
+ */
+record Interests(
+    Map<String, Query> topics,
+    Map<String, Query> authors,
+    List<Query> clauses,
+    List<Query> exactClauses,
+    List<Query> bonuses,
+    List<Query> highlights,
+    Query words) {
+  /** Any interest, with real phrases. */
+  Query exactQuery() {
+    return QueryPlan.anyOf(exactClauses);
+  }
+
+  /**
+   * Scores a paper by its exact interest match plus {@code extra}; papers without a match do not
+   * qualify.
+   */
+  Query exactly(Query extra) {
+    return new BooleanQuery.Builder()
+        .add(exactQuery(), Occur.MUST)
+        .add(extra, Occur.SHOULD)
+        .build();
+  }
+
+  /** The interests' words as real phrases, for snippets. */
+  Query highlightQuery() {
+    return QueryPlan.anyOf(highlights);
+  }
+}
