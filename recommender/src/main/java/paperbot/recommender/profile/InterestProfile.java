@@ -67,7 +67,6 @@ public record InterestProfile(
    * takes the word's place), so the few shown say more.
    */
   public List<String> learnedWords(int limit) {
-    List<String> shown = new ArrayList<>();
     List<String> heaviest =
         learned.entrySet().stream()
             .filter(term -> term.getValue() > 0)
@@ -78,7 +77,16 @@ public record InterestProfile(
             .limit(3L * limit)
             .map(Map.Entry::getKey)
             .toList();
-    for (String term : heaviest) {
+    return fuller(heaviest, limit);
+  }
+
+  /**
+   * The first {@code limit} of these terms (words and word pairs, heaviest first), a word already
+   * inside a shown pair left out and a pair taking the place of a word it contains.
+   */
+  public static List<String> fuller(List<String> heaviestFirst, int limit) {
+    List<String> shown = new ArrayList<>();
+    for (String term : heaviestFirst) {
       if (shown.stream().anyMatch(s -> words(s).contains(term))) {
         continue;
       }

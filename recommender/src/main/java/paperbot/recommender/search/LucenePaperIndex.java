@@ -180,11 +180,6 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   }
 
   @Override
-  public List<String> distinctiveWords(String id, int limit) {
-    return withSearcher(searcher -> similar.distinctiveWords(searcher, id, limit));
-  }
-
-  @Override
   public Map<String, Double> likeTerms(String id) {
     return withSearcher(searcher -> similar.likeTerms(searcher, id, LIKE_TERMS));
   }

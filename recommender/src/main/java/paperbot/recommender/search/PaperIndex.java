@@ -1,7 +1,6 @@
 package paperbot.recommender.search;
 
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import paperbot.recommender.corpus.Paper;
@@ -42,9 +41,6 @@ public interface PaperIndex extends AutoCloseable {
   default SearchResults moreLikeThis(String id, int limit, Map<String, Double> learned) {
     return moreLikeThis(id, limit);
   }
-
-  /** The paper's most distinctive words, as readable words (not stems); empty for an unknown id. */
-  List<String> distinctiveWords(String id, int limit);
 
   /**
    * What liking (or disliking) this paper teaches a member's model: its most distinctive words and

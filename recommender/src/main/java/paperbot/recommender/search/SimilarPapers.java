@@ -1,7 +1,6 @@
 package paperbot.recommender.search;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,10 +21,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -35,6 +32,7 @@ import paperbot.recommender.corpus.CleanText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.rank.FillerWords;
 import paperbot.recommender.rank.LikeModel;
 import paperbot.recommender.rank.Match;
@@ -43,8 +41,8 @@ import paperbot.recommender.rank.SearchResults;
 import paperbot.recommender.rank.Snippets;
 
 /**
- * "More like this" and a paper's distinctive words, both from Lucene's MoreLikeThis over the
- * abstract.
+ * "More like this" ({@code /more}): Lucene's MoreLikeThis finds the candidates, and the paper's own
+ * like vector ranks them and says what each shares with it; and what liking a paper teaches.
  */
 final class SimilarPapers {
   /** Terms MoreLikeThis keeps for a query; enough to describe a paper, few enough to stay fast. */
@@ -55,6 +53,9 @@ final class SimilarPapers {
 
   /** MoreLikeThis matches the like model reorders for {@code /more}. */
   private static final int CANDIDATES = 30;
+
+  /** Shared words a similar paper's why-line names. */
+  private static final int SHARED_TERMS = 3;
 
   /** Terms of the paper's own model in {@code /more}, as one like teaches. */
   private static final int LIKE_TERMS = LucenePaperIndex.LIKE_TERMS;
@@ -86,7 +87,8 @@ final class SimilarPapers {
             .add(new TermQuery(new Term(PaperFields.ID, id)), Occur.MUST_NOT)
             .build();
     TopDocs top = searcher.search(query, Math.max(CANDIDATES, limit));
-    Map<String, Double> model = new HashMap<>(likeTerms(searcher, id, LIKE_TERMS));
+    List<WeightedTerm> own = weightedTerms(searcher.getIndexReader(), source.get(), LIKE_TERMS);
+    Map<String, Double> model = new HashMap<>(readable(own));
     double norm = Math.sqrt(learned.values().stream().mapToDouble(w -> w * w).sum());
     // The member's model counts half as much as the paper itself: /more is about this paper.
     learned.forEach((term, weight) -> model.merge(term, weight / norm / 2, Double::sum));
@@ -96,7 +98,6 @@ final class SimilarPapers {
     for (int i = 0; i < candidates.size(); i++) {
       byDoc.put(top.scoreDocs[i].doc, candidates.get(i));
     }
-    List<String> shared = readable(source.get(), termsOf(like), 3);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, ranked.length); i++) {
       Paper paper = byDoc.get(ranked[i].doc);
@@ -105,17 +106,11 @@ final class SimilarPapers {
               paper,
               ranked[i].score,
               Snippets.lead(paper),
-              shared.stream().map(word -> new Match(word, PaperFields.ABSTRACT)).toList()));
+              shared(own, paper).stream()
+                  .map(word -> new Match(word, PaperFields.ABSTRACT))
+                  .toList()));
     }
     return new SearchResults(hits, top.totalHits.value(), 0, null);
-  }
-
-  List<String> distinctiveWords(IndexSearcher searcher, String id, int limit) throws IOException {
-    Optional<Paper> source = paperOf(searcher, id);
-    if (source.isEmpty()) {
-      return List.of();
-    }
-    return readable(source.get(), termsOf(mlt(searcher).like(textOf(source.get()))), limit);
   }
 
   /**
@@ -132,13 +127,60 @@ final class SimilarPapers {
     if (source.isEmpty()) {
       return Map.of();
     }
-    Paper paper = source.get();
+    return readable(weightedTerms(searcher.getIndexReader(), source.get(), limit));
+  }
+
+  /** A term of a paper's like vector: its stem (or two stems), its spelling there, its weight. */
+  private record WeightedTerm(String key, String readable, double weight) {}
+
+  /** The terms by their spelling (two stems spelt alike add up), heaviest first. */
+  private static Map<String, Double> readable(List<WeightedTerm> terms) {
+    Map<String, Double> byWord = new LinkedHashMap<>();
+    terms.forEach(term -> byWord.merge(term.readable(), term.weight(), Double::sum));
+    return byWord;
+  }
+
+  /** The {@code limit} heaviest terms of the paper's like vector (see {@link #likeTerms}). */
+  private List<WeightedTerm> weightedTerms(IndexReader reader, Paper paper, int limit)
+      throws IOException {
+    Map<String, String> readable = new HashMap<>();
+    Map<String, Integer> counts = termCounts(paper, readable);
+    int documents = Math.max(1, reader.numDocs());
+    Map<String, Double> vector = new HashMap<>();
+    double norm = 0;
+    for (Map.Entry<String, Integer> count : counts.entrySet()) {
+      double frequency = documentFrequency(reader, count.getKey(), documents);
+      if (frequency < 2) {
+        continue;
+      }
+      double value =
+          (1 + Math.log(count.getValue())) * (Math.log((1.0 + documents) / (1.0 + frequency)) + 1);
+      vector.put(count.getKey(), value);
+      norm += value * value;
+    }
+    double length = Math.sqrt(norm);
+    return vector.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry::getKey))
+        .limit(limit)
+        .map(entry ->
+            new WeightedTerm(
+                entry.getKey(), readable.get(entry.getKey()), entry.getValue() / length))
+        .toList();
+  }
+
+  /**
+   * The paper's words (stems) and adjacent word pairs of one sentence with their counts, filler
+   * words left out; {@code readable} gets each one's commonest spelling in the paper.
+   */
+  private Map<String, Integer> termCounts(Paper paper, Map<String, String> readable)
+      throws IOException {
     String text =
         CleanText.of(Objects.toString(paper.title(), ""))
             + " . "
             + CleanText.of(paper.abstractText());
     Map<String, Integer> counts = new HashMap<>();
-    Map<String, String> readable = new HashMap<>();
     Map<String, Integer> formCounts = new HashMap<>();
     try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -177,30 +219,23 @@ final class SimilarPapers {
       }
       stream.end();
     }
-    IndexReader reader = searcher.getIndexReader();
-    int documents = Math.max(1, reader.numDocs());
-    Map<String, Double> vector = new HashMap<>();
-    double norm = 0;
-    for (Map.Entry<String, Integer> count : counts.entrySet()) {
-      double frequency = documentFrequency(reader, count.getKey(), documents);
-      if (frequency < 2) {
-        continue;
-      }
-      double value =
-          (1 + Math.log(count.getValue())) * (Math.log((1.0 + documents) / (1.0 + frequency)) + 1);
-      vector.put(count.getKey(), value);
-      norm += value * value;
-    }
-    double length = Math.sqrt(norm);
-    Map<String, Double> terms = new LinkedHashMap<>();
-    vector.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry::getKey))
-        .limit(limit)
-        .forEach(entry ->
-            terms.merge(readable.get(entry.getKey()), entry.getValue() / length, Double::sum));
-    return terms;
+    return counts;
+  }
+
+  /**
+   * What a similar paper shares with the one asked about, for its why-line: the heaviest terms of
+   * that paper's like vector (its distinctive words and word pairs, as it spells them) that the
+   * similar paper uses too, a word inside a shown pair left out.
+   */
+  private List<String> shared(List<WeightedTerm> own, Paper similar) throws IOException {
+    Set<String> theirs = termCounts(similar, new HashMap<>()).keySet();
+    List<String> shared =
+        own.stream()
+            .filter(term -> theirs.contains(term.key()))
+            .map(WeightedTerm::readable)
+            .distinct()
+            .toList();
+    return InterestProfile.fuller(shared, SHARED_TERMS);
   }
 
   /**
@@ -237,24 +272,6 @@ final class SimilarPapers {
         PaperFields.ABSTRACT, List.of(CleanText.of(paper.abstractText())));
   }
 
-  /**
-   * The terms of a MoreLikeThis query, in its order (what {@code retrieveInterestingTerms} would
-   * list).
-   */
-  private static List<String> termsOf(Query like) {
-    List<String> terms = new ArrayList<>();
-    if (like instanceof BooleanQuery bool) {
-      for (BooleanClause clause : bool.clauses()) {
-        Query query =
-            clause.query() instanceof BoostQuery boost ? boost.getQuery() : clause.query();
-        if (query instanceof TermQuery term) {
-          terms.add(term.getTerm().text());
-        }
-      }
-    }
-    return terms;
-  }
-
   private MoreLikeThis mlt(IndexSearcher searcher) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
     mlt.setAnalyzer(analyzer);
@@ -268,37 +285,6 @@ final class SimilarPapers {
     mlt.setMinWordLen(3);
     mlt.setMaxQueryTerms(QUERY_TERMS);
     return mlt;
-  }
-
-  /**
-   * Maps stems ("diffus") back to a word of the paper that has that stem ("diffusion"), keeping
-   * their order.
-   */
-  private List<String> readable(Paper paper, List<String> stems, int limit) throws IOException {
-    String text = Objects.toString(paper.title(), "") + " " + paper.abstractText();
-    Map<String, String> wordByStem = new LinkedHashMap<>();
-    for (String word : CleanText.of(text).split("[^\\p{L}\\p{N}]+")) {
-      String stem = stem(word);
-      if (stem != null) {
-        wordByStem.putIfAbsent(stem, word.toLowerCase(Locale.ROOT));
-      }
-    }
-    return stems.stream()
-        .map(wordByStem::get)
-        .filter(Objects::nonNull)
-        .distinct()
-        .limit(limit)
-        .toList();
-  }
-
-  private String stem(String word) throws IOException {
-    try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, new StringReader(word))) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      String result = stream.incrementToken() ? term.toString() : null;
-      stream.end();
-      return result;
-    }
   }
 
   private static Optional<Paper> paperOf(IndexSearcher searcher, String id) throws IOException {

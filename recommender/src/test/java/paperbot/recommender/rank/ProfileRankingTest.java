@@ -252,6 +252,55 @@ final class ProfileRankingTest {
 
   @Test
   void moreLikeThisFollowsWhatTheMemberTaught() {
+    indexDiffusionPapers();
+    SearchResults plain = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5);
+    assertThat(plain.hits()).hasSizeGreaterThan(1);
+    String first = plain.hits().get(0).paper().id();
+    Paper firstPaper = plain.hits().get(0).paper();
+    assertThat(firstPaper.title()).isEqualTo("Audio Diffusion Models");
+    // A member whose dislikes taught "audio" (what /dislike stores: negative weights).
+    Map<String, Double> disliked = Map.of("audio", -1.0);
+    SearchResults taught = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5, disliked);
+    assertThat(taught.hits()).extracting(h -> h.paper().id()).contains(first);
+    assertThat(taught.hits().get(0).paper().id())
+        .as("first without the dislike: %s", firstPaper.title())
+        .isNotEqualTo(first);
+  }
+
+  @Test
+  void moreLikeThisSaysWhatEachPaperSharesWithIt() {
+    indexDiffusionPapers();
+    String source = text(DIFFUSION_VIDEO);
+    List<SearchHit> hits = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5).hits();
+    assertThat(hits).hasSizeGreaterThan(2);
+    for (SearchHit hit : hits) {
+      List<String> shared = hit.matched().stream().map(Match::concept).toList();
+      assertThat(shared)
+          .as("why-line of %s", hit.paper().title())
+          .isNotEmpty()
+          .hasSizeLessThanOrEqualTo(3)
+          .doesNotHaveDuplicates()
+          .allSatisfy(term -> {
+            assertThat(source).contains(term);
+            assertThat(text(hit.paper())).contains(term);
+            // The filler sentence every paper has teaches nothing.
+            assertThat(FILLER.toLowerCase()).doesNotContain(term);
+          })
+          // A word inside a named pair is not named again.
+          .noneSatisfy(term ->
+              assertThat(shared.stream().filter(other -> other.contains(" ")).toList())
+                  .anySatisfy(pair -> assertThat(List.of(pair.split(" "))).contains(term)));
+    }
+    assertThat(hits.stream().map(SearchHit::matched).distinct())
+        .as("each paper shares its own words")
+        .hasSizeGreaterThan(1);
+  }
+
+  private static String text(Paper paper) {
+    return (paper.title() + " " + paper.abstractText()).toLowerCase();
+  }
+
+  private void indexDiffusionPapers() {
     index.replaceAll(
         List.of(
             OFFLINE,
@@ -270,25 +319,5 @@ final class ProfileRankingTest {
                 null,
                 0)),
         "f");
-    SearchResults plain = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5);
-    assertThat(plain.hits()).hasSizeGreaterThan(1);
-    String first = plain.hits().get(0).paper().id();
-    Paper firstPaper = plain.hits().get(0).paper();
-    assertThat(firstPaper.title()).isEqualTo("Audio Diffusion Models");
-    // A member whose dislikes taught "audio" (what /dislike stores: negative weights).
-    Map<String, Double> disliked = Map.of("audio", -1.0);
-    SearchResults taught = index.moreLikeThis(DIFFUSION_VIDEO.id(), 5, disliked);
-    assertThat(taught.hits()).extracting(h -> h.paper().id()).contains(first);
-    assertThat(taught.hits().get(0).paper().id())
-        .as("first without the dislike: %s", firstPaper.title())
-        .isNotEqualTo(first);
-  }
-
-  @Test
-  void distinctiveWordsAreReadableWords() {
-    assertThat(index.distinctiveWords(DIFFUSION.id(), 5))
-        .isNotEmpty()
-        .allSatisfy(word -> assertThat(DIFFUSION.abstractText().toLowerCase()).contains(word));
-    assertThat(index.distinctiveWords("missing", 5)).isEmpty();
   }
 }
