@@ -10,6 +10,7 @@ import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.profile.Feedback;
+import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.search.PaperIndex;
 
@@ -20,6 +21,9 @@ import paperbot.recommender.search.PaperIndex;
  * member digests rank with it, and a dislike also hides the paper (docs/ranking.md).
  */
 public final class FeedbackCommand implements ChatCommand {
+  /** Distinctive words of a liked or disliked paper the reply names. */
+  private static final int TAUGHT_WORDS = 3;
+
   private final PaperIndex index;
   private final ProfileStore store;
 
@@ -51,20 +55,42 @@ public final class FeedbackCommand implements ChatCommand {
   }
 
   private Reply like(ChatRequest request, Paper paper) {
-    store.recordFeedback(
-        request.member(), paper.id(), Feedback.LIKE, deltas(index.likeTerms(paper.id()), 1));
+    Map<String, Double> terms = index.likeTerms(paper.id());
+    store.recordFeedback(request.member(), paper.id(), Feedback.LIKE, deltas(terms, 1));
     return Reply.privateText(
         "Liked *"
             + paper.displayTitle()
-            + "*. Papers like it rank higher in your `/papers` "
-            + "from now on, and it won't be shown there again.");
+            + "*. Papers like it"
+            + about(terms)
+            + " rank higher in your `/papers` from now on, and it won't be shown there again.");
   }
 
   private Reply dislike(ChatRequest request, Paper paper) {
-    store.recordFeedback(
-        request.member(), paper.id(), Feedback.DISLIKE, deltas(index.likeTerms(paper.id()), -1));
+    Map<String, Double> terms = index.likeTerms(paper.id());
+    store.recordFeedback(request.member(), paper.id(), Feedback.DISLIKE, deltas(terms, -1));
     return Reply.privateText(
-        "Got it: I'll hide *" + paper.displayTitle() + "* and show fewer papers like it.");
+        "Got it: I'll hide *"
+            + paper.displayTitle()
+            + "* and show fewer papers like it"
+            + about(terms)
+            + ".");
+  }
+
+  /**
+   * What the paper teaches, in the words a researcher knows it by: its most distinctive terms
+   * ({@code terms} is heaviest first), as " (about a, b and c)"; empty when it teaches nothing.
+   */
+  private static String about(Map<String, Double> terms) {
+    List<String> words = InterestProfile.fuller(List.copyOf(terms.keySet()), TAUGHT_WORDS);
+    if (words.isEmpty()) {
+      return "";
+    }
+    String last = words.get(words.size() - 1);
+    String list =
+        words.size() == 1
+            ? last
+            : String.join(", ", words.subList(0, words.size() - 1)) + " and " + last;
+    return " (about " + list + ")";
   }
 
   private Reply save(ChatRequest request, Paper paper) {

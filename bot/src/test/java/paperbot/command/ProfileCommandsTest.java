@@ -97,7 +97,10 @@ final class ProfileCommandsTest {
                     "eve",
                     ReplyButton.LIKE,
                     say("eve", "papers", "video generation").cards().get(0).id()));
-    assertThat(liked.text()).startsWith("Liked *");
+    assertThat(liked.text())
+        .startsWith("Liked *")
+        // What it taught, in the paper's own distinctive words.
+        .containsPattern("Papers like it \\(about [^,()]+, [^,()]+ and [^,()]+\\) rank higher");
     assertThat(ids(say("eve", "papers", "all"))).isNotEqualTo(before);
     assertThat(ids(say("fay", "papers", "all"))).isEqualTo(before);
     assertThat(say("eve", "topics", "list").text()).contains("Learned from your likes: ");
@@ -107,7 +110,9 @@ final class ProfileCommandsTest {
   void aDislikeHidesThePaper() {
     say("gus", "topics", "add offline rl");
     String top = ids(say("gus", "papers", "all")).get(0);
-    assertThat(say("gus", "dislike", top).text()).startsWith("Got it");
+    assertThat(say("gus", "dislike", top).text())
+        .startsWith("Got it")
+        .containsPattern("show fewer papers like it \\(about [^()]+\\)\\.$");
     assertThat(ids(say("gus", "papers", ""))).doesNotContain(top);
   }
 
