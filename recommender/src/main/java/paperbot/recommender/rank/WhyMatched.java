@@ -61,6 +61,12 @@ final class WhyMatched {
       run++;
     }
     for (int length = run; length >= 2; length--) {
+      // "neural networks for" would match as "neural networks": a stop word at either end is left
+      // out of the named phrase (it is named on its own, if at all: never, as it matches nothing).
+      if (stopWord(paper, concepts.get(start))
+          || stopWord(paper, concepts.get(start + length - 1))) {
+        continue;
+      }
       String phrase =
           String.join(
               " ", concepts.subList(start, start + length).stream().map(Concept::text).toList());
@@ -120,6 +126,12 @@ final class WhyMatched {
     return "";
   }
 
+  /** True for a word the index leaves out ("for", "to"): it analyses to no term. */
+  private boolean stopWord(Asked paper, Concept concept) throws IOException {
+    return concept.words().size() == 1
+        && tokens(paper, PaperFields.ABSTRACT, concept.text()).terms().isEmpty();
+  }
+
   /** "title" when the text occurs in the title, else "abstract" when it occurs there, else null. */
   private String fieldContaining(Asked paper, String text) throws IOException {
     for (String field : FIELDS) {
@@ -135,12 +147,7 @@ final class WhyMatched {
    * QueryPlan.fieldQuery}): one word by any of its terms, several as an exact phrase.
    */
   private boolean contains(Asked paper, String field, String text) throws IOException {
-    String key = field + '\u0000' + text;
-    PaperText.Tokens words = paper.analysed().get(key);
-    if (words == null) {
-      words = PaperText.analyse(analyzer, field, List.of(text));
-      paper.analysed().put(key, words);
-    }
+    PaperText.Tokens words = tokens(paper, field, text);
     if (words.terms().isEmpty()) {
       return false;
     }
@@ -153,6 +160,17 @@ final class WhyMatched {
       relative[i] = words.positions()[i] - words.positions()[0];
     }
     return tokens.containsPhrase(words.terms(), relative);
+  }
+
+  /** The text as the field analyses it, analysed once per search. */
+  private PaperText.Tokens tokens(Asked paper, String field, String text) throws IOException {
+    String key = field + '\u0000' + text;
+    PaperText.Tokens words = paper.analysed().get(key);
+    if (words == null) {
+      words = PaperText.analyse(analyzer, field, List.of(text));
+      paper.analysed().put(key, words);
+    }
+    return words;
   }
 
   /** A paper asked about, with the search's analysed query forms. */

@@ -214,6 +214,21 @@ final class RankingTest {
     assertThat(hit.whyLine())
         .isEqualTo("matched: diffusion policy (title), imitation learning (abstract)");
     assertThat(hit.snippet()).contains("imitation learning");
+    // A stop word at either end of a phrase is not named: "for" matches nothing.
+    assertThat(
+            index
+                .search(SearchRequest.firstPage("diffusion policy for imitation learning", 5))
+                .hits()
+                .get(0)
+                .whyLine())
+        .isEqualTo("matched: diffusion policy (title), imitation learning (abstract)");
+    assertThat(
+            index
+                .search(SearchRequest.firstPage("how do we learn from demonstrations", 5))
+                .hits()
+                .get(0)
+                .whyLine())
+        .isEqualTo("matched: learn from demonstrations (abstract)");
   }
 
   @Test
