@@ -91,8 +91,14 @@ public final class Ranker {
     ScoreDoc[] ranked =
         ranked(searcher, first, exactly, second, today, depth, block, plan.bagOfWords(concepts));
     RelatedPapers.Found related = null;
-    if (RelatedPapers.wanted(first.totalHits)) {
-      ScoreDoc[] best = Arrays.copyOfRange(ranked, 0, Math.min(FEEDBACK_PAPERS, ranked.length));
+    ScoreDoc[] best =
+        RelatedPapers.wanted(first.totalHits)
+            ? wholeMatches(searcher, concepts, ranked)
+            : new ScoreDoc[0];
+    if (RelatedPapers.wanted(first.totalHits) && best.length == 0) {
+      notice = join(notice, RelatedPapers.partialNotice(first.totalHits.value()));
+    }
+    if (best.length > 0) {
       // With the papers, for the words' spelling: only a search with few matches reads them.
       List<PaperText> bestTexts = texts(searcher, best, new HashMap<>(), new HashMap<>());
       related =
@@ -105,8 +111,7 @@ public final class Ranker {
               bestTexts);
       ranked = related.ranked();
       if (!related.related().isEmpty()) {
-        String about = RelatedPapers.notice(first.totalHits.value(), related);
-        notice = notice == null ? about : notice + "\n" + about;
+        notice = join(notice, RelatedPapers.notice(first.totalHits.value(), related));
       }
     }
     ScoreDoc[] page =
@@ -119,6 +124,28 @@ public final class Ranker {
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
         notice);
+  }
+
+  private static String join(String notice, String more) {
+    return notice == null ? more : notice + "\n" + more;
+  }
+
+  /**
+   * The best {@link #FEEDBACK_PAPERS} matches that have every concept of the query. Related papers
+   * follow only these: a paper that shares one word of the query ("folding" laundry for "protein
+   * folding") says nothing of what was asked, and neither would papers like it.
+   */
+  private ScoreDoc[] wholeMatches(IndexSearcher searcher, List<Concept> concepts, ScoreDoc[] ranked)
+      throws IOException {
+    QueryPlan.TextQuery all = plan.textQuery(concepts, true);
+    DocMatcher matcher = new DocMatcher(searcher);
+    List<ScoreDoc> whole = new ArrayList<>();
+    for (int i = 0; i < ranked.length && whole.size() < FEEDBACK_PAPERS; i++) {
+      if (matcher.matches(ranked[i].doc, all.exact())) {
+        whole.add(ranked[i]);
+      }
+    }
+    return whole.toArray(ScoreDoc[]::new);
   }
 
   /** The words of the query's forms as the index has them ("self" and "supervis" for SSL). */

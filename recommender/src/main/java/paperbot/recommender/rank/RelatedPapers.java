@@ -125,6 +125,13 @@ final class RelatedPapers {
     return List.copyOf(shared);
   }
 
+  /** The notice above a page of few matches none of which has every word of the query. */
+  static String partialNotice(long matches) {
+    return (matches == 1
+        ? "No paper has all of your words; this one has some."
+        : "No paper has all of your words; these " + matches + " have some.");
+  }
+
   /** The notice above a page: how many papers match, and what the others are. */
   static String notice(long matches, Found found) {
     return (matches == 1 ? "Only 1 paper matches" : "Only " + matches + " papers match")

@@ -150,6 +150,27 @@ final class RankingTest {
   }
 
   @Test
+  void papersSharingOneWordOfTheQueryBringNoRelatedPapers() {
+    String laundry = " A robot sorts towels and shirts from a laundry basket.";
+    index.replaceAll(
+        List.of(
+            paper("Cloth Folding with Robots", "Folding garments." + laundry),
+            paper("Laundry Robots", "Towels and shirts from a basket." + laundry),
+            paper("Robot Grasping", "Grasping objects with a robot arm.")),
+        "f");
+
+    SearchResults results = index.search(SearchRequest.firstPage("protein folding", 10));
+
+    // The one match shares "folding" only: papers like it are not about proteins either.
+    assertThat(results.hits())
+        .extracting(h -> h.paper().title())
+        .containsExactly("Cloth Folding with Robots");
+    assertThat(results.hits()).noneSatisfy(hit -> assertThat(hit.related()).isTrue());
+    assertThat(results.totalHits()).isEqualTo(1);
+    assertThat(results.notice()).isEqualTo("No paper has all of your words; this one has some.");
+  }
+
+  @Test
   void abbreviationsNeverExpandToLooseWords() {
     index.replaceAll(
         List.of(
