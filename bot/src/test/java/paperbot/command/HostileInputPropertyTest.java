@@ -121,6 +121,8 @@ final class HostileInputPropertyTest {
     Arbitrary<String> fragments =
         Arbitraries.of(
             "title:(a OR b)^10",
+            "-video -rl - --x -",
+            "-été -1 -中文",
             "\"unclosed phrase",
             "*:*",
             "a~2",

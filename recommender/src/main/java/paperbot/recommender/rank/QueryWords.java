@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,19 @@ final class QueryWords {
 
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+  /**
+   * A word left out with a leading minus, as search engines take it ("diffusion -video"): a minus
+   * at the start of the text or after a space, then a letter or digit ("sim-to-real" and "- video"
+   * are not).
+   */
+  private static final Pattern EXCLUDED = Pattern.compile("(?<=^|\\s)-([\\p{L}\\p{N}]\\S*)");
+
+  /** Most words left out; more than a few is not a query. */
+  static final int MAX_EXCLUDED = 8;
+
+  /** A query's text without its left-out words ({@code searched}), and those words. */
+  record Split(String searched, List<String> excluded) {}
+
   private QueryWords() {}
 
   /**
@@ -40,6 +54,22 @@ final class QueryWords {
       }
     }
     return words;
+  }
+
+  /** The words to leave out ("-video") apart from the rest of the query. */
+  static Split split(String text) {
+    String head = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    List<String> excluded = new ArrayList<>();
+    Matcher matcher = EXCLUDED.matcher(head);
+    StringBuilder searched = new StringBuilder();
+    while (matcher.find()) {
+      if (excluded.size() < MAX_EXCLUDED && !of(matcher.group(1)).isEmpty()) {
+        excluded.add(matcher.group(1));
+      }
+      matcher.appendReplacement(searched, " ");
+    }
+    matcher.appendTail(searched);
+    return new Split(searched.toString(), List.copyOf(excluded));
   }
 
   /** True when {@link #of} had to drop part of the text. */

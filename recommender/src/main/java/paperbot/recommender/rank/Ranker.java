@@ -69,7 +69,8 @@ public final class Ranker {
   }
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
-    List<Concept> concepts = expander.concepts(ChatWords.subject(QueryWords.of(request.query())));
+    QueryWords.Split split = QueryWords.split(request.query());
+    List<Concept> concepts = expander.concepts(ChatWords.subject(QueryWords.of(split.searched())));
     QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {
       return new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
@@ -77,7 +78,9 @@ public final class Ranker {
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
-    TopDocs first = firstPass(searcher, text, Math.max(POOL, WindowRescorer.window(depth, block)));
+    List<Query> exclusions = exclusions(split.excluded());
+    TopDocs first =
+        firstPass(searcher, text, exclusions, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
     LocalDate today = LocalDate.now(clock);
     Query second = plan.bonusAndPriors(bonus, today);
@@ -108,7 +111,8 @@ public final class Ranker {
               feedbackTerms(searcher, best, bestTexts),
               asked(concepts),
               filler,
-              bestTexts);
+              bestTexts,
+              exclusions);
       ranked = related.ranked();
       if (!related.related().isEmpty()) {
         notice = join(notice, RelatedPapers.notice(first.totalHits.value(), related));
@@ -252,11 +256,37 @@ public final class Ranker {
    * The best {@code window} text matches: one disjunction, so Lucene skips papers that cannot reach
    * the pool.
    */
-  private static TopDocs firstPass(IndexSearcher searcher, QueryPlan.TextQuery text, int window)
+  private static TopDocs firstPass(
+      IndexSearcher searcher, QueryPlan.TextQuery text, List<Query> exclusions, int window)
       throws IOException {
     return searcher.search(
-        KnownTerms.bind(searcher, text.match()),
+        KnownTerms.bind(searcher, without(text.match(), exclusions)),
         new TopScoreDocCollectorManager(window, COUNT_LIMIT));
+  }
+
+  /**
+   * What a search leaves out: each "-word" of the query with its equivalent forms ("-rl" leaves out
+   * "reinforcement learning" too), anywhere in title or abstract.
+   */
+  private List<Query> exclusions(List<String> excluded) {
+    List<Query> exclusions = new ArrayList<>();
+    for (String word : excluded) {
+      QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(word)), true);
+      if (text != null) {
+        exclusions.add(text.exact());
+      }
+    }
+    return exclusions;
+  }
+
+  /** {@code query} without the papers any of {@code exclusions} matches (itself when none). */
+  static Query without(Query query, List<Query> exclusions) {
+    if (exclusions.isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.MUST);
+    exclusions.forEach(exclusion -> builder.add(exclusion, Occur.MUST_NOT));
+    return builder.build();
   }
 
   /** The papers of these hits, in order, each read from the index once per search. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -59,7 +60,7 @@ final class RelatedPapers {
    * order continues the matches' whatever the page. The query's own words ({@code asked}) are left
    * out: a paper with a one-word form of the query is already a match, and one with "self" but not
    * "self-supervised" is not related by that word. Filler words ({@link FillerWords}) count but are
-   * never named.
+   * never named. None of {@code exclusions} (the query's "-words") is related.
    */
   static Found after(
       IndexSearcher searcher,
@@ -67,7 +68,8 @@ final class RelatedPapers {
       Map<String, Double> feedback,
       Set<String> asked,
       Set<String> filler,
-      List<PaperText> best)
+      List<PaperText> best,
+      List<Query> exclusions)
       throws IOException {
     Map<String, Double> terms = new LinkedHashMap<>(feedback);
     terms.keySet().removeAll(asked);
@@ -78,7 +80,9 @@ final class RelatedPapers {
     List<ScoreDoc> all = new ArrayList<>(List.of(matched));
     Set<Integer> related = new HashSet<>();
     if (!terms.isEmpty()) {
-      TopDocs closest = searcher.search(FeedbackTerms.query(terms), FILL + matched.length);
+      TopDocs closest =
+          searcher.search(
+              Ranker.without(FeedbackTerms.query(terms), exclusions), FILL + matched.length);
       float floor = matched[matched.length - 1].score;
       for (ScoreDoc hit : closest.scoreDocs) {
         if (all.size() >= FILL) {

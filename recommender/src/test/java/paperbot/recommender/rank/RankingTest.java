@@ -150,6 +150,33 @@ final class RankingTest {
   }
 
   @Test
+  void aMinusLeavesAWordOut() {
+    index.replaceAll(
+        List.of(
+            paper("Video Diffusion Models", "Diffusion models generate video." + FILLER),
+            paper("Diffusion Policy", "A diffusion policy for robot manipulation." + FILLER),
+            paper(
+                "Offline Diffusion Planners",
+                "Diffusion planners for offline reinforcement learning." + FILLER),
+            paper("Sim-to-Real Diffusion", "Diffusion for sim-to-real transfer." + FILLER)),
+        "f");
+
+    assertThat(titles("diffusion -video"))
+        .containsExactlyInAnyOrder(
+            "Diffusion Policy", "Offline Diffusion Planners", "Sim-to-Real Diffusion");
+    // An abbreviation leaves out its long form too; several words may be left out.
+    assertThat(titles("diffusion -rl -video"))
+        .containsExactlyInAnyOrder("Diffusion Policy", "Sim-to-Real Diffusion");
+    // A hyphen inside a word, or a minus on its own, leaves nothing out.
+    assertThat(titles("sim-to-real diffusion")).first().isEqualTo("Sim-to-Real Diffusion");
+    assertThat(titles("diffusion - video")).first().isEqualTo("Video Diffusion Models");
+    // Only words to leave out: nothing to search for.
+    assertThat(index.search(SearchRequest.firstPage("-video", 5)).hits()).isEmpty();
+    assertThat(index.search(SearchRequest.firstPage("-video", 5)).notice())
+        .isEqualTo(Ranker.EMPTY_NOTICE);
+  }
+
+  @Test
   void papersSharingOneWordOfTheQueryBringNoRelatedPapers() {
     String laundry = " A robot sorts towels and shirts from a laundry basket.";
     index.replaceAll(
