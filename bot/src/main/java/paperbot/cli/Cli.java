@@ -76,6 +76,9 @@ public final class Cli implements Callable<Integer> {
             .addSubcommand("reindex", new ReindexCli(context))
             .addSubcommand("backup", new BackupCli.Backup(context))
             .addSubcommand("restore", new BackupCli.Restore(context));
+    // "paperbot search diffusion -video": a word with a minus is left out of the search, not an
+    // option the command lacks.
+    line.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
     line.setOut(new PrintWriter(context.out(), true));
     line.setErr(new PrintWriter(context.err(), true));
     line.setExecutionStrategy(parsed -> {

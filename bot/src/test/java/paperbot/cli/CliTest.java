@@ -119,6 +119,24 @@ final class CliTest {
   }
 
   @Test
+  void searchLeavesOutAWordWithAMinus() throws Exception {
+    Run run = run("", "search", "--json", "--limit", "50", "diffusion", "-video");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode results = new ObjectMapper().readTree(run.out());
+    assertThat(results).hasSize(50);
+    for (JsonNode result : results) {
+      assertThat(
+              (result.get("title").asText() + " " + result.get("abstract").asText()).toLowerCase())
+          .doesNotContain("video");
+    }
+    JsonNode plain =
+        new ObjectMapper()
+            .readTree(run("", "search", "--json", "--limit", "50", "diffusion").out());
+    assertThat(plain.findValuesAsText("abstract"))
+        .anySatisfy(text -> assertThat(text).contains("video"));
+  }
+
+  @Test
   void statsJsonCountsRecordsPerFileAndDistinctPapers() throws Exception {
     Run run = run("", "stats", "--json");
     assertThat(run.exitCode()).isZero();
