@@ -31,11 +31,21 @@ final class QueryWords {
    */
   private static final Pattern EXCLUDED = Pattern.compile("(?<=^|\\s)-([\\p{L}\\p{N}]\\S*)");
 
-  /** Most words left out; more than a few is not a query. */
-  static final int MAX_EXCLUDED = 8;
+  /**
+   * A phrase in quotes, which every paper found must have as it stands ("\"world models\""). Chat
+   * apps and phones often turn straight quotes into curly ones, so both count.
+   */
+  private static final Pattern QUOTED =
+      Pattern.compile("[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]");
 
-  /** A query's text without its left-out words ({@code searched}), and those words. */
-  record Split(String searched, List<String> excluded) {}
+  /** Most words left out, or phrases required; more than a few is not a query. */
+  static final int MAX_LIMITS = 8;
+
+  /**
+   * A query's text without its left-out words ({@code searched}, quoted phrases still in it), the
+   * words left out, and the quoted phrases.
+   */
+  record Split(String searched, List<String> excluded, List<String> required) {}
 
   private QueryWords() {}
 
@@ -56,20 +66,27 @@ final class QueryWords {
     return words;
   }
 
-  /** The words to leave out ("-video") apart from the rest of the query. */
+  /** The words to leave out ("-video") and the quoted phrases, apart from the rest of the query. */
   static Split split(String text) {
     String head = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     List<String> excluded = new ArrayList<>();
-    Matcher matcher = EXCLUDED.matcher(head);
+    Matcher minus = EXCLUDED.matcher(head);
     StringBuilder searched = new StringBuilder();
-    while (matcher.find()) {
-      if (excluded.size() < MAX_EXCLUDED && !of(matcher.group(1)).isEmpty()) {
-        excluded.add(matcher.group(1));
+    while (minus.find()) {
+      if (excluded.size() < MAX_LIMITS && !of(minus.group(1)).isEmpty()) {
+        excluded.add(minus.group(1));
       }
-      matcher.appendReplacement(searched, " ");
+      minus.appendReplacement(searched, " ");
     }
-    matcher.appendTail(searched);
-    return new Split(searched.toString(), List.copyOf(excluded));
+    minus.appendTail(searched);
+    List<String> required = new ArrayList<>();
+    Matcher quoted = QUOTED.matcher(searched);
+    while (quoted.find() && required.size() < MAX_LIMITS) {
+      if (!of(quoted.group(1)).isEmpty()) {
+        required.add(quoted.group(1));
+      }
+    }
+    return new Split(searched.toString(), List.copyOf(excluded), List.copyOf(required));
   }
 
   /** True when {@link #of} had to drop part of the text. */

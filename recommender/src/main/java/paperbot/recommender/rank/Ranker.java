@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -78,9 +79,9 @@ public final class Ranker {
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
-    List<Query> exclusions = exclusions(split.excluded());
+    List<BooleanClause> limits = limits(split);
     TopDocs first =
-        firstPass(searcher, text, exclusions, Math.max(POOL, WindowRescorer.window(depth, block)));
+        firstPass(searcher, text, limits, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
     LocalDate today = LocalDate.now(clock);
     Query second = plan.bonusAndPriors(bonus, today);
@@ -112,7 +113,7 @@ public final class Ranker {
               asked(concepts),
               filler,
               bestTexts,
-              exclusions);
+              limits);
       ranked = related.ranked();
       if (!related.related().isEmpty()) {
         notice = join(notice, RelatedPapers.notice(first.totalHits.value(), related));
@@ -257,35 +258,49 @@ public final class Ranker {
    * the pool.
    */
   private static TopDocs firstPass(
-      IndexSearcher searcher, QueryPlan.TextQuery text, List<Query> exclusions, int window)
+      IndexSearcher searcher, QueryPlan.TextQuery text, List<BooleanClause> limits, int window)
       throws IOException {
     return searcher.search(
-        KnownTerms.bind(searcher, without(text.match(), exclusions)),
+        KnownTerms.bind(searcher, limited(text.match(), limits)),
         new TopScoreDocCollectorManager(window, COUNT_LIMIT));
   }
 
   /**
-   * What a search leaves out: each "-word" of the query with its equivalent forms ("-rl" leaves out
-   * "reinforcement learning" too), anywhere in title or abstract.
+   * What the query asks of every paper found: each quoted phrase as it stands, in title or
+   * abstract; none of its "-words", with their equivalent forms ("-rl" leaves out "reinforcement
+   * learning" too).
    */
-  private List<Query> exclusions(List<String> excluded) {
-    List<Query> exclusions = new ArrayList<>();
-    for (String word : excluded) {
-      QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(word)), true);
-      if (text != null) {
-        exclusions.add(text.exact());
+  private List<BooleanClause> limits(QueryWords.Split split) {
+    List<BooleanClause> limits = new ArrayList<>();
+    for (String phrase : split.required()) {
+      BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
+      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+        Query query = plan.fieldQuery(field, phrase, 0);
+        if (query != null) {
+          anywhere.add(query, Occur.SHOULD);
+        }
+      }
+      BooleanQuery required = anywhere.build();
+      if (!required.clauses().isEmpty()) {
+        limits.add(new BooleanClause(required, Occur.FILTER));
       }
     }
-    return exclusions;
+    for (String word : split.excluded()) {
+      QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(word)), true);
+      if (text != null) {
+        limits.add(new BooleanClause(text.exact(), Occur.MUST_NOT));
+      }
+    }
+    return limits;
   }
 
-  /** {@code query} without the papers any of {@code exclusions} matches (itself when none). */
-  static Query without(Query query, List<Query> exclusions) {
-    if (exclusions.isEmpty()) {
+  /** {@code query} limited by {@code limits} (itself when there are none). */
+  static Query limited(Query query, List<BooleanClause> limits) {
+    if (limits.isEmpty()) {
       return query;
     }
     BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.MUST);
-    exclusions.forEach(exclusion -> builder.add(exclusion, Occur.MUST_NOT));
+    limits.forEach(builder::add);
     return builder.build();
   }
 

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -60,7 +60,7 @@ final class RelatedPapers {
    * order continues the matches' whatever the page. The query's own words ({@code asked}) are left
    * out: a paper with a one-word form of the query is already a match, and one with "self" but not
    * "self-supervised" is not related by that word. Filler words ({@link FillerWords}) count but are
-   * never named. None of {@code exclusions} (the query's "-words") is related.
+   * never named. Each meets the query's {@code limits} (its quoted phrases, none of its "-words").
    */
   static Found after(
       IndexSearcher searcher,
@@ -69,7 +69,7 @@ final class RelatedPapers {
       Set<String> asked,
       Set<String> filler,
       List<PaperText> best,
-      List<Query> exclusions)
+      List<BooleanClause> limits)
       throws IOException {
     Map<String, Double> terms = new LinkedHashMap<>(feedback);
     terms.keySet().removeAll(asked);
@@ -82,7 +82,7 @@ final class RelatedPapers {
     if (!terms.isEmpty()) {
       TopDocs closest =
           searcher.search(
-              Ranker.without(FeedbackTerms.query(terms), exclusions), FILL + matched.length);
+              Ranker.limited(FeedbackTerms.query(terms), limits), FILL + matched.length);
       float floor = matched[matched.length - 1].score;
       for (ScoreDoc hit : closest.scoreDocs) {
         if (all.size() >= FILL) {

@@ -177,6 +177,28 @@ final class RankingTest {
   }
 
   @Test
+  void aQuotedPhraseIsRequiredAsItStands() {
+    index.replaceAll(
+        List.of(
+            paper("World Models for Control", "Learned world models plan actions." + FILLER),
+            paper("Models of the World", "The world as seen by language models." + FILLER),
+            paper("Robot Worlds", "Simulated worlds for robots." + FILLER)),
+        "f");
+
+    assertThat(titles("world models"))
+        .containsExactlyInAnyOrder(
+            "World Models for Control", "Models of the World", "Robot Worlds");
+    assertThat(titles("\"world models\"")).containsExactly("World Models for Control");
+    // Curly quotes, as chat apps type them; a phrase and a left-out word together.
+    assertThat(titles("\u201cworld models\u201d planning"))
+        .containsExactly("World Models for Control");
+    assertThat(titles("\"world\" -robots"))
+        .containsExactlyInAnyOrder("World Models for Control", "Models of the World");
+    // An unclosed quote is just a character.
+    assertThat(titles("\"world models")).hasSize(3);
+  }
+
+  @Test
   void papersSharingOneWordOfTheQueryBringNoRelatedPapers() {
     String laundry = " A robot sorts towels and shirts from a laundry basket.";
     index.replaceAll(
