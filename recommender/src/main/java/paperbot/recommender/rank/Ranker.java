@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -79,7 +78,7 @@ public final class Ranker {
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
-    List<BooleanClause> limits = limits(split);
+    QueryLimits limits = QueryLimits.of(split, plan, expander);
     TopDocs first =
         firstPass(searcher, text, limits, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
@@ -258,50 +257,11 @@ public final class Ranker {
    * the pool.
    */
   private static TopDocs firstPass(
-      IndexSearcher searcher, QueryPlan.TextQuery text, List<BooleanClause> limits, int window)
+      IndexSearcher searcher, QueryPlan.TextQuery text, QueryLimits limits, int window)
       throws IOException {
     return searcher.search(
-        KnownTerms.bind(searcher, limited(text.match(), limits)),
+        KnownTerms.bind(searcher, limits.apply(text.match())),
         new TopScoreDocCollectorManager(window, COUNT_LIMIT));
-  }
-
-  /**
-   * What the query asks of every paper found: each quoted phrase as it stands, in title or
-   * abstract; none of its "-words", with their equivalent forms ("-rl" leaves out "reinforcement
-   * learning" too).
-   */
-  private List<BooleanClause> limits(QueryWords.Split split) {
-    List<BooleanClause> limits = new ArrayList<>();
-    for (String phrase : split.required()) {
-      BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
-      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-        Query query = plan.fieldQuery(field, phrase, 0);
-        if (query != null) {
-          anywhere.add(query, Occur.SHOULD);
-        }
-      }
-      BooleanQuery required = anywhere.build();
-      if (!required.clauses().isEmpty()) {
-        limits.add(new BooleanClause(required, Occur.FILTER));
-      }
-    }
-    for (String word : split.excluded()) {
-      QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(word)), true);
-      if (text != null) {
-        limits.add(new BooleanClause(text.exact(), Occur.MUST_NOT));
-      }
-    }
-    return limits;
-  }
-
-  /** {@code query} limited by {@code limits} (itself when there are none). */
-  static Query limited(Query query, List<BooleanClause> limits) {
-    if (limits.isEmpty()) {
-      return query;
-    }
-    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.MUST);
-    limits.forEach(builder::add);
-    return builder.build();
   }
 
   /** The papers of these hits, in order, each read from the index once per search. */

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -69,7 +68,7 @@ final class RelatedPapers {
       Set<String> asked,
       Set<String> filler,
       List<PaperText> best,
-      List<BooleanClause> limits)
+      QueryLimits limits)
       throws IOException {
     Map<String, Double> terms = new LinkedHashMap<>(feedback);
     terms.keySet().removeAll(asked);
@@ -81,8 +80,7 @@ final class RelatedPapers {
     Set<Integer> related = new HashSet<>();
     if (!terms.isEmpty()) {
       TopDocs closest =
-          searcher.search(
-              Ranker.limited(FeedbackTerms.query(terms), limits), FILL + matched.length);
+          searcher.search(limits.apply(FeedbackTerms.query(terms)), FILL + matched.length);
       float floor = matched[matched.length - 1].score;
       for (ScoreDoc hit : closest.scoreDocs) {
         if (all.size() >= FILL) {

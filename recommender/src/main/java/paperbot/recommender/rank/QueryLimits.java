@@ -1,0 +1,59 @@
+package paperbot.recommender.rank;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * What a typed query asks of every paper found, as a web search engine takes it: each phrase in
+ * quotes as it stands, in title or abstract ({@code "world models"}); none of its words with a
+ * minus, with their equivalent forms ({@code -rl} leaves out "reinforcement learning" too). The
+ * rest of the query ranks as any other (docs/ranking.md).
+ */
+final class QueryLimits {
+  private static final QueryLimits NONE = new QueryLimits(List.of());
+
+  private final List<BooleanClause> clauses;
+
+  private QueryLimits(List<BooleanClause> clauses) {
+    this.clauses = List.copyOf(clauses);
+  }
+
+  static QueryLimits of(QueryWords.Split split, QueryPlan plan, QueryExpander expander) {
+    List<BooleanClause> clauses = new ArrayList<>();
+    for (String phrase : split.required()) {
+      BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
+      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+        Query query = plan.fieldQuery(field, phrase, 0);
+        if (query != null) {
+          anywhere.add(query, Occur.SHOULD);
+        }
+      }
+      BooleanQuery required = anywhere.build();
+      if (!required.clauses().isEmpty()) {
+        clauses.add(new BooleanClause(required, Occur.FILTER));
+      }
+    }
+    for (String word : split.excluded()) {
+      QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(word)), true);
+      if (text != null) {
+        clauses.add(new BooleanClause(text.exact(), Occur.MUST_NOT));
+      }
+    }
+    return clauses.isEmpty() ? NONE : new QueryLimits(clauses);
+  }
+
+  /** {@code query} matching only papers within the limits (itself when there are none). */
+  Query apply(Query query) {
+    if (clauses.isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, Occur.MUST);
+    clauses.forEach(builder::add);
+    return builder.build();
+  }
+}
