@@ -44,7 +44,10 @@ public final class HelpCommand implements ChatCommand {
       text.append("• ").append(spec.helpLine(spec.name())).append('\n');
     }
     text.append("• ").append(specs().get(0).helpLine(typedName(request.platform()))).append('\n');
-    text.append("Abbreviations work both ways: `/papers rl` finds \"reinforcement learning\".");
+    text.append("Abbreviations work both ways: `/papers rl` finds \"reinforcement learning\".\n");
+    text.append(
+        "Leave a word out with a minus, keep a phrase whole in quotes: "
+            + "`/papers \"world models\" -video`.");
     return Reply.privateText(text.toString());
   }
 }

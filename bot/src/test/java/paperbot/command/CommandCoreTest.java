@@ -192,6 +192,8 @@ final class CommandCoreTest {
   void helpListsEveryCommand() {
     String help = say("help", "").text();
     assertThat(help).contains("/papers [query]", "/paper <id or arXiv link>", "/help");
+    // The query syntax a researcher would otherwise have to guess.
+    assertThat(help).contains("-video", "\"world models\"");
   }
 
   private static List<String> ids(Reply reply) {
