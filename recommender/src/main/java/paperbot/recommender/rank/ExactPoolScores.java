@@ -39,7 +39,14 @@ final class ExactPoolScores {
    */
   static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs pool, Query exact, LocalDate today)
       throws IOException {
-    return rescore(searcher, pool, exact, today, true);
+    return rescoreExactly(searcher, pool, null, exact, today);
+  }
+
+  /** As {@link #rescoreExactly}, with the pool's text already read ({@code text}, or null). */
+  static TopDocs rescoreExactly(
+      IndexSearcher searcher, TopDocs pool, PoolText text, Query exact, LocalDate today)
+      throws IOException {
+    return rescore(searcher, pool, text, exact, today, true);
   }
 
   /**
@@ -49,7 +56,14 @@ final class ExactPoolScores {
    */
   static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query bonus, LocalDate today)
       throws IOException {
-    return rescore(searcher, pool, bonus, today, false);
+    return rescore(searcher, pool, null, bonus, today);
+  }
+
+  /** As {@link #rescore}, with the pool's text already read ({@code text}, or null). */
+  static TopDocs rescore(
+      IndexSearcher searcher, TopDocs pool, PoolText text, Query bonus, LocalDate today)
+      throws IOException {
+    return rescore(searcher, pool, text, bonus, today, false);
   }
 
   /**
@@ -58,7 +72,7 @@ final class ExactPoolScores {
    */
   static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query, LocalDate today)
       throws IOException {
-    float[] scores = scored(searcher, pool, query, today);
+    float[] scores = scored(searcher, pool, null, query, today);
     if (scores == null) {
       return RankFusion.scores(searcher, pool, query);
     }
@@ -73,13 +87,14 @@ final class ExactPoolScores {
    * text.
    */
   private static float[] scored(
-      IndexSearcher searcher, ScoreDoc[] hits, Query query, LocalDate today) throws IOException {
+      IndexSearcher searcher, ScoreDoc[] hits, PoolText text, Query query, LocalDate today)
+      throws IOException {
     Query rewritten = searcher.rewrite(KnownTerms.bind(searcher, query));
     ExactParts parts = new ExactParts(searcher, today);
     PoolPart root = parts.node(rewritten, 1f);
     PoolPapers papers =
         PoolPapers.read(
-            searcher, hits, parts.words(), parts.needsPublished(), parts.needsUpvotes());
+            searcher, hits, text, parts.words(), parts.needsPublished(), parts.needsUpvotes());
     if (papers == null) {
       return null;
     }
@@ -92,10 +107,15 @@ final class ExactPoolScores {
   }
 
   private static TopDocs rescore(
-      IndexSearcher searcher, TopDocs pool, Query query, LocalDate today, boolean replace)
+      IndexSearcher searcher,
+      TopDocs pool,
+      PoolText text,
+      Query query,
+      LocalDate today,
+      boolean replace)
       throws IOException {
     ScoreDoc[] hits = pool.scoreDocs;
-    float[] scores = scored(searcher, hits, query, today);
+    float[] scores = scored(searcher, hits, text, query, today);
     if (scores == null) {
       return replace
           ? WindowRescorer.rescoreExactly(searcher, pool, query, hits.length, hits.length)

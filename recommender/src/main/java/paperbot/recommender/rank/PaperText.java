@@ -29,7 +29,7 @@ import paperbot.recommender.index.PaperFields;
  */
 final class PaperText {
   /** Position gap between a title and its aliases, as the index leaves it. */
-  private static final int GAP_BETWEEN_VALUES = 100;
+  static final int GAP_BETWEEN_VALUES = 100;
 
   final String cleanAbstract;
   private final Tokens title;

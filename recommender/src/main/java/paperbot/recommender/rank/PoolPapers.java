@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -71,11 +70,13 @@ final class PoolPapers {
 
   /**
    * The words' places and the norms of the pool papers {@code hits} (and their publication days and
-   * upvotes when needed); null when a paper lacks its text.
+   * upvotes when needed), the words found in the pool's {@code text} (read here when null); null
+   * when a paper lacks its text.
    */
   static PoolPapers read(
       IndexSearcher searcher,
       ScoreDoc[] hits,
+      PoolText text,
       List<Term> words,
       boolean needsPublished,
       boolean needsUpvotes)
@@ -88,7 +89,8 @@ final class PoolPapers {
     if (words.isEmpty() && !needsPublished && !needsUpvotes) {
       return papers;
     }
-    TextWords textWords = new TextWords(words);
+    PoolText pool = text != null || words.isEmpty() ? text : PoolText.read(searcher, hits);
+    PoolText.Words known = pool == null ? null : pool.words(words);
     Integer[] byDoc = PaperDocuments.inDocOrder(hits);
     for (PoolSegments.Slice slice : PoolSegments.of(searcher, hits, byDoc)) {
       LeafReaderContext leaf = slice.leaf();
@@ -122,17 +124,15 @@ final class PoolPapers {
           }
         }
       }
-      if (words.isEmpty()) {
-        continue;
-      }
-      BinaryDocValues texts = leaf.reader().getBinaryDocValues(PaperFields.ANALYSED);
-      for (int i = first; i < next; i++) {
-        int doc = hits[byDoc[i]].doc - leaf.docBase;
-        if (texts == null || !texts.advanceExact(doc)) {
+    }
+    if (known != null) {
+      for (int i = 0; i < hits.length; i++) {
+        int paper = pool.paper(hits[i].doc);
+        if (!pool.hasText(paper)) {
           return null;
         }
-        int paper = byDoc[i];
-        textWords.visit(texts.binaryValue(), (word, position) -> papers.add(paper, word, position));
+        int place = i;
+        pool.visit(paper, known, (word, position) -> papers.add(place, word, position));
       }
     }
     return papers;

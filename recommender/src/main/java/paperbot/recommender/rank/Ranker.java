@@ -99,7 +99,7 @@ public final class Ranker {
           RelatedPapers.after(
               searcher,
               ranked,
-              feedbackTerms(searcher, best, bestTexts),
+              feedbackTerms(searcher, best, counts(bestTexts)),
               asked(concepts),
               filler,
               bestTexts);
@@ -153,12 +153,14 @@ public final class Ranker {
     ScoreDoc[] hits = first.scoreDocs;
     int poolSize = Math.min(POOL, hits.length);
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
+    // The pool's text, decoded once for the exact pass, the feedback terms and the word scores.
+    PoolText text = PoolText.read(searcher, pool.scoreDocs);
     TopDocs lexical =
         exactly != null
-            ? ExactPoolScores.rescoreExactly(searcher, pool, exactly, today)
-            : ExactPoolScores.rescore(searcher, pool, second, today);
+            ? ExactPoolScores.rescoreExactly(searcher, pool, text, exactly, today)
+            : ExactPoolScores.rescore(searcher, pool, text, second, today);
     List<ScoreDoc> ranked =
-        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
+        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, text, bag)));
     if (depth > poolSize && hits.length > poolSize) {
       TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
       TopDocs deeper =
@@ -183,8 +185,8 @@ public final class Ranker {
    * expansions on jargon, plain words on loose questions, feedback on papers that describe the
    * topic in other words (docs/ranking.md).
    */
-  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag)
-      throws IOException {
+  private ScoreDoc[] withFeedback(
+      IndexSearcher searcher, ScoreDoc[] lexical, PoolText text, Query bag) throws IOException {
     if (lexical.length < 2 * FEEDBACK_PAPERS) {
       // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell
       // apart.
@@ -199,26 +201,46 @@ public final class Ranker {
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     // Their words only, from the analysed text: the papers themselves (stored JSON, a compressed
     // block each) are read for the page alone.
-    Map<String, Double> terms =
-        feedbackTerms(searcher, best, PaperText.words(searcher, analyzer, best));
+    Map<String, Double> terms = feedbackTerms(searcher, best, words(searcher, text, best));
     if (terms.isEmpty()) {
       return RankFusion.fuse(
-          lexical, lexicalScores, PoolScores.of(searcher, lexical, List.of(bag))[0]);
+          lexical, lexicalScores, PoolScores.of(searcher, lexical, text, List.of(bag))[0]);
     }
     // The bag of words and the feedback terms share most of their words: one pass reads both.
-    float[][] scores = PoolScores.of(searcher, lexical, List.of(bag, FeedbackTerms.query(terms)));
+    float[][] scores =
+        PoolScores.of(searcher, lexical, text, List.of(bag, FeedbackTerms.query(terms)));
     return RankFusion.fuse(lexical, lexicalScores, scores[0], scores[1]);
   }
 
-  /** The feedback terms of the best papers ({@code best}, their text {@code bestTexts}). */
+  /** The feedback terms of the best papers ({@code best}, their words' counts {@code counts}). */
   private static Map<String, Double> feedbackTerms(
-      IndexSearcher searcher, ScoreDoc[] best, List<PaperText> bestTexts) throws IOException {
+      IndexSearcher searcher, ScoreDoc[] best, List<Map<String, Integer>> counts)
+      throws IOException {
     double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
-    List<Map<String, Integer>> counts = new ArrayList<>();
-    for (PaperText paper : bestTexts) {
+    return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
+  }
+
+  /** Each paper's word counts ({@link PaperText#counts}), from the pool's text where it has it. */
+  private List<Map<String, Integer>> words(IndexSearcher searcher, PoolText text, ScoreDoc[] hits)
+      throws IOException {
+    List<Map<String, Integer>> counts = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
+      int paper = text.paper(hit.doc);
+      counts.add(
+          text.hasText(paper)
+              ? text.counts(paper)
+              : PaperText.words(searcher, analyzer, new ScoreDoc[] {hit}).get(0).counts());
+    }
+    return counts;
+  }
+
+  /** Each paper's word counts ({@link PaperText#counts}). */
+  private static List<Map<String, Integer>> counts(List<PaperText> texts) {
+    List<Map<String, Integer>> counts = new ArrayList<>(texts.size());
+    for (PaperText paper : texts) {
       counts.add(paper.counts());
     }
-    return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
+    return counts;
   }
 
   /**
