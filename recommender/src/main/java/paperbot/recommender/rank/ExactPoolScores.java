@@ -72,7 +72,14 @@ final class ExactPoolScores {
    */
   static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query, LocalDate today)
       throws IOException {
-    float[] scores = scored(searcher, pool, null, query, today);
+    return scores(searcher, pool, null, query, today);
+  }
+
+  /** As {@link #scores}, with the pool's text already read ({@code text}, or null). */
+  static float[] scores(
+      IndexSearcher searcher, ScoreDoc[] pool, PoolText text, Query query, LocalDate today)
+      throws IOException {
+    float[] scores = scored(searcher, pool, text, query, today);
     if (scores == null) {
       return RankFusion.scores(searcher, pool, query);
     }

@@ -192,6 +192,12 @@ public final class ProfileRanker {
     }
     List<float[]> signals = new ArrayList<>();
     List<Query> words = new ArrayList<>();
+    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
+    // The candidates' text, decoded once for the exact scores, the feedback terms and the words.
+    PoolText text =
+        interests.clauses().isEmpty() && dislikeQuery == null
+            ? null
+            : PoolText.read(searcher, pool);
     if (!interests.clauses().isEmpty()) {
       LocalDate today = LocalDate.now(clock);
       Query second = plan.bonusAndPriors(interests.bonuses(), today);
@@ -199,6 +205,7 @@ public final class ProfileRanker {
           ExactPoolScores.scores(
               searcher,
               pool,
+              text,
               new BooleanQuery.Builder()
                   .add(interests.exactQuery(), Occur.SHOULD)
                   .add(second, Occur.SHOULD)
@@ -219,8 +226,12 @@ public final class ProfileRanker {
           weights[i] = lexical[order[i]];
         }
         List<Map<String, Integer>> counts = new ArrayList<>();
-        for (PaperText text : PaperText.words(searcher, analyzer, best)) {
-          counts.add(text.counts());
+        for (ScoreDoc hit : best) {
+          int paper = text.paper(hit.doc);
+          counts.add(
+              text.hasText(paper)
+                  ? text.counts(paper)
+                  : PaperText.words(searcher, analyzer, new ScoreDoc[] {hit}).get(0).counts());
         }
         Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
         if (!terms.isEmpty()) {
@@ -228,13 +239,12 @@ public final class ProfileRanker {
         }
       }
     }
-    Query dislikeQuery = modelQuery(profile, false, MODEL_TERMS, false);
     if (dislikeQuery != null) {
       words.add(dislikeQuery);
     }
     // The topics' words, their feedback terms and the disliked papers' words in one pass over the
     // pool's postings (they share many words).
-    float[][] scores = PoolScores.of(searcher, pool, words);
+    float[][] scores = PoolScores.of(searcher, pool, text, words);
     int signalsFromWords = dislikeQuery == null ? scores.length : scores.length - 1;
     signals.addAll(Arrays.asList(scores).subList(0, signalsFromWords));
     if (likeScores != null) {
