@@ -3,9 +3,7 @@ package paperbot.recommender.rank;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -177,23 +175,39 @@ final class PoolText {
   }
 
   /**
-   * The paper's word counts as {@link PaperText#counts} gives them: the title (not its aliases) and
-   * the abstract, terms longer than one character.
+   * The numbers of the paper's words as {@link PaperText#words} gives them, in order: the title
+   * (not its aliases) and then the abstract, terms longer than one character.
    */
-  Map<String, Integer> counts(int paper) {
-    Map<String, Integer> counts = new HashMap<>();
-    count(titleTerms[paper], titlePositions[paper], PaperText.GAP_BETWEEN_VALUES, counts);
-    count(abstractTerms[paper], abstractPositions[paper], Integer.MAX_VALUE, counts);
-    return counts;
-  }
-
-  private void count(int[] terms, int[] positions, int before, Map<String, Integer> counts) {
-    for (int i = 0; i < terms.length; i++) {
-      String term = string(terms[i]);
-      if (positions[i] < before && term.length() > 1) {
-        counts.merge(term, 1, Integer::sum);
+  int[] words(int paper) {
+    int[] title = titleTerms[paper];
+    int[] abstractText = abstractTerms[paper];
+    int[] words = new int[title.length + abstractText.length];
+    int size = 0;
+    for (int i = 0; i < title.length; i++) {
+      if (titlePositions[paper][i] < PaperText.GAP_BETWEEN_VALUES && isWord(title[i])) {
+        words[size++] = title[i];
       }
     }
+    for (int term : abstractText) {
+      if (isWord(term)) {
+        words[size++] = term;
+      }
+    }
+    return Arrays.copyOf(words, size);
+  }
+
+  /** The number of distinct terms in the pool's text: term numbers are below it. */
+  int terms() {
+    return terms;
+  }
+
+  /** The term of this number, as the index holds it. */
+  String term(int number) {
+    return string(number);
+  }
+
+  private boolean isWord(int number) {
+    return string(number).length() > 1;
   }
 
   private String string(int number) {

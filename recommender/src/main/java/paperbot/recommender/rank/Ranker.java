@@ -201,7 +201,7 @@ public final class Ranker {
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     // Their words only, from the analysed text: the papers themselves (stored JSON, a compressed
     // block each) are read for the page alone.
-    Map<String, Double> terms = feedbackTerms(searcher, best, words(searcher, text, best));
+    Map<String, Double> terms = feedbackTerms(searcher, text, best);
     if (terms.isEmpty()) {
       return RankFusion.fuse(
           lexical, lexicalScores, PoolScores.of(searcher, lexical, text, List.of(bag))[0]);
@@ -220,18 +220,21 @@ public final class Ranker {
     return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
   }
 
-  /** Each paper's word counts ({@link PaperText#counts}), from the pool's text where it has it. */
-  private List<Map<String, Integer>> words(IndexSearcher searcher, PoolText text, ScoreDoc[] hits)
+  /**
+   * The feedback terms of the best papers, counted in the pool's text; a paper indexed without it
+   * is analysed.
+   */
+  private Map<String, Double> feedbackTerms(IndexSearcher searcher, PoolText text, ScoreDoc[] best)
       throws IOException {
-    List<Map<String, Integer>> counts = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
-      int paper = text.paper(hit.doc);
-      counts.add(
-          text.hasText(paper)
-              ? text.counts(paper)
-              : PaperText.words(searcher, analyzer, new ScoreDoc[] {hit}).get(0).counts());
+    int[] papers = new int[best.length];
+    for (int i = 0; i < best.length; i++) {
+      papers[i] = text.paper(best[i].doc);
+      if (!text.hasText(papers[i])) {
+        return feedbackTerms(searcher, best, counts(PaperText.words(searcher, analyzer, best)));
+      }
     }
-    return counts;
+    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
+    return FeedbackTerms.of(searcher.getIndexReader(), text, papers, weights);
   }
 
   /** Each paper's word counts ({@link PaperText#counts}). */

@@ -102,15 +102,38 @@ final class PoolTextTest {
                       words.get(word).field() + " " + words.get(word).text() + " " + position));
 
           assertThat(visited).isNotEmpty().containsExactlyElementsOf(expected);
-          assertThat(text.counts(i))
+          List<String> paperWords = new ArrayList<>();
+          for (int word : text.words(i)) {
+            paperWords.add(text.term(word));
+          }
+          assertThat(paperWords)
               .isNotEmpty()
-              .isEqualTo(
+              .containsExactlyElementsOf(
                   PaperText.words(searcher, new PaperAnalyzer(), new ScoreDoc[] {pool[i]})
                       .get(0)
-                      .counts());
+                      .words());
         }
-        // The first paper's title word is counted once, not again for its aliases.
-        assertThat(text.counts(1)).containsEntry("polici", 1).containsEntry("diffus", 4);
+        // The first paper's title word once, not again for its aliases; its abstract's three.
+        List<String> first = new ArrayList<>();
+        for (int word : text.words(1)) {
+          first.add(text.term(word));
+        }
+        assertThat(first).containsSubsequence("diffus", "polici", "diffus", "diffus", "diffus");
+        assertThat(first.stream().filter("diffus"::equals)).hasSize(4);
+        assertThat(first.stream().filter("polici"::equals)).hasSize(1);
+        // The feedback terms counted by term number are those counted in maps of strings.
+        int[] best = {0, 1, 3};
+        double[] weights = {3, 2, 0.5};
+        List<java.util.Map<String, Integer>> counts = new ArrayList<>();
+        for (int paper : best) {
+          counts.add(
+              PaperText.words(searcher, new PaperAnalyzer(), new ScoreDoc[] {pool[paper]})
+                  .get(0)
+                  .counts());
+        }
+        assertThat(FeedbackTerms.of(reader, text, best, weights))
+            .isNotEmpty()
+            .containsExactlyEntriesOf(FeedbackTerms.of(reader, counts, weights));
         Set<Boolean> known = new LinkedHashSet<>();
         PoolText.Words words =
             text.words(
