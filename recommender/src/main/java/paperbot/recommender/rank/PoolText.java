@@ -262,8 +262,17 @@ final class PoolText {
   }
 
   private boolean same(int number, byte[] term, int offset, int length) {
-    return Arrays.equals(
-        bytes, starts[number], starts[number] + lengths[number], term, offset, offset + length);
+    if (lengths[number] != length) {
+      return false;
+    }
+    // A plain loop: terms are a few bytes long, shorter than the vectorised compare pays for.
+    int start = starts[number];
+    for (int i = 0; i < length; i++) {
+      if (bytes[start + i] != term[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void rehash() {
