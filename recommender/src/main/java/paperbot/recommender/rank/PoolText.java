@@ -2,6 +2,7 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
@@ -9,6 +10,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
+import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.AnalysedText;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
@@ -37,8 +39,10 @@ final class PoolText {
   private final int[][] titleTerms;
 
   private final int[][] titlePositions;
+  private final int[][] titleStarts;
   private final int[][] abstractTerms;
   private final int[][] abstractPositions;
+  private final int[][] abstractStarts;
 
   /** The distinct terms: their UTF-8 bytes one after another, and an open-addressing table. */
   private byte[] bytes = new byte[8192];
@@ -55,8 +59,10 @@ final class PoolText {
     places = new int[papers];
     titleTerms = new int[papers][];
     titlePositions = new int[papers][];
+    titleStarts = new int[papers][];
     abstractTerms = new int[papers][];
     abstractPositions = new int[papers][];
+    abstractStarts = new int[papers][];
   }
 
   /** The analysed text of the hits' papers, read segment by segment in document order. */
@@ -79,14 +85,16 @@ final class PoolText {
         abstractText.size = 0;
         AnalysedText.visitTerms(
             values.binaryValue(),
-            (inTitle, termBytes, offset, length, position) ->
+            (inTitle, termBytes, offset, length, position, start) ->
                 (inTitle ? title : abstractText)
-                    .add(text.number(termBytes, offset, length), position));
+                    .add(text.number(termBytes, offset, length), position, start));
         int paper = byDoc[i];
         text.titleTerms[paper] = Arrays.copyOf(title.terms, title.size);
         text.titlePositions[paper] = Arrays.copyOf(title.positions, title.size);
+        text.titleStarts[paper] = Arrays.copyOf(title.starts, title.size);
         text.abstractTerms[paper] = Arrays.copyOf(abstractText.terms, abstractText.size);
         text.abstractPositions[paper] = Arrays.copyOf(abstractText.positions, abstractText.size);
+        text.abstractStarts[paper] = Arrays.copyOf(abstractText.starts, abstractText.size);
       }
     }
     return text;
@@ -196,6 +204,25 @@ final class PoolText {
     return Arrays.copyOf(words, size);
   }
 
+  /**
+   * The paper's text as {@link PaperText#of(Paper, AnalysedText)} gives it from the stored text
+   * (for snippets and why-lines), without reading and decoding the text again.
+   */
+  PaperText text(int paper, Paper stored) {
+    return PaperText.of(
+        stored,
+        tokens(titleTerms[paper], titlePositions[paper], titleStarts[paper]),
+        tokens(abstractTerms[paper], abstractPositions[paper], abstractStarts[paper]));
+  }
+
+  private PaperText.Tokens tokens(int[] numbers, int[] positions, int[] starts) {
+    List<String> terms = new ArrayList<>(numbers.length);
+    for (int number : numbers) {
+      terms.add(string(number));
+    }
+    return new PaperText.Tokens(terms, positions, starts);
+  }
+
   /** The number of distinct terms in the pool's text: term numbers are below it. */
   int terms() {
     return terms;
@@ -299,15 +326,18 @@ final class PoolText {
   private static final class Field {
     int[] terms = new int[256];
     int[] positions = new int[256];
+    int[] starts = new int[256];
     int size;
 
-    void add(int term, int position) {
+    void add(int term, int position, int start) {
       if (size == terms.length) {
         terms = Arrays.copyOf(terms, size * 2);
         positions = Arrays.copyOf(positions, size * 2);
+        starts = Arrays.copyOf(starts, size * 2);
       }
       terms[size] = term;
-      positions[size++] = position;
+      positions[size] = position;
+      starts[size++] = start;
     }
   }
 }

@@ -88,8 +88,22 @@ public final class Ranker {
                 .add(second, Occur.SHOULD)
                 .build()
             : null;
+    // The pool's text, decoded once for the exact pass, the feedback terms, the word scores and the
+    // page's snippets and why-lines.
+    ScoreDoc[] pool =
+        Arrays.copyOfRange(first.scoreDocs, 0, Math.min(POOL, first.scoreDocs.length));
+    PoolText poolText = PoolText.read(searcher, pool);
     ScoreDoc[] ranked =
-        ranked(searcher, first, exactly, second, today, depth, block, plan.bagOfWords(concepts));
+        ranked(
+            searcher,
+            first,
+            poolText,
+            exactly,
+            second,
+            today,
+            depth,
+            block,
+            plan.bagOfWords(concepts));
     RelatedPapers.Found related = null;
     if (RelatedPapers.wanted(first.totalHits)) {
       ScoreDoc[] best = Arrays.copyOfRange(ranked, 0, Math.min(FEEDBACK_PAPERS, ranked.length));
@@ -114,7 +128,7 @@ public final class Ranker {
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(
-        hits(searcher, text.highlight(), concepts, page, related),
+        hits(searcher, poolText, text.highlight(), concepts, page, related),
         related != null ? ranked.length : first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
@@ -143,6 +157,7 @@ public final class Ranker {
   private ScoreDoc[] ranked(
       IndexSearcher searcher,
       TopDocs first,
+      PoolText text,
       Query exactly,
       Query second,
       LocalDate today,
@@ -153,8 +168,6 @@ public final class Ranker {
     ScoreDoc[] hits = first.scoreDocs;
     int poolSize = Math.min(POOL, hits.length);
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
-    // The pool's text, decoded once for the exact pass, the feedback terms and the word scores.
-    PoolText text = PoolText.read(searcher, pool.scoreDocs);
     TopDocs lexical =
         exactly != null
             ? ExactPoolScores.rescoreExactly(searcher, pool, text, exactly, today)
@@ -315,6 +328,7 @@ public final class Ranker {
 
   private List<SearchHit> hits(
       IndexSearcher searcher,
+      PoolText poolText,
       Query text,
       List<Concept> concepts,
       ScoreDoc[] page,
@@ -325,6 +339,18 @@ public final class Ranker {
     }
     Map<Integer, Paper> loaded = new HashMap<>();
     Map<Integer, PaperText> texts = new HashMap<>();
+    // The pool's papers' text as the pool read it; only their JSON is read here.
+    List<ScoreDoc> inPool = new ArrayList<>();
+    for (ScoreDoc hit : page) {
+      if (poolText.hasText(poolText.paper(hit.doc))) {
+        inPool.add(hit);
+      }
+    }
+    List<Paper> poolPapers = papers(searcher, inPool.toArray(ScoreDoc[]::new), loaded);
+    for (int i = 0; i < inPool.size(); i++) {
+      int doc = inPool.get(i).doc;
+      texts.put(doc, poolText.text(poolText.paper(doc), poolPapers.get(i)));
+    }
     List<PaperText> analysed = texts(searcher, page, loaded, texts);
     List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets = Snippets.of(text, analysed);

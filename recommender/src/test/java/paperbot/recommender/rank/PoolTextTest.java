@@ -102,6 +102,20 @@ final class PoolTextTest {
                       words.get(word).field() + " " + words.get(word).text() + " " + position));
 
           assertThat(visited).isNotEmpty().containsExactlyElementsOf(expected);
+          // The page's text (snippets, why-lines) as decoding the stored text gives it.
+          Paper paper = papers.get(pool[i].doc);
+          PaperText decoded =
+              PaperText.of(
+                  paper, PaperDocuments.analysedOf(searcher, new ScoreDoc[] {pool[i]}).get(0));
+          PaperText fromPool = text.text(i, paper);
+          assertThat(fromPool.cleanAbstract).isEqualTo(decoded.cleanAbstract);
+          assertThat(fromPool.field(PaperFields.ABSTRACT).starts()).isNotEmpty();
+          for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+            assertThat(fromPool.field(field).terms()).isEqualTo(decoded.field(field).terms());
+            assertThat(fromPool.field(field).positions())
+                .isEqualTo(decoded.field(field).positions());
+            assertThat(fromPool.field(field).starts()).isEqualTo(decoded.field(field).starts());
+          }
           List<String> paperWords = new ArrayList<>();
           for (int word : text.words(i)) {
             paperWords.add(text.term(word));
@@ -154,7 +168,7 @@ final class PoolTextTest {
     List<String> occurrences = new ArrayList<>();
     AnalysedText.visitTerms(
         values.binaryValue(),
-        (title, bytes, offset, length, position) ->
+        (title, bytes, offset, length, position, start) ->
             occurrences.add(
                 (title ? PaperFields.TITLE : PaperFields.ABSTRACT)
                     + " "
