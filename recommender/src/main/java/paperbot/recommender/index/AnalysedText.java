@@ -78,9 +78,10 @@ public record AnalysedText(List<Value> title, Value abstractText) {
      * A term of the title values ({@code title} true: the title and its aliases) or of the
      * abstract, as the index holds it: {@code length} bytes of {@code bytes} from {@code offset},
      * at {@code position} in its field (the index's positions up to a shift of the whole field:
-     * stop-word gaps kept, titles apart by the analyser's gap between values).
+     * stop-word gaps kept, titles apart by the analyser's gap between values), starting at {@code
+     * start} in its value's text.
      */
-    void term(boolean title, byte[] bytes, int offset, int length, int position);
+    void term(boolean title, byte[] bytes, int offset, int length, int position, int start);
   }
 
   /**
@@ -101,13 +102,14 @@ public record AnalysedText(List<Value> title, Value abstractText) {
           position += PaperAnalyzer.GAP_BETWEEN_VALUES;
         }
         int size = in.readVInt();
+        int start = 0;
         for (int i = 0; i < size; i++) {
           int length = in.readVInt();
-          int start = in.getPosition();
+          int bytesAt = in.getPosition();
           in.skipBytes(length);
           position += in.readVInt();
-          in.readZInt(); // the offset's delta
-          visitor.term(title, encoded.bytes, start, length, position);
+          start += in.readZInt(); // offsets are stored as deltas within a value
+          visitor.term(title, encoded.bytes, bytesAt, length, position, start);
         }
       }
     } catch (IOException e) {

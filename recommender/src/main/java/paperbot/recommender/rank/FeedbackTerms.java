@@ -2,6 +2,7 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +62,57 @@ final class FeedbackTerms {
             count.getKey(), share * count.getValue() / Math.max(1, length), Double::sum);
       }
     }
-    List<Map.Entry<String, Double>> candidates = heaviest(relevance, CANDIDATES);
+    return chosen(reader, heaviest(relevance.entrySet(), CANDIDATES));
+  }
+
+  /**
+   * As {@link #of(IndexReader, List, double[])} for pool papers ({@code papers}, their places in
+   * {@code text}, each with its text), with their words counted by term number: the same sums in
+   * the same order, so the same terms and weights, without a map of strings per paper.
+   */
+  static Map<String, Double> of(IndexReader reader, PoolText text, int[] papers, double[] weights)
+      throws IOException {
+    double total = 0;
+    for (double weight : weights) {
+      total += weight;
+    }
+    double[] relevance = new double[text.terms()];
+    int[] counts = new int[text.terms()];
+    int[] weighed = new int[text.terms()];
+    boolean[] seen = new boolean[text.terms()];
+    int distinct = 0;
+    for (int i = 0; i < papers.length; i++) {
+      int[] words = text.words(papers[i]);
+      int length = words.length;
+      double share = total == 0 ? 1.0 / papers.length : weights[i] / total;
+      int[] own = new int[words.length];
+      int size = 0;
+      for (int word : words) {
+        if (counts[word]++ == 0) {
+          own[size++] = word;
+        }
+      }
+      for (int k = 0; k < size; k++) {
+        int word = own[k];
+        // As the map's merge: each paper's share added in paper order.
+        relevance[word] += share * counts[word] / Math.max(1, length);
+        counts[word] = 0;
+        if (!seen[word]) {
+          seen[word] = true;
+          weighed[distinct++] = word;
+        }
+      }
+    }
+    List<Map.Entry<String, Double>> entries = new ArrayList<>(distinct);
+    for (int k = 0; k < distinct; k++) {
+      entries.add(Map.entry(text.term(weighed[k]), relevance[weighed[k]]));
+    }
+    return chosen(reader, heaviest(entries, CANDIDATES));
+  }
+
+  /** The candidates' weights times their rarity, the {@link #TERMS} heaviest scaled to 1. */
+  private static Map<String, Double> chosen(
+      IndexReader reader, List<Map.Entry<String, Double>> candidates) throws IOException {
     int documents = Math.max(1, reader.numDocs());
     DocFrequencies frequencies = DocFrequencies.of(reader);
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
@@ -83,10 +134,11 @@ final class FeedbackTerms {
    * The {@code limit} heaviest entries, heaviest first ({@link #BY_WEIGHT}): a bounded heap, as a
    * search's few papers have hundreds of distinct terms and sorting them all was most of this step.
    */
-  static List<Map.Entry<String, Double>> heaviest(Map<String, Double> weights, int limit) {
+  static List<Map.Entry<String, Double>> heaviest(
+      Collection<Map.Entry<String, Double>> weights, int limit) {
     PriorityQueue<Map.Entry<String, Double>> kept =
         new PriorityQueue<>(limit + 1, BY_WEIGHT.reversed());
-    for (Map.Entry<String, Double> entry : weights.entrySet()) {
+    for (Map.Entry<String, Double> entry : weights) {
       if (kept.size() < limit) {
         kept.add(entry);
       } else if (BY_WEIGHT.compare(entry, kept.peek()) < 0) {

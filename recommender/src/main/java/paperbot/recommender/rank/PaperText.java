@@ -29,7 +29,7 @@ import paperbot.recommender.index.PaperFields;
  */
 final class PaperText {
   /** Position gap between a title and its aliases, as the index leaves it. */
-  private static final int GAP_BETWEEN_VALUES = 100;
+  static final int GAP_BETWEEN_VALUES = 100;
 
   final String cleanAbstract;
   private final Tokens title;
@@ -79,10 +79,13 @@ final class PaperText {
    * gives the abstract snippets are cut from (null when only the words are wanted).
    */
   static PaperText of(Paper paper, AnalysedText stored) {
+    return of(paper, tokens(stored.title()), tokens(List.of(stored.abstractText())));
+  }
+
+  /** A paper's text from its title values' and abstract's tokens, as the index analysed them. */
+  static PaperText of(Paper paper, Tokens title, Tokens abstractTokens) {
     return new PaperText(
-        paper == null ? null : CleanText.of(paper.abstractText()),
-        tokens(stored.title()),
-        tokens(List.of(stored.abstractText())));
+        paper == null ? null : CleanText.of(paper.abstractText()), title, abstractTokens);
   }
 
   /**

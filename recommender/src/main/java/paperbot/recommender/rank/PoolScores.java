@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -25,7 +24,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.IOSupplier;
 import paperbot.recommender.index.PaperDocuments;
-import paperbot.recommender.index.PaperFields;
 
 /**
  * Each pool paper's score under several weighted-word queries at once (a search's bag of words and
@@ -54,6 +52,15 @@ final class PoolScores {
    * query.
    */
   static float[][] of(IndexSearcher searcher, ScoreDoc[] pool, List<Query> queries)
+      throws IOException {
+    return of(searcher, pool, null, queries);
+  }
+
+  /**
+   * As {@link #of(IndexSearcher, ScoreDoc[], List)}, with the words counted in {@code text} (the
+   * analysed text of these papers or more, already read; read here when null).
+   */
+  static float[][] of(IndexSearcher searcher, ScoreDoc[] pool, PoolText text, List<Query> queries)
       throws IOException {
     float[][] scores = new float[queries.size()][];
     List<Term> words = new ArrayList<>();
@@ -110,7 +117,8 @@ final class PoolScores {
     for (Term word : words) {
       norms.computeIfAbsent(word.field(), field -> new long[pool.length]);
     }
-    TextWords textWords = new TextWords(words);
+    PoolText read = text != null ? text : PoolText.read(searcher, pool);
+    PoolText.Words textWords = read.words(words);
     Integer[] byDoc = PaperDocuments.inDocOrder(pool);
     for (PoolSegments.Slice slice : PoolSegments.of(searcher, pool, byDoc)) {
       LeafReaderContext leaf = slice.leaf();
@@ -121,12 +129,11 @@ final class PoolScores {
       // holds, one doc value per paper); other words, and papers without the text, from postings.
       boolean[] counted = new boolean[next - first];
       if (textWords.any()) {
-        BinaryDocValues texts = leaf.reader().getBinaryDocValues(PaperFields.ANALYSED);
-        for (int i = first; texts != null && i < next; i++) {
-          int doc = pool[byDoc[i]].doc - leaf.docBase;
-          if (texts.advanceExact(doc)) {
+        for (int i = first; i < next; i++) {
+          int paper = read.paper(pool[byDoc[i]].doc);
+          if (read.hasText(paper)) {
             int[] counts = frequencies[byDoc[i]];
-            textWords.visit(texts.binaryValue(), (word, position) -> counts[word]++);
+            read.visit(paper, textWords, (word, position) -> counts[word]++);
             counted[i - first] = true;
           }
         }

@@ -164,6 +164,26 @@ public final class ProfileRanker {
     return new Recommendations(items, total, atLeast, request.offset());
   }
 
+  /**
+   * The feedback terms of the best candidates, counted in the candidates' text; a paper indexed
+   * without it is analysed.
+   */
+  private Map<String, Double> feedbackTerms(
+      IndexSearcher searcher, PoolText text, ScoreDoc[] best, double[] weights) throws IOException {
+    int[] papers = new int[best.length];
+    for (int i = 0; i < best.length; i++) {
+      papers[i] = text.paper(best[i].doc);
+      if (!text.hasText(papers[i])) {
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        for (PaperText paper : PaperText.words(searcher, analyzer, best)) {
+          counts.add(paper.counts());
+        }
+        return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
+      }
+    }
+    return FeedbackTerms.of(searcher.getIndexReader(), text, papers, weights);
+  }
+
   /** The candidates in fused order (see {@link #recommend}); each score becomes its fused score. */
   private ScoreDoc[] ranked(
       IndexSearcher searcher,
@@ -178,6 +198,12 @@ public final class ProfileRanker {
     }
     List<float[]> signals = new ArrayList<>();
     List<Query> words = new ArrayList<>();
+    Query dislikeQuery = queries.dislikeQuery(profile);
+    // The candidates' text, decoded once for the exact scores, the feedback terms and the words.
+    PoolText text =
+        interests.clauses().isEmpty() && dislikeQuery == null
+            ? null
+            : PoolText.read(searcher, pool);
     if (!interests.clauses().isEmpty()) {
       LocalDate today = LocalDate.now(clock);
       Query second = plan.bonusAndPriors(interests.bonuses(), today);
@@ -185,6 +211,7 @@ public final class ProfileRanker {
           ExactPoolScores.scores(
               searcher,
               pool,
+              text,
               new BooleanQuery.Builder()
                   .add(interests.exactQuery(), Occur.SHOULD)
                   .add(second, Occur.SHOULD)
@@ -204,23 +231,18 @@ public final class ProfileRanker {
           best[i] = pool[order[i]];
           weights[i] = lexical[order[i]];
         }
-        List<Map<String, Integer>> counts = new ArrayList<>();
-        for (PaperText text : PaperText.words(searcher, analyzer, best)) {
-          counts.add(text.counts());
-        }
-        Map<String, Double> terms = FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
+        Map<String, Double> terms = feedbackTerms(searcher, text, best, weights);
         if (!terms.isEmpty()) {
           words.add(FeedbackTerms.query(terms));
         }
       }
     }
-    Query dislikeQuery = queries.dislikeQuery(profile);
     if (dislikeQuery != null) {
       words.add(dislikeQuery);
     }
     // The topics' words, their feedback terms and the disliked papers' words in one pass over the
     // pool's postings (they share many words).
-    float[][] scores = PoolScores.of(searcher, pool, words);
+    float[][] scores = PoolScores.of(searcher, pool, text, words);
     int signalsFromWords = dislikeQuery == null ? scores.length : scores.length - 1;
     signals.addAll(Arrays.asList(scores).subList(0, signalsFromWords));
     if (likeScores != null) {

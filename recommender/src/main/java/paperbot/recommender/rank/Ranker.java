@@ -91,8 +91,22 @@ public final class Ranker {
                 .add(second, Occur.SHOULD)
                 .build()
             : null;
+    // The pool's text, decoded once for the exact pass, the feedback terms, the word scores and the
+    // page's snippets and why-lines.
+    ScoreDoc[] pool =
+        Arrays.copyOfRange(first.scoreDocs, 0, Math.min(POOL, first.scoreDocs.length));
+    PoolText poolText = PoolText.read(searcher, pool);
     ScoreDoc[] ranked =
-        ranked(searcher, first, exactly, second, today, depth, block, plan.bagOfWords(concepts));
+        ranked(
+            searcher,
+            first,
+            poolText,
+            exactly,
+            second,
+            today,
+            depth,
+            block,
+            plan.bagOfWords(concepts));
     RelatedPapers.Found related = null;
     ScoreDoc[] best =
         RelatedPapers.wanted(first.totalHits)
@@ -108,7 +122,7 @@ public final class Ranker {
           RelatedPapers.after(
               searcher,
               ranked,
-              feedbackTerms(searcher, best, bestTexts),
+              feedbackTerms(searcher, best, counts(bestTexts)),
               asked(concepts),
               filler,
               bestTexts,
@@ -123,7 +137,7 @@ public final class Ranker {
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(
-        hits(searcher, text.highlight(), concepts, page, related),
+        hits(searcher, poolText, text.highlight(), concepts, page, related),
         related != null ? ranked.length : first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
@@ -174,6 +188,7 @@ public final class Ranker {
   private ScoreDoc[] ranked(
       IndexSearcher searcher,
       TopDocs first,
+      PoolText text,
       Query exactly,
       Query second,
       LocalDate today,
@@ -186,10 +201,10 @@ public final class Ranker {
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
     TopDocs lexical =
         exactly != null
-            ? ExactPoolScores.rescoreExactly(searcher, pool, exactly, today)
-            : ExactPoolScores.rescore(searcher, pool, second, today);
+            ? ExactPoolScores.rescoreExactly(searcher, pool, text, exactly, today)
+            : ExactPoolScores.rescore(searcher, pool, text, second, today);
     List<ScoreDoc> ranked =
-        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, bag)));
+        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, text, bag)));
     if (depth > poolSize && hits.length > poolSize) {
       TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
       TopDocs deeper =
@@ -214,8 +229,8 @@ public final class Ranker {
    * expansions on jargon, plain words on loose questions, feedback on papers that describe the
    * topic in other words (docs/ranking.md).
    */
-  private ScoreDoc[] withFeedback(IndexSearcher searcher, ScoreDoc[] lexical, Query bag)
-      throws IOException {
+  private ScoreDoc[] withFeedback(
+      IndexSearcher searcher, ScoreDoc[] lexical, PoolText text, Query bag) throws IOException {
     if (lexical.length < 2 * FEEDBACK_PAPERS) {
       // Feedback from "the best ten of fifteen" is the whole match set: it has nothing to tell
       // apart.
@@ -230,26 +245,49 @@ public final class Ranker {
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     // Their words only, from the analysed text: the papers themselves (stored JSON, a compressed
     // block each) are read for the page alone.
-    Map<String, Double> terms =
-        feedbackTerms(searcher, best, PaperText.words(searcher, analyzer, best));
+    Map<String, Double> terms = feedbackTerms(searcher, text, best);
     if (terms.isEmpty()) {
       return RankFusion.fuse(
-          lexical, lexicalScores, PoolScores.of(searcher, lexical, List.of(bag))[0]);
+          lexical, lexicalScores, PoolScores.of(searcher, lexical, text, List.of(bag))[0]);
     }
     // The bag of words and the feedback terms share most of their words: one pass reads both.
-    float[][] scores = PoolScores.of(searcher, lexical, List.of(bag, FeedbackTerms.query(terms)));
+    float[][] scores =
+        PoolScores.of(searcher, lexical, text, List.of(bag, FeedbackTerms.query(terms)));
     return RankFusion.fuse(lexical, lexicalScores, scores[0], scores[1]);
   }
 
-  /** The feedback terms of the best papers ({@code best}, their text {@code bestTexts}). */
+  /** The feedback terms of the best papers ({@code best}, their words' counts {@code counts}). */
   private static Map<String, Double> feedbackTerms(
-      IndexSearcher searcher, ScoreDoc[] best, List<PaperText> bestTexts) throws IOException {
+      IndexSearcher searcher, ScoreDoc[] best, List<Map<String, Integer>> counts)
+      throws IOException {
     double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
-    List<Map<String, Integer>> counts = new ArrayList<>();
-    for (PaperText paper : bestTexts) {
+    return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
+  }
+
+  /**
+   * The feedback terms of the best papers, counted in the pool's text; a paper indexed without it
+   * is analysed.
+   */
+  private Map<String, Double> feedbackTerms(IndexSearcher searcher, PoolText text, ScoreDoc[] best)
+      throws IOException {
+    int[] papers = new int[best.length];
+    for (int i = 0; i < best.length; i++) {
+      papers[i] = text.paper(best[i].doc);
+      if (!text.hasText(papers[i])) {
+        return feedbackTerms(searcher, best, counts(PaperText.words(searcher, analyzer, best)));
+      }
+    }
+    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
+    return FeedbackTerms.of(searcher.getIndexReader(), text, papers, weights);
+  }
+
+  /** Each paper's word counts ({@link PaperText#counts}). */
+  private static List<Map<String, Integer>> counts(List<PaperText> texts) {
+    List<Map<String, Integer>> counts = new ArrayList<>(texts.size());
+    for (PaperText paper : texts) {
       counts.add(paper.counts());
     }
-    return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
+    return counts;
   }
 
   /**
@@ -322,6 +360,7 @@ public final class Ranker {
 
   private List<SearchHit> hits(
       IndexSearcher searcher,
+      PoolText poolText,
       Query text,
       List<Concept> concepts,
       ScoreDoc[] page,
@@ -332,6 +371,18 @@ public final class Ranker {
     }
     Map<Integer, Paper> loaded = new HashMap<>();
     Map<Integer, PaperText> texts = new HashMap<>();
+    // The pool's papers' text as the pool read it; only their JSON is read here.
+    List<ScoreDoc> inPool = new ArrayList<>();
+    for (ScoreDoc hit : page) {
+      if (poolText.hasText(poolText.paper(hit.doc))) {
+        inPool.add(hit);
+      }
+    }
+    List<Paper> poolPapers = papers(searcher, inPool.toArray(ScoreDoc[]::new), loaded);
+    for (int i = 0; i < inPool.size(); i++) {
+      int doc = inPool.get(i).doc;
+      texts.put(doc, poolText.text(poolText.paper(doc), poolPapers.get(i)));
+    }
     List<PaperText> analysed = texts(searcher, page, loaded, texts);
     List<Paper> papers = papers(searcher, page, loaded);
     String[] snippets = Snippets.of(text, analysed);
