@@ -9,12 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import paperbot.recommender.index.PaperFields;
 
@@ -63,6 +66,27 @@ final class FeedbackTerms {
       }
     }
     return chosen(reader, heaviest(relevance.entrySet(), CANDIDATES));
+  }
+
+  /**
+   * The feedback terms of the best pool papers ({@code best}, with their {@code weights}), counted
+   * in the pool's text; when one of them was indexed without it, all are analysed.
+   */
+  static Map<String, Double> ofPool(
+      IndexSearcher searcher, Analyzer analyzer, PoolText text, ScoreDoc[] best, double[] weights)
+      throws IOException {
+    int[] papers = new int[best.length];
+    for (int i = 0; i < best.length; i++) {
+      papers[i] = text.paper(best[i].doc);
+      if (!text.hasText(papers[i])) {
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        for (PaperText paper : PaperText.words(searcher, analyzer, best)) {
+          counts.add(paper.counts());
+        }
+        return of(searcher.getIndexReader(), counts, weights);
+      }
+    }
+    return of(searcher.getIndexReader(), text, papers, weights);
   }
 
   /**

@@ -164,26 +164,6 @@ public final class ProfileRanker {
     return new Recommendations(items, total, atLeast, request.offset());
   }
 
-  /**
-   * The feedback terms of the best candidates, counted in the candidates' text; a paper indexed
-   * without it is analysed.
-   */
-  private Map<String, Double> feedbackTerms(
-      IndexSearcher searcher, PoolText text, ScoreDoc[] best, double[] weights) throws IOException {
-    int[] papers = new int[best.length];
-    for (int i = 0; i < best.length; i++) {
-      papers[i] = text.paper(best[i].doc);
-      if (!text.hasText(papers[i])) {
-        List<Map<String, Integer>> counts = new ArrayList<>();
-        for (PaperText paper : PaperText.words(searcher, analyzer, best)) {
-          counts.add(paper.counts());
-        }
-        return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
-      }
-    }
-    return FeedbackTerms.of(searcher.getIndexReader(), text, papers, weights);
-  }
-
   /** The candidates in fused order (see {@link #recommend}); each score becomes its fused score. */
   private ScoreDoc[] ranked(
       IndexSearcher searcher,
@@ -231,7 +211,7 @@ public final class ProfileRanker {
           best[i] = pool[order[i]];
           weights[i] = lexical[order[i]];
         }
-        Map<String, Double> terms = feedbackTerms(searcher, text, best, weights);
+        Map<String, Double> terms = FeedbackTerms.ofPool(searcher, analyzer, text, best, weights);
         if (!terms.isEmpty()) {
           words.add(FeedbackTerms.query(terms));
         }

@@ -245,7 +245,13 @@ public final class Ranker {
     ScoreDoc[] best = Arrays.copyOfRange(lexical, 0, FEEDBACK_PAPERS);
     // Their words only, from the analysed text: the papers themselves (stored JSON, a compressed
     // block each) are read for the page alone.
-    Map<String, Double> terms = feedbackTerms(searcher, text, best);
+    Map<String, Double> terms =
+        FeedbackTerms.ofPool(
+            searcher,
+            analyzer,
+            text,
+            best,
+            Arrays.stream(best).mapToDouble(hit -> hit.score).toArray());
     if (terms.isEmpty()) {
       return RankFusion.fuse(
           lexical, lexicalScores, PoolScores.of(searcher, lexical, text, List.of(bag))[0]);
@@ -262,23 +268,6 @@ public final class Ranker {
       throws IOException {
     double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
     return FeedbackTerms.of(searcher.getIndexReader(), counts, weights);
-  }
-
-  /**
-   * The feedback terms of the best papers, counted in the pool's text; a paper indexed without it
-   * is analysed.
-   */
-  private Map<String, Double> feedbackTerms(IndexSearcher searcher, PoolText text, ScoreDoc[] best)
-      throws IOException {
-    int[] papers = new int[best.length];
-    for (int i = 0; i < best.length; i++) {
-      papers[i] = text.paper(best[i].doc);
-      if (!text.hasText(papers[i])) {
-        return feedbackTerms(searcher, best, counts(PaperText.words(searcher, analyzer, best)));
-      }
-    }
-    double[] weights = Arrays.stream(best).mapToDouble(hit -> hit.score).toArray();
-    return FeedbackTerms.of(searcher.getIndexReader(), text, papers, weights);
   }
 
   /** Each paper's word counts ({@link PaperText#counts}). */
