@@ -24,8 +24,11 @@ import paperbot.recommender.index.PaperFields;
  * (recall@50 0.655 to 0.680) and changed no page of five or more matches (docs/ranking.md).
  */
 final class RelatedPapers {
-  /** A search listing fewer matches than this fills up to it with related papers. */
-  static final int FILL = Ranker.POOL;
+  /**
+   * A search listing fewer matches than this fills up to it with related papers: ten pages of five,
+   * what a researcher pages through at most.
+   */
+  static final int FILL = 50;
 
   /** Words named per paper, and in the notice. */
   private static final int NAMED = 3;
