@@ -61,8 +61,8 @@ final class WhyMatched {
       run++;
     }
     for (int length = run; length >= 2; length--) {
-      // "neural networks for" would match as "neural networks": a stop word at either end is left
-      // out of the named phrase (it is named on its own, if at all: never, as it matches nothing).
+      // "neural networks for" would match as "neural networks": a stop word at either end matches
+      // nothing, so the named phrase leaves it out.
       if (stopWord(paper, concepts.get(start))
           || stopWord(paper, concepts.get(start + length - 1))) {
         continue;
