@@ -35,14 +35,9 @@ final class ExactPoolScores {
 
   /**
    * As {@code WindowRescorer.rescoreExactly(searcher, pool, exact, pool.length, pool.length)}: the
-   * pool papers {@code exact} matches, by its score (highest first, then by document).
+   * pool papers {@code exact} matches, by its score (highest first, then by document). {@code text}
+   * is the pool's text when already read, else null.
    */
-  static TopDocs rescoreExactly(IndexSearcher searcher, TopDocs pool, Query exact, LocalDate today)
-      throws IOException {
-    return rescoreExactly(searcher, pool, null, exact, today);
-  }
-
-  /** As {@link #rescoreExactly}, with the pool's text already read ({@code text}, or null). */
   static TopDocs rescoreExactly(
       IndexSearcher searcher, TopDocs pool, PoolText text, Query exact, LocalDate today)
       throws IOException {
@@ -52,14 +47,9 @@ final class ExactPoolScores {
   /**
    * As {@code WindowRescorer.rescore(searcher, pool, bonus, pool.length, pool.length)}: every pool
    * paper, by its first-pass score plus its {@code bonus} score when it matches (in float, as the
-   * rescorer adds them), highest first, then by document.
+   * rescorer adds them), highest first, then by document. {@code text} as for {@link
+   * #rescoreExactly}.
    */
-  static TopDocs rescore(IndexSearcher searcher, TopDocs pool, Query bonus, LocalDate today)
-      throws IOException {
-    return rescore(searcher, pool, null, bonus, today);
-  }
-
-  /** As {@link #rescore}, with the pool's text already read ({@code text}, or null). */
   static TopDocs rescore(
       IndexSearcher searcher, TopDocs pool, PoolText text, Query bonus, LocalDate today)
       throws IOException {
@@ -68,14 +58,8 @@ final class ExactPoolScores {
 
   /**
    * As {@link RankFusion#scores}: each pool paper's score under {@code query}, 0 when it does not
-   * match, in pool order.
+   * match, in pool order. {@code text} as for {@link #rescoreExactly}.
    */
-  static float[] scores(IndexSearcher searcher, ScoreDoc[] pool, Query query, LocalDate today)
-      throws IOException {
-    return scores(searcher, pool, null, query, today);
-  }
-
-  /** As {@link #scores}, with the pool's text already read ({@code text}, or null). */
   static float[] scores(
       IndexSearcher searcher, ScoreDoc[] pool, PoolText text, Query query, LocalDate today)
       throws IOException {

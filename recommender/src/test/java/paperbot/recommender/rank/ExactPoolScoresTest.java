@@ -88,7 +88,7 @@ final class ExactPoolScoresTest {
                 "rl robot language model")) {
           Query exactly = exactly(query);
           TopDocs lucene = WindowRescorer.rescoreExactly(searcher, pool(), exactly, 8, 8);
-          TopDocs ours = ExactPoolScores.rescoreExactly(searcher, pool(), exactly, TODAY);
+          TopDocs ours = ExactPoolScores.rescoreExactly(searcher, pool(), null, exactly, TODAY);
           assertThat(described(ours)).as(query).isEqualTo(described(lucene));
           scored += ours.scoreDocs.length;
           // A member's topic query beside its bonus and priors, each paper's score or 0.
@@ -98,12 +98,12 @@ final class ExactPoolScoresTest {
                       plan.textQuery(expander.concepts(QueryWords.of(query))).exact(), Occur.SHOULD)
                   .add(bonusAndPriors(query), Occur.SHOULD)
                   .build();
-          assertThat(ExactPoolScores.scores(searcher, pool().scoreDocs, either, TODAY))
+          assertThat(ExactPoolScores.scores(searcher, pool().scoreDocs, null, either, TODAY))
               .as(query)
               .containsExactly(RankFusion.scores(searcher, pool().scoreDocs, either));
           // The bonus and priors added to first-pass scores, as for a query without phrases.
           Query bonus = bonusAndPriors(query);
-          assertThat(described(ExactPoolScores.rescore(searcher, pool(), bonus, TODAY)))
+          assertThat(described(ExactPoolScores.rescore(searcher, pool(), null, bonus, TODAY)))
               .as(query)
               .isEqualTo(described(WindowRescorer.rescore(searcher, pool(), bonus, 8, 8)));
           // Scores that differ, so equal lists say something.
@@ -129,7 +129,7 @@ final class ExactPoolScoresTest {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         Query exactly = exactly("llm reasoning offline");
-        TopDocs ours = ExactPoolScores.rescoreExactly(searcher, pool(), exactly, TODAY);
+        TopDocs ours = ExactPoolScores.rescoreExactly(searcher, pool(), null, exactly, TODAY);
         assertThat(described(ours))
             .isEqualTo(described(WindowRescorer.rescoreExactly(searcher, pool(), exactly, 8, 8)))
             .anyMatch(line -> line.startsWith("4 "));
