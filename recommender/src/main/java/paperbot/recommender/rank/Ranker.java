@@ -109,11 +109,9 @@ public final class Ranker {
             block,
             plan.bagOfWords(concepts));
     RelatedPapers.Found related = null;
-    ScoreDoc[] best =
-        RelatedPapers.wanted(first.totalHits)
-            ? wholeMatches(searcher, concepts, ranked)
-            : new ScoreDoc[0];
-    if (RelatedPapers.wanted(first.totalHits) && best.length == 0) {
+    boolean few = RelatedPapers.wanted(first.totalHits);
+    ScoreDoc[] best = few ? wholeMatches(searcher, concepts, ranked) : new ScoreDoc[0];
+    if (few && best.length == 0) {
       notice = join(notice, RelatedPapers.partialNotice(first.totalHits.value()));
     }
     if (best.length > 0) {
