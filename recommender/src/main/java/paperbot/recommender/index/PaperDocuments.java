@@ -129,9 +129,11 @@ public final class PaperDocuments {
     if (paper.organisation() != null) {
       doc.add(new TextField(PaperFields.AUTHORS, paper.organisation(), Field.Store.NO));
     }
+    String cleanAbstract = CleanText.of(paper.abstractText());
     AnalysedText.Value abstractText =
-        AnalysedText.Value.of(
-            addWithPairs(doc, PaperFields.ABSTRACT, CleanText.of(paper.abstractText())));
+        AnalysedText.Value.of(addWithPairs(doc, PaperFields.ABSTRACT, cleanAbstract));
+    DefinedAbbreviations.index(
+        doc, paper.title() == null ? null : CleanText.of(paper.title()), cleanAbstract);
     if (paper.published() != null) {
       // LongField indexes points and doc values: the distance-feature query of the recency prior
       // needs both.

@@ -22,6 +22,12 @@ public final class PaperFields {
     return TITLE.equals(field) ? TITLE_PAIRS : ABSTRACT_PAIRS;
   }
 
+  /**
+   * The abbreviations the paper defines, each with its long form, as exact keywords ({@link
+   * DefinedAbbreviations}).
+   */
+  public static final String DEFINES = "defines";
+
   /** Normalised title and aliases as exact keywords, for joining records by title. */
   public static final String TITLE_KEY = "titlekey";
 

@@ -58,7 +58,7 @@ public final class DigestRanker {
    */
   public Recommendations digest(IndexSearcher searcher, DigestQuery request) throws IOException {
     InterestProfile profile = request.interests();
-    Interests interests = queries.interests(profile, false);
+    Interests interests = queries.interests(profile, false, searcher.getIndexReader());
     LocalDate today = LocalDate.now(clock);
     List<Query> blend = new ArrayList<>(interests.bonuses());
     blend.add(

@@ -1,10 +1,12 @@
 package paperbot.recommender.rank;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -43,32 +45,33 @@ final class ProfileQueries {
    * must match. Learned terms never widen the candidates here: the like model reorders them.
    * Why-lines name a topic only when all of it matches.
    */
-  Interests interests(InterestProfile profile, boolean loose) {
+  Interests interests(InterestProfile profile, boolean loose, IndexReader corpus)
+      throws IOException {
     Map<String, Query> topics = new LinkedHashMap<>();
     List<Query> clauses = new ArrayList<>();
     List<Query> exactClauses = new ArrayList<>();
     List<Query> bonuses = new ArrayList<>();
     List<Query> highlights = new ArrayList<>();
     List<Query> words = new ArrayList<>();
-    profile.topics().entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(topic -> {
-          List<Concept> concepts =
-              expander.concepts(ChatWords.subject(QueryWords.of(topic.getKey())));
-          QueryPlan.TextQuery strict = plan.textQuery(concepts, true);
-          if (strict != null) {
-            float weight = topic.getValue().floatValue();
-            QueryPlan.TextQuery text = loose ? plan.textQuery(concepts, false) : strict;
-            clauses.add(new BoostQuery(text.match(), weight));
-            exactClauses.add(new BoostQuery(text.exact(), weight));
-            topics.put(topic.getKey(), new BoostQuery(strict.exact(), weight));
-            highlights.add(text.highlight());
-            words.add(new BoostQuery(plan.bagOfWords(concepts), weight));
-            if (text.bonus() != null) {
-              bonuses.add(new BoostQuery(text.bonus(), weight));
-            }
-          }
-        });
+    List<Map.Entry<String, Double>> heaviestFirst = new ArrayList<>(profile.topics().entrySet());
+    heaviestFirst.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    for (Map.Entry<String, Double> topic : heaviestFirst) {
+      List<Concept> concepts =
+          expander.concepts(ChatWords.subject(QueryWords.of(topic.getKey())), corpus);
+      QueryPlan.TextQuery strict = plan.textQuery(concepts, true);
+      if (strict != null) {
+        float weight = topic.getValue().floatValue();
+        QueryPlan.TextQuery text = loose ? plan.textQuery(concepts, false) : strict;
+        clauses.add(new BoostQuery(text.match(), weight));
+        exactClauses.add(new BoostQuery(text.exact(), weight));
+        topics.put(topic.getKey(), new BoostQuery(strict.exact(), weight));
+        highlights.add(text.highlight());
+        words.add(new BoostQuery(plan.bagOfWords(concepts), weight));
+        if (text.bonus() != null) {
+          bonuses.add(new BoostQuery(text.bonus(), weight));
+        }
+      }
+    }
     Map<String, Query> authors = authorQueries(profile);
     for (List<Query> list : List.of(clauses, exactClauses)) {
       list.addAll(authors.values());

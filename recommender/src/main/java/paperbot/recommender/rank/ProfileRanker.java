@@ -96,7 +96,7 @@ public final class ProfileRanker {
   public Recommendations recommend(IndexSearcher searcher, ProfileQuery request)
       throws IOException {
     InterestProfile profile = request.profile();
-    Interests interests = queries.interests(profile, true);
+    Interests interests = queries.interests(profile, true, searcher.getIndexReader());
     Query likeQuery = queries.modelQuery(profile, true, LIKE_QUERY_TERMS, true);
     if (interests.clauses().isEmpty() && likeQuery == null) {
       return new Recommendations(List.of(), 0, request.offset());

@@ -11,10 +11,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.recommender.index.DefinedAbbreviations;
 
 /**
  * Abbreviations and synonyms from {@code config/expansions.txt}: splits a member's words into
@@ -120,6 +123,32 @@ public final class QueryExpander {
       forms.addAll(concept.alternatives());
     }
     return forms;
+  }
+
+  /**
+   * As {@link #concepts(List)}; a word the list does not know that the corpus defines as an
+   * abbreviation ("dt": "Decision Transformer (DT)") also searches the corpus's long forms of it.
+   * The list comes first: it knows meanings the corpus never spells out.
+   */
+  List<Concept> concepts(List<String> words, IndexReader corpus) throws IOException {
+    List<Concept> concepts = concepts(words);
+    for (int i = 0; i < concepts.size(); i++) {
+      Concept concept = concepts.get(i);
+      if (concept.isKnownTerm() || concept.words().size() != 1) {
+        continue;
+      }
+      List<String> meanings = DefinedAbbreviations.meanings(corpus, concept.text());
+      if (!meanings.isEmpty()) {
+        concepts.set(
+            i,
+            new Concept(
+                concept.words(),
+                concept.text().toUpperCase(Locale.ROOT),
+                meanings,
+                meanings.size() > 1));
+      }
+    }
+    return concepts;
   }
 
   /** Splits words into concepts, taking the longest known term at each position. */

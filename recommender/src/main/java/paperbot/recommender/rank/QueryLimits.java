@@ -1,7 +1,9 @@
 package paperbot.recommender.rank;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -23,7 +25,9 @@ final class QueryLimits {
     this.clauses = List.copyOf(clauses);
   }
 
-  static QueryLimits of(QueryWords.Split split, QueryPlan plan, QueryExpander expander) {
+  static QueryLimits of(
+      QueryWords.Split split, QueryPlan plan, QueryExpander expander, IndexReader corpus)
+      throws IOException {
     List<BooleanClause> clauses = new ArrayList<>();
     for (String phrase : split.required()) {
       BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
@@ -39,7 +43,8 @@ final class QueryLimits {
       }
     }
     for (String word : split.excluded()) {
-      QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(word)), true);
+      QueryPlan.TextQuery text =
+          plan.textQuery(expander.concepts(QueryWords.of(word), corpus), true);
       if (text != null) {
         clauses.add(new BooleanClause(text.exact(), Occur.MUST_NOT));
       }

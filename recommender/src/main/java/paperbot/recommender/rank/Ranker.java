@@ -71,7 +71,9 @@ public final class Ranker {
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
     QueryWords.Split split = QueryWords.split(request.query());
-    List<Concept> concepts = expander.concepts(ChatWords.subject(QueryWords.of(split.searched())));
+    List<Concept> concepts =
+        expander.concepts(
+            ChatWords.subject(QueryWords.of(split.searched())), searcher.getIndexReader());
     QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {
       return new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
@@ -79,7 +81,7 @@ public final class Ranker {
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
-    QueryLimits limits = QueryLimits.of(split, plan, expander);
+    QueryLimits limits = QueryLimits.of(split, plan, expander, searcher.getIndexReader());
     TopDocs first =
         firstPass(searcher, text, limits, Math.max(POOL, WindowRescorer.window(depth, block)));
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());

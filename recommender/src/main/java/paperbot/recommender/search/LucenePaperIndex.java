@@ -54,7 +54,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
    * Bump when the document mapping or analysis changes: an index of another schema is rebuilt from
    * sources.
    */
-  static final String SCHEMA = "paperbot-index-12";
+  static final String SCHEMA = "paperbot-index-13";
 
   /** Papers read per batch for {@link #all}. */
   private static final int READ_BATCH = 2_000;

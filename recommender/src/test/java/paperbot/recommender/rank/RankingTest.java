@@ -177,6 +177,31 @@ final class RankingTest {
   }
 
   @Test
+  void anAbbreviationThePapersDefineAlsoFindsItsLongForm() {
+    List<Paper> papers = new ArrayList<>();
+    papers.add(
+        paper(
+            "Decision Transformer",
+            "The Decision Transformer (DT) models returns with a sequence model." + FILLER));
+    papers.add(
+        paper("Sequence Models for Games", "We scale the decision transformer to games." + FILLER));
+    papers.add(paper("Morphology", "A Subequivariant Transformer (SET) for robots." + FILLER));
+    papers.add(paper("Equivariant Robots", "A subequivariant transformer for bodies." + FILLER));
+    for (int i = 0; i < 5; i++) {
+      papers.add(paper("Benchmark " + i, "We report results on the test set." + FILLER));
+    }
+    index.replaceAll(papers, "f");
+
+    assertThat(titles("dt")).containsExactly("Decision Transformer", "Sequence Models for Games");
+    SearchHit writtenOut = index.search(SearchRequest.firstPage("dt", 10)).hits().get(1);
+    assertThat(writtenOut.matched().toString()).contains("DT → decision transformer");
+    // "set" is mostly an ordinary word in these papers: it is not read as the abbreviation.
+    assertThat(titles("set")).doesNotContain("Equivariant Robots");
+    // A word left out leaves its defined long form out too.
+    assertThat(titles("sequence -dt")).isEmpty();
+  }
+
+  @Test
   void aQuotedPhraseIsRequiredAsItStands() {
     index.replaceAll(
         List.of(

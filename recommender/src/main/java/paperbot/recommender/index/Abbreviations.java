@@ -1,0 +1,174 @@
+package paperbot.recommender.index;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The abbreviations a text defines, as papers do: "Decision Transformer (DT)", "state-of-the-art
+ * (SOTA)", "Mixture-of-Denoising Experts (MoDE)".
+ *
+ * <p>Why: a researcher types the abbreviation ("dt") while many papers only write it out, and no
+ * hand-made list keeps up with a field that coins new ones every week. The corpus itself says what
+ * they mean. The method is Schwartz and Hearst's (2003): the abbreviation in parentheses, its long
+ * form the words just before it whose letters spell it in order. Here every word of the long form
+ * must start one of the abbreviation's letters (joining words such as "of" may be skipped), and of
+ * the long forms that spell it, the one whose words' initials spell most of it wins
+ * ("self-supervised learning" for SSL, not "supervised learning").
+ */
+public final class Abbreviations {
+  /** A definition: the abbreviation (lower case, a plural's "s" dropped) and its long form. */
+  public record Definition(String abbreviation, String longForm) {}
+
+  /**
+   * A parenthesised abbreviation: a letter, then letters and digits, ending the parentheses or
+   * followed by a list separator ("(SFT; Ouyang et al.)").
+   */
+  private static final Pattern PARENTHESISED =
+      Pattern.compile("\\(\\s*([A-Za-z][A-Za-z0-9]{1,11})\\s*[;,)]");
+
+  /** Where a long form cannot reach back past: a sentence, a clause or another bracket. */
+  private static final Pattern BOUNDARY = Pattern.compile("[.;:!?]\\s|[()\\[\\]{}]");
+
+  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+");
+
+  /** Words a long form may hold without an abbreviation letter of their own. */
+  private static final Set<String> JOINING =
+      Set.of(
+          "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+          "to", "via", "with", "without", "using", "under", "over");
+
+  /**
+   * More long-form words than this beyond the abbreviation's letters are never one of its forms.
+   */
+  private static final int EXTRA_WORDS = 4;
+
+  private static final int NO_MATCH = -1;
+
+  private Abbreviations() {}
+
+  /** The definitions in a text, in order (the same one may come twice). */
+  public static List<Definition> in(String text) {
+    List<Definition> found = new ArrayList<>();
+    if (text == null || text.indexOf('(') < 0) {
+      return found;
+    }
+    Matcher parenthesised = PARENTHESISED.matcher(text);
+    while (parenthesised.find()) {
+      String written = parenthesised.group(1);
+      String abbreviation = singular(written);
+      if (capitals(abbreviation) < 2) {
+        continue; // "(see)", "(e.g", "(Fig": not an abbreviation
+      }
+      String letters = abbreviation.toLowerCase(Locale.ROOT).replaceAll("[0-9]", "");
+      if (letters.length() < 2) {
+        continue;
+      }
+      String longForm = longForm(letters, wordsBefore(text, parenthesised.start()));
+      if (longForm != null) {
+        found.add(new Definition(abbreviation.toLowerCase(Locale.ROOT), longForm));
+      }
+    }
+    return found;
+  }
+
+  /** "LLMs" stands for "LLM": a plural's lower-case "s" after two capitals is dropped. */
+  private static String singular(String written) {
+    int last = written.length() - 1;
+    return written.charAt(last) == 's' && capitals(written.substring(0, last)) >= 2
+        ? written.substring(0, last)
+        : written;
+  }
+
+  private static int capitals(String text) {
+    return (int) text.chars().filter(Character::isUpperCase).count();
+  }
+
+  /** The words of the clause before {@code end}, lower case. */
+  private static List<String> wordsBefore(String text, int end) {
+    String before = text.substring(0, end);
+    Matcher boundary = BOUNDARY.matcher(before);
+    int start = 0;
+    while (boundary.find()) {
+      start = boundary.end();
+    }
+    List<String> words = new ArrayList<>();
+    Matcher word = WORD.matcher(before.substring(start));
+    while (word.find()) {
+      words.add(word.group().toLowerCase(Locale.ROOT));
+    }
+    return words;
+  }
+
+  /**
+   * The long form among the last words that spells {@code letters}: most letters spelled by word
+   * initials, then fewest words; null when none does or it is a single word.
+   */
+  private static String longForm(String letters, List<String> words) {
+    int longest = Math.min(words.size(), letters.length() + EXTRA_WORDS);
+    String best = null;
+    int bestInitials = 0;
+    for (int size = 2; size <= longest; size++) {
+      List<String> candidate = words.subList(words.size() - size, words.size());
+      if (JOINING.contains(candidate.get(0))) {
+        continue;
+      }
+      int[][] memo = new int[letters.length() + 1][size + 1];
+      for (int[] row : memo) {
+        Arrays.fill(row, Integer.MIN_VALUE);
+      }
+      int initials = initials(letters, 0, candidate, 0, memo);
+      if (initials > bestInitials) {
+        bestInitials = initials;
+        best = String.join(" ", candidate);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How many of {@code letters} from {@code i} on are word initials when {@code words} from {@code
+   * j} on spell them, or {@link #NO_MATCH}. A word spells the next letter with its initial and may
+   * spell the following ones with later letters of its own ("LoRA": "lo" from "low", "rank",
+   * "adaptation"); a joining word may spell none ("MoDE": "mixture", "of", "denoising", "experts").
+   */
+  private static int initials(String letters, int i, List<String> words, int j, int[][] memo) {
+    if (memo[i][j] != Integer.MIN_VALUE) {
+      return memo[i][j];
+    }
+    int best = NO_MATCH;
+    if (j == words.size()) {
+      best = i == letters.length() ? 0 : NO_MATCH;
+    } else {
+      String word = words.get(j);
+      if (JOINING.contains(word)) {
+        best = initials(letters, i, words, j + 1, memo);
+      }
+      if (i < letters.length() && word.charAt(0) == letters.charAt(i)) {
+        int next = i + 1;
+        int from = 1;
+        while (true) {
+          int rest = initials(letters, next, words, j + 1, memo);
+          if (rest != NO_MATCH) {
+            best = Math.max(best, rest + 1);
+          }
+          if (next == letters.length()) {
+            break;
+          }
+          int at = word.indexOf(letters.charAt(next), from);
+          if (at < 0) {
+            break;
+          }
+          from = at + 1;
+          next++;
+        }
+      }
+    }
+    memo[i][j] = best;
+    return best;
+  }
+}
