@@ -2,11 +2,10 @@ package paperbot.recommender.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The abbreviations a text defines, as papers do: "Decision Transformer (DT)", "state-of-the-art
@@ -24,17 +23,8 @@ public final class Abbreviations {
   /** A definition: the abbreviation (lower case, a plural's "s" dropped) and its long form. */
   public record Definition(String abbreviation, String longForm) {}
 
-  /**
-   * A parenthesised abbreviation: a letter, then letters and digits, ending the parentheses or
-   * followed by a list separator ("(SFT; Ouyang et al.)").
-   */
-  private static final Pattern PARENTHESISED =
-      Pattern.compile("\\(\\s*([A-Za-z][A-Za-z0-9]{1,11})\\s*[;,)]");
-
-  /** Where a long form cannot reach back past: a sentence, a clause or another bracket. */
-  private static final Pattern BOUNDARY = Pattern.compile("[.;:!?]\\s|[()\\[\\]{}]");
-
-  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+");
+  /** An abbreviation has at most this many letters and digits. */
+  private static final int LONGEST = 12;
 
   /** Words a long form may hold without an abbreviation letter of their own. */
   private static final Set<String> JOINING =
@@ -51,29 +41,62 @@ public final class Abbreviations {
 
   private Abbreviations() {}
 
-  /** The definitions in a text, in order (the same one may come twice). */
+  /**
+   * The definitions in a text, in order (the same one may come twice). Every paper passes through
+   * here at ingest, so the text is scanned by hand: a parenthesis that holds no abbreviation costs
+   * a few character tests, and the words before one are read back only as far as a long form
+   * reaches.
+   */
   public static List<Definition> in(String text) {
     List<Definition> found = new ArrayList<>();
-    if (text == null || text.indexOf('(') < 0) {
+    if (text == null) {
       return found;
     }
-    Matcher parenthesised = PARENTHESISED.matcher(text);
-    while (parenthesised.find()) {
-      String written = parenthesised.group(1);
+    for (int open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+      String written = parenthesised(text, open);
+      if (written == null) {
+        continue;
+      }
       String abbreviation = singular(written);
       if (capitals(abbreviation) < 2) {
         continue; // "(see)", "(e.g", "(Fig": not an abbreviation
       }
-      String letters = abbreviation.toLowerCase(Locale.ROOT).replaceAll("[0-9]", "");
+      String letters = letters(abbreviation);
       if (letters.length() < 2) {
         continue;
       }
-      String longForm = longForm(letters, wordsBefore(text, parenthesised.start()));
+      String longForm = longForm(letters, wordsBefore(text, open, letters.length() + EXTRA_WORDS));
       if (longForm != null) {
         found.add(new Definition(abbreviation.toLowerCase(Locale.ROOT), longForm));
       }
     }
     return found;
+  }
+
+  /**
+   * The word in the parenthesis opening at {@code open} when it is all the parenthesis holds, or
+   * the first item of a list in it ("(SFT; Ouyang et al.)"): a letter, then letters and digits.
+   */
+  private static String parenthesised(String text, int open) {
+    int start = open + 1;
+    while (start < text.length() && text.charAt(start) == ' ') {
+      start++;
+    }
+    int end = start;
+    while (end < text.length() && end - start <= LONGEST && isWordChar(text.charAt(end))) {
+      end++;
+    }
+    if (end - start < 2 || end - start > LONGEST || !isLetter(text.charAt(start))) {
+      return null;
+    }
+    int after = end;
+    while (after < text.length() && text.charAt(after) == ' ') {
+      after++;
+    }
+    if (after == text.length() || ");,".indexOf(text.charAt(after)) < 0) {
+      return null;
+    }
+    return text.substring(start, end);
   }
 
   /** "LLMs" stands for "LLM": a plural's lower-case "s" after two capitals is dropped. */
@@ -85,23 +108,61 @@ public final class Abbreviations {
   }
 
   private static int capitals(String text) {
-    return (int) text.chars().filter(Character::isUpperCase).count();
+    int capitals = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 'A' && text.charAt(i) <= 'Z') {
+        capitals++;
+      }
+    }
+    return capitals;
   }
 
-  /** The words of the clause before {@code end}, lower case. */
-  private static List<String> wordsBefore(String text, int end) {
-    String before = text.substring(0, end);
-    Matcher boundary = BOUNDARY.matcher(before);
-    int start = 0;
-    while (boundary.find()) {
-      start = boundary.end();
+  /** The abbreviation's letters, lower case: digits spell nothing ("TD3"). */
+  private static String letters(String abbreviation) {
+    StringBuilder letters = new StringBuilder(abbreviation.length());
+    for (int i = 0; i < abbreviation.length(); i++) {
+      char c = abbreviation.charAt(i);
+      if (isLetter(c)) {
+        letters.append(Character.toLowerCase(c));
+      }
     }
+    return letters.toString();
+  }
+
+  /**
+   * Up to {@code most} words just before {@code end}, lower case, in text order; none from before
+   * the clause ("."/";"/":" and a space, or a bracket).
+   */
+  private static List<String> wordsBefore(String text, int end, int most) {
     List<String> words = new ArrayList<>();
-    Matcher word = WORD.matcher(before.substring(start));
-    while (word.find()) {
-      words.add(word.group().toLowerCase(Locale.ROOT));
+    int i = end - 1;
+    while (i >= 0 && words.size() < most) {
+      char c = text.charAt(i);
+      if (isWordChar(c)) {
+        int wordEnd = i + 1;
+        while (i >= 0 && isWordChar(text.charAt(i))) {
+          i--;
+        }
+        words.add(text.substring(i + 1, wordEnd).toLowerCase(Locale.ROOT));
+      } else if ("()[]{}".indexOf(c) >= 0
+          || (".;:!?".indexOf(c) >= 0
+              && i + 1 < end
+              && Character.isWhitespace(text.charAt(i + 1)))) {
+        break;
+      } else {
+        i--;
+      }
     }
+    Collections.reverse(words);
     return words;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isWordChar(char c) {
+    return isLetter(c) || (c >= '0' && c <= '9');
   }
 
   /**
