@@ -44,17 +44,26 @@ public final class WordPairs {
       return pairs;
     }
 
-    /**
-     * True when every two neighbouring words make an indexed pair, so the pairs stand for the whole
-     * phrase.
-     */
-    public boolean pairsCoverAll() {
+    /** The words that are in no indexed pair ({@link #pairs}), in order. */
+    public List<String> unpairedWords() {
+      List<String> unpaired = new ArrayList<>();
       for (int i = 0; i < terms.size(); i++) {
-        if ((i > 0 && increments[i] > 2) || !CommonWords.contains(terms.get(i))) {
-          return false;
+        if (!pairedWithNeighbour(i)) {
+          unpaired.add(terms.get(i));
         }
       }
-      return true;
+      return unpaired;
+    }
+
+    private boolean pairedWithNeighbour(int i) {
+      return (i > 0 && pairable(i - 1, i)) || (i + 1 < terms.size() && pairable(i, i + 1));
+    }
+
+    /** True when the words at {@code left} and {@code right = left + 1} make an indexed pair. */
+    private boolean pairable(int left, int right) {
+      return CommonWords.contains(terms.get(left))
+          && CommonWords.contains(terms.get(right))
+          && increments[right] <= 2;
     }
 
     /**

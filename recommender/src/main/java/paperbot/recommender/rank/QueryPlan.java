@@ -252,22 +252,25 @@ final class QueryPlan {
 
   /**
    * First-pass matching of a word or words in a field: one word as a term; several as all their
-   * adjacent word pairs, which the index holds as terms ({@link WordPairs}). No positions are read,
-   * so phrases of common words stay cheap; the second pass scores the window with the real phrase.
+   * adjacent word pairs, which the index holds as terms ({@link WordPairs}), and every word in no
+   * pair ("mixture of experts": both words). No positions are read: the second pass scores the
+   * window with the real phrase. Reading the positions of every paper with a phrase's words was a
+   * tenth of the first pass at a million papers, and up to half of it for a phrase such as
+   * "generative flow network" (docs/performance.md).
    */
   Query matchQuery(String field, String text) {
     WordPairs.Analysed analysed = WordPairs.analyse(analyzer, field, text);
-    List<String> pairs = analysed.pairs();
-    if (pairs.isEmpty() || !analysed.pairsCoverAll()) {
+    if (analysed.terms().size() < 2) {
       return fieldQuery(field, text, 0);
     }
     String pairField = PaperFields.pairsOf(field);
-    if (pairs.size() == 1) {
-      return new TermQuery(new Term(pairField, pairs.get(0)));
-    }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    pairs.forEach(pair -> all.add(new TermQuery(new Term(pairField, pair)), Occur.MUST));
-    return all.build();
+    analysed.pairs().forEach(pair -> all.add(new TermQuery(new Term(pairField, pair)), Occur.MUST));
+    analysed
+        .unpairedWords()
+        .forEach(word -> all.add(new TermQuery(new Term(field, word)), Occur.MUST));
+    BooleanQuery query = all.build();
+    return query.clauses().size() == 1 ? query.clauses().get(0).query() : query;
   }
 
   /** The concepts as real phrases in the abstract, for highlighting what matched. */

@@ -56,11 +56,18 @@ class CommonWordsTest {
     WordPairs.Analysed common =
         WordPairs.analyse(new PaperAnalyzer(), PaperFields.ABSTRACT, "reinforcement learning");
     assertThat(common.pairs()).containsExactly("reinforc learn");
-    assertThat(common.pairsCoverAll()).isTrue();
+    assertThat(common.unpairedWords()).isEmpty();
 
     WordPairs.Analysed rare =
         WordPairs.analyse(new PaperAnalyzer(), PaperFields.ABSTRACT, "learning zyzzyva embeddings");
     assertThat(rare.pairs()).isEmpty();
-    assertThat(rare.pairsCoverAll()).isFalse();
+    assertThat(rare.unpairedWords()).containsExactly("learn", "zyzzyva", "embed");
+
+    // The first pass finds such a phrase by its common pair and its rarer word.
+    WordPairs.Analysed mixed =
+        WordPairs.analyse(
+            new PaperAnalyzer(), PaperFields.ABSTRACT, "zyzzyva reinforcement learning");
+    assertThat(mixed.pairs()).containsExactly("reinforc learn");
+    assertThat(mixed.unpairedWords()).containsExactly("zyzzyva");
   }
 }
