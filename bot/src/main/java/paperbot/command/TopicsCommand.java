@@ -13,6 +13,7 @@ import paperbot.chat.ReplyButton;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
+import paperbot.recommender.rank.TopicSubject;
 
 /**
  * {@code /topics add|remove|list|mute|unmute|clear}: the member's own interest topics and muted
@@ -120,7 +121,8 @@ public final class TopicsCommand implements ChatCommand {
                 + ", e.g. `/topics add offline rl 2`.");
       }
     }
-    String topic = TopicText.normalise(topicText);
+    // A topic typed as a question is stored as what it asks about.
+    String topic = TopicSubject.of(TopicText.normalise(topicText));
     String problem = TopicText.problem(topic, "topic", limits);
     if (problem != null) {
       return Reply.privateText(problem);

@@ -167,6 +167,19 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void aTopicTypedAsAQuestionIsStoredAsWhatItAsksAbout() {
+    String question = "how can I filter out low-quality demonstrations or training data?";
+    assertThat(question).hasSizeGreaterThan(60);
+
+    assertThat(say("rosa", "topics", "add " + question).text())
+        .startsWith("Added topic *filter out low-quality demonstrations or training data*");
+    assertThat(say("rosa", "topics", "add What is RLHF?").text()).startsWith("Added topic *rlhf*");
+    assertThat(say("rosa", "topics", "list").text())
+        .contains("filter out low-quality demonstrations or training data")
+        .doesNotContain("how can i");
+  }
+
+  @Test
   void badInputGetsAShortReplyThatSaysWhatWorks() {
     assertThat(say("max", "topics", "add").text()).contains("/topics add offline rl");
     assertThat(say("max", "topics", "add " + "x".repeat(500)).text()).contains("keep it to 60");

@@ -90,6 +90,11 @@ final class ChatWords {
 
   private ChatWords() {}
 
+  /** True for a question or chat word (lower case). */
+  static boolean contains(String word) {
+    return WORDS.contains(word);
+  }
+
   /**
    * The words that carry the subject; all of them when none does (a query of only such words is
    * still a query).
