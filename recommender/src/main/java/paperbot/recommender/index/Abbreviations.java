@@ -37,6 +37,12 @@ public final class Abbreviations {
    */
   private static final int EXTRA_WORDS = 4;
 
+  /**
+   * A long form longer than this is no name (and a keyword of a few hundred kilobytes would fail
+   * the whole paper's indexing).
+   */
+  private static final int LONGEST_LONG_FORM = 120;
+
   private static final int NO_MATCH = -1;
 
   private Abbreviations() {}
@@ -183,9 +189,10 @@ public final class Abbreviations {
         Arrays.fill(row, Integer.MIN_VALUE);
       }
       int initials = initials(letters, 0, candidate, 0, memo);
-      if (initials > bestInitials) {
+      String longForm = String.join(" ", candidate);
+      if (initials > bestInitials && longForm.length() <= LONGEST_LONG_FORM) {
         bestInitials = initials;
-        best = String.join(" ", candidate);
+        best = longForm;
       }
     }
     return best;

@@ -58,6 +58,8 @@ class AbbreviationsTest {
     assertThat(definitions("the model (Mixtral) is large")).isEmpty();
     // The long form never reaches back past the sentence.
     assertThat(definitions("Data matters. Transformers (DT) scale.")).isEmpty();
+    // A "word" of thousands of letters is no long form (as a keyword it would fail indexing).
+    assertThat(definitions("a" + "x".repeat(40_000) + " bound (AB) holds")).isEmpty();
   }
 
   @Test
