@@ -141,14 +141,18 @@ public final class QueryExpander {
       if (!meanings.isEmpty()) {
         concepts.set(
             i,
-            new Concept(
-                concept.words(),
-                concept.text().toUpperCase(Locale.ROOT),
-                meanings,
-                meanings.size() > 1));
+            new Concept(concept.words(), written(concept.text()), meanings, meanings.size() > 1));
       }
     }
     return concepts;
+  }
+
+  /** How papers write an abbreviation typed in lower case: "DT", and "LLMs" for "llms". */
+  private static String written(String word) {
+    boolean plural = word.length() > 2 && word.endsWith("s");
+    return plural
+        ? word.substring(0, word.length() - 1).toUpperCase(Locale.ROOT) + "s"
+        : word.toUpperCase(Locale.ROOT);
   }
 
   /** Splits words into concepts, taking the longest known term at each position. */

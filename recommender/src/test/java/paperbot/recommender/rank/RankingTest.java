@@ -190,6 +190,8 @@ final class RankingTest {
     for (int i = 0; i < 5; i++) {
       papers.add(paper("Benchmark " + i, "We report results on the test set." + FILLER));
     }
+    papers.add(paper("Planning", "Large Language Models (LLMs) can plan." + FILLER));
+    papers.add(paper("Reasoning", "We study how large language models reason." + FILLER));
     index.replaceAll(papers, "f");
 
     assertThat(titles("dt")).containsExactly("Decision Transformer", "Sequence Models for Games");
@@ -197,6 +199,10 @@ final class RankingTest {
     assertThat(writtenOut.matched().toString()).contains("DT → decision transformer");
     // "set" is mostly an ordinary word in these papers: it is not read as the abbreviation.
     assertThat(titles("set")).doesNotContain("Equivariant Robots");
+    // A plural finds the singular's definition and is named as papers write it.
+    SearchHit plural = index.search(SearchRequest.firstPage("llms", 10)).hits().get(1);
+    assertThat(plural.paper().title()).isEqualTo("Reasoning");
+    assertThat(plural.matched().toString()).contains("LLMs → large language models");
     // A word left out leaves its defined long form out too.
     assertThat(titles("sequence -dt")).isEmpty();
   }
