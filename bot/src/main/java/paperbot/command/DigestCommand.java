@@ -19,6 +19,7 @@ import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
+import paperbot.recommender.rank.TopicSubject;
 
 /**
  * {@code /digest subscribe [me] [HH:MM] [zone] [days:mon-fri] [topics, ...]}, {@code status},
@@ -363,6 +364,7 @@ public final class DigestCommand implements ChatCommand {
   private static List<String> topics(String text) {
     return Arrays.stream(text.split(","))
         .map(TopicText::normalise)
+        .map(TopicSubject::of) // a topic typed as a question, as /topics add keeps it
         .filter(t -> !t.isEmpty())
         .distinct()
         .toList();
