@@ -44,6 +44,24 @@ final class DigestCommandTest {
   }
 
   @Test
+  void aTopicTypedAsAQuestionIsKeptAsWhatItAsksAbout() {
+    Reply subscribed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.SLACK,
+                    "T3",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe 08:30 UTC how can I filter out noisy demonstrations?"));
+    assertThat(subscribed.text())
+        .startsWith("Subscribed this channel")
+        .contains("(filter out noisy demonstrations)")
+        .doesNotContain("how can i");
+  }
+
+  @Test
   void aTopicWithASlashIsATopicAndAZoneInAnyCaseIsAZone() {
     Reply subscribed =
         bot.router()
