@@ -112,11 +112,11 @@ public final class PaperDocuments {
     for (String alias : paper.aliases()) {
       doc.add(new StringField(PaperFields.TITLE_KEY, PaperId.normalise(alias), Field.Store.NO));
     }
+    String cleanTitle = paper.title() == null ? null : CleanText.of(paper.title());
     List<AnalysedText.Value> titles = new ArrayList<>();
     titles.add(
-        paper.title() != null
-            ? AnalysedText.Value.of(
-                addWithPairs(doc, PaperFields.TITLE, CleanText.of(paper.title())))
+        cleanTitle != null
+            ? AnalysedText.Value.of(addWithPairs(doc, PaperFields.TITLE, cleanTitle))
             : AnalysedText.Value.EMPTY);
     // Aliases are searched like the title: a researcher may remember any version's title.
     for (String alias : paper.aliases()) {
@@ -132,8 +132,7 @@ public final class PaperDocuments {
     String cleanAbstract = CleanText.of(paper.abstractText());
     AnalysedText.Value abstractText =
         AnalysedText.Value.of(addWithPairs(doc, PaperFields.ABSTRACT, cleanAbstract));
-    DefinedAbbreviations.index(
-        doc, paper.title() == null ? null : CleanText.of(paper.title()), cleanAbstract);
+    DefinedAbbreviations.index(doc, cleanTitle, cleanAbstract);
     if (paper.published() != null) {
       // LongField indexes points and doc values: the distance-feature query of the recency prior
       // needs both.
