@@ -84,9 +84,11 @@ public final class DigestRanker {
             List.of());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     queries.exclusions(excluded, false).forEach(q -> query.add(q, Occur.MUST_NOT));
-    // With a like model, a wider window is found and the model reorders it, as in the feed.
+    // With a like model, or several interests to share the places, a wider window is found and
+    // reordered, as in the feed.
     boolean learning = !profile.learned().isEmpty();
-    int wanted = learning ? Math.max(DIGEST_WINDOW, request.limit()) : request.limit();
+    boolean sharing = interests.topics().size() + interests.authors().size() > 1;
+    int wanted = learning || sharing ? Math.max(DIGEST_WINDOW, request.limit()) : request.limit();
     TopDocs top;
     if (request.since() == null && !interests.clauses().isEmpty()) {
       interests.clauses().forEach(q -> query.add(q, Occur.SHOULD));
@@ -120,6 +122,7 @@ public final class DigestRanker {
     if (learning && hits.length > 1) {
       hits = learned(searcher, profile, hits);
     }
+    hits = InterestShares.share(searcher, interests, profile.topics(), hits);
     hits = Arrays.copyOf(hits, Math.min(hits.length, request.limit()));
     DocMatcher matcher = new DocMatcher(searcher);
     List<Recommendation> items = new ArrayList<>();

@@ -145,6 +145,37 @@ final class DigestPlannerTest {
   }
 
   @Test
+  void everyTopicOfAChannelHasItsShareOfTheDigest() {
+    Paper cells =
+        paper(
+            "Counting Cells in Microscopy",
+            "We count cells in microscopy slides with a detector trained on few labels; an image"
+                + " segmentation baseline, stain normalisation and tiling are compared on three"
+                + " hospital datasets, with error analysis by cell type and slide quality.",
+            TODAY_UTC,
+            0);
+    List<Paper> papers = new java.util.ArrayList<>(List.of(NEW_RL, cells));
+    for (int i = 1; i <= 3; i++) {
+      papers.add(
+          paper(
+              "Trending Offline RL " + i,
+              "Offline reinforcement learning with offline RL datasets.",
+              TODAY_UTC,
+              20 * i));
+    }
+    index.replaceAll(papers, "f");
+    List<String> digest =
+        titles(
+            planner.plan(
+                channel(List.of("offline rl", "image segmentation"), 3, ZoneOffset.UTC),
+                null,
+                Set.of()));
+    // Four offline RL papers trend more, but the channel asked for image segmentation too.
+    assertThat(digest).hasSize(3).contains(cells.title());
+    assertThat(digest.get(0)).isEqualTo("Trending Offline RL 3");
+  }
+
+  @Test
   void theDigestDayIsTheSubscribersLocalDay() {
     assertThat(planner.plan(channel(List.of(), 1, ZoneId.of("Asia/Tokyo")), null, Set.of()).day())
         .isEqualTo(LocalDate.of(2026, 11, 23));

@@ -141,6 +141,38 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void everyTopicGetsPlacesOnTheFirstPage() {
+    List<Paper> papers = new java.util.ArrayList<>(List.of(OFFLINE, OFFLINE_VOICE, DIFFUSION));
+    for (String subject : List.of("Value Penalties", "Ensembles", "Model Rollouts")) {
+      papers.add(
+          paper(
+              "Offline RL: Offline Reinforcement Learning with " + subject,
+              "Offline reinforcement learning (offline RL) from fixed datasets with "
+                  + subject.toLowerCase(java.util.Locale.ROOT)
+                  + ". Offline RL without interaction; offline reinforcement learning benchmarks.",
+              List.of(),
+              null,
+              0));
+    }
+    index.replaceAll(papers, "f");
+    Map<String, Double> topics = new LinkedHashMap<>();
+    topics.put("offline rl", 1.0);
+    topics.put("denoising", 1.0);
+    List<Recommendation> recs =
+        index
+            .recommend(
+                new ProfileQuery(
+                    profile(topics, List.of(), Map.of(), List.of(), Set.of()), false, 0, 10))
+            .items();
+    // Five offline RL papers match more strongly (the fusion alone put the denoising paper fifth),
+    // yet the second topic has the second place.
+    assertThat(recs.subList(0, 2))
+        .flatExtracting(Recommendation::topics)
+        .containsExactlyInAnyOrder("offline rl", "denoising");
+    assertThat(recs).hasSize(6);
+  }
+
+  @Test
   void aMutedTermRemovesItsPapers() {
     List<String> ranked =
         titles(

@@ -1,0 +1,105 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.Map;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Shares a feed's places among a member's interests (topics, followed authors) in proportion to
+ * their weights, so one topic with many strong matches does not fill the page: a member who follows
+ * "offline rl", "diffusion policy" and "mixture of experts" sees all three on the first page. Each
+ * interest keeps its own papers in the fused order, and the interests take turns by the
+ * Sainte-Laguë rule (the next place goes to the interest with the highest {@code weight / (2 *
+ * places + 1)}), as proportional diversification does (Dang and Croft 2012). A paper matching
+ * several interests counts a share of a place for each. Papers matching no interest (found by the
+ * like model alone) keep their places.
+ */
+final class InterestShares {
+  private InterestShares() {}
+
+  /**
+   * The ranked papers shared among the topics (weighted by {@code topicWeights}, by name) and the
+   * followed authors (weight 1) of {@code interests}.
+   */
+  static ScoreDoc[] share(
+      IndexSearcher searcher,
+      Interests interests,
+      Map<String, Double> topicWeights,
+      ScoreDoc[] ranked)
+      throws IOException {
+    int count = interests.topics().size() + interests.authors().size();
+    if (count < 2 || ranked.length < 2) {
+      return ranked;
+    }
+    boolean[][] matches = new boolean[count][];
+    double[] weights = new double[count];
+    DocMatcher matcher = new DocMatcher(searcher);
+    int i = 0;
+    for (Map.Entry<String, Query> topic : interests.topics().entrySet()) {
+      matches[i] = matcher.matching(ranked, topic.getValue());
+      weights[i++] = topicWeights.getOrDefault(topic.getKey(), 1.0);
+    }
+    for (Query author : interests.authors().values()) {
+      matches[i] = matcher.matching(ranked, author);
+      weights[i++] = 1.0;
+    }
+    return share(ranked, matches, weights);
+  }
+
+  /**
+   * The ranked papers (best first) in shared order; unchanged with fewer than two interests.
+   *
+   * @param matches {@code matches[i][p]}: interest {@code i} matches {@code ranked[p]}
+   * @param weights each interest's weight (positive)
+   */
+  static ScoreDoc[] share(ScoreDoc[] ranked, boolean[][] matches, double[] weights) {
+    int interests = weights.length;
+    if (interests < 2) {
+      return ranked;
+    }
+    int n = ranked.length;
+    int[] matched = new int[n];
+    for (boolean[] interest : matches) {
+      for (int p = 0; p < n; p++) {
+        matched[p] += interest[p] ? 1 : 0;
+      }
+    }
+    double[] places = new double[interests];
+    int[] next = new int[interests];
+    boolean[] placed = new boolean[n];
+    ScoreDoc[] shared = new ScoreDoc[n];
+    for (int slot = 0; slot < n; slot++) {
+      if (matched[slot] == 0) {
+        shared[slot] = ranked[slot];
+        continue;
+      }
+      int turn = -1;
+      double best = 0;
+      for (int i = 0; i < interests; i++) {
+        while (next[i] < n && (!matches[i][next[i]] || placed[next[i]])) {
+          next[i]++;
+        }
+        if (next[i] == n) {
+          continue;
+        }
+        double quotient = weights[i] / (2 * places[i] + 1);
+        // On equal turns the interest whose paper the fusion ranked higher goes first.
+        if (turn < 0 || quotient > best || (quotient == best && next[i] < next[turn])) {
+          turn = i;
+          best = quotient;
+        }
+      }
+      int paper = next[turn];
+      placed[paper] = true;
+      shared[slot] = ranked[paper];
+      for (int i = 0; i < interests; i++) {
+        if (matches[i][paper]) {
+          places[i] += 1.0 / matched[paper];
+        }
+      }
+    }
+    return shared;
+  }
+}
