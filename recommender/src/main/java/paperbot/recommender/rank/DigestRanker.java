@@ -87,7 +87,7 @@ public final class DigestRanker {
     // With a like model, or several interests to share the places, a wider window is found and
     // reordered, as in the feed.
     boolean learning = !profile.learned().isEmpty();
-    boolean sharing = interests.topics().size() + interests.authors().size() > 1;
+    boolean sharing = InterestShares.applies(interests);
     int wanted = learning || sharing ? Math.max(DIGEST_WINDOW, request.limit()) : request.limit();
     TopDocs top;
     if (request.since() == null && !interests.clauses().isEmpty()) {

@@ -1,27 +1,34 @@
 package paperbot.recommender.rank;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Shares a feed's places among a member's interests (topics, followed authors) in proportion to
- * their weights, so one topic with many strong matches does not fill the page: a member who follows
- * "offline rl", "diffusion policy" and "mixture of experts" sees all three on the first page. Each
- * interest keeps its own papers in the fused order, and the interests take turns by the
- * Sainte-Laguë rule (the next place goes to the interest with the highest {@code weight / (2 *
- * places + 1)}), as proportional diversification does (Dang and Croft 2012). A paper matching
- * several interests counts a share of a place for each. Papers matching no interest (found by the
- * like model alone) keep their places.
+ * Shares a feed's places among a member's interests (each topic, and the followed authors together)
+ * in proportion to their weights, so one topic with many strong matches does not fill the page: a
+ * member who follows "offline rl", "diffusion policy" and "mixture of experts" sees all three on
+ * the first page. Each interest keeps its own papers in the fused order, and the interests take
+ * turns by the Sainte-Laguë rule (the next place goes to the interest with the highest {@code
+ * weight / (2 * places + 1)}), as proportional diversification does (Dang and Croft 2012). A paper
+ * matching several interests counts a share of a place for each. Papers matching no interest (found
+ * by the like model alone) keep their places.
  */
 final class InterestShares {
   private InterestShares() {}
 
+  /** True when there are at least two interests to share places among. */
+  static boolean applies(Interests interests) {
+    return interests.topics().size() + (interests.authors().isEmpty() ? 0 : 1) > 1;
+  }
+
   /**
-   * The ranked papers shared among the topics (weighted by {@code topicWeights}, by name) and the
-   * followed authors (weight 1) of {@code interests}.
+   * The ranked papers shared among the topics of {@code interests} (weighted by {@code
+   * topicWeights}, by name) and its followed authors, who together count as one interest of weight
+   * 1: following ten authors should not give them ten places in eleven.
    */
   static ScoreDoc[] share(
       IndexSearcher searcher,
@@ -29,21 +36,24 @@ final class InterestShares {
       Map<String, Double> topicWeights,
       ScoreDoc[] ranked)
       throws IOException {
-    int count = interests.topics().size() + interests.authors().size();
-    if (count < 2 || ranked.length < 2) {
+    if (!applies(interests) || ranked.length < 2) {
       return ranked;
     }
+    boolean authors = !interests.authors().isEmpty();
+    int count = interests.topics().size() + (authors ? 1 : 0);
     boolean[][] matches = new boolean[count][];
     double[] weights = new double[count];
     DocMatcher matcher = new DocMatcher(searcher);
     int i = 0;
-    for (Map.Entry<String, Query> topic : interests.topics().entrySet()) {
+    // Which topics a paper has, by word pairs: no positions read, each term's states remembered.
+    for (Map.Entry<String, Query> topic : interests.topicMatches().entrySet()) {
       matches[i] = matcher.matching(ranked, topic.getValue());
       weights[i++] = topicWeights.getOrDefault(topic.getKey(), 1.0);
     }
-    for (Query author : interests.authors().values()) {
-      matches[i] = matcher.matching(ranked, author);
-      weights[i++] = 1.0;
+    if (authors) {
+      matches[i] =
+          matcher.matching(ranked, QueryPlan.anyOf(List.copyOf(interests.authors().values())));
+      weights[i] = 1.0;
     }
     return share(ranked, matches, weights);
   }

@@ -7,12 +7,15 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * A profile's interests as queries: per topic and per followed author (named, to explain hits),
- * every clause that may match, and the topics' phrase bonuses for the second pass. Built by {@link
+ * A profile's interests as queries: per topic and per followed author (named, to explain hits;
+ * {@code topicMatches} are the topics as the first pass matches them, by word pairs and no
+ * positions, which is cheap enough to sort a whole pool by topic: {@link InterestShares}), every
+ * clause that may match, and the topics' phrase bonuses for the second pass. Built by {@link
  * ProfileQueries#interests}.
  */
 record Interests(
     Map<String, Query> topics,
+    Map<String, Query> topicMatches,
     Map<String, Query> authors,
     List<Query> clauses,
     List<Query> exactClauses,

@@ -48,6 +48,7 @@ final class ProfileQueries {
   Interests interests(InterestProfile profile, boolean loose, IndexReader corpus)
       throws IOException {
     Map<String, Query> topics = new LinkedHashMap<>();
+    Map<String, Query> topicMatches = new LinkedHashMap<>();
     List<Query> clauses = new ArrayList<>();
     List<Query> exactClauses = new ArrayList<>();
     List<Query> bonuses = new ArrayList<>();
@@ -65,6 +66,7 @@ final class ProfileQueries {
         clauses.add(new BoostQuery(text.match(), weight));
         exactClauses.add(new BoostQuery(text.exact(), weight));
         topics.put(topic.getKey(), new BoostQuery(strict.exact(), weight));
+        topicMatches.put(topic.getKey(), strict.match());
         highlights.add(text.highlight());
         words.add(new BoostQuery(plan.bagOfWords(concepts), weight));
         if (text.bonus() != null) {
@@ -78,6 +80,7 @@ final class ProfileQueries {
     }
     return new Interests(
         topics,
+        topicMatches,
         authors,
         clauses,
         exactClauses,
