@@ -91,8 +91,8 @@ public final class ProfileRanker {
    * plain words, feedback terms) and the member's like model: the words that set their liked papers
    * apart from the corpus (tf-idf, as a per-member linear model with strong regularisation reduces
    * to), so a like counts from the very next {@code /papers}. Resemblance to disliked papers takes
-   * rank off. The topics and followed authors then take turns on the page by their weights ({@link
-   * InterestShares}). See docs/ranking.md.
+   * rank off. The topics (and the followed authors, together) then take turns on the page by their
+   * weights ({@link InterestShares}). See docs/ranking.md.
    */
   public Recommendations recommend(IndexSearcher searcher, ProfileQuery request)
       throws IOException {
@@ -230,7 +230,7 @@ public final class ProfileRanker {
       signals.add(likeScores);
     }
     float[] negative = dislikeQuery == null ? null : scores[scores.length - 1];
-    // Every topic and followed author shows on the first pages, by its weight.
+    // Every topic (and the followed authors, together) shows on the first pages, by its weight.
     return InterestShares.share(
         searcher, interests, profile.topics(), RankFusion.fuse(pool, signals, negative));
   }
