@@ -173,6 +173,45 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void followedAuthorsShareTheirPlacesAsOneInterest() {
+    List<Paper> papers = new java.util.ArrayList<>(List.of(OFFLINE, OFFLINE_VOICE));
+    List<String> authors = List.of("Cai Wu", "Dana Ito", "Eli Moss");
+    for (String author : authors) {
+      papers.add(
+          paper(
+              "Protein Folding Notes by " + author,
+              "Protein structure prediction with attention.",
+              List.of(author),
+              null,
+              0));
+    }
+    for (String subject : List.of("Value Penalties", "Ensembles")) {
+      papers.add(
+          paper(
+              "Offline RL with " + subject,
+              "Offline reinforcement learning (offline RL) with " + subject + ".",
+              List.of(),
+              null,
+              0));
+    }
+    index.replaceAll(papers, "f");
+    List<Recommendation> recs =
+        index
+            .recommend(
+                new ProfileQuery(
+                    profile(Map.of("offline rl", 1.0), List.of(), Map.of(), authors, Set.of()),
+                    false,
+                    0,
+                    10))
+            .items();
+    assertThat(recs).hasSize(7);
+    // One topic and the followed authors together take turns: two of the first four places each,
+    // where three authors counted apart would have taken three.
+    assertThat(recs.subList(0, 4)).filteredOn(r -> !r.authors().isEmpty()).hasSize(2);
+    assertThat(recs.subList(0, 4)).filteredOn(r -> !r.topics().isEmpty()).hasSize(2);
+  }
+
+  @Test
   void aMutedTermRemovesItsPapers() {
     List<String> ranked =
         titles(
