@@ -33,19 +33,7 @@ final class DocMatcher {
   }
 
   boolean matches(int doc, Query query) throws IOException {
-    Weight weight = weight(query);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    int target = doc - leaf.docBase;
-    ScorerSupplier supplier = weight.scorerSupplier(leaf);
-    if (supplier == null) {
-      return false;
-    }
-    Scorer scorer = supplier.get(1);
-    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-    DocIdSetIterator approximation =
-        twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-    return approximation.advance(target) == target && (twoPhase == null || twoPhase.matches());
+    return matching(new ScoreDoc[] {new ScoreDoc(doc, 0f)}, query)[0];
   }
 
   /** The names of the queries (topics, followed authors) that {@code doc} matches, in order. */
