@@ -19,14 +19,15 @@ import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.index.WordPairs;
 
 /**
- * Builds the ranking queries: BM25 on title (weighted higher) and abstract for every concept,
- * equivalent forms as slightly weaker alternatives; then, for the best matches, a bonus when the
- * member's words appear together as a phrase, and small recency and upvote priors that break
- * near-ties but never outweigh a strong text match.
+ * Builds the ranking queries: word scores ({@link paperbot.recommender.index.PaperSimilarity}) on
+ * title (weighted higher) and abstract for every concept, equivalent forms as slightly weaker
+ * alternatives; then, for the best matches, a bonus when the member's words appear together as a
+ * phrase, and small recency and upvote priors that break near-ties but never outweigh a strong text
+ * match.
  */
 final class QueryPlan {
   /**
-   * Title and abstract each score by BM25 and the scores add, so a word in the (short) title
+   * Title and abstract each score on their own and the scores add, so a word in the (short) title
    * already counts more; boosting the title by 2 on top let common title words outrank the query's
    * distinctive ones (dev set +0.03 at 1). A little extra keeps a title match ahead of an equally
    * strong abstract-only match.
@@ -127,8 +128,8 @@ final class QueryPlan {
     if (clauses == 0) {
       return null;
     }
-    // A typed query matches any of its concepts and BM25 ranks the papers with more (and rarer) of
-    // them first:
+    // A typed query matches any of its concepts and the word scores rank the papers with more (and
+    // rarer) of them first:
     // requiring most words lost most of the relevant papers of longer queries (docs/ranking.md).
     int minimumMatch = matchAll ? clauses : 1;
     required.setMinimumNumberShouldMatch(minimumMatch);

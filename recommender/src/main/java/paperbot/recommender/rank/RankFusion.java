@@ -16,8 +16,8 @@ import org.apache.lucene.search.TotalHits;
 /**
  * Combines rankings of one candidate pool by reciprocal rank (Cormack et al. 2009): each paper
  * scores {@code sum 1/(K + rank)} over the rankings. Ranks, not scores, so signals on different
- * scales (BM25 sums, feedback weights, a member's model) combine without weights to tune; a paper
- * several signals place high wins.
+ * scales (word-score sums, feedback weights, a member's model) combine without weights to tune; a
+ * paper several signals place high wins.
  */
 final class RankFusion {
   /** The constant of the original paper; it damps the difference between the very first ranks. */

@@ -110,6 +110,7 @@ public final class Ranker {
             depth,
             block,
             plan.bagOfWords(concepts));
+    ranked = TitledPaper.first(searcher, request.query(), ranked);
     RelatedPapers.Found related = null;
     boolean few = RelatedPapers.wanted(first.totalHits);
     ScoreDoc[] best = few ? wholeMatches(searcher, concepts, ranked) : new ScoreDoc[0];

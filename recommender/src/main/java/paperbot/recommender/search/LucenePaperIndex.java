@@ -32,6 +32,7 @@ import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.index.PaperAnalyzer;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.index.PaperSimilarity;
 import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.DigestRanker;
 import paperbot.recommender.rank.ProfileQuery;
@@ -89,7 +90,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
       throws IOException {
     this.directory = directory;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = new SearcherManager(writer, new PaperSearchers());
     this.ranker = ranker;
     this.profiles = profiles;
     this.digests = digests;
@@ -113,6 +114,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
       Directory directory = FSDirectory.open(dir);
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer)
+              .setSimilarity(new PaperSimilarity())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               // A larger buffer than the 16 MB default flushes fewer, bigger segments: less merging
               // during bulk loads.

@@ -266,7 +266,7 @@ final class LiveSourcesTest {
       assertThat(index.get(seed.id())).get().extracting(Paper::id).isEqualTo("2303.04137");
       assertThat(
               index
-                  .search(SearchRequest.firstPage("brand new gflownets", 1))
+                  .search(SearchRequest.firstPage("a brand new paper on gflownets", 1))
                   .hits()
                   .get(0)
                   .paper()

@@ -37,19 +37,20 @@ import paperbot.recommender.search.LucenePaperIndex;
 final class DevSetQualityTest {
   private static final int K = 10;
 
-  /** Measured 0.699 (docs/ranking.md); the floor catches a real regression, not noise. */
-  private static final double MIN_MEAN_NDCG = 0.68;
+  /** Measured 0.719 (docs/ranking.md); the floor catches a real regression, not noise. */
+  private static final double MIN_MEAN_NDCG = 0.70;
 
   /**
-   * No query may score below this (plain BM25 with StandardAnalyzer never scores 0 on this set).
+   * No query may score below this: plain BM25 with StandardAnalyzer scores 0.37 to 0.85 per query
+   * on this set, and the lowest here was 0.46.
    */
-  private static final double MIN_QUERY_NDCG = 0.15;
+  private static final double MIN_QUERY_NDCG = 0.30;
 
   /**
-   * The personal feed's floor: measured 0.669 against 0.641 for plain search with the stored like
-   * model (docs/ranking.md).
+   * The personal feed's floor: measured 0.687 against 0.663 for plain search with the stored like
+   * model and the DFR word scores (docs/ranking.md).
    */
-  private static final double MIN_PERSONAL_NDCG = 0.65;
+  private static final double MIN_PERSONAL_NDCG = 0.67;
 
   static final Path JUDGMENTS =
       Path.of("..", "..", "shared", "eval-dev", "judgments.json").toAbsolutePath().normalize();

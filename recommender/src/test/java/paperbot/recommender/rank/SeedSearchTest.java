@@ -83,4 +83,19 @@ final class SeedSearchTest {
         .extracting(SearchHit::whyLine)
         .anySatisfy(why -> assertThat(why).contains(" → " + abbreviation + " ("));
   }
+
+  @ParameterizedTest(name = "{0} finds its paper first")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // Another paper repeats "vision-language-action" and outscores this one on its words.
+        "Dita: Scaling Diffusion Transformer for Generalist Vision-Language-Action Policy"
+            + " | Dita: Scaling Diffusion Transformer for Generalist Vision-Language-Action Policy",
+        // Its opening: many papers do reinforcement learning with actions.
+        "reinforcement learning with action | Reinforcement Learning with Action Sequence for"
+            + " Data-Efficient Robot Learning"
+      })
+  void aPastedTitleOrItsOpeningFindsThatPaperFirst(String query, String title) {
+    assertThat(search(query).get(0).paper().title()).isEqualTo(title);
+  }
 }
