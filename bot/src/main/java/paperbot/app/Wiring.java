@@ -212,7 +212,7 @@ public final class Wiring implements AutoCloseable {
     List<ChatCommand> others =
         List.of(
             new PaperCommand(index, sources, profiles),
-            new TopicsCommand(profiles, config.limits()),
+            new TopicsCommand(profiles, index, config.limits()),
             new FeedbackCommand(index, profiles),
             new SimilarCommand(index, profiles),
             new SavedCommand(index, profiles),

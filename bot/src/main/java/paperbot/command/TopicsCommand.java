@@ -14,6 +14,7 @@ import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.TopicSubject;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /topics add|remove|list|mute|unmute|clear}: the member's own interest topics and muted
@@ -31,8 +32,12 @@ public final class TopicsCommand implements ChatCommand {
   private final ProfileStore store;
   private final ProfileLimits limits;
 
-  public TopicsCommand(ProfileStore store, ProfileLimits limits) {
+  /** Tells a member whose topic has a word no paper has what the topic follows instead. */
+  private final PaperIndex index;
+
+  public TopicsCommand(ProfileStore store, PaperIndex index, ProfileLimits limits) {
     this.store = store;
+    this.index = index;
     this.limits = limits;
   }
 
@@ -148,13 +153,20 @@ public final class TopicsCommand implements ChatCommand {
               + "with `/topics remove <topic>`.");
     }
     boolean added = store.addTopic(member, topic, weight);
+    // Ranking follows the spelling papers use; the member should know, and can fix the topic.
+    String spelled =
+        index
+            .spellingFixed(topic)
+            .map(fixed -> " No paper spells it that way: it follows *" + fixed + "*.")
+            .orElse("");
     return Reply.privateText(
         (added ? "Added topic " : "Updated topic ")
             + "*"
             + topic
             + "* (weight "
             + format(weight)
-            + "). `/papers` now ranks papers for your topics.");
+            + "). `/papers` now ranks papers for your topics."
+            + spelled);
   }
 
   private Reply remove(MemberKey member, String topic) {

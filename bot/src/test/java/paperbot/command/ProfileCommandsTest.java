@@ -167,6 +167,27 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void aTopicWithATypoIsKeptAsTypedAndFollowsTheSpellingPapersUse() {
+    assertThat(say("ugo", "topics", "add difusion polcy").text())
+        .isEqualTo(
+            "Added topic *difusion polcy* (weight 1). `/papers` now ranks papers for your topics."
+                + " No paper spells it that way: it follows *diffusion policy*.");
+    assertThat(say("ugo", "topics", "add offline rl").text()).doesNotContain("spells");
+    Reply reply = say("ugo", "papers", "");
+    // The topic matches papers on diffusion policies (it matched none as typed) and is named as
+    // saved.
+    assertThat(reply.cards())
+        .filteredOn(card -> card.why().contains("difusion polcy"))
+        .isNotEmpty()
+        .allSatisfy(card -> assertThat(card.title()).containsIgnoringCase("diffusion"));
+    // A search says what it searched for.
+    assertThat(say("ugo", "papers", "difusion polcy").text())
+        .contains(
+            "No paper has \u201cdifusion\u201d or \u201cpolcy\u201d; showing papers for"
+                + " \u201cdiffusion policy\u201d.");
+  }
+
+  @Test
   void aTopicTypedAsAQuestionIsStoredAsWhatItAsksAbout() {
     String question = "how can I filter out low-quality demonstrations or training data?";
     assertThat(question).hasSizeGreaterThan(60);

@@ -141,10 +141,23 @@ final class PaperText {
    * when the abstract lacks it or was not read.
    */
   String spelling(String stem) {
-    if (cleanAbstract == null) {
-      return null;
-    }
+    return spellings(stem).entrySet().stream()
+        .max(
+            Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey)
+        .orElse(null);
+  }
+
+  /**
+   * Every spelling of a stem in the abstract, lower case, with how often each occurs ("policy" 3,
+   * "policies" 1 for "polici"); none when the abstract was not read.
+   */
+  Map<String, Integer> spellings(String stem) {
     Map<String, Integer> forms = new HashMap<>();
+    if (cleanAbstract == null) {
+      return forms;
+    }
     for (int i = 0; i < abstractTokens.terms().size(); i++) {
       if (abstractTokens.terms().get(i).equals(stem)) {
         int start = abstractTokens.starts()[i];
@@ -156,13 +169,8 @@ final class PaperText {
         forms.merge(cleanAbstract.substring(start, end).toLowerCase(Locale.ROOT), 1, Integer::sum);
       }
     }
-    return forms.entrySet().stream()
-        .filter(form -> !form.getKey().isEmpty())
-        .max(
-            Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-        .map(Map.Entry::getKey)
-        .orElse(null);
+    forms.remove("");
+    return forms;
   }
 
   Tokens field(String field) {

@@ -57,8 +57,10 @@ final class ProfileQueries {
     List<Map.Entry<String, Double>> heaviestFirst = new ArrayList<>(profile.topics().entrySet());
     heaviestFirst.sort(Map.Entry.<String, Double>comparingByValue().reversed());
     for (Map.Entry<String, Double> topic : heaviestFirst) {
-      List<Concept> concepts =
-          expander.concepts(ChatWords.subject(QueryWords.of(topic.getKey())), corpus);
+      // A topic saved with a typo ("difusion policy") follows what it was meant to.
+      SpellingFixes.Fixed typed =
+          SpellingFixes.ofText(topic.getKey(), corpus, plan.analyzer(), expander);
+      List<Concept> concepts = expander.concepts(typed.words(), corpus);
       QueryPlan.TextQuery strict = plan.textQuery(concepts, true);
       if (strict != null) {
         float weight = topic.getValue().floatValue();

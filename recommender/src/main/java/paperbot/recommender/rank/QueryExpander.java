@@ -39,6 +39,9 @@ public final class QueryExpander {
 
   private final int longestForm;
 
+  /** Every word of every form: words the list knows are never corrected as typos. */
+  private final Set<String> words;
+
   private QueryExpander(
       Map<List<String>, Set<String>> equivalents,
       Map<List<String>, String> spelling,
@@ -47,6 +50,8 @@ public final class QueryExpander {
     this.spelling = spelling;
     this.ambiguous = ambiguous;
     this.longestForm = equivalents.keySet().stream().mapToInt(List::size).max().orElse(1);
+    this.words = new HashSet<>();
+    equivalents.keySet().forEach(words::addAll);
   }
 
   /** Loads the groups from a file; falls back to the built-in list when the file is missing. */
@@ -153,6 +158,11 @@ public final class QueryExpander {
     return plural
         ? word.substring(0, word.length() - 1).toUpperCase(Locale.ROOT) + "s"
         : word.toUpperCase(Locale.ROOT);
+  }
+
+  /** True when a form of the list has this word ("bc", "cloning"). */
+  boolean knowsWord(String word) {
+    return words.contains(word);
   }
 
   /** Splits words into concepts, taking the longest known term at each position. */

@@ -75,6 +75,11 @@ final class QueryPlan {
     this.builder = new QueryBuilder(analyzer);
   }
 
+  /** The analysis every query of this plan goes through (the index's own). */
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
   /**
    * The text part of a query: what a paper must match, and the phrase bonus for the member's words
    * appearing together (null when there is none). They stay apart so the first pass can skip

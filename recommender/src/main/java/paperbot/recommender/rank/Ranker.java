@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -71,14 +72,17 @@ public final class Ranker {
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
     QueryWords.Split split = QueryWords.split(request.query());
-    List<Concept> concepts =
-        expander.concepts(
-            ChatWords.subject(QueryWords.of(split.searched())), searcher.getIndexReader());
+    SpellingFixes.Fixed words =
+        SpellingFixes.ofText(split.searched(), searcher.getIndexReader(), analyzer, expander);
+    List<Concept> concepts = expander.concepts(words.words(), searcher.getIndexReader());
     QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {
       return new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
     }
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
+    if (words.changed()) {
+      notice = join(notice, words.notice(request.query()));
+    }
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
     QueryLimits limits = QueryLimits.of(split, plan, expander, searcher.getIndexReader());
@@ -144,6 +148,13 @@ public final class Ranker {
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
         notice);
+  }
+
+  /** See {@link paperbot.recommender.search.PaperIndex#spellingFixed}. */
+  public Optional<String> spellingFixed(IndexSearcher searcher, String text) throws IOException {
+    SpellingFixes.Fixed fixed =
+        SpellingFixes.ofText(text, searcher.getIndexReader(), analyzer, expander);
+    return fixed.changed() ? Optional.of(fixed.applyTo(text)) : Optional.empty();
   }
 
   private static String join(String notice, String more) {

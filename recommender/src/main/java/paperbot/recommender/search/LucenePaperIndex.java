@@ -157,6 +157,11 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   }
 
   @Override
+  public Optional<String> spellingFixed(String text) {
+    return withSearcher(searcher -> ranker.spellingFixed(searcher, text));
+  }
+
+  @Override
   public Recommendations recommend(ProfileQuery query) {
     return withSearcher(searcher -> profiles.recommend(searcher, query));
   }

@@ -22,6 +22,12 @@ public interface PaperIndex extends AutoCloseable {
    */
   SearchResults search(SearchRequest request);
 
+  /**
+   * The text with each word no paper has replaced by the nearest word papers use ("difusion polcy"
+   * to "diffusion policy"), as search, the feed and digests read it; empty when no word needed it.
+   */
+  Optional<String> spellingFixed(String text);
+
   /** Personal recommendations for a member's profile. */
   Recommendations recommend(ProfileQuery query);
 

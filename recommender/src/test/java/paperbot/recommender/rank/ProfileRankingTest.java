@@ -132,6 +132,19 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void aTopicSavedWithATypoFollowsTheWordPapersUse() {
+    Map<String, Double> topics = new LinkedHashMap<>();
+    topics.put("video difusion", 1.0);
+    Recommendations recs =
+        index.recommend(
+            new ProfileQuery(
+                profile(topics, List.of(), Map.of(), List.of(), Set.of()), false, 0, 10));
+    // No paper has "difusion"; two have "diffusion", one edit away. The topic is named as saved.
+    assertThat(recs.items().get(0).paper().title()).isEqualTo(DIFFUSION_VIDEO.title());
+    assertThat(recs.items().get(0).topics()).containsExactly("video difusion");
+  }
+
+  @Test
   void heavierTopicsRankFirst() {
     Map<String, Double> topics = new LinkedHashMap<>();
     topics.put("offline rl", 1.0);

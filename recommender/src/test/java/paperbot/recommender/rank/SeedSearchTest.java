@@ -98,4 +98,42 @@ final class SeedSearchTest {
   void aPastedTitleOrItsOpeningFindsThatPaperFirst(String query, String title) {
     assertThat(search(query).get(0).paper().title()).isEqualTo(title);
   }
+
+  @ParameterizedTest(name = "{0} searches for {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "difusion polcy | diffusion policy | \u201cdifusion\u201d or \u201cpolcy\u201d",
+        // The stem of "transformers" is the index term; the typo is near the unstemmed word.
+        "transfomers for robot control | transformers for robot control | \u201ctransfomers\u201d",
+        // "imitation" is indexed as "imit": the typo is near the stem only by its opening.
+        "imitaiton learning | imitation learning | \u201cimitaiton\u201d",
+        // A swap of neighbouring letters counts as one edit.
+        "langauge models | language models | \u201clangauge\u201d"
+      })
+  void aTypoNoPaperHasSearchesForTheNearestWordPapersUse(String typed, String meant, String named) {
+    SearchResults typo = index.search(SearchRequest.firstPage(typed, 10));
+    SearchResults right = index.search(SearchRequest.firstPage(meant, 10));
+    assertThat(typo.notice())
+        .isEqualTo("No paper has " + named + "; showing papers for \u201c" + meant + "\u201d.");
+    assertThat(typo.hits())
+        .extracting(hit -> hit.paper().id())
+        .containsExactlyElementsOf(right.hits().stream().map(hit -> hit.paper().id()).toList());
+  }
+
+  @ParameterizedTest(name = "{0} stays as typed")
+  @CsvSource({
+    // Some paper has it, so it may be a name or a new word.
+    "mamba",
+    // Near "done" and "drone" but too far from any word the papers use (two edits in six letters).
+    "drones",
+    // Short words are as likely another word as a typo.
+    "moe",
+    // A word with digits is a name or a version.
+    "gpt4o"
+  })
+  void aWordPapersHaveOrNoWordIsNearStaysAsTyped(String typed) {
+    String notice = index.search(SearchRequest.firstPage(typed, 10)).notice();
+    assertThat(notice == null ? "" : notice).doesNotContain("No paper has");
+  }
 }

@@ -1,0 +1,250 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
+import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * A typed word that no paper has, corrected to the nearest word the papers use ("difusion polcy"
+ * becomes "diffusion policy"), as a search engine's "showing results for" does. Only a word the
+ * index does not know at all is changed: it would match nothing, so the correction can only add. A
+ * word some papers have, however rare, stays as typed (it may be a name or a new term), and so do
+ * short words, words with digits and words the expansion list knows, where one letter more or less
+ * is as likely another word as a typo.
+ */
+final class SpellingFixes {
+  /** Shorter words are left alone: "moe" is one edit from "mode", "more" and "move". */
+  static final int MIN_LENGTH = 5;
+
+  /** A correction is a word this many papers use at least: one paper's word may be its own typo. */
+  static final int MIN_PAPERS = 2;
+
+  /** Candidates whose spelling in the papers is looked up (one paper read each). */
+  static final int CANDIDATES = 16;
+
+  private static final Pattern LETTERS = Pattern.compile("[a-z]+");
+
+  /** The words with their corrections, and each changed word to what it became (in query order). */
+  record Fixed(List<String> words, Map<String, String> changes) {
+    boolean changed() {
+      return !changes.isEmpty();
+    }
+
+    /** The member's text with each changed word replaced, case aside. */
+    String applyTo(String text) {
+      String fixed = text;
+      for (Map.Entry<String, String> change : changes.entrySet()) {
+        Matcher word =
+            Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])" + Pattern.quote(change.getKey()) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(fixed);
+        fixed = word.replaceAll(Matcher.quoteReplacement(change.getValue()));
+      }
+      return fixed;
+    }
+
+    /** What to tell the member: the words no paper has and what was searched instead. */
+    String notice(String text) {
+      List<String> typed =
+          changes.keySet().stream().map(word -> "\u201c" + word + "\u201d").toList();
+      String words =
+          typed.size() == 1
+              ? typed.get(0)
+              : String.join(", ", typed.subList(0, typed.size() - 1))
+                  + " or "
+                  + typed.get(typed.size() - 1);
+      return "No paper has "
+          + words
+          + "; showing papers for \u201c"
+          + applyTo(text).strip()
+          + "\u201d.";
+    }
+  }
+
+  private SpellingFixes() {}
+
+  /** The words as typed when nothing needs a fix. */
+  static Fixed none(List<String> words) {
+    return new Fixed(words, Map.of());
+  }
+
+  /** The subject words of a member's text (chat words left out), each fixed as below. */
+  static Fixed ofText(String text, IndexReader reader, Analyzer analyzer, QueryExpander expander)
+      throws IOException {
+    return of(ChatWords.subject(QueryWords.of(text)), reader, analyzer, expander);
+  }
+
+  /**
+   * Each word no paper has replaced by the nearest word papers use, when one is close enough (one
+   * edit for words of up to six letters, two for longer ones; a swap of neighbours is one).
+   */
+  static Fixed of(List<String> words, IndexReader reader, Analyzer analyzer, QueryExpander expander)
+      throws IOException {
+    List<String> fixed = new ArrayList<>(words);
+    Map<String, String> changes = new LinkedHashMap<>();
+    IndexSearcher searcher = null;
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (!candidate(word, expander)) {
+        continue;
+      }
+      List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
+      if (terms.size() != 1 || known(reader, terms.get(0))) {
+        continue;
+      }
+      searcher = searcher != null ? searcher : new IndexSearcher(reader);
+      String correction = nearest(searcher, analyzer, word, terms.get(0));
+      if (correction != null) {
+        fixed.set(i, correction);
+        changes.put(word, correction);
+      }
+    }
+    return new Fixed(List.copyOf(fixed), Collections.unmodifiableMap(changes));
+  }
+
+  private static boolean candidate(String word, QueryExpander expander) {
+    return word.length() >= MIN_LENGTH
+        && LETTERS.matcher(word).matches()
+        && !ChatWords.contains(word)
+        && !expander.knowsWord(word);
+  }
+
+  private static boolean known(IndexReader reader, String term) throws IOException {
+    return reader.docFreq(new Term(PaperFields.ABSTRACT, term)) > 0
+        || reader.docFreq(new Term(PaperFields.TITLE, term)) > 0;
+  }
+
+  private static int maxEdits(String word) {
+    return word.length() <= 7 ? 1 : 2;
+  }
+
+  /** A term the papers use near the word, with how many papers use it. */
+  private record Near(String term, int papers, int edits) {}
+
+  /** Letters a stem may have lost from the typed word's end ("imitaiton" to "imit"). */
+  static final int SUFFIX = 5;
+
+  /**
+   * The spelling closest to the typed word among the abstract terms near the word, its stem or its
+   * opening (an index term is a stem: "transfomers" is near "transformer", "polcy", stemmed
+   * "polci", near "polici", and "imitaiton" opens like "imit"), fewest edits first and then the
+   * commoner; null when none is close enough. Each candidate is judged by how the papers spell it,
+   * so a loose candidate costs one paper read and never a wrong correction.
+   */
+  private static String nearest(IndexSearcher searcher, Analyzer analyzer, String word, String stem)
+      throws IOException {
+    Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperFields.ABSTRACT);
+    if (terms == null) {
+      return null;
+    }
+    Set<String> typed = new LinkedHashSet<>(List.of(stem, word));
+    for (int cut = 1; cut <= SUFFIX && word.length() - cut >= 4; cut++) {
+      typed.add(word.substring(0, word.length() - cut));
+    }
+    Map<String, Near> near = new LinkedHashMap<>();
+    for (String form : typed) {
+      int edits = form.equals(word) || form.equals(stem) ? maxEdits(word) : 1;
+      FuzzyTermsEnum fuzzy =
+          new FuzzyTermsEnum(terms, new Term(PaperFields.ABSTRACT, form), edits, 1, true);
+      for (BytesRef term = fuzzy.next(); term != null; term = fuzzy.next()) {
+        String text = term.utf8ToString();
+        if (fuzzy.docFreq() >= MIN_PAPERS && LETTERS.matcher(text).matches()) {
+          // How far the term is from the typed word's opening of the same length.
+          String opening = word.substring(0, Math.min(word.length(), text.length()));
+          near.putIfAbsent(text, new Near(text, fuzzy.docFreq(), Edits.between(opening, text)));
+        }
+      }
+    }
+    List<Near> best =
+        near.values().stream()
+            .sorted(
+                Comparator.comparingInt(Near::edits)
+                    .thenComparing(Comparator.comparingInt(Near::papers).reversed()))
+            .limit(CANDIDATES)
+            .toList();
+    String chosen = null;
+    int chosenEdits = maxEdits(word) + 1;
+    int chosenPapers = 0;
+    for (Near candidate : best) {
+      String spelled = spelling(searcher, analyzer, candidate.term(), word);
+      if (spelled == null) {
+        continue;
+      }
+      int edits = Edits.between(word, spelled);
+      if (edits > maxEdits(word)) {
+        continue;
+      }
+      if (edits < chosenEdits || (edits == chosenEdits && candidate.papers() > chosenPapers)) {
+        chosen = spelled;
+        chosenEdits = edits;
+        chosenPapers = candidate.papers();
+      }
+    }
+    return chosen;
+  }
+
+  /** How a paper with the term spells it, the spelling nearest the typed word ("policy"). */
+  private static String spelling(
+      IndexSearcher searcher, Analyzer analyzer, String term, String word) throws IOException {
+    Optional<Paper> paper = PaperDocuments.first(searcher, new Term(PaperFields.ABSTRACT, term));
+    if (paper.isEmpty()) {
+      return null;
+    }
+    Map<String, Integer> spellings = PaperText.of(analyzer, paper.get()).spellings(term);
+    return spellings.keySet().stream()
+        .filter(form -> LETTERS.matcher(form).matches())
+        .min(
+            Comparator.comparingInt((String form) -> Edits.between(word, form))
+                .thenComparing(form -> -spellings.get(form)))
+        .orElse(null);
+  }
+
+  /** Edit distance with a swap of neighbouring letters as one edit (optimal string alignment). */
+  static final class Edits {
+    private Edits() {}
+
+    static int between(String a, String b) {
+      int[][] d = new int[a.length() + 1][b.length() + 1];
+      for (int i = 0; i <= a.length(); i++) {
+        d[i][0] = i;
+      }
+      for (int j = 0; j <= b.length(); j++) {
+        d[0][j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        for (int j = 1; j <= b.length(); j++) {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+          if (i > 1
+              && j > 1
+              && a.charAt(i - 1) == b.charAt(j - 2)
+              && a.charAt(i - 2) == b.charAt(j - 1)) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length()][b.length()];
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package paperbot.recommender.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class SpellingFixesTest {
+  @ParameterizedTest(name = "{0} to {1}: {2}")
+  @CsvSource({
+    "policy, policy, 0",
+    "polcy, policy, 1",
+    "langauge, language, 1",
+    "imitaiton, imitation, 1",
+    "drones, done, 2",
+    "expers, experts, 1",
+    "'', abc, 3"
+  })
+  void editsCountASwapOfNeighboursAsOne(String a, String b, int edits) {
+    assertThat(SpellingFixes.Edits.between(a, b)).isEqualTo(edits);
+    assertThat(SpellingFixes.Edits.between(b, a)).isEqualTo(edits);
+  }
+
+  @Test
+  void theNoticeNamesTheTypedWordsAndTheQueryAsSearched() {
+    Map<String, String> changes = new LinkedHashMap<>();
+    changes.put("difusion", "diffusion");
+    changes.put("polcy", "policy");
+    SpellingFixes.Fixed fixed = new SpellingFixes.Fixed(List.of("diffusion", "policy"), changes);
+    // Case and the minus word's typo too: the text the member typed, with each typo replaced.
+    assertThat(fixed.notice("Difusion POLCY -polcyx"))
+        .isEqualTo(
+            "No paper has \u201cdifusion\u201d or \u201cpolcy\u201d; showing papers for"
+                + " \u201cdiffusion policy -polcyx\u201d.");
+  }
+}
