@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +19,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
@@ -41,6 +43,9 @@ final class SpellingFixes {
 
   /** Candidates whose spelling in the papers is looked up (one paper read each). */
   static final int CANDIDATES = 16;
+
+  /** Papers read for how they spell a candidate. */
+  static final int PAPERS_READ = 5;
 
   private static final Pattern LETTERS = Pattern.compile("[a-z]+");
 
@@ -140,7 +145,7 @@ final class SpellingFixes {
   }
 
   /** A term the papers use near the word, with how many papers use it. */
-  private record Near(String term, int papers, int edits) {}
+  private record Near(String term, int papers) {}
 
   /** Letters a stem may have lost from the typed word's end ("imitaiton" to "imit"). */
   static final int SUFFIX = 5;
@@ -148,9 +153,10 @@ final class SpellingFixes {
   /**
    * The spelling closest to the typed word among the abstract terms near the word, its stem or its
    * opening (an index term is a stem: "transfomers" is near "transformer", "polcy", stemmed
-   * "polci", near "polici", and "imitaiton" opens like "imit"), fewest edits first and then the
-   * commoner; null when none is close enough. Each candidate is judged by how the papers spell it,
-   * so a loose candidate costs one paper read and never a wrong correction.
+   * "polci", near "polici", and "imitaiton" opens like "imit"), fewest slips first ({@link
+   * TypingEdits}) and then the commoner; null when none is close enough. Each candidate is judged
+   * by how the papers spell it, so a loose candidate costs a few paper reads, never a wrong
+   * correction.
    */
   private static String nearest(IndexSearcher searcher, Analyzer analyzer, String word, String stem)
       throws IOException {
@@ -170,17 +176,14 @@ final class SpellingFixes {
       for (BytesRef term = fuzzy.next(); term != null; term = fuzzy.next()) {
         String text = term.utf8ToString();
         if (fuzzy.docFreq() >= MIN_PAPERS && LETTERS.matcher(text).matches()) {
-          // How far the term is from the typed word's opening of the same length.
-          String opening = word.substring(0, Math.min(word.length(), text.length()));
-          near.putIfAbsent(text, new Near(text, fuzzy.docFreq(), Edits.between(opening, text)));
+          near.putIfAbsent(text, new Near(text, fuzzy.docFreq()));
         }
       }
     }
     List<Near> best =
         near.values().stream()
-            .sorted(
-                Comparator.comparingInt(Near::edits)
-                    .thenComparing(Comparator.comparingInt(Near::papers).reversed()))
+            // The commonest first: a typo is likeliest of a word many papers use.
+            .sorted(Comparator.comparingInt(Near::papers).reversed())
             .limit(CANDIDATES)
             .toList();
     String chosen = null;
@@ -191,7 +194,7 @@ final class SpellingFixes {
       if (spelled == null) {
         continue;
       }
-      int edits = Edits.between(word, spelled);
+      int edits = TypingEdits.between(word, spelled);
       if (edits > maxEdits(word)) {
         continue;
       }
@@ -204,47 +207,25 @@ final class SpellingFixes {
     return chosen;
   }
 
-  /** How a paper with the term spells it, the spelling nearest the typed word ("policy"). */
+  /**
+   * How the papers with the term spell it, the spelling nearest the typed word: "compression" and
+   * "compress" share a stem, and one paper may use only one of them, so a few papers are read.
+   */
   private static String spelling(
       IndexSearcher searcher, Analyzer analyzer, String term, String word) throws IOException {
-    Optional<Paper> paper = PaperDocuments.first(searcher, new Term(PaperFields.ABSTRACT, term));
-    if (paper.isEmpty()) {
-      return null;
+    TopDocs papers =
+        searcher.search(new TermQuery(new Term(PaperFields.ABSTRACT, term)), PAPERS_READ);
+    Map<String, Integer> spellings = new HashMap<>();
+    for (Paper paper : PaperDocuments.papersOf(searcher, papers.scoreDocs)) {
+      PaperText.of(analyzer, paper)
+          .spellings(term)
+          .forEach((form, n) -> spellings.merge(form, n, Integer::sum));
     }
-    Map<String, Integer> spellings = PaperText.of(analyzer, paper.get()).spellings(term);
     return spellings.keySet().stream()
         .filter(form -> LETTERS.matcher(form).matches())
         .min(
-            Comparator.comparingInt((String form) -> Edits.between(word, form))
+            Comparator.comparingInt((String form) -> TypingEdits.between(word, form))
                 .thenComparing(form -> -spellings.get(form)))
         .orElse(null);
-  }
-
-  /** Edit distance with a swap of neighbouring letters as one edit (optimal string alignment). */
-  static final class Edits {
-    private Edits() {}
-
-    static int between(String a, String b) {
-      int[][] d = new int[a.length() + 1][b.length() + 1];
-      for (int i = 0; i <= a.length(); i++) {
-        d[i][0] = i;
-      }
-      for (int j = 0; j <= b.length(); j++) {
-        d[0][j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        for (int j = 1; j <= b.length(); j++) {
-          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-          d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-          if (i > 1
-              && j > 1
-              && a.charAt(i - 1) == b.charAt(j - 2)
-              && a.charAt(i - 2) == b.charAt(j - 1)) {
-            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-          }
-        }
-      }
-      return d[a.length()][b.length()];
-    }
   }
 }

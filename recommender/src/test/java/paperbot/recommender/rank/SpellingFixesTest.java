@@ -18,11 +18,14 @@ final class SpellingFixesTest {
     "imitaiton, imitation, 1",
     "drones, done, 2",
     "expers, experts, 1",
+    // u and i are neighbouring keys; o and a are not.
+    "polucy, policy, 1",
+    "stock, stack, 2",
     "'', abc, 3"
   })
-  void editsCountASwapOfNeighboursAsOne(String a, String b, int edits) {
-    assertThat(SpellingFixes.Edits.between(a, b)).isEqualTo(edits);
-    assertThat(SpellingFixes.Edits.between(b, a)).isEqualTo(edits);
+  void editsCountASwapOfNeighboursOrANeighbouringKeyAsOne(String a, String b, int edits) {
+    assertThat(TypingEdits.between(a, b)).isEqualTo(edits);
+    assertThat(TypingEdits.between(b, a)).isEqualTo(edits);
   }
 
   @Test
