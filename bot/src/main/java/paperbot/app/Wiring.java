@@ -223,7 +223,8 @@ public final class Wiring implements AutoCloseable {
                 digestSchedule,
                 digests,
                 config.digest().defaultZone(),
-                config.limits()));
+                config.limits(),
+                index));
     List<ChatCommand> listed = new ArrayList<>(others);
     listed.add(0, papers);
     HelpCommand help = new HelpCommand(listed);

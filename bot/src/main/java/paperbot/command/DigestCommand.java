@@ -1,5 +1,7 @@
 package paperbot.command;
 
+import static java.util.stream.Collectors.joining;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -20,6 +22,7 @@ import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.rank.TopicSubject;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /digest subscribe [me] [HH:MM] [zone] [days:mon-fri] [topics, ...]}, {@code status},
@@ -43,14 +46,19 @@ public final class DigestCommand implements ChatCommand {
   private final ZoneId defaultZone;
   private final ProfileLimits limits;
 
+  /** Tells a channel whose topic has a word no paper has what the topic follows instead. */
+  private final PaperIndex index;
+
   public DigestCommand(
       DigestStore store,
       paperbot.recommender.profile.ProfileStore profiles,
       DigestSchedule schedule,
       DigestRunner runner,
       ZoneId defaultZone,
-      ProfileLimits limits) {
+      ProfileLimits limits,
+      PaperIndex index) {
     this.store = store;
+    this.index = index;
     this.profiles = profiles;
     this.schedule = schedule;
     this.runner = runner;
@@ -172,7 +180,10 @@ public final class DigestCommand implements ChatCommand {
             + next(saved)
             + ". `/digest preview"
             + (me ? " me" : "")
-            + "` shows what it would post now.");
+            + "` shows what it would post now."
+            + topics.stream()
+                .map(topic -> TopicText.spellingNote(index, topic))
+                .collect(joining()));
   }
 
   private Reply mentions(ChatRequest request, String typed) {

@@ -2,6 +2,7 @@ package paperbot.command;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * Normalises and checks what members type as topics, mutes and author names. Answers problems in
@@ -36,5 +37,16 @@ final class TopicText {
       return "A " + what + " needs at least one letter or digit.";
     }
     return null;
+  }
+
+  /**
+   * " No paper spells *difusion polcy* that way; it follows *diffusion policy*." when ranking reads
+   * a word of the topic as the nearest word papers use (the member may want to fix it), else "".
+   */
+  static String spellingNote(PaperIndex index, String topic) {
+    return index
+        .spellingFixed(topic)
+        .map(fixed -> " No paper spells *" + topic + "* that way; it follows *" + fixed + "*.")
+        .orElse("");
   }
 }

@@ -153,12 +153,6 @@ public final class TopicsCommand implements ChatCommand {
               + "with `/topics remove <topic>`.");
     }
     boolean added = store.addTopic(member, topic, weight);
-    // Ranking follows the spelling papers use; the member should know, and can fix the topic.
-    String spelled =
-        index
-            .spellingFixed(topic)
-            .map(fixed -> " No paper spells it that way: it follows *" + fixed + "*.")
-            .orElse("");
     return Reply.privateText(
         (added ? "Added topic " : "Updated topic ")
             + "*"
@@ -166,7 +160,7 @@ public final class TopicsCommand implements ChatCommand {
             + "* (weight "
             + format(weight)
             + "). `/papers` now ranks papers for your topics."
-            + spelled);
+            + TopicText.spellingNote(index, topic));
   }
 
   private Reply remove(MemberKey member, String topic) {

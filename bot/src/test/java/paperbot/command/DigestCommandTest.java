@@ -62,6 +62,24 @@ final class DigestCommandTest {
   }
 
   @Test
+  void aChannelTopicWithATypoSaysWhatItFollows() {
+    Reply subscribed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.SLACK,
+                    "T4",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe 08:30 UTC offline rl, difusion polcy"));
+    assertThat(subscribed.text())
+        .startsWith("Subscribed this channel")
+        .endsWith(" No paper spells *difusion polcy* that way; it follows *diffusion policy*.")
+        .doesNotContain("spells *offline rl*");
+  }
+
+  @Test
   void aTopicWithASlashIsATopicAndAZoneInAnyCaseIsAZone() {
     Reply subscribed =
         bot.router()

@@ -171,7 +171,7 @@ final class ProfileCommandsTest {
     assertThat(say("ugo", "topics", "add difusion polcy").text())
         .isEqualTo(
             "Added topic *difusion polcy* (weight 1). `/papers` now ranks papers for your topics."
-                + " No paper spells it that way: it follows *diffusion policy*.");
+                + " No paper spells *difusion polcy* that way; it follows *diffusion policy*.");
     assertThat(say("ugo", "topics", "add offline rl").text()).doesNotContain("spells");
     Reply reply = say("ugo", "papers", "");
     // The topic matches papers on diffusion policies (it matched none as typed) and is named as

@@ -31,8 +31,8 @@ import paperbot.recommender.index.PaperFields;
  * becomes "diffusion policy"), as a search engine's "showing results for" does. Only a word the
  * index does not know at all is changed: it would match nothing, so the correction can only add. A
  * word some papers have, however rare, stays as typed (it may be a name or a new term), and so do
- * short words, words with digits and words the expansion list knows, where one letter more or less
- * is as likely another word as a typo.
+ * words with digits (names, versions), words the expansion list knows, and short words, where one
+ * letter more or less is as likely another word as a typo.
  */
 final class SpellingFixes {
   /** Shorter words are left alone: "moe" is one edit from "mode", "more" and "move". */
@@ -41,7 +41,7 @@ final class SpellingFixes {
   /** A correction is a word this many papers use at least: one paper's word may be its own typo. */
   static final int MIN_PAPERS = 2;
 
-  /** Candidates whose spelling in the papers is looked up (one paper read each). */
+  /** Candidates whose spelling in the papers is looked up ({@link #PAPERS_READ} papers each). */
   static final int CANDIDATES = 16;
 
   /** Papers read for how they spell a candidate. */
@@ -89,11 +89,6 @@ final class SpellingFixes {
 
   private SpellingFixes() {}
 
-  /** The words as typed when nothing needs a fix. */
-  static Fixed none(List<String> words) {
-    return new Fixed(words, Map.of());
-  }
-
   /** The subject words of a member's text (chat words left out), each fixed as below. */
   static Fixed ofText(String text, IndexReader reader, Analyzer analyzer, QueryExpander expander)
       throws IOException {
@@ -101,8 +96,9 @@ final class SpellingFixes {
   }
 
   /**
-   * Each word no paper has replaced by the nearest word papers use, when one is close enough (one
-   * edit for words of up to six letters, two for longer ones; a swap of neighbours is one).
+   * Each word no paper has replaced by the nearest word papers use, when one is close enough: one
+   * slip of the fingers ({@link TypingEdits}) for words of up to seven letters, two for longer
+   * ones.
    */
   static Fixed of(List<String> words, IndexReader reader, Analyzer analyzer, QueryExpander expander)
       throws IOException {
