@@ -28,11 +28,12 @@ import paperbot.recommender.index.PaperFields;
 
 /**
  * A typed word that no paper has, corrected to the nearest word the papers use ("difusion polcy"
- * becomes "diffusion policy"), as a search engine's "showing results for" does. Only a word the
- * index does not know at all is changed: it would match nothing, so the correction can only add. A
- * word some papers have, however rare, stays as typed (it may be a name or a new term), and so do
- * words with digits (names, versions), words the expansion list knows, and short words, where one
- * letter more or less is as likely another word as a typo.
+ * becomes "diffusion policy") or split into two words papers use ("diffusionpolicy"), as a search
+ * engine's "showing results for" does. Only a word the index does not know at all is changed: it
+ * would match nothing, so the correction can only add. A word some papers have, however rare, stays
+ * as typed (it may be a name or a new term), and so do words with digits (names, versions), words
+ * the expansion list knows, and short words, where one letter more or less is as likely another
+ * word as a typo.
  */
 final class SpellingFixes {
   /** Shorter words are left alone: "moe" is one edit from "mode", "more" and "move". */
@@ -49,7 +50,10 @@ final class SpellingFixes {
 
   private static final Pattern LETTERS = Pattern.compile("[a-z]+");
 
-  /** The words with their corrections, and each changed word to what it became (in query order). */
+  /**
+   * The words with their corrections, and each changed word to what it became, in query order (one
+   * word or, for words typed together, two).
+   */
   record Fixed(List<String> words, Map<String, String> changes) {
     boolean changed() {
       return !changes.isEmpty();
@@ -102,12 +106,10 @@ final class SpellingFixes {
    */
   static Fixed of(List<String> words, IndexReader reader, Analyzer analyzer, QueryExpander expander)
       throws IOException {
-    List<String> fixed = new ArrayList<>(words);
     Map<String, String> changes = new LinkedHashMap<>();
     IndexSearcher searcher = null;
-    for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
-      if (!candidate(word, expander)) {
+    for (String word : words) {
+      if (!candidate(word, expander) || changes.containsKey(word)) {
         continue;
       }
       List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
@@ -116,12 +118,48 @@ final class SpellingFixes {
       }
       searcher = searcher != null ? searcher : new IndexSearcher(reader);
       String correction = nearest(searcher, analyzer, word, terms.get(0));
+      if (correction == null) {
+        correction = split(reader, analyzer, word);
+      }
       if (correction != null) {
-        fixed.set(i, correction);
         changes.put(word, correction);
       }
     }
+    List<String> fixed = new ArrayList<>();
+    for (String word : words) {
+      String correction = changes.get(word);
+      fixed.addAll(correction == null ? List.of(word) : List.of(correction.split(" ")));
+    }
     return new Fixed(List.copyOf(fixed), Collections.unmodifiableMap(changes));
+  }
+
+  /** The shortest word a run-together word is split into. */
+  static final int MIN_PART = 3;
+
+  /**
+   * Two words typed without the space between them ("diffusionpolicy"), when papers use both: of
+   * the places to split, the one whose rarer part the most papers have; null when none.
+   */
+  private static String split(IndexReader reader, Analyzer analyzer, String word)
+      throws IOException {
+    String best = null;
+    int bestPapers = MIN_PAPERS - 1;
+    for (int at = MIN_PART; at <= word.length() - MIN_PART; at++) {
+      String first = word.substring(0, at);
+      String second = word.substring(at);
+      int papers = Math.min(papers(reader, analyzer, first), papers(reader, analyzer, second));
+      if (papers > bestPapers) {
+        best = first + " " + second;
+        bestPapers = papers;
+      }
+    }
+    return best;
+  }
+
+  /** How many papers have the word in their abstract (0 for a stop word or several terms). */
+  private static int papers(IndexReader reader, Analyzer analyzer, String word) throws IOException {
+    List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
+    return terms.size() == 1 ? reader.docFreq(new Term(PaperFields.ABSTRACT, terms.get(0))) : 0;
   }
 
   private static boolean candidate(String word, QueryExpander expander) {

@@ -109,7 +109,9 @@ final class SeedSearchTest {
         // "imitation" is indexed as "imit": the typo is near the stem only by its opening.
         "imitaiton learning | imitation learning | \u201cimitaiton\u201d",
         // A swap of neighbouring letters counts as one edit.
-        "langauge models | language models | \u201clangauge\u201d"
+        "langauge models | language models | \u201clangauge\u201d",
+        // Two words typed without the space between them.
+        "diffusionpolicy | diffusion policy | \u201cdiffusionpolicy\u201d"
       })
   void aTypoNoPaperHasSearchesForTheNearestWordPapersUse(String typed, String meant, String named) {
     SearchResults typo = index.search(SearchRequest.firstPage(typed, 10));
