@@ -45,6 +45,12 @@ final class SpellingFixes {
   /** Candidates whose spelling in the papers is looked up ({@link #PAPERS_READ} papers each). */
   static final int CANDIDATES = 16;
 
+  /**
+   * Unknown words looked up per text: a text with more is not a few typos but another language or
+   * noise, and each lookup costs about ten milliseconds at a million papers.
+   */
+  static final int MAX_TRIED = 3;
+
   /** Papers read for how they spell a candidate. */
   static final int PAPERS_READ = 5;
 
@@ -108,14 +114,16 @@ final class SpellingFixes {
       throws IOException {
     Map<String, String> changes = new LinkedHashMap<>();
     IndexSearcher searcher = null;
+    int tried = 0;
     for (String word : words) {
-      if (!candidate(word, expander) || changes.containsKey(word)) {
+      if (tried == MAX_TRIED || !candidate(word, expander) || changes.containsKey(word)) {
         continue;
       }
       List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
       if (terms.size() != 1 || known(reader, terms.get(0))) {
         continue;
       }
+      tried++;
       searcher = searcher != null ? searcher : new IndexSearcher(reader);
       String correction = nearest(searcher, analyzer, word, terms.get(0));
       if (correction == null) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -139,5 +140,15 @@ final class SeedSearchTest {
   void aWordPapersHaveOrNoWordIsNearStaysAsTyped(String typed) {
     String notice = index.search(SearchRequest.firstPage(typed, 10)).notice();
     assertThat(notice == null ? "" : notice).doesNotContain("showing papers for");
+  }
+
+  @Test
+  void onlyTheFirstThreeWordsNoPaperHasAreLookedUp() {
+    // More is another language or noise, not typos; each lookup reads the term dictionary.
+    String notice =
+        index.search(SearchRequest.firstPage("difusion polcy langauge modles", 10)).notice();
+    assertThat(notice)
+        .startsWith("No paper has \u201cdifusion\u201d, \u201cpolcy\u201d or \u201clangauge\u201d;")
+        .endsWith("\u201cdiffusion policy language modles\u201d.");
   }
 }
