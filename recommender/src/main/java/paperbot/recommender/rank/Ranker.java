@@ -71,9 +71,12 @@ public final class Ranker {
   }
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
-    QueryWords.Split split = QueryWords.split(request.query());
+    QueryWords.Split typed = QueryWords.split(request.query());
     SpellingFixes.Fixed words =
-        SpellingFixes.ofText(split.searched(), searcher.getIndexReader(), analyzer, expander);
+        SpellingFixes.ofText(typed.searched(), searcher.getIndexReader(), analyzer, expander);
+    // A quoted phrase with a typo is required as the notice says it was searched.
+    QueryWords.Split split =
+        words.changed() ? QueryWords.split(words.applyTo(request.query())) : typed;
     List<Concept> concepts = expander.concepts(words.words(), searcher.getIndexReader());
     QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {

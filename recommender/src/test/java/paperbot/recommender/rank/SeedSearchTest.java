@@ -111,6 +111,8 @@ final class SeedSearchTest {
         "imitaiton learning | imitation learning | \u201cimitaiton\u201d",
         // A swap of neighbouring letters counts as one edit.
         "langauge models | language models | \u201clangauge\u201d",
+        // A quoted phrase is required as corrected.
+        "\"difusion policy\" robots | \"diffusion policy\" robots | \u201cdifusion\u201d",
         // Two words typed without the space between them.
         "diffusionpolicy | diffusion policy | \u201cdiffusionpolicy\u201d"
       })
