@@ -72,8 +72,12 @@ public final class Ranker {
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
     QueryWords.Split typed = QueryWords.split(request.query());
+    // Quoted words are meant as typed, however few papers have them.
+    Set<String> quoted = new HashSet<>();
+    typed.required().forEach(phrase -> quoted.addAll(QueryWords.of(phrase)));
     SpellingFixes.Fixed words =
-        SpellingFixes.ofText(typed.searched(), searcher.getIndexReader(), analyzer, expander);
+        SpellingFixes.ofText(
+            typed.searched(), quoted, searcher.getIndexReader(), analyzer, expander);
     // A quoted phrase with a typo is required as the notice says it was searched.
     QueryWords.Split split =
         words.changed() ? QueryWords.split(words.applyTo(request.query())) : typed;

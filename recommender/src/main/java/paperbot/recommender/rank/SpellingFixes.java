@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,16 @@ final class SpellingFixes {
    */
   static final int MAX_TRIED = 3;
 
+  /**
+   * In a large corpus a typo is in a few abstracts too ("lerning"), and its rarity would put those
+   * papers first. A word at most one paper in this many has is read as a typo of a near word {@link
+   * #COMMONER} times commoner; below this many papers no known word is.
+   */
+  static final int RARE_PER = 20_000;
+
+  /** How much commoner a near word must be for a rare word to be read as its typo. */
+  static final int COMMONER = 1_000;
+
   /** Papers read for how they spell a candidate. */
   static final int PAPERS_READ = 5;
 
@@ -58,9 +69,9 @@ final class SpellingFixes {
 
   /**
    * The words with their corrections, and each changed word to what it became, in query order (one
-   * word or, for words typed together, two).
+   * word or, for words typed together, two); {@code rare} are the changed words a few papers have.
    */
-  record Fixed(List<String> words, Map<String, String> changes) {
+  record Fixed(List<String> words, Map<String, String> changes, Set<String> rare) {
     boolean changed() {
       return !changes.isEmpty();
     }
@@ -79,21 +90,32 @@ final class SpellingFixes {
       return fixed;
     }
 
-    /** What to tell the member: the words no paper has and what was searched instead. */
+    /**
+     * What to tell the member: the words no paper (or few) has and what was searched instead; a
+     * word few papers have may be meant, and quotes keep it.
+     */
     String notice(String text) {
-      List<String> typed =
-          changes.keySet().stream().map(word -> "\u201c" + word + "\u201d").toList();
-      String words =
-          typed.size() == 1
-              ? typed.get(0)
-              : String.join(", ", typed.subList(0, typed.size() - 1))
-                  + " or "
-                  + typed.get(typed.size() - 1);
-      return "No paper has "
-          + words
+      List<String> none = changes.keySet().stream().filter(word -> !rare.contains(word)).toList();
+      List<String> few = changes.keySet().stream().filter(rare::contains).toList();
+      String which =
+          (none.isEmpty() ? "" : "No paper has " + quoted(none))
+              + (few.isEmpty()
+                  ? ""
+                  : (none.isEmpty() ? "Few papers have " : ", and few have ") + quoted(few));
+      return which
           + "; showing papers for \u201c"
           + applyTo(text).strip()
-          + "\u201d.";
+          + "\u201d."
+          + (few.isEmpty() ? "" : " Put a word in quotes to search for it as typed.");
+    }
+
+    private static String quoted(List<String> words) {
+      List<String> typed = words.stream().map(word -> "\u201c" + word + "\u201d").toList();
+      return typed.size() == 1
+          ? typed.get(0)
+          : String.join(", ", typed.subList(0, typed.size() - 1))
+              + " or "
+              + typed.get(typed.size() - 1);
     }
   }
 
@@ -102,35 +124,62 @@ final class SpellingFixes {
   /** The subject words of a member's text (chat words left out), each fixed as below. */
   static Fixed ofText(String text, IndexReader reader, Analyzer analyzer, QueryExpander expander)
       throws IOException {
-    return of(ChatWords.subject(QueryWords.of(text)), reader, analyzer, expander);
+    return ofText(text, Set.of(), reader, analyzer, expander);
+  }
+
+  /** As {@link #ofText(String, IndexReader, Analyzer, QueryExpander)}, keeping quoted words. */
+  static Fixed ofText(
+      String text,
+      Set<String> asTyped,
+      IndexReader reader,
+      Analyzer analyzer,
+      QueryExpander expander)
+      throws IOException {
+    return of(ChatWords.subject(QueryWords.of(text)), asTyped, reader, analyzer, expander);
   }
 
   /**
    * Each word no paper has replaced by the nearest word papers use, when one is close enough: one
    * slip of the fingers ({@link TypingEdits}) for words of up to seven letters, two for longer
-   * ones.
+   * ones. In a large corpus a word few papers have is replaced too, when a near word is far
+   * commoner ({@link #RARE_PER}), unless the member quoted it ({@code asTyped}).
    */
-  static Fixed of(List<String> words, IndexReader reader, Analyzer analyzer, QueryExpander expander)
+  static Fixed of(
+      List<String> words,
+      Set<String> asTyped,
+      IndexReader reader,
+      Analyzer analyzer,
+      QueryExpander expander)
       throws IOException {
     Map<String, String> changes = new LinkedHashMap<>();
+    Set<String> rare = new HashSet<>();
     IndexSearcher searcher = null;
+    int rareUpTo = reader.numDocs() / RARE_PER;
     int tried = 0;
     for (String word : words) {
       if (tried == MAX_TRIED || !candidate(word, expander) || changes.containsKey(word)) {
         continue;
       }
       List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
-      if (terms.size() != 1 || known(reader, terms.get(0))) {
+      if (terms.size() != 1) {
+        continue;
+      }
+      int papers = papersWith(reader, terms.get(0));
+      if (papers > rareUpTo || (papers > 0 && asTyped.contains(word))) {
         continue;
       }
       tried++;
       searcher = searcher != null ? searcher : new IndexSearcher(reader);
-      String correction = nearest(searcher, analyzer, word, terms.get(0));
-      if (correction == null) {
+      int commoner = papers == 0 ? MIN_PAPERS : Math.max(MIN_PAPERS, papers * COMMONER);
+      String correction = nearest(searcher, analyzer, word, terms.get(0), commoner);
+      if (correction == null && papers == 0) {
         correction = split(reader, analyzer, word);
       }
       if (correction != null) {
         changes.put(word, correction);
+        if (papers > 0) {
+          rare.add(word);
+        }
       }
     }
     List<String> fixed = new ArrayList<>();
@@ -138,7 +187,17 @@ final class SpellingFixes {
       String correction = changes.get(word);
       fixed.addAll(correction == null ? List.of(word) : List.of(correction.split(" ")));
     }
-    return new Fixed(List.copyOf(fixed), Collections.unmodifiableMap(changes));
+    return new Fixed(
+        List.copyOf(fixed),
+        Collections.unmodifiableMap(changes),
+        Collections.unmodifiableSet(rare));
+  }
+
+  /** How many papers have the term in title or abstract (the more of the two). */
+  private static int papersWith(IndexReader reader, String term) throws IOException {
+    return Math.max(
+        reader.docFreq(new Term(PaperFields.ABSTRACT, term)),
+        reader.docFreq(new Term(PaperFields.TITLE, term)));
   }
 
   /** The shortest word a run-together word is split into. */
@@ -164,10 +223,10 @@ final class SpellingFixes {
     return best;
   }
 
-  /** How many papers have the word in their abstract (0 for a stop word or several terms). */
+  /** How many papers have the word (0 for a stop word or several terms). */
   private static int papers(IndexReader reader, Analyzer analyzer, String word) throws IOException {
     List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
-    return terms.size() == 1 ? reader.docFreq(new Term(PaperFields.ABSTRACT, terms.get(0))) : 0;
+    return terms.size() == 1 ? papersWith(reader, terms.get(0)) : 0;
   }
 
   private static boolean candidate(String word, QueryExpander expander) {
@@ -175,11 +234,6 @@ final class SpellingFixes {
         && LETTERS.matcher(word).matches()
         && !ChatWords.contains(word)
         && !expander.knowsWord(word);
-  }
-
-  private static boolean known(IndexReader reader, String term) throws IOException {
-    return reader.docFreq(new Term(PaperFields.ABSTRACT, term)) > 0
-        || reader.docFreq(new Term(PaperFields.TITLE, term)) > 0;
   }
 
   private static int maxEdits(String word) {
@@ -200,7 +254,8 @@ final class SpellingFixes {
    * by how the papers spell it, so a loose candidate costs a few paper reads, never a wrong
    * correction.
    */
-  private static String nearest(IndexSearcher searcher, Analyzer analyzer, String word, String stem)
+  private static String nearest(
+      IndexSearcher searcher, Analyzer analyzer, String word, String stem, int commoner)
       throws IOException {
     Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperFields.ABSTRACT);
     if (terms == null) {
@@ -217,7 +272,7 @@ final class SpellingFixes {
           new FuzzyTermsEnum(terms, new Term(PaperFields.ABSTRACT, form), edits, 1, true);
       for (BytesRef term = fuzzy.next(); term != null; term = fuzzy.next()) {
         String text = term.utf8ToString();
-        if (fuzzy.docFreq() >= MIN_PAPERS && LETTERS.matcher(text).matches()) {
+        if (fuzzy.docFreq() >= commoner && LETTERS.matcher(text).matches()) {
           near.putIfAbsent(text, new Near(text, fuzzy.docFreq()));
         }
       }
