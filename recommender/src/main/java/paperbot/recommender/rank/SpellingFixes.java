@@ -30,11 +30,11 @@ import paperbot.recommender.index.PaperFields;
 /**
  * A typed word that no paper has, corrected to the nearest word the papers use ("difusion polcy"
  * becomes "diffusion policy") or split into two words papers use ("diffusionpolicy"), as a search
- * engine's "showing results for" does. Only a word the index does not know at all is changed: it
- * would match nothing, so the correction can only add. A word some papers have, however rare, stays
- * as typed (it may be a name or a new term), and so do words with digits (names, versions), words
- * the expansion list knows, and short words, where one letter more or less is as likely another
- * word as a typo.
+ * engine's "showing results for" does. A word the index does not know at all would match nothing,
+ * so its correction can only add. A word some papers have stays as typed (it may be a name or a new
+ * term), unless the corpus is large, the word rare and a near word far commoner ({@link
+ * #RARE_PER}). Words with digits (names, versions), words the expansion list knows, and short
+ * words, where one letter more or less is as likely another word as a typo, always stay.
  */
 final class SpellingFixes {
   /** Shorter words are left alone: "moe" is one edit from "mode", "more" and "move". */
