@@ -1,6 +1,7 @@
 package paperbot.recommender.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static paperbot.recommender.rank.TestPapers.paper;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.corpus.Paper;
-import paperbot.recommender.corpus.PaperId;
-import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.search.LucenePaperIndex;
 
 /**
@@ -45,24 +44,6 @@ final class SpellingFixesAtScaleTest {
   @AfterAll
   static void close() {
     index.close();
-  }
-
-  private static Paper paper(String title, String abstractText) {
-    return new Paper(
-        PaperId.fromText(title),
-        title,
-        List.of(),
-        abstractText,
-        List.of(),
-        false,
-        null,
-        null,
-        false,
-        0,
-        List.of(),
-        null,
-        List.of(),
-        List.of(new SourceRecord("t", 1, "test")));
   }
 
   private static String notice(String query) {
