@@ -23,7 +23,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
-import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
 
@@ -160,18 +159,18 @@ final class SpellingFixes {
       if (tried == MAX_TRIED || !candidate(word, expander) || changes.containsKey(word)) {
         continue;
       }
-      List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
-      if (terms.size() != 1) {
+      String term = termOf(analyzer, word);
+      if (term == null) {
         continue;
       }
-      int papers = papersWith(reader, terms.get(0));
+      int papers = papersWith(reader, term);
       if (papers > rareUpTo || (papers > 0 && asTyped.contains(word))) {
         continue;
       }
       tried++;
       searcher = searcher != null ? searcher : new IndexSearcher(reader);
       int commoner = papers == 0 ? MIN_PAPERS : Math.max(MIN_PAPERS, papers * COMMONER);
-      String correction = nearest(searcher, analyzer, word, terms.get(0), commoner);
+      String correction = nearest(searcher, analyzer, word, term, commoner);
       if (correction == null && papers == 0) {
         correction = split(reader, analyzer, word);
       }
@@ -225,8 +224,14 @@ final class SpellingFixes {
 
   /** How many papers have the word (0 for a stop word or several terms). */
   private static int papers(IndexReader reader, Analyzer analyzer, String word) throws IOException {
+    String term = termOf(analyzer, word);
+    return term == null ? 0 : papersWith(reader, term);
+  }
+
+  /** The word as the index holds it (its stem), or null when it is a stop word or several terms. */
+  private static String termOf(Analyzer analyzer, String word) throws IOException {
     List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
-    return terms.size() == 1 ? papersWith(reader, terms.get(0)) : 0;
+    return terms.size() == 1 ? terms.get(0) : null;
   }
 
   private static boolean candidate(String word, QueryExpander expander) {
@@ -313,10 +318,13 @@ final class SpellingFixes {
     TopDocs papers =
         searcher.search(new TermQuery(new Term(PaperFields.ABSTRACT, term)), PAPERS_READ);
     Map<String, Integer> spellings = new HashMap<>();
-    for (Paper paper : PaperDocuments.papersOf(searcher, papers.scoreDocs)) {
-      PaperText.of(analyzer, paper)
-          .spellings(term)
-          .forEach((form, n) -> spellings.merge(form, n, Integer::sum));
+    // Each paper with the text the index analysed for it: nothing is analysed again per request.
+    for (PaperDocuments.Stored paper : PaperDocuments.storedOf(searcher, papers.scoreDocs)) {
+      PaperText text =
+          paper.text() != null
+              ? PaperText.of(paper.paper(), paper.text())
+              : PaperText.of(analyzer, paper.paper());
+      text.spellings(term).forEach((form, n) -> spellings.merge(form, n, Integer::sum));
     }
     return spellings.keySet().stream()
         .filter(form -> LETTERS.matcher(form).matches())
