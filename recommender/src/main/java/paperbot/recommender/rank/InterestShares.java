@@ -1,8 +1,11 @@
 package paperbot.recommender.rank;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -15,7 +18,8 @@ import org.apache.lucene.search.ScoreDoc;
  * turns by the Sainte-Laguë rule (the next place goes to the interest with the highest {@code
  * weight / (2 * places + 1)}), as proportional diversification does (Dang and Croft 2012). A paper
  * matching several interests counts a share of a place for each. Papers matching no interest (found
- * by the like model alone) keep their places.
+ * by the like model alone) keep their places. A typed query that names several subjects shares its
+ * pool the same way ({@link QuerySubjects}).
  */
 final class InterestShares {
   private InterestShares() {}
@@ -56,6 +60,34 @@ final class InterestShares {
       weights[i] = 1.0;
     }
     return share(ranked, matches, weights);
+  }
+
+  /**
+   * As {@link #share(ScoreDoc[], boolean[][], double[])}, with the papers no interest matches after
+   * all that one does: for a typed query's subjects, a paper with none of them whole (one word of
+   * one) is a weaker match than any paper with one, not another interest's find.
+   */
+  static ScoreDoc[] shareMatchedFirst(ScoreDoc[] ranked, boolean[][] matches, double[] weights) {
+    if (weights.length < 2) {
+      return ranked;
+    }
+    Set<Integer> unmatched = new HashSet<>();
+    for (int p = 0; p < ranked.length; p++) {
+      boolean any = false;
+      for (boolean[] interest : matches) {
+        any |= interest[p];
+      }
+      if (!any) {
+        unmatched.add(ranked[p].doc);
+      }
+    }
+    List<ScoreDoc> ordered = new ArrayList<>(ranked.length);
+    List<ScoreDoc> after = new ArrayList<>();
+    for (ScoreDoc paper : share(ranked, matches, weights)) {
+      (unmatched.contains(paper.doc) ? after : ordered).add(paper);
+    }
+    ordered.addAll(after);
+    return ordered.toArray(ScoreDoc[]::new);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -121,6 +122,7 @@ public final class Ranker {
             depth,
             block,
             plan.bagOfWords(concepts));
+    ranked = sharedAmongSubjects(searcher, words.applyTo(split.searched()), ranked);
     ranked = TitledPaper.first(searcher, request.query(), ranked);
     RelatedPapers.Found related = null;
     boolean few = RelatedPapers.wanted(first.totalHits);
@@ -155,6 +157,41 @@ public final class Ranker {
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
         notice);
+  }
+
+  /**
+   * A query that names several subjects ({@link QuerySubjects}) has the pool's places shared among
+   * them as a member's topics share the feed ({@link InterestShares}): each subject's papers (those
+   * with all its words) take turns, in the fused order. Deeper papers keep theirs.
+   */
+  private ScoreDoc[] sharedAmongSubjects(IndexSearcher searcher, String searched, ScoreDoc[] ranked)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    List<List<String>> subjects =
+        QuerySubjects.of(
+            searched, word -> expander.concepts(List.of(word), reader).get(0).isKnownTerm());
+    if (subjects.isEmpty()) {
+      return ranked;
+    }
+    ScoreDoc[] pool = Arrays.copyOfRange(ranked, 0, Math.min(POOL, ranked.length));
+    DocMatcher matcher = new DocMatcher(searcher);
+    List<boolean[]> matches = new ArrayList<>();
+    for (List<String> subject : subjects) {
+      QueryPlan.TextQuery whole = plan.textQuery(expander.concepts(subject, reader), true);
+      if (whole != null) {
+        matches.add(matcher.matching(pool, whole.exact()));
+      }
+    }
+    double[] weights = new double[matches.size()];
+    Arrays.fill(weights, 1.0);
+    ScoreDoc[] shared = Arrays.copyOf(ranked, ranked.length);
+    System.arraycopy(
+        InterestShares.shareMatchedFirst(pool, matches.toArray(boolean[][]::new), weights),
+        0,
+        shared,
+        0,
+        pool.length);
+    return shared;
   }
 
   /** See {@link paperbot.recommender.search.PaperIndex#spellingFixed}. */

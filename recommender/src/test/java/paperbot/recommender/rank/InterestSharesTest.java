@@ -51,6 +51,14 @@ final class InterestSharesTest {
   }
 
   @Test
+  void aTypedQuerysPartialMatchesFollowEverySubjectsPapers() {
+    // Paper 1 has a word of one subject, not the whole of either.
+    ScoreDoc[] shared =
+        InterestShares.shareMatchedFirst(ranked(5), matches("10110", "00001"), new double[] {1, 1});
+    assertThat(order(shared)).containsExactly(0, 4, 2, 3, 1);
+  }
+
+  @Test
   void papersNoInterestMatchesKeepTheirPlaces() {
     // Paper 1 was found by the like model alone.
     ScoreDoc[] shared =

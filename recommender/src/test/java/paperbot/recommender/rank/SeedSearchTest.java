@@ -153,4 +153,27 @@ final class SeedSearchTest {
         .startsWith("No paper has \u201cdifusion\u201d, \u201cpolcy\u201d or \u201clangauge\u201d;")
         .endsWith("\u201cdiffusion policy language modles\u201d.");
   }
+
+  @Test
+  void aQueryNamingTwoSubjectsShowsBothOnTheFirstPage() {
+    // As one query, offline RL's many strong matches filled the first ten with no diffusion paper.
+    List<SearchHit> first =
+        index.search(SearchRequest.firstPage("diffusion policy and offline rl", 10)).hits();
+    assertThat(first).filteredOn(hit -> has(hit, "diffusion")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(first).filteredOn(hit -> has(hit, "offline")).hasSizeGreaterThanOrEqualTo(4);
+    // Pages are cut from the same shared order.
+    List<SearchHit> pages =
+        new java.util.ArrayList<>(
+            index.search(SearchRequest.firstPage("diffusion policy and offline rl", 5)).hits());
+    pages.addAll(index.search(new SearchRequest("diffusion policy and offline rl", 5, 5)).hits());
+    assertThat(pages)
+        .extracting(hit -> hit.paper().id())
+        .containsExactlyElementsOf(first.stream().map(hit -> hit.paper().id()).toList());
+  }
+
+  private static boolean has(SearchHit hit, String word) {
+    return (hit.paper().title() + " " + hit.paper().abstractText())
+        .toLowerCase(java.util.Locale.ROOT)
+        .contains(word);
+  }
 }
