@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -94,8 +93,19 @@ public final class Ranker {
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
     QueryLimits limits = QueryLimits.of(split, plan, expander, searcher.getIndexReader());
-    TopDocs first =
-        firstPass(searcher, text, limits, Math.max(POOL, WindowRescorer.window(depth, block)));
+    SubjectShares subjects =
+        SubjectShares.of(
+            searcher.getIndexReader(), words.applyTo(split.searched()), plan, expander);
+    SubjectShares.Pool pooled =
+        subjects.pool(
+            searcher,
+            firstPass(
+                searcher,
+                text,
+                limits,
+                subjects.window(Math.max(POOL, WindowRescorer.window(depth, block)))),
+            POOL);
+    TopDocs first = pooled.first();
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
     LocalDate today = LocalDate.now(clock);
     Query second = plan.bonusAndPriors(bonus, today);
@@ -108,8 +118,7 @@ public final class Ranker {
             : null;
     // The pool's text, decoded once for the exact pass, the feedback terms, the word scores and the
     // page's snippets and why-lines.
-    ScoreDoc[] pool =
-        Arrays.copyOfRange(first.scoreDocs, 0, Math.min(POOL, first.scoreDocs.length));
+    ScoreDoc[] pool = Arrays.copyOfRange(first.scoreDocs, 0, pooled.size());
     PoolText poolText = PoolText.read(searcher, pool);
     ScoreDoc[] ranked =
         ranked(
@@ -121,8 +130,9 @@ public final class Ranker {
             today,
             depth,
             block,
-            plan.bagOfWords(concepts));
-    ranked = sharedAmongSubjects(searcher, words.applyTo(split.searched()), ranked);
+            plan.bagOfWords(concepts),
+            pooled.size());
+    ranked = subjects.share(searcher, ranked, pooled.size());
     ranked = TitledPaper.first(searcher, request.query(), ranked);
     RelatedPapers.Found related = null;
     boolean few = RelatedPapers.wanted(first.totalHits);
@@ -157,41 +167,6 @@ public final class Ranker {
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
         notice);
-  }
-
-  /**
-   * A query that names several subjects ({@link QuerySubjects}) has the pool's places shared among
-   * them as a member's topics share the feed ({@link InterestShares}): each subject's papers (those
-   * with all its words) take turns, in the fused order. Deeper papers keep theirs.
-   */
-  private ScoreDoc[] sharedAmongSubjects(IndexSearcher searcher, String searched, ScoreDoc[] ranked)
-      throws IOException {
-    IndexReader reader = searcher.getIndexReader();
-    List<List<String>> subjects =
-        QuerySubjects.of(
-            searched, word -> expander.concepts(List.of(word), reader).get(0).isKnownTerm());
-    if (subjects.isEmpty()) {
-      return ranked;
-    }
-    ScoreDoc[] pool = Arrays.copyOfRange(ranked, 0, Math.min(POOL, ranked.length));
-    DocMatcher matcher = new DocMatcher(searcher);
-    List<boolean[]> matches = new ArrayList<>();
-    for (List<String> subject : subjects) {
-      QueryPlan.TextQuery whole = plan.textQuery(expander.concepts(subject, reader), true);
-      if (whole != null) {
-        matches.add(matcher.matching(pool, whole.exact()));
-      }
-    }
-    double[] weights = new double[matches.size()];
-    Arrays.fill(weights, 1.0);
-    ScoreDoc[] shared = Arrays.copyOf(ranked, ranked.length);
-    System.arraycopy(
-        InterestShares.shareMatchedFirst(pool, matches.toArray(boolean[][]::new), weights),
-        0,
-        shared,
-        0,
-        pool.length);
-    return shared;
   }
 
   /** See {@link paperbot.recommender.search.PaperIndex#spellingFixed}. */
@@ -251,10 +226,10 @@ public final class Ranker {
       LocalDate today,
       int depth,
       int block,
-      Query bag)
+      Query bag,
+      int poolSize)
       throws IOException {
     ScoreDoc[] hits = first.scoreDocs;
-    int poolSize = Math.min(POOL, hits.length);
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
     TopDocs lexical =
         exactly != null
