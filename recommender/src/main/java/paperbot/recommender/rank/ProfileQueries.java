@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,8 +32,19 @@ final class ProfileQueries {
    */
   static final int MODEL_TERMS = 60;
 
+  /** Most saved topics whose reading is remembered per index generation. */
+  static final int TOPICS_KEPT = 100_000;
+
   private final QueryExpander expander;
   private final QueryPlan plan;
+
+  /**
+   * Each saved topic as the spelling fixes read it, while the index is unchanged: a topic saved
+   * with a typo costs a search of the term dictionary (about ten milliseconds at a million papers),
+   * and would cost it on every /papers and digest.
+   */
+  private final PerGeneration<Map<String, SpellingFixes.Fixed>> topicsRead =
+      new PerGeneration<>(ConcurrentHashMap::new);
 
   ProfileQueries(QueryExpander expander, QueryPlan plan) {
     this.expander = expander;
@@ -58,8 +70,7 @@ final class ProfileQueries {
     heaviestFirst.sort(Map.Entry.<String, Double>comparingByValue().reversed());
     for (Map.Entry<String, Double> topic : heaviestFirst) {
       // A topic saved with a typo ("difusion policy") follows what it was meant to.
-      SpellingFixes.Fixed typed =
-          SpellingFixes.ofText(topic.getKey(), corpus, plan.analyzer(), expander);
+      SpellingFixes.Fixed typed = read(topic.getKey(), corpus);
       List<Concept> concepts = expander.concepts(typed.words(), corpus);
       QueryPlan.TextQuery strict = plan.textQuery(concepts, true);
       if (strict != null) {
@@ -89,6 +100,19 @@ final class ProfileQueries {
         bonuses,
         highlights,
         words.isEmpty() ? null : QueryPlan.anyOf(words));
+  }
+
+  /** The topic's words with their spelling fixed, remembered for the index generation. */
+  private SpellingFixes.Fixed read(String topic, IndexReader corpus) throws IOException {
+    Map<String, SpellingFixes.Fixed> read = topicsRead.of(corpus);
+    SpellingFixes.Fixed fixed = read.get(topic);
+    if (fixed == null) {
+      fixed = SpellingFixes.ofText(topic, corpus, plan.analyzer(), expander);
+      if (read.size() < TOPICS_KEPT) {
+        read.put(topic, fixed);
+      }
+    }
+    return fixed;
   }
 
   private Map<String, Query> authorQueries(InterestProfile profile) {

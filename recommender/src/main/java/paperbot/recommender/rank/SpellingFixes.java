@@ -2,6 +2,7 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,7 +82,11 @@ final class SpellingFixes {
       for (Map.Entry<String, String> change : changes.entrySet()) {
         Matcher word =
             Pattern.compile(
-                    "(?<![\\p{L}\\p{N}])" + Pattern.quote(change.getKey()) + "(?![\\p{L}\\p{N}])",
+                    "(?<![\\p{L}\\p{N}])"
+                        + String.join(
+                            "[^\\p{L}\\p{N}]+",
+                            Arrays.stream(change.getKey().split(" ")).map(Pattern::quote).toList())
+                        + "(?![\\p{L}\\p{N}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                 .matcher(fixed);
         fixed = word.replaceAll(Matcher.quoteReplacement(change.getValue()));
@@ -155,8 +160,28 @@ final class SpellingFixes {
     IndexSearcher searcher = null;
     int rareUpTo = reader.numDocs() / RARE_PER;
     int tried = 0;
-    for (String word : words) {
-      if (tried == MAX_TRIED || !candidate(word, expander) || changes.containsKey(word)) {
+    // Words joined first: "forcement" is near no word, and "rein forcement" is one.
+    boolean[] joined = new boolean[words.size()];
+    for (int i = 0; i + 1 < words.size() && tried < MAX_TRIED; i++) {
+      String first = words.get(i);
+      String second = words.get(i + 1);
+      if (asTyped.contains(first) || asTyped.contains(second)) {
+        continue;
+      }
+      String word = joined(reader, analyzer, expander, first, second);
+      if (word != null) {
+        tried++;
+        changes.put(first + " " + second, word);
+        joined[i] = joined[i + 1] = true;
+        i++;
+      }
+    }
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (tried == MAX_TRIED
+          || joined[i]
+          || !candidate(word, expander)
+          || changes.containsKey(word)) {
         continue;
       }
       String term = termOf(analyzer, word);
@@ -182,14 +207,40 @@ final class SpellingFixes {
       }
     }
     List<String> fixed = new ArrayList<>();
-    for (String word : words) {
-      String correction = changes.get(word);
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      String correction = joined[i] ? changes.get(word + " " + words.get(++i)) : changes.get(word);
       fixed.addAll(correction == null ? List.of(word) : List.of(correction.split(" ")));
     }
     return new Fixed(
         List.copyOf(fixed),
         Collections.unmodifiableMap(changes),
         Collections.unmodifiableSet(rare));
+  }
+
+  /**
+   * Two words typed with a space inside one ("rein forcement", "poli cy"): joined when one of them
+   * is a word no paper has (a stop word does not count: "a symmetric" is not "asymmetric") and
+   * papers use the whole; null otherwise.
+   */
+  private static String joined(
+      IndexReader reader, Analyzer analyzer, QueryExpander expander, String first, String second)
+      throws IOException {
+    String word = first + second;
+    if (!LETTERS.matcher(word).matches()
+        || word.length() < MIN_LENGTH
+        || ChatWords.contains(first)
+        || ChatWords.contains(second)
+        || expander.knowsWord(first)
+        || expander.knowsWord(second)) {
+      return null;
+    }
+    boolean unknownPart = false;
+    for (String part : List.of(first, second)) {
+      String term = termOf(analyzer, part);
+      unknownPart |= term != null && papersWith(reader, term) == 0;
+    }
+    return unknownPart && papers(reader, analyzer, word) >= MIN_PAPERS ? word : null;
   }
 
   /** How many papers have the term in title or abstract (the more of the two). */

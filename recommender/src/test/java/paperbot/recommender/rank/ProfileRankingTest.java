@@ -145,6 +145,34 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void aTopicIsReadAgainWhenNewPapersUseItsWord() {
+    Map<String, Double> topics = Map.of("video difusion", 1.0);
+    ProfileQuery query =
+        new ProfileQuery(profile(topics, List.of(), Map.of(), List.of(), Set.of()), false, 0, 10);
+    assertThat(index.recommend(query).items().get(0).paper().title())
+        .isEqualTo(DIFFUSION_VIDEO.title());
+    // Once papers use the word, the topic is read as saved (its reading is kept per index state).
+    Paper named =
+        paper(
+            "Difusion: Video Tokens",
+            "Difusion names a video tokenizer. Difusion.",
+            List.of(),
+            null,
+            0);
+    Paper again =
+        paper(
+            "Difusion Again",
+            "A second video paper on the difusion tokenizer.",
+            List.of(),
+            null,
+            0);
+    index.upsert(List.of(named, again), java.util.Optional.empty());
+    assertThat(index.recommend(query).items())
+        .extracting(item -> item.paper().title())
+        .startsWith(named.title());
+  }
+
+  @Test
   void heavierTopicsRankFirst() {
     Map<String, Double> topics = new LinkedHashMap<>();
     topics.put("offline rl", 1.0);

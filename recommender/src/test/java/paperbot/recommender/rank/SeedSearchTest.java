@@ -114,7 +114,10 @@ final class SeedSearchTest {
         // A quoted phrase is required as corrected.
         "\"difusion policy\" robots | \"diffusion policy\" robots | \u201cdifusion\u201d",
         // Two words typed without the space between them.
-        "diffusionpolicy | diffusion policy | \u201cdiffusionpolicy\u201d"
+        "diffusionpolicy | diffusion policy | \u201cdiffusionpolicy\u201d",
+        // A space inside a word: one part is a word no paper has, the whole one papers use.
+        "rein forcement learning | reinforcement learning | \u201crein forcement\u201d",
+        "diffusion poli-cy | diffusion policy | \u201cpoli cy\u201d"
       })
   void aTypoNoPaperHasSearchesForTheNearestWordPapersUse(String typed, String meant, String named) {
     SearchResults typo = index.search(SearchRequest.firstPage(typed, 10));
@@ -137,7 +140,10 @@ final class SeedSearchTest {
     // No paper says "stock"; "stack" is one letter away, but not a slip of the finger.
     "stock trading",
     // A word with digits is a name or a version.
-    "gpt4o"
+    "gpt4o",
+    // Both words are words papers use, and a stop word joined to a word is not a typo.
+    "data set distillation",
+    "a symmetric actor critic"
   })
   void aWordPapersHaveOrNoWordIsNearStaysAsTyped(String typed) {
     String notice = index.search(SearchRequest.firstPage(typed, 10)).notice();
