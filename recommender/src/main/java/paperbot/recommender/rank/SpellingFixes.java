@@ -160,26 +160,26 @@ final class SpellingFixes {
     IndexSearcher searcher = null;
     int rareUpTo = reader.numDocs() / RARE_PER;
     int tried = 0;
-    // Words joined first: "forcement" is near no word, and "rein forcement" is one.
-    boolean[] joined = new boolean[words.size()];
+    // Spaces put right first: "forcement" is near no word, and "rein forcement" is one.
+    boolean[] respaced = new boolean[words.size()];
     for (int i = 0; i + 1 < words.size() && tried < MAX_TRIED; i++) {
       String first = words.get(i);
       String second = words.get(i + 1);
       if (asTyped.contains(first) || asTyped.contains(second)) {
         continue;
       }
-      String word = joined(reader, analyzer, expander, first, second);
+      String word = respaced(reader, analyzer, expander, first, second);
       if (word != null) {
         tried++;
         changes.put(first + " " + second, word);
-        joined[i] = joined[i + 1] = true;
+        respaced[i] = respaced[i + 1] = true;
         i++;
       }
     }
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       if (tried == MAX_TRIED
-          || joined[i]
+          || respaced[i]
           || !candidate(word, expander)
           || changes.containsKey(word)) {
         continue;
@@ -209,8 +209,18 @@ final class SpellingFixes {
     List<String> fixed = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      String correction = joined[i] ? changes.get(word + " " + words.get(++i)) : changes.get(word);
-      fixed.addAll(correction == null ? List.of(word) : List.of(correction.split(" ")));
+      String correction =
+          respaced[i] ? changes.get(word + " " + words.get(++i)) : changes.get(word);
+      if (correction == null) {
+        fixed.add(word);
+        continue;
+      }
+      for (String part : correction.split(" ")) {
+        // A space put right may free a chat word ("functio ninstead"), left out as typed ones are.
+        if (!ChatWords.contains(part)) {
+          fixed.add(part);
+        }
+      }
     }
     return new Fixed(
         List.copyOf(fixed),
@@ -218,29 +228,50 @@ final class SpellingFixes {
         Collections.unmodifiableSet(rare));
   }
 
+  /** Letters a space may have moved into a neighbouring word ("reinforcementl earning"). */
+  static final int SHIFT = 2;
+
   /**
-   * Two words typed with a space inside one ("rein forcement", "poli cy"): joined when one of them
-   * is a word no paper has (a stop word does not count: "a symmetric" is not "asymmetric") and
-   * papers use the whole; null otherwise.
+   * Two words typed with the space in the wrong place, when one of them is a word no paper has (a
+   * stop word does not count: "a symmetric" is not "asymmetric"): joined when papers use the whole
+   * ("rein forcement", "poli cy"), else split again up to {@link #SHIFT} letters away when papers
+   * use both parts, or one and the other is a stop word ("reinforcementl earning", "offlin erl",
+   * "agent sthat"); null otherwise.
    */
-  private static String joined(
+  private static String respaced(
       IndexReader reader, Analyzer analyzer, QueryExpander expander, String first, String second)
       throws IOException {
     String word = first + second;
     if (!LETTERS.matcher(word).matches()
         || word.length() < MIN_LENGTH
         || ChatWords.contains(first)
-        || ChatWords.contains(second)
-        || expander.knowsWord(first)
-        || expander.knowsWord(second)) {
+        || ChatWords.contains(second)) {
       return null;
     }
     boolean unknownPart = false;
     for (String part : List.of(first, second)) {
-      String term = termOf(analyzer, part);
+      // A word the abbreviation list knows is meant as typed, even where no paper has it.
+      String term = expander.knowsWord(part) ? null : termOf(analyzer, part);
       unknownPart |= term != null && papersWith(reader, term) == 0;
     }
-    return unknownPart && papers(reader, analyzer, word) >= MIN_PAPERS ? word : null;
+    if (!unknownPart) {
+      return null;
+    }
+    if (papers(reader, analyzer, word) >= MIN_PAPERS) {
+      return word;
+    }
+    for (int shift = 1; shift <= SHIFT; shift++) {
+      for (int at : new int[] {first.length() - shift, first.length() + shift}) {
+        if (at >= 1 && at <= word.length() - 1) {
+          String left = word.substring(0, at);
+          String right = word.substring(at);
+          if (isWord(reader, analyzer, left, right) && isWord(reader, analyzer, right, left)) {
+            return left + " " + right;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** How many papers have the term in title or abstract (the more of the two). */
@@ -277,6 +308,18 @@ final class SpellingFixes {
   private static int papers(IndexReader reader, Analyzer analyzer, String word) throws IOException {
     String term = termOf(analyzer, word);
     return term == null ? 0 : papersWith(reader, term);
+  }
+
+  /**
+   * True when papers use the part, or it is a stop word ("agents that", "compress a") beside a part
+   * papers use; a single letter only as a stop word.
+   */
+  private static boolean isWord(IndexReader reader, Analyzer analyzer, String part, String other)
+      throws IOException {
+    if (PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(part)).terms().isEmpty()) {
+      return papers(reader, analyzer, other) >= MIN_PAPERS;
+    }
+    return part.length() >= 2 && papers(reader, analyzer, part) >= MIN_PAPERS;
   }
 
   /** The word as the index holds it (its stem), or null when it is a stop word or several terms. */

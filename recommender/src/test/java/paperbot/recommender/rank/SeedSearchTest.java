@@ -117,7 +117,10 @@ final class SeedSearchTest {
         "diffusionpolicy | diffusion policy | \u201cdiffusionpolicy\u201d",
         // A space inside a word: one part is a word no paper has, the whole one papers use.
         "rein forcement learning | reinforcement learning | \u201crein forcement\u201d",
-        "diffusion poli-cy | diffusion policy | \u201cpoli cy\u201d"
+        "diffusion poli-cy | diffusion policy | \u201cpoli cy\u201d",
+        // A space moved into a neighbouring word.
+        "reinforcementl earning | reinforcement learning | \u201creinforcementl earning\u201d",
+        "offlin erl | offline rl | \u201cofflin erl\u201d"
       })
   void aTypoNoPaperHasSearchesForTheNearestWordPapersUse(String typed, String meant, String named) {
     SearchResults typo = index.search(SearchRequest.firstPage(typed, 10));
