@@ -29,7 +29,7 @@ import paperbot.recommender.index.PaperFields;
 
 /**
  * A typed word that no paper has, corrected to the nearest word the papers use ("difusion polcy"
- * becomes "diffusion policy") or split into two words papers use ("diffusionpolicy"), as a search
+ * becomes "diffusion policy"), or with its spaces put right ({@link WordSpacing}), as a search
  * engine's "showing results for" does. A word the index does not know at all would match nothing,
  * so its correction can only add. A word some papers have stays as typed (it may be a name or a new
  * term), unless the corpus is large, the word rare and a near word far commoner ({@link
@@ -158,6 +158,7 @@ final class SpellingFixes {
     Map<String, String> changes = new LinkedHashMap<>();
     Set<String> rare = new HashSet<>();
     IndexSearcher searcher = null;
+    WordLookups lookups = new WordLookups(reader, analyzer);
     int rareUpTo = reader.numDocs() / RARE_PER;
     int tried = 0;
     // Spaces put right first: "forcement" is near no word, and "rein forcement" is one.
@@ -168,7 +169,7 @@ final class SpellingFixes {
       if (asTyped.contains(first) || asTyped.contains(second)) {
         continue;
       }
-      String word = respaced(reader, analyzer, expander, first, second);
+      String word = WordSpacing.respaced(lookups, expander, first, second, MIN_LENGTH);
       if (word != null) {
         tried++;
         changes.put(first + " " + second, word);
@@ -184,11 +185,11 @@ final class SpellingFixes {
           || changes.containsKey(word)) {
         continue;
       }
-      String term = termOf(analyzer, word);
+      String term = lookups.term(word);
       if (term == null) {
         continue;
       }
-      int papers = papersWith(reader, term);
+      int papers = lookups.papersWithTerm(term);
       if (papers > rareUpTo || (papers > 0 && asTyped.contains(word))) {
         continue;
       }
@@ -197,7 +198,7 @@ final class SpellingFixes {
       int commoner = papers == 0 ? MIN_PAPERS : Math.max(MIN_PAPERS, papers * COMMONER);
       String correction = nearest(searcher, analyzer, word, term, commoner);
       if (correction == null && papers == 0) {
-        correction = split(reader, analyzer, word);
+        correction = WordSpacing.split(lookups, word);
       }
       if (correction != null) {
         changes.put(word, correction);
@@ -226,106 +227,6 @@ final class SpellingFixes {
         List.copyOf(fixed),
         Collections.unmodifiableMap(changes),
         Collections.unmodifiableSet(rare));
-  }
-
-  /** Letters a space may have moved into a neighbouring word ("reinforcementl earning"). */
-  static final int SHIFT = 2;
-
-  /**
-   * Two words typed with the space in the wrong place, when one of them is a word no paper has (a
-   * stop word does not count: "a symmetric" is not "asymmetric"): joined when papers use the whole
-   * ("rein forcement", "poli cy"), else split again up to {@link #SHIFT} letters away when papers
-   * use both parts, or one and the other is a stop word ("reinforcementl earning", "offlin erl",
-   * "agent sthat"); null otherwise.
-   */
-  private static String respaced(
-      IndexReader reader, Analyzer analyzer, QueryExpander expander, String first, String second)
-      throws IOException {
-    String word = first + second;
-    if (!LETTERS.matcher(word).matches()
-        || word.length() < MIN_LENGTH
-        || ChatWords.contains(first)
-        || ChatWords.contains(second)) {
-      return null;
-    }
-    boolean unknownPart = false;
-    for (String part : List.of(first, second)) {
-      // A word the abbreviation list knows is meant as typed, even where no paper has it.
-      String term = expander.knowsWord(part) ? null : termOf(analyzer, part);
-      unknownPart |= term != null && papersWith(reader, term) == 0;
-    }
-    if (!unknownPart) {
-      return null;
-    }
-    if (papers(reader, analyzer, word) >= MIN_PAPERS) {
-      return word;
-    }
-    for (int shift = 1; shift <= SHIFT; shift++) {
-      for (int at : new int[] {first.length() - shift, first.length() + shift}) {
-        if (at >= 1 && at <= word.length() - 1) {
-          String left = word.substring(0, at);
-          String right = word.substring(at);
-          if (isWord(reader, analyzer, left, right) && isWord(reader, analyzer, right, left)) {
-            return left + " " + right;
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  /** How many papers have the term in title or abstract (the more of the two). */
-  private static int papersWith(IndexReader reader, String term) throws IOException {
-    return Math.max(
-        reader.docFreq(new Term(PaperFields.ABSTRACT, term)),
-        reader.docFreq(new Term(PaperFields.TITLE, term)));
-  }
-
-  /** The shortest word a run-together word is split into. */
-  static final int MIN_PART = 3;
-
-  /**
-   * Two words typed without the space between them ("diffusionpolicy"), when papers use both: of
-   * the places to split, the one whose rarer part the most papers have; null when none.
-   */
-  private static String split(IndexReader reader, Analyzer analyzer, String word)
-      throws IOException {
-    String best = null;
-    int bestPapers = MIN_PAPERS - 1;
-    for (int at = MIN_PART; at <= word.length() - MIN_PART; at++) {
-      String first = word.substring(0, at);
-      String second = word.substring(at);
-      int papers = Math.min(papers(reader, analyzer, first), papers(reader, analyzer, second));
-      if (papers > bestPapers) {
-        best = first + " " + second;
-        bestPapers = papers;
-      }
-    }
-    return best;
-  }
-
-  /** How many papers have the word (0 for a stop word or several terms). */
-  private static int papers(IndexReader reader, Analyzer analyzer, String word) throws IOException {
-    String term = termOf(analyzer, word);
-    return term == null ? 0 : papersWith(reader, term);
-  }
-
-  /**
-   * True when papers use the part, or it is a stop word ("agents that", "compress a") beside a part
-   * papers use; a single letter only as a stop word.
-   */
-  private static boolean isWord(IndexReader reader, Analyzer analyzer, String part, String other)
-      throws IOException {
-    if (PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(part)).terms().isEmpty()) {
-      return papers(reader, analyzer, other) >= MIN_PAPERS;
-    }
-    return part.length() >= 2 && papers(reader, analyzer, part) >= MIN_PAPERS;
-  }
-
-  /** The word as the index holds it (its stem), or null when it is a stop word or several terms. */
-  private static String termOf(Analyzer analyzer, String word) throws IOException {
-    List<String> terms = PaperText.analyse(analyzer, PaperFields.ABSTRACT, List.of(word)).terms();
-    return terms.size() == 1 ? terms.get(0) : null;
   }
 
   private static boolean candidate(String word, QueryExpander expander) {
