@@ -1,5 +1,6 @@
 package paperbot.command;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class TopicsCommand implements ChatCommand {
             .subcommands(
                 CommandSpec.command("add", "Add a topic, or change its weight")
                     .options(
-                        Option.text("topic", "e.g. offline rl"),
+                        Option.text("topic", "e.g. offline rl; several separated by commas"),
                         Option.number("weight", "0.1 to 5 (default 1)")),
                 CommandSpec.command("remove", "Remove one of your topics")
                     .options(Option.text("topic", "One of your topics").autocompleted()),
@@ -126,11 +127,12 @@ public final class TopicsCommand implements ChatCommand {
                 + ", e.g. `/topics add offline rl 2`.");
       }
     }
-    // A topic typed as a question is stored as what it asks about.
-    String topic = TopicSubject.of(TopicText.normalise(topicText));
-    String problem = TopicText.problem(topic, "topic", limits);
-    if (problem != null) {
-      return Reply.privateText(problem);
+    List<String> topics = topicsOf(topicText);
+    for (String topic : topics) {
+      String problem = TopicText.problem(topic, "topic", limits);
+      if (problem != null) {
+        return Reply.privateText(problem);
+      }
     }
     if (weight < ProfileLimits.MIN_WEIGHT
         || weight > ProfileLimits.MAX_WEIGHT
@@ -141,26 +143,65 @@ public final class TopicsCommand implements ChatCommand {
               + " to "
               + (int) ProfileLimits.MAX_WEIGHT
               + " (1 is normal, 2 twice as important), e.g. `/topics add "
-              + topic
+              + topics.get(0)
               + " 2`.");
     }
     InterestProfile profile = store.load(member);
-    if (!profile.topics().containsKey(topic) && profile.topics().size() >= limits.maxTopics()) {
+    long added = topics.stream().filter(topic -> !profile.topics().containsKey(topic)).count();
+    if (added > 0 && profile.topics().size() + added > limits.maxTopics()) {
+      int have = profile.topics().size();
       return Reply.privateText(
-          "You have "
-              + profile.topics().size()
-              + " topics, the most I keep. Remove one first "
-              + "with `/topics remove <topic>`.");
+          have >= limits.maxTopics()
+              ? "You have "
+                  + have
+                  + " topics, the most I keep. Remove one first with `/topics remove <topic>`."
+              : "You have "
+                  + have
+                  + " topics, and these "
+                  + added
+                  + " would make more than the "
+                  + limits.maxTopics()
+                  + " I keep. Add fewer, or remove one first with `/topics remove <topic>`.");
     }
-    boolean added = store.addTopic(member, topic, weight);
+    StringBuilder notes = new StringBuilder();
+    for (String topic : topics) {
+      store.addTopic(member, topic, weight);
+      notes.append(TopicText.spellingNote(index, topic));
+    }
+    String verb = added == topics.size() ? "Added" : added == 0 ? "Updated" : "Added or updated";
     return Reply.privateText(
-        (added ? "Added topic " : "Updated topic ")
-            + "*"
-            + topic
-            + "* (weight "
+        verb
+            + (topics.size() == 1 ? " topic " : " topics ")
+            + named(topics)
+            + " (weight "
             + format(weight)
             + "). `/papers` now ranks papers for your topics."
-            + TopicText.spellingNote(index, topic));
+            + notes);
+  }
+
+  /**
+   * The topics of {@code /topics add}: one, or several separated by commas or semicolons
+   * ("diffusion policy, offline rl"), as {@code /digest subscribe} takes a channel's. A topic typed
+   * as a question is stored as what it asks about.
+   */
+  private static List<String> topicsOf(String text) {
+    List<String> topics =
+        Arrays.stream(text.split("[,;]"))
+            .map(part -> TopicSubject.of(TopicText.normalise(part)))
+            .filter(topic -> !topic.isEmpty())
+            .distinct()
+            .toList();
+    return topics.isEmpty() ? List.of(TopicSubject.of(TopicText.normalise(text))) : topics;
+  }
+
+  /** "*a*", "*a* and *b*", "*a*, *b* and *c*". */
+  private static String named(List<String> topics) {
+    List<String> marked = topics.stream().map(topic -> "*" + topic + "*").toList();
+    return marked.size() == 1
+        ? marked.get(0)
+        : String.join(", ", marked.subList(0, marked.size() - 1))
+            + " and "
+            + marked.get(marked.size() - 1);
   }
 
   private Reply remove(MemberKey member, String topic) {

@@ -218,6 +218,31 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void severalTopicsAreAddedAtOnceSeparatedByCommas() {
+    assertThat(say("kim", "topics", "add diffusion policy, offline rl; world models 2").text())
+        .startsWith("Added topics *diffusion policy*, *offline rl* and *world models* (weight 2).");
+    assertThat(say("kim", "topics", "list").text())
+        .contains(
+            "• diffusion policy (weight 2)",
+            "• offline rl (weight 2)",
+            "• world models (weight 2)");
+    assertThat(say("kim", "topics", "add offline rl, mixture of experts").text())
+        .startsWith("Added or updated topics *offline rl* and *mixture of experts* (weight 1).");
+    assertThat(say("kim", "topics", "add , ;").text()).contains("at least one letter");
+  }
+
+  @Test
+  void aListOfTopicsIsAddedWholeOrNotAtAll() {
+    int most = ProfileLimits.defaults().maxTopics();
+    for (int i = 0; i < most - 1; i++) {
+      say("lee", "topics", "add topic" + i);
+    }
+    assertThat(say("lee", "topics", "add one more, and another").text())
+        .contains("would make more than the " + most + " I keep");
+    assertThat(say("lee", "topics", "list").text()).doesNotContain("one more");
+  }
+
+  @Test
   void topicCountIsLimited() {
     for (int i = 0; i < ProfileLimits.defaults().maxTopics(); i++) {
       say("ned", "topics", "add topic" + i);
