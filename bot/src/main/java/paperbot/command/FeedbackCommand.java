@@ -85,12 +85,7 @@ public final class FeedbackCommand implements ChatCommand {
     if (words.isEmpty()) {
       return "";
     }
-    String last = words.get(words.size() - 1);
-    String list =
-        words.size() == 1
-            ? last
-            : String.join(", ", words.subList(0, words.size() - 1)) + " and " + last;
-    return " (about " + list + ")";
+    return " (about " + Listing.of(words) + ")";
   }
 
   private Reply save(ChatRequest request, Paper paper) {

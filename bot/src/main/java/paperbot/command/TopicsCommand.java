@@ -172,7 +172,7 @@ public final class TopicsCommand implements ChatCommand {
     return Reply.privateText(
         verb
             + (topics.size() == 1 ? " topic " : " topics ")
-            + named(topics)
+            + Listing.of(topics.stream().map(topic -> "*" + topic + "*").toList())
             + " (weight "
             + format(weight)
             + "). `/papers` now ranks papers for your topics."
@@ -192,16 +192,6 @@ public final class TopicsCommand implements ChatCommand {
             .distinct()
             .toList();
     return topics.isEmpty() ? List.of(TopicSubject.of(TopicText.normalise(text))) : topics;
-  }
-
-  /** "*a*", "*a* and *b*", "*a*, *b* and *c*". */
-  private static String named(List<String> topics) {
-    List<String> marked = topics.stream().map(topic -> "*" + topic + "*").toList();
-    return marked.size() == 1
-        ? marked.get(0)
-        : String.join(", ", marked.subList(0, marked.size() - 1))
-            + " and "
-            + marked.get(marked.size() - 1);
   }
 
   private Reply remove(MemberKey member, String topic) {

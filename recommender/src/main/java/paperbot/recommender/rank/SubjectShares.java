@@ -95,15 +95,15 @@ final class SubjectShares {
       return ranked;
     }
     ScoreDoc[] shared = Arrays.copyOf(ranked, ranked.length);
-    ScoreDoc[] ranks = Arrays.copyOfRange(ranked, 0, Math.min(pool, ranked.length));
+    ScoreDoc[] inPool = Arrays.copyOfRange(ranked, 0, Math.min(pool, ranked.length));
     DocMatcher matcher = new DocMatcher(searcher);
     boolean[][] matches = new boolean[subjects.size()][];
     for (int i = 0; i < matches.length; i++) {
-      matches[i] = matcher.matching(ranks, subjects.get(i));
+      matches[i] = matcher.matching(inPool, subjects.get(i));
     }
     double[] weights = new double[matches.length];
     Arrays.fill(weights, 1.0);
-    ScoreDoc[] sharedPool = InterestShares.shareMatchedFirst(ranks, matches, weights);
+    ScoreDoc[] sharedPool = InterestShares.shareMatchedFirst(inPool, matches, weights);
     System.arraycopy(sharedPool, 0, shared, 0, sharedPool.length);
     return shared;
   }
