@@ -52,6 +52,16 @@ final class QueryLimits {
     return clauses.isEmpty() ? NONE : new QueryLimits(clauses);
   }
 
+  /** These limits and papers matching {@code filter} only (none when null). */
+  QueryLimits and(Query filter) {
+    if (filter == null) {
+      return this;
+    }
+    List<BooleanClause> more = new ArrayList<>(clauses);
+    more.add(new BooleanClause(filter, Occur.FILTER));
+    return new QueryLimits(more);
+  }
+
   /** {@code query} matching only papers within the limits (itself when there are none). */
   Query apply(Query query) {
     if (clauses.isEmpty()) {

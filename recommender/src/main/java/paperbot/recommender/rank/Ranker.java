@@ -72,6 +72,12 @@ public final class Ranker {
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
     QueryWords.Split typed = QueryWords.split(request.query());
+    // An author's name limits the search to their papers; the rest of the query ranks them.
+    AuthorNames.Found author =
+        AuthorNames.in(searcher.getIndexReader(), plan, QueryWords.of(typed.searched()));
+    if (author != null) {
+      typed = author.without(typed);
+    }
     // Quoted words are meant as typed, however few papers have them.
     Set<String> quoted = new HashSet<>();
     typed.required().forEach(phrase -> quoted.addAll(QueryWords.of(phrase)));
@@ -80,19 +86,26 @@ public final class Ranker {
             typed.searched(), quoted, searcher.getIndexReader(), analyzer, expander);
     // A quoted phrase with a typo is required as the notice says it was searched.
     QueryWords.Split split =
-        words.changed() ? QueryWords.split(words.applyTo(request.query())) : typed;
+        words.changed() ? QueryWords.split(words.applyTo(typed.searched())) : typed;
+    QueryLimits limits =
+        QueryLimits.of(split, plan, expander, searcher.getIndexReader())
+            .and(author == null ? null : author.query());
     List<Concept> concepts = expander.concepts(words.words(), searcher.getIndexReader());
     QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {
-      return new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
+      return author != null
+          ? authorPapers(searcher, request, author, limits)
+          : new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
     }
     String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
+    if (author != null) {
+      notice = join(notice, "Papers by " + author.written() + ", ranked for your other words.");
+    }
     if (words.changed()) {
-      notice = join(notice, words.notice(request.query()));
+      notice = join(notice, words.notice(typed.searched()));
     }
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
-    QueryLimits limits = QueryLimits.of(split, plan, expander, searcher.getIndexReader());
     SubjectShares subjects =
         SubjectShares.of(
             searcher.getIndexReader(), words.applyTo(split.searched()), plan, expander);
@@ -165,6 +178,34 @@ public final class Ranker {
         hits(searcher, poolText, text.highlight(), concepts, page, related),
         related != null ? ranked.length : first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
+        request.offset(),
+        notice);
+  }
+
+  /**
+   * The papers of an author typed alone ("haoran he"), the newest and most upvoted first, within
+   * the query's limits.
+   */
+  private SearchResults authorPapers(
+      IndexSearcher searcher, SearchRequest request, AuthorNames.Found author, QueryLimits limits)
+      throws IOException {
+    int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
+    Query query =
+        limits.apply(
+            new BooleanQuery.Builder()
+                .add(author.query(), Occur.FILTER)
+                .add(plan.priors(LocalDate.now(clock)), Occur.SHOULD)
+                .build());
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, COUNT_LIMIT));
+    ScoreDoc[] page =
+        request.offset() >= top.scoreDocs.length
+            ? new ScoreDoc[0]
+            : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
+    String notice = "Papers by " + author.written() + ", the newest and most upvoted first.";
+    return new SearchResults(
+        hits(searcher, PoolText.read(searcher, page), author.query(), List.of(), page, null),
+        top.totalHits.value(),
+        top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
         notice);
   }

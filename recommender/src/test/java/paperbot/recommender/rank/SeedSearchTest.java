@@ -185,4 +185,22 @@ final class SeedSearchTest {
         .toLowerCase(java.util.Locale.ROOT)
         .contains(word);
   }
+
+  @Test
+  void anAuthorsNameFindsTheirPapers() {
+    SearchResults alone = index.search(SearchRequest.firstPage("haoran he", 50));
+    assertThat(alone.notice()).isEqualTo("Papers by Haoran He, the newest and most upvoted first.");
+    assertThat(alone.hits())
+        .hasSizeGreaterThan(5)
+        .allSatisfy(hit -> assertThat(hit.paper().authors()).contains("Haoran He"));
+    // With other words, the author's papers ranked for them.
+    SearchResults topic = index.search(SearchRequest.firstPage("Haoran He diffusion", 3));
+    assertThat(topic.hits())
+        .hasSize(3)
+        .allSatisfy(hit -> assertThat(hit.paper().authors()).contains("Haoran He"))
+        .allSatisfy(hit -> assertThat(hit.paper().title()).containsIgnoringCase("diffusion"));
+    // Words no paper lists as a name stay the query's words.
+    assertThat(index.search(SearchRequest.firstPage("diffusion policy", 5)).notice()).isNull();
+    assertThat(index.search(SearchRequest.firstPage("he diffusion", 5)).notice()).isNull();
+  }
 }
