@@ -1,6 +1,8 @@
 package paperbot.recommender.rank;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperFields;
 
 /**
@@ -33,6 +36,21 @@ final class AuthorNames {
         written.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
       }
       return written.toString();
+    }
+
+    /** Why a paper of the author's is here: the name as the paper lists it, before the rest. */
+    List<Match> withName(Paper paper, List<Match> matched) {
+      String listed = written();
+      for (String author : paper.authors()) {
+        if (Collections.indexOfSubList(QueryWords.of(author), name) >= 0) {
+          listed = author;
+          break;
+        }
+      }
+      List<Match> all = new ArrayList<>();
+      all.add(new Match(listed, PaperFields.AUTHORS));
+      all.addAll(matched);
+      return all;
     }
 
     /**

@@ -175,7 +175,7 @@ public final class Ranker {
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(ranked, request.offset(), Math.min(ranked.length, depth));
     return new SearchResults(
-        hits(searcher, poolText, text.highlight(), concepts, page, related),
+        hits(searcher, poolText, text.highlight(), concepts, page, related, author),
         related != null ? ranked.length : first.totalHits.value(),
         first.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
@@ -203,7 +203,8 @@ public final class Ranker {
             : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
     String notice = "Papers by " + author.written() + ", the newest and most upvoted first.";
     return new SearchResults(
-        hits(searcher, PoolText.read(searcher, page), author.query(), List.of(), page, null),
+        hits(
+            searcher, PoolText.read(searcher, page), author.query(), List.of(), page, null, author),
         top.totalHits.value(),
         top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),
@@ -426,7 +427,8 @@ public final class Ranker {
       Query text,
       List<Concept> concepts,
       ScoreDoc[] page,
-      RelatedPapers.Found related)
+      RelatedPapers.Found related,
+      AuthorNames.Found author)
       throws IOException {
     if (page.length == 0) {
       return List.of();
@@ -453,14 +455,16 @@ public final class Ranker {
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
       boolean isRelated = related != null && related.related().contains(page[i].doc);
+      List<Match> matched =
+          isRelated
+              ? RelatedPapers.why(analysed.get(i), related.words())
+              : why.explain(analysed.get(i), concepts, analysedQuery);
       hits.add(
           new SearchHit(
               paper,
               page[i].score,
               Snippets.orLead(snippets[i], paper),
-              isRelated
-                  ? RelatedPapers.why(analysed.get(i), related.words())
-                  : why.explain(analysed.get(i), concepts, analysedQuery),
+              author == null ? matched : author.withName(paper, matched),
               isRelated));
     }
     return hits;

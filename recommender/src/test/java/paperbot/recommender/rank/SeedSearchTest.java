@@ -192,7 +192,8 @@ final class SeedSearchTest {
     assertThat(alone.notice()).isEqualTo("Papers by Haoran He, the newest and most upvoted first.");
     assertThat(alone.hits())
         .hasSizeGreaterThan(5)
-        .allSatisfy(hit -> assertThat(hit.paper().authors()).contains("Haoran He"));
+        .allSatisfy(hit -> assertThat(hit.paper().authors()).contains("Haoran He"))
+        .allSatisfy(hit -> assertThat(hit.whyLine()).startsWith("matched: Haoran He (authors)"));
     // With other words, the author's papers ranked for them.
     SearchResults topic = index.search(SearchRequest.firstPage("Haoran He diffusion", 3));
     assertThat(topic.hits())
