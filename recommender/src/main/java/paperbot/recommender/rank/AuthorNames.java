@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -64,13 +63,7 @@ final class AuthorNames {
     }
 
     private String without(String text) {
-      Pattern words =
-          Pattern.compile(
-              "(?<![\\p{L}\\p{N}])"
-                  + String.join("[^\\p{L}\\p{N}]+", name.stream().map(Pattern::quote).toList())
-                  + "(?![\\p{L}\\p{N}])",
-              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      return words.matcher(text).replaceFirst(" ");
+      return QueryWords.typed(name).matcher(text).replaceFirst(" ");
     }
   }
 

@@ -89,6 +89,18 @@ final class QueryWords {
     return new Split(searched.toString(), List.copyOf(excluded), List.copyOf(required));
   }
 
+  /**
+   * Where these words stand in a text as typed: whole words, in any case, with any separators
+   * between them ("rein-forcement" for "rein forcement").
+   */
+  static Pattern typed(List<String> words) {
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])"
+            + String.join("[^\\p{L}\\p{N}]+", words.stream().map(Pattern::quote).toList())
+            + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
   /** True when {@link #of} had to drop part of the text. */
   static boolean wasCut(String text) {
     if (text.length() > MAX_CHARS) {

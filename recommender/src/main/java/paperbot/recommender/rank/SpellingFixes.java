@@ -2,7 +2,6 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,15 +79,7 @@ final class SpellingFixes {
     String applyTo(String text) {
       String fixed = text;
       for (Map.Entry<String, String> change : changes.entrySet()) {
-        Matcher word =
-            Pattern.compile(
-                    "(?<![\\p{L}\\p{N}])"
-                        + String.join(
-                            "[^\\p{L}\\p{N}]+",
-                            Arrays.stream(change.getKey().split(" ")).map(Pattern::quote).toList())
-                        + "(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                .matcher(fixed);
+        Matcher word = QueryWords.typed(List.of(change.getKey().split(" "))).matcher(fixed);
         fixed = word.replaceAll(Matcher.quoteReplacement(change.getValue()));
       }
       return fixed;
