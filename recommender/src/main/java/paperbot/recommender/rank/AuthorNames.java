@@ -53,16 +53,10 @@ final class AuthorNames {
     }
 
     /**
-     * The query without the name's words, and without the name as a quoted phrase ("\"haoran
-     * he\""): a name is not in titles or abstracts.
+     * The text without the name's words; typed in quotes, the quotes stay around nothing and
+     * require nothing.
      */
-    QueryWords.Split without(QueryWords.Split typed) {
-      List<String> required =
-          typed.required().stream().filter(phrase -> !QueryWords.of(phrase).equals(name)).toList();
-      return new QueryWords.Split(without(typed.searched()), typed.excluded(), required);
-    }
-
-    private String without(String text) {
+    String without(String text) {
       return QueryWords.typed(name).matcher(text).replaceFirst(" ");
     }
   }

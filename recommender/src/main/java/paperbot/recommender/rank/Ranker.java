@@ -71,13 +71,15 @@ public final class Ranker {
   }
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
-    QueryWords.Split typed = QueryWords.split(request.query());
     // An author's name limits the search to their papers; the rest of the query ranks them.
     AuthorNames.Found author =
-        AuthorNames.in(searcher.getIndexReader(), plan, QueryWords.of(typed.searched()));
-    if (author != null) {
-      typed = author.without(typed);
-    }
+        AuthorNames.in(
+            searcher.getIndexReader(),
+            plan,
+            QueryWords.of(QueryWords.split(request.query()).searched()));
+    // The query as typed, without the name (its left-out words and quoted phrases kept).
+    String query = author == null ? request.query() : author.without(request.query());
+    QueryWords.Split typed = QueryWords.split(query);
     // Quoted words are meant as typed, however few papers have them.
     Set<String> quoted = new HashSet<>();
     typed.required().forEach(phrase -> quoted.addAll(QueryWords.of(phrase)));
@@ -85,8 +87,7 @@ public final class Ranker {
         SpellingFixes.ofText(
             typed.searched(), quoted, searcher.getIndexReader(), analyzer, expander);
     // A quoted phrase with a typo is required as the notice says it was searched.
-    QueryWords.Split split =
-        words.changed() ? QueryWords.split(words.applyTo(typed.searched())) : typed;
+    QueryWords.Split split = words.changed() ? QueryWords.split(words.applyTo(query)) : typed;
     QueryLimits limits =
         QueryLimits.of(split, plan, expander, searcher.getIndexReader())
             .and(author == null ? null : author.query());
@@ -102,7 +103,7 @@ public final class Ranker {
       notice = join(notice, "Papers by " + author.written() + ", ranked for your other words.");
     }
     if (words.changed()) {
-      notice = join(notice, words.notice(typed.searched()));
+      notice = join(notice, words.notice(query));
     }
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;

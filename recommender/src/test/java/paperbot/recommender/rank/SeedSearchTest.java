@@ -154,6 +154,20 @@ final class SeedSearchTest {
   }
 
   @Test
+  void aTypoKeepsTheQuerysLeftOutWords() {
+    SearchResults typo = index.search(SearchRequest.firstPage("difusion polcy -robot", 10));
+    SearchResults right = index.search(SearchRequest.firstPage("diffusion policy -robot", 10));
+    assertThat(typo.notice())
+        .isEqualTo(
+            "No paper has \u201cdifusion\u201d or \u201cpolcy\u201d; showing papers for"
+                + " \u201cdiffusion policy -robot\u201d.");
+    assertThat(typo.totalHits()).isEqualTo(right.totalHits());
+    assertThat(typo.hits())
+        .extracting(hit -> hit.paper().id())
+        .containsExactlyElementsOf(right.hits().stream().map(hit -> hit.paper().id()).toList());
+  }
+
+  @Test
   void onlyTheFirstThreeWordsNoPaperHasAreLookedUp() {
     // More is another language or noise, not typos; each lookup reads the term dictionary.
     String notice =
