@@ -71,15 +71,13 @@ public final class Ranker {
   }
 
   public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
+    QueryWords.Split asTyped = QueryWords.split(request.query());
     // An author's name limits the search to their papers; the rest of the query ranks them.
     AuthorNames.Found author =
-        AuthorNames.in(
-            searcher.getIndexReader(),
-            plan,
-            QueryWords.of(QueryWords.split(request.query()).searched()));
+        AuthorNames.in(searcher.getIndexReader(), plan, QueryWords.of(asTyped.searched()));
     // The query as typed, without the name (its left-out words and quoted phrases kept).
     String query = author == null ? request.query() : author.without(request.query());
-    QueryWords.Split typed = QueryWords.split(query);
+    QueryWords.Split typed = author == null ? asTyped : QueryWords.split(query);
     // Quoted words are meant as typed, however few papers have them.
     Set<String> quoted = new HashSet<>();
     typed.required().forEach(phrase -> quoted.addAll(QueryWords.of(phrase)));
@@ -108,8 +106,7 @@ public final class Ranker {
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
     SubjectShares subjects =
-        SubjectShares.of(
-            searcher.getIndexReader(), words.applyTo(split.searched()), plan, expander);
+        SubjectShares.of(searcher.getIndexReader(), split.searched(), plan, expander);
     SubjectShares.Pool pooled =
         subjects.pool(
             searcher,

@@ -67,8 +67,9 @@ final class SpellingFixes {
   private static final Pattern LETTERS = Pattern.compile("[a-z]+");
 
   /**
-   * The words with their corrections, and each changed word to what it became, in query order (one
-   * word or, for words typed together, two); {@code rare} are the changed words a few papers have.
+   * The words with their corrections, and each changed word (or two neighbouring words with a space
+   * in the wrong place, "rein forcement") to what it became, in query order (one word, or two for
+   * words typed together); {@code rare} are the changed words a few papers have.
    */
   record Fixed(List<String> words, Map<String, String> changes, Set<String> rare) {
     boolean changed() {
@@ -160,7 +161,7 @@ final class SpellingFixes {
       if (asTyped.contains(first) || asTyped.contains(second)) {
         continue;
       }
-      String word = WordSpacing.respaced(lookups, expander, first, second, MIN_LENGTH);
+      String word = WordSpacing.respaced(lookups, expander, first, second);
       if (word != null) {
         tried++;
         changes.put(first + " " + second, word);

@@ -28,12 +28,11 @@ final class WordSpacing {
    * up to {@link #SHIFT} letters away when papers use both parts, or one and the other is a stop
    * word ("reinforcementl earning", "offlin erl", "agent sthat"); null otherwise.
    */
-  static String respaced(
-      WordLookups lookups, QueryExpander expander, String first, String second, int minLength)
+  static String respaced(WordLookups lookups, QueryExpander expander, String first, String second)
       throws IOException {
     String word = first + second;
     if (!LETTERS.matcher(word).matches()
-        || word.length() < minLength
+        || word.length() < SpellingFixes.MIN_LENGTH
         || ChatWords.contains(first)
         || ChatWords.contains(second)) {
       return null;

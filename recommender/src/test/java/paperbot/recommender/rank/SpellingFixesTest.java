@@ -2,6 +2,7 @@ package paperbot.recommender.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,7 @@ final class SpellingFixesTest {
 
   @Test
   void theNoticeNamesTheTypedWordsAndTheQueryAsSearched() {
-    Map<String, String> changes = new LinkedHashMap<>();
-    changes.put("difusion", "diffusion");
-    changes.put("polcy", "policy");
-    SpellingFixes.Fixed fixed =
-        new SpellingFixes.Fixed(List.of("diffusion", "policy"), changes, Set.of());
+    SpellingFixes.Fixed fixed = fixed(Set.of(), "difusion", "diffusion", "polcy", "policy");
     // Case and the minus word's typo too: the text the member typed, with each typo replaced.
     assertThat(fixed.notice("Difusion POLCY -polcyx"))
         .isEqualTo(
@@ -45,15 +42,23 @@ final class SpellingFixesTest {
 
   @Test
   void aWordFewPapersHaveIsNamedApartAndQuotesKeepIt() {
-    Map<String, String> changes = new LinkedHashMap<>();
-    changes.put("difusion", "diffusion");
-    changes.put("lerning", "learning");
     SpellingFixes.Fixed fixed =
-        new SpellingFixes.Fixed(List.of("diffusion", "learning"), changes, Set.of("lerning"));
+        fixed(Set.of("lerning"), "difusion", "diffusion", "lerning", "learning");
     assertThat(fixed.notice("difusion lerning"))
         .isEqualTo(
             "No paper has \u201cdifusion\u201d, and few have \u201clerning\u201d; showing papers"
                 + " for \u201cdiffusion learning\u201d. Put a word in quotes to search for it as"
                 + " typed.");
+  }
+
+  /** Typos fixed to words, in query order ({@code typo, word, typo, word}); {@code rare} named. */
+  private static SpellingFixes.Fixed fixed(Set<String> rare, String... typoThenWord) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < typoThenWord.length; i += 2) {
+      changes.put(typoThenWord[i], typoThenWord[i + 1]);
+      words.add(typoThenWord[i + 1]);
+    }
+    return new SpellingFixes.Fixed(words, changes, rare);
   }
 }
