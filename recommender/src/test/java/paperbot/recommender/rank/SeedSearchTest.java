@@ -63,7 +63,10 @@ final class SeedSearchTest {
     "sft, supervised fine-tuning",
     "cot, chain of thought",
     "offline rl, offline reinforcement learning",
-    "o2o, offline-to-online"
+    "o2o, offline-to-online",
+    "hitl, human-in-the-loop",
+    "cfg, classifier-free guidance",
+    "sde, stochastic differential equation"
   })
   void abbreviationFindsTheLongForm(String abbreviation, String longForm) {
     assertThat(search(abbreviation))
