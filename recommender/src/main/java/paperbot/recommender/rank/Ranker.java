@@ -107,15 +107,10 @@ public final class Ranker {
     int block = text.approximate() ? WindowRescorer.EXACT_BLOCK : WindowRescorer.BLOCK;
     SubjectShares subjects =
         SubjectShares.of(searcher.getIndexReader(), split.searched(), plan, expander);
+    int window = subjects.window(Math.max(POOL, WindowRescorer.window(depth, block)));
+    FirstPass firstPass = more -> firstPass(searcher, text, limits, more).scoreDocs;
     SubjectShares.Pool pooled =
-        subjects.pool(
-            searcher,
-            firstPass(
-                searcher,
-                text,
-                limits,
-                subjects.window(Math.max(POOL, WindowRescorer.window(depth, block)))),
-            POOL);
+        subjects.pool(searcher, firstPass(searcher, text, limits, window), POOL);
     TopDocs first = pooled.first();
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
     LocalDate today = LocalDate.now(clock);
@@ -142,7 +137,8 @@ public final class Ranker {
             depth,
             block,
             plan.bagOfWords(concepts),
-            pooled.size());
+            pooled.size(),
+            new Deeper(firstPass, window));
     ranked = subjects.share(searcher, ranked, pooled.size());
     ranked = TitledPaper.first(searcher, request.query(), ranked);
     RelatedPapers.Found related = null;
@@ -267,7 +263,8 @@ public final class Ranker {
       int depth,
       int block,
       Query bag,
-      int poolSize)
+      int poolSize,
+      Deeper deeperHits)
       throws IOException {
     ScoreDoc[] hits = first.scoreDocs;
     TopDocs pool = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, 0, poolSize));
@@ -278,11 +275,16 @@ public final class Ranker {
     List<ScoreDoc> ranked =
         new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, text, bag)));
     if (depth > poolSize && hits.length > poolSize) {
-      TopDocs rest = new TopDocs(first.totalHits, Arrays.copyOfRange(hits, poolSize, hits.length));
+      Query deeperQuery = exactly != null ? exactly : second;
       TopDocs deeper =
-          exactly != null
-              ? WindowRescorer.rescoreExactly(searcher, rest, exactly, depth - ranked.size(), block)
-              : WindowRescorer.rescore(searcher, rest, second, depth - ranked.size(), block);
+          deeperHits.ranked(
+              searcher,
+              first,
+              poolSize,
+              deeperQuery,
+              exactly != null,
+              depth - ranked.size(),
+              block);
       // Deeper papers rank after the pool, whatever their scores: their place must not depend on
       // the page asked.
       float floor = ranked.isEmpty() ? 0f : ranked.get(ranked.size() - 1).score;
@@ -292,6 +294,56 @@ public final class Ranker {
       }
     }
     return ranked.toArray(ScoreDoc[]::new);
+  }
+
+  /** A first pass at any depth: its best {@code window} papers, in order. */
+  @FunctionalInterface
+  private interface FirstPass {
+    ScoreDoc[] top(int window) throws IOException;
+  }
+
+  /**
+   * The papers after the pool, reordered in blocks. A paper's place must not depend on the page
+   * asked, so every block read must be whole (a block cut short by the first pass's window would be
+   * ordered differently once a deeper page reads all of it), and the blocks must give enough papers
+   * (the exact pass drops papers whose phrase was only approximated, and a short list would make
+   * the next page skip papers). The first pass is read deeper until they are.
+   *
+   * @param window how many papers {@code first} was asked for
+   */
+  private record Deeper(FirstPass firstPass, int window) {
+    /** Most first-pass papers read for the deeper pages. */
+    static final int MAX_WINDOW = 4 * MAX_DEPTH;
+
+    TopDocs ranked(
+        IndexSearcher searcher,
+        TopDocs first,
+        int poolSize,
+        Query second,
+        boolean exact,
+        int n,
+        int block)
+        throws IOException {
+      Set<Integer> pool = new HashSet<>();
+      for (int i = 0; i < poolSize; i++) {
+        pool.add(first.scoreDocs[i].doc);
+      }
+      ScoreDoc[] hits = first.scoreDocs;
+      int asked = window;
+      while (true) {
+        ScoreDoc[] rest =
+            Arrays.stream(hits).filter(hit -> !pool.contains(hit.doc)).toArray(ScoreDoc[]::new);
+        WindowRescorer.Blocks blocks =
+            WindowRescorer.blocks(
+                searcher, new TopDocs(first.totalHits, rest), second, exact, n, block);
+        boolean allHits = hits.length < asked;
+        if (allHits || blocks.settled(n, block) || asked >= MAX_WINDOW) {
+          return blocks.top();
+        }
+        asked = Math.min(MAX_WINDOW, 2 * asked);
+        hits = firstPass.top(asked);
+      }
+    }
   }
 
   /**

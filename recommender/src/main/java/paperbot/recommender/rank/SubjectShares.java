@@ -69,7 +69,10 @@ final class SubjectShares {
     boolean[] joins = new boolean[deeper.length];
     for (Query subject : subjects) {
       boolean[] matching = matcher.matching(deeper, subject);
-      for (int i = 0, taken = 0; i < deeper.length && taken < BEST; i++) {
+      // Only within the window: a deeper page reads more of the first pass, and the pool must
+      // stay the same for every page.
+      int within = Math.min(deeper.length, WINDOW - pool);
+      for (int i = 0, taken = 0; i < within && taken < BEST; i++) {
         if (matching[i]) {
           joins[i] = true;
           taken++;

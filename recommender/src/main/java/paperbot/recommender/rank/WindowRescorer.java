@@ -45,7 +45,7 @@ final class WindowRescorer {
    */
   static TopDocs rescoreExactly(
       IndexSearcher searcher, TopDocs firstPass, Query exact, int n, int block) throws IOException {
-    return rescore(searcher, firstPass, exact, n, block, true);
+    return rescore(searcher, firstPass, exact, n, block, true).top();
   }
 
   /**
@@ -54,10 +54,29 @@ final class WindowRescorer {
    */
   static TopDocs rescore(IndexSearcher searcher, TopDocs firstPass, Query bonus, int n, int block)
       throws IOException {
-    return rescore(searcher, firstPass, bonus, n, block, false);
+    return rescore(searcher, firstPass, bonus, n, block, false).top();
   }
 
-  private static TopDocs rescore(
+  /**
+   * The top n, and how many first-pass hits were read for them: whole blocks, unless the hits ran
+   * out. A caller that may have more hits than it passed needs the read ones to end on a block's
+   * end, or the last block would be ordered differently once more hits are passed.
+   */
+  record Blocks(TopDocs top, int read) {
+    /** True when the blocks read are whole and give {@code n} papers. */
+    boolean settled(int n, int block) {
+      return top.scoreDocs.length >= n && read % block == 0;
+    }
+  }
+
+  /** As {@link #rescoreExactly} ({@code exact}) or {@link #rescore}, with the hits read. */
+  static Blocks blocks(
+      IndexSearcher searcher, TopDocs firstPass, Query second, boolean exact, int n, int block)
+      throws IOException {
+    return rescore(searcher, firstPass, second, n, Math.max(1, block), exact);
+  }
+
+  private static Blocks rescore(
       IndexSearcher searcher, TopDocs firstPass, Query second, int n, int block, boolean replace)
       throws IOException {
     QueryRescorer rescorer =
@@ -74,8 +93,10 @@ final class WindowRescorer {
     ScoreDoc[] hits = firstPass.scoreDocs;
     block = Math.max(1, block);
     List<ScoreDoc> ranked = new ArrayList<>(hits.length);
+    int read = 0;
     for (int start = 0; start < hits.length && ranked.size() < n; start += block) {
       ScoreDoc[] part = Arrays.copyOfRange(hits, start, Math.min(hits.length, start + block));
+      read += part.length;
       for (ScoreDoc hit :
           rescorer.rescore(searcher, new TopDocs(firstPass.totalHits, part), part.length)
               .scoreDocs) {
@@ -84,8 +105,10 @@ final class WindowRescorer {
         }
       }
     }
-    return new TopDocs(
-        firstPass.totalHits,
-        ranked.subList(0, Math.min(n, ranked.size())).toArray(ScoreDoc[]::new));
+    return new Blocks(
+        new TopDocs(
+            firstPass.totalHits,
+            ranked.subList(0, Math.min(n, ranked.size())).toArray(ScoreDoc[]::new)),
+        read);
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import paperbot.recommender.corpus.CorpusService;
 import paperbot.recommender.ingest.IndexStatus;
 import paperbot.recommender.ingest.SeedIndexer;
@@ -195,6 +196,22 @@ final class SeedSearchTest {
     assertThat(pages)
         .extracting(hit -> hit.paper().id())
         .containsExactlyElementsOf(first.stream().map(hit -> hit.paper().id()).toList());
+  }
+
+  @ParameterizedTest(name = "paging through {0} shows each paper once")
+  @ValueSource(
+      strings = {"diffusion model", "diffusion", "offline rl", "diffusion policy and offline rl"})
+  void pagingShowsEachPaperOnceInTheOrderOfOneLongPage(String query) {
+    SearchResults whole = index.search(SearchRequest.firstPage(query, 300));
+    List<String> paged = new java.util.ArrayList<>();
+    for (int offset = 0; offset < whole.hits().size(); offset += 5) {
+      index.search(new SearchRequest(query, offset, 5)).hits().stream()
+          .map(hit -> hit.paper().id())
+          .forEach(paged::add);
+    }
+    assertThat(paged)
+        .doesNotHaveDuplicates()
+        .containsExactlyElementsOf(whole.hits().stream().map(hit -> hit.paper().id()).toList());
   }
 
   private static boolean has(SearchHit hit, String word) {
