@@ -30,26 +30,39 @@ final class QueryLimits {
       throws IOException {
     List<BooleanClause> clauses = new ArrayList<>();
     for (String phrase : split.required()) {
-      BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
-      for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-        Query query = plan.fieldQuery(field, phrase, 0);
-        if (query != null) {
-          anywhere.add(query, Occur.SHOULD);
-        }
-      }
-      BooleanQuery required = anywhere.build();
+      BooleanQuery required = anywhere(plan, phrase);
       if (!required.clauses().isEmpty()) {
         clauses.add(new BooleanClause(required, Occur.FILTER));
       }
     }
     for (String word : split.excluded()) {
-      QueryPlan.TextQuery text =
-          plan.textQuery(expander.concepts(QueryWords.of(word), corpus), true);
-      if (text != null) {
-        clauses.add(new BooleanClause(text.exact(), Occur.MUST_NOT));
+      // A quoted phrase is left out as it stands, as a quoted phrase is required.
+      String phrase = QueryWords.quotedPhrase(word);
+      Query left =
+          phrase != null
+              ? anywhere(plan, phrase)
+              : textOf(plan.textQuery(expander.concepts(QueryWords.of(word), corpus), true));
+      if (left != null && !(left instanceof BooleanQuery bool && bool.clauses().isEmpty())) {
+        clauses.add(new BooleanClause(left, Occur.MUST_NOT));
       }
     }
     return clauses.isEmpty() ? NONE : new QueryLimits(clauses);
+  }
+
+  private static Query textOf(QueryPlan.TextQuery text) {
+    return text == null ? null : text.exact();
+  }
+
+  /** The phrase as it stands in the title or the abstract. */
+  private static BooleanQuery anywhere(QueryPlan plan, String phrase) {
+    BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
+    for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+      Query query = plan.fieldQuery(field, phrase, 0);
+      if (query != null) {
+        anywhere.add(query, Occur.SHOULD);
+      }
+    }
+    return anywhere.build();
   }
 
   /** These limits and papers matching {@code filter} only (none when null). */

@@ -27,9 +27,11 @@ final class QueryWords {
   /**
    * A word left out with a leading minus, as search engines take it ("diffusion -video"): a minus
    * at the start of the text or after a space, then a letter or digit ("sim-to-real" and "- video"
-   * are not).
+   * are not), or a quoted phrase ("video -\"world models\"", quotes kept).
    */
-  private static final Pattern EXCLUDED = Pattern.compile("(?<=^|\\s)-([\\p{L}\\p{N}]\\S*)");
+  private static final Pattern EXCLUDED =
+      Pattern.compile(
+          "(?<=^|\\s)-([\"\u201c\u201d][^\"\u201c\u201d]+[\"\u201c\u201d]|[\\p{L}\\p{N}]\\S*)");
 
   /**
    * A phrase in quotes, which every paper found must have as it stands ("\"world models\""). Chat
@@ -37,6 +39,12 @@ final class QueryWords {
    */
   private static final Pattern QUOTED =
       Pattern.compile("[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]");
+
+  /** The phrase of a quoted left-out entry ("\"world models\""), or null for a word. */
+  static String quotedPhrase(String excluded) {
+    Matcher quoted = QUOTED.matcher(excluded);
+    return quoted.matches() ? quoted.group(1) : null;
+  }
 
   /** Most words left out, or phrases required; more than a few is not a query. */
   static final int MAX_LIMITS = 8;

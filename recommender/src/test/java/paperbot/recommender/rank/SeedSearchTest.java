@@ -214,6 +214,19 @@ final class SeedSearchTest {
         .containsExactlyElementsOf(whole.hits().stream().map(hit -> hit.paper().id()).toList());
   }
 
+  @Test
+  void aQuotedPhraseAfterAMinusLeavesOutThePapersWithIt() {
+    SearchResults video = index.search(SearchRequest.firstPage("video", 300));
+    assertThat(video.hits()).anySatisfy(hit -> assertThat(has(hit, "world model")).isTrue());
+    for (String query : List.of("video -\"world models\"", "video -\u201cworld models\u201d")) {
+      SearchResults left = index.search(SearchRequest.firstPage(query, 300));
+      assertThat(left.hits())
+          .isNotEmpty()
+          .noneSatisfy(hit -> assertThat(has(hit, "world model")).isTrue());
+      assertThat(left.totalHits()).isLessThan(video.totalHits());
+    }
+  }
+
   private static boolean has(SearchHit hit, String word) {
     return (hit.paper().title() + " " + hit.paper().abstractText())
         .toLowerCase(java.util.Locale.ROOT)
