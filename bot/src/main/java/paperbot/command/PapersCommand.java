@@ -116,15 +116,18 @@ public final class PapersCommand implements ChatCommand {
   }
 
   private static String emptyText(String query, int page, SearchResults results) {
-    if (results.notice() != null && results.totalHits() == 0) {
+    if (SearchResults.NOTHING_TO_SEARCH.equals(results.notice())) {
       return results.notice();
     }
     if (page > 1 && results.totalHits() > 0) {
       return "That's all: \"" + shorten(query) + "\" matched " + results.totalText() + " papers.";
     }
-    return "No papers match \""
-        + shorten(query)
-        + "\". Try fewer or broader words, e.g. `/papers imitation learning`.";
+    String none =
+        "No papers match \""
+            + shorten(query)
+            + "\". Try fewer or broader words, e.g. `/papers imitation learning`.";
+    // The notice says how the query was read (cut to length, a typo fixed).
+    return results.notice() == null ? none : none + "\n" + results.notice();
   }
 
   /** Echoing a 5,000-character query back helps no one. */

@@ -172,6 +172,14 @@ final class CommandCoreTest {
       Reply reply = say("papers", hostile);
       assertThat(reply.text()).isNotBlank();
     }
+    // A long query that matches nothing says so, besides saying it was cut.
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      words.append("word").append(i).append(' ');
+    }
+    assertThat(say("papers", words.toString()).text())
+        .startsWith("No papers match \"word0 word1")
+        .endsWith("That was a long query: I searched for its first 32 words.");
   }
 
   @Test

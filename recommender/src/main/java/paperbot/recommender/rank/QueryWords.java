@@ -109,11 +109,13 @@ final class QueryWords {
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  /** True when {@link #of} had to drop part of the text. */
-  static boolean wasCut(String text) {
-    if (text.length() > MAX_CHARS) {
-      return true;
+  /** What {@link #of} dropped of the text, told to the member; null when nothing. */
+  static String cutNotice(String text) {
+    if (SEPARATORS.split(text.strip()).length > MAX_WORDS) {
+      return "That was a long query: I searched for its first " + MAX_WORDS + " words.";
     }
-    return SEPARATORS.split(text.strip()).length > MAX_WORDS;
+    return text.length() > MAX_CHARS
+        ? "That was a long query: I searched for its first " + MAX_CHARS + " characters."
+        : null;
   }
 }

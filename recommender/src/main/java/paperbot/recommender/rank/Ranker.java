@@ -49,10 +49,7 @@ public final class Ranker {
   /** Best papers whose shared words make the feedback terms. */
   static final int FEEDBACK_PAPERS = 5;
 
-  static final String EMPTY_NOTICE =
-      "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
-  static final String CUT_NOTICE =
-      "That was a long query: I searched for its first " + QueryWords.MAX_WORDS + " words.";
+  static final String EMPTY_NOTICE = SearchResults.NOTHING_TO_SEARCH;
 
   private final Analyzer analyzer;
   private final QueryExpander expander;
@@ -96,7 +93,7 @@ public final class Ranker {
           ? authorPapers(searcher, request, author, limits)
           : new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
     }
-    String notice = QueryWords.wasCut(request.query()) ? CUT_NOTICE : null;
+    String notice = QueryWords.cutNotice(request.query());
     if (author != null) {
       notice = join(notice, "Papers by " + author.written() + ", ranked for your other words.");
     }

@@ -28,6 +28,10 @@ public record SearchResults(
     return offset + hits.size() < totalHits || totalIsLowerBound;
   }
 
+  /** The notice of a query with no word to search for (only stop words or punctuation). */
+  public static final String NOTHING_TO_SEARCH =
+      "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
+
   /** The count for people: "42", or "1,000+" when counting stopped early. */
   public String totalText() {
     return TotalText.of(totalHits, totalIsLowerBound);

@@ -3,6 +3,7 @@ package paperbot.recommender.rank;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -44,8 +45,10 @@ final class WhyMatched {
       }
       i += used;
     }
-    matches.sort(Comparator.comparing(m -> m.field().equals(PaperFields.TITLE) ? 0 : 1));
-    return matches;
+    // A word typed twice ("diffusion diffusion") is named once.
+    List<Match> named = new ArrayList<>(new LinkedHashSet<>(matches));
+    named.sort(Comparator.comparing(m -> m.field().equals(PaperFields.TITLE) ? 0 : 1));
+    return named;
   }
 
   /**

@@ -397,6 +397,9 @@ final class RankingTest {
     assertThat(index.search(SearchRequest.firstPage("the of and", 5)).notice()).isNotNull();
     assertThat(index.search(SearchRequest.firstPage("learning ".repeat(700), 5)).notice())
         .contains("first 32 words");
+    // One long word is cut by its characters, not its words.
+    assertThat(index.search(SearchRequest.firstPage("a".repeat(10_000), 5)).notice())
+        .contains("first 500 characters");
     assertThat(index.search(SearchRequest.firstPage("🙂🚀 learning", 5)).hits()).hasSize(1);
   }
 }

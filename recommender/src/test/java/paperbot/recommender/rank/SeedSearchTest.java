@@ -227,6 +227,13 @@ final class SeedSearchTest {
     }
   }
 
+  @Test
+  void aWordTypedTwiceIsNamedOnceInTheWhyLine() {
+    assertThat(search("diffusion diffusion policy diffusion"))
+        .extracting(SearchHit::whyLine)
+        .allSatisfy(why -> assertThat(why.split("diffusion \\(title\\)", -1)).hasSizeLessThan(3));
+  }
+
   private static boolean has(SearchHit hit, String word) {
     return (hit.paper().title() + " " + hit.paper().abstractText())
         .toLowerCase(java.util.Locale.ROOT)
