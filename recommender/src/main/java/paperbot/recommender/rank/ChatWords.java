@@ -2,6 +2,7 @@ package paperbot.recommender.rank;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * Words of a typed question that say nothing about its subject ("how can I ...", "what is ..."):
@@ -88,7 +89,148 @@ final class ChatWords {
           "please",
           "latest");
 
+  /**
+   * Words that frame a request in chat ("I'm looking for papers about", "any recent work on",
+   * "what's new in"): left out when they open the text and end on a {@link #LEADS_IN} word, where
+   * the subject starts. Elsewhere they can be the subject ("research agents", "progress measures").
+   */
+  private static final Set<String> FRAMING =
+      Set.of(
+          "there",
+          "i",
+          "m",
+          "im",
+          "d",
+          "ve",
+          "ll",
+          "re",
+          "s",
+          "me",
+          "we",
+          "us",
+          "you",
+          "can",
+          "could",
+          "would",
+          "will",
+          "do",
+          "does",
+          "is",
+          "are",
+          "am",
+          "a",
+          "an",
+          "the",
+          "to",
+          "please",
+          "pls",
+          "looking",
+          "look",
+          "want",
+          "need",
+          "like",
+          "interested",
+          "find",
+          "show",
+          "give",
+          "get",
+          "recommend",
+          "suggest",
+          "point",
+          "read",
+          "know",
+          "what",
+          "which",
+          "any",
+          "anything",
+          "something",
+          "some",
+          "good",
+          "best",
+          "top",
+          "key",
+          "recent",
+          "latest",
+          "new",
+          "newest",
+          "current",
+          "papers",
+          "paper",
+          "work",
+          "works",
+          "research",
+          "literature",
+          "articles",
+          "article",
+          "publications",
+          "studies",
+          "advances",
+          "progress",
+          "developments",
+          "trends",
+          "stuff",
+          "about",
+          "on",
+          "in",
+          "regarding",
+          "for",
+          "into");
+
+  /** Words after which the subject starts, when everything before them frames the request. */
+  private static final Set<String> LEADS_IN =
+      Set.of("about", "on", "in", "regarding", "for", "into");
+
+  /** A greeting that opens a chat message ("hi", "quick question:"), whatever follows it. */
+  private static final List<List<String>> GREETINGS =
+      List.of(
+          List.of("quick", "question"),
+          List.of("hi", "there"),
+          List.of("hey", "there"),
+          List.of("hi"),
+          List.of("hey"),
+          List.of("hello"),
+          List.of("ok"),
+          List.of("okay"),
+          List.of("paperbot"));
+
   private ChatWords() {}
+
+  /**
+   * How many of the opening words greet or frame the request; never all of them (a subject is
+   * left).
+   */
+  static int framing(List<String> words) {
+    int start = 0;
+    for (boolean greeted = true; greeted; ) {
+      greeted = false;
+      for (List<String> greeting : GREETINGS) {
+        int end = start + greeting.size();
+        if (end < words.size() && words.subList(start, end).equals(greeting)) {
+          start = end;
+          greeted = true;
+          break;
+        }
+      }
+    }
+    int framing = start;
+    for (int i = start; i < words.size() - 1 && FRAMING.contains(words.get(i)); i++) {
+      if (LEADS_IN.contains(words.get(i))) {
+        framing = i + 1;
+      }
+    }
+    return framing;
+  }
+
+  /** The text after its greeting and framing words ("any recent work on sft?": "sft?"). */
+  static String withoutFraming(String text) {
+    List<String> words = QueryWords.of(text);
+    int framing = framing(words);
+    if (framing == 0) {
+      return text;
+    }
+    Matcher opening = QueryWords.typed(words.subList(0, framing)).matcher(text);
+    return opening.find() ? text.substring(opening.end()) : text;
+  }
 
   /** True for a question or chat word (lower case). */
   static boolean contains(String word) {
@@ -100,7 +242,10 @@ final class ChatWords {
    * still a query).
    */
   static List<String> subject(List<String> words) {
-    List<String> kept = words.stream().filter(word -> !WORDS.contains(word)).toList();
+    List<String> kept =
+        words.subList(framing(words), words.size()).stream()
+            .filter(word -> !WORDS.contains(word))
+            .toList();
     return kept.isEmpty() ? words : kept;
   }
 }

@@ -46,9 +46,12 @@ final class QuerySubjects {
    * @param text the searched text (left-out words removed, spelling fixed)
    */
   static List<List<String>> of(String text, KnownTerm knownTerm) throws IOException {
-    String query = text.strip();
+    // "any recent work on offline rl and ppo?" asks for two subjects: the request's framing and its
+    // question mark make it no question.
+    String query = ChatWords.withoutFraming(text.strip());
+    boolean framed = !query.equals(text.strip());
     List<String> words = QueryWords.of(query);
-    if (query.endsWith("?") || words.isEmpty() || ChatWords.contains(words.get(0))) {
+    if (!framed && query.endsWith("?") || words.isEmpty() || ChatWords.contains(words.get(0))) {
       return List.of();
     }
     List<List<String>> parts = new ArrayList<>();

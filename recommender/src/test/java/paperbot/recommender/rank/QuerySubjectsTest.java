@@ -43,6 +43,14 @@ final class QuerySubjectsTest {
   }
 
   @Test
+  void aRequestsFramingIsNoQuestion() throws IOException {
+    assertThat(subjects("any recent work on diffusion policy and offline rl?"))
+        .containsExactly(List.of("diffusion", "policy"), List.of("offline", "rl"));
+    assertThat(subjects("hi! I'm looking for papers about ppo or sft"))
+        .containsExactly(List.of("ppo"), List.of("sft"));
+  }
+
+  @Test
   void oneSubjectStaysOne() throws IOException {
     assertThat(subjects("how can I filter out low-quality demonstrations or training data?"))
         .isEmpty();
