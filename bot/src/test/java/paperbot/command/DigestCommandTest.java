@@ -2,6 +2,7 @@ package paperbot.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.SeedBotExtension;
@@ -16,6 +17,63 @@ final class DigestCommandTest {
   private static Reply say(String text, boolean manager) {
     return bot.router()
         .handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ana", "digest", text, manager));
+  }
+
+  /**
+   * As {@link #say}, in a workspace of the test's own, so tests do not see each other's digests.
+   */
+  private static Reply in(String workspace, String text, boolean manager) {
+    return bot.router()
+        .handle(new ChatRequest(Platform.DISCORD, workspace, "C1", "ana", "digest", text, manager));
+  }
+
+  /** What the workspace has stored: kind, time, zone, days and topics of each digest. */
+  private static List<String> stored(String workspace) {
+    return bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), workspace).stream()
+        .map(s -> s.kind() + " " + s.at() + " " + s.zone() + " " + s.days() + " " + s.topics())
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void aWordAfterUnsubscribeOrAnotherSubcommandIsRefusedAndNothingChanges() {
+    assertThat(in("G10", "subscribe 09:00 UTC offline rl", true).text()).startsWith("Subscribed");
+    assertThat(in("G10", "subscribe me 08:00", true).text()).startsWith("Subscribed you");
+    assertThat(in("G10", "team on 10:00", true).text()).startsWith("Every Monday at 10:00");
+    List<String> before = stored("G10");
+    assertThat(before).hasSize(3);
+
+    assertThat(in("G10", "unsubscribe mee", true).text())
+        .isEqualTo(
+            "I don't understand `mee` after `/digest unsubscribe`, so nothing was changed."
+                + " `/digest unsubscribe` stops this channel's digest, `/digest unsubscribe me`"
+                + " stops yours.");
+    assertThat(in("G10", "unsubscribe me please", true).text())
+        .startsWith("I don't understand `please` after `/digest unsubscribe`");
+    assertThat(in("G10", "stop it", true).text())
+        .startsWith("I don't understand `it` after `/digest stop`");
+    assertThat(in("G10", "now mee", true).text())
+        .startsWith("I don't understand `mee` after `/digest now`")
+        .contains("`/digest now me`");
+    assertThat(in("G10", "preview mee", true).text())
+        .startsWith("I don't understand `mee` after `/digest preview`");
+    assertThat(in("G10", "status everything", true).text())
+        .startsWith("I don't understand `everything` after `/digest status`");
+    assertThat(in("G10", "team off now", true).text())
+        .startsWith("I don't understand `now` after `/digest team off`");
+    assertThat(in("G10", "team on days:fri", true).text())
+        .startsWith("The team post is on Mondays; it takes no days.");
+    assertThat(in("G10", "mentions off please", true).text())
+        .startsWith("I don't understand `please` after `/digest mentions`");
+    // `me` is a word of its own for the subcommands without it: no way around the permission.
+    assertThat(in("G10", "team me off", false).text()).contains("Manage Channels");
+    assertThat(stored("G10")).isEqualTo(before);
+
+    assertThat(in("G10", "unsubscribe me", true).text())
+        .isEqualTo("Unsubscribed you from the digest.");
+    assertThat(in("G10", "unsubscribe", true).text())
+        .isEqualTo("Unsubscribed this channel from the digest.");
+    assertThat(stored("G10")).hasSize(1).allMatch(s -> s.startsWith("TEAM"));
   }
 
   @Test
