@@ -88,8 +88,10 @@ public final class DigestCommand implements ChatCommand {
                         "subscribe", "Post trending papers here every announcement day (or to you)")
                     .options(
                         Option.flag("me", "Only for you, ranked by your profile"),
-                        Option.text("time", "Local time HH:MM (default 09:00)").optional(),
-                        Option.text("zone", "Time zone, e.g. Europe/Berlin (default UTC)")
+                        Option.text("time", "Local time: 21:00, 9pm or 9:30 am (default 09:00)")
+                            .optional(),
+                        Option.text(
+                                "zone", "Time zone: Europe/Berlin, PST or UTC+05:30 (default UTC)")
                             .optional(),
                         Option.text("days", "e.g. mon-fri (default) or mon,wed,fri").optional(),
                         Option.text("topics", "Topics, comma separated (default: all)").optional()),
@@ -106,8 +108,11 @@ public final class DigestCommand implements ChatCommand {
                 CommandSpec.command("team", "A Monday post of what this team liked and saved most")
                     .options(
                         Option.text("switch", "on or off").choices("on", "off"),
-                        Option.text("time", "Local time HH:MM (default 09:00)").optional(),
-                        Option.text("zone", "Time zone (default UTC)").optional())));
+                        Option.text("time", "Local time: 21:00, 9pm or 9:30 am (default 09:00)")
+                            .optional(),
+                        Option.text(
+                                "zone", "Time zone: Europe/Berlin, PST or UTC+05:30 (default UTC)")
+                            .optional())));
   }
 
   @Override
@@ -171,7 +176,20 @@ public final class DigestCommand implements ChatCommand {
               Subscription.WEEKDAYS);
       topicText = request.option("topics").orElse("");
     }
+    if (me && !topicText.isBlank()) {
+      return Reply.privateText(
+          "A digest just for you follows your `/topics`, so it takes no topics of its own: I don't"
+              + " understand `"
+              + cut(topicText.strip().split("\\s+")[0])
+              + "` there. Use `/digest subscribe me [HH:MM] [time zone] [days:mon-fri]`, e.g."
+              + " `/digest subscribe me 9pm Europe/Berlin`.");
+    }
     List<String> topics = me ? List.of() : topics(topicText);
+    if (topics.contains("me")) {
+      return Reply.privateText(
+          "Put `me` right after `subscribe`: `/digest subscribe me 9pm` sets up a digest just for"
+              + " you. Nothing was changed.");
+    }
     for (String topic : topics) {
       String problem = TopicText.problem(topic, "topic", limits);
       if (problem != null) {
@@ -199,6 +217,7 @@ public final class DigestCommand implements ChatCommand {
             + (me ? " you" : " this channel")
             + ": "
             + describe(saved)
+            + when.zoneNote()
             + " Next: "
             + next(saved)
             + ". `/digest preview"
@@ -287,7 +306,9 @@ public final class DigestCommand implements ChatCommand {
             + " "
             + zone.getId()
             + " this channel gets the papers the team "
-            + "liked and saved most that week. Next: "
+            + "liked and saved most that week."
+            + when.zoneNote()
+            + " Next: "
             + next(saved)
             + ".");
   }
