@@ -190,6 +190,15 @@ public final class DigestCommand implements ChatCommand {
           "Put `me` right after `subscribe`: `/digest subscribe me 9pm` sets up a digest just for"
               + " you. Nothing was changed.");
     }
+    if (topics.size() > limits.maxTopics()) {
+      return Reply.privateText(
+          "That is "
+              + topics.size()
+              + " topics; a digest follows at most "
+              + limits.maxTopics()
+              + ", as many as `/topics` keeps. Give fewer, or none to follow all topics."
+              + " Nothing was changed.");
+    }
     for (String topic : topics) {
       String problem = TopicText.problem(topic, "topic", limits);
       if (problem != null) {

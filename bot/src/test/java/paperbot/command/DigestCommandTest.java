@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
+import paperbot.recommender.digest.Subscription;
 
 /** /digest wording and access rules through the core. */
 final class DigestCommandTest {
@@ -219,6 +222,41 @@ final class DigestCommandTest {
     assertThat(in("G14", "subscribe 9pm me", true).text())
         .startsWith("Put `me` right after `subscribe`");
     assertThat(stored("G14")).isEmpty();
+  }
+
+  @Test
+  void aDigestFollowsAtMostAsManyTopicsAsAMemberMayKeep() {
+    int most = ProfileLimits.defaults().maxTopics();
+    String tooMany =
+        IntStream.rangeClosed(1, most + 1)
+            .mapToObj(i -> "topic" + i)
+            .collect(Collectors.joining(", "));
+    assertThat(in("G15", "subscribe 09:00 UTC " + tooMany, true).text())
+        .isEqualTo(
+            "That is 31 topics; a digest follows at most 30, as many as `/topics` keeps. Give"
+                + " fewer, or none to follow all topics. Nothing was changed.");
+    Reply typed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G15",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe",
+                    true,
+                    Map.of("topics", tooMany)));
+    assertThat(typed.text()).startsWith("That is 31 topics");
+    assertThat(stored("G15")).isEmpty();
+    String enough =
+        IntStream.rangeClosed(1, most).mapToObj(i -> "topic" + i).collect(Collectors.joining(", "));
+    assertThat(in("G15", "subscribe 09:00 UTC " + enough, true).text()).startsWith("Subscribed");
+    assertThat(
+            bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), "G15").stream()
+                .map(Subscription::topics))
+        .singleElement()
+        .satisfies(topics -> assertThat(topics).hasSize(most));
   }
 
   @Test
