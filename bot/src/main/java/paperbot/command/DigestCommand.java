@@ -38,6 +38,16 @@ public final class DigestCommand implements ChatCommand {
       "Use `/digest subscribe [me] [HH:MM] [time zone] [days:mon-fri] [topics, ...]`,"
           + " `/digest status`, `/digest preview [me]`, `/digest now [me]`, `/digest unsubscribe [me]`,"
           + " `/digest mentions on|off` or `/digest team on|off [HH:MM] [time zone]`.";
+  private static final String MENTIONS_USAGE =
+      "Use `/digest mentions on` to be mentioned when a channel digest has a paper on one of "
+          + "your topics, `/digest mentions off` to stop.";
+  private static final String TEAM_USAGE =
+      "Use `/digest team on [HH:MM] [time zone]` for a Monday post of what this team liked "
+          + "and saved most, `/digest team off` to stop it.";
+
+  /** The subcommands that take {@code me}: the others read it as any other word. */
+  private static final Set<String> TAKE_ME =
+      Set.of("subscribe", "preview", "now", "unsubscribe", "stop");
 
   private final DigestStore store;
   private final paperbot.recommender.profile.ProfileStore profiles;
@@ -78,8 +88,10 @@ public final class DigestCommand implements ChatCommand {
                         "subscribe", "Post trending papers here every announcement day (or to you)")
                     .options(
                         Option.flag("me", "Only for you, ranked by your profile"),
-                        Option.text("time", "Local time HH:MM (default 09:00)").optional(),
-                        Option.text("zone", "Time zone, e.g. Europe/Berlin (default UTC)")
+                        Option.text("time", "Local time: 21:00, 9pm or 9:30 am (default 09:00)")
+                            .optional(),
+                        Option.text(
+                                "zone", "Time zone: Europe/Berlin, PST or UTC+05:30 (default UTC)")
                             .optional(),
                         Option.text("days", "e.g. mon-fri (default) or mon,wed,fri").optional(),
                         Option.text("topics", "Topics, comma separated (default: all)").optional()),
@@ -96,16 +108,21 @@ public final class DigestCommand implements ChatCommand {
                 CommandSpec.command("team", "A Monday post of what this team liked and saved most")
                     .options(
                         Option.text("switch", "on or off").choices("on", "off"),
-                        Option.text("time", "Local time HH:MM (default 09:00)").optional(),
-                        Option.text("zone", "Time zone (default UTC)").optional())));
+                        Option.text("time", "Local time: 21:00, 9pm or 9:30 am (default 09:00)")
+                            .optional(),
+                        Option.text(
+                                "zone", "Time zone: Europe/Berlin, PST or UTC+05:30 (default UTC)")
+                            .optional())));
   }
 
   @Override
   public Reply handle(ChatRequest request) {
     List<String> words = new ArrayList<>(Arrays.asList(request.text().strip().split("\\s+")));
     String action = words.isEmpty() ? "" : words.remove(0).toLowerCase(Locale.ROOT);
-    boolean me = request.flag("me") || (!words.isEmpty() && words.get(0).equalsIgnoreCase("me"));
-    if (!words.isEmpty() && words.get(0).equalsIgnoreCase("me")) {
+    boolean typedMe =
+        TAKE_ME.contains(action) && !words.isEmpty() && words.get(0).equalsIgnoreCase("me");
+    boolean me = TAKE_ME.contains(action) && (request.flag("me") || typedMe);
+    if (typedMe) {
       words.remove(0);
     }
     boolean changesChannel =
@@ -114,6 +131,17 @@ public final class DigestCommand implements ChatCommand {
       return Reply.privateText(
           "Setting up this channel's digest needs the Manage Channels permission here. "
               + "`/digest subscribe me` sets up one just for you.");
+    }
+    // Only subscribe and team read more words, and mentions its switch: a word left after any
+    // other subcommand (`unsubscribe mee`) is refused before anything is done.
+    int takes =
+        switch (action) {
+          case "status", "", "preview", "now", "unsubscribe", "stop" -> 0;
+          case "mentions" -> 1;
+          default -> words.size();
+        };
+    if (words.size() > takes) {
+      return notUnderstood(action, words.get(takes));
     }
     return switch (action) {
       case "subscribe" -> subscribe(request, me, words);
@@ -148,7 +176,29 @@ public final class DigestCommand implements ChatCommand {
               Subscription.WEEKDAYS);
       topicText = request.option("topics").orElse("");
     }
+    if (me && !topicText.isBlank()) {
+      return Reply.privateText(
+          "A digest just for you follows your `/topics`, so it takes no topics of its own: I don't"
+              + " understand `"
+              + cut(topicText.strip().split("\\s+")[0])
+              + "` there. Use `/digest subscribe me [HH:MM] [time zone] [days:mon-fri]`, e.g."
+              + " `/digest subscribe me 9pm Europe/Berlin`.");
+    }
     List<String> topics = me ? List.of() : topics(topicText);
+    if (topics.contains("me")) {
+      return Reply.privateText(
+          "Put `me` right after `subscribe`: `/digest subscribe me 9pm` sets up a digest just for"
+              + " you. Nothing was changed.");
+    }
+    if (topics.size() > limits.maxTopics()) {
+      return Reply.privateText(
+          "That is "
+              + topics.size()
+              + " topics; a digest follows at most "
+              + limits.maxTopics()
+              + ", as many as `/topics` keeps. Give fewer, or none to follow all topics."
+              + " Nothing was changed.");
+    }
     for (String topic : topics) {
       String problem = TopicText.problem(topic, "topic", limits);
       if (problem != null) {
@@ -176,6 +226,7 @@ public final class DigestCommand implements ChatCommand {
             + (me ? " you" : " this channel")
             + ": "
             + describe(saved)
+            + when.zoneNote()
             + " Next: "
             + next(saved)
             + ". `/digest preview"
@@ -189,9 +240,7 @@ public final class DigestCommand implements ChatCommand {
   private Reply mentions(ChatRequest request, String typed) {
     String choice = typed.toLowerCase(Locale.ROOT);
     if (!choice.equals("on") && !choice.equals("off")) {
-      return Reply.privateText(
-          "Use `/digest mentions on` to be mentioned when a channel digest has a paper on one of "
-              + "your topics, `/digest mentions off` to stop.");
+      return Reply.privateText(MENTIONS_USAGE);
     }
     boolean on = profiles.setDigestMentions(request.member(), choice.equals("on"));
     return Reply.privateText(
@@ -205,6 +254,9 @@ public final class DigestCommand implements ChatCommand {
     String choice = request.option("switch").orElse(first(words)).toLowerCase(Locale.ROOT);
     if (!words.isEmpty() && request.options().isEmpty()) {
       words.remove(0);
+    }
+    if (choice.equals("off") && !words.isEmpty() && request.options().isEmpty()) {
+      return notUnderstood("team off", words.get(0));
     }
     if (choice.equals("off")) {
       Optional<Subscription> found =
@@ -223,9 +275,7 @@ public final class DigestCommand implements ChatCommand {
               : "There is no weekly team " + "post here.");
     }
     if (!choice.equals("on")) {
-      return Reply.privateText(
-          "Use `/digest team on [HH:MM] [time zone]` for a Monday post of what this team liked "
-              + "and saved most, `/digest team off` to stop it.");
+      return Reply.privateText(TEAM_USAGE);
     }
     Set<DayOfWeek> mondays = Set.of(DayOfWeek.MONDAY);
     ScheduleSpec when =
@@ -237,6 +287,10 @@ public final class DigestCommand implements ChatCommand {
                 null,
                 defaultZone,
                 mondays);
+    if (!when.days().equals(mondays)) {
+      return Reply.privateText(
+          "The team post is on Mondays; it takes no days. " + TEAM_USAGE + " Nothing was changed.");
+    }
     LocalTime at = when.at();
     ZoneId zone = when.zone();
     Subscription saved =
@@ -261,7 +315,9 @@ public final class DigestCommand implements ChatCommand {
             + " "
             + zone.getId()
             + " this channel gets the papers the team "
-            + "liked and saved most that week. Next: "
+            + "liked and saved most that week."
+            + when.zoneNote()
+            + " Next: "
             + next(saved)
             + ".");
   }
@@ -320,6 +376,31 @@ public final class DigestCommand implements ChatCommand {
     store.delete(found.get().id());
     return Reply.privateText(
         "Unsubscribed" + (me ? " you" : " this channel") + " from the digest.");
+  }
+
+  /** A word after a subcommand that takes none (or no more): nothing is done. */
+  private static Reply notUnderstood(String action, String word) {
+    String help =
+        switch (action) {
+          case "unsubscribe", "stop" ->
+              "`/digest unsubscribe` stops this channel's digest, `/digest unsubscribe me` stops"
+                  + " yours.";
+          case "preview" ->
+              "`/digest preview` shows what this channel's digest would post now, `/digest preview"
+                  + " me` what yours would.";
+          case "now" ->
+              "`/digest now` posts this channel's digest now, `/digest now me` sends you yours.";
+          case "mentions" -> MENTIONS_USAGE;
+          case "team off" -> "`/digest team off` stops the weekly team post here.";
+          default -> "`/digest status` lists the digests here and when they run next.";
+        };
+    return Reply.privateText(
+        "I don't understand `"
+            + cut(word)
+            + "` after `/digest "
+            + (action.isEmpty() ? "status" : action)
+            + "`, so nothing was changed. "
+            + help);
   }
 
   private Optional<Subscription> find(ChatRequest request, boolean me) {

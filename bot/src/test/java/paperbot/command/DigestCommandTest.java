@@ -2,12 +2,17 @@ package paperbot.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
+import paperbot.recommender.digest.Subscription;
 
 /** /digest wording and access rules through the core. */
 final class DigestCommandTest {
@@ -16,6 +21,242 @@ final class DigestCommandTest {
   private static Reply say(String text, boolean manager) {
     return bot.router()
         .handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ana", "digest", text, manager));
+  }
+
+  /**
+   * As {@link #say}, in a workspace of the test's own, so tests do not see each other's digests.
+   */
+  private static Reply in(String workspace, String text, boolean manager) {
+    return bot.router()
+        .handle(new ChatRequest(Platform.DISCORD, workspace, "C1", "ana", "digest", text, manager));
+  }
+
+  /** What the workspace has stored: kind, time, zone, days and topics of each digest. */
+  private static List<String> stored(String workspace) {
+    return bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), workspace).stream()
+        .map(s -> s.kind() + " " + s.at() + " " + s.zone() + " " + s.days() + " " + s.topics())
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void aWordAfterUnsubscribeOrAnotherSubcommandIsRefusedAndNothingChanges() {
+    assertThat(in("G10", "subscribe 09:00 UTC offline rl", true).text()).startsWith("Subscribed");
+    assertThat(in("G10", "subscribe me 08:00", true).text()).startsWith("Subscribed you");
+    assertThat(in("G10", "team on 10:00", true).text()).startsWith("Every Monday at 10:00");
+    List<String> before = stored("G10");
+    assertThat(before).hasSize(3);
+
+    assertThat(in("G10", "unsubscribe mee", true).text())
+        .isEqualTo(
+            "I don't understand `mee` after `/digest unsubscribe`, so nothing was changed."
+                + " `/digest unsubscribe` stops this channel's digest, `/digest unsubscribe me`"
+                + " stops yours.");
+    assertThat(in("G10", "unsubscribe me please", true).text())
+        .startsWith("I don't understand `please` after `/digest unsubscribe`");
+    assertThat(in("G10", "stop it", true).text())
+        .startsWith("I don't understand `it` after `/digest stop`");
+    assertThat(in("G10", "now mee", true).text())
+        .startsWith("I don't understand `mee` after `/digest now`")
+        .contains("`/digest now me`");
+    assertThat(in("G10", "preview mee", true).text())
+        .startsWith("I don't understand `mee` after `/digest preview`");
+    assertThat(in("G10", "status everything", true).text())
+        .startsWith("I don't understand `everything` after `/digest status`");
+    assertThat(in("G10", "team off now", true).text())
+        .startsWith("I don't understand `now` after `/digest team off`");
+    assertThat(in("G10", "team on days:fri", true).text())
+        .startsWith("The team post is on Mondays; it takes no days.");
+    assertThat(in("G10", "mentions off please", true).text())
+        .startsWith("I don't understand `please` after `/digest mentions`");
+    // `me` is a word of its own for the subcommands without it: no way around the permission.
+    assertThat(in("G10", "team me off", false).text()).contains("Manage Channels");
+    assertThat(stored("G10")).isEqualTo(before);
+
+    assertThat(in("G10", "unsubscribe me", true).text())
+        .isEqualTo("Unsubscribed you from the digest.");
+    assertThat(in("G10", "unsubscribe", true).text())
+        .isEqualTo("Unsubscribed this channel from the digest.");
+    assertThat(stored("G10")).hasSize(1).allMatch(s -> s.startsWith("TEAM"));
+  }
+
+  @Test
+  void aWordThatLooksLikeATimeIsReadAsOneOrRefusedNeverKeptAsATopic() {
+    Map<String, String> read =
+        Map.ofEntries(
+            Map.entry("9pm", "21:00"),
+            Map.entry("9 pm", "21:00"),
+            Map.entry("9PM", "21:00"),
+            Map.entry("9:30pm", "21:30"),
+            Map.entry("9:30 p.m.", "21:30"),
+            Map.entry("12am", "00:00"),
+            Map.entry("12pm", "12:00"),
+            Map.entry("7am", "07:00"),
+            Map.entry("21:00", "21:00"),
+            Map.entry("0900", "09:00"),
+            Map.entry("\uff10\uff19:\uff10\uff10", "09:00"));
+    read.forEach((typed, at) ->
+        assertThat(in("G11", "subscribe " + typed + " offline rl", true).text())
+            .as(typed)
+            .startsWith(
+                "Subscribed this channel: 5 papers at " + at + " UTC on weekdays (offline rl)."));
+    assertThat(in("G11", "subscribe me 9pm", true).text())
+        .startsWith("Subscribed you: 5 papers at 21:00 UTC");
+    List<String> before = stored("G11");
+    for (String typed :
+        List.of("25", "-1", "09:00:00", "13pm", "0am", "24:00", "7:75", "2500", "1:5", "9.30")) {
+      assertThat(in("G11", "subscribe " + typed + " offline rl", true).text())
+          .as(typed)
+          .startsWith("`" + typed + "` is not a time. Use 24-hour HH:MM like `21:00`, or am/pm");
+      assertThat(in("G11", "subscribe me " + typed, true).text())
+          .as("me " + typed)
+          .contains("is not a time");
+    }
+    assertThat(in("G11", "subscribe 9", true).text())
+        .isEqualTo("`9` is not a time on its own. Write `09:00` or `9pm`.");
+    assertThat(in("G11", "subscribe 21 offline rl", true).text())
+        .isEqualTo("`21` is not a time on its own. Write `21:00`.");
+    assertThat(stored("G11")).isEqualTo(before);
+  }
+
+  @Test
+  void aZoneByAbbreviationOrOffsetIsReadAndNamedInTheReply() {
+    Map<String, String> read =
+        Map.ofEntries(
+            Map.entry("PST", "America/Los_Angeles"),
+            Map.entry("pst", "America/Los_Angeles"),
+            Map.entry("EST", "America/New_York"),
+            Map.entry("CST", "America/Chicago"),
+            Map.entry("IST", "Asia/Kolkata"),
+            Map.entry("JST", "Asia/Tokyo"),
+            Map.entry("Z", "UTC"),
+            Map.entry("+05:30", "UTC+05:30"),
+            Map.entry("-09:00", "UTC-09:00"),
+            Map.entry("UTC+5:30", "UTC+05:30"),
+            Map.entry("GMT-3", "GMT-03:00"),
+            Map.entry("UTC+14", "UTC+14:00"));
+    read.forEach((typed, zone) ->
+        assertThat(in("G12", "subscribe 09:00 " + typed + " offline rl", true).text())
+            .as(typed)
+            .startsWith(
+                "Subscribed this channel: 5 papers at 09:00 "
+                    + zone
+                    + " on weekdays (offline rl). `"
+                    + typed
+                    + "` is read as "
+                    + zone
+                    + ". Next: "));
+    assertThat(in("G12", "subscribe 09:00 CET offline rl", true).text())
+        .startsWith(
+            "Subscribed this channel: 5 papers at 09:00 CET on weekdays (offline rl). Next:");
+    List<String> before = stored("G12");
+    assertThat(in("G12", "subscribe 09:00 UTC+15", true).text())
+        .isEqualTo("`UTC+15` is not a time zone: offsets from UTC run from UTC-12 to UTC+14.");
+    assertThat(in("G12", "subscribe 09:00 UTC-13", true).text()).contains("UTC-12 to UTC+14");
+    assertThat(in("G12", "subscribe 09:00 +15:00", true).text()).contains("UTC-12 to UTC+14");
+    assertThat(in("G12", "subscribe 09:00 UTC+5:75", true).text())
+        .contains("not a time zone I know");
+    assertThat(in("G12", "subscribe 09:00 UTC+x", true).text()).contains("not a time zone I know");
+    assertThat(in("G12", "subscribe 09:00 BST", true).text())
+        .startsWith("I can't tell which time zone `BST` is.");
+    assertThat(in("G12", "subscribe me 09:00 AEST", true).text())
+        .startsWith("I can't tell which time zone `AEST` is.");
+    Reply typedOutOfRange =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G12",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe",
+                    true,
+                    Map.of("time", "9pm", "zone", "UTC+15")));
+    assertThat(typedOutOfRange.text()).contains("UTC-12 to UTC+14");
+    assertThat(stored("G12")).isEqualTo(before);
+    Reply typed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G12",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe",
+                    true,
+                    Map.of("time", "9:30 pm", "zone", "PST")));
+    assertThat(typed.text())
+        .startsWith(
+            "Subscribed this channel: 5 papers at 21:30 America/Los_Angeles on weekdays (all"
+                + " topics). `PST` is read as America/Los_Angeles.");
+  }
+
+  @Test
+  void aTimeZoneOrDayListGivenTwiceIsRefusedRatherThanTheLastKept() {
+    assertThat(in("G13", "subscribe 08:00 UTC offline rl", true).text()).startsWith("Subscribed");
+    List<String> before = stored("G13");
+    assertThat(in("G13", "subscribe 09:00 09:30", true).text())
+        .isEqualTo("You gave two times, `09:00` and `09:30`; give one.");
+    assertThat(in("G13", "subscribe 9 pm 21:00", true).text())
+        .isEqualTo("You gave two times, `9 pm` and `21:00`; give one.");
+    assertThat(in("G13", "subscribe days:mon-fri days:sat", true).text())
+        .isEqualTo(
+            "You gave two day lists, `days:mon-fri` and `days:sat`; give one. Put all the days in"
+                + " one, like `days:mon-fri,sun`.");
+    assertThat(in("G13", "subscribe 09:00 PST Europe/Berlin", true).text())
+        .isEqualTo("You gave two time zones, `PST` and `Europe/Berlin`; give one.");
+    assertThat(in("G13", "team on 10:00 11:00", true).text()).startsWith("You gave two times");
+    assertThat(stored("G13")).isEqualTo(before);
+  }
+
+  @Test
+  void aPersonalDigestTakesNoTopicsAndAStrayMeIsNotATopic() {
+    assertThat(in("G14", "subscribe me 9pm robots", true).text())
+        .startsWith(
+            "A digest just for you follows your `/topics`, so it takes no topics of its own: I"
+                + " don't understand `robots` there.");
+    assertThat(in("G14", "subscribe me 09:00 PST offline rl", true).text())
+        .contains("I don't understand `offline` there");
+    assertThat(in("G14", "subscribe 9pm me", true).text())
+        .startsWith("Put `me` right after `subscribe`");
+    assertThat(stored("G14")).isEmpty();
+  }
+
+  @Test
+  void aDigestFollowsAtMostAsManyTopicsAsAMemberMayKeep() {
+    int most = ProfileLimits.defaults().maxTopics();
+    String tooMany =
+        IntStream.rangeClosed(1, most + 1)
+            .mapToObj(i -> "topic" + i)
+            .collect(Collectors.joining(", "));
+    assertThat(in("G15", "subscribe 09:00 UTC " + tooMany, true).text())
+        .isEqualTo(
+            "That is 31 topics; a digest follows at most 30, as many as `/topics` keeps. Give"
+                + " fewer, or none to follow all topics. Nothing was changed.");
+    Reply typed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G15",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe",
+                    true,
+                    Map.of("topics", tooMany)));
+    assertThat(typed.text()).startsWith("That is 31 topics");
+    assertThat(stored("G15")).isEmpty();
+    String enough =
+        IntStream.rangeClosed(1, most).mapToObj(i -> "topic" + i).collect(Collectors.joining(", "));
+    assertThat(in("G15", "subscribe 09:00 UTC " + enough, true).text()).startsWith("Subscribed");
+    assertThat(
+            bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), "G15").stream()
+                .map(Subscription::topics))
+        .singleElement()
+        .satisfies(topics -> assertThat(topics).hasSize(most));
   }
 
   @Test
