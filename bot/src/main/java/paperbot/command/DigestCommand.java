@@ -150,7 +150,7 @@ public final class DigestCommand implements ChatCommand {
     }
     List<String> topics = me ? List.of() : topics(topicText);
     for (String topic : topics) {
-      String problem = TopicText.problem(topic, "topic", limits);
+      String problem = TopicText.problem(topic, TopicText.Kind.TOPIC, limits);
       if (problem != null) {
         return Reply.privateText(problem);
       }

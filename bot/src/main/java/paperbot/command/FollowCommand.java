@@ -34,9 +34,9 @@ public final class FollowCommand implements ChatCommand {
   @Override
   public Reply handle(ChatRequest request) {
     String author = request.text().strip().replaceAll("\\s+", " ");
-    String problem = TopicText.problem(author, "author", limits);
+    String problem = TopicText.problem(author, TopicText.Kind.AUTHOR, limits);
     if (problem != null) {
-      return Reply.privateText(problem.replace("/topics add offline rl", "/follow Sergey Levine"));
+      return Reply.privateText(problem);
     }
     if (request.command().equals("follow")) {
       return Reply.privateText(
