@@ -366,6 +366,49 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void followedNamesCompareWithoutCaseOrSpacing() {
+    assertThat(say("zed", "follow", "Sergey Levine").text())
+        .startsWith("Following *Sergey Levine*");
+    assertThat(say("zed", "follow", "sergey   levine").text())
+        .isEqualTo("You already follow *Sergey Levine*.");
+    assertThat(say("zed", "topics", "list").text())
+        .endsWith("Following: Sergey Levine")
+        .doesNotContain("sergey levine");
+    assertThat(say("zed", "unfollow", "SERGEY LEVINE").text())
+        .isEqualTo("Stopped following *Sergey Levine*.");
+    assertThat(say("zed", "topics", "list").text()).doesNotContain("Following");
+  }
+
+  @Test
+  void severalAuthorsAreFollowedAndUnfollowedAtOnce() {
+    assertThat(say("abe", "follow", "Sergey Levine, Chelsea Finn").text())
+        .startsWith("Following *Sergey Levine* and *Chelsea Finn*: their papers");
+    assertThat(say("abe", "follow", "chelsea finn; Haoran He").text())
+        .startsWith("Following *Haoran He*: their papers")
+        .endsWith(" You already follow *Chelsea Finn*.");
+    assertThat(say("abe", "unfollow", "Chelsea Finn, Nobody Here").text())
+        .isEqualTo(
+            "You don't follow *Nobody Here*, so I unfollowed no one. `/topics list` shows who you"
+                + " follow.");
+    assertThat(say("abe", "topics", "list").text())
+        .contains("Following: Chelsea Finn, Haoran He, Sergey Levine");
+    assertThat(say("abe", "unfollow", "chelsea finn, sergey levine").text())
+        .isEqualTo("Stopped following *Chelsea Finn* and *Sergey Levine*.");
+    assertThat(say("abe", "topics", "list").text()).contains("Following: Haoran He");
+  }
+
+  @Test
+  void badAuthorNamesAreRefused() {
+    assertThat(say("bea", "follow", "12345").text())
+        .isEqualTo("An author's name needs at least one letter; *12345* has none.");
+    assertThat(say("bea", "follow", "Chelsea Finn, \uD83E\uDD16").text())
+        .isEqualTo("An author's name needs at least one letter; *\uD83E\uDD16* has none.");
+    assertThat(say("bea", "unfollow", "").text())
+        .startsWith("Which author? For example `/unfollow Sergey Levine`.");
+    assertThat(say("bea", "topics", "list").text()).startsWith("You have no topics yet");
+  }
+
+  @Test
   void aListOfTopicsIsAddedWholeOrNotAtAll() {
     int most = ProfileLimits.defaults().maxTopics();
     for (int i = 0; i < most - 1; i++) {
