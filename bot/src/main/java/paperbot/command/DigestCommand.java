@@ -200,7 +200,7 @@ public final class DigestCommand implements ChatCommand {
               + " Nothing was changed.");
     }
     for (String topic : topics) {
-      String problem = TopicText.problem(topic, "topic", limits);
+      String problem = TopicText.problem(topic, TopicText.Kind.TOPIC, limits);
       if (problem != null) {
         return Reply.privateText(problem);
       }

@@ -1,16 +1,40 @@
 package paperbot.command;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import paperbot.recommender.rank.TopicSubject;
 import paperbot.recommender.search.PaperIndex;
 
 /**
  * Normalises and checks what members type as topics, mutes and author names. Answers problems in
- * words.
+ * words, naming the item at fault (one of a list may be).
  */
 final class TopicText {
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern SEARCHABLE = Pattern.compile("[\\p{L}\\p{N}]");
+  private static final Pattern LETTER = Pattern.compile("\\p{L}");
+
+  /** A word to leave out, as {@code /papers diffusion -video} has. */
+  private static final Pattern MINUS_WORD = Pattern.compile("(?:^|\\s)-(\\p{L}\\S*)");
+
+  /** What the text is, for the replies. */
+  enum Kind {
+    TOPIC("topic", "A topic", "/topics add offline rl", "diffusion policy"),
+    MUTE("term to mute", "A term to mute", "/topics mute voice cloning", "voice cloning"),
+    AUTHOR("author", "An author's name", "/follow Sergey Levine", "Sergey Levine");
+
+    private final String noun;
+    private final String subject;
+    private final String example;
+    private final String sample;
+
+    Kind(String noun, String subject, String example, String sample) {
+      this.noun = noun;
+      this.subject = subject;
+      this.example = example;
+      this.sample = sample;
+    }
+  }
 
   private TopicText() {}
 
@@ -19,22 +43,49 @@ final class TopicText {
     return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
-  /** A short reason the text cannot be stored, or null when it is fine. */
-  static String problem(String text, String what, ProfileLimits limits) {
+  /** A short reason the text cannot be stored, naming it, or null when it is fine. */
+  static String problem(String text, Kind kind, ProfileLimits limits) {
     if (text.isEmpty()) {
-      return "Which " + what + "? For example `/topics add offline rl`.";
+      return "Which " + kind.noun + "? For example `" + kind.example + "`.";
     }
     if (text.length() > limits.maxTopicLength()) {
-      return "That "
-          + what
-          + " is "
+      return "The "
+          + kind.noun
+          + " *"
+          + shorten(text)
+          + "* is "
           + text.length()
           + " characters; keep it to "
           + limits.maxTopicLength()
-          + ", a few words like `diffusion policy`.";
+          + ", a few words like `"
+          + kind.sample
+          + "`.";
     }
-    if (!SEARCHABLE.matcher(text).find()) {
-      return "A " + what + " needs at least one letter or digit.";
+    if (!LETTER.matcher(text).find()) {
+      return kind.subject + " needs at least one letter; *" + shorten(text) + "* has none.";
+    }
+    if (kind == Kind.AUTHOR) {
+      return null;
+    }
+    Matcher minus = MINUS_WORD.matcher(text);
+    if (minus.find()) {
+      return kind == Kind.TOPIC
+          ? "A topic can't leave words out (*-"
+              + shorten(minus.group(1))
+              + "*). To never see papers about a term, use `/topics mute "
+              + shorten(minus.group(1))
+              + "`."
+          : "A muted term is left out already; type it without the minus: `/topics mute "
+              + shorten(minus.group(1))
+              + "`.";
+    }
+    if (TopicSubject.hasOnlyStopWords(text)) {
+      return "*"
+          + shorten(text)
+          + "* has only common words that searches leave out (such as “the”, “of”); "
+          + "name a subject, e.g. `"
+          + kind.example
+          + "`.";
     }
     return null;
   }
@@ -48,5 +99,9 @@ final class TopicText {
         .spellingFixed(topic)
         .map(fixed -> " No paper spells *" + topic + "* that way; it follows *" + fixed + "*.")
         .orElse("");
+  }
+
+  static String shorten(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 }

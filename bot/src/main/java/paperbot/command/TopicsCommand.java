@@ -1,10 +1,10 @@
 package paperbot.command;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
@@ -24,8 +24,22 @@ import paperbot.recommender.search.PaperIndex;
 public final class TopicsCommand implements ChatCommand {
   public static final String NAME = "topics";
   public static final String CONFIRM = "confirm";
-  private static final Pattern TRAILING_NUMBER =
-      Pattern.compile("^(.*?)\\s+(-?[0-9][0-9.,]*|-?\\.[0-9]+)$");
+
+  /**
+   * A word meant as a number: digits and dots ("2", "1.5", "1.2.3", ".5"), with an exponent, in
+   * hexadecimal, or not a number or infinite as Java spells them. Read as the topic's weight, and
+   * refused when it is not a valid one; "3d" or "4o" are words of the topic.
+   */
+  private static final Pattern LOOKS_NUMERIC =
+      Pattern.compile(
+          "[+-]?(?:(?=[0-9.]*[0-9])[0-9.]++(?:e[+-]?[0-9]+)?|0x[0-9a-f]+|nan|inf|infinity)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A weight as it may be typed. */
+  private static final Pattern DECIMAL =
+      Pattern.compile(
+          "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:e[+-]?[0-9]+)?", Pattern.CASE_INSENSITIVE);
+
   private static final String USAGE =
       "Use `/topics add <topic> [weight]`, `/topics remove <topic>`, `/topics list`, "
           + "`/topics mute <term>`, `/topics unmute <term>` or `/topics clear`.";
@@ -52,9 +66,12 @@ public final class TopicsCommand implements ChatCommand {
                 CommandSpec.command("add", "Add a topic, or change its weight")
                     .options(
                         Option.text("topic", "e.g. offline rl; several separated by commas"),
-                        Option.number("weight", "0.1 to 5 (default 1)")),
+                        Option.number(
+                            "weight", "0.1 to 5 for topics typed without one (default 1)")),
                 CommandSpec.command("remove", "Remove one of your topics")
-                    .options(Option.text("topic", "One of your topics").autocompleted()),
+                    .options(
+                        Option.text("topic", "One of your topics; several separated by commas")
+                            .autocompleted()),
                 CommandSpec.command("list", "Your topics, mutes and follows"),
                 CommandSpec.command("mute", "Never show papers about a term")
                     .options(Option.text("term", "e.g. voice cloning")),
@@ -73,11 +90,8 @@ public final class TopicsCommand implements ChatCommand {
     String topic = request.option("topic").orElse(rest);
     String term = request.option("term").orElse(rest);
     return switch (action) {
-      case "add" ->
-          request.options().isEmpty()
-              ? add(member, rest)
-              : add(member, topic, request.option("weight").orElse(null));
-      case "remove", "rm", "delete" -> remove(member, TopicText.normalise(topic));
+      case "add" -> add(member, topic, request.option("weight").orElse(null));
+      case "remove", "rm", "delete" -> remove(member, topic);
       case "list", "" -> list(member);
       case "mute" -> mute(member, TopicText.normalise(term));
       case "unmute" -> unmute(member, TopicText.normalise(term));
@@ -100,55 +114,84 @@ public final class TopicsCommand implements ChatCommand {
     return pool.stream().filter(value -> value.startsWith(typed)).limit(25).toList();
   }
 
-  /** {@code add offline rl 2}: the topic as typed, with an optional weight at the end. */
-  private Reply add(MemberKey member, String rest) {
-    Matcher number = TRAILING_NUMBER.matcher(rest);
-    return number.matches()
-        ? add(member, number.group(1), number.group(2))
-        : add(member, rest, null);
-  }
-
   /**
-   * @param weightText the weight as given, or null for 1
+   * {@code add diffusion policy, offline rl 2}: one topic or several separated by commas or
+   * semicolons, each with its own optional weight at its end. A topic without one is added with
+   * {@code weightOption} (Slack's and Discord's weight field) or 1, and an existing one keeps its
+   * weight. The list is added whole or not at all.
+   *
+   * @param weightOption the weight field as given, or null
    */
-  private Reply add(MemberKey member, String topicText, String weightText) {
-    double weight = 1;
-    if (weightText != null) {
-      try {
-        weight = Double.parseDouble(weightText.strip().replace(',', '.'));
-      } catch (NumberFormatException e) {
-        return Reply.privateText(
-            "`"
-                + shorten(weightText)
-                + "` is not a weight. Weights are numbers from "
-                + ProfileLimits.MIN_WEIGHT
-                + " to "
-                + (int) ProfileLimits.MAX_WEIGHT
-                + ", e.g. `/topics add offline rl 2`.");
+  private Reply add(MemberKey member, String text, String weightOption) {
+    Double shared = null;
+    if (weightOption != null) {
+      Weight weight = Weight.of(weightOption.strip(), "offline rl");
+      if (weight.problem() != null) {
+        return Reply.privateText(weight.problem());
       }
+      shared = weight.value();
     }
-    List<String> topics = topicsOf(topicText);
-    for (String topic : topics) {
-      String problem = TopicText.problem(topic, "topic", limits);
+    List<String> items = Listing.items(text);
+    if (items.isEmpty()) {
+      return Reply.privateText(TopicText.problem("", TopicText.Kind.TOPIC, limits));
+    }
+    // Each topic with the weight given for it, or null.
+    Map<String, Double> wanted = new LinkedHashMap<>();
+    for (String item : items) {
+      // Listing.items leaves single spaces: the last word may be the item's weight.
+      int space = item.lastIndexOf(' ');
+      String topicText = item;
+      Double weight = shared;
+      if (LOOKS_NUMERIC.matcher(item.substring(space + 1)).matches()) {
+        if (space < 0) {
+          return Reply.privateText(
+              "`"
+                  + TopicText.shorten(item)
+                  + "` is not a topic. A weight goes after its own topic, e.g. "
+                  + "`/topics add offline rl 2, world models 1.5` (a comma separates topics, so "
+                  + "decimals take a dot).");
+        }
+        topicText = item.substring(0, space);
+        Weight own =
+            Weight.of(item.substring(space + 1), TopicSubject.of(TopicText.normalise(topicText)));
+        if (own.problem() != null) {
+          return Reply.privateText(own.problem());
+        }
+        weight = own.value();
+      }
+      String topic = TopicSubject.of(TopicText.normalise(topicText));
+      String problem = TopicText.problem(topic, TopicText.Kind.TOPIC, limits);
       if (problem != null) {
         return Reply.privateText(problem);
       }
-    }
-    if (weight < ProfileLimits.MIN_WEIGHT
-        || weight > ProfileLimits.MAX_WEIGHT
-        || Double.isNaN(weight)) {
-      return Reply.privateText(
-          "Weights go from "
-              + ProfileLimits.MIN_WEIGHT
-              + " to "
-              + (int) ProfileLimits.MAX_WEIGHT
-              + " (1 is normal, 2 twice as important), e.g. `/topics add "
-              + topics.get(0)
-              + " 2`.");
+      Double before = wanted.get(topic);
+      if (before != null && weight != null && !before.equals(weight)) {
+        return Reply.privateText(
+            "*"
+                + topic
+                + "* is in the list twice, with weights "
+                + format(before)
+                + " and "
+                + format(weight)
+                + "; give it one.");
+      }
+      wanted.put(topic, before != null ? before : weight);
     }
     InterestProfile profile = store.load(member);
-    long added = topics.stream().filter(topic -> !profile.topics().containsKey(topic)).count();
-    if (added > 0 && profile.topics().size() + added > limits.maxTopics()) {
+    Map<String, Double> added = new LinkedHashMap<>();
+    Map<String, Double> updated = new LinkedHashMap<>();
+    Map<String, Double> kept = new LinkedHashMap<>();
+    wanted.forEach((topic, weight) -> {
+      Double current = profile.topics().get(topic);
+      if (current == null) {
+        added.put(topic, weight == null ? 1 : weight);
+      } else if (weight == null || weight.equals(current)) {
+        kept.put(topic, current);
+      } else {
+        updated.put(topic, weight);
+      }
+    });
+    if (!added.isEmpty() && profile.topics().size() + added.size() > limits.maxTopics()) {
       int have = profile.topics().size();
       return Reply.privateText(
           have >= limits.maxTopics()
@@ -158,51 +201,131 @@ public final class TopicsCommand implements ChatCommand {
               : "You have "
                   + have
                   + " topics, and these "
-                  + added
+                  + added.size()
                   + " would make more than the "
                   + limits.maxTopics()
                   + " I keep. Add fewer, or remove one first with `/topics remove <topic>`.");
     }
+    StringBuilder reply = new StringBuilder();
     StringBuilder notes = new StringBuilder();
-    for (String topic : topics) {
-      store.addTopic(member, topic, weight);
-      notes.append(TopicText.spellingNote(index, topic));
+    for (Map<String, Double> changed : List.of(added, updated)) {
+      changed.forEach((topic, weight) -> {
+        store.addTopic(member, topic, weight);
+        notes.append(TopicText.spellingNote(index, topic));
+      });
+      if (!changed.isEmpty()) {
+        reply
+            .append(reply.isEmpty() ? "" : " ")
+            .append(changed == added ? "Added" : "Updated")
+            .append(changed.size() == 1 ? " topic " : " topics ")
+            .append(withWeights(changed))
+            .append('.');
+      }
     }
-    String verb = added == topics.size() ? "Added" : added == 0 ? "Updated" : "Added or updated";
-    return Reply.privateText(
-        verb
-            + (topics.size() == 1 ? " topic " : " topics ")
-            + Listing.of(topics.stream().map(topic -> "*" + topic + "*").toList())
-            + " (weight "
-            + format(weight)
-            + "). `/papers` now ranks papers for your topics."
-            + notes);
+    if (!kept.isEmpty()) {
+      reply
+          .append(reply.isEmpty() ? "" : " ")
+          .append(withWeights(kept))
+          .append(
+              kept.size() == 1 ? " is already one of your topics." : " are already your topics.");
+      if (added.isEmpty() && updated.isEmpty()) {
+        String first = kept.keySet().iterator().next();
+        reply.append(" To change a weight, give it: `/topics add ").append(first).append(" 2`.");
+      }
+    }
+    if (!added.isEmpty() || !updated.isEmpty()) {
+      reply.append(" `/papers` now ranks papers for your topics.").append(notes);
+    }
+    return Reply.privateText(reply.toString());
   }
 
   /**
-   * The topics of {@code /topics add}: one, or several separated by commas or semicolons
-   * ("diffusion policy, offline rl"), as {@code /digest subscribe} takes a channel's. A topic typed
-   * as a question is stored as what it asks about.
+   * "*a*, *b* and *c* (weight 2)" when they share a weight, else "*a* (weight 1) and *b* (weight
+   * 2)".
    */
-  private static List<String> topicsOf(String text) {
-    List<String> topics =
-        Arrays.stream(text.split("[,;]"))
-            .map(part -> TopicSubject.of(TopicText.normalise(part)))
-            .filter(topic -> !topic.isEmpty())
-            .distinct()
-            .toList();
-    return topics.isEmpty() ? List.of(TopicSubject.of(TopicText.normalise(text))) : topics;
+  private static String withWeights(Map<String, Double> topics) {
+    if (topics.values().stream().distinct().count() == 1) {
+      return Listing.of(topics.keySet().stream().map(topic -> "*" + topic + "*").toList())
+          + " (weight "
+          + format(topics.values().iterator().next())
+          + ")";
+    }
+    return Listing.of(
+        topics.entrySet().stream()
+            .map(topic -> "*" + topic.getKey() + "* (weight " + format(topic.getValue()) + ")")
+            .toList());
   }
 
-  private Reply remove(MemberKey member, String topic) {
-    if (topic.isEmpty()) {
+  /**
+   * A weight as typed: its value, or why it is not one.
+   *
+   * @param topic the topic it was given for, for the example in the reply
+   */
+  private record Weight(double value, String problem) {
+    static Weight of(String text, String topic) {
+      String example = "e.g. `/topics add " + TopicText.shorten(topic) + " 2`.";
+      if (!DECIMAL.matcher(text).matches()) {
+        return new Weight(
+            0,
+            "`"
+                + TopicText.shorten(text)
+                + "` is not a weight. Weights are numbers from "
+                + ProfileLimits.MIN_WEIGHT
+                + " to "
+                + (int) ProfileLimits.MAX_WEIGHT
+                + ", "
+                + example);
+      }
+      double value = Double.parseDouble(text);
+      if (!(value >= ProfileLimits.MIN_WEIGHT && value <= ProfileLimits.MAX_WEIGHT)) {
+        return new Weight(
+            0,
+            "Weights go from "
+                + ProfileLimits.MIN_WEIGHT
+                + " to "
+                + (int) ProfileLimits.MAX_WEIGHT
+                + " (1 is normal, 2 twice as important), "
+                + example);
+      }
+      return new Weight(value, null);
+    }
+  }
+
+  /**
+   * {@code remove offline rl, world models}: one topic or several, removed all or none (a topic
+   * typed as a question is found as what it asks about, as {@code add} stored it).
+   */
+  private Reply remove(MemberKey member, String text) {
+    List<String> items = Listing.items(text);
+    if (items.isEmpty()) {
       return Reply.privateText(
           "Which topic? For example `/topics remove offline rl`. `/topics list` shows yours.");
     }
+    Map<String, Double> have = store.load(member).topics();
+    List<String> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String item : items) {
+      String topic = TopicText.normalise(item);
+      String subject = TopicSubject.of(topic);
+      String stored = have.containsKey(topic) ? topic : have.containsKey(subject) ? subject : null;
+      if (stored == null) {
+        missing.add("*" + TopicText.shorten(topic) + "*");
+      } else if (!found.contains(stored)) {
+        found.add(stored);
+      }
+    }
+    if (!missing.isEmpty()) {
+      return Reply.privateText(
+          "You have no topic "
+              + Listing.of(missing, "or")
+              + (found.isEmpty() ? "" : ", so I removed none")
+              + ". `/topics list` shows yours.");
+    }
+    found.forEach(topic -> store.removeTopic(member, topic));
     return Reply.privateText(
-        store.removeTopic(member, topic)
-            ? "Removed topic *" + topic + "*."
-            : "You have no topic *" + shorten(topic) + "*. `/topics list` shows yours.");
+        (found.size() == 1 ? "Removed topic " : "Removed topics ")
+            + Listing.of(found.stream().map(topic -> "*" + topic + "*").toList())
+            + ".");
   }
 
   private Reply list(MemberKey member) {
@@ -237,10 +360,9 @@ public final class TopicsCommand implements ChatCommand {
   }
 
   private Reply mute(MemberKey member, String term) {
-    String problem = TopicText.problem(term, "term to mute", limits);
+    String problem = TopicText.problem(term, TopicText.Kind.MUTE, limits);
     if (problem != null) {
-      return Reply.privateText(
-          problem.replace("/topics add offline rl", "/topics mute voice cloning"));
+      return Reply.privateText(problem);
     }
     return Reply.privateText(
         store.mute(member, term)

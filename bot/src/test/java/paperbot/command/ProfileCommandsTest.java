@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,7 +208,7 @@ final class ProfileCommandsTest {
     assertThat(say("max", "topics", "add rl 99").text()).startsWith("Weights go from 0.1 to 5");
     assertThat(say("max", "topics", "add rl -1").text()).startsWith("Weights go from 0.1 to 5");
     assertThat(say("max", "topics", "add rl 1.2.3").text()).contains("is not a weight");
-    assertThat(say("max", "topics", "add ???").text()).contains("letter or digit");
+    assertThat(say("max", "topics", "add ???").text()).contains("at least one letter");
     assertThat(say("max", "topics", "frobnicate").text())
         .startsWith("I don't know `/topics frobnicate`");
     assertThat(say("max", "topics", "remove nothing-here").text()).contains("no topic");
@@ -219,16 +220,192 @@ final class ProfileCommandsTest {
 
   @Test
   void severalTopicsAreAddedAtOnceSeparatedByCommas() {
-    assertThat(say("kim", "topics", "add diffusion policy, offline rl; world models 2").text())
+    assertThat(say("kit", "topics", "add diffusion policy 2, offline rl 2; world models 2").text())
         .startsWith("Added topics *diffusion policy*, *offline rl* and *world models* (weight 2).");
-    assertThat(say("kim", "topics", "list").text())
+    assertThat(say("kit", "topics", "list").text())
         .contains(
             "• diffusion policy (weight 2)",
             "• offline rl (weight 2)",
             "• world models (weight 2)");
-    assertThat(say("kim", "topics", "add offline rl, mixture of experts").text())
-        .startsWith("Added or updated topics *offline rl* and *mixture of experts* (weight 1).");
-    assertThat(say("kim", "topics", "add , ;").text()).contains("at least one letter");
+    assertThat(say("kit", "topics", "add offline rl, mixture of experts").text())
+        .startsWith(
+            "Added topic *mixture of experts* (weight 1). *offline rl* (weight 2) is already one"
+                + " of your topics.");
+    assertThat(say("kit", "topics", "add , ;").text()).startsWith("Which topic?");
+  }
+
+  @Test
+  void eachTopicOfAListHasItsOwnWeight() {
+    assertThat(say("una", "topics", "add diffusion policy, offline rl 2, vla 3").text())
+        .startsWith(
+            "Added topics *diffusion policy* (weight 1), *offline rl* (weight 2) and *vla* (weight"
+                + " 3).");
+    assertThat(say("una", "topics", "list").text())
+        .contains("• diffusion policy (weight 1)", "• offline rl (weight 2)", "• vla (weight 3)");
+    // One weight out of range refuses the list as it refuses the item alone, naming it.
+    String alone = say("una", "topics", "add p2 9").text();
+    assertThat(alone).startsWith("Weights go from 0.1 to 5").contains("/topics add p2 2");
+    assertThat(say("una", "topics", "add p1, p2 9, p3").text()).isEqualTo(alone);
+    // The comma separates topics: "1,5" is not the weight 1.5.
+    assertThat(say("una", "topics", "add x 1,5").text())
+        .startsWith("`5` is not a topic")
+        .contains("decimals take a dot");
+    assertThat(say("una", "topics", "list").text()).doesNotContain("p1", "p2", "p3", "• x ", "1.5");
+    // Numbers that are no weight are not words of the topic; words with digits are.
+    for (String weight : List.of("1e308", "-1", "0")) {
+      assertThat(say("una", "topics", "add x " + weight).text()).startsWith("Weights go from");
+    }
+    for (String weight : List.of("NaN", "0x10", "1.2.3", "Infinity")) {
+      assertThat(say("una", "topics", "add x " + weight).text())
+          .isEqualTo(
+              "`"
+                  + weight
+                  + "` is not a weight. Weights are numbers from 0.1 to 5, e.g."
+                  + " `/topics add x 2`.");
+    }
+    assertThat(say("una", "topics", "add gpt 4o, 3d gaussian splatting 1.5").text())
+        .startsWith("Added topics *gpt 4o* (weight 1) and *3d gaussian splatting* (weight 1.5).");
+    assertThat(say("una", "topics", "list").text()).doesNotContain("nan", "0x10", "1e308");
+  }
+
+  @Test
+  void theWeightFieldWeighsTheTopicsTypedWithoutOne() {
+    Reply reply =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G1",
+                    "C1",
+                    "uma",
+                    "topics",
+                    "add",
+                    true,
+                    Map.of("topic", "diffusion policy, offline rl 2", "weight", "3")));
+    assertThat(reply.text())
+        .startsWith("Added topics *diffusion policy* (weight 3) and *offline rl* (weight 2).");
+    Reply tooBig =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G1",
+                    "C1",
+                    "uma",
+                    "topics",
+                    "add",
+                    true,
+                    Map.of("topic", "world models", "weight", "1.0E308")));
+    assertThat(tooBig.text()).startsWith("Weights go from 0.1 to 5");
+  }
+
+  @Test
+  void aBadItemOfAListIsNamedAndNothingIsAdded() {
+    assertThat(say("vic", "topics", "add q1, \uD83E\uDD16, q2").text())
+        .isEqualTo("A topic needs at least one letter; *\uD83E\uDD16* has none.");
+    assertThat(say("vic", "topics", "add q1, the, q2").text()).startsWith("*the* has only common");
+    assertThat(say("vic", "topics", "list").text()).startsWith("You have no topics yet");
+    // Empty items are skipped, in add and remove alike.
+    assertThat(say("vic", "topics", "add p, ,q").text()).startsWith("Added topics *p* and *q*");
+  }
+
+  @Test
+  void severalTopicsAreRemovedAtOnceOrNoneIs() {
+    say("wes", "topics", "add world models, offline rl, vla");
+    assertThat(say("wes", "topics", "remove world models, nothing here, vla").text())
+        .isEqualTo(
+            "You have no topic *nothing here*, so I removed none. `/topics list` shows yours.");
+    assertThat(say("wes", "topics", "list").text()).contains("world models", "offline rl", "vla");
+    assertThat(say("wes", "topics", "remove World Models; ,offline rl").text())
+        .isEqualTo("Removed topics *world models* and *offline rl*.");
+    assertThat(say("wes", "topics", "list").text())
+        .contains("vla")
+        .doesNotContain("world models", "offline rl");
+  }
+
+  @Test
+  void addingATopicAgainWithoutAWeightKeepsItsWeight() {
+    say("xia", "topics", "add diffusion 3");
+    assertThat(say("xia", "topics", "add Diffusion").text())
+        .isEqualTo(
+            "*diffusion* (weight 3) is already one of your topics. To change a weight, give it:"
+                + " `/topics add diffusion 2`.");
+    assertThat(say("xia", "topics", "list").text()).contains("• diffusion (weight 3)");
+    assertThat(say("xia", "topics", "add diffusion, world models").text())
+        .startsWith(
+            "Added topic *world models* (weight 1). *diffusion* (weight 3) is already one of your"
+                + " topics.");
+    assertThat(say("xia", "topics", "add diffusion 2").text())
+        .startsWith("Updated topic *diffusion* (weight 2).");
+    assertThat(say("xia", "topics", "list").text())
+        .contains("• diffusion (weight 2)", "• world models (weight 1)");
+  }
+
+  @Test
+  void topicsThatWouldMatchNothingAreRefused() {
+    for (String junk : List.of("the", "The  a of", "and")) {
+      assertThat(say("yan", "topics", "add " + junk).text())
+          .startsWith("*" + junk.toLowerCase().replaceAll(" +", " ") + "* has only common words")
+          .contains("/topics add offline rl");
+    }
+    assertThat(say("yan", "topics", "add -a -b").text())
+        .isEqualTo(
+            "A topic can't leave words out (*-a*). To never see papers about a term, use"
+                + " `/topics mute a`.");
+    assertThat(say("yan", "topics", "add 12345").text()).startsWith("`12345` is not a topic");
+    assertThat(say("yan", "topics", "add 1 2").text()).contains("needs at least one letter");
+    assertThat(say("yan", "topics", "mute the").text())
+        .contains("only common words", "/topics mute voice cloning");
+    assertThat(say("yan", "topics", "list").text()).startsWith("You have no topics yet");
+    // Function words are a topic's own words unless they follow a question's opening.
+    assertThat(say("yan", "topics", "add a and and b").text())
+        .startsWith("Added topic *a and and b*");
+    assertThat(say("yan", "topics", "add t1 and t2").text()).startsWith("Added topic *t1 and t2*");
+    assertThat(say("yan", "topics", "add what are the best papers on world models?").text())
+        .startsWith("Added topic *world models*");
+  }
+
+  @Test
+  void followedNamesCompareWithoutCaseOrSpacing() {
+    assertThat(say("zed", "follow", "Sergey Levine").text())
+        .startsWith("Following *Sergey Levine*");
+    assertThat(say("zed", "follow", "sergey   levine").text())
+        .isEqualTo("You already follow *Sergey Levine*.");
+    assertThat(say("zed", "topics", "list").text())
+        .endsWith("Following: Sergey Levine")
+        .doesNotContain("sergey levine");
+    assertThat(say("zed", "unfollow", "SERGEY LEVINE").text())
+        .isEqualTo("Stopped following *Sergey Levine*.");
+    assertThat(say("zed", "topics", "list").text()).doesNotContain("Following");
+  }
+
+  @Test
+  void severalAuthorsAreFollowedAndUnfollowedAtOnce() {
+    assertThat(say("abe", "follow", "Sergey Levine, Chelsea Finn").text())
+        .startsWith("Following *Sergey Levine* and *Chelsea Finn*: their papers");
+    assertThat(say("abe", "follow", "chelsea finn; Haoran He").text())
+        .startsWith("Following *Haoran He*: their papers")
+        .endsWith(" You already follow *Chelsea Finn*.");
+    assertThat(say("abe", "unfollow", "Chelsea Finn, Nobody Here").text())
+        .isEqualTo(
+            "You don't follow *Nobody Here*, so I unfollowed no one. `/topics list` shows who you"
+                + " follow.");
+    assertThat(say("abe", "topics", "list").text())
+        .contains("Following: Chelsea Finn, Haoran He, Sergey Levine");
+    assertThat(say("abe", "unfollow", "chelsea finn, sergey levine").text())
+        .isEqualTo("Stopped following *Chelsea Finn* and *Sergey Levine*.");
+    assertThat(say("abe", "topics", "list").text()).contains("Following: Haoran He");
+  }
+
+  @Test
+  void badAuthorNamesAreRefused() {
+    assertThat(say("bea", "follow", "12345").text())
+        .isEqualTo("An author's name needs at least one letter; *12345* has none.");
+    assertThat(say("bea", "follow", "Chelsea Finn, \uD83E\uDD16").text())
+        .isEqualTo("An author's name needs at least one letter; *\uD83E\uDD16* has none.");
+    assertThat(say("bea", "unfollow", "").text())
+        .startsWith("Which author? For example `/unfollow Sergey Levine`.");
+    assertThat(say("bea", "topics", "list").text()).startsWith("You have no topics yet");
   }
 
   @Test

@@ -3,6 +3,7 @@ package paperbot.recommender.rank;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * What a topic typed as a question is about: {@code how can I filter out low-quality
@@ -19,7 +20,9 @@ public final class TopicSubject {
 
   /**
    * The topic without its opening question or chat words and its closing question mark or full
-   * stop; the topic as given when nothing else is left.
+   * stop; the topic as given when nothing else is left. Function words open a question only with a
+   * question or chat word among them ("the best papers on", "how to"): "a and b" is a topic as it
+   * stands, as "t1 and t2" is.
    */
   public static String of(String topic) {
     String text = topic.strip();
@@ -31,16 +34,43 @@ public final class TopicSubject {
     }
     String[] words = text.split(" ");
     int first = 0;
-    while (first < words.length && opening(words[first])) {
+    boolean asked = false;
+    while (first < words.length) {
+      String word = letters(words[first]);
+      if (ChatWords.contains(word)) {
+        asked = true;
+      } else if (!LEADING_FUNCTION_WORDS.contains(word)) {
+        break;
+      }
       first++;
+    }
+    if (!asked) {
+      return text;
     }
     return first == words.length
         ? topic
         : String.join(" ", Arrays.copyOfRange(words, first, words.length));
   }
 
-  private static boolean opening(String word) {
-    String letters = word.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
-    return ChatWords.contains(letters) || LEADING_FUNCTION_WORDS.contains(letters);
+  /**
+   * True when every word of the text is an English stop word ("the", "of and"), which the analyser
+   * drops: such a topic would match no paper, as {@code /papers the} searches for nothing.
+   */
+  public static boolean hasOnlyStopWords(String text) {
+    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    boolean any = false;
+    for (String word : words) {
+      if (!word.isEmpty()) {
+        if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private static String letters(String word) {
+    return word.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
   }
 }
