@@ -2,6 +2,7 @@ package paperbot.command;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import paperbot.chat.UserText;
 import paperbot.recommender.search.PaperIndex;
 
 /**
@@ -14,9 +15,13 @@ final class TopicText {
 
   private TopicText() {}
 
-  /** Lower case, single spaces, trimmed, so "Offline RL" and "offline rl" are one topic. */
+  /**
+   * Lower case, single spaces, trimmed, so "Offline RL" and "offline rl" are one topic; read as
+   * {@link UserText#normalise} reads typed text (requests are already, an autocomplete prefix is
+   * not), so no invisible character makes a second topic that looks the same.
+   */
   static String normalise(String text) {
-    return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(UserText.normalise(text)).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   /** A short reason the text cannot be stored, or null when it is fine. */

@@ -131,4 +131,25 @@ final class DigestCommandTest {
                     java.util.Map.of("zone", "rl/robotics")));
     assertThat(badZone.text()).contains("not a time zone I know");
   }
+
+  @Test
+  void channelTopicsAreStoredWithoutInvisibleCharacters() {
+    Reply subscribed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.SLACK,
+                    "T5",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe\t08:30\u00a0UTC \u200boffline rl\u001b, \ufeffworld\u3000models"));
+    assertThat(subscribed.text()).startsWith("Subscribed this channel");
+    Reply status =
+        bot.router().handle(new ChatRequest(Platform.SLACK, "T5", "C1", "ana", "digest", "status"));
+    assertThat(status.text())
+        .contains("(offline rl, world models)")
+        .doesNotContain("\u200b")
+        .doesNotContain("\ufeff");
+  }
 }

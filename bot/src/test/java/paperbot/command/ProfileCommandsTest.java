@@ -48,6 +48,66 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void invisibleCharactersMakeNoSecondTopicThatLooksTheSame() {
+    say("iris", "topics", "add diffusion");
+    assertThat(say("iris", "topics", "add \u200bdiffusion").text()).startsWith("Updated topic");
+    assertThat(say("iris", "topics", "add \ufeffdiffusion\u200d").text())
+        .startsWith("Updated topic");
+    assertThat(say("iris", "topics", "add\tworld\u00a0\u00a0models").text())
+        .startsWith("Added topic *world models*");
+    assertThat(bot.wiring().profiles().load(member("iris")).topics().keySet())
+        .containsExactly("diffusion", "world models");
+    assertThat(say("iris", "topics", "remove diffusion").text()).startsWith("Removed topic");
+    assertThat(say("iris", "topics", "remove \u200bworld models\u2060").text())
+        .startsWith("Removed topic");
+    assertThat(bot.wiring().profiles().load(member("iris")).topics()).isEmpty();
+  }
+
+  @Test
+  void controlCharactersAreNeverStoredOrEchoed() {
+    assertThat(say("jas", "topics", "add \u001b[31mred").text())
+        .startsWith("Added topic *[31mred*")
+        .doesNotContain("\u001b");
+    assertThat(say("jas", "topics", "mute \u001b[1mvoice\u0007 cloning").text())
+        .startsWith("Muted *[1mvoice cloning*");
+    assertThat(say("jas", "follow", "\u202eSergey\u00a0Levine\u202c").text())
+        .startsWith("Following *Sergey Levine*");
+    assertThat(say("jas", "topics", "add \u200b\ufeff\u0000").text()).startsWith("Which topic?");
+    var profile = bot.wiring().profiles().load(member("jas"));
+    assertThat(profile.topics().keySet()).containsExactly("[31mred");
+    assertThat(profile.mutes()).containsExactly("[1mvoice cloning");
+    assertThat(profile.follows()).containsExactly("Sergey Levine");
+  }
+
+  @Test
+  void typedOptionsAreNormalisedLikeTypedText() {
+    Reply added =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G1",
+                    "C1",
+                    "kit",
+                    "topics",
+                    "add",
+                    true,
+                    java.util.Map.of("topic", "\u200boffline\u3000rl\ufeff")));
+    assertThat(added.text()).startsWith("Added topic *offline rl*");
+    assertThat(
+            bot.wiring()
+                .profiles()
+                .load(new paperbot.recommender.profile.MemberKey("DISCORD", "G1", "kit"))
+                .topics()
+                .keySet())
+        .containsExactly("offline rl");
+  }
+
+  private static paperbot.recommender.profile.MemberKey member(String user) {
+    return new paperbot.recommender.profile.MemberKey("SLACK", "T1", user);
+  }
+
+  @Test
   void aTopicRanksItsPapersFirstAndSaysWhy() {
     assertThat(say("ana", "topics", "add Offline  RL").text())
         .startsWith("Added topic *offline rl* (weight 1)");
