@@ -144,6 +144,46 @@ final class CommandCoreTest {
   }
 
   @Test
+  void paperIdsAreReadInAnyCaseAndAsLookAlikesOfWhatWasShown() {
+    String id =
+        bot.wiring().index().all().stream()
+            .map(paperbot.recommender.corpus.Paper::id)
+            .filter(pid -> pid.matches("pb-[0-9a-f]{8}") && pid.matches(".*[a-f].*"))
+            .findFirst()
+            .orElseThrow();
+    String hex = id.substring(3);
+    StringBuilder fullWidth = new StringBuilder("ｐｂ－");
+    hex.chars().forEach(c -> fullWidth.appendCodePoint(c + 0xFEE0));
+    for (String typed :
+        List.of(
+            id.toUpperCase(java.util.Locale.ROOT),
+            id + "\u200b",
+            "\ufeff" + id,
+            "pb\u2011" + hex,
+            "PB\u2013" + hex.toUpperCase(java.util.Locale.ROOT),
+            fullWidth.toString(),
+            "\u00a0" + id + "\t")) {
+      Reply details = say("paper", typed);
+      assertThat(details.cards()).as(typed).hasSize(1);
+      assertThat(details.cards().get(0).id()).isEqualTo(id);
+    }
+    Reply liked = sayAs("lee", "like", id.toUpperCase(java.util.Locale.ROOT) + "\u200b");
+    assertThat(liked.text()).startsWith("Liked ");
+    assertThat(sayAs("lee", "save", "Pb\u2011" + hex).text()).startsWith("Saved ");
+    assertThat(sayAs("lee", "dislike", fullWidth.toString()).text()).startsWith("Got it");
+    assertThat(sayAs("lee", "more", id.toUpperCase(java.util.Locale.ROOT)).text())
+        .doesNotStartWith("No paper with id");
+    assertThat(say("paper", "PB-ZZZZ").text()).startsWith("No paper with id `PB-ZZZZ`");
+    assertThat(say("paper", "PB\u2011DEADBEEF\u200b").text())
+        .isEqualTo("No paper with id `pb-deadbeef`. Search with `/papers <words>` to find its id.");
+  }
+
+  private static Reply sayAs(String user, String command, String text) {
+    return bot.router()
+        .handle(new ChatRequest(Platform.CONSOLE, "local", "console", user, command, text));
+  }
+
+  @Test
   void retitledPaperListsItsOtherTitle() {
     Reply search =
         say(
