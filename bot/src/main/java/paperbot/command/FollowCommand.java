@@ -5,6 +5,7 @@ import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.profile.ProfileStore;
 
 /**
@@ -41,14 +42,16 @@ public final class FollowCommand implements ChatCommand {
     if (request.command().equals("follow")) {
       return Reply.privateText(
           store.follow(request.member(), author)
-              ? "Following *"
-                  + author
-                  + "*: their papers are flagged and lifted in your results (where sources list authors)."
-              : "You already follow *" + author + "*.");
+              ? "Following "
+                  + UserText.emphasis(author)
+                  + ": their papers are flagged and lifted in your results (where sources list authors)."
+              : "You already follow " + UserText.emphasis(author) + ".");
     }
     return Reply.privateText(
         store.unfollow(request.member(), author)
-            ? "Stopped following *" + author + "*."
-            : "You don't follow *" + author + "*. `/topics list` shows who you follow.");
+            ? "Stopped following " + UserText.emphasis(author) + "."
+            : "You don't follow "
+                + UserText.emphasis(author)
+                + ". `/topics list` shows who you follow.");
   }
 }

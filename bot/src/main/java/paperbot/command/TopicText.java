@@ -51,7 +51,12 @@ final class TopicText {
   static String spellingNote(PaperIndex index, String topic) {
     return index
         .spellingFixed(topic)
-        .map(fixed -> " No paper spells *" + topic + "* that way; it follows *" + fixed + "*.")
+        .map(fixed ->
+            " No paper spells "
+                + UserText.emphasis(topic)
+                + " that way; it follows "
+                + UserText.emphasis(fixed)
+                + ".")
         .orElse("");
   }
 }

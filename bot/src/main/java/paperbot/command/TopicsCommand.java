@@ -11,6 +11,7 @@ import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
@@ -172,7 +173,7 @@ public final class TopicsCommand implements ChatCommand {
     return Reply.privateText(
         verb
             + (topics.size() == 1 ? " topic " : " topics ")
-            + Listing.of(topics.stream().map(topic -> "*" + topic + "*").toList())
+            + Listing.of(topics.stream().map(UserText::emphasis).toList())
             + " (weight "
             + format(weight)
             + "). `/papers` now ranks papers for your topics."
@@ -201,8 +202,10 @@ public final class TopicsCommand implements ChatCommand {
     }
     return Reply.privateText(
         store.removeTopic(member, topic)
-            ? "Removed topic *" + topic + "*."
-            : "You have no topic *" + shorten(topic) + "*. `/topics list` shows yours.");
+            ? "Removed topic " + UserText.emphasis(topic) + "."
+            : "You have no topic "
+                + UserText.emphasis(shorten(topic))
+                + ". `/topics list` shows yours.");
   }
 
   private Reply list(MemberKey member) {
@@ -218,20 +221,20 @@ public final class TopicsCommand implements ChatCommand {
     }
     for (Map.Entry<String, Double> topic : profile.topics().entrySet()) {
       text.append("\n• ")
-          .append(topic.getKey())
+          .append(UserText.literal(topic.getKey()))
           .append(" (weight ")
           .append(format(topic.getValue()))
           .append(')');
     }
     if (!profile.mutes().isEmpty()) {
-      text.append("\nMuted: ").append(String.join(", ", profile.mutes()));
+      text.append("\nMuted: ").append(UserText.literal(String.join(", ", profile.mutes())));
     }
     if (!profile.follows().isEmpty()) {
-      text.append("\nFollowing: ").append(String.join(", ", profile.follows()));
+      text.append("\nFollowing: ").append(UserText.literal(String.join(", ", profile.follows())));
     }
     String learned = String.join(", ", profile.learnedWords(8));
     if (!learned.isEmpty()) {
-      text.append("\nLearned from your likes: ").append(learned);
+      text.append("\nLearned from your likes: ").append(UserText.literal(learned));
     }
     return Reply.privateText(text.toString());
   }
@@ -244,12 +247,12 @@ public final class TopicsCommand implements ChatCommand {
     }
     return Reply.privateText(
         store.mute(member, term)
-            ? "Muted *"
-                + term
-                + "*: papers about it won't be recommended to you. `/topics unmute "
+            ? "Muted "
+                + UserText.emphasis(term)
+                + ": papers about it won't be recommended to you. `/topics unmute "
                 + term
                 + "` undoes it."
-            : "*" + term + "* was already muted.");
+            : UserText.emphasis(term) + " was already muted.");
   }
 
   private Reply unmute(MemberKey member, String term) {
@@ -258,8 +261,8 @@ public final class TopicsCommand implements ChatCommand {
     }
     return Reply.privateText(
         store.unmute(member, term)
-            ? "Unmuted *" + term + "*."
-            : "*" + shorten(term) + "* was not muted. `/topics list` shows what is.");
+            ? "Unmuted " + UserText.emphasis(term) + "."
+            : UserText.emphasis(shorten(term)) + " was not muted. `/topics list` shows what is.");
   }
 
   private Reply clear(MemberKey member, String rest) {

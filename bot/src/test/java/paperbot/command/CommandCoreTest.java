@@ -13,6 +13,7 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * The command core on the real seed corpus and a real index, asserted through {@link Reply} values.
@@ -55,7 +56,7 @@ final class CommandCoreTest {
     Reply reply = say("papers", "diffusion policy");
     assertThat(reply.ephemeral()).isTrue();
     assertThat(reply.cards()).hasSize(5);
-    assertThat(reply.text()).startsWith("Papers for \"diffusion policy\": 1–5 of ");
+    assertThat(UserText.plain(reply.text())).startsWith("Papers for \"diffusion policy\": 1–5 of ");
     for (PaperCard card : reply.cards()) {
       assertThat(card.title()).isNotBlank();
       assertThat(card.id()).isNotBlank();

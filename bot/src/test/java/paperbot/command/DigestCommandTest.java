@@ -8,6 +8,7 @@ import paperbot.app.SeedBotExtension;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 
 /** /digest wording and access rules through the core. */
 final class DigestCommandTest {
@@ -55,7 +56,7 @@ final class DigestCommandTest {
                     "ana",
                     "digest",
                     "subscribe 08:30 UTC how can I filter out noisy demonstrations?"));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel")
         .contains("(filter out noisy demonstrations)")
         .doesNotContain("how can i");
@@ -73,7 +74,7 @@ final class DigestCommandTest {
                     "ana",
                     "digest",
                     "subscribe 08:30 UTC offline rl, difusion polcy"));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel")
         .endsWith(" No paper spells *difusion polcy* that way; it follows *diffusion policy*.")
         .doesNotContain("spells *offline rl*");
@@ -91,7 +92,7 @@ final class DigestCommandTest {
                     "ana",
                     "digest",
                     "subscribe 08:30 europe/berlin days:mon-wed rl/robotics"));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel: 5 papers at 08:30 Europe/Berlin on Mon, Tue, Wed")
         .contains("(rl/robotics)");
   }
@@ -114,7 +115,7 @@ final class DigestCommandTest {
                         "zone", "Asia/Tokyo",
                         "days", "sat-sun",
                         "topics", "rl/robotics, Asia/Tokyo travel")));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel: 5 papers at 07:45 Asia/Tokyo on Sat, Sun")
         .contains("(rl/robotics, asia/tokyo travel)");
     Reply badZone =
@@ -129,7 +130,7 @@ final class DigestCommandTest {
                     "subscribe",
                     true,
                     java.util.Map.of("zone", "rl/robotics")));
-    assertThat(badZone.text()).contains("not a time zone I know");
+    assertThat(UserText.plain(badZone.text())).contains("not a time zone I know");
   }
 
   @Test
@@ -144,10 +145,10 @@ final class DigestCommandTest {
                     "ana",
                     "digest",
                     "subscribe\t08:30\u00a0UTC \u200boffline rl\u001b, \ufeffworld\u3000models"));
-    assertThat(subscribed.text()).startsWith("Subscribed this channel");
+    assertThat(UserText.plain(subscribed.text())).startsWith("Subscribed this channel");
     Reply status =
         bot.router().handle(new ChatRequest(Platform.SLACK, "T5", "C1", "ana", "digest", "status"));
-    assertThat(status.text())
+    assertThat(UserText.plain(status.text()))
         .contains("(offline rl, world models)")
         .doesNotContain("\u200b")
         .doesNotContain("\ufeff");

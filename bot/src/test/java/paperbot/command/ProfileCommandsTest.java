@@ -16,6 +16,7 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real
@@ -29,8 +30,32 @@ final class ProfileCommandsTest {
   }
 
   private static Reply say(String workspace, String user, String command, String text) {
-    return bot.router()
-        .handle(new ChatRequest(Platform.SLACK, workspace, "C1", user, command, text));
+    return shown(
+        bot.router().handle(new ChatRequest(Platform.SLACK, workspace, "C1", user, command, text)));
+  }
+
+  /** The reply with what it echoes shown as plain text shows it ({@code *topic*}). */
+  static Reply shown(Reply reply) {
+    List<PaperCard> cards =
+        reply.cards().stream()
+            .map(c ->
+                new PaperCard(
+                    c.id(),
+                    c.title(),
+                    c.url(),
+                    c.authors(),
+                    c.date(),
+                    c.upvotes(),
+                    c.snippet(),
+                    UserText.plain(c.why()),
+                    c.buttons()))
+            .toList();
+    return new Reply(
+        UserText.plain(reply.text()),
+        cards,
+        reply.buttons(),
+        reply.ephemeral(),
+        reply.attachment());
   }
 
   private static List<String> ids(Reply reply) {
@@ -93,7 +118,7 @@ final class ProfileCommandsTest {
                     "add",
                     true,
                     java.util.Map.of("topic", "\u200boffline\u3000rl\ufeff")));
-    assertThat(added.text()).startsWith("Added topic *offline rl*");
+    assertThat(UserText.plain(added.text())).startsWith("Added topic *offline rl*");
     assertThat(
             bot.wiring()
                 .profiles()
@@ -157,7 +182,7 @@ final class ProfileCommandsTest {
                     "eve",
                     ReplyButton.LIKE,
                     say("eve", "papers", "video generation").cards().get(0).id()));
-    assertThat(liked.text())
+    assertThat(UserText.plain(liked.text()))
         .startsWith("Liked *")
         // What it taught, in the paper's own distinctive words.
         .containsPattern("Papers like it \\(about [^,()]+, [^,()]+ and [^,()]+\\) rank higher");
@@ -330,6 +355,7 @@ final class ProfileCommandsTest {
               .router()
               .handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "list"))
               .text();
+      list = UserText.plain(list);
       assertThat(list).contains("world models (weight 1.5)", "Muted: voice cloning");
     }
   }
