@@ -1,5 +1,6 @@
 package paperbot.chat;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +15,9 @@ import paperbot.recommender.profile.MemberKey;
  * @param channel channel id the command was typed in
  * @param user the member's platform user id
  * @param command command name without slash, lower case, e.g. {@code papers}
- * @param text everything after the command name, as typed
+ * @param text everything after the command name, as typed but {@link UserText#normalise
+ *     normalised}; words a platform delivered with the command name (a console line whose name and
+ *     text are parted by a tab or a no-break space) are moved here
  * @param canManageChannel whether the member may change the channel's settings (Discord: Manage
  *     Channels), which setting up a channel digest requires
  * @param options typed options by name, as a platform with typed options (Discord) delivered them:
@@ -58,14 +61,42 @@ public record ChatRequest(
     this(platform, workspace, channel, user, command, text, true);
   }
 
+  /**
+   * Every platform's text enters the core here: the command name, the text and each typed option
+   * are {@link UserText#normalise normalised}, so what looks the same is the same (a topic typed
+   * with a zero-width space is the topic without one).
+   */
   public ChatRequest {
     Objects.requireNonNull(platform, "platform");
     workspace = Objects.requireNonNullElse(workspace, "");
     channel = Objects.requireNonNullElse(channel, "");
     user = Objects.requireNonNullElse(user, "");
-    command = normaliseCommand(command);
-    text = text == null ? "" : text.strip();
-    options = options == null ? Map.of() : Map.copyOf(options);
+    String name = normaliseCommand(command);
+    text = UserText.normalise(text);
+    int space = name.indexOf(' ');
+    if (space >= 0) {
+      text = (name.substring(space + 1) + " " + text).strip();
+      name = name.substring(0, space);
+    }
+    command = name;
+    options = options == null ? Map.of() : normalised(options);
+  }
+
+  /**
+   * One line as a member typed it where commands are not set apart (the console): {@code /name
+   * text}, or, without a slash, text for {@code bareCommand}.
+   */
+  public static ChatRequest typed(
+      Platform platform,
+      String workspace,
+      String channel,
+      String user,
+      String line,
+      String bareCommand) {
+    String input = UserText.normalise(line);
+    return input.startsWith("/")
+        ? new ChatRequest(platform, workspace, channel, user, input, "")
+        : new ChatRequest(platform, workspace, channel, user, bareCommand, input);
   }
 
   /** A typed option's value, if the platform delivered it. */
@@ -79,11 +110,17 @@ public record ChatRequest(
   }
 
   private static String normaliseCommand(String command) {
-    String name = command == null ? "" : command.strip();
+    String name = UserText.normalise(command);
     while (name.startsWith("/")) {
       name = name.substring(1);
     }
-    return name.toLowerCase(Locale.ROOT);
+    return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, String> normalised(Map<String, String> options) {
+    Map<String, String> clean = new LinkedHashMap<>();
+    options.forEach((name, value) -> clean.put(name, UserText.normalise(value)));
+    return Map.copyOf(clean);
   }
 
   /**

@@ -21,7 +21,7 @@ public final class WhyLines {
     }
     followed(rec, parts);
     if (rec.resembles() != null) {
-      parts.add("like *" + rec.resembles() + "* you liked");
+      parts.add("like " + UserText.emphasis(rec.resembles()) + " you liked");
     }
     if (parts.isEmpty()) {
       parts.add("like papers you liked");

@@ -17,6 +17,7 @@ import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.digest.DigestRunner;
 import paperbot.digest.DigestSchedule;
 import paperbot.recommender.digest.DigestStore;
@@ -440,7 +441,9 @@ public final class DigestCommand implements ChatCommand {
             ? "what the team liked and saved"
             : s.kind() == Subscription.Kind.MEMBER
                 ? "ranked by your profile"
-                : s.topics().isEmpty() ? "all topics" : String.join(", ", s.topics());
+                : s.topics().isEmpty()
+                    ? "all topics"
+                    : UserText.literal(String.join(", ", s.topics()));
     return s.size()
         + " papers at "
         + s.at()

@@ -8,6 +8,7 @@ import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.InterestProfile;
@@ -58,9 +59,9 @@ public final class FeedbackCommand implements ChatCommand {
     Map<String, Double> terms = index.likeTerms(paper.id());
     store.recordFeedback(request.member(), paper.id(), Feedback.LIKE, deltas(terms, 1));
     return Reply.privateText(
-        "Liked *"
-            + paper.displayTitle()
-            + "*. Papers like it"
+        "Liked "
+            + UserText.emphasis(paper.displayTitle())
+            + ". Papers like it"
             + about(terms)
             + " rank higher in your `/papers` from now on, and it won't be shown there again.");
   }
@@ -69,9 +70,9 @@ public final class FeedbackCommand implements ChatCommand {
     Map<String, Double> terms = index.likeTerms(paper.id());
     store.recordFeedback(request.member(), paper.id(), Feedback.DISLIKE, deltas(terms, -1));
     return Reply.privateText(
-        "Got it: I'll hide *"
-            + paper.displayTitle()
-            + "* and show fewer papers like it"
+        "Got it: I'll hide "
+            + UserText.emphasis(paper.displayTitle())
+            + " and show fewer papers like it"
             + about(terms)
             + ".");
   }
@@ -91,7 +92,7 @@ public final class FeedbackCommand implements ChatCommand {
   private Reply save(ChatRequest request, Paper paper) {
     store.recordFeedback(request.member(), paper.id(), Feedback.SAVE, Map.of());
     return Reply.privateText(
-        "Saved *" + paper.displayTitle() + "*. `/saved` lists your saved papers.");
+        "Saved " + UserText.emphasis(paper.displayTitle()) + ". `/saved` lists your saved papers.");
   }
 
   private static Map<String, Double> deltas(Map<String, Double> terms, double sign) {

@@ -8,6 +8,7 @@ import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
 
@@ -107,7 +108,8 @@ public final class FollowCommand implements ChatCommand {
       return Reply.privateText(
           "You don't follow "
               + Listing.of(
-                  missing.stream().map(name -> "*" + TopicText.shorten(name) + "*").toList(), "or")
+                  missing.stream().map(name -> UserText.emphasis(TopicText.shorten(name))).toList(),
+                  "or")
               + (stored.isEmpty() ? "" : ", so I unfollowed no one")
               + ". `/topics list` shows who you follow.");
     }
@@ -132,6 +134,6 @@ public final class FollowCommand implements ChatCommand {
   }
 
   private static String starred(List<String> names) {
-    return Listing.of(names.stream().map(name -> "*" + name + "*").toList());
+    return Listing.of(names.stream().map(UserText::emphasis).toList());
   }
 }

@@ -12,6 +12,7 @@ import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.ingest.LiveSources;
@@ -114,7 +115,8 @@ public final class PaperCommand implements ChatCommand {
     }
     return Reply.privateText(
         "Saved "
-            + String.join(", ", papers.stream().map(p -> "*" + p.displayTitle() + "*").toList())
+            + String.join(
+                ", ", papers.stream().map(p -> UserText.emphasis(p.displayTitle())).toList())
             + ". `/saved` lists your saved papers, `/saved bibtex` exports them.");
   }
 

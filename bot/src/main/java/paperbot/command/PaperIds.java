@@ -1,8 +1,12 @@
 package paperbot.command;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.corpus.Paper;
+import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.search.PaperIndex;
 
 /** Reads a paper id a member typed and words the reply when there is none or no such paper. */
@@ -11,16 +15,32 @@ final class PaperIds {
 
   private PaperIds() {}
 
+  /** Any dash: hyphen, non-breaking hyphen, en and em dash, minus sign. */
+  private static final Pattern DASHES = Pattern.compile("[\\p{Pd}\u2212]");
+
+  /** A title-derived id in any case: {@code PB-2605BAD0}. */
+  private static final Pattern TITLE_ID =
+      Pattern.compile(Pattern.quote(PaperId.TITLE_PREFIX) + "[0-9a-f]+", Pattern.CASE_INSENSITIVE);
+
   static Optional<Paper> find(PaperIndex index, String text) {
-    String id = PaperLinks.id(text).orElse(text.strip());
+    String id = PaperLinks.id(text).orElse(typed(text));
     if (id.isEmpty() || id.length() > MAX_ID || id.contains(" ")) {
       return Optional.empty();
     }
     return index.get(id);
   }
 
+  /**
+   * The id as the index spells it: read as all typed text is (no zero-width characters, full-width
+   * letters plain), any dash a hyphen, and a title-derived id in lower case.
+   */
+  static String typed(String text) {
+    String id = DASHES.matcher(UserText.normalise(text)).replaceAll("-");
+    return TITLE_ID.matcher(id).matches() ? id.toLowerCase(Locale.ROOT) : id;
+  }
+
   static Reply notFound(String command, String text) {
-    String id = text.strip();
+    String id = typed(text);
     if (id.isEmpty()) {
       return Reply.privateText(
           "Which paper? Give its id, e.g. `/"

@@ -9,6 +9,7 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchRequest;
@@ -130,9 +131,12 @@ public final class PapersCommand implements ChatCommand {
     return results.notice() == null ? none : none + "\n" + results.notice();
   }
 
-  /** Echoing a 5,000-character query back helps no one. */
+  /**
+   * The query as echoed: marked as the member's text (no platform formats or pings it), and short,
+   * as echoing a 5,000-character query back helps no one.
+   */
   private static String shorten(String query) {
     String oneLine = query.replaceAll("\\s+", " ");
-    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…";
+    return UserText.literal(oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…");
   }
 }

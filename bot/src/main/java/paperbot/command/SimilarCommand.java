@@ -9,6 +9,7 @@ import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.Match;
@@ -49,10 +50,15 @@ public final class SimilarCommand implements ChatCommand {
         index.moreLikeThis(
             source.get().id(), PapersCommand.PAGE_SIZE, profiles.load(request.member()).learned());
     if (similar.hits().isEmpty()) {
-      return Reply.privateText("I found no papers like *" + source.get().displayTitle() + "* yet.");
+      return Reply.privateText(
+          "I found no papers like " + UserText.emphasis(source.get().displayTitle()) + " yet.");
     }
     List<PaperCard> cards = similar.hits().stream().map(SimilarCommand::card).toList();
-    return new Reply("Papers like *" + source.get().displayTitle() + "*:", cards, List.of(), false);
+    return new Reply(
+        "Papers like " + UserText.emphasis(source.get().displayTitle()) + ":",
+        cards,
+        List.of(),
+        false);
   }
 
   private static PaperCard card(SearchHit hit) {

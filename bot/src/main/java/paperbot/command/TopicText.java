@@ -3,6 +3,7 @@ package paperbot.command;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import paperbot.chat.UserText;
 import paperbot.recommender.rank.TopicSubject;
 import paperbot.recommender.search.PaperIndex;
 
@@ -38,9 +39,13 @@ final class TopicText {
 
   private TopicText() {}
 
-  /** Lower case, single spaces, trimmed, so "Offline RL" and "offline rl" are one topic. */
+  /**
+   * Lower case, single spaces, trimmed, so "Offline RL" and "offline rl" are one topic; read as
+   * {@link UserText#normalise} reads typed text (requests are already, an autocomplete prefix is
+   * not), so no invisible character makes a second topic that looks the same.
+   */
   static String normalise(String text) {
-    return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(UserText.normalise(text)).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   /** A short reason the text cannot be stored, naming it, or null when it is fine. */
@@ -51,9 +56,9 @@ final class TopicText {
     if (text.length() > limits.maxTopicLength()) {
       return "The "
           + kind.noun
-          + " *"
-          + shorten(text)
-          + "* is "
+          + " "
+          + UserText.emphasis(shorten(text))
+          + " is "
           + text.length()
           + " characters; keep it to "
           + limits.maxTopicLength()
@@ -62,7 +67,10 @@ final class TopicText {
           + "`.";
     }
     if (!LETTER.matcher(text).find()) {
-      return kind.subject + " needs at least one letter; *" + shorten(text) + "* has none.";
+      return kind.subject
+          + " needs at least one letter; "
+          + UserText.emphasis(shorten(text))
+          + " has none.";
     }
     if (kind == Kind.AUTHOR) {
       return null;
@@ -70,9 +78,9 @@ final class TopicText {
     Matcher minus = MINUS_WORD.matcher(text);
     if (minus.find()) {
       return kind == Kind.TOPIC
-          ? "A topic can't leave words out (*-"
-              + shorten(minus.group(1))
-              + "*). To never see papers about a term, use `/topics mute "
+          ? "A topic can't leave words out ("
+              + UserText.emphasis("-" + shorten(minus.group(1)))
+              + "). To never see papers about a term, use `/topics mute "
               + shorten(minus.group(1))
               + "`."
           : "A muted term is left out already; type it without the minus: `/topics mute "
@@ -80,9 +88,8 @@ final class TopicText {
               + "`.";
     }
     if (TopicSubject.hasOnlyStopWords(text)) {
-      return "*"
-          + shorten(text)
-          + "* has only common words that searches leave out (such as “the”, “of”); "
+      return UserText.emphasis(shorten(text))
+          + " has only common words that searches leave out (such as “the”, “of”); "
           + "name a subject, e.g. `"
           + kind.example
           + "`.";
@@ -97,7 +104,12 @@ final class TopicText {
   static String spellingNote(PaperIndex index, String topic) {
     return index
         .spellingFixed(topic)
-        .map(fixed -> " No paper spells *" + topic + "* that way; it follows *" + fixed + "*.")
+        .map(fixed ->
+            " No paper spells "
+                + UserText.emphasis(topic)
+                + " that way; it follows "
+                + UserText.emphasis(fixed)
+                + ".")
         .orElse("");
   }
 

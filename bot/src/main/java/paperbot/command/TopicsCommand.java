@@ -11,6 +11,7 @@ import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
@@ -167,9 +168,8 @@ public final class TopicsCommand implements ChatCommand {
       Double before = wanted.get(topic);
       if (before != null && weight != null && !before.equals(weight)) {
         return Reply.privateText(
-            "*"
-                + topic
-                + "* is in the list twice, with weights "
+            UserText.emphasis(topic)
+                + " is in the list twice, with weights "
                 + format(before)
                 + " and "
                 + format(weight)
@@ -245,14 +245,15 @@ public final class TopicsCommand implements ChatCommand {
    */
   private static String withWeights(Map<String, Double> topics) {
     if (topics.values().stream().distinct().count() == 1) {
-      return Listing.of(topics.keySet().stream().map(topic -> "*" + topic + "*").toList())
+      return Listing.of(topics.keySet().stream().map(UserText::emphasis).toList())
           + " (weight "
           + format(topics.values().iterator().next())
           + ")";
     }
     return Listing.of(
         topics.entrySet().stream()
-            .map(topic -> "*" + topic.getKey() + "* (weight " + format(topic.getValue()) + ")")
+            .map(topic ->
+                UserText.emphasis(topic.getKey()) + " (weight " + format(topic.getValue()) + ")")
             .toList());
   }
 
@@ -309,7 +310,7 @@ public final class TopicsCommand implements ChatCommand {
       String subject = TopicSubject.of(topic);
       String stored = have.containsKey(topic) ? topic : have.containsKey(subject) ? subject : null;
       if (stored == null) {
-        missing.add("*" + TopicText.shorten(topic) + "*");
+        missing.add(UserText.emphasis(TopicText.shorten(topic)));
       } else if (!found.contains(stored)) {
         found.add(stored);
       }
@@ -324,7 +325,7 @@ public final class TopicsCommand implements ChatCommand {
     found.forEach(topic -> store.removeTopic(member, topic));
     return Reply.privateText(
         (found.size() == 1 ? "Removed topic " : "Removed topics ")
-            + Listing.of(found.stream().map(topic -> "*" + topic + "*").toList())
+            + Listing.of(found.stream().map(UserText::emphasis).toList())
             + ".");
   }
 
@@ -341,20 +342,20 @@ public final class TopicsCommand implements ChatCommand {
     }
     for (Map.Entry<String, Double> topic : profile.topics().entrySet()) {
       text.append("\n• ")
-          .append(topic.getKey())
+          .append(UserText.literal(topic.getKey()))
           .append(" (weight ")
           .append(format(topic.getValue()))
           .append(')');
     }
     if (!profile.mutes().isEmpty()) {
-      text.append("\nMuted: ").append(String.join(", ", profile.mutes()));
+      text.append("\nMuted: ").append(UserText.literal(String.join(", ", profile.mutes())));
     }
     if (!profile.follows().isEmpty()) {
-      text.append("\nFollowing: ").append(String.join(", ", profile.follows()));
+      text.append("\nFollowing: ").append(UserText.literal(String.join(", ", profile.follows())));
     }
     String learned = String.join(", ", profile.learnedWords(8));
     if (!learned.isEmpty()) {
-      text.append("\nLearned from your likes: ").append(learned);
+      text.append("\nLearned from your likes: ").append(UserText.literal(learned));
     }
     return Reply.privateText(text.toString());
   }
@@ -366,12 +367,12 @@ public final class TopicsCommand implements ChatCommand {
     }
     return Reply.privateText(
         store.mute(member, term)
-            ? "Muted *"
-                + term
-                + "*: papers about it won't be recommended to you. `/topics unmute "
+            ? "Muted "
+                + UserText.emphasis(term)
+                + ": papers about it won't be recommended to you. `/topics unmute "
                 + term
                 + "` undoes it."
-            : "*" + term + "* was already muted.");
+            : UserText.emphasis(term) + " was already muted.");
   }
 
   private Reply unmute(MemberKey member, String term) {
@@ -380,8 +381,8 @@ public final class TopicsCommand implements ChatCommand {
     }
     return Reply.privateText(
         store.unmute(member, term)
-            ? "Unmuted *" + term + "*."
-            : "*" + shorten(term) + "* was not muted. `/topics list` shows what is.");
+            ? "Unmuted " + UserText.emphasis(term) + "."
+            : UserText.emphasis(shorten(term)) + " was not muted. `/topics list` shows what is.");
   }
 
   private Reply clear(MemberKey member, String rest) {

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.command.CommandRouter;
 
 /**
@@ -46,12 +46,12 @@ public final class ConsoleAdapter {
     }
     String line;
     while ((line = in.readLine()) != null) {
-      String input = line.strip();
-      if (isQuit(input)) {
+      ChatRequest request = toRequest(line);
+      if (isQuit(request)) {
         break;
       }
-      if (!input.isEmpty()) {
-        out.print(answer(input));
+      if (!UserText.normalise(line).isEmpty()) { // a blank or invisible line asks nothing
+        out.print(answer(request));
         out.println();
       }
       prompt(out);
@@ -61,18 +61,16 @@ public final class ConsoleAdapter {
 
   /** One line of input as the core sees it. */
   ChatRequest toRequest(String input) {
-    if (!input.startsWith("/")) {
-      return new ChatRequest(Platform.CONSOLE, WORKSPACE, CHANNEL, user, "papers", input);
-    }
-    int space = input.indexOf(' ');
-    String command = space < 0 ? input : input.substring(0, space);
-    String text = space < 0 ? "" : input.substring(space + 1);
-    return new ChatRequest(Platform.CONSOLE, WORKSPACE, CHANNEL, user, command, text);
+    return ChatRequest.typed(Platform.CONSOLE, WORKSPACE, CHANNEL, user, input, "papers");
   }
 
   /** What the console prints for one line of input. */
   public String answer(String input) {
-    Reply reply = router.handle(toRequest(input.strip()));
+    return answer(toRequest(input));
+  }
+
+  private String answer(ChatRequest request) {
+    Reply reply = router.handle(request);
     String shown = renderer.render(reply);
     if (reply.attachment() == null) {
       return shown;
@@ -87,9 +85,9 @@ public final class ConsoleAdapter {
     }
   }
 
-  private static boolean isQuit(String input) {
-    String word = input.toLowerCase(Locale.ROOT);
-    return word.equals("/quit") || word.equals("/exit");
+  private static boolean isQuit(ChatRequest request) {
+    return request.text().isEmpty()
+        && (request.command().equals("quit") || request.command().equals("exit"));
   }
 
   private void prompt(PrintStream out) {

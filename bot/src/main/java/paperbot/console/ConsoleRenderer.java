@@ -5,6 +5,7 @@ import java.util.List;
 import paperbot.chat.PaperCard;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * Lays a {@link Reply} out as plain terminal text: numbered papers, a byline, a two-line snippet,
@@ -17,7 +18,7 @@ public final class ConsoleRenderer {
   public String render(Reply reply) {
     StringBuilder out = new StringBuilder();
     if (!reply.text().isBlank()) {
-      out.append(reply.text().strip()).append('\n');
+      out.append(UserText.plain(reply.text()).strip()).append('\n');
     }
     int rank = 1;
     for (PaperCard card : reply.cards()) {
@@ -52,7 +53,7 @@ public final class ConsoleRenderer {
       out.append(INDENT).append(line).append('\n');
     }
     if (!card.why().isEmpty()) {
-      out.append(INDENT).append(card.why()).append('\n');
+      out.append(INDENT).append(UserText.plain(card.why())).append('\n');
     }
     out.append(INDENT).append(card.url()).append('\n');
   }

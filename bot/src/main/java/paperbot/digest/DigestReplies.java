@@ -9,6 +9,7 @@ import java.util.Map;
 import paperbot.chat.PaperCard;
 import paperbot.chat.PaperCards;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.chat.WhyLines;
 import paperbot.recommender.digest.DigestPlan;
 import paperbot.recommender.digest.Subscription;
@@ -34,7 +35,7 @@ public final class DigestReplies {
     String about =
         s.kind() == Subscription.Kind.MEMBER
             ? " for you"
-            : s.topics().isEmpty() ? "" : " on " + String.join(", ", s.topics());
+            : s.topics().isEmpty() ? "" : " on " + UserText.literal(String.join(", ", s.topics()));
     if (plan.quiet()) {
       return new Reply(
           "Quiet day" + about + " (" + DAY.format(plan.day()) + "): nothing new worth your time.",

@@ -3,6 +3,7 @@ package paperbot.discord;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -14,6 +15,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import paperbot.chat.PaperCard;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * Lays a {@link Reply} out as a Discord message: one embed (the reply text as description, a field
@@ -54,7 +56,7 @@ final class DiscordRenderer {
     MessageCreateBuilder message =
         new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(MentionType.class));
     if (reply.cards().isEmpty()) {
-      message.setContent(cut(reply.text().isBlank() ? "…" : reply.text(), 2000));
+      message.setContent(cut(reply.text().isBlank() ? "…" : markdown(reply.text()), 2000));
     } else {
       message.setEmbeds(embed(reply));
     }
@@ -70,7 +72,7 @@ final class DiscordRenderer {
     EmbedBuilder embed = new EmbedBuilder().setColor(EMBED_COLOUR);
     int budget = MAX_EMBED_TOTAL;
     if (!reply.text().isBlank()) {
-      String description = cut(reply.text(), Math.min(MAX_DESCRIPTION, budget));
+      String description = cut(markdown(reply.text()), Math.min(MAX_DESCRIPTION, budget));
       embed.setDescription(description);
       budget -= description.length();
     }
@@ -105,7 +107,7 @@ final class DiscordRenderer {
       value.append('\n').append(card.snippet());
     }
     if (!card.why().isBlank()) {
-      value.append("\n*").append(card.why()).append('*');
+      value.append("\n*").append(markdown(card.why())).append('*');
     }
     return value.toString();
   }
@@ -133,6 +135,25 @@ final class DiscordRenderer {
     }
     return ActionRow.of(row);
   }
+
+  /**
+   * The core's text as Discord markdown: the text it echoes of members and papers (topics, authors,
+   * queries, titles) italic or plain, escaped so it neither formats nor mentions. No mention pings
+   * anyway: every message allows none.
+   */
+  static String markdown(String text) {
+    return UserText.render(text, part -> "*" + escaped(part) + "*", DiscordRenderer::escaped);
+  }
+
+  /**
+   * A backslash before every character Discord's markdown or mentions read: {@code *Bold*}, {@code
+   * ||spoiler||}, {@code [link](url)}, {@code <@123>} and {@code @everyone} show as typed.
+   */
+  static String escaped(String text) {
+    return MARKDOWN.matcher(text).replaceAll("\\\\$0");
+  }
+
+  private static final Pattern MARKDOWN = Pattern.compile("[\\\\*_~`|>\\[\\]#<@]");
 
   static String cut(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";

@@ -113,7 +113,7 @@ public final class SlackAdapter {
             payload.getChannelId(),
             payload.getUserId(),
             name,
-            payload.getText(),
+            SlackRenderer.unescape(payload.getText()),
             manager);
     // The ack is the HTTP response itself: it carries the reply when the core is done within the
     // inline budget, else it is empty and the reply follows through the response_url.
@@ -287,7 +287,7 @@ public final class SlackAdapter {
       return;
     }
     try {
-      SlackFileUpload.send(client, user, reply.attachment(), reply.text());
+      SlackFileUpload.send(client, user, reply.attachment(), SlackRenderer.mrkdwn(reply.text()));
     } catch (IOException e) {
       log.warn(
           "slack file upload failed file={} error={}",

@@ -12,6 +12,7 @@ import java.util.List;
 import paperbot.chat.PaperCard;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * Lays a {@link Reply} out as Block Kit: a text section, a section and a button row per paper,
@@ -36,19 +37,22 @@ public final class SlackRenderer {
     return reply.ephemeral() ? "ephemeral" : "in_channel";
   }
 
-  /** Plain text for notifications and clients that cannot show blocks. */
+  /**
+   * Text for notifications and clients that cannot show blocks. Slack reads it as mrkdwn too, so it
+   * is escaped as the blocks are: {@code <!channel>} typed by a member must not notify anyone.
+   */
   public static String fallbackText(Reply reply) {
     String text =
         !reply.text().isBlank()
-            ? reply.text()
-            : reply.cards().isEmpty() ? "paperbot" : reply.cards().get(0).title();
+            ? mrkdwn(reply.text())
+            : reply.cards().isEmpty() ? "paperbot" : escape(reply.cards().get(0).title());
     return cut(text, MAX_SECTION_TEXT);
   }
 
   public List<LayoutBlock> blocks(Reply reply) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (!reply.text().isBlank()) {
-      blocks.add(section(escape(reply.text())));
+      blocks.add(section(mrkdwn(reply.text())));
     }
     for (PaperCard card : reply.cards().subList(0, Math.min(MAX_CARDS, reply.cards().size()))) {
       blocks.add(section(cardText(card)));
@@ -78,7 +82,7 @@ public final class SlackRenderer {
       text.append('\n').append(escape(card.snippet()));
     }
     if (!card.why().isBlank()) {
-      text.append("\n_").append(escape(card.why())).append('_');
+      text.append("\n_").append(mrkdwn(card.why())).append('_');
     }
     return text.toString();
   }
@@ -109,6 +113,35 @@ public final class SlackRenderer {
   /** Slack mrkdwn treats &, < and > as control characters. */
   static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /**
+   * The core's text as mrkdwn: escaped, and the text it echoes of members and papers (topics,
+   * authors, queries, titles) bold or plain without formatting of its own.
+   */
+  static String mrkdwn(String text) {
+    return UserText.render(
+        escape(text), part -> "*" + unformatted(part) + "*", SlackRenderer::unformatted);
+  }
+
+  /**
+   * Text that cannot format: mrkdwn has no escape for its markers, so {@code * _ ~ `} become the
+   * look-alikes {@code ∗ ˍ ∼ ˋ} (as jsx-slack's Escape does), and {@code /follow *Bold*} echoes
+   * {@code ∗Bold∗} inside the bold, not a second bold.
+   */
+  static String unformatted(String text) {
+    return text.replace('*', '\u2217')
+        .replace('_', '\u02cd')
+        .replace('~', '\u223c')
+        .replace('`', '\u02cb');
+  }
+
+  /**
+   * What the member typed: Slack sends command text with {@code &}, {@code <} and {@code >} as
+   * {@code &amp;}, {@code &lt;} and {@code &gt;}, and the core must not store or echo the entities.
+   */
+  static String unescape(String text) {
+    return text == null ? "" : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   static String cut(String text, int max) {

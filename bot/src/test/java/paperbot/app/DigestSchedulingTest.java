@@ -25,6 +25,7 @@ import paperbot.chat.ChatOutbox;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.digest.Subscription;
 
@@ -99,7 +100,7 @@ final class DigestSchedulingTest {
 
       Reply posted = outbox.posts.poll(30, TimeUnit.SECONDS);
       assertThat(posted).as("the retry posted the digest").isNotNull();
-      assertThat(posted.text()).startsWith("Trending papers on offline rl");
+      assertThat(UserText.plain(posted.text())).startsWith("Trending papers on offline rl");
       assertThat(outbox.attempts.get()).isEqualTo(2);
       // Posted once: no further retry fires.
       assertThat(outbox.posts.poll(3, TimeUnit.SECONDS)).isNull();
@@ -176,7 +177,7 @@ final class DigestSchedulingTest {
       wiring.scheduler().fireNow(id);
       Reply posted = outbox.posts.poll(20, TimeUnit.SECONDS);
       assertThat(posted).isNotNull();
-      assertThat(posted.text()).startsWith("Trending papers on offline rl");
+      assertThat(UserText.plain(posted.text())).startsWith("Trending papers on offline rl");
       assertThat(posted.cards()).hasSize(5);
 
       // The same day fired again (a duplicate trigger, a second process): nothing more is posted.
@@ -205,7 +206,7 @@ final class DigestSchedulingTest {
     try (Wiring second = open(outbox)) {
       // The next run counts from paperbot's clock (Monday Nov 23, 18:00 in Tokyo), whatever day the
       // suite runs.
-      assertThat(say(second, "status").text())
+      assertThat(UserText.plain(say(second, "status").text()))
           .contains("07:45 Asia/Tokyo on Mon, Wed (world models)")
           .contains("Next: Wed Nov 25, 07:45 Asia/Tokyo");
       assertThat(second.scheduler().nextRun(id)).isPresent();

@@ -36,7 +36,10 @@ final class WhyLinesTest {
   @Test
   void aTopicMatchWithNothingTrendingSaysOnlyWhatMatched() {
     assertThat(WhyLines.forMember(rec(List.of("offline rl"), 0.01, "Diffusion Policy")))
-        .isEqualTo("your topics: offline rl · like *Diffusion Policy* you liked");
+        .isEqualTo(
+            "your topics: offline rl · like "
+                + UserText.emphasis("Diffusion Policy")
+                + " you liked");
     assertThat(WhyLines.forChannel(rec(List.of("offline rl"), 0.0, null)))
         .isEqualTo("matches offline rl");
   }

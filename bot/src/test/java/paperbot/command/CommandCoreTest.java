@@ -13,6 +13,7 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * The command core on the real seed corpus and a real index, asserted through {@link Reply} values.
@@ -55,7 +56,7 @@ final class CommandCoreTest {
     Reply reply = say("papers", "diffusion policy");
     assertThat(reply.ephemeral()).isTrue();
     assertThat(reply.cards()).hasSize(5);
-    assertThat(reply.text()).startsWith("Papers for \"diffusion policy\": 1–5 of ");
+    assertThat(UserText.plain(reply.text())).startsWith("Papers for \"diffusion policy\": 1–5 of ");
     for (PaperCard card : reply.cards()) {
       assertThat(card.title()).isNotBlank();
       assertThat(card.id()).isNotBlank();
@@ -144,6 +145,46 @@ final class CommandCoreTest {
   }
 
   @Test
+  void paperIdsAreReadInAnyCaseAndAsLookAlikesOfWhatWasShown() {
+    String id =
+        bot.wiring().index().all().stream()
+            .map(paperbot.recommender.corpus.Paper::id)
+            .filter(pid -> pid.matches("pb-[0-9a-f]{8}") && pid.matches(".*[a-f].*"))
+            .findFirst()
+            .orElseThrow();
+    String hex = id.substring(3);
+    StringBuilder fullWidth = new StringBuilder("ｐｂ－");
+    hex.chars().forEach(c -> fullWidth.appendCodePoint(c + 0xFEE0));
+    for (String typed :
+        List.of(
+            id.toUpperCase(java.util.Locale.ROOT),
+            id + "\u200b",
+            "\ufeff" + id,
+            "pb\u2011" + hex,
+            "PB\u2013" + hex.toUpperCase(java.util.Locale.ROOT),
+            fullWidth.toString(),
+            "\u00a0" + id + "\t")) {
+      Reply details = say("paper", typed);
+      assertThat(details.cards()).as(typed).hasSize(1);
+      assertThat(details.cards().get(0).id()).isEqualTo(id);
+    }
+    Reply liked = sayAs("lee", "like", id.toUpperCase(java.util.Locale.ROOT) + "\u200b");
+    assertThat(liked.text()).startsWith("Liked ");
+    assertThat(sayAs("lee", "save", "Pb\u2011" + hex).text()).startsWith("Saved ");
+    assertThat(sayAs("lee", "dislike", fullWidth.toString()).text()).startsWith("Got it");
+    assertThat(sayAs("lee", "more", id.toUpperCase(java.util.Locale.ROOT)).text())
+        .doesNotStartWith("No paper with id");
+    assertThat(say("paper", "PB-ZZZZ").text()).startsWith("No paper with id `PB-ZZZZ`");
+    assertThat(say("paper", "PB\u2011DEADBEEF\u200b").text())
+        .isEqualTo("No paper with id `pb-deadbeef`. Search with `/papers <words>` to find its id.");
+  }
+
+  private static Reply sayAs(String user, String command, String text) {
+    return bot.router()
+        .handle(new ChatRequest(Platform.CONSOLE, "local", "console", user, command, text));
+  }
+
+  @Test
   void retitledPaperListsItsOtherTitle() {
     Reply search =
         say(
@@ -177,7 +218,7 @@ final class CommandCoreTest {
     for (int i = 0; i < 1000; i++) {
       words.append("word").append(i).append(' ');
     }
-    assertThat(say("papers", words.toString()).text())
+    assertThat(UserText.plain(say("papers", words.toString()).text()))
         .startsWith("No papers match \"word0 word1")
         .endsWith("That was a long query: I searched for its first 32 words.");
   }

@@ -12,6 +12,7 @@ import paperbot.app.SeedBotExtension;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.digest.Subscription;
 
 /** /digest wording and access rules through the core. */
@@ -41,41 +42,44 @@ final class DigestCommandTest {
 
   @Test
   void aWordAfterUnsubscribeOrAnotherSubcommandIsRefusedAndNothingChanges() {
-    assertThat(in("G10", "subscribe 09:00 UTC offline rl", true).text()).startsWith("Subscribed");
-    assertThat(in("G10", "subscribe me 08:00", true).text()).startsWith("Subscribed you");
-    assertThat(in("G10", "team on 10:00", true).text()).startsWith("Every Monday at 10:00");
+    assertThat(UserText.plain(in("G10", "subscribe 09:00 UTC offline rl", true).text()))
+        .startsWith("Subscribed");
+    assertThat(UserText.plain(in("G10", "subscribe me 08:00", true).text()))
+        .startsWith("Subscribed you");
+    assertThat(UserText.plain(in("G10", "team on 10:00", true).text()))
+        .startsWith("Every Monday at 10:00");
     List<String> before = stored("G10");
     assertThat(before).hasSize(3);
 
-    assertThat(in("G10", "unsubscribe mee", true).text())
+    assertThat(UserText.plain(in("G10", "unsubscribe mee", true).text()))
         .isEqualTo(
             "I don't understand `mee` after `/digest unsubscribe`, so nothing was changed."
                 + " `/digest unsubscribe` stops this channel's digest, `/digest unsubscribe me`"
                 + " stops yours.");
-    assertThat(in("G10", "unsubscribe me please", true).text())
+    assertThat(UserText.plain(in("G10", "unsubscribe me please", true).text()))
         .startsWith("I don't understand `please` after `/digest unsubscribe`");
-    assertThat(in("G10", "stop it", true).text())
+    assertThat(UserText.plain(in("G10", "stop it", true).text()))
         .startsWith("I don't understand `it` after `/digest stop`");
-    assertThat(in("G10", "now mee", true).text())
+    assertThat(UserText.plain(in("G10", "now mee", true).text()))
         .startsWith("I don't understand `mee` after `/digest now`")
         .contains("`/digest now me`");
-    assertThat(in("G10", "preview mee", true).text())
+    assertThat(UserText.plain(in("G10", "preview mee", true).text()))
         .startsWith("I don't understand `mee` after `/digest preview`");
-    assertThat(in("G10", "status everything", true).text())
+    assertThat(UserText.plain(in("G10", "status everything", true).text()))
         .startsWith("I don't understand `everything` after `/digest status`");
-    assertThat(in("G10", "team off now", true).text())
+    assertThat(UserText.plain(in("G10", "team off now", true).text()))
         .startsWith("I don't understand `now` after `/digest team off`");
-    assertThat(in("G10", "team on days:fri", true).text())
+    assertThat(UserText.plain(in("G10", "team on days:fri", true).text()))
         .startsWith("The team post is on Mondays; it takes no days.");
-    assertThat(in("G10", "mentions off please", true).text())
+    assertThat(UserText.plain(in("G10", "mentions off please", true).text()))
         .startsWith("I don't understand `please` after `/digest mentions`");
     // `me` is a word of its own for the subcommands without it: no way around the permission.
-    assertThat(in("G10", "team me off", false).text()).contains("Manage Channels");
+    assertThat(UserText.plain(in("G10", "team me off", false).text())).contains("Manage Channels");
     assertThat(stored("G10")).isEqualTo(before);
 
-    assertThat(in("G10", "unsubscribe me", true).text())
+    assertThat(UserText.plain(in("G10", "unsubscribe me", true).text()))
         .isEqualTo("Unsubscribed you from the digest.");
-    assertThat(in("G10", "unsubscribe", true).text())
+    assertThat(UserText.plain(in("G10", "unsubscribe", true).text()))
         .isEqualTo("Unsubscribed this channel from the digest.");
     assertThat(stored("G10")).hasSize(1).allMatch(s -> s.startsWith("TEAM"));
   }
@@ -96,25 +100,25 @@ final class DigestCommandTest {
             Map.entry("0900", "09:00"),
             Map.entry("\uff10\uff19:\uff10\uff10", "09:00"));
     read.forEach((typed, at) ->
-        assertThat(in("G11", "subscribe " + typed + " offline rl", true).text())
+        assertThat(UserText.plain(in("G11", "subscribe " + typed + " offline rl", true).text()))
             .as(typed)
             .startsWith(
                 "Subscribed this channel: 5 papers at " + at + " UTC on weekdays (offline rl)."));
-    assertThat(in("G11", "subscribe me 9pm", true).text())
+    assertThat(UserText.plain(in("G11", "subscribe me 9pm", true).text()))
         .startsWith("Subscribed you: 5 papers at 21:00 UTC");
     List<String> before = stored("G11");
     for (String typed :
         List.of("25", "-1", "09:00:00", "13pm", "0am", "24:00", "7:75", "2500", "1:5", "9.30")) {
-      assertThat(in("G11", "subscribe " + typed + " offline rl", true).text())
+      assertThat(UserText.plain(in("G11", "subscribe " + typed + " offline rl", true).text()))
           .as(typed)
           .startsWith("`" + typed + "` is not a time. Use 24-hour HH:MM like `21:00`, or am/pm");
-      assertThat(in("G11", "subscribe me " + typed, true).text())
+      assertThat(UserText.plain(in("G11", "subscribe me " + typed, true).text()))
           .as("me " + typed)
           .contains("is not a time");
     }
-    assertThat(in("G11", "subscribe 9", true).text())
+    assertThat(UserText.plain(in("G11", "subscribe 9", true).text()))
         .isEqualTo("`9` is not a time on its own. Write `09:00` or `9pm`.");
-    assertThat(in("G11", "subscribe 21 offline rl", true).text())
+    assertThat(UserText.plain(in("G11", "subscribe 21 offline rl", true).text()))
         .isEqualTo("`21` is not a time on its own. Write `21:00`.");
     assertThat(stored("G11")).isEqualTo(before);
   }
@@ -136,7 +140,8 @@ final class DigestCommandTest {
             Map.entry("GMT-3", "GMT-03:00"),
             Map.entry("UTC+14", "UTC+14:00"));
     read.forEach((typed, zone) ->
-        assertThat(in("G12", "subscribe 09:00 " + typed + " offline rl", true).text())
+        assertThat(
+                UserText.plain(in("G12", "subscribe 09:00 " + typed + " offline rl", true).text()))
             .as(typed)
             .startsWith(
                 "Subscribed this channel: 5 papers at 09:00 "
@@ -146,20 +151,23 @@ final class DigestCommandTest {
                     + "` is read as "
                     + zone
                     + ". Next: "));
-    assertThat(in("G12", "subscribe 09:00 CET offline rl", true).text())
+    assertThat(UserText.plain(in("G12", "subscribe 09:00 CET offline rl", true).text()))
         .startsWith(
             "Subscribed this channel: 5 papers at 09:00 CET on weekdays (offline rl). Next:");
     List<String> before = stored("G12");
-    assertThat(in("G12", "subscribe 09:00 UTC+15", true).text())
+    assertThat(UserText.plain(in("G12", "subscribe 09:00 UTC+15", true).text()))
         .isEqualTo("`UTC+15` is not a time zone: offsets from UTC run from UTC-12 to UTC+14.");
-    assertThat(in("G12", "subscribe 09:00 UTC-13", true).text()).contains("UTC-12 to UTC+14");
-    assertThat(in("G12", "subscribe 09:00 +15:00", true).text()).contains("UTC-12 to UTC+14");
-    assertThat(in("G12", "subscribe 09:00 UTC+5:75", true).text())
+    assertThat(UserText.plain(in("G12", "subscribe 09:00 UTC-13", true).text()))
+        .contains("UTC-12 to UTC+14");
+    assertThat(UserText.plain(in("G12", "subscribe 09:00 +15:00", true).text()))
+        .contains("UTC-12 to UTC+14");
+    assertThat(UserText.plain(in("G12", "subscribe 09:00 UTC+5:75", true).text()))
         .contains("not a time zone I know");
-    assertThat(in("G12", "subscribe 09:00 UTC+x", true).text()).contains("not a time zone I know");
-    assertThat(in("G12", "subscribe 09:00 BST", true).text())
+    assertThat(UserText.plain(in("G12", "subscribe 09:00 UTC+x", true).text()))
+        .contains("not a time zone I know");
+    assertThat(UserText.plain(in("G12", "subscribe 09:00 BST", true).text()))
         .startsWith("I can't tell which time zone `BST` is.");
-    assertThat(in("G12", "subscribe me 09:00 AEST", true).text())
+    assertThat(UserText.plain(in("G12", "subscribe me 09:00 AEST", true).text()))
         .startsWith("I can't tell which time zone `AEST` is.");
     Reply typedOutOfRange =
         bot.router()
@@ -195,31 +203,33 @@ final class DigestCommandTest {
 
   @Test
   void aTimeZoneOrDayListGivenTwiceIsRefusedRatherThanTheLastKept() {
-    assertThat(in("G13", "subscribe 08:00 UTC offline rl", true).text()).startsWith("Subscribed");
+    assertThat(UserText.plain(in("G13", "subscribe 08:00 UTC offline rl", true).text()))
+        .startsWith("Subscribed");
     List<String> before = stored("G13");
-    assertThat(in("G13", "subscribe 09:00 09:30", true).text())
+    assertThat(UserText.plain(in("G13", "subscribe 09:00 09:30", true).text()))
         .isEqualTo("You gave two times, `09:00` and `09:30`; give one.");
-    assertThat(in("G13", "subscribe 9 pm 21:00", true).text())
+    assertThat(UserText.plain(in("G13", "subscribe 9 pm 21:00", true).text()))
         .isEqualTo("You gave two times, `9 pm` and `21:00`; give one.");
-    assertThat(in("G13", "subscribe days:mon-fri days:sat", true).text())
+    assertThat(UserText.plain(in("G13", "subscribe days:mon-fri days:sat", true).text()))
         .isEqualTo(
             "You gave two day lists, `days:mon-fri` and `days:sat`; give one. Put all the days in"
                 + " one, like `days:mon-fri,sun`.");
-    assertThat(in("G13", "subscribe 09:00 PST Europe/Berlin", true).text())
+    assertThat(UserText.plain(in("G13", "subscribe 09:00 PST Europe/Berlin", true).text()))
         .isEqualTo("You gave two time zones, `PST` and `Europe/Berlin`; give one.");
-    assertThat(in("G13", "team on 10:00 11:00", true).text()).startsWith("You gave two times");
+    assertThat(UserText.plain(in("G13", "team on 10:00 11:00", true).text()))
+        .startsWith("You gave two times");
     assertThat(stored("G13")).isEqualTo(before);
   }
 
   @Test
   void aPersonalDigestTakesNoTopicsAndAStrayMeIsNotATopic() {
-    assertThat(in("G14", "subscribe me 9pm robots", true).text())
+    assertThat(UserText.plain(in("G14", "subscribe me 9pm robots", true).text()))
         .startsWith(
             "A digest just for you follows your `/topics`, so it takes no topics of its own: I"
                 + " don't understand `robots` there.");
-    assertThat(in("G14", "subscribe me 09:00 PST offline rl", true).text())
+    assertThat(UserText.plain(in("G14", "subscribe me 09:00 PST offline rl", true).text()))
         .contains("I don't understand `offline` there");
-    assertThat(in("G14", "subscribe 9pm me", true).text())
+    assertThat(UserText.plain(in("G14", "subscribe 9pm me", true).text()))
         .startsWith("Put `me` right after `subscribe`");
     assertThat(stored("G14")).isEmpty();
   }
@@ -231,7 +241,7 @@ final class DigestCommandTest {
         IntStream.rangeClosed(1, most + 1)
             .mapToObj(i -> "topic" + i)
             .collect(Collectors.joining(", "));
-    assertThat(in("G15", "subscribe 09:00 UTC " + tooMany, true).text())
+    assertThat(UserText.plain(in("G15", "subscribe 09:00 UTC " + tooMany, true).text()))
         .isEqualTo(
             "That is 31 topics; a digest follows at most 30, as many as `/topics` keeps. Give"
                 + " fewer, or none to follow all topics. Nothing was changed.");
@@ -251,7 +261,8 @@ final class DigestCommandTest {
     assertThat(stored("G15")).isEmpty();
     String enough =
         IntStream.rangeClosed(1, most).mapToObj(i -> "topic" + i).collect(Collectors.joining(", "));
-    assertThat(in("G15", "subscribe 09:00 UTC " + enough, true).text()).startsWith("Subscribed");
+    assertThat(UserText.plain(in("G15", "subscribe 09:00 UTC " + enough, true).text()))
+        .startsWith("Subscribed");
     assertThat(
             bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), "G15").stream()
                 .map(Subscription::topics))
@@ -296,7 +307,7 @@ final class DigestCommandTest {
                     "ana",
                     "digest",
                     "subscribe 08:30 UTC how can I filter out noisy demonstrations?"));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel")
         .contains("(filter out noisy demonstrations)")
         .doesNotContain("how can i");
@@ -314,7 +325,7 @@ final class DigestCommandTest {
                     "ana",
                     "digest",
                     "subscribe 08:30 UTC offline rl, difusion polcy"));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel")
         .endsWith(" No paper spells *difusion polcy* that way; it follows *diffusion policy*.")
         .doesNotContain("spells *offline rl*");
@@ -332,7 +343,7 @@ final class DigestCommandTest {
                     "ana",
                     "digest",
                     "subscribe 08:30 europe/berlin days:mon-wed rl/robotics"));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel: 5 papers at 08:30 Europe/Berlin on Mon, Tue, Wed")
         .contains("(rl/robotics)");
   }
@@ -355,7 +366,7 @@ final class DigestCommandTest {
                         "zone", "Asia/Tokyo",
                         "days", "sat-sun",
                         "topics", "rl/robotics, Asia/Tokyo travel")));
-    assertThat(subscribed.text())
+    assertThat(UserText.plain(subscribed.text()))
         .startsWith("Subscribed this channel: 5 papers at 07:45 Asia/Tokyo on Sat, Sun")
         .contains("(rl/robotics, asia/tokyo travel)");
     Reply badZone =
@@ -370,6 +381,27 @@ final class DigestCommandTest {
                     "subscribe",
                     true,
                     java.util.Map.of("zone", "rl/robotics")));
-    assertThat(badZone.text()).contains("not a time zone I know");
+    assertThat(UserText.plain(badZone.text())).contains("not a time zone I know");
+  }
+
+  @Test
+  void channelTopicsAreStoredWithoutInvisibleCharacters() {
+    Reply subscribed =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.SLACK,
+                    "T5",
+                    "C1",
+                    "ana",
+                    "digest",
+                    "subscribe\t08:30\u00a0UTC \u200boffline rl\u001b, \ufeffworld\u3000models"));
+    assertThat(UserText.plain(subscribed.text())).startsWith("Subscribed this channel");
+    Reply status =
+        bot.router().handle(new ChatRequest(Platform.SLACK, "T5", "C1", "ana", "digest", "status"));
+    assertThat(UserText.plain(status.text()))
+        .contains("(offline rl, world models)")
+        .doesNotContain("\u200b")
+        .doesNotContain("\ufeff");
   }
 }

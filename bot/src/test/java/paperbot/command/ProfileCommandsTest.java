@@ -17,6 +17,7 @@ import paperbot.chat.PaperCard;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * Topics, personal /papers and feedback through the core, on the seed corpus, a real index and real
@@ -30,8 +31,32 @@ final class ProfileCommandsTest {
   }
 
   private static Reply say(String workspace, String user, String command, String text) {
-    return bot.router()
-        .handle(new ChatRequest(Platform.SLACK, workspace, "C1", user, command, text));
+    return shown(
+        bot.router().handle(new ChatRequest(Platform.SLACK, workspace, "C1", user, command, text)));
+  }
+
+  /** The reply with what it echoes shown as plain text shows it ({@code *topic*}). */
+  static Reply shown(Reply reply) {
+    List<PaperCard> cards =
+        reply.cards().stream()
+            .map(c ->
+                new PaperCard(
+                    c.id(),
+                    c.title(),
+                    c.url(),
+                    c.authors(),
+                    c.date(),
+                    c.upvotes(),
+                    c.snippet(),
+                    UserText.plain(c.why()),
+                    c.buttons()))
+            .toList();
+    return new Reply(
+        UserText.plain(reply.text()),
+        cards,
+        reply.buttons(),
+        reply.ephemeral(),
+        reply.attachment());
   }
 
   private static List<String> ids(Reply reply) {
@@ -46,6 +71,67 @@ final class ProfileCommandsTest {
         .hasSize(5)
         .allSatisfy(card -> assertThat(card.why()).startsWith("trending +"));
     assertThat(reply.ephemeral()).isTrue();
+  }
+
+  @Test
+  void invisibleCharactersMakeNoSecondTopicThatLooksTheSame() {
+    say("iris", "topics", "add diffusion");
+    assertThat(say("iris", "topics", "add \u200bdiffusion").text())
+        .contains("is already one of your topics");
+    assertThat(say("iris", "topics", "add \ufeffdiffusion\u200d").text())
+        .contains("is already one of your topics");
+    assertThat(say("iris", "topics", "add\tworld\u00a0\u00a0models").text())
+        .startsWith("Added topic *world models*");
+    assertThat(bot.wiring().profiles().load(member("iris")).topics().keySet())
+        .containsExactly("diffusion", "world models");
+    assertThat(say("iris", "topics", "remove diffusion").text()).startsWith("Removed topic");
+    assertThat(say("iris", "topics", "remove \u200bworld models\u2060").text())
+        .startsWith("Removed topic");
+    assertThat(bot.wiring().profiles().load(member("iris")).topics()).isEmpty();
+  }
+
+  @Test
+  void controlCharactersAreNeverStoredOrEchoed() {
+    assertThat(say("jas", "topics", "add \u001b[31mred").text())
+        .startsWith("Added topic *[31mred*")
+        .doesNotContain("\u001b");
+    assertThat(say("jas", "topics", "mute \u001b[1mvoice\u0007 cloning").text())
+        .startsWith("Muted *[1mvoice cloning*");
+    assertThat(say("jas", "follow", "\u202eSergey\u00a0Levine\u202c").text())
+        .startsWith("Following *Sergey Levine*");
+    assertThat(say("jas", "topics", "add \u200b\ufeff\u0000").text()).startsWith("Which topic?");
+    var profile = bot.wiring().profiles().load(member("jas"));
+    assertThat(profile.topics().keySet()).containsExactly("[31mred");
+    assertThat(profile.mutes()).containsExactly("[1mvoice cloning");
+    assertThat(profile.follows()).containsExactly("Sergey Levine");
+  }
+
+  @Test
+  void typedOptionsAreNormalisedLikeTypedText() {
+    Reply added =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD,
+                    "G1",
+                    "C1",
+                    "kit",
+                    "topics",
+                    "add",
+                    true,
+                    java.util.Map.of("topic", "\u200boffline\u3000rl\ufeff")));
+    assertThat(UserText.plain(added.text())).startsWith("Added topic *offline rl*");
+    assertThat(
+            bot.wiring()
+                .profiles()
+                .load(new paperbot.recommender.profile.MemberKey("DISCORD", "G1", "kit"))
+                .topics()
+                .keySet())
+        .containsExactly("offline rl");
+  }
+
+  private static paperbot.recommender.profile.MemberKey member(String user) {
+    return new paperbot.recommender.profile.MemberKey("SLACK", "T1", user);
   }
 
   @Test
@@ -98,7 +184,7 @@ final class ProfileCommandsTest {
                     "eve",
                     ReplyButton.LIKE,
                     say("eve", "papers", "video generation").cards().get(0).id()));
-    assertThat(liked.text())
+    assertThat(UserText.plain(liked.text()))
         .startsWith("Liked *")
         // What it taught, in the paper's own distinctive words.
         .containsPattern("Papers like it \\(about [^,()]+, [^,()]+ and [^,()]+\\) rank higher");
@@ -282,7 +368,7 @@ final class ProfileCommandsTest {
                     "add",
                     true,
                     Map.of("topic", "diffusion policy, offline rl 2", "weight", "3")));
-    assertThat(reply.text())
+    assertThat(UserText.plain(reply.text()))
         .startsWith("Added topics *diffusion policy* (weight 3) and *offline rl* (weight 2).");
     Reply tooBig =
         bot.router()
@@ -447,6 +533,7 @@ final class ProfileCommandsTest {
               .router()
               .handle(new ChatRequest(Platform.DISCORD, "G1", "C1", "ola", "topics", "list"))
               .text();
+      list = UserText.plain(list);
       assertThat(list).contains("world models (weight 1.5)", "Muted: voice cloning");
     }
   }

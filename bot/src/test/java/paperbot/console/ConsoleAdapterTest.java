@@ -43,6 +43,20 @@ final class ConsoleAdapterTest {
   }
 
   @Test
+  void invisibleCharactersTabsAndOtherSpacesDoNotChangeTheCommand() throws Exception {
+    assertThat(run(false, "/papers\u00a0diffusion\n"))
+        .startsWith("Papers for \"diffusion\"")
+        .doesNotContain("I don't know");
+    assertThat(run(false, "/papers\tdiffusion\n")).startsWith("Papers for \"diffusion\"");
+    assertThat(run(false, "\u200b/help\n")).startsWith("paperbot finds research papers.");
+    assertThat(run(false, "\ufeff/help\n")).startsWith("paperbot finds research papers.");
+    assertThat(run(false, "/topics add\tconsole tab topic\n"))
+        .startsWith("Added topic *console tab topic*");
+    assertThat(run(false, "\u200b\n\u00a0\t\n")).isEmpty();
+    assertThat(run(false, "\u200b/quit\n/help\n")).isEmpty();
+  }
+
+  @Test
   void quitStopsReadingEvenWithMoreInput() throws Exception {
     String out = run(false, "/quit\n/help\n");
     assertThat(out).isEmpty();

@@ -356,4 +356,30 @@ final class DiscordProtocolTest {
       assertThat(logs.errorsAndStacks()).isEmpty();
     }
   }
+
+  @Test
+  void echoedMemberTextGoesOutEscapedAndNoAnswerMayMentionAnyone() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord(WALL);
+        DiscordService service = start(discord, bot.router(), 1)) {
+      discord.dispatchInteraction(
+          discord.slash(
+              "600000000000000021",
+              "follow",
+              "[{\"name\":\"author\",\"type\":3,\"value\":\"@everyone *Bold* <@600000000000000022>\"}]"));
+      JsonNode answer = answer(discord);
+      assertThat(answer.get("content").asText())
+          .startsWith("Following *\\@everyone \\*Bold\\* \\<\\@600000000000000022\\>*: ");
+      assertThat(answer.get("allowed_mentions").get("parse")).isEmpty();
+      discord.dispatchInteraction(
+          discord.slash(
+              "600000000000000021",
+              "papers",
+              "[{\"name\":\"query\",\"type\":3,\"value\":\"@here diffusion\"}]"));
+      JsonNode search = answer(discord);
+      assertThat(search.get("embeds").get(0).get("description").asText())
+          .startsWith("Papers for \"\\@here diffusion\"");
+      assertThat(search.get("allowed_mentions").get("parse")).isEmpty();
+      assertNothingRefused(discord);
+    }
+  }
 }

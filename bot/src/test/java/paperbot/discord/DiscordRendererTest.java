@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 import paperbot.command.SampleReplies;
 import paperbot.testing.Snapshots;
 
@@ -65,5 +66,22 @@ final class DiscordRendererTest {
         .contains(new ButtonIds.Decoded(ReplyButton.SHARE, "600", value));
     assertThat(new ButtonIds().decode(encoded)).isEmpty();
     assertThat(ids.decode("garbage")).isEmpty();
+  }
+
+  @Test
+  void echoedTextNeitherFormatsNorMentionsAndNoMessageMayPing() {
+    Reply reply =
+        Reply.privateText(
+            "Following "
+                + UserText.emphasis("*Bold* __u__ ~~s~~ ||sp|| `c` [l](http://x) @everyone <@123>")
+                + " and "
+                + UserText.literal("@here #h > q")
+                + ".");
+    DataObject data = new DiscordRenderer(new ButtonIds()).render(reply, "6").toData();
+    assertThat(data.getString("content"))
+        .isEqualTo(
+            "Following *\\*Bold\\* \\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|sp\\|\\| \\`c\\`"
+                + " \\[l\\](http://x) \\@everyone \\<\\@123\\>* and \\@here \\#h \\> q.");
+    assertThat(data.getObject("allowed_mentions").getArray("parse").length()).isZero();
   }
 }

@@ -446,4 +446,51 @@ final class SlackAdapterTest {
                 .body());
     assertThat(personal.get("text").asText()).startsWith("You have no digest");
   }
+
+  @Test
+  void echoedMemberTextIsReadUnescapedAndSentEscapedSoItNeverPings() throws Exception {
+    // As Slack sends it: the member typed "<!channel> *Bold Name* & co", or @channel (which Slack
+    // turns into <!channel>); & < > arrive as entities.
+    JsonNode followed =
+        JSON.readTree(
+            post(
+                    fast,
+                    SlackForms.command(
+                        "U9",
+                        "/follow",
+                        "&lt;!channel&gt; *Bold\u00a0Name* &amp; co",
+                        slackApi.responseUrl("f")),
+                    now(),
+                    SECRET)
+                .body());
+    String shown = "Following *&lt;!channel&gt; ∗Bold Name∗ &amp; co*: their papers";
+    assertThat(followed.get("text").asText()).startsWith(shown);
+    assertThat(followed.get("blocks").get(0).get("text").get("text").asText()).startsWith(shown);
+    JsonNode search =
+        JSON.readTree(
+            post(
+                    fast,
+                    SlackForms.command(
+                        "U9", "/papers", "<!channel> <@U123>", slackApi.responseUrl("p")),
+                    now(),
+                    SECRET)
+                .body());
+    // The notification text is mrkdwn too: a raw <!channel> there would notify the channel.
+    assertThat(search.get("text").asText())
+        .startsWith("Papers for \"&lt;!channel&gt; &lt;@U123&gt;\"")
+        .doesNotContain("<!channel>");
+    assertThat(search.get("blocks").get(0).get("text").get("text").asText())
+        .startsWith("Papers for \"&lt;!channel&gt; &lt;@U123&gt;\"");
+    JsonNode list =
+        JSON.readTree(
+            post(
+                    fast,
+                    SlackForms.command("U9", "/topics", "list", slackApi.responseUrl("l")),
+                    now(),
+                    SECRET)
+                .body());
+    assertThat(list.get("text").asText())
+        .contains("Following: &lt;!channel&gt; ∗Bold Name∗ &amp; co")
+        .doesNotContain("&amp;amp;");
+  }
 }

@@ -9,6 +9,7 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.command.SampleReplies;
 import paperbot.testing.Snapshots;
 
@@ -41,5 +42,28 @@ final class SlackRendererTest {
     assertThat(json).doesNotContain("\"" + "L".repeat(76));
     assertThat(SlackRenderer.fallbackText(huge).length())
         .isLessThanOrEqualTo(SlackRenderer.MAX_SECTION_TEXT);
+  }
+
+  @Test
+  void echoedTextNeitherFormatsNorNotifies() {
+    Reply reply =
+        Reply.privateText(
+            "Following "
+                + UserText.emphasis("*Bold* _it_ ~s~ `c` <!channel> <@U123> & co")
+                + ": in "
+                + UserText.literal("<!here> *x*")
+                + ". `/topics list` shows who you follow.");
+    String expected =
+        "Following *∗Bold∗ ˍitˍ ∼s∼ ˋcˋ &lt;!channel&gt; &lt;@U123&gt; &amp; co*: in"
+            + " &lt;!here&gt; ∗x∗. `/topics list` shows who you follow.";
+    SectionBlock section = (SectionBlock) new SlackRenderer().blocks(reply).get(0);
+    assertThat(section.getText().getText()).isEqualTo(expected);
+    assertThat(SlackRenderer.fallbackText(reply)).isEqualTo(expected);
+  }
+
+  @Test
+  void commandTextIsReadWithoutSlacksEscaping() {
+    assertThat(SlackRenderer.unescape("r&amp;d &lt;!channel&gt; &amp;lt;"))
+        .isEqualTo("r&d <!channel> &lt;");
   }
 }

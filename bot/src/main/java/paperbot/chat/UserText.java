@@ -1,0 +1,129 @@
+package paperbot.chat;
+
+import java.text.Normalizer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text that is not ours, on its way in and out.
+ *
+ * <p>In: every platform's command name, text and typed options pass {@link #normalise} once, in
+ * {@link ChatRequest}, so the core only ever sees one spelling of what looks the same.
+ *
+ * <p>Out: the core marks what it echoes of a member's text (a topic, an author, a query) or of a
+ * paper's (a title) with {@link #emphasis} or {@link #literal}, and each renderer writes the marked
+ * text in its platform's way with {@link #render}: escaped, so that {@code *Bold*}, {@code
+ * <!channel>} or {@code @everyone} show as typed and never format or ping.
+ */
+public final class UserText {
+  /** Private-use marks around echoed text; never typed (normalise drops them). */
+  private static final char EMPHASIS_START = '\uE000';
+
+  private static final char EMPHASIS_END = '\uE001';
+  private static final char LITERAL_START = '\uE002';
+  private static final char LITERAL_END = '\uE003';
+  private static final Pattern MARKS = Pattern.compile("[\uE000-\uE003]");
+  private static final Pattern MARKED =
+      Pattern.compile("\uE000([^\uE000-\uE003]*)\uE001|\uE002([^\uE000-\uE003]*)\uE003");
+
+  private UserText() {}
+
+  /**
+   * Text that is not ours, shown emphasised (Slack bold, Discord italics, {@code *x*} elsewhere).
+   */
+  public static String emphasis(String text) {
+    return EMPHASIS_START + unmarked(text) + EMPHASIS_END;
+  }
+
+  /** Text that is not ours, shown as it is. */
+  public static String literal(String text) {
+    return LITERAL_START + unmarked(text) + LITERAL_END;
+  }
+
+  /**
+   * The text with each marked part written by the platform: {@code emphasised} and {@code literal}
+   * get the part as it was marked, and must escape it. Text outside the marks is ours and kept.
+   */
+  public static String render(
+      String text, UnaryOperator<String> emphasised, UnaryOperator<String> literal) {
+    if (text.indexOf(EMPHASIS_START) < 0 && text.indexOf(LITERAL_START) < 0) {
+      return unmarked(text);
+    }
+    Matcher marked = MARKED.matcher(text);
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    while (marked.find()) {
+      String part =
+          marked.group(1) != null
+              ? emphasised.apply(marked.group(1))
+              : literal.apply(marked.group(2));
+      marked.appendReplacement(out, Matcher.quoteReplacement(part));
+    }
+    marked.appendTail(out);
+    return unmarked(out.toString());
+  }
+
+  /** The text as plain text shows it: emphasis as {@code *x*}, nothing escaped. */
+  public static String plain(String text) {
+    return render(text, part -> "*" + part + "*", part -> part);
+  }
+
+  private static String unmarked(String text) {
+    return text == null ? "" : MARKS.matcher(text).replaceAll("");
+  }
+
+  /**
+   * The text as the core reads it: NFKC (full-width letters and digits, ligatures and compatibility
+   * spaces become their plain forms), without format characters (zero-width space and joiner, BOM,
+   * bidi controls) or control characters, every kind of whitespace (tab, newline, no-break space,
+   * ideographic space) a plain space, runs of spaces one, and trimmed. Never null.
+   */
+  public static String normalise(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    String visible = Normalizer.normalize(dropInvisible(text), Normalizer.Form.NFKC);
+    StringBuilder out = new StringBuilder(visible.length());
+    boolean space = true; // drops leading spaces and collapses runs
+    for (int i = 0; i < visible.length(); ) {
+      int c = visible.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        if (!space) {
+          out.append(' ');
+          space = true;
+        }
+      } else if (!invisible(c)) {
+        out.appendCodePoint(c);
+        space = false;
+      }
+    }
+    int end = out.length();
+    return space && end > 0 ? out.substring(0, end - 1) : out.toString();
+  }
+
+  /** Format characters go before NFKC, so a zero-width space cannot keep two letters apart. */
+  private static String dropInvisible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.getType(c) != Character.FORMAT) {
+        out.appendCodePoint(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Control characters other than whitespace (NUL, ESC, DEL, C1), format characters, half a
+   * surrogate pair, and the marks the core puts around echoed text.
+   */
+  private static boolean invisible(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.SURROGATE
+        || (c >= EMPHASIS_START && c <= LITERAL_END);
+  }
+}
