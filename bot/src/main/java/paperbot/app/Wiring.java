@@ -211,7 +211,7 @@ public final class Wiring implements AutoCloseable {
     PapersCommand papers = new PapersCommand(index, profiles);
     List<ChatCommand> others =
         List.of(
-            new PaperCommand(index, sources, profiles),
+            new PaperCommand(index, sources, profiles, clock),
             new TopicsCommand(profiles, index, config.limits()),
             new FeedbackCommand(index, profiles),
             new SimilarCommand(index, profiles),

@@ -1,9 +1,12 @@
 package paperbot.command;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatRequest;
@@ -34,18 +37,27 @@ public final class PaperCommand implements ChatCommand {
 
   private static final Logger log = LoggerFactory.getLogger(PaperCommand.class);
 
+  /**
+   * After arXiv failed to answer, lookups wait this long: a member who tries again at once, or a
+   * channel pasting links, should be told at once rather than wait for arXiv to fail again.
+   */
+  static final Duration QUIET_AFTER_FAILURE = Duration.ofSeconds(60);
+
   private final PaperIndex index;
   private final LiveSources sources;
   private final ProfileStore profiles;
+  private final Clock clock;
+  private final AtomicReference<Instant> quietUntil = new AtomicReference<>(Instant.MIN);
 
   /**
    * @param sources where unknown arXiv ids are fetched from
    * @param profiles where a channel's shared links are recorded as a team signal
    */
-  public PaperCommand(PaperIndex index, LiveSources sources, ProfileStore profiles) {
+  public PaperCommand(PaperIndex index, LiveSources sources, ProfileStore profiles, Clock clock) {
     this.index = index;
     this.sources = sources;
     this.profiles = profiles;
+    this.clock = clock;
   }
 
   @Override
@@ -62,10 +74,12 @@ public final class PaperCommand implements ChatCommand {
     if (paper.isEmpty()) {
       Optional<String> arxiv = PaperLinks.id(request.text());
       if (arxiv.isPresent()) {
-        paper = fetched(List.of(arxiv.get())).stream().findFirst();
+        Fetched fetched = fetched(List.of(arxiv.get()));
+        paper = fetched.papers().stream().findFirst();
         if (paper.isEmpty()) {
-          return Reply.privateText(
-              "arXiv has no paper `" + arxiv.get() + "`, or did not answer. Try again later.");
+          return fetched.answered()
+              ? Reply.privateText("arXiv has no paper `" + arxiv.get() + "`.")
+              : notFetched(List.of(arxiv.get()));
         }
       }
     }
@@ -84,9 +98,10 @@ public final class PaperCommand implements ChatCommand {
     if (ids.isEmpty()) {
       return NO_LINKS;
     }
-    List<Paper> papers = fetched(ids);
+    Fetched fetched = fetched(ids);
+    List<Paper> papers = fetched.papers();
     if (papers.isEmpty()) {
-      return notFetched(ids);
+      return fetched.answered() ? noPapers(ids) : notFetched(ids);
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Paper paper : papers) {
@@ -106,9 +121,10 @@ public final class PaperCommand implements ChatCommand {
     if (ids.isEmpty()) {
       return NO_LINKS;
     }
-    List<Paper> papers = fetched(ids);
+    Fetched fetched = fetched(ids);
+    List<Paper> papers = fetched.papers();
     if (papers.isEmpty()) {
-      return notFetched(ids);
+      return fetched.answered() ? noPapers(ids) : notFetched(ids);
     }
     for (Paper paper : papers) {
       save.handle(request.withCommand("save", paper.id()));
@@ -127,22 +143,42 @@ public final class PaperCommand implements ChatCommand {
 
   private static Reply notFetched(List<String> ids) {
     return Reply.privateText(
-        "arXiv did not answer for " + String.join(", ", ids) + ". Try again later.");
+        "arXiv did not answer for " + String.join(", ", ids) + ". Try again in a minute.");
   }
 
+  private static Reply noPapers(List<String> ids) {
+    return Reply.privateText("arXiv has no paper " + String.join(", ", ids) + ".");
+  }
+
+  /**
+   * The papers found, and whether arXiv answered for the ones the corpus lacked (false when it
+   * failed, or was not asked because it failed a moment ago).
+   */
+  private record Fetched(List<Paper> papers, boolean answered) {}
+
   /** The papers with these arXiv ids, in order, fetching the ones the corpus lacks. */
-  private List<Paper> fetched(List<String> ids) {
+  private Fetched fetched(List<String> ids) {
     List<String> missing = ids.stream().filter(id -> index.get(id).isEmpty()).toList();
+    boolean answered = true;
     if (!missing.isEmpty()) {
-      try {
-        sources.lookUp(missing, FETCH_PATIENCE);
-      } catch (SourceException e) {
-        log.warn("arxiv lookup failed ids={} error={}", missing, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      Instant now = clock.instant();
+      if (now.isBefore(quietUntil.get())) {
+        answered = false;
+      } else {
+        try {
+          // No source that looks ids up is wired: nothing was asked.
+          answered = sources.lookUp(missing, FETCH_PATIENCE).isPresent();
+        } catch (SourceException e) {
+          answered = false;
+          quietUntil.set(clock.instant().plus(QUIET_AFTER_FAILURE));
+          log.warn("arxiv lookup failed ids={} error={}", missing, e.getMessage());
+        } catch (InterruptedException e) {
+          answered = false;
+          Thread.currentThread().interrupt();
+        }
       }
     }
-    return ids.stream().flatMap(id -> index.get(id).stream()).toList();
+    return new Fetched(ids.stream().flatMap(id -> index.get(id).stream()).toList(), answered);
   }
 
   private static Reply details(Paper paper) {

@@ -17,7 +17,9 @@ final class PaperLinks {
   /** The domains whose links paperbot turns into cards (Slack's {@code app_unfurl_domains}). */
   static final List<String> DOMAINS = List.of("arxiv.org", "alphaxiv.org", "huggingface.co");
 
-  private static final String ID = "(\\d{4}\\.\\d{4,5})(?:v\\d{1,3})?";
+  /** YYMM.NNNNN: a month from 01 to 12, so "9999.99999" is no id and never reaches arXiv. */
+  private static final String ID = "(\\d{2}(?:0[1-9]|1[0-2])\\.\\d{4,5})(?:v\\d{1,3})?";
+
   private static final Pattern LINK =
       Pattern.compile(
           "(?i)\\b(?:https?://)?(?:www\\.|export\\.)?"

@@ -23,6 +23,7 @@ public final class FakeArxiv implements AutoCloseable {
 
   private final HttpServer server;
   private final List<String> queries = new CopyOnWriteArrayList<>();
+  private volatile boolean unavailable;
 
   public FakeArxiv() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -31,6 +32,13 @@ public final class FakeArxiv implements AutoCloseable {
         exchange -> {
           String query = exchange.getRequestURI().getRawQuery();
           queries.add(query == null ? "" : query);
+          if (unavailable) {
+            // As arXiv when it is overloaded: 503 with a Retry-After longer than a member waits.
+            exchange.getResponseHeaders().set("Retry-After", "30");
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+          }
           Matcher ids = ID_LIST.matcher(query == null ? "" : query);
           StringBuilder entries = new StringBuilder();
           int status = 200;
@@ -101,6 +109,11 @@ public final class FakeArxiv implements AutoCloseable {
   public Map<String, String> env() {
     return Map.of(
         "PAPERBOT_ARXIV_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/query");
+  }
+
+  /** From now on every request is answered 503 (Retry-After 30 s), or answered again. */
+  public void unavailable(boolean down) {
+    unavailable = down;
   }
 
   public List<String> queries() {
