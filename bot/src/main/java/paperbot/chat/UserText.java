@@ -1,6 +1,8 @@
 package paperbot.chat;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +25,12 @@ public final class UserText {
   private static final char EMPHASIS_END = '\uE001';
   private static final char LITERAL_START = '\uE002';
   private static final char LITERAL_END = '\uE003';
-  private static final Pattern MARKS = Pattern.compile("[\uE000-\uE003]");
+  private static final char MENTION_START = '\uE004';
+  private static final char MENTION_END = '\uE005';
+  private static final Pattern MARKS = Pattern.compile("[\uE000-\uE005]");
   private static final Pattern MARKED =
-      Pattern.compile("\uE000([^\uE000-\uE003]*)\uE001|\uE002([^\uE000-\uE003]*)\uE003");
+      Pattern.compile("\uE000([^\uE000-\uE005]*)\uE001|\uE002([^\uE000-\uE005]*)\uE003");
+  private static final Pattern MENTION = Pattern.compile("\uE004([A-Za-z0-9]+)\uE005");
 
   private UserText() {}
 
@@ -42,11 +47,31 @@ public final class UserText {
   }
 
   /**
+   * A member to notify, by their platform user id: written {@code <@id>} by {@link #render}, as
+   * both Slack and Discord write a mention, and never escaped. A member's own {@code <@id>} typed
+   * in a topic is text, escaped like any echo: only the core mentions.
+   */
+  public static String mention(String userId) {
+    return MENTION_START + unmarked(userId).replaceAll("[^A-Za-z0-9]", "") + MENTION_END;
+  }
+
+  /** The user ids the text mentions, in order (a platform may have to allow each to notify). */
+  public static List<String> mentioned(String text) {
+    List<String> ids = new ArrayList<>();
+    Matcher mention = MENTION.matcher(text == null ? "" : text);
+    while (mention.find()) {
+      ids.add(mention.group(1));
+    }
+    return ids;
+  }
+
+  /**
    * The text with each marked part written by the platform: {@code emphasised} and {@code literal}
    * get the part as it was marked, and must escape it. Text outside the marks is ours and kept.
    */
   public static String render(
       String text, UnaryOperator<String> emphasised, UnaryOperator<String> literal) {
+    text = MENTION.matcher(text).replaceAll("<@$1>");
     if (text.indexOf(EMPHASIS_START) < 0 && text.indexOf(LITERAL_START) < 0) {
       return unmarked(text);
     }
@@ -124,6 +149,6 @@ public final class UserText {
     return type == Character.CONTROL
         || type == Character.FORMAT
         || type == Character.SURROGATE
-        || (c >= EMPHASIS_START && c <= LITERAL_END);
+        || (c >= EMPHASIS_START && c <= MENTION_END);
   }
 }

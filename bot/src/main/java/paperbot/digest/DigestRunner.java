@@ -17,6 +17,7 @@ import paperbot.chat.ChatOutbox;
 import paperbot.chat.Outboxes;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
+import paperbot.chat.UserText;
 import paperbot.recommender.digest.DigestPlan;
 import paperbot.recommender.digest.DigestPlanner;
 import paperbot.recommender.digest.DigestStore;
@@ -133,7 +134,7 @@ public final class DigestRunner {
             .ifPresent(topic ->
                 mentions
                     .computeIfAbsent(rec.paper().id(), k -> new ArrayList<>())
-                    .add("<@" + member.user() + ">'s topic " + topic));
+                    .add(UserText.mention(member.user()) + "'s topic " + UserText.literal(topic)));
       }
     }
     return mentions;

@@ -2,7 +2,9 @@ package paperbot.discord;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -59,13 +61,29 @@ final class DiscordRenderer {
       message.setContent(cut(reply.text().isBlank() ? "…" : markdown(reply.text()), 2000));
     } else {
       message.setEmbeds(embed(reply));
+      // Mentions in an embed never notify: the members a digest mentions are named in the
+      // content too.
+      List<String> mentioned = mentioned(reply);
+      if (!mentioned.isEmpty()) {
+        message.setContent(
+            cut(String.join(" ", mentioned.stream().map(id -> "<@" + id + ">").toList()), 2000));
+      }
     }
+    // Only the members the core mentions may be notified.
+    message.mentionUsers(mentioned(reply));
     message.setComponents(rows(reply, owner));
     if (reply.attachment() != null) {
       message.addFiles(
           FileUpload.fromData(reply.attachment().bytes(), reply.attachment().fileName()));
     }
     return message.build();
+  }
+
+  /** The members the reply mentions, each once. */
+  private static List<String> mentioned(Reply reply) {
+    Set<String> ids = new LinkedHashSet<>(UserText.mentioned(reply.text()));
+    reply.cards().forEach(card -> ids.addAll(UserText.mentioned(card.why())));
+    return List.copyOf(ids);
   }
 
   private static MessageEmbed embed(Reply reply) {

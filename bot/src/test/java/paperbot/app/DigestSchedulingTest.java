@@ -325,11 +325,15 @@ final class DigestSchedulingTest {
       assertThat(wiring.digests().run(channel, false)).isEqualTo(DigestRunner.Outcome.POSTED);
       Reply posted = outbox.posts.poll(5, TimeUnit.SECONDS);
       assertThat(posted.cards())
-          .anySatisfy(card -> assertThat(card.why()).contains("matches <@ana>'s topic offline rl"));
-      assertThat(posted.cards()).noneSatisfy(card -> assertThat(card.why()).contains("<@bo>"));
+          .anySatisfy(card ->
+              assertThat(UserText.plain(card.why())).contains("matches <@ana>'s topic offline rl"));
+      assertThat(posted.cards())
+          .anySatisfy(card -> assertThat(UserText.mentioned(card.why())).containsExactly("ana"));
+      assertThat(posted.cards())
+          .noneSatisfy(card -> assertThat(UserText.plain(card.why())).contains("<@bo>"));
       as(wiring, "ana", "digest", "mentions off");
       assertThat(wiring.digests().compose(channel).reply().cards())
-          .noneSatisfy(card -> assertThat(card.why()).contains("<@ana>"));
+          .noneSatisfy(card -> assertThat(UserText.plain(card.why())).contains("<@ana>"));
     }
   }
 
