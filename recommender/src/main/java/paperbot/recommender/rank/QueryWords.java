@@ -74,9 +74,18 @@ final class QueryWords {
     return words;
   }
 
+  /**
+   * "NOT" in capitals before a word or a quoted phrase, as arXiv's and Google Scholar's search take
+   * it ("diffusion NOT video"): the same as a minus. A lower-case "not" is a word of the query.
+   */
+  private static final Pattern NOT =
+      Pattern.compile("(?<=^|\\s)NOT\\s+(?=[\"\u201c\u201d\\p{L}\\p{N}])");
+
   /** The words to leave out ("-video") and the quoted phrases, apart from the rest of the query. */
   static Split split(String text) {
-    String head = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    String head =
+        NOT.matcher(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text)
+            .replaceAll("-");
     List<String> excluded = new ArrayList<>();
     Matcher minus = EXCLUDED.matcher(head);
     StringBuilder searched = new StringBuilder();

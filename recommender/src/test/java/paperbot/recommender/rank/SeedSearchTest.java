@@ -228,6 +228,26 @@ final class SeedSearchTest {
   }
 
   @Test
+  void notInCapitalsLeavesOutWhatFollowsAsAMinusDoes() {
+    List<String> minus = ids("diffusion -policy");
+    assertThat(minus).isNotEmpty().isEqualTo(ids("diffusion NOT policy"));
+    // "AND" is a word the analyser leaves out; it may reorder, but leaves out the same papers.
+    SearchResults and = index.search(SearchRequest.firstPage("diffusion AND NOT policy", 300));
+    assertThat(and.totalHits())
+        .isEqualTo(index.search(SearchRequest.firstPage("diffusion -policy", 5)).totalHits());
+    assertThat(and.hits()).noneSatisfy(hit -> assertThat(has(hit, "policy")).isTrue());
+    assertThat(ids("video NOT \"world models\"")).isEqualTo(ids("video -\"world models\""));
+    // A lower-case "not" is a word of the query, left out by the analyser as any stop word.
+    assertThat(ids("diffusion not policy")).isNotEqualTo(minus);
+  }
+
+  private static List<String> ids(String query) {
+    return index.search(SearchRequest.firstPage(query, 50)).hits().stream()
+        .map(hit -> hit.paper().id())
+        .toList();
+  }
+
+  @Test
   void aWordTypedTwiceIsNamedOnceInTheWhyLine() {
     assertThat(search("diffusion diffusion policy diffusion"))
         .extracting(SearchHit::whyLine)
