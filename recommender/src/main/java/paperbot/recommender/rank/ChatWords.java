@@ -1,8 +1,12 @@
 package paperbot.recommender.rank;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Words of a typed question that say nothing about its subject ("how can I ...", "what is ..."):
@@ -195,11 +199,41 @@ final class ChatWords {
 
   private ChatWords() {}
 
+  /** A word, and whether a hyphen joins it to the next ("in" of "in-context learning"). */
+  private static final Pattern WORD =
+      Pattern.compile("[\\p{L}\\p{N}]+([-\u2010\u2011](?=[\\p{L}\\p{N}]))?");
+
+  /** The words of a text ({@link QueryWords#of}), framing and chat words left out. */
+  static List<String> subject(String text) {
+    List<String> words = QueryWords.of(text);
+    List<String> kept =
+        words.subList(framing(words, hyphenated(text)), words.size()).stream()
+            .filter(word -> !WORDS.contains(word))
+            .toList();
+    return kept.isEmpty() ? words : kept;
+  }
+
+  /**
+   * For each word of the text, as {@link QueryWords#of} splits it, whether a hyphen joins it to the
+   * next: "on" of "on-policy" is part of the subject, not where it starts.
+   */
+  private static List<Boolean> hyphenated(String text) {
+    String head =
+        text.length() > QueryWords.MAX_CHARS ? text.substring(0, QueryWords.MAX_CHARS) : text;
+    Matcher word =
+        WORD.matcher(Normalizer.normalize(head, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+    List<Boolean> joined = new ArrayList<>();
+    while (word.find()) {
+      joined.add(word.group(1) != null);
+    }
+    return joined;
+  }
+
   /**
    * How many of the opening words greet or frame the request; never all of them (a subject is
-   * left).
+   * left). A lead-in word that the text joins to the next with a hyphen does not count.
    */
-  static int framing(List<String> words) {
+  private static int framing(List<String> words, List<Boolean> hyphenated) {
     int start = 0;
     for (boolean greeted = true; greeted; ) {
       greeted = false;
@@ -214,7 +248,8 @@ final class ChatWords {
     }
     int framing = start;
     for (int i = start; i < words.size() - 1 && FRAMING.contains(words.get(i)); i++) {
-      if (LEADS_IN.contains(words.get(i))) {
+      boolean joined = i < hyphenated.size() && hyphenated.get(i);
+      if (LEADS_IN.contains(words.get(i)) && !joined) {
         framing = i + 1;
       }
     }
@@ -224,7 +259,7 @@ final class ChatWords {
   /** The text after its greeting and framing words ("any recent work on sft?": "sft?"). */
   static String withoutFraming(String text) {
     List<String> words = QueryWords.of(text);
-    int framing = framing(words);
+    int framing = framing(words, hyphenated(text));
     if (framing == 0) {
       return text;
     }
@@ -235,17 +270,5 @@ final class ChatWords {
   /** True for a question or chat word (lower case). */
   static boolean contains(String word) {
     return WORDS.contains(word);
-  }
-
-  /**
-   * The words that carry the subject; all of them when none does (a query of only such words is
-   * still a query).
-   */
-  static List<String> subject(List<String> words) {
-    List<String> kept =
-        words.subList(framing(words), words.size()).stream()
-            .filter(word -> !WORDS.contains(word))
-            .toList();
-    return kept.isEmpty() ? words : kept;
   }
 }

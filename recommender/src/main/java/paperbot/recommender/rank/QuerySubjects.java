@@ -56,7 +56,7 @@ final class QuerySubjects {
     }
     List<List<String>> parts = new ArrayList<>();
     for (String part : JOINS.split(query)) {
-      List<String> partWords = ChatWords.subject(QueryWords.of(part));
+      List<String> partWords = ChatWords.subject(part);
       if (!partWords.isEmpty()) {
         parts.add(partWords);
       }

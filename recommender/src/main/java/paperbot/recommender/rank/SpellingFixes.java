@@ -131,7 +131,7 @@ final class SpellingFixes {
       Analyzer analyzer,
       QueryExpander expander)
       throws IOException {
-    return of(ChatWords.subject(QueryWords.of(text)), asTyped, reader, analyzer, expander);
+    return of(ChatWords.subject(text), asTyped, reader, analyzer, expander);
   }
 
   /**

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 final class ChatWordsTest {
   private static String subject(String text) {
-    return String.join(" ", ChatWords.subject(QueryWords.of(text)));
+    return String.join(" ", ChatWords.subject(text));
   }
 
   @Test
@@ -20,6 +20,9 @@ final class ChatWordsTest {
     assertThat(subject("can you recommend papers on synthetic data for robot learning?"))
         .isEqualTo("synthetic data for robot learning");
     assertThat(subject("hey, anything about world models")).isEqualTo("world models");
+    // A word a hyphen joins to the next is the subject's.
+    assertThat(subject("what is in-context learning")).isEqualTo("in context learning");
+    assertThat(subject("any papers on on-policy distillation")).isEqualTo("on policy distillation");
   }
 
   @Test
