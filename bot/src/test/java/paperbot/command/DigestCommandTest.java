@@ -32,6 +32,14 @@ final class DigestCommandTest {
         .handle(new ChatRequest(Platform.DISCORD, workspace, "C1", "ana", "digest", text, manager));
   }
 
+  /** /digest subscribe with Discord's typed options, by a member who manages the channel. */
+  private static Reply subscribeWithOptions(String workspace, Map<String, String> options) {
+    return bot.router()
+        .handle(
+            new ChatRequest(
+                Platform.DISCORD, workspace, "C1", "ana", "digest", "subscribe", true, options));
+  }
+
   /** What the workspace has stored: kind, time, zone, days and topics of each digest. */
   private static List<String> stored(String workspace) {
     return bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), workspace).stream()
@@ -169,32 +177,10 @@ final class DigestCommandTest {
         .startsWith("I can't tell which time zone `BST` is.");
     assertThat(UserText.plain(in("G12", "subscribe me 09:00 AEST", true).text()))
         .startsWith("I can't tell which time zone `AEST` is.");
-    Reply typedOutOfRange =
-        bot.router()
-            .handle(
-                new ChatRequest(
-                    Platform.DISCORD,
-                    "G12",
-                    "C1",
-                    "ana",
-                    "digest",
-                    "subscribe",
-                    true,
-                    Map.of("time", "9pm", "zone", "UTC+15")));
+    Reply typedOutOfRange = subscribeWithOptions("G12", Map.of("time", "9pm", "zone", "UTC+15"));
     assertThat(typedOutOfRange.text()).contains("UTC-12 to UTC+14");
     assertThat(stored("G12")).isEqualTo(before);
-    Reply typed =
-        bot.router()
-            .handle(
-                new ChatRequest(
-                    Platform.DISCORD,
-                    "G12",
-                    "C1",
-                    "ana",
-                    "digest",
-                    "subscribe",
-                    true,
-                    Map.of("time", "9:30 pm", "zone", "PST")));
+    Reply typed = subscribeWithOptions("G12", Map.of("time", "9:30 pm", "zone", "PST"));
     assertThat(typed.text())
         .startsWith(
             "Subscribed this channel: 5 papers at 21:30 America/Los_Angeles on weekdays (all"
@@ -245,18 +231,7 @@ final class DigestCommandTest {
         .isEqualTo(
             "That is 31 topics; a digest follows at most 30, as many as `/topics` keeps. Give"
                 + " fewer, or none to follow all topics. Nothing was changed.");
-    Reply typed =
-        bot.router()
-            .handle(
-                new ChatRequest(
-                    Platform.DISCORD,
-                    "G15",
-                    "C1",
-                    "ana",
-                    "digest",
-                    "subscribe",
-                    true,
-                    Map.of("topics", tooMany)));
+    Reply typed = subscribeWithOptions("G15", Map.of("topics", tooMany));
     assertThat(typed.text()).startsWith("That is 31 topics");
     assertThat(stored("G15")).isEmpty();
     String enough =

@@ -24,6 +24,25 @@ public final class SampleReplies {
         PaperCards.feedbackButtons(id));
   }
 
+  /** A channel digest of one paper whose why-line is {@code why} (a member's mention, say). */
+  public static Reply digest(String why) {
+    return new Reply(
+        "Trending papers · Mon, Nov 30",
+        List.of(
+            new PaperCard(
+                "pb-1",
+                "A paper",
+                "https://arxiv.org/abs/2411.00001",
+                "",
+                "",
+                null,
+                "Snippet.",
+                why,
+                List.of())),
+        List.of(),
+        false);
+  }
+
   /** A search reply with two papers, next page and share. */
   public static Reply search(String secondId, String secondTitle, String secondSnippet) {
     return new Reply(

@@ -2,11 +2,9 @@ package paperbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
-import paperbot.chat.PaperCard;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
 import paperbot.chat.UserText;
@@ -73,21 +71,8 @@ final class DiscordRendererTest {
   @Test
   void aMemberTheDigestMentionsIsNamedInTheContentAndAllowedToBeNotified() {
     Reply digest =
-        new Reply(
-            "Trending papers · Mon, Nov 30",
-            List.of(
-                new PaperCard(
-                    "pb-1",
-                    "A paper",
-                    "https://arxiv.org/abs/2411.00001",
-                    "",
-                    "",
-                    null,
-                    "Snippet.",
-                    "trending · matches " + UserText.mention("4242") + "'s topic offline rl",
-                    List.of())),
-            List.of(),
-            false);
+        SampleReplies.digest(
+            "trending · matches " + UserText.mention("4242") + "'s topic offline rl");
     DataObject data = new DiscordRenderer(new ButtonIds()).render(digest, "6").toData();
     // An embed's mention never notifies; the content's does, for the allowed users only.
     assertThat(data.getString("content")).isEqualTo("<@4242>");

@@ -8,7 +8,6 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import paperbot.chat.PaperCard;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.command.SampleReplies;
@@ -65,24 +64,11 @@ final class SlackRendererTest {
   @Test
   void aMemberTheDigestMentionsIsNotifiedWhileTheirTopicIsEchoed() {
     Reply digest =
-        new Reply(
-            "Trending papers · Mon, Nov 30",
-            List.of(
-                new PaperCard(
-                    "pb-1",
-                    "A paper",
-                    "https://arxiv.org/abs/2411.00001",
-                    "",
-                    "",
-                    null,
-                    "Snippet.",
-                    "trending · matches "
-                        + UserText.mention("U42")
-                        + "'s topic "
-                        + UserText.literal("<!channel>"),
-                    List.of())),
-            List.of(),
-            false);
+        SampleReplies.digest(
+            "trending · matches "
+                + UserText.mention("U42")
+                + "'s topic "
+                + UserText.literal("<!channel>"));
     String json = GSON.toJson(new SlackRenderer().blocks(digest));
     assertThat(json).contains("matches <@U42>'s topic &lt;!channel&gt;");
   }
