@@ -51,15 +51,29 @@ public final class PapersCommand implements ChatCommand {
   private Reply show(ChatRequest request, PapersQuery asked) {
     String member = request.platform() + "/" + request.workspace() + "/" + request.user();
     String query = paging.resolveQuery(member, asked);
-    int page = Math.min(paging.resolvePage(member, asked, query), MAX_PAGE);
+    int page = paging.resolvePage(member, asked, query);
     if (PersonalPapers.isPersonal(query)) {
       paging.remember(member, query, page);
       return personal.show(request.member(), query, page);
+    }
+    if (page > MAX_PAGE) {
+      return pastLastPage();
     }
     SearchResults results =
         index.search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     paging.remember(member, query, page);
     return reply(query, page, results);
+  }
+
+  /**
+   * The reply to "more" after page {@link #MAX_PAGE} (typed pages and buttons stop there): said,
+   * not page 200 again.
+   */
+  static Reply pastLastPage() {
+    return Reply.privateText(
+        "That's as far as paging goes: page "
+            + MAX_PAGE
+            + " was the last. More words in the query find more than paging does.");
   }
 
   /** Shows the page a next-page button carries. */

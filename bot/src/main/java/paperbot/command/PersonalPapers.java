@@ -20,7 +20,8 @@ import paperbot.recommender.search.PaperIndex;
  * {@code /papers} with no query: papers ranked for the member's profile, each saying which topics
  * picked it and what the trending prior added. Shown papers are remembered as seen, so the next
  * {@code /papers} brings new ones; {@code /papers all} includes seen and dismissed papers again. A
- * member without a profile gets a guide and what is trending.
+ * member without a profile gets a guide and what is trending, and pages through the trending list
+ * with {@code more} or {@code page N} as through search results.
  */
 final class PersonalPapers {
   static final String ALL = "all";
@@ -41,10 +42,14 @@ final class PersonalPapers {
 
   Reply show(MemberKey member, String query, int page) {
     InterestProfile profile = store.load(member);
-    if (profile.isNew()) {
-      return newcomer();
-    }
     boolean all = query.strip().equalsIgnoreCase(ALL);
+    // Pages count for the trending list and "all"; the feed itself always brings the next unseen.
+    if ((profile.isNew() || all) && page > PapersCommand.MAX_PAGE) {
+      return PapersCommand.pastLastPage();
+    }
+    if (profile.isNew()) {
+      return newcomer(query, page);
+    }
     // Without "all", seen papers drop out, so the first page is always the next unseen batch.
     int offset = all ? (page - 1) * PapersCommand.PAGE_SIZE : 0;
     Recommendations recs =
@@ -77,18 +82,58 @@ final class PersonalPapers {
     return new Reply(header, cards, buttons, true);
   }
 
-  private Reply newcomer() {
-    Recommendations trending = index.trending(PapersCommand.PAGE_SIZE);
+  /**
+   * What's trending, for a member nothing tells us about yet: a guide on the first page, and pages
+   * in trending order after it ({@code /papers more} or {@code page 2}), as search pages. Nothing
+   * is marked seen: seen papers would drop out of the feed their first topic brings.
+   */
+  private Reply newcomer(String query, int page) {
+    Recommendations trending =
+        index.trending((page - 1) * PapersCommand.PAGE_SIZE, PapersCommand.PAGE_SIZE);
+    if (trending.items().isEmpty()) {
+      return Reply.privateText(
+          (page > 1
+                  ? "That's all that's trending: " + trending.totalText() + " papers. "
+                  : "Nothing is trending yet. ")
+              + "Add a topic with `/topics add <topic>` and `/papers` ranks papers for you.");
+    }
     List<PaperCard> cards =
         trending.items().stream()
             .map(rec -> PaperCards.of(rec.paper(), rec.snippet(), WhyLines.forChannel(rec)))
             .toList();
+    List<ReplyButton> buttons = new ArrayList<>();
+    if (trending.hasMore() && page < PapersCommand.MAX_PAGE) {
+      String typed = query.strip().equalsIgnoreCase(ALL) ? "/papers all more" : "/papers more";
+      buttons.add(
+          new ReplyButton(
+              ReplyButton.NEXT_PAGE,
+              "Next 5",
+              new PapersQuery(query.strip(), page + 1).buttonValue(),
+              typed));
+    }
+    if (page > 1) {
+      int first = trending.offset() + 1;
+      int last = trending.offset() + trending.items().size();
+      return new Reply(
+          "Trending: "
+              + first
+              + "–"
+              + last
+              + " of "
+              + trending.totalText()
+              + " (page "
+              + page
+              + "). Add a topic with `/topics add <topic>` and `/papers` ranks papers for you.",
+          cards,
+          buttons,
+          true);
+    }
     return new Reply(
         "You have no topics yet, so here is what's trending. Tell me what you work on and `/papers` "
             + "will rank papers for you:\n• `/topics add offline rl` (add a weight: `/topics add diffusion policy 2`)\n"
             + "• `/topics mute voice cloning` to never see a subject\n• `/follow <author>` to lift an author's papers",
         cards,
-        List.of(),
+        buttons,
         true);
   }
 }

@@ -127,6 +127,87 @@ final class CommandCoreTest {
   }
 
   @Test
+  void aMemberWithNoTopicsPagesThroughTheTrendingListLikeSearch() {
+    Reply first = sayAs("nia", "papers", "");
+    assertThat(first.text()).contains("no topics yet");
+    assertThat(first.buttons()).extracting(ReplyButton::actionId).contains(ReplyButton.NEXT_PAGE);
+    Reply second = sayAs("nia", "papers", "more");
+    Reply third = sayAs("nia", "papers", "more");
+    assertThat(second.text()).startsWith("Trending: 6–10 of ").contains("(page 2)");
+    assertThat(third.text()).startsWith("Trending: 11–15 of ").contains("(page 3)");
+    assertThat(ids(second)).hasSize(5).doesNotContainAnyElementsOf(ids(first));
+    assertThat(ids(third)).hasSize(5).doesNotContainAnyElementsOf(ids(first));
+    assertThat(ids(third)).doesNotContainAnyElementsOf(ids(second));
+    // Typed pages, "all" and the Next button give the same pages.
+    assertThat(ids(sayAs("nia", "papers", "page 2"))).isEqualTo(ids(second));
+    sayAs("nia", "papers", "all");
+    assertThat(ids(sayAs("nia", "papers", "all more"))).isEqualTo(ids(second));
+    ReplyButton next = first.buttons().get(0);
+    Reply pressed =
+        bot.router()
+            .handle(
+                new ChatAction(
+                    Platform.CONSOLE, "local", "console", "nia", next.actionId(), next.value()));
+    assertThat(ids(pressed)).isEqualTo(ids(second));
+    // Paging on from the last trending page says so instead of showing it again.
+    long trending = bot.wiring().index().trending(1).total();
+    int last = (int) ((trending + PapersCommand.PAGE_SIZE - 1) / PapersCommand.PAGE_SIZE);
+    assertThat(sayAs("nia", "papers", "page " + last).buttons())
+        .extracting(ReplyButton::actionId)
+        .doesNotContain(ReplyButton.NEXT_PAGE);
+    assertThat(sayAs("nia", "papers", "more").text())
+        .startsWith("That's all that's trending: " + trending + " papers.");
+    // Nothing a member with no topics pages through is stored.
+    assertThat(
+            bot.wiring()
+                .profiles()
+                .load(new paperbot.recommender.profile.MemberKey("CONSOLE", "local", "nia")))
+        .isEqualTo(paperbot.recommender.profile.InterestProfile.empty());
+  }
+
+  @Test
+  void aPageThatIsNoPageNumberGetsAShortReplyAndIsNotSearched() {
+    Reply first = sayAs("odo", "papers", "diffusion");
+    assertThat(UserText.plain(first.text())).startsWith("Papers for \"diffusion\": 1–5 of ");
+    for (String bad :
+        List.of(
+            "diffusion page 0",
+            "diffusion page -1",
+            "diffusion page 99999999999",
+            "diffusion page two",
+            "diffusion page 201",
+            "diffusion more page 2")) {
+      Reply refused = sayAs("odo", "papers", bad);
+      assertThat(refused.cards()).as(bad).isEmpty();
+      assertThat(refused.ephemeral()).isTrue();
+      assertThat(UserText.plain(refused.text()))
+          .as(bad)
+          .doesNotStartWith("Papers for")
+          .doesNotStartWith("No papers match")
+          .containsAnyOf("Pages start at 1", "a number from 1 to 200", "not both")
+          .hasSizeLessThan(200);
+    }
+    // A refused page leaves paging where it was: "more" is still page 2 of "diffusion".
+    Reply more = sayAs("odo", "papers", "diffusion more more");
+    assertThat(UserText.plain(more.text())).startsWith("Papers for \"diffusion\": 6–10 of ");
+    assertThat(ids(more)).doesNotContainAnyElementsOf(ids(first));
+    // A number without "page" is a search word.
+    assertThat(UserText.plain(sayAs("odo", "papers", "diffusion 2").text()))
+        .startsWith("Papers for \"diffusion 2\"");
+  }
+
+  @Test
+  void moreAfterTheLastPageThatPagingShowsSaysSo() {
+    Reply last = sayAs("pia", "papers", "learning page 200");
+    assertThat(last.buttons())
+        .extracting(ReplyButton::actionId)
+        .doesNotContain(ReplyButton.NEXT_PAGE);
+    Reply past = sayAs("pia", "papers", "more");
+    assertThat(past.cards()).isEmpty();
+    assertThat(past.text()).startsWith("That's as far as paging goes: page 200 was the last.");
+  }
+
+  @Test
   void abbreviationsFindTheLongForm() {
     Reply reply = say("papers", "rlhf");
     assertThat(reply.cards()).isNotEmpty();

@@ -1,8 +1,12 @@
 package paperbot.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import paperbot.chat.InvalidOption;
+import paperbot.chat.UserText;
 
 final class PapersQueryTest {
 
@@ -20,16 +24,68 @@ final class PapersQueryTest {
   }
 
   @Test
-  void pageArgumentsAreRead() {
-    assertThat(PapersQuery.parse("offline rl page 3")).isEqualTo(new PapersQuery("offline rl", 3));
-    assertThat(PapersQuery.parse("offline rl p2")).isEqualTo(new PapersQuery("offline rl", 2));
-    assertThat(PapersQuery.parse("offline rl page 0")).isEqualTo(new PapersQuery("offline rl", 1));
+  void aRepeatedMoreIsOneMoreAndNeverASearchWord() {
+    assertThat(PapersQuery.parse("diffusion more more"))
+        .isEqualTo(new PapersQuery("diffusion", PapersQuery.NEXT));
+    assertThat(PapersQuery.parse("more More  MORE"))
+        .isEqualTo(new PapersQuery("", PapersQuery.NEXT));
+    assertThat(PapersQuery.parse("all more more"))
+        .isEqualTo(new PapersQuery("all", PapersQuery.NEXT));
   }
 
   @Test
-  void wordsThatMerelyContainPageOrMoreStayInTheQuery() {
-    assertThat(PapersQuery.parse("sim2real")).isEqualTo(new PapersQuery("sim2real", 1));
-    assertThat(PapersQuery.parse("furthermore")).isEqualTo(new PapersQuery("furthermore", 1));
-    assertThat(PapersQuery.parse("homepage 2")).isEqualTo(new PapersQuery("homepage 2", 1));
+  void pageArgumentsAreRead() {
+    assertThat(PapersQuery.parse("offline rl page 3")).isEqualTo(new PapersQuery("offline rl", 3));
+    assertThat(PapersQuery.parse("offline rl p2")).isEqualTo(new PapersQuery("offline rl", 2));
+    assertThat(PapersQuery.parse("offline rl page 200"))
+        .isEqualTo(new PapersQuery("offline rl", 200));
+    assertThat(PapersQuery.parse("page 2")).isEqualTo(new PapersQuery("", 2));
+    assertThat(PapersQuery.parse("all page 02")).isEqualTo(new PapersQuery("all", 2));
+  }
+
+  @Test
+  void aTrailingPageThatIsNoPageNumberIsRefusedNotSearched() {
+    assertThat(refusal("diffusion page 0")).startsWith("Pages start at 1");
+    assertThat(refusal("diffusion page -1")).startsWith("Pages start at 1");
+    assertThat(refusal("diffusion page \u22123")).startsWith("Pages start at 1");
+    assertThat(refusal("diffusion p0")).startsWith("Pages start at 1");
+    assertThat(refusal("diffusion page 201")).startsWith("There is no page 201: a page is a");
+    assertThat(refusal("diffusion page 99999999999"))
+        .startsWith("There is no page 99999999999: a page is a number from 1 to 200.");
+    assertThat(refusal("diffusion page " + "9".repeat(400))).hasSizeLessThan(200);
+    for (String notANumber : List.of("two", "Two", "2.5", "1,000", "3rd", "last")) {
+      assertThat(refusal("diffusion page " + notANumber))
+          .as(notANumber)
+          .startsWith(notANumber + " is not a page number: a page is a number from 1 to 200");
+    }
+    assertThat(refusal("diffusion page 2 more")).startsWith("Ask for `more` or for a page");
+    assertThat(refusal("diffusion more page 2")).startsWith("Ask for `more` or for a page");
+  }
+
+  @Test
+  void numbersAndPagesThatAreWordsStaySearchWords() {
+    assertThat(PapersQuery.parse("diffusion 2")).isEqualTo(new PapersQuery("diffusion 2", 1));
+    assertThat(PapersQuery.parse("web page")).isEqualTo(new PapersQuery("web page", 1));
+    assertThat(PapersQuery.parse("page rank")).isEqualTo(new PapersQuery("page rank", 1));
+    assertThat(PapersQuery.parse("web page -video"))
+        .isEqualTo(new PapersQuery("web page -video", 1));
+    assertThat(PapersQuery.parse("p2p networks")).isEqualTo(new PapersQuery("p2p networks", 1));
+    assertThat(PapersQuery.parse("pointnet p3d")).isEqualTo(new PapersQuery("pointnet p3d", 1));
+    assertThat(PapersQuery.parse("one page two column"))
+        .isEqualTo(new PapersQuery("one page two column", 1));
+  }
+
+  @Test
+  void aButtonCarriesOnlyPagesThisBotShows() {
+    assertThat(PapersQuery.fromButton("3|diffusion")).contains(new PapersQuery("diffusion", 3));
+    assertThat(PapersQuery.fromButton("0|diffusion")).isEmpty();
+    assertThat(PapersQuery.fromButton("-4|diffusion")).isEmpty();
+    assertThat(PapersQuery.fromButton("201|diffusion")).isEmpty();
+  }
+
+  private static String refusal(String text) {
+    Throwable refused = catchThrowable(() -> PapersQuery.parse(text));
+    assertThat(refused).as(text).isInstanceOf(InvalidOption.class);
+    return UserText.plain(refused.getMessage());
   }
 }

@@ -213,6 +213,94 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void aRepeatedLikeOrSaveSaysSoAndAChangeOfMindSaysWhatItReplaced() {
+    String id = ids(say("ora", "papers", "diffusion policy")).get(0);
+    assertThat(say("ora", "like", id).text()).startsWith("Liked *");
+    var liked = bot.wiring().profiles().load(member("ora"));
+    // The like button pressed again, and the command typed again.
+    Reply again =
+        shown(
+            bot.router()
+                .handle(new ChatAction(Platform.SLACK, "T1", "C1", "ora", ReplyButton.LIKE, id)));
+    assertThat(again.text())
+        .startsWith("You already liked *")
+        .contains("nothing changed", "`/unlike " + id + "`");
+    assertThat(say("ora", "like", id).text()).startsWith("You already liked *");
+    assertThat(bot.wiring().profiles().load(member("ora"))).isEqualTo(liked);
+
+    assertThat(say("ora", "dislike", id).text())
+        .startsWith("Got it, this replaces your earlier like: I'll hide *");
+    assertThat(say("ora", "dislike", id).text())
+        .startsWith("You already disliked *")
+        .contains("`/unlike " + id + "`");
+    assertThat(say("ora", "like", id).text())
+        .startsWith("Liked *")
+        .contains(", replacing your earlier dislike.");
+    assertThat(bot.wiring().profiles().load(member("ora")).liked()).containsExactly(id);
+
+    assertThat(say("ora", "save", id).text()).startsWith("Saved *");
+    var saved = bot.wiring().profiles().load(member("ora"));
+    assertThat(say("ora", "save", id).text())
+        .startsWith("*")
+        .contains(" is already saved.", "`/unsave " + id + "`");
+    assertThat(bot.wiring().profiles().load(member("ora"))).isEqualTo(saved);
+  }
+
+  @Test
+  void unsaveAndUnlikeTakeBackWhatWasSaidAndNothingElse() {
+    say("pam", "topics", "add diffusion policy");
+    List<String> shown = ids(say("pam", "papers", "diffusion policy"));
+    String kept = shown.get(0);
+    String other = shown.get(1);
+    say("pam", "save", kept);
+    say("pam", "like", kept);
+    say("pam", "save", other);
+    assertThat(say("pam", "unsave", kept).text())
+        .startsWith("Removed *")
+        .endsWith("from your saved papers.");
+    assertThat(ids(say("pam", "saved", ""))).containsExactly(other);
+    assertThat(bot.wiring().profiles().load(member("pam")).liked()).containsExactly(kept);
+    var before = bot.wiring().profiles().load(member("pam"));
+    assertThat(say("pam", "unsave", kept).text())
+        .startsWith("*")
+        .contains("isn't one of your saved papers, so nothing changed");
+    assertThat(bot.wiring().profiles().load(member("pam"))).isEqualTo(before);
+
+    // A like taken back takes what it taught with it.
+    var learnedBefore = bot.wiring().profiles().load(member("pam")).learned();
+    assertThat(learnedBefore).isNotEmpty();
+    assertThat(say("pam", "unlike", kept).text())
+        .startsWith("Took back your like of *")
+        .contains("can show in `/papers` again");
+    var afterUnlike = bot.wiring().profiles().load(member("pam"));
+    assertThat(afterUnlike.liked()).isEmpty();
+    assertThat(afterUnlike.learned()).isEmpty();
+    assertThat(say("pam", "unlike", kept).text())
+        .startsWith("You haven't liked or disliked *")
+        .contains("nothing to take back");
+
+    // A dislike taken back shows the paper again.
+    say("pam", "dislike", other);
+    assertThat(ids(say("pam", "papers", "all"))).doesNotContain(other);
+    assertThat(say("pam", "unlike", other).text()).startsWith("Took back your dislike of *");
+    assertThat(bot.wiring().profiles().load(member("pam")).disliked()).isEmpty();
+
+    // Bad ids change nothing and say what an id is.
+    var settled = bot.wiring().profiles().load(member("pam"));
+    assertThat(say("pam", "unsave", "").text())
+        .startsWith("Which paper? Give its id, e.g. `/unsave");
+    assertThat(say("pam", "unlike", "pb-deadbeef").text()).startsWith("No paper with id");
+    assertThat(say("pam", "unsave", "not an id at all").text())
+        .startsWith("That doesn't look like a paper id");
+    assertThat(bot.wiring().profiles().load(member("pam"))).isEqualTo(settled);
+  }
+
+  @Test
+  void unsaveAndUnlikeAreListedInHelp() {
+    assertThat(say("qua", "paperbot", "").text()).contains("/unsave <id>", "/unlike <id>");
+  }
+
+  @Test
   void moreLikeThisShowsOtherPapers() {
     String id = ids(say("ian", "papers", "diffusion policy")).get(0);
     Reply similar = say("ian", "more", id);

@@ -120,7 +120,18 @@ final class DiscordAdapterTest {
     registered.forEach(command -> names.add(command.get("name").asText()));
     assertThat(names)
         .contains(
-            "papers", "paper", "topics", "saved", "follow", "like", "more", "digest", "paperbot");
+            "papers",
+            "paper",
+            "topics",
+            "saved",
+            "follow",
+            "like",
+            "unlike",
+            "save",
+            "unsave",
+            "more",
+            "digest",
+            "paperbot");
     JsonNode topics =
         registered.findValues("name").stream()
             .filter(n -> n.asText().equals("topics"))

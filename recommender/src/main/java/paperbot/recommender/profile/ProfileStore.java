@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps member profiles. Every mutating call is one committed transaction when it returns, and
@@ -40,14 +41,30 @@ public interface ProfileStore {
   /**
    * Records feedback on a paper and adjusts learned term weights in the same transaction. A like
    * replaces an earlier dislike of the same paper and vice versa, and the model counts each paper
-   * once: a repeated like (a double-clicked button) adds nothing, and a like after a dislike also
-   * takes back what the dislike subtracted.
+   * once: a like after a dislike also takes back what the dislike subtracted. A repeat (a
+   * double-clicked button, a paper saved twice) changes nothing.
    *
    * @param termDeltas weight to add per term (positive for likes, negative for dislikes: a
    *     dislike's deltas are the like's, negated)
+   * @return what the member had said before of the same sort: for a like or dislike the earlier
+   *     verdict ({@code LIKE} or {@code DISLIKE}), for a save {@code SAVE} when the paper was saved
+   *     already; empty when there was none
    */
-  void recordFeedback(
+  Optional<Feedback> recordFeedback(
       MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas);
+
+  /** Forgets a saved paper; false when it was not saved (and nothing changed). */
+  boolean unsave(MemberKey member, String paperId);
+
+  /**
+   * Takes back the member's like or dislike of a paper and what it taught the model, in one
+   * transaction: a like's terms are subtracted again, a dislike's added back, as far as the model
+   * still keeps them (a term it dropped is not brought back). The paper is no longer hidden.
+   *
+   * @param likeTerms the paper's terms as a like adds them (positive weights)
+   * @return the verdict taken back, or empty when there was none (and nothing changed)
+   */
+  Optional<Feedback> clearVerdict(MemberKey member, String paperId, Map<String, Double> likeTerms);
 
   /** Remembers papers shown in personal recommendations. */
   void markSeen(MemberKey member, Collection<String> paperIds);

@@ -17,6 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.index.PaperFields;
@@ -171,23 +172,32 @@ public final class DigestRanker {
 
   /**
    * The papers with the strongest recency and upvote prior: what to show a member with no profile
-   * yet.
+   * yet, {@code limit} of them from {@code offset} in that order (ties keep index order, so pages
+   * of an unchanged index never repeat or skip a paper).
    */
-  public Recommendations trending(IndexSearcher searcher, int limit) throws IOException {
+  public Recommendations trending(IndexSearcher searcher, int offset, int limit)
+      throws IOException {
     LocalDate today = LocalDate.now(clock);
-    TopDocs top = searcher.search(plan.priors(today), limit);
+    TopDocs top = searcher.search(plan.priors(today), offset + limit);
+    ScoreDoc[] page =
+        Arrays.copyOfRange(
+            top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
     List<Recommendation> items = new ArrayList<>();
-    List<Paper> papers = PaperDocuments.papersOf(searcher, top.scoreDocs);
+    List<Paper> papers = PaperDocuments.papersOf(searcher, page);
     for (int i = 0; i < papers.size(); i++) {
       items.add(
           new Recommendation(
               papers.get(i),
-              top.scoreDocs[i].score,
+              page[i].score,
               Snippets.lead(papers.get(i)),
               List.of(),
               List.of(),
               TrendingPrior.of(papers.get(i), today)));
     }
-    return new Recommendations(items, top.totalHits.value(), 0);
+    return new Recommendations(
+        items,
+        top.totalHits.value(),
+        top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
+        offset);
   }
 }

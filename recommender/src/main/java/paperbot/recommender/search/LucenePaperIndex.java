@@ -172,8 +172,8 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   }
 
   @Override
-  public Recommendations trending(int limit) {
-    return withSearcher(searcher -> digests.trending(searcher, limit));
+  public Recommendations trending(int offset, int limit) {
+    return withSearcher(searcher -> digests.trending(searcher, offset, limit));
   }
 
   @Override

@@ -35,7 +35,15 @@ public interface PaperIndex extends AutoCloseable {
   Recommendations digest(DigestQuery query);
 
   /** The most recent and most upvoted papers, for members with no profile yet. */
-  Recommendations trending(int limit);
+  default Recommendations trending(int limit) {
+    return trending(0, limit);
+  }
+
+  /**
+   * A page of {@link #trending(int)}: {@code limit} papers from {@code offset} in trending order,
+   * as a member with no profile pages through them.
+   */
+  Recommendations trending(int offset, int limit);
 
   /** Papers most like the given one (by its distinctive terms), the paper itself excluded. */
   SearchResults moreLikeThis(String id, int limit);

@@ -166,43 +166,36 @@ public final class JdbcProfileStore implements ProfileStore {
   }
 
   @Override
-  public void recordFeedback(
+  public Optional<Feedback> recordFeedback(
       MemberKey member, String paperId, Feedback feedback, Map<String, Double> termDeltas) {
-    inMember(
+    return inMember(
         member,
         (c, m) -> {
-          // The paper's words count once in the model, whatever the clicks: a repeat adds
-          // nothing, a change of mind also undoes the earlier verdict (its deltas, negated).
-          double times = 1;
-          if (feedback != Feedback.SAVE) {
-            String before = verdict(c, m, paperId);
-            times = before == null ? 1 : before.equals(feedback.name()) ? 0 : 2;
+          String before = feedback == Feedback.SAVE ? saved(c, m, paperId) : verdict(c, m, paperId);
+          if (feedback.name().equals(before)) {
+            // A repeat: the paper already counts once in the model, and its time stays.
+            return Optional.of(feedback);
+          }
+          if (before != null) {
             // A like replaces an earlier dislike of the same paper and the other way round.
             update(
                 c,
-                "DELETE FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind IN (?, ?)",
+                "DELETE FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind = ?",
                 m,
                 paperId,
-                Feedback.LIKE.name(),
-                Feedback.DISLIKE.name());
+                before);
           }
-          if (update(
-                  c,
-                  "UPDATE member_feedback SET at = ? WHERE member_id = ? AND paper_id = ? AND kind = ?",
-                  now(),
-                  m,
-                  paperId,
-                  feedback.name())
-              == 0) {
-            update(
-                c,
-                "INSERT INTO member_feedback (member_id, paper_id, kind, at) VALUES (?, ?, ?, ?)",
-                m,
-                paperId,
-                feedback.name(),
-                now());
-          }
-          if (times > 0 && !termDeltas.isEmpty()) {
+          update(
+              c,
+              "INSERT INTO member_feedback (member_id, paper_id, kind, at) VALUES (?, ?, ?, ?)",
+              m,
+              paperId,
+              feedback.name(),
+              now());
+          // The paper's words count once in the model: a change of mind also undoes the earlier
+          // verdict (its deltas, negated).
+          double times = before == null ? 1 : 2;
+          if (feedback != Feedback.SAVE && !termDeltas.isEmpty()) {
             for (Map.Entry<String, Double> delta : termDeltas.entrySet()) {
               addLearned(c, m, delta.getKey(), times * delta.getValue());
             }
@@ -216,7 +209,47 @@ public final class JdbcProfileStore implements ProfileStore {
                 m,
                 LEARNED_TERMS_KEPT);
           }
-          return null;
+          return Optional.ofNullable(before).map(Feedback::valueOf);
+        });
+  }
+
+  @Override
+  public boolean unsave(MemberKey member, String paperId) {
+    return inKnownMember(
+        member,
+        false,
+        (c, m) ->
+            update(
+                    c,
+                    "DELETE FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind = ?",
+                    m,
+                    paperId,
+                    Feedback.SAVE.name())
+                > 0);
+  }
+
+  @Override
+  public Optional<Feedback> clearVerdict(
+      MemberKey member, String paperId, Map<String, Double> likeTerms) {
+    return inKnownMember(
+        member,
+        Optional.empty(),
+        (c, m) -> {
+          String before = verdict(c, m, paperId);
+          if (before == null) {
+            return Optional.empty();
+          }
+          update(
+              c,
+              "DELETE FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind = ?",
+              m,
+              paperId,
+              before);
+          double sign = Feedback.LIKE.name().equals(before) ? -1 : 1;
+          for (Map.Entry<String, Double> term : likeTerms.entrySet()) {
+            takeBackLearned(c, m, term.getKey(), sign * term.getValue());
+          }
+          return Optional.of(Feedback.valueOf(before));
         });
   }
 
@@ -370,6 +403,33 @@ public final class JdbcProfileStore implements ProfileStore {
     return findMember(c, member, true);
   }
 
+  /**
+   * Runs work in one transaction holding the member's row lock, or returns {@code absent} when the
+   * member has no row: taking something back from a member paperbot never saw stores nothing.
+   */
+  private <T> T inKnownMember(MemberKey member, T absent, MemberWork<T> work) {
+    return transactions.run(c -> {
+      if (findMember(c, member, false).isEmpty()) {
+        return absent;
+      }
+      return work.apply(c, findMember(c, member, true).orElseThrow());
+    });
+  }
+
+  /** {@code SAVE} when the member saved the paper, else null. */
+  private static String saved(Connection c, long m, String paperId) throws SQLException {
+    try (PreparedStatement s =
+            prepare(
+                c,
+                "SELECT kind FROM member_feedback WHERE member_id = ? AND paper_id = ? AND kind = ?",
+                m,
+                paperId,
+                Feedback.SAVE.name());
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
   /** The member's like or dislike of the paper (the kind's name), or null. */
   private static String verdict(Connection c, long m, String paperId) throws SQLException {
     try (PreparedStatement s =
@@ -412,6 +472,40 @@ public final class JdbcProfileStore implements ProfileStore {
           m,
           term,
           weight);
+    } else {
+      update(
+          c,
+          "UPDATE member_learned_term SET weight = ? WHERE member_id = ? AND term = ?",
+          weight,
+          m,
+          term);
+    }
+  }
+
+  /**
+   * Takes a verdict's weight back from a learned term the model still keeps; a term that ends at
+   * nothing is dropped, so a like and its undoing leave the model as it was.
+   */
+  private static void takeBackLearned(Connection c, long m, String term, double delta)
+      throws SQLException {
+    Double current = null;
+    try (PreparedStatement s =
+            prepare(
+                c,
+                "SELECT weight FROM member_learned_term WHERE member_id = ? AND term = ?",
+                m,
+                term);
+        ResultSet rs = s.executeQuery()) {
+      if (rs.next()) {
+        current = rs.getDouble(1);
+      }
+    }
+    if (current == null) {
+      return;
+    }
+    double weight = Math.max(-LEARNED_LIMIT, Math.min(LEARNED_LIMIT, current + delta));
+    if (Math.abs(weight) < 1e-9) {
+      update(c, "DELETE FROM member_learned_term WHERE member_id = ? AND term = ?", m, term);
     } else {
       update(
           c,

@@ -341,6 +341,31 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void trendingPagesFollowOneAnotherWithoutRepeatsOrGaps() {
+    List<Paper> dated = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      dated.add(
+          paper(
+              "Dated Paper " + (char) ('A' + i),
+              "A paper from November.",
+              List.of(),
+              LocalDate.of(2026, 11, 10 + i),
+              i));
+    }
+    index.replaceAll(dated, "f");
+    List<String> firstFour = index.trending(4).items().stream().map(r -> r.paper().id()).toList();
+    assertThat(firstFour).hasSize(4).doesNotHaveDuplicates();
+    Recommendations second = index.trending(2, 2);
+    assertThat(second.offset()).isEqualTo(2);
+    assertThat(second.items())
+        .extracting(r -> r.paper().id())
+        .containsExactlyElementsOf(firstFour.subList(2, 4));
+    Recommendations pastTheEnd = index.trending(6, 5);
+    assertThat(pastTheEnd.items()).isEmpty();
+    assertThat(pastTheEnd.hasMore()).isFalse();
+  }
+
+  @Test
   void moreLikeThisFindsSimilarPapersButNotThePaperItself() {
     SearchResults similar = index.moreLikeThis(OFFLINE.id(), 3);
     assertThat(similar.hits()).extracting(h -> h.paper().id()).doesNotContain(OFFLINE.id());

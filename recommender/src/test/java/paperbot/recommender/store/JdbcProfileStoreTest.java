@@ -170,6 +170,82 @@ final class JdbcProfileStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void feedbackSaysWhatWasThereBeforeAndRepeatsChangeNothing(
+      String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), ticking());
+      MemberKey bo = new MemberKey("SLACK", "T7", "bo");
+      assertThat(store.recordFeedback(bo, "p1", Feedback.SAVE, Map.of())).isEmpty();
+      assertThat(store.recordFeedback(bo, "p2", Feedback.SAVE, Map.of())).isEmpty();
+      // Saved again: still second, not moved to the top as if saved just now.
+      assertThat(store.recordFeedback(bo, "p1", Feedback.SAVE, Map.of())).contains(Feedback.SAVE);
+      assertThat(store.load(bo).saved()).containsExactly("p2", "p1");
+      assertThat(store.recordFeedback(bo, "p1", Feedback.LIKE, Map.of("diffus", 0.3))).isEmpty();
+      assertThat(store.recordFeedback(bo, "p1", Feedback.LIKE, Map.of("diffus", 0.3)))
+          .contains(Feedback.LIKE);
+      assertThat(store.recordFeedback(bo, "p1", Feedback.DISLIKE, Map.of("diffus", -0.3)))
+          .contains(Feedback.LIKE);
+      assertThat(store.recordFeedback(bo, "p1", Feedback.LIKE, Map.of("diffus", 0.3)))
+          .contains(Feedback.DISLIKE);
+      InterestProfile profile = store.load(bo);
+      assertThat(profile.liked()).containsExactly("p1");
+      assertThat(profile.saved()).containsExactly("p2", "p1");
+      assertThat(profile.learned().get("diffus")).isCloseTo(0.3, within(1e-9));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void unsavingAndTakingBackAVerdictUndoExactlyThat(String name, Function<Path, Database> open)
+      throws Exception {
+    try (Database db = open.apply(dir)) {
+      JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), ticking());
+      MemberKey cy = new MemberKey("SLACK", "T7", "cy");
+      store.recordFeedback(cy, "p1", Feedback.SAVE, Map.of());
+      store.recordFeedback(cy, "p1", Feedback.LIKE, Map.of("diffus", 0.3, "polici", 0.2));
+      store.recordFeedback(cy, "p2", Feedback.LIKE, Map.of("diffus", 0.1));
+      store.recordFeedback(cy, "p3", Feedback.DISLIKE, Map.of("voic", -0.4));
+
+      assertThat(store.unsave(cy, "p1")).isTrue();
+      assertThat(store.unsave(cy, "p1")).isFalse();
+      assertThat(store.unsave(cy, "p2")).isFalse();
+      InterestProfile afterUnsave = store.load(cy);
+      assertThat(afterUnsave.saved()).isEmpty();
+      // Unsaving keeps the like.
+      assertThat(afterUnsave.liked()).containsExactly("p2", "p1");
+
+      // A like taken back takes its words with it; another paper's like stays.
+      assertThat(store.clearVerdict(cy, "p1", Map.of("diffus", 0.3, "polici", 0.2)))
+          .contains(Feedback.LIKE);
+      InterestProfile afterUnlike = store.load(cy);
+      assertThat(afterUnlike.liked()).containsExactly("p2");
+      assertThat(afterUnlike.learned().get("diffus")).isCloseTo(0.1, within(1e-9));
+      assertThat(afterUnlike.learned()).doesNotContainKey("polici");
+      assertThat(store.clearVerdict(cy, "p1", Map.of("diffus", 0.3))).isEmpty();
+      assertThat(store.load(cy)).isEqualTo(afterUnlike);
+
+      // A dislike taken back shows the paper again and adds back what it subtracted.
+      assertThat(store.clearVerdict(cy, "p3", Map.of("voic", 0.4))).contains(Feedback.DISLIKE);
+      assertThat(store.load(cy).disliked()).isEmpty();
+      assertThat(store.load(cy).learned()).doesNotContainKey("voic");
+
+      // Nothing to take back from a member never seen: no member row is made for it.
+      MemberKey stranger = new MemberKey("SLACK", "T7", "stranger");
+      assertThat(store.unsave(stranger, "p1")).isFalse();
+      assertThat(store.clearVerdict(stranger, "p1", Map.of("diffus", 0.3))).isEmpty();
+      assertThat(store.load(stranger)).isEqualTo(InterestProfile.empty());
+      try (var c = db.dataSource().getConnection();
+          var rows =
+              c.createStatement()
+                  .executeQuery("SELECT COUNT(*) FROM member WHERE user_id = 'stranger'")) {
+        rows.next();
+        assertThat(rows.getInt(1)).isZero();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void learnedWeightsStayBounded(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
