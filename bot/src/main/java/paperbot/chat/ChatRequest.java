@@ -71,14 +71,16 @@ public record ChatRequest(
     workspace = Objects.requireNonNullElse(workspace, "");
     channel = Objects.requireNonNullElse(channel, "");
     user = Objects.requireNonNullElse(user, "");
-    String name = normaliseCommand(command);
+    String name = commandLine(command);
     text = UserText.normalise(text);
     int space = name.indexOf(' ');
     if (space >= 0) {
+      // Words stuck to the name (the console's whole line, or a name typed with its text) are
+      // text, in their own case: "NOT", "PST" and "Sergey Levine" mean what they say.
       text = (name.substring(space + 1) + " " + text).strip();
       name = name.substring(0, space);
     }
-    command = name;
+    command = name.toLowerCase(Locale.ROOT);
     options = options == null ? Map.of() : normalised(options);
   }
 
@@ -109,12 +111,13 @@ public record ChatRequest(
     return "true".equals(options.get(name));
   }
 
-  private static String normaliseCommand(String command) {
+  /** The command as typed, normalised, without its slashes (not yet lower case). */
+  private static String commandLine(String command) {
     String name = UserText.normalise(command);
     while (name.startsWith("/")) {
       name = name.substring(1);
     }
-    return name.strip().toLowerCase(Locale.ROOT);
+    return name.strip();
   }
 
   private static Map<String, String> normalised(Map<String, String> options) {

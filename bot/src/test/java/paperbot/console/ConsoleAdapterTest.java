@@ -57,6 +57,14 @@ final class ConsoleAdapterTest {
   }
 
   @Test
+  void theTextAfterACommandKeepsItsCase() throws Exception {
+    // The command's name is read in any case; its text as typed ("NOT" leaves words out).
+    assertThat(run(false, "/PAPERS Diffusion NOT Policy\n"))
+        .startsWith("Papers for \"Diffusion NOT Policy\"");
+    assertThat(run(false, "/follow Sergey Levine\n")).startsWith("Following *Sergey Levine*");
+  }
+
+  @Test
   void quitStopsReadingEvenWithMoreInput() throws Exception {
     String out = run(false, "/quit\n/help\n");
     assertThat(out).isEmpty();
