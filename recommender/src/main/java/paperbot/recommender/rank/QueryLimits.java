@@ -30,8 +30,8 @@ final class QueryLimits {
       throws IOException {
     List<BooleanClause> clauses = new ArrayList<>();
     for (String phrase : split.required()) {
-      BooleanQuery required = anywhere(plan, phrase);
-      if (!required.clauses().isEmpty()) {
+      Query required = anywhere(plan, phrase);
+      if (required != null) {
         clauses.add(new BooleanClause(required, Occur.FILTER));
       }
     }
@@ -42,7 +42,7 @@ final class QueryLimits {
           phrase != null
               ? anywhere(plan, phrase)
               : textOf(plan.textQuery(expander.concepts(QueryWords.of(word), corpus), true));
-      if (left != null && !(left instanceof BooleanQuery bool && bool.clauses().isEmpty())) {
+      if (left != null) {
         clauses.add(new BooleanClause(left, Occur.MUST_NOT));
       }
     }
@@ -53,8 +53,8 @@ final class QueryLimits {
     return text == null ? null : text.exact();
   }
 
-  /** The phrase as it stands in the title or the abstract. */
-  private static BooleanQuery anywhere(QueryPlan plan, String phrase) {
+  /** The phrase as it stands in the title or the abstract; null when it is only stop words. */
+  private static Query anywhere(QueryPlan plan, String phrase) {
     BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
     for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
       Query query = plan.fieldQuery(field, phrase, 0);
@@ -62,7 +62,8 @@ final class QueryLimits {
         anywhere.add(query, Occur.SHOULD);
       }
     }
-    return anywhere.build();
+    BooleanQuery query = anywhere.build();
+    return query.clauses().isEmpty() ? null : query;
   }
 
   /** These limits and papers matching {@code filter} only (none when null). */

@@ -73,7 +73,7 @@ final class WindowRescorer {
   static Blocks blocks(
       IndexSearcher searcher, TopDocs firstPass, Query second, boolean exact, int n, int block)
       throws IOException {
-    return rescore(searcher, firstPass, second, n, Math.max(1, block), exact);
+    return rescore(searcher, firstPass, second, n, block, exact);
   }
 
   private static Blocks rescore(

@@ -446,12 +446,8 @@ public final class JdbcProfileStore implements ProfileStore {
     }
   }
 
-  /**
-   * Adds to a learned weight within the limit; clamped here, not in SQL (SQLite has no LEAST or
-   * GREATEST).
-   */
-  private void addLearned(Connection c, long m, String term, double delta) throws SQLException {
-    Double current = null;
+  /** The member's learned weight of a term, or null when the model does not keep it. */
+  private static Double learnedWeight(Connection c, long m, String term) throws SQLException {
     try (PreparedStatement s =
             prepare(
                 c,
@@ -459,10 +455,16 @@ public final class JdbcProfileStore implements ProfileStore {
                 m,
                 term);
         ResultSet rs = s.executeQuery()) {
-      if (rs.next()) {
-        current = rs.getDouble(1);
-      }
+      return rs.next() ? rs.getDouble(1) : null;
     }
+  }
+
+  /**
+   * Adds to a learned weight within the limit; clamped here, not in SQL (SQLite has no LEAST or
+   * GREATEST).
+   */
+  private void addLearned(Connection c, long m, String term, double delta) throws SQLException {
+    Double current = learnedWeight(c, m, term);
     double weight =
         Math.max(-LEARNED_LIMIT, Math.min(LEARNED_LIMIT, (current == null ? 0 : current) + delta));
     if (current == null) {
@@ -488,18 +490,7 @@ public final class JdbcProfileStore implements ProfileStore {
    */
   private static void takeBackLearned(Connection c, long m, String term, double delta)
       throws SQLException {
-    Double current = null;
-    try (PreparedStatement s =
-            prepare(
-                c,
-                "SELECT weight FROM member_learned_term WHERE member_id = ? AND term = ?",
-                m,
-                term);
-        ResultSet rs = s.executeQuery()) {
-      if (rs.next()) {
-        current = rs.getDouble(1);
-      }
-    }
+    Double current = learnedWeight(c, m, term);
     if (current == null) {
       return;
     }
