@@ -47,6 +47,16 @@ public final class UserText {
   }
 
   /**
+   * Typed text cut to its first {@code max} characters ("…" marks a cut), fit to stand inside a
+   * code span the core writes ({@code `/topics mute …`}): a backtick in it would end the span, so
+   * it becomes a look-alike (ˋ). Not escaped otherwise: platforms show a code span as it is.
+   */
+  public static String shortened(String text, int max) {
+    String kept = unmarked(text).replace('`', '\u02CB');
+    return kept.length() <= max ? kept : kept.substring(0, max) + "…";
+  }
+
+  /**
    * A member to notify, by their platform user id: written {@code <@id>} by {@link #render}, as
    * both Slack and Discord write a mention, and never escaped. A member's own {@code <@id>} typed
    * in a topic is text, escaped like any echo: only the core mentions.

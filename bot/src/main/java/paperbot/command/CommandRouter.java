@@ -14,6 +14,7 @@ import paperbot.chat.CommandSpec;
 import paperbot.chat.InvalidOption;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
+import paperbot.chat.UserText;
 
 /**
  * Routes requests and button presses to commands. This is the one place a handler failure is
@@ -136,12 +137,11 @@ public final class CommandRouter {
 
   /** Saves the papers linked in a message for the member who asked. */
   public Reply saveLinked(ChatRequest request) {
-    if (!(byName.get(PaperCommand.NAME) instanceof PaperCommand paper)
-        || byName.get("save") == null) {
+    if (!(byName.get(PaperCommand.NAME) instanceof PaperCommand paper)) {
       return Reply.privateText("Saving papers is not available here.");
     }
     try {
-      return paper.saveLinked(request, byName.get("save"));
+      return paper.saveLinked(request);
     } catch (RuntimeException e) {
       log.error(
           "saving links failed platform={} workspace={}",
@@ -179,6 +179,6 @@ public final class CommandRouter {
   }
 
   private static String shorten(String name) {
-    return name.length() <= 30 ? name : name.substring(0, 30) + "…";
+    return UserText.shortened(name, 30);
   }
 }

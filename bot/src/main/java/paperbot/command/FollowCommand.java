@@ -73,6 +73,11 @@ public final class FollowCommand implements ChatCommand {
         already.add(stored.get(0));
       }
     }
+    String tooMany =
+        limits.tooMany(following.size(), added.size(), "followed authors", "/unfollow <author>");
+    if (tooMany != null) {
+      return Reply.privateText(tooMany);
+    }
     added.forEach(name -> store.follow(member, name));
     StringBuilder reply = new StringBuilder();
     if (!added.isEmpty()) {

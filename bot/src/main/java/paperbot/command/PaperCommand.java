@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
 import paperbot.recommender.ingest.LiveSources;
 import paperbot.recommender.ingest.SourceException;
+import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.Snippets;
 import paperbot.recommender.search.PaperIndex;
@@ -116,7 +118,7 @@ public final class PaperCommand implements ChatCommand {
    * Saves the papers linked in a message for the member who asked (Discord's "Save paper" on a
    * message): their own choice, so it is a save like the Save button's, not a team signal.
    */
-  public Reply saveLinked(ChatRequest request, ChatCommand save) {
+  public Reply saveLinked(ChatRequest request) {
     List<String> ids = PaperLinks.ids(request.text());
     if (ids.isEmpty()) {
       return NO_LINKS;
@@ -126,14 +128,29 @@ public final class PaperCommand implements ChatCommand {
     if (papers.isEmpty()) {
       return fetched.answered() ? noPapers(ids) : notFetched(ids);
     }
+    List<String> saved = new ArrayList<>();
+    List<String> already = new ArrayList<>();
     for (Paper paper : papers) {
-      save.handle(request.withCommand("save", paper.id()));
+      boolean before =
+          profiles
+              .recordFeedback(request.member(), paper.id(), Feedback.SAVE, Map.of())
+              .isPresent();
+      (before ? already : saved).add(UserText.emphasis(paper.displayTitle()));
+    }
+    StringBuilder reply = new StringBuilder();
+    if (!saved.isEmpty()) {
+      reply.append("Saved ").append(String.join(", ", saved)).append('.');
+    }
+    if (!already.isEmpty()) {
+      reply
+          .append(reply.isEmpty() ? "" : " ")
+          .append(String.join(", ", already))
+          .append(already.size() == 1 ? " is already saved." : " are already saved.");
     }
     return Reply.privateText(
-        "Saved "
-            + String.join(
-                ", ", papers.stream().map(p -> UserText.emphasis(p.displayTitle())).toList())
-            + ". `/saved` lists your saved papers, `/saved bibtex` exports them.");
+        reply
+            .append(" `/saved` lists your saved papers, `/saved bibtex` exports them.")
+            .toString());
   }
 
   private static final Reply NO_LINKS =
@@ -189,7 +206,7 @@ public final class PaperCommand implements ChatCommand {
     line(text, "Categories", String.join(", ", paper.categories()));
     line(text, "Organisation", paper.organisation());
     line(text, "Links", String.join(" ", paper.links()));
-    line(text, "Sources", sources(paper.sources()));
+    line(text, "Found in", sources(paper.sources()));
     PaperCard card =
         new PaperCard(
             paper.id(),
@@ -212,10 +229,28 @@ public final class PaperCommand implements ChatCommand {
     return paper.authorsTruncated() ? names + " et al." : names;
   }
 
+  /**
+   * Where the paper was found, as a researcher knows the places ("arXiv, Hugging Face daily
+   * papers"), each once: the seed files and lines the records came from mean nothing in chat (the
+   * CLI's ingest report names them), and a former id is not a source.
+   */
   private static String sources(List<SourceRecord> sources) {
     return String.join(
         ", ",
-        sources.stream().map(s -> s.source() + (s.line() > 0 ? ":" + s.line() : "")).toList());
+        sources.stream()
+            .map(s ->
+                switch (s.layout()) {
+                  case "arxiv-atom" -> "arXiv";
+                  case "arxiv-rss" -> "arXiv's new submissions";
+                  case "hf-json", "hf-daily", "hf-daily-plain", "hf-alternating" ->
+                      "Hugging Face daily papers";
+                  case "author-profile" -> "an author's page";
+                  case "abstract-list" -> "a reading list";
+                  default -> "";
+                })
+            .filter(name -> !name.isEmpty())
+            .distinct()
+            .toList());
   }
 
   private static void line(StringBuilder text, String label, String value) {

@@ -54,6 +54,8 @@ final class PaperIds {
               + " an arXiv link works too.");
     }
     return Reply.privateText(
-        "No paper with id `" + id + "`. Search with `/papers <words>` to find its id.");
+        "No paper with id `"
+            + UserText.shortened(id, MAX_ID)
+            + "`. Search with `/papers <words>` to find its id.");
   }
 }

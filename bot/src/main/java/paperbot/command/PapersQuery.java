@@ -53,7 +53,7 @@ record PapersQuery(String query, int page) {
     Matcher asked = null;
     for (Pattern form : List.of(PAGE, SHORT_PAGE, WORD_PAGE)) {
       Matcher page = form.matcher(rest);
-      if (asked == null && page.matches()) {
+      if (asked == null && page.matches() && (form != SHORT_PAGE || isPage(page.group(2)))) {
         asked = page;
       }
     }
@@ -67,6 +67,14 @@ record PapersQuery(String query, int page) {
               + "`/papers <query> page 3` page 3.");
     }
     return new PapersQuery(query, pageNumber(asked.group(2)));
+  }
+
+  /**
+   * Whether a short page ({@code p3}) names a page there is: past them it is a word, as in {@code
+   * cytochrome p450} (only the spelled-out {@code page 450} is refused).
+   */
+  private static boolean isPage(String digits) {
+    return Integer.parseInt(digits) <= PapersCommand.MAX_PAGE;
   }
 
   /** The page a member typed, from 1 to {@link PapersCommand#MAX_PAGE}. */
@@ -98,7 +106,7 @@ record PapersQuery(String query, int page) {
   }
 
   private static String shorten(String typed) {
-    return typed.length() <= 20 ? typed : typed.substring(0, 19) + "…";
+    return UserText.shortened(typed, 20);
   }
 
   /** A page of a query, as a button carries it: {@code 3|diffusion policy}. */

@@ -63,7 +63,8 @@ final class PersonalPapers {
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Recommendation rec : recs.items()) {
-      cards.add(PaperCards.of(rec.paper(), rec.snippet(), WhyLines.forMember(rec)));
+      String why = WhyLines.forMember(rec);
+      cards.add(PaperCards.of(rec.paper(), rec.snippet(), all ? verdict(profile, rec, why) : why));
     }
     store.markSeen(member, recs.items().stream().map(r -> r.paper().id()).toList());
     List<ReplyButton> buttons = new ArrayList<>();
@@ -80,6 +81,26 @@ final class PersonalPapers {
             + recs.totalText()
             + " papers match your profile.";
     return new Reply(header, cards, buttons, true);
+  }
+
+  /**
+   * The why-line of a paper in {@code /papers all}, after what the member already said of it ("you
+   * liked it", "you dismissed it", "saved"): that list brings back papers the feed leaves out for
+   * those reasons, and a dismissed one shown unmarked reads as a recommendation.
+   */
+  private static String verdict(InterestProfile profile, Recommendation rec, String why) {
+    String id = rec.paper().id();
+    List<String> said = new ArrayList<>();
+    if (profile.liked().contains(id)) {
+      said.add("you liked it");
+    } else if (profile.disliked().contains(id)) {
+      said.add("you dismissed it");
+    }
+    if (profile.saved().contains(id)) {
+      said.add("saved");
+    }
+    said.add(why);
+    return String.join(" · ", said);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import paperbot.chat.InvalidOption;
+import paperbot.chat.UserText;
 
 /**
  * When a digest runs: local time, time zone and days, validated where it is built. It is built from
@@ -431,6 +432,6 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
   }
 
   static String cut(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    return UserText.shortened(text, 40);
   }
 }

@@ -114,6 +114,6 @@ final class TopicText {
   }
 
   static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    return UserText.shortened(text, 40);
   }
 }

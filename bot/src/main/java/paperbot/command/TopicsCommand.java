@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
@@ -94,8 +95,8 @@ public final class TopicsCommand implements ChatCommand {
       case "add" -> add(member, topic, request.option("weight").orElse(null));
       case "remove", "rm", "delete" -> remove(member, topic);
       case "list", "" -> list(member);
-      case "mute" -> mute(member, TopicText.normalise(term));
-      case "unmute" -> unmute(member, TopicText.normalise(term));
+      case "mute" -> mute(member, term);
+      case "unmute" -> unmute(member, term);
       case "clear" -> clear(member, rest);
       default -> Reply.privateText("I don't know `/topics " + shorten(action) + "`. " + USAGE);
     };
@@ -191,20 +192,10 @@ public final class TopicsCommand implements ChatCommand {
         updated.put(topic, weight);
       }
     });
-    if (!added.isEmpty() && profile.topics().size() + added.size() > limits.maxTopics()) {
-      int have = profile.topics().size();
-      return Reply.privateText(
-          have >= limits.maxTopics()
-              ? "You have "
-                  + have
-                  + " topics, the most I keep. Remove one first with `/topics remove <topic>`."
-              : "You have "
-                  + have
-                  + " topics, and these "
-                  + added.size()
-                  + " would make more than the "
-                  + limits.maxTopics()
-                  + " I keep. Add fewer, or remove one first with `/topics remove <topic>`.");
+    String tooMany =
+        limits.tooMany(profile.topics().size(), added.size(), "topics", "/topics remove <topic>");
+    if (tooMany != null) {
+      return Reply.privateText(tooMany);
     }
     StringBuilder reply = new StringBuilder();
     StringBuilder notes = new StringBuilder();
@@ -360,29 +351,73 @@ public final class TopicsCommand implements ChatCommand {
     return Reply.privateText(text.toString());
   }
 
-  private Reply mute(MemberKey member, String term) {
-    String problem = TopicText.problem(term, TopicText.Kind.MUTE, limits);
-    if (problem != null) {
-      return Reply.privateText(problem);
+  /**
+   * {@code mute voice cloning, tts}: one term or several; a list with a term that can't be muted
+   * mutes none and names it.
+   */
+  private Reply mute(MemberKey member, String text) {
+    List<String> terms = terms(text);
+    for (String term : terms.isEmpty() ? List.of("") : terms) {
+      String problem = TopicText.problem(term, TopicText.Kind.MUTE, limits);
+      if (problem != null) {
+        return Reply.privateText(problem);
+      }
     }
-    return Reply.privateText(
-        store.mute(member, term)
-            ? "Muted "
-                + UserText.emphasis(term)
-                + ": papers about it won't be recommended to you. `/topics unmute "
-                + term
-                + "` undoes it."
-            : UserText.emphasis(term) + " was already muted.");
+    List<String> mutes = store.load(member).mutes();
+    List<String> already = terms.stream().filter(mutes::contains).toList();
+    List<String> muted = terms.stream().filter(term -> !mutes.contains(term)).toList();
+    String tooMany =
+        limits.tooMany(mutes.size(), muted.size(), "muted terms", "/topics unmute <term>");
+    if (tooMany != null) {
+      return Reply.privateText(tooMany);
+    }
+    muted.forEach(term -> store.mute(member, term));
+    StringBuilder reply = new StringBuilder();
+    if (!muted.isEmpty()) {
+      reply
+          .append("Muted ")
+          .append(emphasised(muted))
+          .append(": papers about ")
+          .append(muted.size() == 1 ? "it" : "them")
+          .append(" won't be recommended to you. `/topics unmute ")
+          .append(TopicText.shorten(String.join(", ", muted)))
+          .append("` undoes it.");
+    }
+    if (!already.isEmpty()) {
+      reply
+          .append(reply.isEmpty() ? "" : " ")
+          .append(emphasised(already))
+          .append(already.size() == 1 ? " was already muted." : " were already muted.");
+    }
+    return Reply.privateText(reply.toString());
   }
 
-  private Reply unmute(MemberKey member, String term) {
-    if (term.isEmpty()) {
+  /** {@code unmute voice cloning, tts}: all of them, or none when one of them is not muted. */
+  private Reply unmute(MemberKey member, String text) {
+    List<String> terms = terms(text);
+    if (terms.isEmpty()) {
       return Reply.privateText("Which term? For example `/topics unmute voice cloning`.");
     }
-    return Reply.privateText(
-        store.unmute(member, term)
-            ? "Unmuted " + UserText.emphasis(term) + "."
-            : UserText.emphasis(shorten(term)) + " was not muted. `/topics list` shows what is.");
+    Set<String> mutes = Set.copyOf(store.load(member).mutes());
+    List<String> missing = terms.stream().filter(term -> !mutes.contains(term)).toList();
+    if (!missing.isEmpty()) {
+      return Reply.privateText(
+          Listing.of(missing.stream().map(term -> UserText.emphasis(shorten(term))).toList(), "or")
+              + (missing.size() == 1 ? " was not muted" : " were not muted")
+              + (missing.size() < terms.size() ? ", so I unmuted none" : "")
+              + ". `/topics list` shows what is.");
+    }
+    terms.forEach(term -> store.unmute(member, term));
+    return Reply.privateText("Unmuted " + emphasised(terms) + ".");
+  }
+
+  /** The terms of a typed list, each as stored, each once. */
+  private static List<String> terms(String text) {
+    return Listing.items(text).stream().map(TopicText::normalise).distinct().toList();
+  }
+
+  private static String emphasised(List<String> terms) {
+    return Listing.of(terms.stream().map(UserText::emphasis).toList());
   }
 
   private Reply clear(MemberKey member, String rest) {
@@ -413,6 +448,6 @@ public final class TopicsCommand implements ChatCommand {
   }
 
   private static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    return TopicText.shorten(text);
   }
 }

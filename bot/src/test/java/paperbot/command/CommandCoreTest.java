@@ -222,7 +222,10 @@ final class CommandCoreTest {
     PaperCard full = details.cards().get(0);
     assertThat(full.id()).isEqualTo(top.id());
     assertThat(full.snippet().length()).isGreaterThan(500);
-    assertThat(details.text()).contains("Sources: ");
+    assertThat(details.text())
+        .containsPattern(
+            "Found in: (arXiv|Hugging Face daily papers|an author's page|a reading list)")
+        .doesNotContain(".txt");
   }
 
   @Test

@@ -71,6 +71,9 @@ final class PapersQueryTest {
         .isEqualTo(new PapersQuery("web page -video", 1));
     assertThat(PapersQuery.parse("p2p networks")).isEqualTo(new PapersQuery("p2p networks", 1));
     assertThat(PapersQuery.parse("pointnet p3d")).isEqualTo(new PapersQuery("pointnet p3d", 1));
+    assertThat(PapersQuery.parse("cytochrome p450"))
+        .isEqualTo(new PapersQuery("cytochrome p450", 1));
+    assertThat(PapersQuery.parse("diffusion p200")).isEqualTo(new PapersQuery("diffusion", 200));
     assertThat(PapersQuery.parse("one page two column"))
         .isEqualTo(new PapersQuery("one page two column", 1));
   }

@@ -3,6 +3,7 @@ package paperbot.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,25 @@ final class ProfileCommandsTest {
     assertThat(ids(say("eve", "papers", "all"))).isNotEqualTo(before);
     assertThat(ids(say("fay", "papers", "all"))).isEqualTo(before);
     assertThat(say("eve", "topics", "list").text()).contains("Learned from your likes: ");
+  }
+
+  @Test
+  void allMarksThePapersTheMemberLikedDismissedOrSaved() {
+    say("ida", "topics", "add offline rl");
+    List<String> shown = ids(say("ida", "papers", "all"));
+    say("ida", "like", shown.get(0));
+    say("ida", "dislike", shown.get(1));
+    say("ida", "save", shown.get(2));
+    Map<String, String> why = new HashMap<>();
+    for (int page = 1; page <= 20 && why.size() < 303; page++) {
+      say("ida", "papers", "all page " + page).cards().forEach(c -> why.put(c.id(), c.why()));
+    }
+    assertThat(why.get(shown.get(0))).startsWith("you liked it · your topics: offline rl");
+    assertThat(why.get(shown.get(1))).startsWith("you dismissed it · your topics: offline rl");
+    assertThat(why.get(shown.get(2))).startsWith("saved · your topics: offline rl");
+    assertThat(why.get(shown.get(3))).startsWith("your topics: offline rl");
+    assertThat(say("ida", "papers", "").cards())
+        .allSatisfy(c -> assertThat(c.why()).doesNotStartWith("you").doesNotStartWith("saved"));
   }
 
   @Test
@@ -600,6 +620,52 @@ final class ProfileCommandsTest {
     }
     assertThat(say("ned", "topics", "add one too many").text()).contains("the most I keep");
     assertThat(say("ned", "topics", "add topic3 2").text()).startsWith("Updated topic");
+  }
+
+  @Test
+  void severalTermsAreMutedAndUnmutedAtOnce() {
+    assertThat(say("mo", "topics", "mute voice cloning, speech synthesis").text())
+        .startsWith("Muted *voice cloning* and *speech synthesis*: papers about them")
+        .contains("`/topics unmute voice cloning, speech synthesis`");
+    assertThat(say("mo", "topics", "mute speech synthesis; tts").text())
+        .startsWith("Muted *tts*")
+        .endsWith("*speech synthesis* was already muted.");
+    assertThat(say("mo", "topics", "unmute tts, lidar").text())
+        .isEqualTo("*lidar* was not muted, so I unmuted none. `/topics list` shows what is.");
+    assertThat(say("mo", "topics", "mute lidar, -video").text()).contains("without the minus");
+    assertThat(bot.wiring().profiles().load(member("mo")).mutes())
+        .containsExactlyInAnyOrder("voice cloning", "speech synthesis", "tts");
+    assertThat(say("mo", "topics", "unmute tts, voice cloning").text())
+        .isEqualTo("Unmuted *tts* and *voice cloning*.");
+    assertThat(bot.wiring().profiles().load(member("mo")).mutes())
+        .containsExactly("speech synthesis");
+  }
+
+  @Test
+  void mutesAndFollowsAreLimitedLikeTopics() {
+    int most = ProfileLimits.defaults().maxTopics();
+    String terms =
+        String.join(
+            ", ", java.util.stream.IntStream.range(0, most).mapToObj(i -> "term" + i).toList());
+    assertThat(say("nia", "topics", "mute " + terms + ", one more").text())
+        .isEqualTo(
+            "You have 0 muted terms, and these "
+                + (most + 1)
+                + " would make more than the "
+                + most
+                + " I keep. Add fewer, or remove one first with `/topics unmute <term>`.");
+    assertThat(say("nia", "topics", "mute " + terms).text()).startsWith("Muted *term0*");
+    assertThat(say("nia", "topics", "mute one more").text()).contains("the most I keep");
+    String names =
+        String.join(
+            ", ",
+            java.util.stream.IntStream.range(0, most)
+                .mapToObj(i -> "Author " + (char) ('a' + i % 26) + i / 26)
+                .toList());
+    assertThat(say("nia", "follow", names).text()).startsWith("Following");
+    assertThat(say("nia", "follow", "Sergey Levine").text())
+        .contains("followed authors, the most I keep", "`/unfollow <author>`");
+    assertThat(bot.wiring().profiles().load(member("nia")).follows()).hasSize(most);
   }
 
   @Test

@@ -334,6 +334,12 @@ final class DiscordAdapterTest {
         discord.messageCommand(FakeDiscord.GUILD_A, member, "Save paper", link));
     assertThat(answer(discord).get("content").asText()).startsWith("Saved *");
     discord.dispatchInteraction(
+        discord.messageCommand(FakeDiscord.GUILD_A, member, "Save paper", link));
+    assertThat(answer(discord).get("content").asText())
+        .startsWith("*")
+        .contains("* is already saved.")
+        .doesNotContain("Saved *");
+    discord.dispatchInteraction(
         discord.guildSlash(
             FakeDiscord.GUILD_A,
             member,
