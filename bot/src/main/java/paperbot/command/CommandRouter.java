@@ -56,6 +56,13 @@ public final class CommandRouter {
 
   public Reply handle(ChatRequest request) {
     ChatCommand command = byName.get(request.command());
+    // A paper's link or id pasted into a search means that paper: its words match nothing useful
+    // ("https", "2303").
+    if (command instanceof PapersCommand
+        && PaperIds.isOnePaper(request.text())
+        && byName.get(PaperCommand.NAME) instanceof PaperCommand paper) {
+      command = paper;
+    }
     if (command == null) {
       return Reply.privateText(
           "I don't know `/"

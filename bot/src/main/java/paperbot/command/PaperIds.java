@@ -31,6 +31,14 @@ final class PaperIds {
   }
 
   /**
+   * Whether the text is one paper's id or link and nothing else ({@code 2303.04137}, {@code
+   * arxiv.org/abs/2303.04137v2}, {@code pb-2605bad0}): what a researcher pastes to find that paper.
+   */
+  static boolean isOnePaper(String text) {
+    return PaperLinks.id(text).isPresent() || TITLE_ID.matcher(typed(text).strip()).matches();
+  }
+
+  /**
    * The id as the index spells it: read as all typed text is (no zero-width characters, full-width
    * letters plain), any dash a hyphen, and a title-derived id in lower case.
    */

@@ -229,6 +229,18 @@ final class CommandCoreTest {
   }
 
   @Test
+  void aPaperIdOrLinkPastedIntoPapersShowsThatPaper() {
+    PaperCard top = say("papers", "diffusion policy").cards().get(0);
+    Reply pasted = say("papers", " " + top.id().toUpperCase(java.util.Locale.ROOT) + " ");
+    assertThat(pasted.cards()).extracting(PaperCard::id).containsExactly(top.id());
+    assertThat(pasted.cards().get(0).snippet().length()).isGreaterThan(500);
+    assertThat(say("papers", "https://arxiv.org/abs/2411.00099v2").text())
+        .doesNotStartWith("Papers for")
+        .contains("2411.00099");
+    assertThat(say("papers", top.id() + " diffusion").text()).startsWith("Papers for");
+  }
+
+  @Test
   void paperIdsAreReadInAnyCaseAndAsLookAlikesOfWhatWasShown() {
     String id =
         bot.wiring().index().all().stream()
