@@ -69,10 +69,15 @@ public final class SampleReplies {
    * echoed, with every character a platform escapes.
    */
   public static Reply topicsList() {
+    return topicsList(" *_~`|<>&@#[] ");
+  }
+
+  /** {@code /topics list} of 90 items of 60 characters, each made of {@code filler}. */
+  public static Reply topicsList(String filler) {
     StringBuilder text = new StringBuilder("Your topics:");
     for (String kind : List.of("topic", "mute", "follow")) {
       for (int i = 0; i < 30; i++) {
-        String item = (kind + i + " *_~`|<>&@#[] ").repeat(5).substring(0, 60);
+        String item = (kind + i + filler).repeat(10).substring(0, 60);
         text.append("\n• ").append(UserText.emphasis(item)).append(" (weight 1)");
       }
       text.append("\n");
