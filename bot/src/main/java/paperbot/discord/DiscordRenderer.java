@@ -42,6 +42,12 @@ final class DiscordRenderer {
   static final int MAX_CARDS_WITH_BUTTONS = MAX_ROWS - 1;
 
   static final int MAX_FIELDS = 25;
+  static final int MAX_CONTENT = 2000;
+  static final int MAX_EMBEDS = 10;
+
+  /** A snippet shorter than this says nothing; a field without room for it goes without. */
+  private static final int MIN_SNIPPET = 40;
+
   private static final int EMBED_COLOUR = 0x2C3E50;
 
   private final ButtonIds buttonIds;
@@ -58,15 +64,29 @@ final class DiscordRenderer {
     MessageCreateBuilder message =
         new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(MentionType.class));
     if (reply.cards().isEmpty()) {
-      message.setContent(cut(reply.text().isBlank() ? "…" : markdown(reply.text()), 2000));
+      // Text past a message's 2,000 characters (a /topics list of 30 topics, mutes and follows)
+      // goes on in embeds, which hold 6,000 more.
+      String text = reply.text().isBlank() ? "…" : markdown(reply.text());
+      int end = text.length() <= MAX_CONTENT ? text.length() : lineEnd(text, MAX_CONTENT);
+      message.setContent(text.substring(0, end));
+      if (end < text.length()) {
+        message.setEmbeds(textEmbeds(text.substring(end).stripLeading()));
+      }
     } else {
       message.setEmbeds(embed(reply));
+    }
+    if (message.getContent().isEmpty()) {
       // Mentions in an embed never notify: the members a digest mentions are named in the
-      // content too.
-      List<String> mentioned = mentioned(reply);
-      if (!mentioned.isEmpty()) {
-        message.setContent(
-            cut(String.join(" ", mentioned.stream().map(id -> "<@" + id + ">").toList()), 2000));
+      // content too, each whole.
+      StringBuilder content = new StringBuilder();
+      for (String id : mentioned(reply)) {
+        String mention = (content.isEmpty() ? "" : " ") + "<@" + id + ">";
+        if (content.length() + mention.length() <= MAX_CONTENT) {
+          content.append(mention);
+        }
+      }
+      if (!content.isEmpty()) {
+        message.setContent(content.toString());
       }
     }
     // Only the members the core mentions may be notified.
@@ -86,29 +106,58 @@ final class DiscordRenderer {
     return List.copyOf(ids);
   }
 
+  /**
+   * Text as embed descriptions split between lines, within the 6,000 characters all embeds may hold
+   * together; what is left past them is cut.
+   */
+  private static List<MessageEmbed> textEmbeds(String text) {
+    List<MessageEmbed> embeds = new ArrayList<>();
+    String rest = cut(text, MAX_EMBED_TOTAL);
+    while (!rest.isEmpty() && embeds.size() < MAX_EMBEDS) {
+      int end = rest.length() <= MAX_DESCRIPTION ? rest.length() : lineEnd(rest, MAX_DESCRIPTION);
+      embeds.add(
+          new EmbedBuilder().setColor(EMBED_COLOUR).setDescription(rest.substring(0, end)).build());
+      rest = rest.substring(end).stripLeading();
+    }
+    return embeds;
+  }
+
+  /**
+   * The reply text and a field per paper. The 6,000 characters an embed may hold are shared out:
+   * each paper gets an equal part of what is left, its snippet cut first, so a /saved list of 20
+   * shows all 20 (shorter) rather than the first few whole.
+   */
   private static MessageEmbed embed(Reply reply) {
     EmbedBuilder embed = new EmbedBuilder().setColor(EMBED_COLOUR);
     int budget = MAX_EMBED_TOTAL;
     if (!reply.text().isBlank()) {
-      String description = cut(markdown(reply.text()), Math.min(MAX_DESCRIPTION, budget));
+      String description = cut(markdown(reply.text()), MAX_DESCRIPTION);
       embed.setDescription(description);
       budget -= description.length();
     }
-    int number = 1;
-    for (PaperCard card : reply.cards().subList(0, Math.min(MAX_FIELDS, reply.cards().size()))) {
-      String name = cut(number + ". " + card.title(), MAX_FIELD_NAME);
-      String value = cut(fieldValue(card), MAX_FIELD_VALUE);
-      if (name.length() + value.length() > budget) {
-        break; // the 6,000-character embed total is spent; the rest would be cut by Discord anyway
-      }
+    List<PaperCard> cards = reply.cards().subList(0, Math.min(MAX_FIELDS, reply.cards().size()));
+    for (int i = 0; i < cards.size(); i++) {
+      int share = budget / (cards.size() - i);
+      String name = cut((i + 1) + ". " + cards.get(i).title(), Math.min(MAX_FIELD_NAME, share / 3));
+      String value = fieldValue(cards.get(i), Math.min(MAX_FIELD_VALUE, share - name.length()));
       embed.addField(name, value, false);
       budget -= name.length() + value.length();
-      number++;
     }
     return embed.build();
   }
 
-  private static String fieldValue(PaperCard card) {
+  /** Link, id and byline, the snippet, the why-line: at most {@code max}, the snippet cut first. */
+  private static String fieldValue(PaperCard card, int max) {
+    String head = fieldHead(card);
+    String why = card.why().isBlank() ? "" : "\n*" + markdown(card.why()) + "*";
+    int room = max - head.length() - why.length() - 1;
+    if (card.snippet().isBlank() || room < MIN_SNIPPET) {
+      return cut(head + why, max);
+    }
+    return head + "\n" + cut(card.snippet(), room) + why;
+  }
+
+  private static String fieldHead(PaperCard card) {
     StringBuilder value = new StringBuilder();
     value
         .append("[")
@@ -120,12 +169,6 @@ final class DiscordRenderer {
         .append('`');
     if (!card.byline().isEmpty()) {
       value.append(" · ").append(card.byline());
-    }
-    if (!card.snippet().isBlank()) {
-      value.append('\n').append(card.snippet());
-    }
-    if (!card.why().isBlank()) {
-      value.append("\n*").append(markdown(card.why())).append('*');
     }
     return value.toString();
   }
@@ -173,7 +216,19 @@ final class DiscordRenderer {
 
   private static final Pattern MARKDOWN = Pattern.compile("[\\\\*_~`|>\\[\\]#<@]");
 
+  /** At most {@code max} characters, the last an ellipsis when anything was cut. */
   static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    return text.length() <= max ? text : text.substring(0, cutPoint(text, max - 1)) + "…";
+  }
+
+  /** Where a part of at most {@code max} characters ends: at a line's end where there is one. */
+  private static int lineEnd(String text, int max) {
+    int newline = text.lastIndexOf('\n', max);
+    return newline > 0 ? newline : cutPoint(text, max);
+  }
+
+  /** Where to cut to at most {@code max} characters: never between a surrogate pair's halves. */
+  private static int cutPoint(String text, int max) {
+    return Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
   }
 }

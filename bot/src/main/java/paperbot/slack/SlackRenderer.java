@@ -5,7 +5,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
-import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +19,15 @@ import paperbot.chat.UserText;
  */
 public final class SlackRenderer {
   /**
-   * Block Kit limits (api.slack.com/reference/block-kit): section text, blocks per message, button
-   * text and value.
+   * Block Kit limits (docs.slack.dev/reference/block-kit): section text, blocks per message,
+   * elements per actions block, button text and value.
    */
   static final int MAX_SECTION_TEXT = 3000;
 
   static final int MAX_BLOCKS = 50;
+  static final int MAX_ACTIONS = 25;
   static final int MAX_BUTTON_TEXT = 75;
   static final int MAX_BUTTON_VALUE = 2000;
-
-  /** Each card takes two blocks; the reply text and reply buttons take one each. */
-  static final int MAX_CARDS = (MAX_BLOCKS - 2) / 2;
 
   /** "ephemeral" (only the asker sees it) or "in_channel". */
   public static String responseType(Reply reply) {
@@ -49,21 +46,49 @@ public final class SlackRenderer {
     return cut(text, MAX_SECTION_TEXT);
   }
 
+  /**
+   * The reply as at most {@link #MAX_BLOCKS} blocks: its text in as many sections as it needs (a
+   * {@code /topics list} of 30 topics, mutes and follows runs past one section's 3,000 characters),
+   * then as many cards as fit with a block kept for the reply's buttons.
+   */
   public List<LayoutBlock> blocks(Reply reply) {
+    List<ButtonElement> replyButtons = buttons(reply.buttons());
+    int room = MAX_BLOCKS - (replyButtons.isEmpty() ? 0 : 1);
     List<LayoutBlock> blocks = new ArrayList<>();
-    if (!reply.text().isBlank()) {
-      blocks.add(section(mrkdwn(reply.text())));
-    }
-    for (PaperCard card : reply.cards().subList(0, Math.min(MAX_CARDS, reply.cards().size()))) {
+    List<String> text = pieces(mrkdwn(reply.text()), MAX_SECTION_TEXT);
+    text.subList(0, Math.min(text.size(), room)).forEach(piece -> blocks.add(section(piece)));
+    for (PaperCard card : reply.cards()) {
+      List<ButtonElement> buttons = buttons(card.buttons());
+      if (blocks.size() + (buttons.isEmpty() ? 1 : 2) > room) {
+        break;
+      }
       blocks.add(section(cardText(card)));
-      if (!card.buttons().isEmpty()) {
-        blocks.add(actions(card.buttons()));
+      if (!buttons.isEmpty()) {
+        blocks.add(ActionsBlock.builder().elements(List.copyOf(buttons)).build());
       }
     }
-    if (!reply.buttons().isEmpty()) {
-      blocks.add(actions(reply.buttons()));
+    if (!replyButtons.isEmpty()) {
+      blocks.add(ActionsBlock.builder().elements(List.copyOf(replyButtons)).build());
     }
     return blocks;
+  }
+
+  /**
+   * Mrkdwn split into pieces of at most {@code max} characters, between lines where it can be;
+   * blank pieces are left out (a section's text may not be empty).
+   */
+  static List<String> pieces(String text, int max) {
+    List<String> pieces = new ArrayList<>();
+    String rest = text;
+    while (rest.length() > max) {
+      int newline = rest.lastIndexOf('\n', max);
+      int end = newline > 0 ? newline : cutPoint(rest, max);
+      pieces.add(rest.substring(0, end));
+      rest = rest.substring(newline > 0 ? end + 1 : end);
+    }
+    pieces.add(rest);
+    pieces.removeIf(String::isBlank);
+    return pieces;
   }
 
   private static String cardText(PaperCard card) {
@@ -93,9 +118,17 @@ public final class SlackRenderer {
         .build();
   }
 
-  private static ActionsBlock actions(List<ReplyButton> buttons) {
-    List<BlockElement> elements = new ArrayList<>();
+  /**
+   * The buttons Slack can carry, at most {@link #MAX_ACTIONS}. A button whose value is too long (a
+   * page of a query of thousands of characters) is left out: cut, it would page a different query.
+   * The member can still type {@code /papers <query> more}.
+   */
+  private static List<ButtonElement> buttons(List<ReplyButton> buttons) {
+    List<ButtonElement> elements = new ArrayList<>();
     for (ReplyButton button : buttons) {
+      if (button.value().length() > MAX_BUTTON_VALUE || elements.size() == MAX_ACTIONS) {
+        continue;
+      }
       elements.add(
           ButtonElement.builder()
               .actionId(button.actionId())
@@ -104,10 +137,10 @@ public final class SlackRenderer {
                       .text(cut(button.label(), MAX_BUTTON_TEXT))
                       .emoji(true)
                       .build())
-              .value(cut(button.value(), MAX_BUTTON_VALUE))
+              .value(button.value())
               .build());
     }
-    return ActionsBlock.builder().elements(elements).build();
+    return elements;
   }
 
   /** Slack mrkdwn treats &, < and > as control characters. */
@@ -144,7 +177,25 @@ public final class SlackRenderer {
     return text == null ? "" : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
+  /** At most {@code max} characters, the last an ellipsis when anything was cut. */
   static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    return text.length() <= max ? text : text.substring(0, cutPoint(text, max - 1)) + "…";
+  }
+
+  /**
+   * Where to cut text to at most {@code max} characters: never between the halves of a surrogate
+   * pair (an emoji would become a lone half) nor inside an entity {@code &amp;}, {@code &lt;} or
+   * {@code &gt;} (Slack would show {@code &am}).
+   */
+  private static int cutPoint(String text, int max) {
+    int end = max;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    int amp = text.lastIndexOf('&', end - 1);
+    if (amp >= 0 && end - amp < "&amp;".length() && text.indexOf(';', amp) >= end) {
+      end = amp;
+    }
+    return end;
   }
 }

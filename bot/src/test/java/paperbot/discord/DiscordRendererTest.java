@@ -2,6 +2,8 @@ package paperbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
@@ -9,9 +11,11 @@ import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
 import paperbot.chat.UserText;
 import paperbot.command.SampleReplies;
+import paperbot.fakes.FakeDiscord;
 import paperbot.testing.Snapshots;
 
 final class DiscordRendererTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void aSearchReplyMatchesItsSnapshot() {
@@ -54,6 +58,56 @@ final class DiscordRendererTest {
             .isLessThanOrEqualTo(DiscordRenderer.MAX_LABEL);
       }
     }
+  }
+
+  @Test
+  void theWorstRepliesStayWithinEveryDocumentedLimit() throws Exception {
+    StringBuilder mentions = new StringBuilder("trending · matches");
+    for (int i = 0; i < 200; i++) {
+      mentions.append(' ').append(UserText.mention("60000000000000" + (1000 + i)));
+    }
+    for (Reply reply :
+        List.of(
+            SampleReplies.oversized(),
+            SampleReplies.topicsList(),
+            SampleReplies.manyCards(20),
+            SampleReplies.longQuery("q".repeat(5000)),
+            SampleReplies.digest(mentions.toString()),
+            Reply.privateText(("a line of text\n").repeat(1000)),
+            Reply.privateText("😀".repeat(3000)))) {
+      String json = render(reply).toData().toString();
+      assertThat(FakeDiscord.invalidMessage(JSON.readTree(json))).as(json).isNull();
+    }
+  }
+
+  @Test
+  void aLongTextGoesOnInEmbedsAndLosesNoLine() {
+    // Typical topics (the worst case, every character escaped, runs past 8,000 and is cut).
+    Reply topics = SampleReplies.topicsList(" offline reinforcement learning ");
+    DataObject data = render(topics).toData();
+    assertThat(data.getString("content").length()).isLessThanOrEqualTo(2000);
+    StringBuilder shown = new StringBuilder(data.getString("content"));
+    for (int i = 0; i < data.getArray("embeds").length(); i++) {
+      shown.append('\n').append(data.getArray("embeds").getObject(i).getString("description"));
+    }
+    assertThat(shown.toString()).isEqualTo(DiscordRenderer.markdown(topics.text()));
+  }
+
+  @Test
+  void twentySavedPapersAreAllShownWithinTheEmbedTotal() {
+    DataObject embed = render(SampleReplies.manyCards(20)).toData().getArray("embeds").getObject(0);
+    assertThat(embed.getArray("fields").length()).isEqualTo(20);
+    for (int i = 0; i < 20; i++) {
+      DataObject field = embed.getArray("fields").getObject(i);
+      assertThat(field.getString("name")).startsWith((i + 1) + ". A long title");
+      // Each keeps its link and id; the snippet is what gives way.
+      assertThat(field.getString("value"))
+          .startsWith("[arXiv](https://arxiv.org/abs/2411.0" + (1000 + i) + ")");
+    }
+  }
+
+  private static MessageCreateData render(Reply reply) {
+    return new DiscordRenderer(new ButtonIds()).render(reply, "600000000000000001");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package paperbot.slack;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,12 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final Map<String, BlockingQueue<RecordedRequest>> byPath = new ConcurrentHashMap<>();
   private final Queue<MockResponse> scriptedPosts = new ConcurrentLinkedQueue<>();
   private final List<Posted> posted = new CopyOnWriteArrayList<>();
+  private final List<String> refused = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> responses = new ConcurrentHashMap<>();
+
+  /** How many messages one response_url takes. */
+  static final int RESPONSE_USES = 5;
+
   private volatile CompletableFuture<Posted> holdNext;
   private final CountDownLatch released = new CountDownLatch(1);
 
@@ -102,7 +109,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                   path.startsWith("/upload/")
                       ? receiveUpload(path.substring("/upload/".length()), request)
                       : path.startsWith("/respond/")
-                          ? new MockResponse.Builder().code(200).body("ok").build()
+                          ? respond(path, request)
                           : new MockResponse.Builder()
                               .code(404)
                               .body("{\"ok\":false,\"error\":\"unknown_method\"}")
@@ -117,6 +124,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
     MockResponse scripted = scriptedPosts.poll();
     if (scripted != null) {
       return scripted;
+    }
+    String invalid = SlackLimits.invalidMessage(form.get("text"), form.get("blocks"));
+    if (invalid != null) {
+      refused.add("chat.postMessage " + invalid);
+      return json("{\"ok\":false,\"error\":\"invalid_blocks\"}");
     }
     String metadata = form.getOrDefault("metadata", "");
     Matcher key = METADATA_KEY.matcher(metadata);
@@ -137,6 +149,34 @@ public final class FakeSlackWebApi implements AutoCloseable {
           120, TimeUnit.SECONDS); // Slack has the message; its answer never reaches the poster
     }
     return json("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000100\"}");
+  }
+
+  /**
+   * A response_url takes at most {@link #RESPONSE_USES} messages (Slack: "up to 5 times within 30
+   * minutes"), each within Slack's message limits.
+   */
+  private MockResponse respond(String path, RecordedRequest request) {
+    String body = request.getBody() == null ? "" : request.getBody().utf8();
+    String invalid;
+    try {
+      invalid = SlackLimits.invalidPayload(JsonParser.parseString(body).getAsJsonObject());
+    } catch (RuntimeException notJson) {
+      invalid = "body";
+    }
+    if (invalid != null) {
+      refused.add("response_url " + invalid);
+      return new MockResponse.Builder().code(400).body("invalid_blocks").build();
+    }
+    if (responses.merge(path, 1, Integer::sum) > RESPONSE_USES) {
+      refused.add("response_url used");
+      return new MockResponse.Builder().code(404).body("used_url").build();
+    }
+    return new MockResponse.Builder().code(200).body("ok").build();
+  }
+
+  /** Messages Slack refused for breaking its limits, each as "where what". */
+  public List<String> refused() {
+    return List.copyOf(refused);
   }
 
   /** As Slack: filename and a positive length are required; the URL takes the bytes once. */

@@ -168,6 +168,48 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void theLongestTopicsListArrivesWholeWithinSlacksLimits() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      String item = ("n" + i + " &<>*_ ").repeat(10).substring(0, 60);
+      bot.router().handle(command("ULONG", "topics", "add t" + item));
+      bot.router().handle(command("ULONG", "topics", "mute m" + item));
+      bot.router().handle(command("ULONG", "follow", "a" + item));
+    }
+    HttpResponse<String> response =
+        post(
+            fast,
+            SlackForms.command("ULONG", "/topics", "list", slackApi.responseUrl("l")),
+            now(),
+            SECRET);
+    com.google.gson.JsonObject ack =
+        com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject();
+    assertThat(SlackLimits.invalidPayload(ack)).isNull();
+    StringBuilder shown = new StringBuilder();
+    ack.getAsJsonArray("blocks")
+        .forEach(b -> shown.append(b.getAsJsonObject().getAsJsonObject("text").get("text")));
+    // The last of each kind is there: nothing was cut off at 3,000 characters.
+    assertThat(shown.toString()).contains("tn29", "mn29", "an29");
+  }
+
+  @Test
+  void aQueryTooLongForAButtonValueGetsNoPagingButtonsAndSlackTakesTheAnswer() throws Exception {
+    String query = "robot " + "grasping ".repeat(300);
+    post(
+        slow,
+        SlackForms.command("U1", "/papers", query, slackApi.responseUrl("lq")),
+        now(),
+        SECRET);
+    JsonNode answer = JSON.readTree(slackApi.next("/respond/lq").getBody().utf8());
+    assertThat(answer.toString()).doesNotContain("papers.next", "papers.share");
+    assertThat(slackApi.refused()).isEmpty();
+  }
+
+  private static paperbot.chat.ChatRequest command(String user, String name, String text) {
+    return new paperbot.chat.ChatRequest(
+        paperbot.chat.Platform.SLACK, "T1", "C1", user, name, text);
+  }
+
+  @Test
   void savedPapersAsBibTexArriveAsAFileInTheMembersDirectMessages() throws Exception {
     JsonNode found =
         JSON.readTree(

@@ -9,6 +9,7 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import paperbot.chat.Reply;
+import paperbot.chat.ReplyButton;
 import paperbot.chat.UserText;
 import paperbot.command.SampleReplies;
 import paperbot.testing.Snapshots;
@@ -42,6 +43,49 @@ final class SlackRendererTest {
     assertThat(json).doesNotContain("\"" + "L".repeat(76));
     assertThat(SlackRenderer.fallbackText(huge).length())
         .isLessThanOrEqualTo(SlackRenderer.MAX_SECTION_TEXT);
+  }
+
+  @Test
+  void theWorstRepliesStayWithinEveryDocumentedLimit() {
+    for (Reply reply :
+        List.of(
+            SampleReplies.oversized(),
+            SampleReplies.topicsList(),
+            SampleReplies.manyCards(20),
+            SampleReplies.longQuery("q".repeat(5000)))) {
+      String blocks = GSON.toJson(new SlackRenderer().blocks(reply));
+      assertThat(SlackLimits.invalidMessage(SlackRenderer.fallbackText(reply), blocks)).isNull();
+    }
+  }
+
+  @Test
+  void aLongTextTakesSeveralSectionsAndLosesNoLine() {
+    Reply topics = SampleReplies.topicsList();
+    List<LayoutBlock> blocks = new SlackRenderer().blocks(topics);
+    assertThat(blocks).hasSizeGreaterThan(1).allMatch(SectionBlock.class::isInstance);
+    String shown =
+        String.join(
+            "\n", blocks.stream().map(b -> ((SectionBlock) b).getText().getText()).toList());
+    assertThat(shown).isEqualTo(SlackRenderer.mrkdwn(topics.text()));
+  }
+
+  @Test
+  void aButtonWhoseValueCannotFitIsLeftOutNotCut() {
+    // Cut, "2|<query>" would page a different query: the member types `more` instead.
+    Reply reply = SampleReplies.longQuery("q".repeat(2500));
+    String json = GSON.toJson(new SlackRenderer().blocks(reply));
+    assertThat(json).doesNotContain(ReplyButton.NEXT_PAGE, ReplyButton.SHARE);
+    Reply fits = SampleReplies.longQuery("q".repeat(1990));
+    assertThat(GSON.toJson(new SlackRenderer().blocks(fits)))
+        .contains("\"2|" + "q".repeat(1990) + "\"");
+  }
+
+  @Test
+  void cuttingSplitsNeitherAnEmojiNorAnEntity() {
+    assertThat(SlackRenderer.cut("a".repeat(8) + "\uD83D\uDE00 tail", 10))
+        .isEqualTo("a".repeat(8) + "…");
+    assertThat(SlackRenderer.cut("a".repeat(7) + "&amp; tail", 10)).isEqualTo("a".repeat(7) + "…");
+    assertThat(SlackRenderer.cut("a".repeat(3) + "&amp; tail", 10)).isEqualTo("aaa&amp; …");
   }
 
   @Test

@@ -573,13 +573,25 @@ public final class FakeDiscord implements AutoCloseable {
 
   /**
    * The first limit a message breaks, as the path of the offending field, or null. Limits from
-   * discord.com/developers/docs/resources/message (content, embeds) and the component reference.
+   * discord.com/developers/docs/resources/message (content 2,000; at most 10 embeds; title 256,
+   * description 4,096, 25 fields of name 256 and value 1,024, footer 2,048, author name 256, and
+   * 6,000 characters across all embeds) and the component reference (5 action rows of 5 buttons,
+   * label 80, custom_id 100).
    */
-  static String invalidMessage(JsonNode message) {
+  public static String invalidMessage(JsonNode message) {
     if (message.path("content").asText().length() > 2000) {
       return "content";
     }
     JsonNode embeds = message.path("embeds");
+    // A message needs one of content, embeds, components, files, stickers or a poll.
+    if (message.path("content").asText().isEmpty()
+        && embeds.isEmpty()
+        && message.path("components").isEmpty()
+        && message.path("attachments").isEmpty()
+        && message.path("sticker_ids").isEmpty()
+        && message.path("poll").isMissingNode()) {
+      return "content";
+    }
     if (embeds.size() > 10) {
       return "embeds";
     }
@@ -595,6 +607,12 @@ public final class FakeDiscord implements AutoCloseable {
       if (embed.path("fields").size() > 25) {
         return "embeds." + e + ".fields";
       }
+      if (embed.path("footer").path("text").asText().length() > 2048) {
+        return "embeds." + e + ".footer.text";
+      }
+      if (embed.path("author").path("name").asText().length() > 256) {
+        return "embeds." + e + ".author.name";
+      }
       total +=
           embed.path("title").asText().length()
               + embed.path("description").asText().length()
@@ -602,6 +620,10 @@ public final class FakeDiscord implements AutoCloseable {
               + embed.path("author").path("name").asText().length();
       for (int f = 0; f < embed.path("fields").size(); f++) {
         JsonNode field = embed.path("fields").get(f);
+        // Name and value are required: an empty one is refused as missing.
+        if (field.path("name").asText().isEmpty() || field.path("value").asText().isEmpty()) {
+          return "embeds." + e + ".fields." + f;
+        }
         if (field.path("name").asText().length() > 256) {
           return "embeds." + e + ".fields." + f + ".name";
         }
