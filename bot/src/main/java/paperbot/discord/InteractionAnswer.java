@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ import paperbot.chat.Reply;
  */
 final class InteractionAnswer implements OneAnswer.Sink {
   private static final Logger log = LoggerFactory.getLogger(InteractionAnswer.class);
+
+  /** What the asker sees in place of "thinking…" when the answer goes to the whole channel. */
+  static final String FOR_THE_CHANNEL = "Here it is, for the channel:";
 
   private final IReplyCallback event;
   private final Function<Reply, MessageCreateData> render;
@@ -62,12 +66,28 @@ final class InteractionAnswer implements OneAnswer.Sink {
         .queue(ok -> sent.complete(null), error -> failed("reply", error));
   }
 
+  /**
+   * The follow-up after the deferral. The deferral is private (most answers are), and Discord makes
+   * the first follow-up take the deferral's place and keep its visibility: an answer for the
+   * channel ({@code /paper}, a shared page) would show to the asker alone. So a public answer first
+   * fills that place with a private line, then goes out as a message of its own.
+   */
   @Override
   public void later(Reply reply) {
-    event
-        .getHook()
-        .sendMessage(render.apply(reply))
-        .setEphemeral(reply.ephemeral())
+    InteractionHook hook = event.getHook();
+    if (!reply.ephemeral()) {
+      hook.sendMessage(FOR_THE_CHANNEL)
+          .setEphemeral(true)
+          .queue(
+              ok ->
+                  hook.sendMessage(render.apply(reply))
+                      .setEphemeral(false)
+                      .queue(posted -> sent.complete(null), error -> failed("follow-up", error)),
+              error -> failed("follow-up", error));
+      return;
+    }
+    hook.sendMessage(render.apply(reply))
+        .setEphemeral(true)
         .queue(ok -> sent.complete(null), error -> failed("follow-up", error));
   }
 

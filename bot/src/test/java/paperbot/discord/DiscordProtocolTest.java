@@ -1,6 +1,7 @@
 package paperbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,11 +41,16 @@ final class DiscordProtocolTest {
 
   @RegisterExtension static final SeedBotExtension bot = new SeedBotExtension(true);
 
-  /** A command that takes as long as it is told: a stand-in for a slow query on a busy machine. */
+  /**
+   * A command that takes as long as it is told: a stand-in for a slow query on a busy machine.
+   * {@code slowpublic} answers for the whole channel, as {@code /paper} does.
+   */
   private record Slow(Duration takes) implements ChatCommand {
     @Override
     public List<CommandSpec> specs() {
-      return List.of(CommandSpec.command("slow", "Takes as long as it is told"));
+      return List.of(
+          CommandSpec.command("slow", "Takes as long as it is told"),
+          CommandSpec.command("slowpublic", "Takes as long as it is told, for the channel"));
     }
 
     @Override
@@ -54,7 +60,10 @@ final class DiscordProtocolTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return Reply.privateText("slow answer for " + request.user());
+      String text = "slow answer for " + request.user();
+      return request.command().equals("slow")
+          ? Reply.privateText(text)
+          : new Reply(text, List.of(), List.of(), false);
     }
   }
 
@@ -92,7 +101,14 @@ final class DiscordProtocolTest {
   /** The answer's message: the callback's data, or the follow-up after a deferral. */
   private static JsonNode answer(FakeDiscord discord) throws Exception {
     JsonNode callback = body(discord.next(CALLBACK));
-    return callback.get("type").asInt() == 5 ? body(discord.next(FOLLOW_UP)) : callback.get("data");
+    if (callback.get("type").asInt() != 5) {
+      return callback.get("data");
+    }
+    JsonNode followUp = body(discord.next(FOLLOW_UP));
+    // An answer for the channel first fills the private deferral's place with a line of its own.
+    return followUp.path("content").asText().equals(InteractionAnswer.FOR_THE_CHANNEL)
+        ? body(discord.next(FOLLOW_UP))
+        : followUp;
   }
 
   private static void assertNothingRefused(FakeDiscord discord) {
@@ -148,6 +164,27 @@ final class DiscordProtocolTest {
       assertThat(body(discord.next(CALLBACK)).get("type").asInt()).isEqualTo(5);
       assertThat(body(discord.next(FOLLOW_UP)).get("content").asText())
           .isEqualTo("slow answer for 600000000000000012");
+      assertNothingRefused(discord);
+    }
+  }
+
+  @Test
+  void aSlowAnswerForTheChannelIsSeenByTheChannelAfterAPrivateDeferral() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord(WALL);
+        DiscordService service = start(discord, slowRouter(Duration.ofMillis(2000)), 1)) {
+      discord.dispatchInteraction(discord.slash("600000000000000013", "slowpublic", "[]"));
+      assertThat(body(discord.next(CALLBACK)).get("type").asInt()).isEqualTo(5);
+      body(discord.next(FOLLOW_UP));
+      body(discord.next(FOLLOW_UP));
+      // The fake queues a request before it answers it: wait for the answer to be on screen.
+      for (int i = 0; i < 100 && discord.shown().size() < 2; i++) {
+        Thread.sleep(50);
+      }
+      assertThat(discord.shown())
+          .extracting(FakeDiscord.Shown::content, FakeDiscord.Shown::ephemeral)
+          .containsExactly(
+              tuple(InteractionAnswer.FOR_THE_CHANNEL, true),
+              tuple("slow answer for 600000000000000013", false));
       assertNothingRefused(discord);
     }
   }

@@ -83,6 +83,10 @@ public final class FakeDiscord implements AutoCloseable {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FakeDiscord.class);
   private static final Pattern CALLBACK =
       Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
+
+  /** The message flag that shows a message only to the member who used the interaction. */
+  private static final int EPHEMERAL = 64;
+
   private static final Pattern FOLLOW_UP = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/?]+)");
 
   private final Clock clock;
@@ -111,6 +115,13 @@ public final class FakeDiscord implements AutoCloseable {
     volatile int answerType;
     volatile boolean delivered;
 
+    /**
+     * A deferral's flags: its first follow-up takes its place and keeps them (ephemeral or not).
+     */
+    volatile int deferredFlags;
+
+    volatile boolean followedUp;
+
     Interaction(String id, String token, long createdMillis, String channelId) {
       this.id = id;
       this.token = token;
@@ -124,6 +135,20 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** How long one interaction waited for its callback (answer or deferral). */
   public record Answered(String id, Duration afterCreation, int callbackType) {}
+
+  /**
+   * A message an interaction's answer put on screen, as members see it: {@code ephemeral} is the
+   * visibility Discord gave it, which for the first follow-up after a deferral is the deferral's,
+   * whatever flags the follow-up asked for.
+   */
+  public record Shown(String interactionId, boolean ephemeral, String content) {}
+
+  private final List<Shown> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Every message the answers put on screen so far, in order. */
+  public List<Shown> shown() {
+    return List.copyOf(shown);
+  }
 
   /**
    * @param clock Discord's clock: the wall clock for a real JDA, whose snowflakes it reads too
@@ -521,6 +546,14 @@ public final class FakeDiscord implements AutoCloseable {
       interaction.answeredMillis = now;
       interaction.answerType = type;
       interaction.delivered = type != 5;
+      interaction.deferredFlags = body.path("data").path("flags").asInt() & EPHEMERAL;
+    }
+    if (type == 4) {
+      shown.add(
+          new Shown(
+              id,
+              (body.path("data").path("flags").asInt() & EPHEMERAL) != 0,
+              body.path("data").path("content").asText()));
     }
     if (!"true".equals(request.getUrl().queryParameter("with_response"))) {
       return new MockResponse.Builder().code(204).build();
@@ -561,14 +594,24 @@ public final class FakeDiscord implements AutoCloseable {
     if (invalid != null) {
       return invalidForm(key, invalid);
     }
-    interaction.delivered = true;
+    int flags = body.path("flags").asInt();
+    synchronized (interaction) {
+      // Discord: the first follow-up after a deferral edits the "thinking…" message, whose
+      // visibility was fixed when deferring; later follow-ups are messages of their own.
+      if (interaction.answerType == 5 && !interaction.followedUp) {
+        flags = (flags & ~EPHEMERAL) | interaction.deferredFlags;
+      }
+      interaction.followedUp = true;
+      interaction.delivered = true;
+    }
+    shown.add(new Shown(interaction.id, (flags & EPHEMERAL) != 0, body.path("content").asText()));
     return json(
         200,
         messageWith(
             Long.toString(ids.updateAndGet(this::nextSnowflake)),
             interaction.channelId,
             body,
-            body.path("flags").asInt()));
+            flags));
   }
 
   /**
