@@ -133,6 +133,29 @@ final class CommandCoreTest {
   }
 
   @Test
+  void theNextPageOfALongQueryIsTypedShortAndGivesTheSamePageAsTheButton() {
+    String query = "diffusion policy " + "for robot manipulation ".repeat(200);
+    Reply first = sayAs("lou", "papers", query);
+    ReplyButton next =
+        first.buttons().stream()
+            .filter(b -> b.actionId().equals(ReplyButton.NEXT_PAGE))
+            .findFirst()
+            .orElseThrow();
+    // The hint is what a member types for the next page: not the 4,000-character query again.
+    assertThat(next.typed()).isEqualTo("/papers more");
+    Reply typed = sayAs("lou", "papers", next.typed().substring("/papers ".length()));
+    assertThat(ids(typed)).hasSize(5).doesNotContainAnyElementsOf(ids(first));
+    assertThat(typed.text()).contains("(page 2)");
+    // A query of a few words keeps its own hint.
+    ReplyButton shortNext =
+        say("papers", "diffusion policy").buttons().stream()
+            .filter(b -> b.actionId().equals(ReplyButton.NEXT_PAGE))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shortNext.typed()).isEqualTo("/papers diffusion policy more");
+  }
+
+  @Test
   void aMemberWithNoTopicsPagesThroughTheTrendingListLikeSearch() {
     Reply first = sayAs("nia", "papers", "");
     assertThat(first.text()).contains("no topics yet");

@@ -3,6 +3,7 @@ package paperbot.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,6 +231,31 @@ final class ProfileCommandsTest {
     bot.router().handle(new ChatAction(Platform.SLACK, "T1", "C1", "hal", ReplyButton.SAVE, id));
     Reply saved = say("hal", "saved", "");
     assertThat(ids(saved)).containsExactly(id);
+  }
+
+  @Test
+  void aLongSavedListSaysWhereThePapersItDoesNotShowAre() {
+    List<String> ids = new ArrayList<>();
+    for (String query : List.of("diffusion", "offline rl", "world models", "language models")) {
+      for (int page = 1; page <= 2; page++) {
+        ids.addAll(ids(say("sal", "papers", query + " page " + page)));
+      }
+    }
+    List<String> distinct = ids.stream().distinct().toList();
+    assertThat(distinct).hasSizeGreaterThan(SavedCommand.SHOWN);
+    distinct.forEach(id -> say("sal", "save", id));
+
+    Reply saved = say("sal", "saved", "");
+    assertThat(saved.cards()).hasSize(SavedCommand.SHOWN);
+    assertThat(saved.text())
+        .isEqualTo(
+            "Your saved papers: "
+                + distinct.size()
+                + " (the newest "
+                + SavedCommand.SHOWN
+                + " shown; `/saved bibtex` sends all "
+                + distinct.size()
+                + ")");
   }
 
   @Test
