@@ -338,6 +338,15 @@ final class ProfileCommandsTest {
     assertThat(say("pam", "unlike", "pb-deadbeef").text()).startsWith("No paper with id");
     assertThat(say("pam", "unsave", "not an id at all").text())
         .startsWith("That doesn't look like a paper id");
+    // Two good ids are not a bad one: the reply says the command takes one.
+    for (String command : List.of("save", "unsave", "like", "more")) {
+      assertThat(say("pam", command, other + " " + other).text())
+          .as(command)
+          .isEqualTo(
+              "One paper at a time: `/"
+                  + command
+                  + " <id>` takes one id (or arXiv link). Nothing was done.");
+    }
     assertThat(bot.wiring().profiles().load(member("pam"))).isEqualTo(settled);
   }
 
