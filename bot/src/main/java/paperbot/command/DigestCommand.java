@@ -326,7 +326,9 @@ public final class DigestCommand implements ChatCommand {
   private Reply status(ChatRequest request) {
     List<Subscription> all =
         store.inWorkspace(request.platform().name(), request.workspace()).stream()
-            .filter(s -> s.kind() == Subscription.Kind.CHANNEL || s.owner().equals(request.user()))
+            // A channel's digests and team posts are the channel's, whoever set them up (any
+            // manager can stop them); a member's own digest is theirs alone.
+            .filter(s -> s.kind() != Subscription.Kind.MEMBER || s.owner().equals(request.user()))
             .toList();
     if (all.isEmpty()) {
       return Reply.privateText("No digests here yet. " + USAGE);

@@ -56,6 +56,13 @@ final class PaperIds {
               + " pb-1a2b3c4d` "
               + "(ids are shown with each result).");
     }
+    if (id.contains(" ") && id.split("\\s+").length <= 10 && id.matches("(?s).*\\d.*")) {
+      // Several ids (`/save pb-1 pb-2`) are ids, not a bad one: say the command takes one.
+      return Reply.privateText(
+          "One paper at a time: `/"
+              + command
+              + " <id>` takes one id (or arXiv link). Nothing was done.");
+    }
     if (id.length() > MAX_ID || id.contains(" ")) {
       return Reply.privateText(
           "That doesn't look like a paper id. Ids look like `2310.06114` or `pb-1a2b3c4d`;"

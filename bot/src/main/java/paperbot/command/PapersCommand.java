@@ -24,6 +24,9 @@ public final class PapersCommand implements ChatCommand {
   /** Deep pages are cheap to ask for and useless to read; past this a better query helps more. */
   static final int MAX_PAGE = 200;
 
+  /** The longest query a reply repeats as typed. */
+  private static final int ECHOED = 80;
+
   private final PaperIndex index;
   private final PersonalPapers personal;
   private final PagingMemory paging = new PagingMemory();
@@ -105,7 +108,9 @@ public final class PapersCommand implements ChatCommand {
               ReplyButton.NEXT_PAGE,
               "Next 5",
               new PapersQuery(query, page + 1).buttonValue(),
-              "/papers " + query + " more"));
+              // A long query is not echoed whole (the header shortens it too): `more` alone pages
+              // through the query asked last.
+              query.length() <= ECHOED ? "/papers " + query + " more" : "/papers more"));
     }
     buttons.add(
         new ReplyButton(
@@ -151,6 +156,7 @@ public final class PapersCommand implements ChatCommand {
    */
   private static String shorten(String query) {
     String oneLine = query.replaceAll("\\s+", " ");
-    return UserText.literal(oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…");
+    return UserText.literal(
+        oneLine.length() <= ECHOED ? oneLine : oneLine.substring(0, ECHOED - 1) + "…");
   }
 }

@@ -69,7 +69,17 @@ public final class SavedCommand implements ChatCommand {
           .get(id)
           .ifPresent(paper -> cards.add(PaperCards.of(paper, Snippets.lead(paper), "saved")));
     }
-    String more = saved.size() > SHOWN ? " (newest " + SHOWN + " shown)" : "";
+    // The older ones are not lost: say where they are, as the list alone cannot show them.
+    String more =
+        saved.size() > SHOWN
+            ? " (the newest "
+                + SHOWN
+                + " shown; `/saved "
+                + BIBTEX
+                + "` sends all "
+                + saved.size()
+                + ")"
+            : "";
     ReplyButton export =
         new ReplyButton(ReplyButton.SAVED_BIBTEX, "BibTeX (.bib)", "", "/saved " + BIBTEX);
     return new Reply("Your saved papers: " + saved.size() + more, cards, List.of(export), true);

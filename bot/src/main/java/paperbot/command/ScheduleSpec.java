@@ -175,7 +175,11 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
     String typedZone = null;
     String typedDays = null;
     for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
+      String typedWord = words.get(i);
+      // A comma ends the topic before it ("diffusion 9pm, offline rl"): the word it is stuck to is
+      // still read as a time, zone or days, and the comma still parts the topics around it.
+      boolean comma = typedWord.length() > 1 && typedWord.endsWith(",");
+      String word = comma ? typedWord.substring(0, typedWord.length() - 1) : typedWord;
       String plain = plain(word);
       Matcher dayList = DAYS.matcher(plain);
       if (dayList.matches()) {
@@ -188,16 +192,23 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
         zone = zone(plain);
       } else if (TIME_LIKE.matcher(plain).matches()) {
         String typed = word;
-        if (BEFORE_AM_PM.matcher(plain).matches()
-            && i + 1 < words.size()
-            && AM_PM.matcher(words.get(i + 1)).matches()) {
-          typed = word + " " + words.get(++i); // 9 pm, 9:30 am
+        String next = i + 1 < words.size() ? words.get(i + 1) : "";
+        boolean nextComma = next.length() > 1 && next.endsWith(",");
+        String amPm = nextComma ? next.substring(0, next.length() - 1) : next;
+        if (!comma && BEFORE_AM_PM.matcher(plain).matches() && AM_PM.matcher(amPm).matches()) {
+          typed = word + " " + amPm; // 9 pm, 9:30 am
+          comma = nextComma;
+          i++;
         }
         once("times", typedTime, typed, "");
         typedTime = typed;
         at = time(typed);
-      } else if (!word.isBlank()) {
-        rest.add(word);
+      } else if (!typedWord.isBlank()) {
+        rest.add(typedWord);
+        continue;
+      }
+      if (comma && !rest.isEmpty()) {
+        rest.add(",");
       }
     }
     return new ScheduleSpec(
@@ -407,9 +418,10 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
       Optional<DayOfWeek> to = range.length > 1 ? day(range[1]) : from;
       if (from.isEmpty() || to.isEmpty() || range.length > 2) {
         throw new InvalidOption(
-            "I can't read the days `"
-                + cut(spec)
-                + "`. Write them like `days:mon-fri` or `days:mon,wed,fri`.");
+            (spec.isBlank()
+                    ? "No days after `days:`."
+                    : "I can't read the days `" + cut(spec) + "`.")
+                + " Write them like `days:mon-fri` or `days:mon,wed,fri`.");
       }
       for (int i = order.indexOf(from.get()); ; i = (i + 1) % 7) {
         days.add(order.get(i));

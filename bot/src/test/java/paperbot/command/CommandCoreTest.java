@@ -35,7 +35,6 @@ final class CommandCoreTest {
               "subscribe me days:-",
               "subscribe days:mon-",
               "subscribe days:-fri",
-              "subscribe days:,",
               "subscribe days:mon,,fri",
               "subscribe days:mon-tue-wed",
               "subscribe days:someday")) {
@@ -44,6 +43,13 @@ final class CommandCoreTest {
             .as(text)
             .startsWith("I can't read the days `")
             .endsWith("Write them like `days:mon-fri` or `days:mon,wed,fri`.");
+      }
+      // Nothing after the colon (a comma stuck to it ends a topic list): no empty code span.
+      for (String text : List.of("subscribe days:", "subscribe days:,")) {
+        assertThat(say("digest", text).text())
+            .as(text)
+            .isEqualTo(
+                "No days after `days:`. Write them like `days:mon-fri` or `days:mon,wed,fri`.");
       }
       assertThat(say("digest", "subscribe 25:00").text()).contains("Use 24-hour HH:MM");
       assertThat(say("digest", "subscribe Mars/Phobos").text()).contains("not a time zone I know");
@@ -124,6 +130,29 @@ final class CommandCoreTest {
                     Platform.CONSOLE, "local", "console", "cy", next.actionId(), next.value()));
     Reply typed = say("papers", "offline reinforcement learning page 2");
     assertThat(ids(pressed)).isEqualTo(ids(typed)).doesNotContainAnyElementsOf(ids(first));
+  }
+
+  @Test
+  void theNextPageOfALongQueryIsTypedShortAndGivesTheSamePageAsTheButton() {
+    String query = "diffusion policy " + "for robot manipulation ".repeat(200);
+    Reply first = sayAs("lou", "papers", query);
+    ReplyButton next =
+        first.buttons().stream()
+            .filter(b -> b.actionId().equals(ReplyButton.NEXT_PAGE))
+            .findFirst()
+            .orElseThrow();
+    // The hint is what a member types for the next page: not the 4,000-character query again.
+    assertThat(next.typed()).isEqualTo("/papers more");
+    Reply typed = sayAs("lou", "papers", next.typed().substring("/papers ".length()));
+    assertThat(ids(typed)).hasSize(5).doesNotContainAnyElementsOf(ids(first));
+    assertThat(typed.text()).contains("(page 2)");
+    // A query of a few words keeps its own hint.
+    ReplyButton shortNext =
+        say("papers", "diffusion policy").buttons().stream()
+            .filter(b -> b.actionId().equals(ReplyButton.NEXT_PAGE))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shortNext.typed()).isEqualTo("/papers diffusion policy more");
   }
 
   @Test

@@ -132,6 +132,40 @@ final class DigestCommandTest {
   }
 
   @Test
+  void aTimeZoneOrDaysWithACommaAfterThemAreStillReadAndTheCommaPartsTheTopics() {
+    Map<String, String> read =
+        Map.of(
+            "diffusion 9pm, offline rl", "21:00 UTC on weekdays (diffusion, offline rl).",
+            "diffusion 9 pm, offline rl", "21:00 UTC on weekdays (diffusion, offline rl).",
+            "world models Europe/Berlin, offline rl",
+                "09:00 Europe/Berlin on weekdays (world models, offline rl).",
+            "diffusion days:sat, offline rl", "09:00 UTC on Sat (diffusion, offline rl).",
+            "8am, diffusion", "08:00 UTC on weekdays (diffusion).");
+    read.forEach((typed, stored) -> {
+      assertThat(UserText.plain(in("G16", "subscribe " + typed, true).text()))
+          .as(typed)
+          .startsWith("Subscribed this channel: 5 papers at " + stored);
+      assertThat(UserText.plain(in("G16", "status", true).text()))
+          .as(typed)
+          .contains("channel C1: 5 papers at " + stored);
+    });
+  }
+
+  @Test
+  void statusShowsTheChannelsTeamPostToEveryMemberNotOnlyToWhoeverSetItUp() {
+    bot.router()
+        .handle(
+            new ChatRequest(Platform.DISCORD, "G17", "C1", "bob", "digest", "team on 10:00", true));
+    Reply status =
+        bot.router()
+            .handle(
+                new ChatRequest(Platform.DISCORD, "G17", "C1", "ana", "digest", "status", false));
+    assertThat(UserText.plain(status.text()))
+        .startsWith("Digests:")
+        .contains("team picks in channel C1: 5 papers at 10:00 UTC on Mon");
+  }
+
+  @Test
   void aZoneByAbbreviationOrOffsetIsReadAndNamedInTheReply() {
     Map<String, String> read =
         Map.ofEntries(

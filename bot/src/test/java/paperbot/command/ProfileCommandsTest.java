@@ -3,6 +3,7 @@ package paperbot.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,31 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void aLongSavedListSaysWhereThePapersItDoesNotShowAre() {
+    List<String> ids = new ArrayList<>();
+    for (String query : List.of("diffusion", "offline rl", "world models", "language models")) {
+      for (int page = 1; page <= 2; page++) {
+        ids.addAll(ids(say("sal", "papers", query + " page " + page)));
+      }
+    }
+    List<String> distinct = ids.stream().distinct().toList();
+    assertThat(distinct).hasSizeGreaterThan(SavedCommand.SHOWN);
+    distinct.forEach(id -> say("sal", "save", id));
+
+    Reply saved = say("sal", "saved", "");
+    assertThat(saved.cards()).hasSize(SavedCommand.SHOWN);
+    assertThat(saved.text())
+        .isEqualTo(
+            "Your saved papers: "
+                + distinct.size()
+                + " (the newest "
+                + SavedCommand.SHOWN
+                + " shown; `/saved bibtex` sends all "
+                + distinct.size()
+                + ")");
+  }
+
+  @Test
   void aRepeatedLikeOrSaveSaysSoAndAChangeOfMindSaysWhatItReplaced() {
     String id = ids(say("ora", "papers", "diffusion policy")).get(0);
     assertThat(say("ora", "like", id).text()).startsWith("Liked *");
@@ -312,6 +338,15 @@ final class ProfileCommandsTest {
     assertThat(say("pam", "unlike", "pb-deadbeef").text()).startsWith("No paper with id");
     assertThat(say("pam", "unsave", "not an id at all").text())
         .startsWith("That doesn't look like a paper id");
+    // Two good ids are not a bad one: the reply says the command takes one.
+    for (String command : List.of("save", "unsave", "like", "more")) {
+      assertThat(say("pam", command, other + " " + other).text())
+          .as(command)
+          .isEqualTo(
+              "One paper at a time: `/"
+                  + command
+                  + " <id>` takes one id (or arXiv link). Nothing was done.");
+    }
     assertThat(bot.wiring().profiles().load(member("pam"))).isEqualTo(settled);
   }
 

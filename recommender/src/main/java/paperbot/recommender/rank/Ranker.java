@@ -131,7 +131,12 @@ public final class Ranker {
             exactly,
             second,
             today,
-            depth,
+            // With few matches, related papers follow every one of them: all are ranked, whatever
+            // the page, or a shallow page's pool would leave matches out of the list the related
+            // papers are counted against (a paper's place never depends on the page asked).
+            RelatedPapers.wanted(first.totalHits)
+                ? Math.max(depth, (int) first.totalHits.value())
+                : depth,
             block,
             plan.bagOfWords(concepts),
             pooled.size(),
@@ -271,7 +276,9 @@ public final class Ranker {
             : ExactPoolScores.rescore(searcher, pool, text, second, today);
     List<ScoreDoc> ranked =
         new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, text, bag)));
-    if (depth > poolSize && hits.length > poolSize) {
+    // More matches than the pool: the first pass may not have read them (its window was sized for
+    // the page asked), and the deeper pass reads on until it has.
+    if (depth > poolSize && (hits.length > poolSize || first.totalHits.value() > poolSize)) {
       Query deeperQuery = exactly != null ? exactly : second;
       TopDocs deeper =
           deeperHits.ranked(

@@ -150,6 +150,29 @@ final class RankingTest {
   }
 
   @Test
+  void theFirstPageCountsTheRelatedPapersTheWholeListHasWhenMoreMatchThanOnePoolHolds() {
+    List<Paper> papers = new ArrayList<>();
+    int matching = Ranker.POOL + 5;
+    for (int i = 0; i < matching; i++) {
+      papers.add(paper("MoE Study " + i, "An MoE layer with a learned router, variant " + i + "."));
+    }
+    for (int i = 0; i < 10; i++) {
+      papers.add(paper("Router Study " + i, "A learned router for sparse layers, variant " + i));
+    }
+    index.replaceAll(papers, "f");
+
+    SearchResults first = index.search(SearchRequest.firstPage("moe", 5));
+    SearchResults all = index.search(new SearchRequest("moe", 0, RelatedPapers.FILL));
+
+    long related = all.hits().stream().filter(SearchHit::related).count();
+    assertThat(related).isEqualTo(RelatedPapers.FILL - matching);
+    assertThat(first.totalHits()).isEqualTo(all.totalHits());
+    assertThat(first.notice())
+        .isEqualTo(all.notice())
+        .startsWith("Only " + matching + " papers match; the next " + related + " are related");
+  }
+
+  @Test
   void aMinusLeavesAWordOut() {
     index.replaceAll(
         List.of(
