@@ -63,6 +63,20 @@ final class PaperIds {
               + command
               + " <id>` takes one id (or arXiv link). Nothing was done.");
     }
+    Optional<String> arxiv = PaperLinks.id(text);
+    if (arxiv.isPresent()) {
+      // Only /paper fetches from arXiv: the others act on papers paperbot has.
+      return Reply.privateText(
+          "I don't have arXiv "
+              + arxiv.get()
+              + " yet. `/paper "
+              + arxiv.get()
+              + "` fetches it from arXiv; then `/"
+              + command
+              + " "
+              + arxiv.get()
+              + "` works.");
+    }
     if (id.length() > MAX_ID || id.contains(" ")) {
       return Reply.privateText(
           "That doesn't look like a paper id. Ids look like `2310.06114` or `pb-1a2b3c4d`;"

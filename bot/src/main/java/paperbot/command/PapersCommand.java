@@ -136,7 +136,8 @@ public final class PapersCommand implements ChatCommand {
   }
 
   private static String emptyText(String query, int page, SearchResults results) {
-    if (SearchResults.NOTHING_TO_SEARCH.equals(results.notice())) {
+    if (SearchResults.NOTHING_TO_SEARCH.equals(results.notice())
+        || SearchResults.ONLY_LEFT_OUT.equals(results.notice())) {
       return results.notice();
     }
     if (page > 1 && results.totalHits() > 0) {

@@ -89,9 +89,8 @@ public final class SavedCommand implements ChatCommand {
   private Reply bibtex(List<String> saved) {
     List<Paper> papers = saved.stream().flatMap(id -> index.get(id).stream()).toList();
     return Reply.privateFile(
-        "Your "
-            + papers.size()
-            + " saved papers as BibTeX: "
+        (papers.size() == 1 ? "Your saved paper" : "Your " + papers.size() + " saved papers")
+            + " as BibTeX: "
             + FILE_NAME
             + " (import it into Zotero, BibDesk or JabRef).",
         new Attachment(FILE_NAME, "application/x-bibtex", BibTex.of(papers)));

@@ -58,7 +58,7 @@ public final class SimilarCommand implements ChatCommand {
         "Papers like " + UserText.emphasis(source.get().displayTitle()) + ":",
         cards,
         List.of(),
-        false);
+        true);
   }
 
   private static PaperCard card(SearchHit hit) {

@@ -14,6 +14,7 @@ import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
 import paperbot.chat.UserText;
+import paperbot.recommender.rank.SearchResults;
 
 /**
  * The command core on the real seed corpus and a real index, asserted through {@link Reply} values.
@@ -332,6 +333,9 @@ final class CommandCoreTest {
             "\\",
             "🙂🚀",
             "a".repeat(5000),
+            // Read in one pass: a star after a very long word, or none after it.
+            "x".repeat(200_000),
+            "x".repeat(200_000) + "*",
             "\u0000\u200b\u202e",
             "the of and",
             "AND OR NOT")) {
@@ -346,6 +350,11 @@ final class CommandCoreTest {
     assertThat(UserText.plain(say("papers", words.toString()).text()))
         .startsWith("No papers match \"word0 word1")
         .endsWith("That was a long query: I searched for its first 32 words.");
+    // Only left-out words: nothing to look for, and the reply says why.
+    for (String leftOut : List.of("-diffusion", "NOT diffusion", "-\"world models\" -video")) {
+      assertThat(say("papers", leftOut).text()).as(leftOut).isEqualTo(SearchResults.ONLY_LEFT_OUT);
+    }
+    assertThat(say("papers", "the of and").text()).isEqualTo(SearchResults.NOTHING_TO_SEARCH);
   }
 
   @Test

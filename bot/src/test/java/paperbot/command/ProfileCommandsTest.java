@@ -361,6 +361,11 @@ final class ProfileCommandsTest {
     Reply similar = say("ian", "more", id);
     assertThat(similar.cards()).isNotEmpty().noneSatisfy(c -> assertThat(c.id()).isEqualTo(id));
     assertThat(similar.text()).startsWith("Papers like *");
+    assertThat(similar.ephemeral()).as("ranked for the member: private, as search is").isTrue();
+    assertThat(say("ian", "more", "https://arxiv.org/abs/2411.00099v2").text())
+        .isEqualTo(
+            "I don't have arXiv 2411.00099 yet. `/paper 2411.00099` fetches it from arXiv; then"
+                + " `/more 2411.00099` works.");
   }
 
   @Test

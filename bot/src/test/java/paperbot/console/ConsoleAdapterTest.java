@@ -81,7 +81,7 @@ final class ConsoleAdapterTest {
     assertThat(out).contains("BibTeX (.bib): /saved bibtex");
     Path bib = files.resolve("paperbot-saved.bib").toAbsolutePath();
     assertThat(out)
-        .contains("Your 1 saved papers as BibTeX: paperbot-saved.bib")
+        .contains("Your saved paper as BibTeX: paperbot-saved.bib")
         .contains("Written to " + bib)
         .contains("`/saved bibtex` sends them as a .bib file");
     assertThat(Files.readString(bib))

@@ -351,7 +351,7 @@ final class DiscordAdapterTest {
             false,
             "saved",
             "[{\"name\":\"format\",\"type\":3,\"value\":\"bibtex\"}]"));
-    assertThat(answer(discord).get("content").asText()).startsWith("Your 1 saved papers as BibTeX");
+    assertThat(answer(discord).get("content").asText()).startsWith("Your saved paper as BibTeX");
     // The fake files the attachment as it answers, which may finish after the test saw the call.
     for (int i = 0; i < 600 && discord.attached().isEmpty(); i++) {
       Thread.sleep(100);

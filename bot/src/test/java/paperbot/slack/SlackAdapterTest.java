@@ -230,11 +230,11 @@ final class SlackAdapterTest {
                     now(),
                     SECRET)
                 .body());
-    assertThat(ack.get("text").asText()).startsWith("Your 1 saved papers as BibTeX");
+    assertThat(ack.get("text").asText()).startsWith("Your saved paper as BibTeX");
     FakeSlackWebApi.Shared file = awaitShared();
     assertThat(file.channel()).isEqualTo("DU7");
     assertThat(file.filename()).isEqualTo("paperbot-saved.bib");
-    assertThat(file.comment()).startsWith("Your 1 saved papers as BibTeX");
+    assertThat(file.comment()).startsWith("Your saved paper as BibTeX");
     assertThat(file.text()).startsWith("@misc{").contains("title = {{");
   }
 

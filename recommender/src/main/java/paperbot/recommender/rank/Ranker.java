@@ -67,7 +67,11 @@ public final class Ranker {
     this.clock = clock;
   }
 
-  public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
+  public SearchResults search(IndexSearcher searcher, SearchRequest typedRequest)
+      throws IOException {
+    SearchSyntax.Read syntax = SearchSyntax.of(typedRequest.query(), searcher, analyzer);
+    SearchRequest request =
+        new SearchRequest(syntax.query(), typedRequest.offset(), typedRequest.limit());
     QueryWords.Split asTyped = QueryWords.split(request.query());
     // An author's name limits the search to their papers; the rest of the query ranks them.
     AuthorNames.Found author =
@@ -91,9 +95,17 @@ public final class Ranker {
     if (text == null) {
       return author != null
           ? authorPapers(searcher, request, author, limits)
-          : new SearchResults(List.of(), 0, request.offset(), EMPTY_NOTICE);
+          : new SearchResults(
+              List.of(),
+              0,
+              request.offset(),
+              split.excluded().isEmpty() ? EMPTY_NOTICE : SearchResults.ONLY_LEFT_OUT);
     }
-    String notice = QueryWords.cutNotice(request.query());
+    String notice = syntax.notice();
+    String cut = QueryWords.cutNotice(request.query());
+    if (cut != null) {
+      notice = join(notice, cut);
+    }
     if (author != null) {
       notice = join(notice, "Papers by " + author.written() + ", ranked for your other words.");
     }

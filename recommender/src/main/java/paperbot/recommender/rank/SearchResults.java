@@ -32,6 +32,11 @@ public record SearchResults(
   public static final String NOTHING_TO_SEARCH =
       "Type a few words to search for, e.g. /papers diffusion policy or /papers offline rl.";
 
+  /** The notice of a query whose every word is left out ({@code -diffusion}, {@code NOT video}). */
+  public static final String ONLY_LEFT_OUT =
+      "Every word of that query is left out (a minus or NOT leaves papers out, it finds none): add"
+          + " what to look for, e.g. /papers video -diffusion.";
+
   /** The count for people: "42", or "1,000+" when counting stopped early. */
   public String totalText() {
     return TotalText.of(totalHits, totalIsLowerBound);

@@ -300,8 +300,8 @@ final class SpellingFixes {
    * How the papers with the term spell it, the spelling nearest the typed word: "compression" and
    * "compress" share a stem, and one paper may use only one of them, so a few papers are read.
    */
-  private static String spelling(
-      IndexSearcher searcher, Analyzer analyzer, String term, String word) throws IOException {
+  static String spelling(IndexSearcher searcher, Analyzer analyzer, String term, String word)
+      throws IOException {
     TopDocs papers =
         searcher.search(new TermQuery(new Term(PaperFields.ABSTRACT, term)), PAPERS_READ);
     Map<String, Integer> spellings = new HashMap<>();

@@ -196,7 +196,7 @@ final class RankingTest {
     // Only words to leave out: nothing to search for.
     assertThat(index.search(SearchRequest.firstPage("-video", 5)).hits()).isEmpty();
     assertThat(index.search(SearchRequest.firstPage("-video", 5)).notice())
-        .isEqualTo(Ranker.EMPTY_NOTICE);
+        .isEqualTo(SearchResults.ONLY_LEFT_OUT);
   }
 
   @Test

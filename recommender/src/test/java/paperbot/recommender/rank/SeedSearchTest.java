@@ -228,6 +228,23 @@ final class SeedSearchTest {
   }
 
   @Test
+  void fieldPrefixesAndWildcardsAreTakenOutAndTheMemberIsTold() {
+    assertThat(ids("ti:world models")).isEqualTo(ids("world models"));
+    assertThat(index.search(SearchRequest.firstPage("ti:world models", 5)).notice())
+        .isEqualTo(
+            "Fields such as ti: or au: aren't needed: every search looks in titles, abstracts and"
+                + " authors.");
+    assertThat(ids("title:diffusion AND abs:policy")).isEqualTo(ids("diffusion AND policy"));
+    assertThat(ids("diffusion* polic*")).isEqualTo(ids("diffusion policy"));
+    assertThat(index.search(SearchRequest.firstPage("diffusion* polic*", 5)).notice())
+        .startsWith("* and ? aren't wildcards here: I read polic* as “policy”.");
+    assertThat(ids("diffu?ion policy")).isEqualTo(ids("diffusion policy"));
+    // A question mark that ends a word asks; it is no wildcard.
+    assertThat(index.search(SearchRequest.firstPage("what is diffusion policy?", 5)).notice())
+        .isNull();
+  }
+
+  @Test
   void notInCapitalsLeavesOutWhatFollowsAsAMinusDoes() {
     List<String> minus = ids("diffusion -policy");
     assertThat(minus).isNotEmpty().isEqualTo(ids("diffusion NOT policy"));
