@@ -206,6 +206,7 @@ public final class DigestCommand implements ChatCommand {
         return Reply.privateText(problem);
       }
     }
+    Optional<Subscription> before = find(request, me);
     Subscription saved =
         store.save(
             new Subscription(
@@ -222,9 +223,18 @@ public final class DigestCommand implements ChatCommand {
                 SIZE,
                 null));
     schedule.schedule(saved);
+    // A subscribe replaces the whole digest (what it leaves out takes its default): say what it
+    // was, so a time given alone does not silently drop the zone or topics set before.
+    String was = before.map(DigestCommand::describe).orElse(null);
+    boolean changed = was != null && !was.equals(describe(saved));
+    String done =
+        was == null
+            ? "Subscribed" + (me ? " you" : " this channel")
+            : changed
+                ? "Changed " + (me ? "your" : "this channel's") + " digest"
+                : (me ? "Your" : "This channel's") + " digest stays";
     return Reply.privateText(
-        "Subscribed"
-            + (me ? " you" : " this channel")
+        done
             + ": "
             + describe(saved)
             + when.zoneNote()
@@ -233,6 +243,7 @@ public final class DigestCommand implements ChatCommand {
             + ". `/digest preview"
             + (me ? " me" : "")
             + "` shows what it would post now."
+            + (changed ? " It was " + was + "." : "")
             + topics.stream()
                 .map(topic -> TopicText.spellingNote(index, topic))
                 .collect(joining()));

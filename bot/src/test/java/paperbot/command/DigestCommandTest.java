@@ -41,6 +41,17 @@ final class DigestCommandTest {
   }
 
   /** What the workspace has stored: kind, time, zone, days and topics of each digest. */
+  /**
+   * What a subscribe reply says is now stored, whether it started the digest or changed one (the
+   * tests subscribe one channel again and again).
+   */
+  private static String settings(Reply reply) {
+    return UserText.plain(reply.text())
+        .replaceFirst(
+            "^(Subscribed this channel|Changed this channel's digest|This channel's digest stays): ",
+            "");
+  }
+
   private static List<String> stored(String workspace) {
     return bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), workspace).stream()
         .map(s -> s.kind() + " " + s.at() + " " + s.zone() + " " + s.days() + " " + s.topics())
@@ -108,10 +119,9 @@ final class DigestCommandTest {
             Map.entry("0900", "09:00"),
             Map.entry("\uff10\uff19:\uff10\uff10", "09:00"));
     read.forEach((typed, at) ->
-        assertThat(UserText.plain(in("G11", "subscribe " + typed + " offline rl", true).text()))
+        assertThat(settings(in("G11", "subscribe " + typed + " offline rl", true)))
             .as(typed)
-            .startsWith(
-                "Subscribed this channel: 5 papers at " + at + " UTC on weekdays (offline rl)."));
+            .startsWith("5 papers at " + at + " UTC on weekdays (offline rl)."));
     assertThat(UserText.plain(in("G11", "subscribe me 9pm", true).text()))
         .startsWith("Subscribed you: 5 papers at 21:00 UTC");
     List<String> before = stored("G11");
@@ -142,13 +152,26 @@ final class DigestCommandTest {
             "diffusion days:sat, offline rl", "09:00 UTC on Sat (diffusion, offline rl).",
             "8am, diffusion", "08:00 UTC on weekdays (diffusion).");
     read.forEach((typed, stored) -> {
-      assertThat(UserText.plain(in("G16", "subscribe " + typed, true).text()))
+      assertThat(settings(in("G16", "subscribe " + typed, true)))
           .as(typed)
-          .startsWith("Subscribed this channel: 5 papers at " + stored);
+          .startsWith("5 papers at " + stored);
       assertThat(UserText.plain(in("G16", "status", true).text()))
           .as(typed)
           .contains("channel C1: 5 papers at " + stored);
     });
+  }
+
+  @Test
+  void subscribingAgainSaysWhatChangedAndWhatItWas() {
+    assertThat(UserText.plain(in("G18", "subscribe 7am PST offline rl", true).text()))
+        .startsWith("Subscribed this channel: 5 papers at 07:00 America/Los_Angeles");
+    assertThat(UserText.plain(in("G18", "subscribe 7am PST offline rl", true).text()))
+        .startsWith("This channel's digest stays: 5 papers at 07:00 America/Los_Angeles")
+        .doesNotContain("It was");
+    assertThat(UserText.plain(in("G18", "subscribe 10:00", true).text()))
+        .startsWith(
+            "Changed this channel's digest: 5 papers at 10:00 UTC on weekdays (all topics).")
+        .contains(" It was 5 papers at 07:00 America/Los_Angeles on weekdays (offline rl).");
   }
 
   @Test
@@ -182,20 +205,18 @@ final class DigestCommandTest {
             Map.entry("GMT-3", "GMT-03:00"),
             Map.entry("UTC+14", "UTC+14:00"));
     read.forEach((typed, zone) ->
-        assertThat(
-                UserText.plain(in("G12", "subscribe 09:00 " + typed + " offline rl", true).text()))
+        assertThat(settings(in("G12", "subscribe 09:00 " + typed + " offline rl", true)))
             .as(typed)
             .startsWith(
-                "Subscribed this channel: 5 papers at 09:00 "
+                "5 papers at 09:00 "
                     + zone
                     + " on weekdays (offline rl). `"
                     + typed
                     + "` is read as "
                     + zone
                     + ". Next: "));
-    assertThat(UserText.plain(in("G12", "subscribe 09:00 CET offline rl", true).text()))
-        .startsWith(
-            "Subscribed this channel: 5 papers at 09:00 CET on weekdays (offline rl). Next:");
+    assertThat(settings(in("G12", "subscribe 09:00 CET offline rl", true)))
+        .startsWith("5 papers at 09:00 CET on weekdays (offline rl). Next:");
     List<String> before = stored("G12");
     assertThat(UserText.plain(in("G12", "subscribe 09:00 UTC+15", true).text()))
         .isEqualTo("`UTC+15` is not a time zone: offsets from UTC run from UTC-12 to UTC+14.");
