@@ -40,7 +40,6 @@ final class DigestCommandTest {
                 Platform.DISCORD, workspace, "C1", "ana", "digest", "subscribe", true, options));
   }
 
-  /** What the workspace has stored: kind, time, zone, days and topics of each digest. */
   /**
    * What a subscribe reply says is now stored, whether it started the digest or changed one (the
    * tests subscribe one channel again and again).
@@ -52,6 +51,7 @@ final class DigestCommandTest {
             "");
   }
 
+  /** What the workspace has stored: kind, time, zone, days and topics of each digest. */
   private static List<String> stored(String workspace) {
     return bot.wiring().digestStore().inWorkspace(Platform.DISCORD.name(), workspace).stream()
         .map(s -> s.kind() + " " + s.at() + " " + s.zone() + " " + s.days() + " " + s.topics())
