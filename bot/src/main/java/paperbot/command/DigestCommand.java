@@ -243,7 +243,7 @@ public final class DigestCommand implements ChatCommand {
             + ". `/digest preview"
             + (me ? " me" : "")
             + "` shows what it would post now."
-            + (changed ? " It was " + was + "." : "")
+            + (changed ? " It was " + was : "")
             + topics.stream()
                 .map(topic -> TopicText.spellingNote(index, topic))
                 .collect(joining()));
