@@ -55,6 +55,17 @@ public final class SlackAdapter {
   private final SlackSettings settings;
   private final App app;
 
+  /** Recent event ids; far more than Slack sends in the minutes it retries one. */
+  private static final int SEEN_EVENTS = 10_000;
+
+  private final Map<String, Boolean> seenEvents =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > SEEN_EVENTS;
+        }
+      };
+
   private SlackAdapter(CommandRouter router, SlackSettings settings, ExecutorService workers) {
     this.router = router;
     this.settings = settings;
@@ -213,11 +224,30 @@ public final class SlackAdapter {
     LinkSharedEvent event = payload.getEvent();
     // A composer preview is sent again once the message is posted; that one is unfurled (and
     // counted as the channel's share) once.
-    if (event != null && !"composer".equals(event.getSource()) && !blank(payload.getTeamId())) {
+    if (event != null
+        && !"composer".equals(event.getSource())
+        && !blank(payload.getTeamId())
+        && firstDelivery(payload.getEventId())) {
       MethodsClient client = ctx.client();
       workers.execute(() -> unfurl(client, payload.getTeamId(), event));
     }
     return ctx.ack();
+  }
+
+  /**
+   * False for an event already taken. Slack sends an event again, with the same event_id and an
+   * X-Slack-Retry-Num header, when it thinks the first delivery failed (no 2xx within 3 s, a lost
+   * connection), up to three times within minutes; processing it again would unfurl and count the
+   * share twice. The header alone is not enough: a retry whose first delivery never arrived is new
+   * here. Ids are remembered in order, the oldest forgotten first.
+   */
+  private boolean firstDelivery(String eventId) {
+    if (blank(eventId)) {
+      return true;
+    }
+    synchronized (seenEvents) {
+      return seenEvents.put(eventId, Boolean.TRUE) == null;
+    }
   }
 
   private void unfurl(MethodsClient client, String team, LinkSharedEvent event) {
