@@ -554,6 +554,50 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void aDigestCommandIsAckedWhileSlackIsStillAskedWhetherTheMemberIsAnAdmin() throws Exception {
+    // Slack wants the ack within 3 s however long its own users.info takes: the lookup belongs to
+    // the answer, which may follow through the response_url.
+    slackApi.holdUsersInfo();
+    HttpResponse<String> ack;
+    try {
+      ack =
+          http.sendAsync(
+                  SlackForms.signedNow(
+                      slow.port(),
+                      SECRET,
+                      SlackForms.command(
+                          "UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("held"))),
+                  HttpResponse.BodyHandlers.ofString())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      slackApi.releaseUsersInfo();
+    }
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).isEmpty();
+    RecordedRequest answer = slackApi.next("/respond/held");
+    assertThat(answer).isNotNull();
+    assertThat(JSON.readTree(answer.getBody().utf8()).get("text").asText())
+        .startsWith("This channel has no digest");
+  }
+
+  @Test
+  void aRateLimitedAdminLookupIsAskedAgainWhenSlackSaysAndNotTakenAsANo() throws Exception {
+    int before = slackApi.count("/api/users.info");
+    slackApi.rateLimitNextUsersInfo(1);
+    JsonNode admin =
+        JSON.readTree(
+            post(
+                    fast,
+                    SlackForms.command(
+                        "UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("limited")),
+                    now(),
+                    SECRET)
+                .body());
+    assertThat(admin.get("text").asText()).startsWith("This channel has no digest");
+    assertThat(slackApi.count("/api/users.info") - before).isEqualTo(2);
+  }
+
+  @Test
   void echoedMemberTextIsReadUnescapedAndSentEscapedSoItNeverPings() throws Exception {
     // As Slack sends it: the member typed "<!channel> *Bold Name* & co", or @channel (which Slack
     // turns into <!channel>); & < > arrive as entities.
