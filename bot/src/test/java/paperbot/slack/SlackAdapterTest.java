@@ -469,6 +469,29 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void anUnsignedBodyIsRefusedWith401BeforeAnythingReadsIt() throws Exception {
+    // Unread, whatever it holds: a forged body that Slack never signed cannot reach the parser
+    // (which logs what it cannot read) or learn from a 400 what the endpoint accepts.
+    for (String type : List.of("application/x-www-form-urlencoded", "application/json")) {
+      for (String body : List.of("payload=%7Bunsigned-marker", "{unsigned-marker", "")) {
+        assertThat(post(fast, body, now(), "not-the-secret", type).statusCode())
+            .as(type + " " + body)
+            .isEqualTo(401);
+      }
+    }
+    HttpResponse<String> bare =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + fast.port() + SlackHttpServer.PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{unsigned-marker"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(bare.statusCode()).isEqualTo(401);
+    assertThat(logs.lines()).noneMatch(line -> line.contains("unsigned-marker"));
+  }
+
+  @Test
   void postMessageWaitsOutA429AndThenPosts() throws Exception {
     SlackOutbox outbox =
         new SlackOutbox(
