@@ -16,9 +16,11 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatUnfurlRequest;
 import com.slack.api.model.event.LinkSharedEvent;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,17 @@ public final class SlackAdapter {
   private final ExecutorService workers;
   private final SlackSettings settings;
   private final App app;
+
+  /** Recent event ids; far more than Slack sends in the minutes it retries one. */
+  private static final int SEEN_EVENTS = 10_000;
+
+  private final Map<String, Boolean> seenEvents =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > SEEN_EVENTS;
+        }
+      };
 
   private SlackAdapter(CommandRouter router, SlackSettings settings, ExecutorService workers) {
     this.router = router;
@@ -102,19 +115,6 @@ public final class SlackAdapter {
       return MISSING_FIELDS;
     }
     String name = payload.getCommand();
-    // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks
-    // Slack (users.info)
-    // whether the member is a workspace admin or owner; other commands cost no extra call.
-    boolean manager = !name.equals("/digest") || isAdmin(ctx, payload.getUserId());
-    ChatRequest chat =
-        new ChatRequest(
-            Platform.SLACK,
-            payload.getTeamId(),
-            payload.getChannelId(),
-            payload.getUserId(),
-            name,
-            SlackRenderer.unescape(payload.getText()),
-            manager);
     // The ack is the HTTP response itself: it carries the reply when the core is done within the
     // inline budget, else it is empty and the reply follows through the response_url.
     CompletableFuture<Optional<Reply>> ack = new CompletableFuture<>();
@@ -137,7 +137,22 @@ public final class SlackAdapter {
                 respond(ctx, reply);
               }
             });
-    CompletableFuture.supplyAsync(() -> router.handle(chat), workers)
+    // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks
+    // Slack (users.info) whether the member is a workspace admin or owner; other commands cost no
+    // extra call. The question is part of the answer, not of the ack: Slack wants the ack within
+    // 3 s however long users.info takes.
+    CompletableFuture.supplyAsync(
+            () ->
+                router.handle(
+                    new ChatRequest(
+                        Platform.SLACK,
+                        payload.getTeamId(),
+                        payload.getChannelId(),
+                        payload.getUserId(),
+                        name,
+                        SlackRenderer.unescape(payload.getText()),
+                        !name.equals("/digest") || isAdmin(ctx.client(), payload.getUserId()))),
+            workers)
         .thenAcceptAsync(
             reply -> {
               answer.send(reply);
@@ -213,11 +228,30 @@ public final class SlackAdapter {
     LinkSharedEvent event = payload.getEvent();
     // A composer preview is sent again once the message is posted; that one is unfurled (and
     // counted as the channel's share) once.
-    if (event != null && !"composer".equals(event.getSource()) && !blank(payload.getTeamId())) {
+    if (event != null
+        && !"composer".equals(event.getSource())
+        && !blank(payload.getTeamId())
+        && firstDelivery(payload.getEventId())) {
       MethodsClient client = ctx.client();
       workers.execute(() -> unfurl(client, payload.getTeamId(), event));
     }
     return ctx.ack();
+  }
+
+  /**
+   * False for an event already taken. Slack sends an event again, with the same event_id and an
+   * X-Slack-Retry-Num header, when it thinks the first delivery failed (no 2xx within 3 s, a lost
+   * connection), up to three times within minutes; processing it again would unfurl and count the
+   * share twice. The header alone is not enough: a retry whose first delivery never arrived is new
+   * here. Ids are remembered in order, the oldest forgotten first.
+   */
+  private boolean firstDelivery(String eventId) {
+    if (blank(eventId)) {
+      return true;
+    }
+    synchronized (seenEvents) {
+      return seenEvents.put(eventId, Boolean.TRUE) == null;
+    }
   }
 
   private void unfurl(MethodsClient client, String team, LinkSharedEvent event) {
@@ -256,19 +290,42 @@ public final class SlackAdapter {
     return value == null || value.isBlank();
   }
 
+  /** Longest Retry-After an admin lookup waits out; the member is waiting for the answer. */
+  static final Duration ADMIN_RETRY_LIMIT = Duration.ofSeconds(10);
+
   /**
    * Workspace admins and owners may manage channel digests; if Slack cannot tell us, the answer is
-   * no.
+   * no. A 429 is Slack saying when to ask again: asked once more after its Retry-After, if short.
    */
-  private static boolean isAdmin(SlashCommandContext ctx, String userId) {
-    try {
-      var info = ctx.client().usersInfo(r -> r.user(userId));
-      return info.isOk()
-          && info.getUser() != null
-          && (info.getUser().isAdmin() || info.getUser().isOwner());
-    } catch (Exception e) {
-      log.warn("slack users.info failed error={}", e.toString());
-      return false;
+  private static boolean isAdmin(MethodsClient client, String userId) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        var info = client.usersInfo(r -> r.user(userId));
+        if (!info.isOk()) {
+          log.warn("slack users.info refused error={}", info.getError());
+          return false;
+        }
+        return info.getUser() != null && (info.getUser().isAdmin() || info.getUser().isOwner());
+      } catch (SlackApiException e) {
+        Duration wait = SlackOutbox.retryAfter(e.getResponse().header("Retry-After"));
+        if (e.getResponse().code() != 429 || attempt > 1 || wait.compareTo(ADMIN_RETRY_LIMIT) > 0) {
+          log.warn(
+              "slack users.info failed status={} error={}",
+              e.getResponse().code(),
+              e.getError() == null ? "" : e.getError().getError());
+          return false;
+        }
+        log.info("slack users.info rate limited retry_in_ms={}", wait.toMillis());
+        try {
+          Thread.sleep(wait.toMillis());
+        } catch (InterruptedException stopped) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      } catch (IOException e) {
+        log.warn("slack users.info failed error={}", e.toString());
+        return false;
+      }
     }
   }
 

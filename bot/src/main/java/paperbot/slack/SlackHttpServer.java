@@ -1,5 +1,6 @@
 package paperbot.slack;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,6 +44,13 @@ public final class SlackHttpServer implements AutoCloseable {
    */
   static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
+  private static final Response UNAUTHORIZED =
+      Response.builder()
+          .statusCode(401)
+          .contentType("application/json")
+          .body("{\"error\":\"invalid request\"}")
+          .build();
+
   static final String FORM = "application/x-www-form-urlencoded";
   static final String JSON = "application/json";
 
@@ -49,6 +58,7 @@ public final class SlackHttpServer implements AutoCloseable {
   private final App app;
   private final Clock clock;
   private final SlackRequestParser parser;
+  private final SlackSignature.Generator signer;
   private final ExecutorService handlers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-http-", 0).factory());
 
@@ -57,6 +67,7 @@ public final class SlackHttpServer implements AutoCloseable {
     this.app = app;
     this.clock = clock;
     this.parser = new SlackRequestParser(app.config());
+    this.signer = new SlackSignature.Generator(app.config().getSigningSecret());
   }
 
   /**
@@ -105,6 +116,18 @@ public final class SlackHttpServer implements AutoCloseable {
   private Response run(HttpExchange exchange, String body) {
     Map<String, List<String>> headers = new HashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
+    // Slack's order: a request is authenticated before anything reads it, so an unsigned body,
+    // however
+    // malformed, is refused alike (401) and never reaches the parser, which logs what it cannot
+    // read.
+    if (outsideWindow(headers)) {
+      log.info("slack request refused: timestamp more than 5 minutes from local time");
+      return UNAUTHORIZED;
+    }
+    if (!signed(headers, body)) {
+      log.info("slack request refused: missing or bad signature");
+      return UNAUTHORIZED;
+    }
     Request<?> request;
     try {
       request =
@@ -128,14 +151,6 @@ public final class SlackHttpServer implements AutoCloseable {
           .statusCode(400)
           .contentType("text/plain")
           .body("unknown request")
-          .build();
-    }
-    if (outsideWindow(headers)) {
-      log.info("slack request refused: timestamp more than 5 minutes from local time");
-      return Response.builder()
-          .statusCode(401)
-          .contentType("application/json")
-          .body("{\"error\":\"invalid request\"}")
           .build();
     }
     String expected = expectedContentType(request.getRequestType());
@@ -171,7 +186,23 @@ public final class SlackHttpServer implements AutoCloseable {
     return type == RequestType.Event || type == RequestType.UrlVerification ? JSON : FORM;
   }
 
-  /** A timestamp more than five minutes from now, either way; a missing one is Bolt's to refuse. */
+  /** The v0 signature Slack computes over the timestamp and the body, with the signing secret. */
+  private boolean signed(Map<String, List<String>> headers, String body) {
+    String timestamp = first(headers, "x-slack-request-timestamp");
+    String signature = first(headers, "x-slack-signature");
+    return timestamp != null
+        && signature != null
+        && MessageDigest.isEqual(
+            signer.generate(timestamp, body).getBytes(StandardCharsets.UTF_8),
+            signature.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** A timestamp more than five minutes from now, either way; a missing one fails the signature. */
   private boolean outsideWindow(Map<String, List<String>> headers) {
     List<String> values = headers.get("x-slack-request-timestamp");
     if (values == null || values.isEmpty()) {

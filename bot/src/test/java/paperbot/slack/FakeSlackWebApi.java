@@ -65,6 +65,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   private volatile CompletableFuture<Posted> holdNext;
   private final CountDownLatch released = new CountDownLatch(1);
+  private final Queue<MockResponse> scriptedUsersInfo = new ConcurrentLinkedQueue<>();
+  private volatile CountDownLatch usersInfoHeld;
 
   public FakeSlackWebApi() throws IOException {
     server.setDispatcher(
@@ -89,6 +91,14 @@ public final class FakeSlackWebApi implements AutoCloseable {
                       "{\"ok\":true,\"url\":\"https://paperbot-test.slack.com/\",\"team\":\"Test\","
                           + "\"user\":\"paperbot\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
               case "/api/users.info" -> {
+                CountDownLatch held = usersInfoHeld;
+                if (held != null) {
+                  held.await(60, TimeUnit.SECONDS);
+                }
+                MockResponse scripted = scriptedUsersInfo.poll();
+                if (scripted != null) {
+                  yield scripted;
+                }
                 boolean admin = "UADMIN".equals(form.get("user"));
                 yield json(
                     "{\"ok\":true,\"user\":{\"id\":\""
@@ -324,6 +334,29 @@ public final class FakeSlackWebApi implements AutoCloseable {
             .build());
   }
 
+  /** The next {@code users.info} answers 429 with this Retry-After (seconds), as Slack does. */
+  void rateLimitNextUsersInfo(int retryAfterSeconds) {
+    scriptedUsersInfo.add(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", String.valueOf(retryAfterSeconds))
+            .body("{\"ok\":false,\"error\":\"ratelimited\"}")
+            .build());
+  }
+
+  /** {@code users.info} answers only after {@link #releaseUsersInfo} (or close): Slack is slow. */
+  void holdUsersInfo() {
+    usersInfoHeld = new CountDownLatch(1);
+  }
+
+  void releaseUsersInfo() {
+    CountDownLatch held = usersInfoHeld;
+    usersInfoHeld = null;
+    if (held != null) {
+      held.countDown();
+    }
+  }
+
   /** The next {@code chat.postMessage} fails with this server error. */
   void failNextPost(int status) {
     scriptedPosts.add(new MockResponse.Builder().code(status).body("upstream trouble").build());
@@ -361,6 +394,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
   @Override
   public void close() {
     released.countDown();
+    releaseUsersInfo();
     for (WebSocket socket : sockets) {
       socket.close(1000, "fake slack closing");
     }

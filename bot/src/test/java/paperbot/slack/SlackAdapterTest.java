@@ -277,6 +277,70 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void anEventSlackRetriesIsAckedAgainButUnfurledOnce() throws Exception {
+    // Slack resends an event it thinks went unanswered with the same event_id and an
+    // X-Slack-Retry-Num header; a retry whose first delivery never arrived is new here.
+    // Its own fake and workers: once the workers are done, every unfurl has been asked for.
+    FakeSlackWebApi ownApi = new FakeSlackWebApi();
+    ExecutorService own = Executors.newFixedThreadPool(2);
+    SlackSettings settings =
+        new SlackSettings(
+            FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, ownApi.apiUrl(), Duration.ofSeconds(60));
+    SlackHttpServer server =
+        SlackHttpServer.start(
+            SlackAdapter.start(bot.router(), settings, own).app(),
+            "127.0.0.1",
+            0,
+            java.time.Clock.systemUTC());
+    try {
+      String first = linkShared("EvRetry1", "1800000001.000200", "2407.00001");
+      String lost = linkShared("EvRetry2", "1800000002.000200", "2407.00002");
+      assertThat(postJson(server, first, now(), SECRET).statusCode()).isEqualTo(200);
+      List<String> reasons = List.of("http_timeout", "http_error", "connection_failed");
+      for (int i = 0; i < reasons.size(); i++) {
+        assertThat(retry(server, first, i + 1, reasons.get(i)).statusCode()).isEqualTo(200);
+      }
+      assertThat(retry(server, lost, 1, "connection_failed").statusCode()).isEqualTo(200);
+    } finally {
+      server.close();
+      own.shutdown();
+      assertThat(own.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    ownApi.close();
+    assertThat(ownApi.unfurled())
+        .extracting(call -> call.get("ts"))
+        .containsExactlyInAnyOrder("1800000001.000200", "1800000002.000200");
+  }
+
+  /** A link_shared callback for one arXiv paper, in channel C9. */
+  private static String linkShared(String eventId, String messageTs, String arxivId) {
+    return ("{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+            + "\"event_id\":\"%s\",\"event_time\":1700000000,\"event\":{\"type\":\"link_shared\","
+            + "\"channel\":\"C9\",\"is_bot_user_member\":true,\"user\":\"U8\",\"message_ts\":\"%s\","
+            + "\"source\":\"conversations_history\",\"links\":[{\"domain\":\"arxiv.org\","
+            + "\"url\":\"https://arxiv.org/abs/%s\"}],\"event_ts\":\"%s\"}}")
+        .formatted(eventId, messageTs, arxivId, messageTs);
+  }
+
+  /** The same callback again, as Slack resends it: signed anew, with the retry headers. */
+  private static HttpResponse<String> retry(
+      SlackHttpServer server, String body, int number, String reason) throws Exception {
+    String ts = String.valueOf(now());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+            .header("Content-Type", "application/json")
+            .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+            .header(
+                SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+                new SlackSignature.Generator(SECRET).generate(ts, body))
+            .header("X-Slack-Retry-Num", String.valueOf(number))
+            .header("X-Slack-Retry-Reason", reason)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void personalPapersUseTheMembersTopics() throws Exception {
     post(
         fast,
@@ -405,6 +469,29 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void anUnsignedBodyIsRefusedWith401BeforeAnythingReadsIt() throws Exception {
+    // Unread, whatever it holds: a forged body that Slack never signed cannot reach the parser
+    // (which logs what it cannot read) or learn from a 400 what the endpoint accepts.
+    for (String type : List.of("application/x-www-form-urlencoded", "application/json")) {
+      for (String body : List.of("payload=%7Bunsigned-marker", "{unsigned-marker", "")) {
+        assertThat(post(fast, body, now(), "not-the-secret", type).statusCode())
+            .as(type + " " + body)
+            .isEqualTo(401);
+      }
+    }
+    HttpResponse<String> bare =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + fast.port() + SlackHttpServer.PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{unsigned-marker"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(bare.statusCode()).isEqualTo(401);
+    assertThat(logs.lines()).noneMatch(line -> line.contains("unsigned-marker"));
+  }
+
+  @Test
   void postMessageWaitsOutA429AndThenPosts() throws Exception {
     SlackOutbox outbox =
         new SlackOutbox(
@@ -487,6 +574,50 @@ final class SlackAdapterTest {
                     SECRET)
                 .body());
     assertThat(personal.get("text").asText()).startsWith("You have no digest");
+  }
+
+  @Test
+  void aDigestCommandIsAckedWhileSlackIsStillAskedWhetherTheMemberIsAnAdmin() throws Exception {
+    // Slack wants the ack within 3 s however long its own users.info takes: the lookup belongs to
+    // the answer, which may follow through the response_url.
+    slackApi.holdUsersInfo();
+    HttpResponse<String> ack;
+    try {
+      ack =
+          http.sendAsync(
+                  SlackForms.signedNow(
+                      slow.port(),
+                      SECRET,
+                      SlackForms.command(
+                          "UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("held"))),
+                  HttpResponse.BodyHandlers.ofString())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      slackApi.releaseUsersInfo();
+    }
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).isEmpty();
+    RecordedRequest answer = slackApi.next("/respond/held");
+    assertThat(answer).isNotNull();
+    assertThat(JSON.readTree(answer.getBody().utf8()).get("text").asText())
+        .startsWith("This channel has no digest");
+  }
+
+  @Test
+  void aRateLimitedAdminLookupIsAskedAgainWhenSlackSaysAndNotTakenAsANo() throws Exception {
+    int before = slackApi.count("/api/users.info");
+    slackApi.rateLimitNextUsersInfo(1);
+    JsonNode admin =
+        JSON.readTree(
+            post(
+                    fast,
+                    SlackForms.command(
+                        "UADMIN", "/digest", "unsubscribe", slackApi.responseUrl("limited")),
+                    now(),
+                    SECRET)
+                .body());
+    assertThat(admin.get("text").asText()).startsWith("This channel has no digest");
+    assertThat(slackApi.count("/api/users.info") - before).isEqualTo(2);
   }
 
   @Test
