@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,9 @@ public final class SlackHttpServer implements AutoCloseable {
           .contentType("application/json")
           .body("{\"error\":\"invalid request\"}")
           .build();
+
+  /** Slack's certificate check: a form with {@code ssl_check=1}. */
+  private static final Pattern SSL_CHECK = Pattern.compile("(?:^|&)ssl_check=1(?:&|$)");
 
   static final String FORM = "application/x-www-form-urlencoded";
   static final String JSON = "application/json";
@@ -116,8 +120,12 @@ public final class SlackHttpServer implements AutoCloseable {
   private Response run(HttpExchange exchange, String body) {
     Map<String, List<String>> headers = new HashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
-    // Slack's order: a request is authenticated before anything reads it, so an unsigned body,
-    // however
+    // Slack's check that the URL serves a valid certificate asks nothing and is answered 200,
+    // signed or not, as Bolt's own SSLCheck answers it before verifying requests.
+    if (SSL_CHECK.matcher(body).find()) {
+      return Response.builder().statusCode(200).body("").build();
+    }
+    // Then a request is authenticated before anything reads it: an unsigned body, however
     // malformed, is refused alike (401) and never reaches the parser, which logs what it cannot
     // read.
     if (outsideWindow(headers)) {

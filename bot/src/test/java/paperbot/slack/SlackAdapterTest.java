@@ -489,6 +489,16 @@ final class SlackAdapterTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(bare.statusCode()).isEqualTo(401);
     assertThat(logs.lines()).noneMatch(line -> line.contains("unsigned-marker"));
+    // Slack's certificate check asks nothing: 200, as Bolt's SSLCheck answers it, signed or not.
+    assertThat(
+            post(
+                    fast,
+                    "ssl_check=1&token=x",
+                    now(),
+                    "not-the-secret",
+                    "application/x-www-form-urlencoded")
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
