@@ -16,6 +16,7 @@ import java.util.Set;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
+import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.digest.DigestRunner;
@@ -129,9 +130,13 @@ public final class DigestCommand implements ChatCommand {
     boolean changesChannel =
         !me && List.of("subscribe", "unsubscribe", "stop", "now", "team").contains(action);
     if (changesChannel && !request.canManageChannel()) {
+      // Each platform's own word for who may: Slack asks whether the member is an admin.
       return Reply.privateText(
-          "Setting up this channel's digest needs the Manage Channels permission here. "
-              + "`/digest subscribe me` sets up one just for you.");
+          "Setting up this channel's digest needs "
+              + (request.platform() == Platform.SLACK
+                  ? "a workspace admin or owner"
+                  : "the Manage Channels permission")
+              + " here. `/digest subscribe me` sets up one just for you.");
     }
     // Only subscribe and team read more words, and mentions its switch: a word left after any
     // other subcommand (`unsubscribe mee`) is refused before anything is done.

@@ -564,7 +564,7 @@ final class SlackAdapterTest {
                     now(),
                     SECRET)
                 .body());
-    assertThat(refused.get("text").asText()).contains("needs the Manage Channels permission");
+    assertThat(refused.get("text").asText()).contains("needs a workspace admin or owner");
     JsonNode admin =
         JSON.readTree(
             post(
