@@ -39,6 +39,15 @@ public final class DataBackup {
 
   private static final String H2_DB_NAME = "paperbot";
 
+  /**
+   * Written into the data directory before a restore replaces anything, and removed when it is
+   * done. A restore cut short (a kill, a full disk) leaves part of the backup and part of the data
+   * before it: a deleted database that the next start would silently re-create empty, or an index
+   * with some of its files. No paperbot opens such a directory; running the restore again finishes
+   * it.
+   */
+  static final String RESTORE_UNFINISHED = "restore-unfinished.txt";
+
   private final BotConfig config;
   private final Clock clock;
 
@@ -52,6 +61,7 @@ public final class DataBackup {
    */
   @SuppressWarnings("try") // the lock is only held: no running bot may write while the copy is made
   public String backup(Path target) throws IOException {
+    requireNoUnfinishedRestore(config.dataDir());
     requireEmpty(target);
     Path index = config.dataDir().resolve("index");
     if (!Files.isDirectory(index)) {
@@ -103,6 +113,11 @@ public final class DataBackup {
     try (FSDirectory directory = FSDirectory.open(index);
         Lock lock = writeLock(directory)) {
       lock.ensureValid(); // held for the whole restore: no paperbot can start meanwhile
+      Path unfinished = config.dataDir().resolve(RESTORE_UNFINISHED);
+      Files.writeString(unfinished, source.toAbsolutePath().normalize() + "\n");
+      try (FileChannel channel = FileChannel.open(unfinished, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
       try (Stream<Path> files = Files.list(index)) {
         for (Path file :
             files
@@ -117,8 +132,37 @@ public final class DataBackup {
         }
       }
       boolean database = restoreDatabase(source);
+      Files.delete(unfinished);
       return "restored the index" + (database ? " and the database" : "") + " from " + source;
     }
+  }
+
+  /**
+   * Refuses a data directory that a restore cut short left half replaced, naming the restore to run
+   * again.
+   */
+  public static void requireNoUnfinishedRestore(Path dataDir) {
+    Path unfinished = dataDir.resolve(RESTORE_UNFINISHED);
+    if (!Files.isRegularFile(unfinished)) {
+      return;
+    }
+    String source;
+    try {
+      source = Files.readString(unfinished).strip();
+    } catch (IOException e) {
+      source = "";
+    }
+    if (source.isEmpty()) { // cut short while the marker itself was written
+      source = "DIR (the backup you were restoring)";
+    }
+    throw new IllegalStateException(
+        "a restore from "
+            + source
+            + " was cut short, so "
+            + dataDir
+            + " holds part of that backup and part of the data before it; finish it with:"
+            + " paperbot restore "
+            + source);
   }
 
   /** SQLite writes a consistent, compacted copy itself; PostgreSQL is left to pg_dump. */

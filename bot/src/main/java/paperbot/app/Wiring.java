@@ -113,6 +113,8 @@ public final class Wiring implements AutoCloseable {
     // Storage first, then the recommender: the database keeps every paper, and the index is a view
     // of it.
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
+    // Before anything is opened: a restore cut short must not start as a fresh, empty database.
+    DataBackup.requireNoUnfinishedRestore(config.dataDir());
     Database database = openDatabase(config);
     LucenePaperIndex index;
     JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), clock);

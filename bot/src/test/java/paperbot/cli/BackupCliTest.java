@@ -1,10 +1,12 @@
 package paperbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.TestBots;
@@ -94,5 +96,49 @@ final class BackupCliTest {
             backups.resolve("c").toString());
     assertThat(nothing.exitCode()).isEqualTo(1);
     assertThat(nothing.err()).contains("has no index yet");
+  }
+
+  /**
+   * A restore deletes the live database before it renames the backup's copy into place; a kill
+   * between the two left no database, and the next start silently made a new, empty one (every
+   * profile and digest gone, the index restored). Found by killing {@code paperbot restore} at
+   * random; a kill during its index copy left an index the next start could not open.
+   */
+  @Test
+  void aRestoreCutShortIsRefusedAtTheNextStartUntilARestoreFinishesIt() throws Exception {
+    try (Wiring wiring = TestBots.open(data)) {
+      wiring.profiles().addTopic(ANA, "world models", 2);
+    }
+    Path good = backups.resolve("good");
+    assertThat(CliRun.of("backup", "--data", data.toString(), good.toString()).exitCode()).isZero();
+    // An older paperbot's H2 backup whose zip holds no database stops the restore after it has
+    // replaced the index and deleted the live database: where a kill left it.
+    Path cutShort = Files.createDirectories(backups.resolve("h2").resolve("index"));
+    try (Stream<Path> files = Files.list(good.resolve("index"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, cutShort.resolve(file.getFileName()));
+      }
+    }
+    Path h2 = cutShort.getParent();
+    Files.copy(good.resolve("paperbot-backup.txt"), h2.resolve("paperbot-backup.txt"));
+    Files.writeString(h2.resolve("paperbot-db.zip"), "not a zip");
+
+    CliRun cut = CliRun.of("restore", "--data", data.toString(), h2.toString());
+    assertThat(cut.exitCode()).isEqualTo(1);
+    assertThat(data.resolve("paperbot.db")).doesNotExist();
+
+    assertThatThrownBy(() -> TestBots.open(data).close())
+        .hasMessageContaining("a restore from " + h2 + " was cut short")
+        .hasMessageContaining("paperbot restore " + h2);
+    assertThat(data.resolve("paperbot.db")).as("no empty database made").doesNotExist();
+    CliRun search = CliRun.of("search", "--data", data.toString(), "world models");
+    assertThat(search.exitCode()).isEqualTo(1);
+    assertThat(search.err()).contains("was cut short");
+
+    CliRun finished = CliRun.of("restore", "--data", data.toString(), good.toString());
+    assertThat(finished.exitCode()).as(finished.err()).isZero();
+    try (Wiring wiring = TestBots.open(data)) {
+      assertThat(wiring.profiles().load(ANA).topics()).containsOnlyKeys("world models");
+    }
   }
 }

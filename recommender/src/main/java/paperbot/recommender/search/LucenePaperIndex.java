@@ -147,7 +147,16 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
               + "or give this command its own --data directory",
           e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the index at " + dir, e);
+      // The CLI prints only this message: it must say what is wrong and the way out. The index is
+      // a view of the database (every paper is written there first), so a new one is rebuilt.
+      throw new UncheckedIOException(
+          "cannot open the index at "
+              + dir
+              + " ("
+              + e
+              + "); move it aside and paperbot rebuilds the index from the database at its next"
+              + " start",
+          e);
     }
   }
 

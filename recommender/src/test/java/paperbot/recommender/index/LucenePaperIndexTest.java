@@ -110,6 +110,26 @@ final class LucenePaperIndexTest {
   }
 
   /**
+   * An index whose last commit lacks some of its files (a copy cut short) does not open; the error
+   * said only "cannot open the index", without the cause or the way out.
+   */
+  @Test
+  void aDamagedIndexSaysWhyItCannotOpenAndHowToRebuildIt() throws IOException {
+    try (LucenePaperIndex index = open()) {
+      index.replaceAll(List.of(paper("a", "Graph Transformers", 0)), "fp");
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".si")).toList()) {
+        java.nio.file.Files.delete(file);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::open)
+        .hasMessageContaining("cannot open the index at " + dir)
+        .hasMessageContaining(".si")
+        .hasMessageContaining("move it aside");
+  }
+
+  /**
    * Ids and title keys had doc values before schema 11 (and the analysed text was a stored field
    * before 12). Lucene refuses a field whose doc values change within one index, so the old index
    * must be replaced whole, not added to.
