@@ -12,6 +12,7 @@ import paperbot.console.ConsoleAdapter;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.export.BibTex;
 import paperbot.recommender.ingest.JsonLinesFile;
+import paperbot.recommender.ingest.WholeFile;
 import paperbot.recommender.profile.MemberKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,7 +85,8 @@ final class ExportCli implements Callable<Integer> {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(file, BibTex.of(papers));
+      String bib = BibTex.of(papers);
+      WholeFile.write(file, partial -> Files.writeString(partial, bib));
       context
           .out()
           .println("exported " + papers.size() + " saved papers of " + user + " to " + file);

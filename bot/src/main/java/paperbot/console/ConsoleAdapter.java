@@ -10,6 +10,7 @@ import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.command.CommandRouter;
+import paperbot.recommender.ingest.WholeFile;
 
 /**
  * The console chat. Each line is one command; a line without a slash is a search, as if typed after
@@ -78,7 +79,7 @@ public final class ConsoleAdapter {
     try {
       Files.createDirectories(files);
       Path file = files.resolve(reply.attachment().fileName()).toAbsolutePath();
-      Files.write(file, reply.attachment().bytes());
+      WholeFile.write(file, partial -> Files.write(partial, reply.attachment().bytes()));
       return shown + "\nWritten to " + file;
     } catch (IOException e) {
       return shown + "\nCould not write " + reply.attachment().fileName() + ": " + e.getMessage();

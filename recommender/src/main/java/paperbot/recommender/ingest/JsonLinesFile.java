@@ -19,17 +19,23 @@ public final class JsonLinesFile {
   private JsonLinesFile() {}
 
   public static int write(Path file, Iterable<Paper> papers) {
-    int count = 0;
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (Paper paper : papers) {
-        out.write(PaperDocuments.toJson(paper));
-        out.newLine();
-        count++;
-      }
+    int[] count = {0};
+    try {
+      WholeFile.write(
+          file,
+          partial -> {
+            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+              for (Paper paper : papers) {
+                out.write(PaperDocuments.toJson(paper));
+                out.newLine();
+                count[0]++;
+              }
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
-    return count;
+    return count[0];
   }
 
   /**
