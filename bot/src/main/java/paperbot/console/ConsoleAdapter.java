@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.command.CommandRouter;
-import paperbot.recommender.ingest.WholeFile;
 
 /**
  * The console chat. Each line is one command; a line without a slash is a search, as if typed after
@@ -79,7 +79,11 @@ public final class ConsoleAdapter {
     try {
       Files.createDirectories(files);
       Path file = files.resolve(reply.attachment().fileName()).toAbsolutePath();
-      WholeFile.write(file, partial -> Files.write(partial, reply.attachment().bytes()));
+      // Whole or not at all, as the CLI's exports are: a kill mid-write leaves no truncated file.
+      Path partial = file.resolveSibling(file.getFileName() + ".partial");
+      Files.write(partial, reply.attachment().bytes());
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return shown + "\nWritten to " + file;
     } catch (IOException e) {
       return shown + "\nCould not write " + reply.attachment().fileName() + ": " + e.getMessage();
