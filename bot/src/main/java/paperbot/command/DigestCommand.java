@@ -231,7 +231,8 @@ public final class DigestCommand implements ChatCommand {
     // A subscribe replaces the whole digest (what it leaves out takes its default): say what it
     // was, so a time given alone does not silently drop the zone or topics set before.
     String was = before.map(DigestCommand::describe).orElse(null);
-    boolean changed = was != null && !was.equals(describe(saved));
+    String now = describe(saved);
+    boolean changed = was != null && !was.equals(now);
     String done =
         was == null
             ? "Subscribed" + (me ? " you" : " this channel")
@@ -241,7 +242,7 @@ public final class DigestCommand implements ChatCommand {
     return Reply.privateText(
         done
             + ": "
-            + describe(saved)
+            + now
             + when.zoneNote()
             + " Next: "
             + next(saved)

@@ -98,7 +98,8 @@ public final class TopicsCommand implements ChatCommand {
       case "mute" -> mute(member, term);
       case "unmute" -> unmute(member, term);
       case "clear" -> clear(member, rest);
-      default -> Reply.privateText("I don't know `/topics " + shorten(action) + "`. " + USAGE);
+      default ->
+          Reply.privateText("I don't know `/topics " + TopicText.shorten(action) + "`. " + USAGE);
     };
   }
 
@@ -402,7 +403,9 @@ public final class TopicsCommand implements ChatCommand {
     List<String> missing = terms.stream().filter(term -> !mutes.contains(term)).toList();
     if (!missing.isEmpty()) {
       return Reply.privateText(
-          Listing.of(missing.stream().map(term -> UserText.emphasis(shorten(term))).toList(), "or")
+          Listing.of(
+                  missing.stream().map(term -> UserText.emphasis(TopicText.shorten(term))).toList(),
+                  "or")
               + (missing.size() == 1 ? " was not muted" : " were not muted")
               + (missing.size() < terms.size() ? ", so I unmuted none" : "")
               + ". `/topics list` shows what is.");
@@ -445,9 +448,5 @@ public final class TopicsCommand implements ChatCommand {
 
   static String format(double weight) {
     return weight == Math.rint(weight) ? String.valueOf((long) weight) : String.valueOf(weight);
-  }
-
-  private static String shorten(String text) {
-    return TopicText.shorten(text);
   }
 }
