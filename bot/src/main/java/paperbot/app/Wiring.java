@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.chat.Outboxes;
@@ -126,8 +128,9 @@ public final class Wiring implements AutoCloseable {
     }
     // Papers are written to the database first, then the index; the sync follows other processes'
     // writes and repairs an index a crash left behind.
-    CorpusService corpus = new CorpusService(archive, index);
-    IndexSync indexSync = new IndexSync(archive, index, clock);
+    Lock indexWrites = new ReentrantLock();
+    CorpusService corpus = new CorpusService(archive, index, indexWrites);
+    IndexSync indexSync = new IndexSync(archive, index, clock, indexWrites);
     IndexStatus status;
     try {
       long started = System.nanoTime();

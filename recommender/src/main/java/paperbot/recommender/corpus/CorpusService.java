@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one place papers are written: to the database ({@link PaperArchive}) first, then to the
@@ -19,10 +21,21 @@ public final class CorpusService implements PaperCorpus {
 
   private final PaperArchive database;
   private final CorpusView index;
+  private final Lock writes;
 
   public CorpusService(PaperArchive database, CorpusView index) {
+    this(database, index, new ReentrantLock());
+  }
+
+  /**
+   * @param writes held for each write, and by the {@link IndexSync} of the same index while it
+   *     indexes what it read from the database: a change it read before one of these writes must
+   *     not be indexed after it
+   */
+  public CorpusService(PaperArchive database, CorpusView index, Lock writes) {
     this.database = database;
     this.index = index;
+    this.writes = writes;
   }
 
   /** A corpus that is its index alone, with no database: tests and throwaway indexes. */
@@ -60,14 +73,24 @@ public final class CorpusService implements PaperCorpus {
 
   @Override
   public void upsert(Collection<Paper> papers) {
-    database.put(papers);
-    index.upsert(papers, database.latest());
+    writes.lock();
+    try {
+      database.put(papers);
+      index.upsert(papers, database.latest());
+    } finally {
+      writes.unlock();
+    }
   }
 
   @Override
   public void replace(String oldId, Paper paper) {
-    database.replace(oldId, paper);
-    index.replace(oldId, paper, database.latest());
+    writes.lock();
+    try {
+      database.replace(oldId, paper);
+      index.replace(oldId, paper, database.latest());
+    } finally {
+      writes.unlock();
+    }
   }
 
   /**
@@ -81,10 +104,15 @@ public final class CorpusService implements PaperCorpus {
     Map<String, Paper> kept = new LinkedHashMap<>();
     papers.forEach(paper -> kept.put(paper.id(), paper));
     stillStored.forEach(paper -> kept.put(paper.id(), paper));
-    database.replaceAll(kept.values(), sourceFingerprint);
-    try (CorpusView.Rebuild rebuild = index.startRebuild()) {
-      rebuild.add(papers);
-      rebuild.commit(sourceFingerprint, database.latest());
+    writes.lock();
+    try {
+      database.replaceAll(kept.values(), sourceFingerprint);
+      try (CorpusView.Rebuild rebuild = index.startRebuild()) {
+        rebuild.add(papers);
+        rebuild.commit(sourceFingerprint, database.latest());
+      }
+    } finally {
+      writes.unlock();
     }
   }
 }

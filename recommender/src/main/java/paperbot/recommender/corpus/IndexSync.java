@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps the search index a view of the database: brings the two into step at start-up ({@link
@@ -23,14 +25,25 @@ public final class IndexSync {
   private final PaperArchive database;
   private final CorpusView index;
   private final Clock clock;
+  private final Lock writes;
 
   /** Where {@link #sync} goes on from; set when the index is reconciled with the database. */
   private PaperArchive.Cursor synced = PaperArchive.Cursor.from(Instant.EPOCH);
 
   public IndexSync(PaperArchive database, CorpusView index, Clock clock) {
+    this(database, index, clock, new ReentrantLock());
+  }
+
+  /**
+   * @param writes the lock the {@link CorpusService} writing to this index holds for each write:
+   *     held here from reading the database's changes to indexing them, so that a change read just
+   *     before this process replaced or updated the paper is not indexed over the newer write
+   */
+  public IndexSync(PaperArchive database, CorpusView index, Clock clock, Lock writes) {
     this.database = database;
     this.index = index;
     this.clock = clock;
+    this.writes = writes;
   }
 
   /** What {@link #reconcile} did. */
@@ -88,9 +101,21 @@ public final class IndexSync {
   public synchronized int sync() {
     int applied = 0;
     while (true) {
+      int followed = followNextBatch();
+      applied += followed;
+      if (followed < BATCH) {
+        return applied;
+      }
+    }
+  }
+
+  /** Indexes the next batch of the database's changes; returns how many papers it held. */
+  private int followNextBatch() {
+    writes.lock();
+    try {
       PaperArchive.Changes changes = database.changedSince(synced, BATCH);
       if (changes.papers().isEmpty()) {
-        return applied;
+        return 0;
       }
       PaperArchive.Cursor reached = changes.next();
       // A commit of this process's own writes may already have recorded a later place.
@@ -98,10 +123,9 @@ public final class IndexSync {
       index.follow(
           changes.papers(), before.filter(cursor -> cursor.compareTo(reached) > 0).orElse(reached));
       synced = reached;
-      applied += changes.papers().size();
-      if (changes.papers().size() < BATCH) {
-        return applied;
-      }
+      return changes.papers().size();
+    } finally {
+      writes.unlock();
     }
   }
 

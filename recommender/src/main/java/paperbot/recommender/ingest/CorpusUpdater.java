@@ -51,6 +51,14 @@ public final class CorpusUpdater {
                   .findByTitle(incoming.title())
                   .filter(existing -> !PaperId.isArxivId(existing.id()));
       if (titled.isPresent()) {
+        if (!upserts.isEmpty()) {
+          // Writes keep their order: a pending update of the paper this one joins must not be
+          // written after the merge removed it (it would come back as a second copy, and the
+          // index, which finds a paper by its former ids too, would drop the merged one).
+          corpus.upsert(upserts);
+          upserts.clear();
+          titled = corpus.get(titled.get().id());
+        }
         corpus.replace(
             titled.get().id(),
             withFormerId(combine(titled.get(), incoming, incoming.id()), titled.get().id()));

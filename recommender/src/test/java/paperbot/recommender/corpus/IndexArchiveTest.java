@@ -8,13 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.index.PaperDocuments;
+import paperbot.recommender.ingest.CorpusUpdater;
+import paperbot.recommender.ingest.Fetched;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.search.LucenePaperIndex;
 import paperbot.recommender.store.Database;
@@ -212,6 +223,160 @@ final class IndexArchiveTest {
       assertThat(bot.index().get("p3")).isPresent();
       assertThat(bot.index().get("arxiv:2611.00003")).isEmpty();
     }
+  }
+
+  @Test
+  void aRerunOfAnIngestCutShortKeepsOneCopyOfEachPaperInBoth() {
+    // Three records of one paper under three ids, none of them arXiv's: each joins the one before
+    // by its title. A first run cut short merged the first two.
+    Paper first = withAuthorCount(paper("s1", "Latent world models"), 2);
+    Paper second = withAuthorCount(paper("s2", "Latent world models"), 3);
+    Paper third = withAuthorCount(paper("s3", "Latent world models"), 3);
+    try (Database database = database();
+        Running bot = open(database)) {
+      bot.corpus().replaceAll(CORPUS.subList(0, 10), "seeds-1", List.of());
+      CorpusUpdater updater = new CorpusUpdater(bot.corpus());
+      updater.apply(new Fetched(List.of(first), 0, 0, List.of()));
+      updater.apply(new Fetched(List.of(second), 0, 0, List.of()));
+
+      // The rerun: the first record updates the merged paper (found by its former id), and the
+      // third joins that paper by its title in the same batch.
+      updater.apply(new Fetched(List.of(first, second, third), 0, 0, List.of()));
+
+      Set<String> archived = new HashSet<>();
+      new JdbcPaperArchive(database.dataSource(), CLOCK)
+          .forEachBatch(100, batch -> batch.forEach(paper -> archived.add(paper.id())));
+      Set<String> indexed = new HashSet<>();
+      bot.index().forEachBatch(100, batch -> batch.forEach(paper -> indexed.add(paper.id())));
+      assertThat(archived).as("the database, as the index has it").isEqualTo(indexed);
+      assertThat(archived)
+          .as("one paper for the three records")
+          .contains("s3")
+          .doesNotContain("s1", "s2");
+    }
+  }
+
+  @Test
+  void aSyncNeverIndexesWhatItReadOverALaterWriteOfThisProcess() throws Exception {
+    try (Database database = database()) {
+      JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), CLOCK);
+      CountDownLatch read = new CountDownLatch(1);
+      CountDownLatch written = new CountDownLatch(1);
+      // The sync reads the database's changes, then a scheduled refresh of this process moves a
+      // paper to its arXiv id before the sync has indexed what it read.
+      PaperArchive readThenPause =
+          new ForwardingArchive(archive) {
+            @Override
+            public Changes changedSince(Cursor after, int limit) {
+              Changes changes = super.changedSince(after, limit);
+              read.countDown();
+              try {
+                // With the lock the write waits for the sync, and this wait runs out.
+                written.await(2, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return changes;
+            }
+          };
+      Lock writes = new ReentrantLock();
+      try (LucenePaperIndex index =
+          LucenePaperIndex.open(dir.resolve("index"), QueryExpander.none(), CLOCK)) {
+        CorpusService corpus = new CorpusService(archive, index, writes);
+        corpus.replaceAll(CORPUS.subList(0, 10), "seeds-1", List.of());
+        IndexSync sync = new IndexSync(readThenPause, index, CLOCK, writes);
+        sync.reconcile(); // from here on it follows the last minutes' writes, this process's too
+        Thread refresh =
+            new Thread(() -> {
+              try {
+                read.await();
+                corpus.replace("p3", foundOnArxiv(3));
+                written.countDown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+        refresh.start();
+        sync.sync();
+        refresh.join();
+
+        assertThat(index.get("arxiv:2611.00003")).as("the paper under its new id").isPresent();
+        assertThat(index.get("p3").map(Paper::id)).contains("arxiv:2611.00003");
+        assertThat(index.size()).isEqualTo(archive.count());
+      }
+    }
+  }
+
+  /** A {@link PaperArchive} that passes every call on, for tests to step into one of them. */
+  private static class ForwardingArchive implements PaperArchive {
+    private final PaperArchive archive;
+
+    ForwardingArchive(PaperArchive archive) {
+      this.archive = archive;
+    }
+
+    @Override
+    public void put(Collection<Paper> papers) {
+      archive.put(papers);
+    }
+
+    @Override
+    public void replace(String oldId, Paper paper) {
+      archive.replace(oldId, paper);
+    }
+
+    @Override
+    public void replaceAll(Collection<Paper> papers, String sourceFingerprint) {
+      archive.replaceAll(papers, sourceFingerprint);
+    }
+
+    @Override
+    public Optional<String> sourceFingerprint() {
+      return archive.sourceFingerprint();
+    }
+
+    @Override
+    public void complete(String sourceFingerprint) {
+      archive.complete(sourceFingerprint);
+    }
+
+    @Override
+    public long count() {
+      return archive.count();
+    }
+
+    @Override
+    public Changes changedSince(Cursor after, int limit) {
+      return archive.changedSince(after, limit);
+    }
+
+    @Override
+    public Optional<Cursor> latest() {
+      return archive.latest();
+    }
+
+    @Override
+    public void forEachBatch(int size, Consumer<List<Paper>> batch) {
+      archive.forEachBatch(size, batch);
+    }
+  }
+
+  private static Paper withAuthorCount(Paper paper, int authorCount) {
+    return new Paper(
+        paper.id(),
+        paper.title(),
+        paper.aliases(),
+        paper.abstractText(),
+        paper.authors(),
+        paper.authorsTruncated(),
+        authorCount,
+        paper.published(),
+        paper.yearInferred(),
+        paper.upvotes(),
+        paper.categories(),
+        paper.organisation(),
+        paper.links(),
+        paper.sources());
   }
 
   private static void deleteRecursively(Path path) throws IOException {
