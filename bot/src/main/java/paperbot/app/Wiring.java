@@ -1,6 +1,8 @@
 package paperbot.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +114,20 @@ public final class Wiring implements AutoCloseable {
    * with {@code schedule}, also Quartz, which fires digests (only the running bot does that).
    */
   public static Wiring open(BotConfig config, Clock clock, boolean schedule) {
+    return open(config, clock, schedule, false);
+  }
+
+  /**
+   * Opens for a tool that only reads ({@code search}, {@code stats}, {@code export}). Beside a
+   * running bot, whose writer holds the index, it reads the index as the bot last committed it, and
+   * leaves reconciling it with the database and indexing changed seeds to the bot.
+   */
+  public static Wiring openToRead(BotConfig config, Clock clock) {
+    return open(config, clock, false, true);
+  }
+
+  private static Wiring open(
+      BotConfig config, Clock clock, boolean schedule, boolean readBesideWriter) {
     // Storage first, then the recommender: the database keeps every paper, and the index is a view
     // of it.
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
@@ -120,8 +136,18 @@ public final class Wiring implements AutoCloseable {
     Database database = openDatabase(config);
     LucenePaperIndex index;
     JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), clock);
+    Path indexDir = config.dataDir().resolve("index");
+    boolean besideWriter = false;
     try {
-      index = LucenePaperIndex.open(config.dataDir().resolve("index"), expander, clock);
+      try {
+        index = LucenePaperIndex.open(indexDir, expander, clock);
+      } catch (LucenePaperIndex.InUse e) {
+        if (!readBesideWriter) {
+          throw e;
+        }
+        index = LucenePaperIndex.openReadOnly(indexDir, expander, clock);
+        besideWriter = true;
+      }
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -132,21 +158,12 @@ public final class Wiring implements AutoCloseable {
     CorpusService corpus = new CorpusService(archive, index, indexWrites);
     IndexSync indexSync = new IndexSync(archive, index, clock, indexWrites);
     IndexStatus status;
-    try {
-      long started = System.nanoTime();
-      IndexSync.Reconciled reconciled = indexSync.reconcile();
-      if (reconciled != IndexSync.Reconciled.IN_STEP) {
-        log.info(
-            "index reconciled with database action={} papers={} took_ms={}",
-            reconciled,
-            index.size(),
-            (System.nanoTime() - started) / 1_000_000);
-      }
-      status = SeedIndexer.ensureCurrent(corpus, config.seedsDir(), clock);
-    } catch (RuntimeException e) {
-      index.close();
-      database.close();
-      throw e;
+    if (besideWriter) {
+      status = new IndexStatus(index.size(), false, Duration.ZERO, List.of());
+      log.info(
+          "index opened to read beside the paperbot that writes it papers={}", status.papers());
+    } else {
+      status = ready(index, indexSync, corpus, database, config, clock);
     }
     log.info(
         "index ready papers={} rebuilt={} took_ms={}",
@@ -250,6 +267,35 @@ public final class Wiring implements AutoCloseable {
         scheduler,
         paperSync,
         sources);
+  }
+
+  /**
+   * Brings the index into step with the database, then indexes the seeds if they changed; closes
+   * both when that fails.
+   */
+  private static IndexStatus ready(
+      LucenePaperIndex index,
+      IndexSync indexSync,
+      CorpusService corpus,
+      Database database,
+      BotConfig config,
+      Clock clock) {
+    try {
+      long started = System.nanoTime();
+      IndexSync.Reconciled reconciled = indexSync.reconcile();
+      if (reconciled != IndexSync.Reconciled.IN_STEP) {
+        log.info(
+            "index reconciled with database action={} papers={} took_ms={}",
+            reconciled,
+            index.size(),
+            (System.nanoTime() - started) / 1_000_000);
+      }
+      return SeedIndexer.ensureCurrent(corpus, config.seedsDir(), clock);
+    } catch (RuntimeException e) {
+      index.close();
+      database.close();
+      throw e;
+    }
   }
 
   /**

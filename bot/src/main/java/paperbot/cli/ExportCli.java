@@ -69,7 +69,7 @@ final class ExportCli implements Callable<Integer> {
                   + " slack:T0123:U0456");
       return 2;
     }
-    try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
+    try (Wiring wiring = Wiring.openToRead(context.config(common), context.clock())) {
       if (!bibtex) {
         int count = JsonLinesFile.write(file, wiring.index().all());
         context.out().println("exported " + count + " papers to " + file);

@@ -49,7 +49,7 @@ final class SearchCli implements Callable<Integer> {
       context.err().println("--limit must be between 1 and 1000");
       return 2;
     }
-    try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
+    try (Wiring wiring = Wiring.openToRead(context.config(common), context.clock())) {
       SearchResults results =
           wiring.index().search(SearchRequest.firstPage(String.join(" ", words), limit));
       if (results.notice() != null) {

@@ -65,7 +65,7 @@ final class StatsCli implements Callable<Integer> {
   public Integer call() throws Exception {
     BotConfig config = context.config(common);
     Corpus corpus;
-    try (Wiring wiring = Wiring.open(config, context.clock())) {
+    try (Wiring wiring = Wiring.openToRead(config, context.clock())) {
       Map<String, Integer> bySource = new TreeMap<>();
       wiring.paperArchive().forEachBatch(1000, batch -> batch.forEach(p -> count(p, bySource)));
       corpus = new Corpus(wiring.paperArchive().count(), wiring.index().size(), bySource);

@@ -84,6 +84,8 @@ public final class FillerWords {
           "while",
           "from",
           "our",
+          "we",
+          "us",
           "can",
           "which",
           "has",

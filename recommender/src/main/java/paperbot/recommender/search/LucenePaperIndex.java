@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -80,21 +81,23 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   private final DigestRanker digests;
   private final SimilarPapers similar;
 
+  /**
+   * @param writer null for an index opened read-only ({@link #openReadOnly})
+   */
   private LucenePaperIndex(
       Directory directory,
       IndexWriter writer,
-      Ranker ranker,
-      ProfileRanker profiles,
-      DigestRanker digests,
-      SimilarPapers similar)
-      throws IOException {
+      SearcherManager searchers,
+      PaperAnalyzer analyzer,
+      QueryExpander expander,
+      Clock clock) {
     this.directory = directory;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, new PaperSearchers());
-    this.ranker = ranker;
-    this.profiles = profiles;
-    this.digests = digests;
-    this.similar = similar;
+    this.searchers = searchers;
+    this.ranker = new Ranker(analyzer, expander, clock);
+    this.profiles = new ProfileRanker(analyzer, expander, clock);
+    this.digests = new DigestRanker(analyzer, expander, clock);
+    this.similar = new SimilarPapers(analyzer);
   }
 
   private static TieredMergePolicy noCompoundFiles() {
@@ -134,18 +137,13 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
       return new LucenePaperIndex(
           directory,
           writer,
-          new Ranker(analyzer, expander, clock),
-          new ProfileRanker(analyzer, expander, clock),
-          new DigestRanker(analyzer, expander, clock),
-          new SimilarPapers(analyzer));
+          new SearcherManager(writer, new PaperSearchers()),
+          analyzer,
+          expander,
+          clock);
     } catch (LockObtainFailedException e) {
       // Lucene allows one writer per index: another paperbot process (the running bot) holds it.
-      throw new UncheckedIOException(
-          "the index at "
-              + dir
-              + " is in use by another paperbot process; stop it first, "
-              + "or give this command its own --data directory",
-          e);
+      throw new InUse(dir, e);
     } catch (IOException e) {
       // The CLI prints only this message: it must say what is wrong and the way out. The index is
       // a view of the database (every paper is written there first), so a new one is rebuilt.
@@ -158,6 +156,58 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
               + " start",
           e);
     }
+  }
+
+  /**
+   * Opens the index as its last commit left it, to read only: for tools run beside the bot that
+   * writes it (Lucene allows one writer, and readers beside it). Every write is refused.
+   *
+   * @throws UncheckedIOException when there is no index yet, or it cannot be read
+   */
+  public static LucenePaperIndex openReadOnly(Path dir, QueryExpander expander, Clock clock) {
+    try {
+      Directory directory = FSDirectory.open(dir);
+      try {
+        if (!DirectoryReader.indexExists(directory)) {
+          throw new IOException("no index has been committed there yet");
+        }
+        return new LucenePaperIndex(
+            directory,
+            null,
+            new SearcherManager(directory, new PaperSearchers()),
+            new PaperAnalyzer(),
+            expander,
+            clock);
+      } catch (IOException | RuntimeException e) {
+        directory.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the index at " + dir + " (" + e + ")", e);
+    }
+  }
+
+  /** The index is held by another process's writer (the running bot). */
+  public static final class InUse extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    InUse(Path dir, IOException cause) {
+      super(
+          "the index at "
+              + dir
+              + " is in use by another paperbot process; stop it first, "
+              + "or give this command its own --data directory",
+          cause);
+    }
+  }
+
+  /** The writer; an index opened to read only refuses every write. */
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException(
+          "the index is open to read only: the running paperbot writes it");
+    }
+    return writer;
   }
 
   @Override
@@ -211,8 +261,8 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
       for (Paper paper : papers) {
         // Replaces any older version of the same paper atomically: delete-by-id and add in one
         // operation.
-        writer.updateDocument(
-            new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+        writer()
+            .updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
       }
       commit(sourceFingerprint().orElse(""), followedUpTo);
     } catch (IOException e) {
@@ -237,8 +287,9 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   public void replace(String oldId, Paper paper, Optional<PaperArchive.Cursor> followedUpTo) {
     try {
       // Delete first: a delete only affects documents added before it, so the new one survives.
-      writer.deleteDocuments(new Term(PaperFields.ID, oldId));
-      writer.updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+      writer().deleteDocuments(new Term(PaperFields.ID, oldId));
+      writer()
+          .updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
       commit(sourceFingerprint().orElse(""), followedUpTo);
     } catch (IOException e) {
       throw new UncheckedIOException("index update failed", e);
@@ -301,11 +352,11 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
         for (SourceRecord source : paper.sources()) {
           if (PaperDocuments.FORMER_ID.equals(source.layout())
               && !source.source().equals(paper.id())) {
-            writer.deleteDocuments(new Term(PaperFields.ID, source.source()));
+            writer().deleteDocuments(new Term(PaperFields.ID, source.source()));
           }
         }
-        writer.updateDocument(
-            new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
+        writer()
+            .updateDocument(new Term(PaperFields.ID, paper.id()), PaperDocuments.toDocument(paper));
       }
       commit(sourceFingerprint().orElse(""), Optional.of(followedUpTo));
     } catch (IOException e) {
@@ -335,7 +386,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
    */
   public BulkLoad startBulkLoad(int threads) {
     try {
-      writer.deleteAll();
+      writer().deleteAll();
     } catch (IOException e) {
       throw new UncheckedIOException("index rebuild failed", e);
     }
@@ -400,7 +451,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
     private void addAll(List<Paper> papers) {
       try {
         for (Paper paper : papers) {
-          writer.addDocument(PaperDocuments.toDocument(paper));
+          writer().addDocument(PaperDocuments.toDocument(paper));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("index rebuild failed", e);
@@ -444,9 +495,15 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   /** A value of the last commit's user data, if it was written by this schema. */
   private Optional<String> commitData(String key) {
     Map<String, String> data = new HashMap<>();
-    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-    if (live != null) {
-      live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+    if (writer == null) {
+      data.putAll(
+          withSearcher(searcher ->
+              ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData()));
+    } else {
+      Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+      if (live != null) {
+        live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+      }
     }
     if (!SCHEMA.equals(data.get(SCHEMA_KEY))) {
       return Optional.empty();
@@ -456,7 +513,9 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
 
   @Override
   public long size() {
-    return writer.getDocStats().numDocs;
+    return writer == null
+        ? withSearcher(searcher -> (long) searcher.getIndexReader().numDocs())
+        : writer.getDocStats().numDocs;
   }
 
   @Override
@@ -480,8 +539,8 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
     Map<String, String> data =
         new HashMap<>(Map.of(SCHEMA_KEY, SCHEMA, SOURCES_KEY, sourceFingerprint));
     followedUpTo.ifPresent(cursor -> data.put(ARCHIVE_KEY, cursor.toString()));
-    writer.setLiveCommitData(data.entrySet());
-    writer.commit();
+    writer().setLiveCommitData(data.entrySet());
+    writer().commit();
     searchers.maybeRefreshBlocking();
   }
 

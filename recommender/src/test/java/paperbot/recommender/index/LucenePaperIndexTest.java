@@ -109,6 +109,31 @@ final class LucenePaperIndexTest {
     }
   }
 
+  @Test
+  void anIndexOpenedToReadBesideItsWriterSeesItsCommitsAndRefusesWrites() {
+    try (LucenePaperIndex writer = open()) {
+      writer.replaceAll(List.of(paper("a", "Graph Transformers", 0)), "fp");
+      try (LucenePaperIndex reader =
+          LucenePaperIndex.openReadOnly(dir, QueryExpander.none(), Clock.systemUTC())) {
+        assertThat(reader.size()).isEqualTo(1);
+        assertThat(reader.sourceFingerprint()).contains("fp");
+        assertThat(reader.search(SearchRequest.firstPage("graph", 5)).hits()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> reader.upsert(List.of(paper("b", "Offline RL", 0)), Optional.empty()))
+            .hasMessageContaining("read only");
+      }
+      assertThat(writer.search(SearchRequest.firstPage("graph", 5)).hits()).hasSize(1);
+    }
+  }
+
+  @Test
+  void noIndexYetIsSaidPlainlyToAReader() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            LucenePaperIndex.openReadOnly(
+                dir.resolve("none"), QueryExpander.none(), Clock.systemUTC()))
+        .hasMessageContaining("no index has been committed there yet");
+  }
+
   /**
    * An index whose last commit lacks some of its files (a copy cut short) does not open; the error
    * said only "cannot open the index", without the cause or the way out.
