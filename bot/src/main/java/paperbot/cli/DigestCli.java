@@ -43,7 +43,7 @@ final class DigestCli implements Callable<Integer> {
           .println("Use --dry-run: digests are posted by the running bot on their schedule.");
       return 2;
     }
-    try (Wiring wiring = Wiring.open(context.config(common), context.clock())) {
+    try (Wiring wiring = Wiring.openToRead(context.config(common), context.clock())) {
       List<Subscription> subscriptions =
           wiring.digestStore().all().stream()
               .filter(s -> channel == null || s.destination().equals(channel))

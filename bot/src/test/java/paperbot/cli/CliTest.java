@@ -123,6 +123,10 @@ final class CliTest {
       assertThat(export.exitCode()).as(export.err()).isZero();
       assertThat(java.nio.file.Files.readString(out)).contains("2611.07777");
 
+      Run digests = run("", "digest", "--dry-run");
+      assertThat(digests.exitCode()).as(digests.err()).isZero();
+      assertThat(digests.out()).contains("No digests are subscribed.");
+
       assertThat(running.index().search(SearchRequest.firstPage("quokka", 5)).hits())
           .as("the bot goes on searching")
           .first()
