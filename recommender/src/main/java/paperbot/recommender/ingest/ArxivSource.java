@@ -23,6 +23,9 @@ public final class ArxivSource implements PaperSource, PaperLookup {
 
   static final int PAGE_SIZE = 100;
 
+  /** How often a page that came empty inside the results is asked for again. */
+  static final int EMPTY_PAGE_RETRIES = 3;
+
   private final PoliteHttp http;
   private final String baseUrl;
   private final List<String> categories;
@@ -77,6 +80,15 @@ public final class ArxivSource implements PaperSource, PaperLookup {
       ArxivAtomParser.Page parsed;
       try {
         parsed = ArxivAtomParser.parse(http.get(page, request.deadline()));
+        // arXiv's API now and then answers a page inside its results with no entries; asked again,
+        // it sends them (the arxiv Python client retries such a page as well).
+        for (int again = 0;
+            again < EMPTY_PAGE_RETRIES
+                && parsed.error() == null
+                && unexpectedlyEmpty(parsed, start);
+            again++) {
+          parsed = ArxivAtomParser.parse(http.get(page, request.deadline()));
+        }
       } catch (SourceException e) {
         SourceException told = withArxivMessage(e);
         if (start == 0) {
@@ -92,6 +104,17 @@ public final class ArxivSource implements PaperSource, PaperLookup {
         }
         return fetched.and(Fetched.brokenPage(message));
       }
+      if (unexpectedlyEmpty(parsed, start)) {
+        return fetched.and(
+            Fetched.brokenPage(
+                "arXiv sent no entries at "
+                    + start
+                    + " of its "
+                    + parsed.totalResults()
+                    + " results, "
+                    + (EMPTY_PAGE_RETRIES + 1)
+                    + " times; the papers before it are kept"));
+      }
       fetched = fetched.and(parsed.fetched());
       request.progress().accept(fetched.papers().size() + fetched.rejected());
       boolean lastPage =
@@ -102,6 +125,11 @@ public final class ArxivSource implements PaperSource, PaperLookup {
       }
     }
     return fetched;
+  }
+
+  /** A page arXiv's total says has entries came without any: its known hiccup, not the end. */
+  private static boolean unexpectedlyEmpty(ArxivAtomParser.Page parsed, int start) {
+    return parsed.entries() == 0 && !parsed.broken() && parsed.totalResults() > start;
   }
 
   /** The papers with these ids, in one paced call ({@code id_list}, as arXiv's manual asks). */

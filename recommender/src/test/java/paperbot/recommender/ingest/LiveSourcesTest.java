@@ -79,14 +79,7 @@ final class LiveSourcesTest {
   }
 
   private List<String> pagedArxiv() {
-    List<String> firstPage = new ArrayList<>();
-    for (int i = 0; i < ArxivSource.PAGE_SIZE; i++) {
-      firstPage.add(
-          entry(
-              String.format("2611.%05d", i),
-              "Paper number " + i,
-              "An abstract about policies " + i));
-    }
+    List<String> firstPage = pageOfEntries();
     server.script(
         "/api/query",
         new FixtureServer.Answer(200, feed(102, firstPage.toArray(String[]::new)), Map.of()),
@@ -122,6 +115,67 @@ final class LiveSourcesTest {
     assertThat(first.published()).isEqualTo(LocalDate.of(2026, 11, 19));
     assertThat(first.categories()).containsExactly("cs.LG", "cs.RO");
     assertThat(first.abstractText()).isEqualTo("An abstract about policies 0");
+  }
+
+  /** arXiv's API sometimes answers a page inside its results with no entries. */
+  @Test
+  void anEmptyPageInsideTheResultsIsAskedForAgain() throws Exception {
+    String firstPage = feed(102, pageOfEntries().toArray(String[]::new));
+    String secondPage = feed(102, entry("2611.00100", "Paper number 100", "More policies."));
+    server.script(
+        "/api/query",
+        new FixtureServer.Answer(200, firstPage, Map.of()),
+        new FixtureServer.Answer(200, feed(102), Map.of()),
+        new FixtureServer.Answer(200, feed(102), Map.of()),
+        new FixtureServer.Answer(200, secondPage, Map.of()));
+    Fetched fetched =
+        new ArxivSource(http, server.url("/api/query"), ArxivSource.DEFAULT_CATEGORIES)
+            .fetch(query("", 500));
+    assertThat(fetched.papers()).hasSize(101);
+    assertThat(fetched.brokenPages()).isZero();
+    assertThat(server.requests).hasSize(4);
+    assertThat(server.requests.get(3).getQuery()).contains("start=100");
+  }
+
+  @Test
+  void aPageThatStaysEmptyIsABrokenPageAndThePapersBeforeItAreKept() throws Exception {
+    server.script(
+        "/api/query",
+        new FixtureServer.Answer(200, feed(250, pageOfEntries().toArray(String[]::new)), Map.of()),
+        new FixtureServer.Answer(200, feed(250), Map.of()));
+    Fetched fetched =
+        new ArxivSource(http, server.url("/api/query"), ArxivSource.DEFAULT_CATEGORIES)
+            .fetch(query("", 500));
+    assertThat(fetched.papers()).hasSize(ArxivSource.PAGE_SIZE);
+    assertThat(fetched.brokenPages()).isEqualTo(1);
+    assertThat(fetched.problems())
+        .singleElement()
+        .asString()
+        .contains("no entries at 100 of its 250 results");
+    assertThat(server.requests).hasSize(2 + ArxivSource.EMPTY_PAGE_RETRIES);
+  }
+
+  @Test
+  void noResultsAtAllIsAnEmptyAnswerAskedOnce() throws Exception {
+    server.script("/api/query", new FixtureServer.Answer(200, feed(0), Map.of()));
+    Fetched fetched =
+        new ArxivSource(http, server.url("/api/query"), ArxivSource.DEFAULT_CATEGORIES)
+            .fetch(query("all:quokka", 50));
+    assertThat(fetched.papers()).isEmpty();
+    assertThat(fetched.brokenPages()).isZero();
+    assertThat(server.requests).hasSize(1);
+  }
+
+  private static List<String> pageOfEntries() {
+    List<String> page = new ArrayList<>();
+    for (int i = 0; i < ArxivSource.PAGE_SIZE; i++) {
+      page.add(
+          entry(
+              String.format("2611.%05d", i),
+              "Paper number " + i,
+              "An abstract about policies " + i));
+    }
+    return page;
   }
 
   @Test
