@@ -117,6 +117,48 @@ final class LiveSourcesTest {
     assertThat(first.abstractText()).isEqualTo("An abstract about policies 0");
   }
 
+  /** A busy day has more papers than one page of the API holds (at most 100). */
+  @Test
+  void hfDailyPapersOfABusyDayAreReadPageByPage() throws Exception {
+    server.script(
+        "/api/daily_papers",
+        new FixtureServer.Answer(200, hfPage(0, HfDailySource.PAGE_SIZE), Map.of()),
+        new FixtureServer.Answer(200, hfPage(HfDailySource.PAGE_SIZE, 7), Map.of()));
+    Fetched fetched =
+        new HfDailySource(http, server.url("/api/daily_papers"))
+            .fetch(day(LocalDate.of(2026, 11, 21)));
+    assertThat(fetched.papers()).hasSize(HfDailySource.PAGE_SIZE + 7);
+    assertThat(server.requests).hasSize(2);
+    assertThat(server.requests.get(1).getQuery()).isEqualTo("p=1&limit=100&date=2026-11-21");
+  }
+
+  @Test
+  void aServerThatIgnoresThePageNumberIsNotReadForever() throws Exception {
+    server.script(
+        "/api/daily_papers",
+        new FixtureServer.Answer(200, hfPage(0, HfDailySource.PAGE_SIZE), Map.of()));
+    Fetched fetched =
+        new HfDailySource(http, server.url("/api/daily_papers"))
+            .fetch(day(LocalDate.of(2026, 11, 21)));
+    assertThat(fetched.papers()).hasSize(HfDailySource.PAGE_SIZE);
+    assertThat(server.requests).as("the repeated page ends the reading").hasSize(2);
+  }
+
+  /** Hugging Face daily papers {@code from}, {@code from + 1}, ... as the API lists them. */
+  private static String hfPage(int from, int count) {
+    List<String> items = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      items.add(
+          String.format(
+              "{\"paper\":{\"id\":\"2611.%05d\",\"title\":\"Daily paper %d\","
+                  + "\"summary\":\"About policies %d.\",\"upvotes\":%d,"
+                  + "\"publishedAt\":\"2026-11-20T12:00:00.000Z\"},"
+                  + "\"title\":\"Daily paper %d\"}",
+              i, i, i, i, i));
+    }
+    return "[" + String.join(",", items) + "]";
+  }
+
   /** arXiv's API sometimes answers a page inside its results with no entries. */
   @Test
   void anEmptyPageInsideTheResultsIsAskedForAgain() throws Exception {
@@ -255,7 +297,7 @@ final class LiveSourcesTest {
           assertThat(p.published()).isEqualTo(LocalDate.of(2026, 11, 20));
         });
     assertThat(fetched.rejected()).isEqualTo(2);
-    assertThat(server.requests.get(0).getQuery()).isEqualTo("date=2026-11-21");
+    assertThat(server.requests.get(0).getQuery()).isEqualTo("p=0&limit=100&date=2026-11-21");
     server.script(
         "/api/daily_papers", new FixtureServer.Answer(200, "[{\"paper\": {\"id\": ", Map.of()));
     Fetched cut = new HfDailySource(http, server.url("/api/daily_papers")).fetch(day(null));

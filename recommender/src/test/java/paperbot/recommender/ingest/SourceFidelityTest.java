@@ -365,7 +365,7 @@ final class SourceFidelityTest {
         .asString()
         .startsWith("hf response broken after 2 papers (line 12, column");
     assertThat(index.get("2611.40001").orElseThrow().upvotes()).isEqualTo(31);
-    assertThat(server.requests.get(0).getQuery()).isEqualTo("date=2026-11-24");
+    assertThat(server.requests.get(0).getQuery()).isEqualTo("p=0&limit=100&date=2026-11-24");
   }
 
   @Test
