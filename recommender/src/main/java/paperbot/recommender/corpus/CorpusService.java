@@ -93,6 +93,17 @@ public final class CorpusService implements PaperCorpus {
     }
   }
 
+  @Override
+  public void recordSources(String sourceFingerprint) {
+    writes.lock();
+    try {
+      database.complete(sourceFingerprint);
+      index.recordSources(sourceFingerprint, database.latest());
+    } finally {
+      writes.unlock();
+    }
+  }
+
   /**
    * Replaces everything with these papers, but keeps {@code stillStored} in the database too
    * (papers the caller merges back in next): should the process die in between, the database has

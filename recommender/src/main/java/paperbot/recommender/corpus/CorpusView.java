@@ -43,6 +43,9 @@ public interface CorpusView {
   /** Commits nothing new but how far the index is (after the database was filled from it). */
   void markFollowed(Optional<PaperArchive.Cursor> followedUpTo);
 
+  /** Commits nothing new but the seed files the papers come from, and how far the index is. */
+  void recordSources(String sourceFingerprint, Optional<PaperArchive.Cursor> followedUpTo);
+
   /**
    * Starts replacing every paper, batch by batch; searches see the old papers until {@link
    * Rebuild#commit}.

@@ -36,4 +36,10 @@ public interface PaperCorpus {
    */
   void replaceAll(
       Collection<Paper> papers, String sourceFingerprint, Collection<Paper> stillStored);
+
+  /**
+   * Records which seed files the corpus now comes from, changing no paper: a rebuild that merged
+   * the live papers back in is finished.
+   */
+  void recordSources(String sourceFingerprint);
 }

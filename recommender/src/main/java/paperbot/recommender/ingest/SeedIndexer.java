@@ -23,6 +23,9 @@ public final class SeedIndexer {
   private static final Set<String> SEED_LAYOUTS =
       Arrays.stream(SeedLayout.values()).map(SeedLayout::label).collect(Collectors.toSet());
 
+  /** Marks the sources of a seed rebuild whose live papers are not merged back in yet. */
+  static final String UNFINISHED = "unfinished:";
+
   private SeedIndexer() {}
 
   public static IndexStatus ensureCurrent(PaperCorpus corpus, Path seedsDir, Clock clock) {
@@ -51,9 +54,15 @@ public final class SeedIndexer {
             : corpus.all().stream()
                 .filter(p -> p.sources().stream().anyMatch(s -> !SEED_LAYOUTS.contains(s.layout())))
                 .toList();
-    corpus.replaceAll(load.papers(), load.fingerprint(), live);
-    if (!live.isEmpty()) {
+    if (live.isEmpty()) {
+      corpus.replaceAll(load.papers(), load.fingerprint(), live);
+    } else {
+      // The new seeds are recorded only once the live papers are merged back in: a start after a
+      // crash in between finds the seeds not current and merges again, where it would otherwise
+      // keep a seed paper and the live paper that had joined it as two papers.
+      corpus.replaceAll(load.papers(), UNFINISHED + load.fingerprint(), live);
       new CorpusUpdater(corpus).apply(new Fetched(live, 0, List.of()));
+      corpus.recordSources(load.fingerprint());
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(

@@ -374,6 +374,15 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   }
 
   @Override
+  public void recordSources(String sourceFingerprint, Optional<PaperArchive.Cursor> followedUpTo) {
+    try {
+      commit(sourceFingerprint, followedUpTo);
+    } catch (IOException e) {
+      throw new UncheckedIOException("index commit failed", e);
+    }
+  }
+
+  @Override
   public BulkLoad startRebuild() {
     return startBulkLoad(BulkLoad.DEFAULT_THREADS);
   }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.recommender.index.PaperDocuments;
 import paperbot.recommender.ingest.CorpusUpdater;
 import paperbot.recommender.ingest.Fetched;
+import paperbot.recommender.ingest.SeedCorpus;
+import paperbot.recommender.ingest.SeedIndexer;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.search.LucenePaperIndex;
 import paperbot.recommender.store.Database;
@@ -305,6 +307,109 @@ final class IndexArchiveTest {
         assertThat(index.size()).isEqualTo(archive.count());
       }
     }
+  }
+
+  @Test
+  void aSeedRebuildCutShortBeforeTheLivePapersAreMergedBackIsFinishedAtTheNextStart()
+      throws IOException {
+    Path seeds = dir.resolve("seeds");
+    Files.createDirectories(seeds);
+    try (Stream<Path> files = Files.list(Path.of("..", "seeds"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, seeds.resolve(file.getFileName()));
+      }
+    }
+    String title = "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion";
+    String seedId;
+    long seedPapers;
+    try (Database database = database()) {
+      try (Running bot = open(database)) {
+        SeedIndexer.ensureCurrent(bot.corpus(), seeds, CLOCK);
+        seedPapers = bot.index().size();
+        seedId = bot.index().findByTitle(title).orElseThrow().id();
+        // Found on arXiv: the seed paper takes the arXiv id.
+        new CorpusUpdater(bot.corpus())
+            .apply(new Fetched(List.of(paper("2303.04137", title)), 0, 0, List.of()));
+        assertThat(bot.index().get(seedId).map(Paper::id)).contains("2303.04137");
+
+        // New seed files; the process dies while merging the live papers back in.
+        Path first;
+        try (Stream<Path> files = Files.list(seeds)) {
+          first = files.sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(first, "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> SeedIndexer.ensureCurrent(diesOnMerge(bot.corpus()), seeds, CLOCK))
+            .hasMessageContaining("killed");
+      }
+      try (Running bot = open(database)) {
+        bot.sync().reconcile();
+        SeedIndexer.ensureCurrent(bot.corpus(), seeds, CLOCK);
+
+        JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), CLOCK);
+        Set<String> archived = new HashSet<>();
+        archive.forEachBatch(500, batch -> batch.forEach(paper -> archived.add(paper.id())));
+        Set<String> indexed = new HashSet<>();
+        bot.index().forEachBatch(500, batch -> batch.forEach(paper -> indexed.add(paper.id())));
+        assertThat(archived).as("the database, as the index has it").isEqualTo(indexed);
+        assertThat(archived)
+            .as("the seed paper and the arXiv paper that joined it are one paper")
+            .contains("2303.04137")
+            .doesNotContain(seedId)
+            .hasSize((int) seedPapers);
+        assertThat(bot.corpus().sourceFingerprint()).contains(SeedCorpus.fingerprint(seeds));
+      }
+    }
+  }
+
+  /** The corpus of a process killed at its first merge: the write never happens. */
+  private static PaperCorpus diesOnMerge(PaperCorpus corpus) {
+    return new PaperCorpus() {
+      @Override
+      public Optional<Paper> get(String id) {
+        return corpus.get(id);
+      }
+
+      @Override
+      public Optional<Paper> findByTitle(String title) {
+        return corpus.findByTitle(title);
+      }
+
+      @Override
+      public List<Paper> all() {
+        return corpus.all();
+      }
+
+      @Override
+      public long size() {
+        return corpus.size();
+      }
+
+      @Override
+      public void upsert(Collection<Paper> papers) {
+        throw new IllegalStateException("killed");
+      }
+
+      @Override
+      public void replace(String oldId, Paper paper) {
+        throw new IllegalStateException("killed");
+      }
+
+      @Override
+      public Optional<String> sourceFingerprint() {
+        return corpus.sourceFingerprint();
+      }
+
+      @Override
+      public void replaceAll(
+          Collection<Paper> papers, String sourceFingerprint, Collection<Paper> stillStored) {
+        corpus.replaceAll(papers, sourceFingerprint, stillStored);
+      }
+
+      @Override
+      public void recordSources(String sourceFingerprint) {
+        throw new IllegalStateException("killed");
+      }
+    };
   }
 
   /** A {@link PaperArchive} that passes every call on, for tests to step into one of them. */
