@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatAction;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
+import paperbot.chat.DeliveryLedger;
 import paperbot.chat.OneAnswer;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
@@ -55,23 +56,18 @@ public final class SlackAdapter {
   private final SlackRenderer renderer = new SlackRenderer();
   private final ExecutorService workers;
   private final SlackSettings settings;
+  private final DeliveryLedger deliveries;
   private final App app;
 
-  /** Recent event ids; far more than Slack sends in the minutes it retries one. */
-  private static final int SEEN_EVENTS = 10_000;
-
-  private final Map<String, Boolean> seenEvents =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > SEEN_EVENTS;
-        }
-      };
-
-  private SlackAdapter(CommandRouter router, SlackSettings settings, ExecutorService workers) {
+  private SlackAdapter(
+      CommandRouter router,
+      SlackSettings settings,
+      ExecutorService workers,
+      DeliveryLedger deliveries) {
     this.router = router;
     this.settings = settings;
     this.workers = workers;
+    this.deliveries = deliveries;
     this.app =
         new App(
             AppConfig.builder()
@@ -88,10 +84,18 @@ public final class SlackAdapter {
     app.event(LinkSharedEvent.class, this::onLinkShared);
   }
 
-  /** Builds and starts the Bolt app (which checks the bot token with auth.test). */
+  /**
+   * Builds and starts the Bolt app (which checks the bot token with auth.test).
+   *
+   * @param deliveries tells an event Slack sends again from its first delivery
+   */
   public static SlackAdapter start(
-      CommandRouter router, SlackSettings settings, ExecutorService workers) throws Exception {
-    SlackAdapter adapter = new SlackAdapter(router, settings, workers);
+      CommandRouter router,
+      SlackSettings settings,
+      ExecutorService workers,
+      DeliveryLedger deliveries)
+      throws Exception {
+    SlackAdapter adapter = new SlackAdapter(router, settings, workers, deliveries);
     adapter.app.start();
     return adapter;
   }
@@ -199,24 +203,25 @@ public final class SlackAdapter {
     // Buttons must be acked empty; the answer always goes through the response_url.
     CompletableFuture.supplyAsync(() -> router.handle(action), workers)
         .thenAccept(reply -> {
-          try {
-            ctx.respond(
-                ActionResponse.builder()
-                    .responseType(SlackRenderer.responseType(reply))
-                    .replaceOriginal(false)
-                    .text(SlackRenderer.fallbackText(reply))
-                    .blocks(renderer.blocks(reply))
-                    .build());
-          } catch (Exception e) {
-            log.warn(
-                "slack response_url failed team={} action={} error={}",
-                action.workspace(),
-                action.actionId(),
-                e.toString());
-          }
+          respond(ctx, reply, action.workspace(), action.actionId());
           sendFile(ctx.client(), action.user(), reply, problem -> {});
         });
     return ctx.ack();
+  }
+
+  /** An interaction's answer, through its response_url, as a new message beside the original. */
+  private void respond(ActionContext ctx, Reply reply, String team, String what) {
+    try {
+      ctx.respond(
+          ActionResponse.builder()
+              .responseType(SlackRenderer.responseType(reply))
+              .replaceOriginal(false)
+              .text(SlackRenderer.fallbackText(reply))
+              .blocks(renderer.blocks(reply))
+              .build());
+    } catch (Exception e) {
+      log.warn("slack response_url failed team={} action={} error={}", team, what, e.toString());
+    }
   }
 
   /**
@@ -228,30 +233,27 @@ public final class SlackAdapter {
     LinkSharedEvent event = payload.getEvent();
     // A composer preview is sent again once the message is posted; that one is unfurled (and
     // counted as the channel's share) once.
-    if (event != null
-        && !"composer".equals(event.getSource())
-        && !blank(payload.getTeamId())
-        && firstDelivery(payload.getEventId())) {
+    if (event != null && !"composer".equals(event.getSource()) && !blank(payload.getTeamId())) {
       MethodsClient client = ctx.client();
-      workers.execute(() -> unfurl(client, payload.getTeamId(), event));
+      workers.execute(() -> {
+        if (firstDelivery(payload.getEventId())) {
+          unfurl(client, payload.getTeamId(), event);
+        }
+      });
     }
     return ctx.ack();
   }
 
   /**
-   * False for an event already taken. Slack sends an event again, with the same event_id and an
-   * X-Slack-Retry-Num header, when it thinks the first delivery failed (no 2xx within 3 s, a lost
-   * connection), up to three times within minutes; processing it again would unfurl and count the
-   * share twice. The header alone is not enough: a retry whose first delivery never arrived is new
-   * here. Ids are remembered in order, the oldest forgotten first.
+   * False for an event already taken, by this process or another on the same database, before a
+   * restart or after. Slack sends an event again, with the same event_id and an X-Slack-Retry-Num
+   * header, when it thinks the first delivery failed (no 2xx within 3 s, a lost connection): at
+   * once, after a minute and after five; processing it again would unfurl and count the share
+   * twice. The header alone is not enough: a retry whose first delivery never arrived is new here.
+   * Asked on a worker, after the ack, so a slow database never holds the ack past Slack's 3 s.
    */
   private boolean firstDelivery(String eventId) {
-    if (blank(eventId)) {
-      return true;
-    }
-    synchronized (seenEvents) {
-      return seenEvents.put(eventId, Boolean.TRUE) == null;
-    }
+    return blank(eventId) || deliveries.firstDelivery(Platform.SLACK, eventId);
   }
 
   private void unfurl(MethodsClient client, String team, LinkSharedEvent event) {

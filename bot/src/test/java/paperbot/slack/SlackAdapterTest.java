@@ -64,7 +64,7 @@ final class SlackAdapterTest {
     SlackSettings settings =
         new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
     return SlackHttpServer.start(
-        SlackAdapter.start(bot.router(), settings, workers).app(),
+        SlackAdapter.start(bot.router(), settings, workers, bot.wiring().deliveries()).app(),
         "127.0.0.1",
         0,
         java.time.Clock.systemUTC());
@@ -288,13 +288,13 @@ final class SlackAdapterTest {
             FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, ownApi.apiUrl(), Duration.ofSeconds(60));
     SlackHttpServer server =
         SlackHttpServer.start(
-            SlackAdapter.start(bot.router(), settings, own).app(),
+            SlackAdapter.start(bot.router(), settings, own, bot.wiring().deliveries()).app(),
             "127.0.0.1",
             0,
             java.time.Clock.systemUTC());
     try {
-      String first = linkShared("EvRetry1", "1800000001.000200", "2407.00001");
-      String lost = linkShared("EvRetry2", "1800000002.000200", "2407.00002");
+      String first = SlackForms.linkShared("EvRetry1", "1800000001.000200", "2407.00001");
+      String lost = SlackForms.linkShared("EvRetry2", "1800000002.000200", "2407.00002");
       assertThat(postJson(server, first, now(), SECRET).statusCode()).isEqualTo(200);
       List<String> reasons = List.of("http_timeout", "http_error", "connection_failed");
       for (int i = 0; i < reasons.size(); i++) {
@@ -312,32 +312,12 @@ final class SlackAdapterTest {
         .containsExactlyInAnyOrder("1800000001.000200", "1800000002.000200");
   }
 
-  /** A link_shared callback for one arXiv paper, in channel C9. */
-  private static String linkShared(String eventId, String messageTs, String arxivId) {
-    return ("{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
-            + "\"event_id\":\"%s\",\"event_time\":1700000000,\"event\":{\"type\":\"link_shared\","
-            + "\"channel\":\"C9\",\"is_bot_user_member\":true,\"user\":\"U8\",\"message_ts\":\"%s\","
-            + "\"source\":\"conversations_history\",\"links\":[{\"domain\":\"arxiv.org\","
-            + "\"url\":\"https://arxiv.org/abs/%s\"}],\"event_ts\":\"%s\"}}")
-        .formatted(eventId, messageTs, arxivId, messageTs);
-  }
-
   /** The same callback again, as Slack resends it: signed anew, with the retry headers. */
   private static HttpResponse<String> retry(
       SlackHttpServer server, String body, int number, String reason) throws Exception {
-    String ts = String.valueOf(now());
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-            .header("Content-Type", "application/json")
-            .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-            .header(
-                SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                new SlackSignature.Generator(SECRET).generate(ts, body))
-            .header("X-Slack-Retry-Num", String.valueOf(number))
-            .header("X-Slack-Retry-Reason", reason)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        SlackForms.retriedEvent(server.port(), SECRET, body, number, reason),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

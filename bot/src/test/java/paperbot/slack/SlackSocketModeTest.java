@@ -32,6 +32,7 @@ final class SlackSocketModeTest {
             0,
             slack.apiUrl(),
             SlackSettings.DEFAULT_INLINE_BUDGET),
+        bot.wiring().deliveries(),
         Clock.systemUTC());
   }
 
