@@ -4,15 +4,19 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.ActionRespondUtility;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
@@ -42,12 +46,13 @@ import paperbot.chat.OneAnswer;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.command.CommandRouter;
+import paperbot.command.PaperCommand;
 
 /**
- * The Bolt app: every paperbot slash command and every button goes to the command core, and each
- * {@link Reply} comes back as Block Kit. Commands that answer within the inline budget are answered
- * in the ack; slower ones are acked at once and answered through the response_url, so Slack's
- * 3-second limit always holds.
+ * The Bolt app: every paperbot slash command, every button, the message shortcuts and pasted arXiv
+ * links (link_shared) go to the command core, and each {@link Reply} comes back as Block Kit.
+ * Commands that answer within the inline budget are answered in the ack; slower ones are acked at
+ * once and answered through the response_url, so Slack's 3-second limit always holds.
  */
 public final class SlackAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
@@ -58,6 +63,15 @@ public final class SlackAdapter {
   private final SlackSettings settings;
   private final DeliveryLedger deliveries;
   private final App app;
+
+  /**
+   * The message shortcuts' callback ids, as the manifest declares them (SlackManifestTest), beside
+   * the names members see there: Slack's "Save paper" and "Paper card" on a message, like
+   * Discord's.
+   */
+  static final String SAVE_PAPER = "save_paper";
+
+  static final String PAPER_CARD = "paper_card";
 
   private SlackAdapter(
       CommandRouter router,
@@ -82,6 +96,8 @@ public final class SlackAdapter {
     }
     app.blockAction(Pattern.compile(".*"), this::onButton);
     app.event(LinkSharedEvent.class, this::onLinkShared);
+    app.messageShortcut(SAVE_PAPER, (request, ctx) -> onMessageShortcut(request, ctx, true));
+    app.messageShortcut(PAPER_CARD, (request, ctx) -> onMessageShortcut(request, ctx, false));
   }
 
   /**
@@ -209,8 +225,38 @@ public final class SlackAdapter {
     return ctx.ack();
   }
 
+  /**
+   * "Save paper" or "Paper card" used on a message: Slack hands over the message it was used on,
+   * and the core reads the arXiv links in it, as for Discord's commands of the same names. Both
+   * answer the member alone. The shortcut is acked empty at once (Slack wants it within 3 s; an
+   * unknown paper is fetched from arXiv first) and answered through its response_url.
+   */
+  private Response onMessageShortcut(
+      MessageShortcutRequest request, MessageShortcutContext ctx, boolean save) {
+    MessageShortcutPayload payload = request.getPayload();
+    if (payload.getTeam() == null
+        || blank(payload.getTeam().getId())
+        || payload.getUser() == null
+        || blank(payload.getUser().getId())
+        || blank(payload.getResponseUrl())) {
+      return MISSING_FIELDS;
+    }
+    ChatRequest message =
+        new ChatRequest(
+            Platform.SLACK,
+            payload.getTeam().getId(),
+            payload.getChannel() == null ? "" : payload.getChannel().getId(),
+            payload.getUser().getId(),
+            PaperCommand.NAME,
+            SlackMessageText.of(payload.getMessage()));
+    CompletableFuture.supplyAsync(
+            () -> save ? router.saveLinked(message) : router.privateCards(message), workers)
+        .thenAccept(reply -> respond(ctx, reply, message.workspace(), payload.getCallbackId()));
+    return ctx.ack();
+  }
+
   /** An interaction's answer, through its response_url, as a new message beside the original. */
-  private void respond(ActionContext ctx, Reply reply, String team, String what) {
+  private void respond(ActionRespondUtility ctx, Reply reply, String team, String what) {
     try {
       ctx.respond(
           ActionResponse.builder()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -318,6 +319,151 @@ final class SlackAdapterTest {
     return http.send(
         SlackForms.retriedEvent(server.port(), SECRET, body, number, reason),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** What a message shortcut's answer said: the response_url's JSON. */
+  private static JsonNode shortcutAnswer(String responseName) throws Exception {
+    RecordedRequest answer = slackApi.next("/respond/" + responseName);
+    assertThat(answer).as("an answer at the response_url").isNotNull();
+    return JSON.readTree(answer.getBody().utf8());
+  }
+
+  @Test
+  void theSavePaperShortcutSavesTheLinkedPaperForTheMemberWhoUsedIt() throws Exception {
+    String message =
+        SlackForms.typedMessage(
+            "U20",
+            "have a look <https://arxiv.org/abs/2408.00011v2|arxiv.org/abs/2408.00011v2> &amp; tell"
+                + " me");
+    HttpResponse<String> ack =
+        post(
+            fast,
+            SlackForms.messageShortcut(
+                SlackAdapter.SAVE_PAPER, "U21", message, slackApi.responseUrl("sc-save1")),
+            now(),
+            SECRET);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).as("acked empty; the answer follows").isEmpty();
+    JsonNode saved = shortcutAnswer("sc-save1");
+    assertThat(saved.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(saved.get("replace_original").asBoolean()).isFalse();
+    assertThat(saved.get("text").asText())
+        .startsWith("Saved *" + FakeArxiv.title("2408.00011") + "*.");
+    assertThat(
+            post(
+                    fast,
+                    SlackForms.command("U21", "/saved", "", slackApi.responseUrl("sc-l")),
+                    now(),
+                    SECRET)
+                .body())
+        .contains(FakeArxiv.title("2408.00011"));
+    // Saved for the member who used the shortcut, not for whoever wrote the message.
+    assertThat(
+            JSON.readTree(
+                    post(
+                            fast,
+                            SlackForms.command("U20", "/saved", "", slackApi.responseUrl("sc-l")),
+                            now(),
+                            SECRET)
+                        .body())
+                .get("text")
+                .asText())
+        .startsWith("Nothing saved yet");
+
+    post(
+        fast,
+        SlackForms.messageShortcut(
+            SlackAdapter.SAVE_PAPER, "U21", message, slackApi.responseUrl("sc-save2")),
+        now(),
+        SECRET);
+    assertThat(shortcutAnswer("sc-save2").get("text").asText())
+        .startsWith("*" + FakeArxiv.title("2408.00011") + "* is already saved.");
+    assertThat(slackApi.refused()).isEmpty();
+  }
+
+  @Test
+  void thePaperCardShortcutShowsTheCardsToTheMemberAloneAndCountsNoShare() throws Exception {
+    // A bot's message (a digest, a shared page): its links are in its blocks, not in its text.
+    String message =
+        """
+        {"type":"message","subtype":"bot_message","bot_id":"BOTHER","ts":"1700000400.000200",
+         "text":"Today's papers","blocks":[{"type":"section","block_id":"b1","text":{"type":"mrkdwn",
+         "text":"*<https://arxiv.org/abs/2408.00012|A quokka paper>*\\n`2408.00012` · 2 authors"}}]}\
+        """;
+    HttpResponse<String> ack =
+        post(
+            fast,
+            SlackForms.messageShortcut(
+                SlackAdapter.PAPER_CARD, "U22", message, slackApi.responseUrl("sc-card")),
+            now(),
+            SECRET);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).isEmpty();
+    JsonNode card = shortcutAnswer("sc-card");
+    assertThat(card.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(card.get("blocks").get(0).get("text").get("text").asText())
+        .contains(FakeArxiv.title("2408.00012"), "https://arxiv.org/abs/2408.00012");
+    assertThat(card.get("blocks").get(1).get("type").asText()).isEqualTo("actions");
+    // A look, not a share: the channel's team signal is unchanged.
+    assertThat(bot.wiring().profiles().mostLiked("SLACK", "T1", java.time.Instant.EPOCH, 50))
+        .extracting(java.util.Map.Entry::getKey)
+        .doesNotContain("2408.00012");
+    assertThat(slackApi.refused()).isEmpty();
+  }
+
+  @Test
+  void aShortcutOnAMessageWithoutAPaperGetsAClearReplyAndOneWithoutAMemberA400() throws Exception {
+    for (String shortcut : List.of(SlackAdapter.SAVE_PAPER, SlackAdapter.PAPER_CARD)) {
+      post(
+          fast,
+          SlackForms.messageShortcut(
+              shortcut,
+              "U23",
+              SlackForms.typedMessage("U20", "lunch at noon? 2408.00013 is my table number"),
+              slackApi.responseUrl("sc-none-" + shortcut)),
+          now(),
+          SECRET);
+      assertThat(shortcutAnswer("sc-none-" + shortcut).get("text").asText())
+          .as(shortcut)
+          .startsWith("I found no arXiv link in that message.");
+    }
+    String noMember =
+        SlackForms.messageShortcut(
+                SlackAdapter.SAVE_PAPER,
+                "U23",
+                SlackForms.typedMessage("U20", "https://arxiv.org/abs/2408.00013"),
+                slackApi.responseUrl("sc-bad"))
+            .replace(
+                URLEncoder.encode("\"user\":{\"id\":\"U23\",", StandardCharsets.UTF_8),
+                URLEncoder.encode("\"user\":{", StandardCharsets.UTF_8));
+    assertThat(post(fast, noMember, now(), SECRET).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aShortcutIsAckedWhileArxivIsStillAskedForThePaper() throws Exception {
+    // Slack wants the ack within 3 s; an unknown paper is fetched from arXiv, which may be slow.
+    arxiv.hold();
+    HttpResponse<String> ack;
+    try {
+      ack =
+          http.sendAsync(
+                  SlackForms.signedNow(
+                      fast.port(),
+                      SECRET,
+                      SlackForms.messageShortcut(
+                          SlackAdapter.PAPER_CARD,
+                          "U24",
+                          SlackForms.typedMessage("U20", "<https://arxiv.org/pdf/2408.00014v1>"),
+                          slackApi.responseUrl("sc-held"))),
+                  HttpResponse.BodyHandlers.ofString())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      arxiv.release();
+    }
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).isEmpty();
+    assertThat(shortcutAnswer("sc-held").get("blocks").get(0).get("text").get("text").asText())
+        .contains(FakeArxiv.title("2408.00014"));
   }
 
   @Test

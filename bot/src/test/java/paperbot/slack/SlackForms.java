@@ -56,6 +56,38 @@ public final class SlackForms {
         "A1");
   }
 
+  /**
+   * A message shortcut's payload as Slack sends it (type {@code message_action}, form-encoded as
+   * {@code payload}): used by {@code user} in workspace T1, channel C1, on the message given as
+   * JSON (its {@code text}, {@code blocks}, {@code attachments}, as conversations.history shows
+   * it).
+   */
+  public static String messageShortcut(
+      String callbackId, String user, String messageJson, String responseUrl) {
+    return form("payload", messageShortcutPayload(callbackId, user, messageJson, responseUrl));
+  }
+
+  /** The JSON of a message shortcut's payload, as a Socket Mode envelope carries it. */
+  public static String messageShortcutPayload(
+      String callbackId, String user, String messageJson, String responseUrl) {
+    return """
+    {"type":"message_action","token":"x","action_ts":"1700000500.000100",
+     "team":{"id":"T1","domain":"test"},"user":{"id":"%s","name":"%s","team_id":"T1"},
+     "channel":{"id":"C1","name":"general"},"is_enterprise_install":false,"enterprise":null,
+     "callback_id":"%s","trigger_id":"1700000500.1.abcdef","response_url":"%s",
+     "message_ts":"1700000400.000200","message":%s}\
+    """
+        .formatted(user, user, callbackId, responseUrl, messageJson);
+  }
+
+  /** A message a member typed, as Slack gives it: links in angle brackets, {@code &} escaped. */
+  public static String typedMessage(String author, String mrkdwnText) {
+    return """
+    {"type":"message","user":"%s","ts":"1700000400.000200","team":"T1","text":"%s"}\
+    """
+        .formatted(author, mrkdwnText.replace("\"", "\\\""));
+  }
+
   /** A link_shared Events API callback for one arXiv paper, in workspace T1, channel C9. */
   public static String linkShared(String eventId, String messageTs, String arxivId) {
     return ("{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
