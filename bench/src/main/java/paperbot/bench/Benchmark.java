@@ -167,7 +167,7 @@ public final class Benchmark {
               + " signed /papers, "
               + SlackAckBench.IN_FLIGHT
               + " in flight");
-      Samples[] acks = new SlackAckBench(wiring.router()).run();
+      Samples[] acks = new SlackAckBench(wiring.router(), wiring.deliveries()).run();
       report.slackAcks(acks[0], acks[1]);
       report.slackBurst(acks[2], acks[3]);
       progress.println(

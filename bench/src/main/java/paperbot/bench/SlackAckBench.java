@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import paperbot.chat.DeliveryLedger;
 import paperbot.command.CommandRouter;
 import paperbot.slack.SignedSlackRequest;
 import paperbot.slack.SlackAdapter;
@@ -36,9 +37,11 @@ final class SlackAckBench {
   private static final String SECRET = "bench-signing-secret";
 
   private final CommandRouter router;
+  private final DeliveryLedger deliveries;
 
-  SlackAckBench(CommandRouter router) {
+  SlackAckBench(CommandRouter router, DeliveryLedger deliveries) {
     this.router = router;
+    this.deliveries = deliveries;
   }
 
   /**
@@ -70,7 +73,7 @@ final class SlackAckBench {
             "xoxb-bench", SECRET, "", 0, base + "/api/", SlackSettings.DEFAULT_INLINE_BUDGET);
     try (SlackHttpServer bolt =
         SlackHttpServer.start(
-            SlackAdapter.start(router, settings, workers).app(),
+            SlackAdapter.start(router, settings, workers, deliveries).app(),
             "127.0.0.1",
             0,
             java.time.Clock.systemUTC())) {

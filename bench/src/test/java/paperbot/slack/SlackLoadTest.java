@@ -74,7 +74,7 @@ final class SlackLoadTest {
               SlackSettings.DEFAULT_INLINE_BUDGET);
       SlackHttpServer server =
           SlackHttpServer.start(
-              SlackAdapter.start(wiring.router(), settings, workers).app(),
+              SlackAdapter.start(wiring.router(), settings, workers, wiring.deliveries()).app(),
               "127.0.0.1",
               0,
               java.time.Clock.systemUTC());

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.chat.DeliveryLedger;
 import paperbot.chat.Outboxes;
 import paperbot.command.ChatCommand;
 import paperbot.command.CommandRouter;
@@ -46,6 +47,7 @@ import paperbot.recommender.profile.ProfileStore;
 import paperbot.recommender.rank.QueryExpander;
 import paperbot.recommender.search.LucenePaperIndex;
 import paperbot.recommender.store.Database;
+import paperbot.recommender.store.JdbcDeliveryClaims;
 import paperbot.recommender.store.JdbcDigestStore;
 import paperbot.recommender.store.JdbcPaperArchive;
 import paperbot.recommender.store.JdbcProfileStore;
@@ -72,6 +74,7 @@ public final class Wiring implements AutoCloseable {
   private final ProfileStore profiles;
   private final CommandRouter router;
   private final IndexStatus indexStatus;
+  private final DeliveryLedger deliveries;
 
   private Wiring(
       Database database,
@@ -87,7 +90,9 @@ public final class Wiring implements AutoCloseable {
       DigestStore digestStore,
       QuartzDigestSchedule scheduler,
       PaperSync paperSync,
-      LiveSources sources) {
+      LiveSources sources,
+      DeliveryLedger deliveries) {
+    this.deliveries = deliveries;
     this.paperSync = paperSync;
     this.digestStore = digestStore;
     this.sources = sources;
@@ -266,7 +271,9 @@ public final class Wiring implements AutoCloseable {
         digestStore,
         scheduler,
         paperSync,
-        sources);
+        sources,
+        // Platforms' repeated deliveries, remembered in the database every process shares
+        new StoredDeliveryLedger(new JdbcDeliveryClaims(database.dataSource(), clock), clock));
   }
 
   /**
@@ -409,6 +416,11 @@ public final class Wiring implements AutoCloseable {
 
   public ProfileStore profiles() {
     return profiles;
+  }
+
+  /** Which platform deliveries (Slack's retried events) were taken already, by any process. */
+  public DeliveryLedger deliveries() {
+    return deliveries;
   }
 
   public CommandRouter router() {

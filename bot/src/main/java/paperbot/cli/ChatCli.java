@@ -72,7 +72,9 @@ final class ChatCli implements Callable<Integer> {
     List<AutoCloseable> platforms = new ArrayList<>();
     try {
       if (config.slack().enabled()) {
-        platforms.add(SlackService.start(wiring.router(), config.slack(), context.clock()));
+        platforms.add(
+            SlackService.start(
+                wiring.router(), config.slack(), wiring.deliveries(), context.clock()));
         wiring.outboxes().register(Platform.SLACK, new SlackOutbox(config.slack()));
       }
       if (config.discord().enabled()) {

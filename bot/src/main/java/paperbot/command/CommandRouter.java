@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,31 +131,39 @@ public final class CommandRouter {
    * card" was used on), posted for the channel.
    */
   public Reply linkCards(ChatRequest request) {
-    if (!(byName.get(PaperCommand.NAME) instanceof PaperCommand paper)) {
-      return Reply.privateText("Paper cards are not available here.");
-    }
-    try {
-      return paper.linkCards(request);
-    } catch (RuntimeException e) {
-      log.error(
-          "link cards failed platform={} workspace={}", request.platform(), request.workspace(), e);
-      return Reply.privateText("Sorry, something went wrong with those links. Please try again.");
-    }
+    return linked(request, CARDS_UNAVAILABLE, "link cards", PaperCommand::linkCards);
+  }
+
+  /**
+   * Cards for the arXiv links in a message, shown to the member who asked alone (Slack's "Paper
+   * card" shortcut); not counted as the channel's share.
+   */
+  public Reply privateCards(ChatRequest request) {
+    return linked(request, CARDS_UNAVAILABLE, "private cards", PaperCommand::privateCards);
   }
 
   /** Saves the papers linked in a message for the member who asked. */
   public Reply saveLinked(ChatRequest request) {
+    return linked(
+        request, "Saving papers is not available here.", "saving links", PaperCommand::saveLinked);
+  }
+
+  private static final String CARDS_UNAVAILABLE = "Paper cards are not available here.";
+
+  /** A message's links handled by the paper command, with the router's one catch around it. */
+  private Reply linked(
+      ChatRequest request,
+      String unavailable,
+      String work,
+      BiFunction<PaperCommand, ChatRequest, Reply> handler) {
     if (!(byName.get(PaperCommand.NAME) instanceof PaperCommand paper)) {
-      return Reply.privateText("Saving papers is not available here.");
+      return Reply.privateText(unavailable);
     }
     try {
-      return paper.saveLinked(request);
+      return handler.apply(paper, request);
     } catch (RuntimeException e) {
       log.error(
-          "saving links failed platform={} workspace={}",
-          request.platform(),
-          request.workspace(),
-          e);
+          "{} failed platform={} workspace={}", work, request.platform(), request.workspace(), e);
       return Reply.privateText("Sorry, something went wrong with those links. Please try again.");
     }
   }

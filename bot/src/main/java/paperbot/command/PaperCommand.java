@@ -96,6 +96,19 @@ public final class PaperCommand implements ChatCommand {
    * counts once as a share of this channel, a team signal, never as a like of whoever posted it.
    */
   public Reply linkCards(ChatRequest request) {
+    return cards(request, true);
+  }
+
+  /**
+   * The same cards for the member who asked alone (Slack's "Paper card" shortcut on a message): a
+   * look at the papers, not a share, so nothing counts for the channel, whose link paperbot may
+   * have unfurled and counted already.
+   */
+  public Reply privateCards(ChatRequest request) {
+    return cards(request, false);
+  }
+
+  private Reply cards(ChatRequest request, boolean forChannel) {
     List<String> ids = PaperLinks.ids(request.text());
     if (ids.isEmpty()) {
       return NO_LINKS;
@@ -107,11 +120,13 @@ public final class PaperCommand implements ChatCommand {
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Paper paper : papers) {
-      profiles.recordShare(
-          request.platform().name(), request.workspace(), request.channel(), paper.id());
+      if (forChannel) {
+        profiles.recordShare(
+            request.platform().name(), request.workspace(), request.channel(), paper.id());
+      }
       cards.add(PaperCards.of(paper, Snippets.lead(paper), ""));
     }
-    return new Reply("", cards, List.of(), false);
+    return new Reply("", cards, List.of(), !forChannel);
   }
 
   /**

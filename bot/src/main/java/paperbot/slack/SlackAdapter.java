@@ -4,15 +4,19 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.ActionRespondUtility;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
@@ -37,16 +41,18 @@ import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatAction;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
+import paperbot.chat.DeliveryLedger;
 import paperbot.chat.OneAnswer;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.command.CommandRouter;
+import paperbot.command.PaperCommand;
 
 /**
- * The Bolt app: every paperbot slash command and every button goes to the command core, and each
- * {@link Reply} comes back as Block Kit. Commands that answer within the inline budget are answered
- * in the ack; slower ones are acked at once and answered through the response_url, so Slack's
- * 3-second limit always holds.
+ * The Bolt app: every paperbot slash command, every button, the message shortcuts and pasted arXiv
+ * links (link_shared) go to the command core, and each {@link Reply} comes back as Block Kit.
+ * Commands that answer within the inline budget are answered in the ack; slower ones are acked at
+ * once and answered through the response_url, so Slack's 3-second limit always holds.
  */
 public final class SlackAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
@@ -55,23 +61,27 @@ public final class SlackAdapter {
   private final SlackRenderer renderer = new SlackRenderer();
   private final ExecutorService workers;
   private final SlackSettings settings;
+  private final DeliveryLedger deliveries;
   private final App app;
 
-  /** Recent event ids; far more than Slack sends in the minutes it retries one. */
-  private static final int SEEN_EVENTS = 10_000;
+  /**
+   * The message shortcuts' callback ids, as the manifest declares them (SlackManifestTest), beside
+   * the names members see there: Slack's "Save paper" and "Paper card" on a message, like
+   * Discord's.
+   */
+  static final String SAVE_PAPER = "save_paper";
 
-  private final Map<String, Boolean> seenEvents =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > SEEN_EVENTS;
-        }
-      };
+  static final String PAPER_CARD = "paper_card";
 
-  private SlackAdapter(CommandRouter router, SlackSettings settings, ExecutorService workers) {
+  private SlackAdapter(
+      CommandRouter router,
+      SlackSettings settings,
+      ExecutorService workers,
+      DeliveryLedger deliveries) {
     this.router = router;
     this.settings = settings;
     this.workers = workers;
+    this.deliveries = deliveries;
     this.app =
         new App(
             AppConfig.builder()
@@ -86,12 +96,22 @@ public final class SlackAdapter {
     }
     app.blockAction(Pattern.compile(".*"), this::onButton);
     app.event(LinkSharedEvent.class, this::onLinkShared);
+    app.messageShortcut(SAVE_PAPER, (request, ctx) -> onMessageShortcut(request, ctx, true));
+    app.messageShortcut(PAPER_CARD, (request, ctx) -> onMessageShortcut(request, ctx, false));
   }
 
-  /** Builds and starts the Bolt app (which checks the bot token with auth.test). */
+  /**
+   * Builds and starts the Bolt app (which checks the bot token with auth.test).
+   *
+   * @param deliveries tells an event Slack sends again from its first delivery
+   */
   public static SlackAdapter start(
-      CommandRouter router, SlackSettings settings, ExecutorService workers) throws Exception {
-    SlackAdapter adapter = new SlackAdapter(router, settings, workers);
+      CommandRouter router,
+      SlackSettings settings,
+      ExecutorService workers,
+      DeliveryLedger deliveries)
+      throws Exception {
+    SlackAdapter adapter = new SlackAdapter(router, settings, workers, deliveries);
     adapter.app.start();
     return adapter;
   }
@@ -199,24 +219,55 @@ public final class SlackAdapter {
     // Buttons must be acked empty; the answer always goes through the response_url.
     CompletableFuture.supplyAsync(() -> router.handle(action), workers)
         .thenAccept(reply -> {
-          try {
-            ctx.respond(
-                ActionResponse.builder()
-                    .responseType(SlackRenderer.responseType(reply))
-                    .replaceOriginal(false)
-                    .text(SlackRenderer.fallbackText(reply))
-                    .blocks(renderer.blocks(reply))
-                    .build());
-          } catch (Exception e) {
-            log.warn(
-                "slack response_url failed team={} action={} error={}",
-                action.workspace(),
-                action.actionId(),
-                e.toString());
-          }
+          respond(ctx, reply, action.workspace(), action.actionId());
           sendFile(ctx.client(), action.user(), reply, problem -> {});
         });
     return ctx.ack();
+  }
+
+  /**
+   * "Save paper" or "Paper card" used on a message: Slack hands over the message it was used on,
+   * and the core reads the arXiv links in it, as for Discord's commands of the same names. Both
+   * answer the member alone. The shortcut is acked empty at once (Slack wants it within 3 s; an
+   * unknown paper is fetched from arXiv first) and answered through its response_url.
+   */
+  private Response onMessageShortcut(
+      MessageShortcutRequest request, MessageShortcutContext ctx, boolean save) {
+    MessageShortcutPayload payload = request.getPayload();
+    if (payload.getTeam() == null
+        || blank(payload.getTeam().getId())
+        || payload.getUser() == null
+        || blank(payload.getUser().getId())
+        || blank(payload.getResponseUrl())) {
+      return MISSING_FIELDS;
+    }
+    ChatRequest message =
+        new ChatRequest(
+            Platform.SLACK,
+            payload.getTeam().getId(),
+            payload.getChannel() == null ? "" : payload.getChannel().getId(),
+            payload.getUser().getId(),
+            PaperCommand.NAME,
+            SlackMessageText.of(payload.getMessage()));
+    CompletableFuture.supplyAsync(
+            () -> save ? router.saveLinked(message) : router.privateCards(message), workers)
+        .thenAccept(reply -> respond(ctx, reply, message.workspace(), payload.getCallbackId()));
+    return ctx.ack();
+  }
+
+  /** An interaction's answer, through its response_url, as a new message beside the original. */
+  private void respond(ActionRespondUtility ctx, Reply reply, String team, String what) {
+    try {
+      ctx.respond(
+          ActionResponse.builder()
+              .responseType(SlackRenderer.responseType(reply))
+              .replaceOriginal(false)
+              .text(SlackRenderer.fallbackText(reply))
+              .blocks(renderer.blocks(reply))
+              .build());
+    } catch (Exception e) {
+      log.warn("slack response_url failed team={} action={} error={}", team, what, e.toString());
+    }
   }
 
   /**
@@ -228,30 +279,27 @@ public final class SlackAdapter {
     LinkSharedEvent event = payload.getEvent();
     // A composer preview is sent again once the message is posted; that one is unfurled (and
     // counted as the channel's share) once.
-    if (event != null
-        && !"composer".equals(event.getSource())
-        && !blank(payload.getTeamId())
-        && firstDelivery(payload.getEventId())) {
+    if (event != null && !"composer".equals(event.getSource()) && !blank(payload.getTeamId())) {
       MethodsClient client = ctx.client();
-      workers.execute(() -> unfurl(client, payload.getTeamId(), event));
+      workers.execute(() -> {
+        if (firstDelivery(payload.getEventId())) {
+          unfurl(client, payload.getTeamId(), event);
+        }
+      });
     }
     return ctx.ack();
   }
 
   /**
-   * False for an event already taken. Slack sends an event again, with the same event_id and an
-   * X-Slack-Retry-Num header, when it thinks the first delivery failed (no 2xx within 3 s, a lost
-   * connection), up to three times within minutes; processing it again would unfurl and count the
-   * share twice. The header alone is not enough: a retry whose first delivery never arrived is new
-   * here. Ids are remembered in order, the oldest forgotten first.
+   * False for an event already taken, by this process or another on the same database, before a
+   * restart or after. Slack sends an event again, with the same event_id and an X-Slack-Retry-Num
+   * header, when it thinks the first delivery failed (no 2xx within 3 s, a lost connection): at
+   * once, after a minute and after five; processing it again would unfurl and count the share
+   * twice. The header alone is not enough: a retry whose first delivery never arrived is new here.
+   * Asked on a worker, after the ack, so a slow database never holds the ack past Slack's 3 s.
    */
   private boolean firstDelivery(String eventId) {
-    if (blank(eventId)) {
-      return true;
-    }
-    synchronized (seenEvents) {
-      return seenEvents.put(eventId, Boolean.TRUE) == null;
-    }
+    return blank(eventId) || deliveries.firstDelivery(Platform.SLACK, eventId);
   }
 
   private void unfurl(MethodsClient client, String team, LinkSharedEvent event) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.chat.DeliveryLedger;
 import paperbot.command.CommandRouter;
 
 /**
@@ -29,14 +30,19 @@ public final class SlackService implements AutoCloseable {
     this.transport = transport;
   }
 
-  public static SlackService start(CommandRouter router, SlackSettings settings, Clock clock)
+  /**
+   * @param deliveries tells an event Slack sends again from its first delivery, across restarts and
+   *     processes
+   */
+  public static SlackService start(
+      CommandRouter router, SlackSettings settings, DeliveryLedger deliveries, Clock clock)
       throws Exception {
     AtomicInteger count = new AtomicInteger();
     ExecutorService workers =
         Executors.newFixedThreadPool(
             8, task -> new Thread(task, "slack-worker-" + count.incrementAndGet()));
     try {
-      SlackAdapter adapter = SlackAdapter.start(router, settings, workers);
+      SlackAdapter adapter = SlackAdapter.start(router, settings, workers, deliveries);
       if (settings.socketMode()) {
         SocketModeApp socket = new SocketModeApp(settings.appToken(), adapter.app());
         socket.startAsync();

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,7 @@ public final class FakeArxiv implements AutoCloseable {
   private final HttpServer server;
   private final List<String> queries = new CopyOnWriteArrayList<>();
   private volatile boolean unavailable;
+  private volatile CountDownLatch held;
 
   public FakeArxiv() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -32,6 +35,14 @@ public final class FakeArxiv implements AutoCloseable {
         exchange -> {
           String query = exchange.getRequestURI().getRawQuery();
           queries.add(query == null ? "" : query);
+          CountDownLatch hold = held;
+          if (hold != null) {
+            try {
+              hold.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           if (unavailable) {
             // As arXiv when it is overloaded: 503 with a Retry-After longer than a member waits.
             exchange.getResponseHeaders().set("Retry-After", "30");
@@ -116,12 +127,26 @@ public final class FakeArxiv implements AutoCloseable {
     unavailable = down;
   }
 
+  /** Requests are answered only after {@link #release} (or close): arXiv is slow. */
+  public void hold() {
+    held = new CountDownLatch(1);
+  }
+
+  public void release() {
+    CountDownLatch hold = held;
+    held = null;
+    if (hold != null) {
+      hold.countDown();
+    }
+  }
+
   public List<String> queries() {
     return List.copyOf(queries);
   }
 
   @Override
   public void close() {
+    release();
     server.stop(0);
   }
 }

@@ -79,6 +79,22 @@ final class PaperLinksTest {
         .startsWith("I found no arXiv link");
   }
 
+  @Test
+  void privateCardsAreTheSameCardsForTheAskerAloneAndCountNoShare() {
+    ChatRequest message =
+        new ChatRequest(
+            Platform.SLACK, "T8", "C8", "U8", "paper", "see <https://arxiv.org/abs/2411.00079>");
+    Reply cards = bot.router().privateCards(message);
+    assertThat(cards.ephemeral()).isTrue();
+    assertThat(cards.cards()).extracting(c -> c.id()).containsExactly("2411.00079");
+    assertThat(cards.cards().get(0).buttons()).isNotEmpty();
+    assertThat(bot.wiring().profiles().mostLiked("SLACK", "T8", Instant.EPOCH, 10)).isEmpty();
+    assertThat(bot.router().linkCards(message).ephemeral()).isFalse();
+    assertThat(bot.wiring().profiles().mostLiked("SLACK", "T8", Instant.EPOCH, 10))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("2411.00079");
+  }
+
   private static Reply say(String user, String command, String text) {
     return bot.router().handle(new ChatRequest(Platform.DISCORD, "G7", "C7", user, command, text));
   }

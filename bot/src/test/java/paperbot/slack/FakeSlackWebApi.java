@@ -1,5 +1,6 @@
 package paperbot.slack;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -163,13 +164,24 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   /**
    * A response_url takes at most {@link #RESPONSE_USES} messages (Slack: "up to 5 times within 30
-   * minutes"), each within Slack's message limits.
+   * minutes"), each within Slack's message limits, with text or blocks to show, and a {@code
+   * response_type} (when given) of {@code ephemeral} (Slack's default) or {@code in_channel}.
    */
   private MockResponse respond(String path, RecordedRequest request) {
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     String invalid;
     try {
-      invalid = SlackLimits.invalidPayload(JsonParser.parseString(body).getAsJsonObject());
+      JsonObject message = JsonParser.parseString(body).getAsJsonObject();
+      invalid = SlackLimits.invalidPayload(message);
+      String type =
+          message.has("response_type") ? message.get("response_type").getAsString() : "ephemeral";
+      boolean text = message.has("text") && !message.get("text").getAsString().isBlank();
+      boolean blocks = message.has("blocks") && !message.getAsJsonArray("blocks").isEmpty();
+      if (invalid == null && !type.equals("ephemeral") && !type.equals("in_channel")) {
+        invalid = "response_type";
+      } else if (invalid == null && !text && !blocks) {
+        invalid = "no_text"; // Slack's error for a message with nothing to show
+      }
     } catch (RuntimeException notJson) {
       invalid = "body";
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,7 +65,7 @@ final class SlackAdapterTest {
     SlackSettings settings =
         new SlackSettings(FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, slackApi.apiUrl(), budget);
     return SlackHttpServer.start(
-        SlackAdapter.start(bot.router(), settings, workers).app(),
+        SlackAdapter.start(bot.router(), settings, workers, bot.wiring().deliveries()).app(),
         "127.0.0.1",
         0,
         java.time.Clock.systemUTC());
@@ -288,13 +289,13 @@ final class SlackAdapterTest {
             FakeSlackWebApi.BOT_TOKEN, SECRET, "", 0, ownApi.apiUrl(), Duration.ofSeconds(60));
     SlackHttpServer server =
         SlackHttpServer.start(
-            SlackAdapter.start(bot.router(), settings, own).app(),
+            SlackAdapter.start(bot.router(), settings, own, bot.wiring().deliveries()).app(),
             "127.0.0.1",
             0,
             java.time.Clock.systemUTC());
     try {
-      String first = linkShared("EvRetry1", "1800000001.000200", "2407.00001");
-      String lost = linkShared("EvRetry2", "1800000002.000200", "2407.00002");
+      String first = SlackForms.linkShared("EvRetry1", "1800000001.000200", "2407.00001");
+      String lost = SlackForms.linkShared("EvRetry2", "1800000002.000200", "2407.00002");
       assertThat(postJson(server, first, now(), SECRET).statusCode()).isEqualTo(200);
       List<String> reasons = List.of("http_timeout", "http_error", "connection_failed");
       for (int i = 0; i < reasons.size(); i++) {
@@ -312,32 +313,157 @@ final class SlackAdapterTest {
         .containsExactlyInAnyOrder("1800000001.000200", "1800000002.000200");
   }
 
-  /** A link_shared callback for one arXiv paper, in channel C9. */
-  private static String linkShared(String eventId, String messageTs, String arxivId) {
-    return ("{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
-            + "\"event_id\":\"%s\",\"event_time\":1700000000,\"event\":{\"type\":\"link_shared\","
-            + "\"channel\":\"C9\",\"is_bot_user_member\":true,\"user\":\"U8\",\"message_ts\":\"%s\","
-            + "\"source\":\"conversations_history\",\"links\":[{\"domain\":\"arxiv.org\","
-            + "\"url\":\"https://arxiv.org/abs/%s\"}],\"event_ts\":\"%s\"}}")
-        .formatted(eventId, messageTs, arxivId, messageTs);
-  }
-
   /** The same callback again, as Slack resends it: signed anew, with the retry headers. */
   private static HttpResponse<String> retry(
       SlackHttpServer server, String body, int number, String reason) throws Exception {
-    String ts = String.valueOf(now());
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
-            .header("Content-Type", "application/json")
-            .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-            .header(
-                SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
-                new SlackSignature.Generator(SECRET).generate(ts, body))
-            .header("X-Slack-Retry-Num", String.valueOf(number))
-            .header("X-Slack-Retry-Reason", reason)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        SlackForms.retriedEvent(server.port(), SECRET, body, number, reason),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** What a message shortcut's answer said: the response_url's JSON. */
+  private static JsonNode shortcutAnswer(String responseName) throws Exception {
+    RecordedRequest answer = slackApi.next("/respond/" + responseName);
+    assertThat(answer).as("an answer at the response_url").isNotNull();
+    return JSON.readTree(answer.getBody().utf8());
+  }
+
+  @Test
+  void theSavePaperShortcutSavesTheLinkedPaperForTheMemberWhoUsedIt() throws Exception {
+    String message =
+        SlackForms.typedMessage(
+            "U20",
+            "have a look <https://arxiv.org/abs/2408.00011v2|arxiv.org/abs/2408.00011v2> &amp; tell"
+                + " me");
+    HttpResponse<String> ack =
+        post(
+            fast,
+            SlackForms.messageShortcut(
+                SlackAdapter.SAVE_PAPER, "U21", message, slackApi.responseUrl("sc-save1")),
+            now(),
+            SECRET);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).as("acked empty; the answer follows").isEmpty();
+    JsonNode saved = shortcutAnswer("sc-save1");
+    assertThat(saved.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(saved.get("replace_original").asBoolean()).isFalse();
+    assertThat(saved.get("text").asText())
+        .startsWith("Saved *" + FakeArxiv.title("2408.00011") + "*.");
+    assertThat(
+            post(
+                    fast,
+                    SlackForms.command("U21", "/saved", "", slackApi.responseUrl("sc-l")),
+                    now(),
+                    SECRET)
+                .body())
+        .contains(FakeArxiv.title("2408.00011"));
+    // Saved for the member who used the shortcut, not for whoever wrote the message.
+    assertThat(
+            JSON.readTree(
+                    post(
+                            fast,
+                            SlackForms.command("U20", "/saved", "", slackApi.responseUrl("sc-l")),
+                            now(),
+                            SECRET)
+                        .body())
+                .get("text")
+                .asText())
+        .startsWith("Nothing saved yet");
+
+    post(
+        fast,
+        SlackForms.messageShortcut(
+            SlackAdapter.SAVE_PAPER, "U21", message, slackApi.responseUrl("sc-save2")),
+        now(),
+        SECRET);
+    assertThat(shortcutAnswer("sc-save2").get("text").asText())
+        .startsWith("*" + FakeArxiv.title("2408.00011") + "* is already saved.");
+    assertThat(slackApi.refused()).isEmpty();
+  }
+
+  @Test
+  void thePaperCardShortcutShowsTheCardsToTheMemberAloneAndCountsNoShare() throws Exception {
+    // A bot's message (a digest, a shared page): its links are in its blocks, not in its text.
+    String message =
+        """
+        {"type":"message","subtype":"bot_message","bot_id":"BOTHER","ts":"1700000400.000200",
+         "text":"Today's papers","blocks":[{"type":"section","block_id":"b1","text":{"type":"mrkdwn",
+         "text":"*<https://arxiv.org/abs/2408.00012|A quokka paper>*\\n`2408.00012` · 2 authors"}}]}\
+        """;
+    HttpResponse<String> ack =
+        post(
+            fast,
+            SlackForms.messageShortcut(
+                SlackAdapter.PAPER_CARD, "U22", message, slackApi.responseUrl("sc-card")),
+            now(),
+            SECRET);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).isEmpty();
+    JsonNode card = shortcutAnswer("sc-card");
+    assertThat(card.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(card.get("blocks").get(0).get("text").get("text").asText())
+        .contains(FakeArxiv.title("2408.00012"), "https://arxiv.org/abs/2408.00012");
+    assertThat(card.get("blocks").get(1).get("type").asText()).isEqualTo("actions");
+    // A look, not a share: the channel's team signal is unchanged.
+    assertThat(bot.wiring().profiles().mostLiked("SLACK", "T1", java.time.Instant.EPOCH, 50))
+        .extracting(java.util.Map.Entry::getKey)
+        .doesNotContain("2408.00012");
+    assertThat(slackApi.refused()).isEmpty();
+  }
+
+  @Test
+  void aShortcutOnAMessageWithoutAPaperGetsAClearReplyAndOneWithoutAMemberA400() throws Exception {
+    for (String shortcut : List.of(SlackAdapter.SAVE_PAPER, SlackAdapter.PAPER_CARD)) {
+      post(
+          fast,
+          SlackForms.messageShortcut(
+              shortcut,
+              "U23",
+              SlackForms.typedMessage("U20", "lunch at noon? 2408.00013 is my table number"),
+              slackApi.responseUrl("sc-none-" + shortcut)),
+          now(),
+          SECRET);
+      assertThat(shortcutAnswer("sc-none-" + shortcut).get("text").asText())
+          .as(shortcut)
+          .startsWith("I found no arXiv link in that message.");
+    }
+    String noMember =
+        SlackForms.messageShortcut(
+                SlackAdapter.SAVE_PAPER,
+                "U23",
+                SlackForms.typedMessage("U20", "https://arxiv.org/abs/2408.00013"),
+                slackApi.responseUrl("sc-bad"))
+            .replace(
+                URLEncoder.encode("\"user\":{\"id\":\"U23\",", StandardCharsets.UTF_8),
+                URLEncoder.encode("\"user\":{", StandardCharsets.UTF_8));
+    assertThat(post(fast, noMember, now(), SECRET).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aShortcutIsAckedWhileArxivIsStillAskedForThePaper() throws Exception {
+    // Slack wants the ack within 3 s; an unknown paper is fetched from arXiv, which may be slow.
+    arxiv.hold();
+    HttpResponse<String> ack;
+    try {
+      ack =
+          http.sendAsync(
+                  SlackForms.signedNow(
+                      fast.port(),
+                      SECRET,
+                      SlackForms.messageShortcut(
+                          SlackAdapter.PAPER_CARD,
+                          "U24",
+                          SlackForms.typedMessage("U20", "<https://arxiv.org/pdf/2408.00014v1>"),
+                          slackApi.responseUrl("sc-held"))),
+                  HttpResponse.BodyHandlers.ofString())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      arxiv.release();
+    }
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).isEmpty();
+    assertThat(shortcutAnswer("sc-held").get("blocks").get(0).get("text").get("text").asText())
+        .contains(FakeArxiv.title("2408.00014"));
   }
 
   @Test

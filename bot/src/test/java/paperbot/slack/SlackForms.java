@@ -1,5 +1,6 @@
 package paperbot.slack;
 
+import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -53,6 +54,76 @@ public final class SlackForms {
         "1.2.3",
         "api_app_id",
         "A1");
+  }
+
+  /**
+   * A message shortcut's payload as Slack sends it (type {@code message_action}, form-encoded as
+   * {@code payload}): used by {@code user} in workspace T1, channel C1, on the message given as
+   * JSON (its {@code text}, {@code blocks}, {@code attachments}, as conversations.history shows
+   * it).
+   */
+  public static String messageShortcut(
+      String callbackId, String user, String messageJson, String responseUrl) {
+    return form("payload", messageShortcutPayload(callbackId, user, messageJson, responseUrl));
+  }
+
+  /** The JSON of a message shortcut's payload, as a Socket Mode envelope carries it. */
+  public static String messageShortcutPayload(
+      String callbackId, String user, String messageJson, String responseUrl) {
+    return """
+    {"type":"message_action","token":"x","action_ts":"1700000500.000100",
+     "team":{"id":"T1","domain":"test"},"user":{"id":"%s","name":"%s","team_id":"T1"},
+     "channel":{"id":"C1","name":"general"},"is_enterprise_install":false,"enterprise":null,
+     "callback_id":"%s","trigger_id":"1700000500.1.abcdef","response_url":"%s",
+     "message_ts":"1700000400.000200","message":%s}\
+    """
+        .formatted(user, user, callbackId, responseUrl, messageJson);
+  }
+
+  /** A message a member typed, as Slack gives it: links in angle brackets, {@code &} escaped. */
+  public static String typedMessage(String author, String mrkdwnText) {
+    return """
+    {"type":"message","user":"%s","ts":"1700000400.000200","team":"T1","text":"%s"}\
+    """
+        .formatted(author, mrkdwnText.replace("\"", "\\\""));
+  }
+
+  /** A link_shared Events API callback for one arXiv paper, in workspace T1, channel C9. */
+  public static String linkShared(String eventId, String messageTs, String arxivId) {
+    return ("{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+            + "\"event_id\":\"%s\",\"event_time\":1700000000,\"event\":{\"type\":\"link_shared\","
+            + "\"channel\":\"C9\",\"is_bot_user_member\":true,\"user\":\"U8\",\"message_ts\":\"%s\","
+            + "\"source\":\"conversations_history\",\"links\":[{\"domain\":\"arxiv.org\","
+            + "\"url\":\"https://arxiv.org/abs/%s\"}],\"event_ts\":\"%s\"}}")
+        .formatted(eventId, messageTs, arxivId, messageTs);
+  }
+
+  /** An Events API callback as Slack first sends it: JSON, signed now. */
+  public static HttpRequest event(int port, String secret, String body) {
+    return eventRequest(port, secret, body).build();
+  }
+
+  /**
+   * An Events API callback as Slack sends it again when it thinks the first delivery failed: signed
+   * anew, with the retry number (1 to 3) and Slack's reason in headers.
+   */
+  public static HttpRequest retriedEvent(
+      int port, String secret, String body, int number, String reason) {
+    return eventRequest(port, secret, body)
+        .header("X-Slack-Retry-Num", String.valueOf(number))
+        .header("X-Slack-Retry-Reason", reason)
+        .build();
+  }
+
+  private static HttpRequest.Builder eventRequest(int port, String secret, String body) {
+    String ts = String.valueOf(boltNow());
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SlackHttpServer.PATH))
+        .header("Content-Type", "application/json")
+        .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+        .header(
+            SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+            new SlackSignature.Generator(secret).generate(ts, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   /** A form-encoded body from name, value pairs. */

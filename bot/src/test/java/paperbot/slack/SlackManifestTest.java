@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,32 @@ final class SlackManifestTest {
             "links:write",
             "bot_events:\n      - link_shared",
             "unfurl_domains:\n    - arxiv.org\n    - alphaxiv.org\n    - huggingface.co\n");
+  }
+
+  private static final Pattern SHORTCUT =
+      Pattern.compile(
+          "(?m)^    - name: (.+)\\n      type: (.+)\\n      callback_id: (.+)\\n      description: (.+)$");
+
+  @Test
+  void manifestShortcutsAreTheOnesTheAdapterHandles() throws Exception {
+    String manifest = Files.readString(Path.of("..", "config", "slack-app-manifest.yml"));
+    Matcher block = Pattern.compile("(?m)^  shortcuts:\\n((?:    .*\\n)+)").matcher(manifest);
+    assertThat(block.find()).as("the manifest has features.shortcuts").isTrue();
+    Map<String, String> callbacks = new LinkedHashMap<>();
+    Matcher shortcut = SHORTCUT.matcher(block.group(1));
+    while (shortcut.find()) {
+      assertThat(shortcut.group(2)).as(shortcut.group(1)).isEqualTo("message");
+      // Slack's manifest schema: callback_id at most 255 characters, description at most 150.
+      assertThat(shortcut.group(3)).hasSizeLessThanOrEqualTo(255);
+      assertThat(shortcut.group(4)).hasSizeLessThanOrEqualTo(150);
+      callbacks.put(shortcut.group(1), shortcut.group(3));
+    }
+    // The names Discord shows for the same commands on a message, and the ids Bolt routes.
+    assertThat(callbacks)
+        .containsExactly(
+            Map.entry("Save paper", SlackAdapter.SAVE_PAPER),
+            Map.entry("Paper card", SlackAdapter.PAPER_CARD));
+    // Shortcuts arrive at the interactivity URL and need the commands scope.
+    assertThat(manifest).contains("interactivity:\n    is_enabled: true", "      - commands\n");
   }
 }

@@ -54,7 +54,7 @@ final class SlackPayloadPropertyTest {
             SlackSettings.DEFAULT_INLINE_BUDGET);
     server =
         SlackHttpServer.start(
-            SlackAdapter.start(wiring.router(), settings, workers).app(),
+            SlackAdapter.start(wiring.router(), settings, workers, wiring.deliveries()).app(),
             "127.0.0.1",
             0,
             java.time.Clock.systemUTC());

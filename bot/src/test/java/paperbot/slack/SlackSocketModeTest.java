@@ -32,6 +32,7 @@ final class SlackSocketModeTest {
             0,
             slack.apiUrl(),
             SlackSettings.DEFAULT_INLINE_BUDGET),
+        bot.wiring().deliveries(),
         Clock.systemUTC());
   }
 
@@ -112,6 +113,32 @@ final class SlackSocketModeTest {
       RecordedRequest liked = slack.next("/respond/sm-like");
       assertThat(liked).isNotNull();
       assertThat(JSON.readTree(liked.getBody().utf8()).get("text").asText()).startsWith("Liked *");
+    }
+  }
+
+  @Test
+  void aMessageShortcutArrivesAsAnInteractiveEnvelopeAndIsAnsweredAtItsResponseUrl()
+      throws Exception {
+    try (FakeSlackWebApi slack = new FakeSlackWebApi();
+        SlackService service = start(slack)) {
+      slack.awaitConnection();
+      String used =
+          slack.sendEnvelope(
+              "interactive",
+              SlackForms.messageShortcutPayload(
+                  SlackAdapter.SAVE_PAPER,
+                  "U9",
+                  SlackForms.typedMessage("U8", "no paper here, only words"),
+                  slack.responseUrl("sm-shortcut")),
+              false);
+      FakeSlackWebApi.Acked ack = slack.ack(used);
+      assertThat(ack).as("envelope acknowledged").isNotNull();
+      assertThat(ack.inTime()).as("acknowledged within 3 s").isTrue();
+      RecordedRequest answer = slack.next("/respond/sm-shortcut");
+      assertThat(answer).isNotNull();
+      JsonNode body = JSON.readTree(answer.getBody().utf8());
+      assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
+      assertThat(body.get("text").asText()).startsWith("I found no arXiv link in that message.");
     }
   }
 

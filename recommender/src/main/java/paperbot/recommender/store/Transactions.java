@@ -45,7 +45,23 @@ final class Transactions {
    * synced commit.
    */
   <T> T run(Work<T> work) {
-    return run(work, false);
+    return run(work, false, true);
+  }
+
+  /**
+   * An insert whose key may be taken already: true when it inserted its row, false when a unique
+   * key refused it. For a claim the refusal is the answer, so it is not retried as two first writes
+   * racing to create one row are.
+   */
+  boolean insertOnce(Work<Integer> insert) {
+    try {
+      return run(insert, false, false) > 0;
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException sql && SqlDialect.isUniqueViolation(sql)) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -53,10 +69,10 @@ final class Transactions {
    * mode it reads beside a writer instead of queueing behind its lock and fsync.
    */
   <T> T read(Work<T> work) {
-    return run(work, true);
+    return run(work, true, true);
   }
 
-  private <T> T run(Work<T> work, boolean readOnly) {
+  private <T> T run(Work<T> work, boolean readOnly, boolean retryDuplicates) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try (Connection connection = dataSource.getConnection()) {
@@ -70,7 +86,7 @@ final class Transactions {
         try {
           return attempt(connection, work);
         } catch (SQLException e) {
-          if (!SqlDialect.isRetryable(e)) {
+          if (!SqlDialect.isRetryable(e) || (!retryDuplicates && SqlDialect.isUniqueViolation(e))) {
             throw e;
           }
           last = e;
