@@ -18,8 +18,8 @@ import paperbot.recommender.ingest.Fsync;
  * A directory written whole or not at all, as {@link paperbot.recommender.ingest.WholeFile} writes
  * a file: into a sibling, {@code <target>.partial}, then renamed to the target in one step once
  * complete and synced. A process killed on the way leaves no target, only the sibling; the next
- * start for the same target removes it. A lock file in the sibling, held while it is written, tells
- * a leftover (the lock died with its process) from a run still going on.
+ * backup into the same target removes it. A lock file in the sibling, held while it is written,
+ * tells a leftover (the lock died with its process) from a run still going on.
  */
 final class WholeDirectory implements Closeable {
   /** In the sibling from its start; deleted from the target just after the rename. */
@@ -45,6 +45,9 @@ final class WholeDirectory implements Closeable {
    */
   static WholeDirectory start(Path target) throws IOException {
     Path whole = target.toAbsolutePath().normalize();
+    if (whole.getParent() == null) {
+      throw new IllegalArgumentException(whole + " is not empty; back up into a new directory");
+    }
     Path parent = Files.createDirectories(whole.getParent());
     requireNewOrEmpty(whole, parent);
     Path partial = parent.resolve(whole.getFileName() + ".partial");
