@@ -1,11 +1,9 @@
 package paperbot.app;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +16,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.h2.tools.Restore;
+import paperbot.recommender.ingest.Fsync;
 import paperbot.recommender.store.Database;
 
 /**
@@ -27,6 +26,11 @@ import paperbot.recommender.store.Database;
  * message instead of copying a moving target. A PostgreSQL database is backed up with its own tools
  * (pg_dump); then only the index is copied here. A backup that an older paperbot made of its H2
  * database is restored as that H2 file, which the next start imports.
+ *
+ * <p>Both survive a kill or a power loss at any point. Every file copied is synced, and so are the
+ * directories they are named in. A backup appears under its name in one rename, complete (see
+ * {@link WholeDirectory}); a restore leaves its note in the data directory until all it wrote is on
+ * disk.
  */
 public final class DataBackup {
   static final String MANIFEST = "paperbot-backup.txt";
@@ -57,12 +61,14 @@ public final class DataBackup {
   }
 
   /**
-   * Writes a backup into {@code target}, which must be new or empty; returns a one-line summary.
+   * Writes a backup into {@code target}, which must be new or empty; returns a one-line summary
+   * (after a line on the leftover of a killed backup, when one was removed). The backup is written
+   * beside the target and renamed to it only when complete and synced: a kill or a power loss
+   * leaves no target, never one that looks complete.
    */
   @SuppressWarnings("try") // the lock is only held: no running bot may write while the copy is made
   public String backup(Path target) throws IOException {
     requireNoUnfinishedRestore(config.dataDir());
-    requireEmpty(target);
     Path index = config.dataDir().resolve("index");
     if (!Files.isDirectory(index)) {
       throw new IllegalStateException(
@@ -78,26 +84,35 @@ public final class DataBackup {
         throw new IllegalStateException(
             "nothing to back up: " + config.dataDir() + " has no index yet", e);
       }
-      Path copy = Files.createDirectories(target.resolve("index"));
-      for (String file : commit.files(true)) {
-        Files.copy(index.resolve(file), copy.resolve(file));
+      try (WholeDirectory backup = WholeDirectory.start(target)) {
+        Path copy = Files.createDirectory(backup.dir().resolve("index"));
+        for (String file : commit.files(true)) {
+          Files.copy(index.resolve(file), copy.resolve(file));
+          Fsync.file(copy.resolve(file));
+        }
+        Fsync.directory(copy);
+        String database = backupDatabase(backup.dir());
+        // Last, once everything else is synced: a backup without it is not one (restore refuses).
+        Path manifest = backup.dir().resolve(MANIFEST);
+        Files.writeString(
+            manifest,
+            "paperbot backup\ncreated "
+                + clock.instant()
+                + "\nindex commit "
+                + commit.getGeneration()
+                + "\ndatabase "
+                + database
+                + "\n");
+        Fsync.file(manifest);
+        backup.finish();
+        return backup.leftoverNote()
+            + "backed up the index ("
+            + commit.files(true).size()
+            + " files) and "
+            + database
+            + " to "
+            + target;
       }
-      String database = backupDatabase(target);
-      Files.writeString(
-          target.resolve(MANIFEST),
-          "paperbot backup\ncreated "
-              + clock.instant()
-              + "\nindex commit "
-              + commit.getGeneration()
-              + "\ndatabase "
-              + database
-              + "\n");
-      return "backed up the index ("
-          + commit.files(true).size()
-          + " files) and "
-          + database
-          + " to "
-          + target;
     }
   }
 
@@ -105,19 +120,15 @@ public final class DataBackup {
   @SuppressWarnings(
       "try") // the lock is only held: no running bot may write while the files are replaced
   public String restore(Path source) throws IOException {
-    if (!Files.isRegularFile(source.resolve(MANIFEST))) {
-      throw new IllegalArgumentException(
-          source + " is not a paperbot backup (no " + MANIFEST + ")");
-    }
+    requireFinishedBackup(source);
     Path index = Files.createDirectories(config.dataDir().resolve("index"));
     try (FSDirectory directory = FSDirectory.open(index);
         Lock lock = writeLock(directory)) {
       lock.ensureValid(); // held for the whole restore: no paperbot can start meanwhile
       Path unfinished = config.dataDir().resolve(RESTORE_UNFINISHED);
       Files.writeString(unfinished, source.toAbsolutePath().normalize() + "\n");
-      try (FileChannel channel = FileChannel.open(unfinished, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
+      Fsync.file(unfinished);
+      Fsync.directory(config.dataDir());
       try (Stream<Path> files = Files.list(index)) {
         for (Path file :
             files
@@ -128,11 +139,17 @@ public final class DataBackup {
       }
       try (Stream<Path> files = Files.list(source.resolve("index"))) {
         for (Path file : files.toList()) {
-          Files.copy(file, index.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          Path copy = index.resolve(file.getFileName());
+          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+          Fsync.file(copy);
         }
       }
+      Fsync.directory(index);
       boolean database = restoreDatabase(source);
+      // Only once all of it is on disk: a power loss before this leaves the note, not a data
+      // directory that looks restored and holds empty files.
       Files.delete(unfinished);
+      Fsync.directory(config.dataDir());
       return "restored the index" + (database ? " and the database" : "") + " from " + source;
     }
   }
@@ -165,8 +182,11 @@ public final class DataBackup {
             + source);
   }
 
-  /** SQLite writes a consistent, compacted copy itself; PostgreSQL is left to pg_dump. */
-  private String backupDatabase(Path target) {
+  /**
+   * SQLite writes a consistent, compacted copy itself (but does not sync it, as its documentation
+   * of VACUUM INTO says: synced here); PostgreSQL is left to pg_dump.
+   */
+  private String backupDatabase(Path target) throws IOException {
     if (!config.database().url().isEmpty()) {
       return "no database (it is "
           + config.database().url().replaceAll("(?i)(password=)[^&;]*", "$1***")
@@ -179,10 +199,11 @@ public final class DataBackup {
           "VACUUM INTO '"
               + target.resolve(DATABASE_FILE).toAbsolutePath().toString().replace("'", "''")
               + "'");
-      return "the database";
     } catch (SQLException e) {
       throw new IllegalStateException("the database backup failed: " + e.getMessage(), e);
     }
+    Fsync.file(target.resolve(DATABASE_FILE));
+    return "the database";
   }
 
   /**
@@ -204,14 +225,14 @@ public final class DataBackup {
     if (Files.isRegularFile(sqlite)) {
       Path partial = config.dataDir().resolve(Database.FILE_NAME + ".restoring");
       Files.copy(sqlite, partial, StandardCopyOption.REPLACE_EXISTING);
-      try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
+      Fsync.file(partial);
       Files.move(
           partial, config.dataDir().resolve(Database.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
     } else {
       Restore.execute(h2.toString(), config.dataDir().toString(), H2_DB_NAME);
+      Fsync.file(config.dataDir().resolve(H2_DB_NAME + ".mv.db"));
     }
+    Fsync.directory(config.dataDir());
     return true;
   }
 
@@ -234,15 +255,21 @@ public final class DataBackup {
     }
   }
 
-  private static void requireEmpty(Path target) throws IOException {
-    if (Files.isDirectory(target)) {
-      try (Stream<Path> entries = Files.list(target)) {
-        if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException(
-              target + " is not empty; back up into a new directory");
-        }
-      }
+  /**
+   * A backup is complete when its manifest is there: it is written last. A directory without one is
+   * not restored; one that a backup cut short left says so.
+   */
+  private static void requireFinishedBackup(Path source) {
+    if (Files.isRegularFile(source.resolve(MANIFEST))) {
+      return;
     }
-    Files.createDirectories(target);
+    if (Files.isRegularFile(source.resolve(WholeDirectory.LOCK_FILE))) {
+      throw new IllegalArgumentException(
+          source
+              + " is an unfinished backup: the backup that wrote it was cut short (it has no "
+              + MANIFEST
+              + "); restore a finished one");
+    }
+    throw new IllegalArgumentException(source + " is not a paperbot backup (no " + MANIFEST + ")");
   }
 }

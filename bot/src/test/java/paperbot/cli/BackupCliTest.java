@@ -3,10 +3,15 @@ package paperbot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.app.TestBots;
@@ -140,5 +145,95 @@ final class BackupCliTest {
     try (Wiring wiring = TestBots.open(data)) {
       assertThat(wiring.profiles().load(ANA).topics()).containsOnlyKeys("world models");
     }
+  }
+
+  /**
+   * A copy that fails halfway (here an index file of the commit has gone missing) leaves nothing:
+   * no target that looks like a backup, and no partial directory beside it.
+   */
+  @Test
+  void aBackupThatFailsHalfwayLeavesNoTargetAndNothingBesideIt() throws Exception {
+    TestBots.open(data).close();
+    Path index = data.resolve("index");
+    List<String> order;
+    try (FSDirectory directory = FSDirectory.open(index)) {
+      order = List.copyOf(SegmentInfos.readLatestCommit(directory).files(true));
+    }
+    // The last file the backup copies that reading the commit does not need itself.
+    String missing =
+        order.reversed().stream()
+            .filter(file -> !file.startsWith("segments") && !file.endsWith(".si"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(order.indexOf(missing)).as("files are copied before it").isPositive();
+    Files.delete(index.resolve(missing));
+
+    Path target = backups.resolve("monday");
+    CliRun failed = CliRun.of("backup", "--data", data.toString(), target.toString());
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err()).contains(missing);
+    try (Stream<Path> left = Files.list(backups)) {
+      assertThat(left).as("no target, no partial directory").isEmpty();
+    }
+  }
+
+  @Test
+  void aBackupGoesIntoAnEmptyDirectoryMadeForItButNotIntoAFile() throws Exception {
+    TestBots.open(data).close();
+    Path made = Files.createDirectory(backups.resolve("tuesday"));
+    CliRun backedUp = CliRun.of("backup", "--data", data.toString(), made.toString());
+    assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();
+    assertThat(made.resolve("paperbot-backup.txt")).exists();
+    assertThat(made.resolve("index")).isDirectory();
+    assertThat(made.resolve("partial.lock")).doesNotExist();
+
+    Path file = Files.writeString(backups.resolve("notes.txt"), "mine");
+    CliRun intoAFile = CliRun.of("backup", "--data", data.toString(), file.toString());
+    assertThat(intoAFile.exitCode()).isEqualTo(1);
+    assertThat(intoAFile.err()).contains(file + " is a file; back up into a new directory");
+    assertThat(file).hasContent("mine");
+  }
+
+  /**
+   * What is beside the target under its {@code .partial} name is removed only when a dead backup
+   * left it: an empty one (killed before its lock file), not one whose lock a live backup holds,
+   * and not a directory paperbot did not make.
+   */
+  @Test
+  void onlyADeadBackupsLeftoverIsRemoved() throws Exception {
+    TestBots.open(data).close();
+    Path empty = Files.createDirectory(backups.resolve("friday.partial"));
+    CliRun afterEmpty =
+        CliRun.of("backup", "--data", data.toString(), backups.resolve("friday").toString());
+    assertThat(afterEmpty.exitCode()).as(afterEmpty.err()).isZero();
+    assertThat(afterEmpty.out()).startsWith("removed an unfinished backup");
+    assertThat(empty).doesNotExist();
+
+    Path busy = Files.createDirectories(backups.resolve("saturday.partial").resolve("index"));
+    Files.writeString(busy.resolve("_0.cfs"), "being written");
+    try (FileChannel lock =
+            FileChannel.open(
+                busy.resolveSibling("partial.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held = lock.lock()) {
+      CliRun running =
+          CliRun.of("backup", "--data", data.toString(), backups.resolve("saturday").toString());
+      assertThat(running.exitCode()).isEqualTo(1);
+      assertThat(running.err())
+          .contains("another backup into " + backups.resolve("saturday") + " is running");
+      assertThat(held.isValid()).isTrue();
+    }
+    assertThat(busy.resolve("_0.cfs")).hasContent("being written");
+
+    Path mine = Files.createDirectory(backups.resolve("sunday.partial"));
+    Files.writeString(mine.resolve("notes.txt"), "mine");
+    CliRun inTheWay =
+        CliRun.of("backup", "--data", data.toString(), backups.resolve("sunday").toString());
+    assertThat(inTheWay.exitCode()).isEqualTo(1);
+    assertThat(inTheWay.err())
+        .contains(mine + " is in the way and is not an unfinished paperbot backup");
+    assertThat(mine.resolve("notes.txt")).hasContent("mine");
+    assertThat(backups.resolve("sunday")).doesNotExist();
   }
 }

@@ -2,7 +2,6 @@ package paperbot.recommender.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.recommender.ingest.Fsync;
 
 /**
  * Moves an H2 database that an older paperbot left in the data directory ({@code paperbot.mv.db})
@@ -71,7 +71,7 @@ final class H2Import {
       deleteWithSidecars(partial);
       long rows = copy(dataDir, partial);
       Files.move(partial, sqlite, StandardCopyOption.ATOMIC_MOVE);
-      syncDirectory(dataDir);
+      Fsync.directory(dataDir);
       retire(h2);
       log.info(
           "imported the H2 database into SQLite rows={} took_ms={} old_file={}",
@@ -140,19 +140,12 @@ final class H2Import {
   private static void retire(Path h2) throws IOException {
     Path aside = h2.resolveSibling(h2.getFileName() + IMPORTED_SUFFIX);
     Files.move(h2, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory(h2.getParent());
+    Fsync.directory(h2.getParent());
   }
 
   private static void deleteWithSidecars(Path file) throws IOException {
     for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
       Files.deleteIfExists(Path.of(file + suffix));
-    }
-  }
-
-  /** A rename is durable only once the directory's entry is on disk. */
-  private static void syncDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir)) {
-      channel.force(true);
     }
   }
 }
