@@ -90,9 +90,7 @@ final class DigestSchedulingTest {
   @Test
   void aDigestThePlatformRefusedIsRetriedLaterAndPostedOnce() throws Exception {
     FlakyOutbox outbox = new FlakyOutbox();
-    BotConfig config =
-        BotConfig.load(TestBots.REPO, Map.of("PAPERBOT_DIGEST_RETRY_SECONDS", "1"))
-            .withDataDir(data);
+    BotConfig config = TestBots.config(data, Map.of("PAPERBOT_DIGEST_RETRY_SECONDS", "1"));
     try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true)) {
       wiring.outboxes().register(Platform.CONSOLE, outbox);
       say(wiring, "subscribe 09:00 UTC offline rl");
@@ -386,12 +384,19 @@ final class DigestSchedulingTest {
           exchange.close();
         });
     server.start();
+    String local = "http://127.0.0.1:" + server.getAddress().getPort();
+    // Every source scheduled as shipped, and every one pointed at this machine: a refresh that
+    // fires while the test runs fetches nothing from the network.
     BotConfig config =
         BotConfig.load(
                 TestBots.REPO,
                 Map.of(
                     "PAPERBOT_HF_URL",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/api/daily_papers"))
+                    local + "/api/daily_papers",
+                    "PAPERBOT_ARXIV_URL",
+                    local + "/api/query",
+                    "PAPERBOT_LISTING_URL",
+                    local + "/rss"))
             .withDataDir(data);
     try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true)) {
       assertThat(wiring.scheduler().nextRefresh("hf")).isPresent();

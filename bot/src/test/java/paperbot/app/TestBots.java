@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +25,24 @@ public final class TestBots {
     return config(dataDir, Map.of());
   }
 
-  /** With settings from these environment variables, e.g. a source pointed at a local fake. */
+  /**
+   * With settings from these environment variables, e.g. a source pointed at a local fake. No
+   * source is refreshed on its schedule unless {@code env} names a cron: a test's bot running at
+   * the hour's seventh minute fetched huggingface.co itself, and on a machine without a network
+   * logged an error into a test that asserts none.
+   */
   public static BotConfig config(Path dataDir, Map<String, String> env) {
-    return BotConfig.load(REPO, env).withDataDir(dataDir);
+    return BotConfig.load(REPO, withoutScheduledRefreshes(env)).withDataDir(dataDir);
+  }
+
+  /** {@code env}, with an empty cron (no scheduled refresh) for every source it names none for. */
+  static Map<String, String> withoutScheduledRefreshes(Map<String, String> env) {
+    Map<String, String> all = new HashMap<>();
+    for (String source : List.of("HF", "LISTING", "ARXIV")) {
+      all.put("PAPERBOT_" + source + "_CRON", "");
+    }
+    all.putAll(env);
+    return all;
   }
 
   public static Wiring open(Path dataDir) {
