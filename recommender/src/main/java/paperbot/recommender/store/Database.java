@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
   /**
    * The migrations: the shared SQL ones in {@code db/migration}, the database's own in {@code
    * db/vendor}, and those written in Java, which read stored text as SQL cannot ({@link
-   * VisibleProfileText}, version 7).
+   * VisibleProfileText}, version 8).
    */
   static Flyway flyway(DataSource dataSource, SqlDialect dialect) {
     return Flyway.configure()

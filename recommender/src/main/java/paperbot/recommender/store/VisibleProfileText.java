@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import paperbot.recommender.profile.VisibleText;
 
 /**
- * Migration 7: the topics, muted terms and followed authors of profiles, and the topics of digests,
+ * Migration 8: the topics, muted terms and followed authors of profiles, and the topics of digests,
  * as they look ({@link VisibleText}). Typed text has been read so on its way in since the
  * thirty-third session; what was stored before may hold a zero-width space or a full-width letter,
  * which made a second "diffusion policy" that looked like the first, could not be removed by typing
@@ -41,7 +41,7 @@ final class VisibleProfileText implements JavaMigration {
 
   @Override
   public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("7");
+    return MigrationVersion.fromVersion("8");
   }
 
   @Override

@@ -21,7 +21,7 @@ import paperbot.recommender.profile.InterestProfile;
 import paperbot.recommender.profile.MemberKey;
 
 /**
- * A database whose profiles were stored before typed text was read as it looks (migration 6) opens
+ * A database whose profiles were stored before typed text was read as it looks (migration 7) opens
  * with its topics, mutes, follows and digest topics as they look, duplicates merged, and nothing
  * else changed: on SQLite, H2 and PostgreSQL.
  */
@@ -94,7 +94,7 @@ final class VisibleProfileTextTest {
         Flyway.configure()
             .dataSource(url, user, user)
             .locations("classpath:db/migration", dialect.vendorMigrations())
-            .target("6")
+            .target("7")
             .load();
     old.migrate();
     DataSource data = old.getConfiguration().getDataSource();
