@@ -336,6 +336,9 @@ final class CommandCoreTest {
             // Read in one pass: a star after a very long word, or none after it.
             "x".repeat(200_000),
             "x".repeat(200_000) + "*",
+            // Stars and question marks inside a 200,000-letter word: read as one word, once.
+            "xy*z?".repeat(40_000),
+            "x".repeat(100_000) + "*" + "x".repeat(100_000),
             "\u0000\u200b\u202e",
             "the of and",
             "AND OR NOT")) {

@@ -3,50 +3,23 @@ package paperbot.recommender.rank;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
-import paperbot.recommender.index.PaperFields;
 
 /**
  * Search-engine syntax researchers bring from arXiv or Lucene: field prefixes ({@code ti:world
- * models}, {@code au:levine}) and wildcards ({@code polic*}, {@code diffu?ion}). Read as words,
- * "ti" would be searched for and "polic" would match nothing. Every search already looks in titles,
- * abstracts and authors and finds a word's other forms, so a prefix is taken out, a word cut before
- * its star is read as the word papers use most that starts so ("polic*" as "policy"), and the
- * member is told.
+ * models}, {@code au:levine}) and wildcards ({@code polic*}, {@code diff*sion}, {@code rob?t}).
+ * Read as words, "ti" would be searched for and "polic" would match nothing. Every search already
+ * looks in titles, abstracts and authors and finds a word's other forms, so a prefix is taken out,
+ * a word with a wildcard is read as the word papers use most that fits ({@link WildcardWords}:
+ * "polic*" as "policy", "diff*sion" as "diffusion"), and the member is told.
  */
 final class SearchSyntax {
   /** arXiv's field prefixes and their spelled-out forms, before a term. */
   private static final Pattern FIELD =
       Pattern.compile(
           "(?i)(?<![\\p{L}\\p{N}_.-])(?:ti|title|abs|abstract|au|author|authors|all):(?=\\S)");
-
-  /**
-   * A word before a star, read from the word's start and never backtracked: a long run of letters
-   * with no star costs one pass, not one per letter.
-   */
-  private static final Pattern STARRED =
-      Pattern.compile("(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}]*+)\\*+");
-
-  /** A question mark between a word's letters (one at a word's end asks a question). */
-  private static final Pattern INNER_QUESTION =
-      Pattern.compile("(?<=[\\p{L}\\p{N}])\\?+(?=[\\p{L}\\p{N}])");
-
-  private static final Pattern LETTERS = Pattern.compile("[a-z]+");
-
-  /** A shorter start is most of the vocabulary, not a word. */
-  private static final int MIN_PREFIX = 3;
-
-  /** Index words read per star, so that a short start costs little in a large index. */
-  private static final int MAX_READ = 20_000;
 
   static final String FIELD_NOTICE =
       "Fields such as ti: or au: aren't needed: every search looks in titles, abstracts and"
@@ -64,62 +37,122 @@ final class SearchSyntax {
       read = FIELD.matcher(read).replaceAll("");
       notices.add(FIELD_NOTICE);
     }
-    List<String> completed = new ArrayList<>();
-    Matcher star = STARRED.matcher(read);
-    StringBuilder out = new StringBuilder();
-    while (star.find()) {
-      String word = completed(searcher, analyzer, star.group(1));
-      if (!word.equals(star.group(1))) {
-        completed.add(star.group(1) + "* as “" + word + "”");
+    List<String> fitted = new ArrayList<>();
+    List<String> unfitted = new ArrayList<>();
+    List<String> tooFew = new ArrayList<>();
+    StringBuilder out = new StringBuilder(read.length());
+    // Words read in one pass without a pattern: a 200,000-letter word with stars costs one read.
+    for (int i = 0; i < read.length(); ) {
+      if (!wordPart(read.charAt(i))) {
+        out.append(read.charAt(i++));
+        continue;
       }
-      star.appendReplacement(out, Matcher.quoteReplacement(word));
+      int end = i;
+      while (end < read.length() && wordPart(read.charAt(end))) {
+        end++;
+      }
+      int wordEnd = end;
+      while (wordEnd > i && read.charAt(wordEnd - 1) == '?') {
+        wordEnd--; // a question mark that ends a word asks; it is no wildcard
+      }
+      String typed = read.substring(i, wordEnd);
+      String word = typed;
+      if (hasWildcard(typed)) {
+        word = wordFor(typed, searcher, analyzer);
+        if (word != null) {
+          fitted.add(shown(typed) + " as \u201c" + word + "\u201d");
+        } else {
+          (tooShort(typed) ? tooFew : unfitted).add(shown(typed));
+          word = typed.replace("*", "").replace("?", "");
+        }
+      }
+      out.append(word).append(read, wordEnd, end);
+      i = end;
     }
-    star.appendTail(out);
-    boolean inner = INNER_QUESTION.matcher(out).find();
-    if (!read.contentEquals(out) || inner) {
-      read = INNER_QUESTION.matcher(out).replaceAll("");
-      notices.add(
-          "* and ? aren't wildcards here"
-              + (completed.isEmpty() ? "" : ": I read " + String.join(", ", completed))
-              + ". Type whole words; each also finds its other forms (policy, policies).");
+    if (!fitted.isEmpty() || !unfitted.isEmpty() || !tooFew.isEmpty()) {
+      read = out.toString();
+      notices.add(wildcardNotice(fitted, unfitted, tooFew));
     }
     return new Read(read, notices.isEmpty() ? null : String.join("\n", notices));
   }
 
   /**
-   * The word the papers use most that starts as {@code start} does ("polic" gives "policy", a whole
-   * "diffusion" stays), spelled as the papers spell it; {@code start} itself when it is short or no
-   * word starts so. Index words are stems, so the start is stemmed too: "diffusion" is "diffus".
+   * "I read polic* as “policy”: the word papers use most that fits.", then the words nothing fits
+   * and those with too few letters to fit, each searched for without their wildcards.
    */
-  private static String completed(IndexSearcher searcher, Analyzer analyzer, String start)
+  private static String wildcardNotice(
+      List<String> fitted, List<String> unfitted, List<String> tooFew) {
+    String read =
+        fitted.isEmpty()
+            ? ""
+            : "I read "
+                + String.join(", ", fitted)
+                + (fitted.size() == 1
+                    ? ": the word papers use most that fits. "
+                    : ": the words papers use most that fit. ");
+    if (!unfitted.isEmpty()) {
+      read += "No word papers use fits " + String.join(", ", unfitted) + lettersSearched(unfitted);
+    }
+    if (!tooFew.isEmpty()) {
+      read +=
+          String.join(", ", tooFew)
+              + (tooFew.size() == 1 ? " has" : " have")
+              + " too few letters before a wildcard"
+              + lettersSearched(tooFew);
+    }
+    return read + "Type whole words; each also finds its other forms (policy, policies).";
+  }
+
+  private static String lettersSearched(List<String> words) {
+    return words.size() == 1
+        ? ", so I searched for its letters. "
+        : ", so I searched for their letters. ";
+  }
+
+  /** Too few letters before the first wildcard to start from ("ab*", "*former"). */
+  private static boolean tooShort(String typed) {
+    int first = firstWildcard(typed);
+    boolean trailing = typed.substring(first).chars().allMatch(c -> c == '*');
+    return first < (trailing ? WildcardWords.MIN_PREFIX : WildcardWords.MIN_INNER_PREFIX);
+  }
+
+  private static int firstWildcard(String typed) {
+    int first = 0;
+    while (!WildcardPattern.wildcard(typed.charAt(first))) {
+      first++;
+    }
+    return first;
+  }
+
+  /**
+   * The word searched for a word typed with wildcards: a start before stars completed ("polic*" as
+   * "policy"), a wildcard inside matched ("diff*sion" as "diffusion"); null when no word papers use
+   * fits.
+   */
+  private static String wordFor(String typed, IndexSearcher searcher, Analyzer analyzer)
       throws IOException {
-    String typed = start.toLowerCase(Locale.ROOT);
-    Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperFields.ABSTRACT);
-    if (typed.length() < MIN_PREFIX || !LETTERS.matcher(typed).matches() || terms == null) {
-      return start;
+    int first = firstWildcard(typed);
+    if (first == 0 || typed.length() > WildcardWords.MAX_PATTERN) {
+      return null; // nothing to start from ("*former"), or no word
     }
-    String stem = new WordLookups(searcher.getIndexReader(), analyzer).term(typed);
-    String prefix = stem != null && typed.startsWith(stem) ? stem : typed;
-    BytesRef wanted = new BytesRef(prefix);
-    TermsEnum words = terms.iterator();
-    if (words.seekCeil(wanted) == TermsEnum.SeekStatus.END) {
-      return start;
+    if (typed.substring(first).chars().allMatch(c -> c == '*')) {
+      return WildcardWords.completed(searcher, analyzer, typed.substring(0, first));
     }
-    String commonest = null;
-    int most = 0;
-    int read = 0;
-    for (BytesRef term = words.term();
-        term != null && StringHelper.startsWith(term, wanted) && read < MAX_READ;
-        term = words.next(), read++) {
-      if (words.docFreq() > most && LETTERS.matcher(term.utf8ToString()).matches()) {
-        commonest = term.utf8ToString();
-        most = words.docFreq();
-      }
-    }
-    if (commonest == null) {
-      return start;
-    }
-    String spelled = SpellingFixes.spelling(searcher, analyzer, commonest, typed);
-    return spelled == null ? start : spelled;
+    return WildcardWords.fitting(searcher, analyzer, WildcardPattern.of(typed));
+  }
+
+  /** A typed word as the notice echoes it: a hostile 200,000-letter word is cut. */
+  private static String shown(String typed) {
+    return typed.length() <= WildcardWords.MAX_PATTERN
+        ? typed
+        : typed.substring(0, WildcardWords.MAX_PATTERN) + "\u2026";
+  }
+
+  private static boolean wordPart(char c) {
+    return Character.isLetterOrDigit(c) || WildcardPattern.wildcard(c);
+  }
+
+  private static boolean hasWildcard(String word) {
+    return word.indexOf('*') >= 0 || word.indexOf('?') >= 0;
   }
 }

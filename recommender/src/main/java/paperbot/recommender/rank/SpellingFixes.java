@@ -2,6 +2,7 @@ package paperbot.recommender.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -188,9 +189,16 @@ final class SpellingFixes {
       tried++;
       searcher = searcher != null ? searcher : new IndexSearcher(reader);
       int commoner = papers == 0 ? MIN_PAPERS : Math.max(MIN_PAPERS, papers * COMMONER);
-      String correction = nearest(searcher, analyzer, word, term, commoner);
-      if (correction == null && papers == 0) {
-        correction = WordSpacing.split(lookups, word);
+      Fix fix = nearest(searcher, analyzer, word, term, commoner);
+      String correction = fix == null ? null : fix.word();
+      // A space left out is one slip: two words papers use beat a word two slips away
+      // ("offlinerl" is "offline rl", not "offline").
+      if (papers == 0 && (fix == null || fix.edits() > 1)) {
+        String split = WordSpacing.split(lookups, expander, word);
+        if (split == null && fix == null) {
+          split = WordSpacing.splitFixed(searcher, analyzer, lookups, expander, word);
+        }
+        correction = split != null ? split : correction;
       }
       if (correction != null) {
         changes.put(word, correction);
@@ -221,19 +229,22 @@ final class SpellingFixes {
         Collections.unmodifiableSet(rare));
   }
 
-  private static boolean candidate(String word, QueryExpander expander) {
+  static boolean candidate(String word, QueryExpander expander) {
     return word.length() >= MIN_LENGTH
         && LETTERS.matcher(word).matches()
         && !ChatWords.contains(word)
         && !expander.knowsWord(word);
   }
 
-  private static int maxEdits(String word) {
+  static int maxEdits(String word) {
     return word.length() <= 7 ? 1 : 2;
   }
 
   /** A term the papers use near the word, with how many papers use it. */
   private record Near(String term, int papers) {}
+
+  /** A correction as the papers spell it, and how many slips ({@link TypingEdits}) away. */
+  record Fix(String word, int edits) {}
 
   /** Letters a stem may have lost from the typed word's end ("imitaiton" to "imit"). */
   static final int SUFFIX = 5;
@@ -246,31 +257,15 @@ final class SpellingFixes {
    * by how the papers spell it, so a loose candidate costs a few paper reads, never a wrong
    * correction.
    */
-  private static String nearest(
+  static Fix nearest(
       IndexSearcher searcher, Analyzer analyzer, String word, String stem, int commoner)
       throws IOException {
     Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperFields.ABSTRACT);
     if (terms == null) {
       return null;
     }
-    Set<String> typed = new LinkedHashSet<>(List.of(stem, word));
-    for (int cut = 1; cut <= SUFFIX && word.length() - cut >= 4; cut++) {
-      typed.add(word.substring(0, word.length() - cut));
-    }
-    Map<String, Near> near = new LinkedHashMap<>();
-    for (String form : typed) {
-      int edits = form.equals(word) || form.equals(stem) ? maxEdits(word) : 1;
-      FuzzyTermsEnum fuzzy =
-          new FuzzyTermsEnum(terms, new Term(PaperFields.ABSTRACT, form), edits, 1, true);
-      for (BytesRef term = fuzzy.next(); term != null; term = fuzzy.next()) {
-        String text = term.utf8ToString();
-        if (fuzzy.docFreq() >= commoner && LETTERS.matcher(text).matches()) {
-          near.putIfAbsent(text, new Near(text, fuzzy.docFreq()));
-        }
-      }
-    }
     List<Near> best =
-        near.values().stream()
+        near(terms, word, stem, commoner).stream()
             // The commonest first: a typo is likeliest of a word many papers use.
             .sorted(Comparator.comparingInt(Near::papers).reversed())
             .limit(CANDIDATES)
@@ -293,7 +288,42 @@ final class SpellingFixes {
         chosenPapers = candidate.papers();
       }
     }
-    return chosen;
+    return chosen == null ? null : new Fix(chosen, chosenEdits);
+  }
+
+  /**
+   * How many papers have the commonest abstract term near the word as {@link #nearest} looks for
+   * one, a quick sign that it may find one (it reads no paper); 0 when none.
+   */
+  static int nearPapers(IndexReader reader, String word, String stem) throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, PaperFields.ABSTRACT);
+    return terms == null
+        ? 0
+        : near(terms, word, stem, MIN_PAPERS).stream().mapToInt(Near::papers).max().orElse(0);
+  }
+
+  /**
+   * The abstract terms near the word, its stem or its opening that {@code commoner} papers have.
+   */
+  private static Collection<Near> near(Terms terms, String word, String stem, int commoner)
+      throws IOException {
+    Set<String> typed = new LinkedHashSet<>(List.of(stem, word));
+    for (int cut = 1; cut <= SUFFIX && word.length() - cut >= 4; cut++) {
+      typed.add(word.substring(0, word.length() - cut));
+    }
+    Map<String, Near> near = new LinkedHashMap<>();
+    for (String form : typed) {
+      int edits = form.equals(word) || form.equals(stem) ? maxEdits(word) : 1;
+      FuzzyTermsEnum fuzzy =
+          new FuzzyTermsEnum(terms, new Term(PaperFields.ABSTRACT, form), edits, 1, true);
+      for (BytesRef term = fuzzy.next(); term != null; term = fuzzy.next()) {
+        String text = term.utf8ToString();
+        if (fuzzy.docFreq() >= commoner && LETTERS.matcher(text).matches()) {
+          near.putIfAbsent(text, new Near(text, fuzzy.docFreq()));
+        }
+      }
+    }
+    return near.values();
   }
 
   /**
@@ -301,6 +331,21 @@ final class SpellingFixes {
    * "compress" share a stem, and one paper may use only one of them, so a few papers are read.
    */
   static String spelling(IndexSearcher searcher, Analyzer analyzer, String term, String word)
+      throws IOException {
+    Map<String, Integer> spellings = spellings(searcher, analyzer, term);
+    return spellings.keySet().stream()
+        .filter(form -> LETTERS.matcher(form).matches())
+        .min(
+            Comparator.comparingInt((String form) -> TypingEdits.between(word, form))
+                .thenComparing(form -> -spellings.get(form)))
+        .orElse(null);
+  }
+
+  /**
+   * Every spelling of the term in the {@link #PAPERS_READ} papers that use it most, with how often
+   * each occurs there.
+   */
+  static Map<String, Integer> spellings(IndexSearcher searcher, Analyzer analyzer, String term)
       throws IOException {
     TopDocs papers =
         searcher.search(new TermQuery(new Term(PaperFields.ABSTRACT, term)), PAPERS_READ);
@@ -313,11 +358,6 @@ final class SpellingFixes {
               : PaperText.of(analyzer, paper.paper());
       text.spellings(term).forEach((form, n) -> spellings.merge(form, n, Integer::sum));
     }
-    return spellings.keySet().stream()
-        .filter(form -> LETTERS.matcher(form).matches())
-        .min(
-            Comparator.comparingInt((String form) -> TypingEdits.between(word, form))
-                .thenComparing(form -> -spellings.get(form)))
-        .orElse(null);
+    return spellings;
   }
 }

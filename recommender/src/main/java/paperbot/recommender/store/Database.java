@@ -80,16 +80,25 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration", dialect.vendorMigrations())
-          .load()
-          .migrate();
+      flyway(pool, dialect).migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
     return new Database(pool, dialect);
+  }
+
+  /**
+   * The migrations: the shared SQL ones in {@code db/migration}, the database's own in {@code
+   * db/vendor}, and those written in Java, which read stored text as SQL cannot ({@link
+   * VisibleProfileText}, version 8).
+   */
+  static Flyway flyway(DataSource dataSource, SqlDialect dialect) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration", dialect.vendorMigrations())
+        .javaMigrations(new VisibleProfileText())
+        .load();
   }
 
   /**

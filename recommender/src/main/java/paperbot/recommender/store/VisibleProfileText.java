@@ -1,0 +1,211 @@
+package paperbot.recommender.store;
+
+import static paperbot.recommender.store.Sql.prepare;
+import static paperbot.recommender.store.Sql.update;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperbot.recommender.profile.VisibleText;
+
+/**
+ * Migration 8: the topics, muted terms and followed authors of profiles, and the topics of digests,
+ * as they look ({@link VisibleText}). Typed text has been read so on its way in since the
+ * thirty-third session; what was stored before may hold a zero-width space or a full-width letter,
+ * which made a second "diffusion policy" that looked like the first, could not be removed by typing
+ * it, and matched no paper. Topics and muted terms are also lower case, as typed ones are; authors
+ * keep their case, as follows are stored as typed.
+ *
+ * <p>Rows of one member that become equal are merged into the earliest (its place in the list),
+ * with the highest weight of them. A text that is all invisible stays as it was: it has nothing to
+ * become. Nothing else changes. In SQL's own transaction on every database (SQLite, H2,
+ * PostgreSQL), so a kill leaves it undone and the next start runs it again.
+ */
+final class VisibleProfileText implements JavaMigration {
+  private static final Logger log = LoggerFactory.getLogger(VisibleProfileText.class);
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion("8");
+  }
+
+  @Override
+  public String getDescription() {
+    return "visible profile text";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null; // Java: Flyway has no text to sum
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    Connection c = context.getConnection();
+    int topics = rows(c, "member_topic", "topic", VisibleProfileText::lowerCase, true);
+    int mutes = rows(c, "member_mute", "term", VisibleProfileText::lowerCase, false);
+    int follows = rows(c, "member_follow", "author", VisibleText::of, false);
+    int digests = digestTopics(c);
+    if (topics + mutes + follows + digests > 0) {
+      log.info(
+          "stored profile text read as it looks topics={} mutes={} follows={} digests={}",
+          topics,
+          mutes,
+          follows,
+          digests);
+    }
+  }
+
+  /** The topic or term as {@code TopicText} reads one typed now. */
+  private static String lowerCase(String text) {
+    return VisibleText.of(text).toLowerCase(Locale.ROOT);
+  }
+
+  /** A row of a member's text: the text as stored, and its weight where the table has one. */
+  private record Row(String text, double weight) {}
+
+  /**
+   * Each member's texts in the column, cleaned, and those that become equal merged; the rows
+   * changed or merged away.
+   */
+  private static int rows(
+      Connection c, String table, String column, UnaryOperator<String> clean, boolean weighted)
+      throws SQLException {
+    // Only members with a text to change are kept in memory, one member's rows at a time.
+    Map<Long, List<Row>> changing = new LinkedHashMap<>();
+    String order = weighted ? "member_id, added_at, " + column : "member_id, " + column;
+    try (PreparedStatement select =
+            prepare(
+                c,
+                "SELECT member_id, "
+                    + column
+                    + (weighted ? ", weight" : "")
+                    + " FROM "
+                    + table
+                    + " ORDER BY "
+                    + order);
+        ResultSet rs = select.executeQuery()) {
+      long member = -1;
+      List<Row> rows = new ArrayList<>();
+      boolean dirty = false;
+      while (rs.next()) {
+        if (rs.getLong(1) != member) {
+          if (dirty) {
+            changing.put(member, rows);
+          }
+          member = rs.getLong(1);
+          rows = new ArrayList<>();
+          dirty = false;
+        }
+        Row row = new Row(rs.getString(2), weighted ? rs.getDouble(3) : 0);
+        rows.add(row);
+        String cleaned = clean.apply(row.text());
+        dirty |= !cleaned.isEmpty() && !cleaned.equals(row.text());
+      }
+      if (dirty) {
+        changing.put(member, rows);
+      }
+    }
+    int changed = 0;
+    for (Map.Entry<Long, List<Row>> member : changing.entrySet()) {
+      changed += merge(c, table, column, clean, weighted, member.getKey(), member.getValue());
+    }
+    return changed;
+  }
+
+  /** One member's rows cleaned: the earliest of each cleaned text keeps it, the rest go. */
+  private static int merge(
+      Connection c,
+      String table,
+      String column,
+      UnaryOperator<String> clean,
+      boolean weighted,
+      long member,
+      List<Row> rows)
+      throws SQLException {
+    Map<String, List<Row>> byText = new LinkedHashMap<>();
+    for (Row row : rows) {
+      String cleaned = clean.apply(row.text());
+      byText
+          .computeIfAbsent(cleaned.isEmpty() ? row.text() : cleaned, text -> new ArrayList<>())
+          .add(row);
+    }
+    int changed = 0;
+    String where = " WHERE member_id = ? AND " + column + " = ?";
+    for (Map.Entry<String, List<Row>> same : byText.entrySet()) {
+      Row kept = same.getValue().get(0);
+      if (same.getValue().size() == 1 && kept.text().equals(same.getKey())) {
+        continue;
+      }
+      // The others first: the kept row's new text may be one of theirs.
+      for (Row other : same.getValue().subList(1, same.getValue().size())) {
+        changed += update(c, "DELETE FROM " + table + where, member, other.text());
+      }
+      double weight = same.getValue().stream().mapToDouble(Row::weight).max().orElse(0);
+      changed +=
+          weighted
+              ? update(
+                  c,
+                  "UPDATE " + table + " SET " + column + " = ?, weight = ?" + where,
+                  same.getKey(),
+                  weight,
+                  member,
+                  kept.text())
+              : update(
+                  c,
+                  "UPDATE " + table + " SET " + column + " = ?" + where,
+                  same.getKey(),
+                  member,
+                  kept.text());
+    }
+    return changed;
+  }
+
+  /** Each digest's topics ('|' between them) as they look, a topic that becomes another's once. */
+  private static int digestTopics(Connection c) throws SQLException {
+    Map<Long, String> changed = new LinkedHashMap<>();
+    try (PreparedStatement select = prepare(c, "SELECT id, topics FROM digest_subscription");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        String stored = rs.getString(2);
+        LinkedHashSet<String> topics = new LinkedHashSet<>();
+        for (String topic : Arrays.asList(stored.split("\\|", -1))) {
+          String cleaned = lowerCase(topic);
+          topics.add(cleaned.isEmpty() ? topic : cleaned);
+        }
+        String joined = String.join("|", topics);
+        if (!Objects.equals(joined, stored)) {
+          changed.put(rs.getLong(1), joined);
+        }
+      }
+    }
+    for (Map.Entry<Long, String> digest : changed.entrySet()) {
+      update(
+          c,
+          "UPDATE digest_subscription SET topics = ? WHERE id = ?",
+          digest.getValue(),
+          digest.getKey());
+    }
+    return changed.size();
+  }
+}
