@@ -215,6 +215,14 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
           i++;
         } else if (word.isEmpty() && option.equals("days")) {
           DigestDays.of(""); // refused: no days after `days:`
+        } else if (word.isEmpty() && !option.startsWith("topic")) {
+          throw new InvalidOption(
+              "Nothing after `"
+                  + cut(label)
+                  + "`. Give "
+                  + (ZONE_OPTIONS.contains(option)
+                      ? "a time zone, like `zone:Europe/Berlin`."
+                      : "a time, like `time:21:00` or `time:9pm`."));
         }
         if (option.startsWith("topic")) {
           if (!word.isEmpty()) {

@@ -486,6 +486,10 @@ final class DigestCommandTest {
                     true)))
         .startsWith("5 papers at 21:00 Europe/Berlin on weekdays (offline rl, world models).");
     List<String> before = stored("G22");
+    assertThat(UserText.plain(in("G22", "subscribe zone:", true).text()))
+        .isEqualTo("Nothing after `zone:`. Give a time zone, like `zone:Europe/Berlin`.");
+    assertThat(UserText.plain(in("G22", "subscribe offline rl time:", true).text()))
+        .isEqualTo("Nothing after `time:`. Give a time, like `time:21:00` or `time:9pm`.");
     for (String text : List.of("subscribe count:10", "subscribe papers: 10 offline rl")) {
       assertThat(UserText.plain(in("G22", text, true).text()))
           .as(text)
