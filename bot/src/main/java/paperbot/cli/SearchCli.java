@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import paperbot.app.Wiring;
+import paperbot.chat.UserText;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.rank.SearchHit;
 import paperbot.recommender.rank.SearchRequest;
@@ -47,6 +48,24 @@ final class SearchCli implements Callable<Integer> {
   public Integer call() throws Exception {
     if (limit < 1 || limit > 1000) {
       context.err().println("--limit must be between 1 and 1000");
+      return 2;
+    }
+    // A word with one minus is left out of the search (-video); two make an option, and one the
+    // command lacks is a typo (--jsno), not a word to leave out.
+    for (String word : words) {
+      if (word.startsWith("--") && word.length() > 2) {
+        context
+            .err()
+            .println(
+                "Unknown option: '"
+                    + word
+                    + "' (paperbot search --help lists them); a word to leave out takes one"
+                    + " minus: -video");
+        return 2;
+      }
+    }
+    if (UserText.normalise(String.join(" ", words)).isEmpty()) {
+      context.err().println("paperbot search: give words to search for, e.g. diffusion policy");
       return 2;
     }
     try (Wiring wiring = Wiring.openToRead(context.config(common), context.clock())) {

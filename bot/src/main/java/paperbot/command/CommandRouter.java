@@ -2,6 +2,7 @@ package paperbot.command;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,12 +66,7 @@ public final class CommandRouter {
       command = paper;
     }
     if (command == null) {
-      return Reply.privateText(
-          "I don't know `/"
-              + shorten(request.command())
-              + "`. Type `/"
-              + HelpCommand.typedName(request.platform())
-              + "` to see what I can do.");
+      return unknown(request);
     }
     try {
       return command.handle(request);
@@ -192,6 +188,63 @@ public final class CommandRouter {
     }
     ChatRequest request = action.asRequest(PapersCommand.NAME, "");
     return share ? papers.share(request, page.get()) : papers.showPage(request, page.get());
+  }
+
+  /**
+   * A command paperbot does not have: the one the member most likely meant, written with their text
+   * so it can be typed again, or the way to the list.
+   */
+  private Reply unknown(ChatRequest request) {
+    String help = "Type `/" + HelpCommand.typedName(request.platform()) + "` to see what I can do.";
+    Optional<String> meant = MistypedCommands.meant(request.command(), byName.keySet());
+    if (meant.isEmpty()) {
+      return Reply.privateText("I don't know `/" + shorten(request.command()) + "`. " + help);
+    }
+    String name =
+        meant.get().equals(HelpCommand.CONSOLE_NAME)
+            ? HelpCommand.typedName(request.platform())
+            : meant.get();
+    String text = UserText.shortened(request.text(), 60);
+    return Reply.privateText(
+        "I don't know `/"
+            + shorten(request.command())
+            + "`. Did you mean `/"
+            + name
+            + (text.isEmpty() ? "" : " " + text)
+            + "`? "
+            + help);
+  }
+
+  /**
+   * A console line typed without its slash that is plainly a command ({@code help}, {@code topics
+   * add offline rl}, {@code like pb-2605bad0}, {@code saved}), as the line with its slash; empty
+   * for anything else, which is a search. A word that starts a search as often as it names a
+   * command ({@code more efficient transformers}, {@code follow-up}) is a command only with what
+   * that command takes after it.
+   */
+  public Optional<String> slashless(String line) {
+    String text = UserText.normalise(line);
+    if (text.startsWith("/")) {
+      return Optional.empty();
+    }
+    int space = text.indexOf(' ');
+    String name = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
+    String rest = space < 0 ? "" : text.substring(space + 1);
+    String next = rest.split(" ", 2)[0].toLowerCase(Locale.ROOT);
+    ChatCommand command = byName.get(name);
+    boolean meant =
+        switch (command) {
+          case null -> false;
+          case HelpCommand help -> rest.isEmpty();
+          case TopicsCommand topics -> rest.isEmpty() || TopicsCommand.ACTIONS.contains(next);
+          case DigestCommand digest -> rest.isEmpty() || DigestCommand.ACTIONS.contains(next);
+          case SavedCommand saved -> rest.isEmpty() || next.equals(SavedCommand.BIBTEX);
+          case PaperCommand paper -> PaperIds.isOnePaper(rest);
+          case FeedbackCommand feedback -> PaperIds.isOnePaper(rest);
+          case SimilarCommand similar -> PaperIds.isOnePaper(rest);
+          default -> false;
+        };
+    return meant ? Optional.of("/" + text) : Optional.empty();
   }
 
   private static String shorten(String name) {

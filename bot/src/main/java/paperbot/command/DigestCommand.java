@@ -47,6 +47,10 @@ public final class DigestCommand implements ChatCommand {
       "Use `/digest team on [HH:MM] [time zone]` for a Monday post of what this team liked "
           + "and saved most, `/digest team off` to stop it.";
 
+  /** The subcommands, as typed ({@code stop} is another word for unsubscribe). */
+  static final Set<String> ACTIONS =
+      Set.of("subscribe", "status", "preview", "now", "unsubscribe", "stop", "mentions", "team");
+
   /** The subcommands that take {@code me}: the others read it as any other word. */
   private static final Set<String> TAKE_ME =
       Set.of("subscribe", "preview", "now", "unsubscribe", "stop");
@@ -448,13 +452,17 @@ public final class DigestCommand implements ChatCommand {
   private static String describe(Subscription s) {
     String days =
         s.days().equals(Subscription.WEEKDAYS)
-            ? "weekdays"
-            : s.days().stream()
-                .sorted()
-                .map(d ->
-                    d.name().substring(0, 1) + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
-                .reduce((a, b) -> a + ", " + b)
-                .orElse("no days");
+            ? "on weekdays"
+            : s.days().size() == DayOfWeek.values().length
+                ? "every day"
+                : "on "
+                    + s.days().stream()
+                        .sorted()
+                        .map(d ->
+                            d.name().substring(0, 1)
+                                + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("no days");
     String about =
         s.kind() == Subscription.Kind.TEAM
             ? "what the team liked and saved"
@@ -468,7 +476,7 @@ public final class DigestCommand implements ChatCommand {
         + s.at()
         + " "
         + s.zone().getId()
-        + " on "
+        + " "
         + days
         + " ("
         + about

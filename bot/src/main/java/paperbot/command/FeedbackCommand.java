@@ -148,7 +148,7 @@ public final class FeedbackCommand implements ChatCommand {
    * corpus): it can still be taken back when the member's profile holds it.
    */
   private Reply takeBackUnindexed(ChatRequest request) {
-    String id = PaperIds.typed(request.text());
+    String id = PaperIds.arxivId(request.text()).orElse(PaperIds.typed(request.text()));
     InterestProfile profile = store.load(request.member());
     boolean held =
         request.command().equals(UNSAVE)

@@ -42,7 +42,8 @@ public final class FollowCommand implements ChatCommand {
     boolean follow = request.command().equals("follow");
     // Each name once, as first typed, by its key.
     Map<String, String> names = new LinkedHashMap<>();
-    for (String name : Listing.items(request.text())) {
+    for (String typed : Listing.items(request.text())) {
+      String name = TopicText.authorName(typed);
       String problem = TopicText.problem(name, TopicText.Kind.AUTHOR, limits);
       if (problem != null) {
         return Reply.privateText(problem);

@@ -74,7 +74,7 @@ public final class PaperCommand implements ChatCommand {
   public Reply handle(ChatRequest request) {
     Optional<Paper> paper = PaperIds.find(index, request.text());
     if (paper.isEmpty()) {
-      Optional<String> arxiv = PaperLinks.id(request.text());
+      Optional<String> arxiv = PaperIds.arxivId(request.text());
       if (arxiv.isPresent()) {
         Fetched fetched = fetched(List.of(arxiv.get()));
         paper = fetched.papers().stream().findFirst();

@@ -2,6 +2,7 @@ package paperbot.command;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
@@ -22,8 +23,25 @@ final class PaperIds {
   private static final Pattern TITLE_ID =
       Pattern.compile(Pattern.quote(PaperId.TITLE_PREFIX) + "[0-9a-f]+", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * What a member wraps an id in or leaves beside it: a code span or quotes copied with it, the
+   * angle brackets chat apps put around links, a sentence's full stop, or the card's own {@code id}
+   * label ({@code id pb-2605bad0}).
+   */
+  private static final Pattern WRAPPED =
+      Pattern.compile(
+          "(?i)^(?:id\\s*[:\\s]\\s*)?[<(\\[\"'`\u201C\u2018\u00AB]*(.*?)[>)\\]\"'`\u201D\u2019\u00BB.,;:!?]*$");
+
+  /**
+   * An arXiv id of the form used before 2007 ({@code hep-th/9901001}, {@code math.GT/0309136}),
+   * bare or in a link: paperbot knows papers by the new form only.
+   */
+  private static final Pattern OLD_ARXIV =
+      Pattern.compile(
+          "(?i)(?:^|/abs/|/pdf/|arxiv:)([a-z]+(?:-[a-z]+)?(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?");
+
   static Optional<Paper> find(PaperIndex index, String text) {
-    String id = PaperLinks.id(text).orElse(typed(text));
+    String id = arxivId(text).orElse(typed(text));
     if (id.isEmpty() || id.length() > MAX_ID || id.contains(" ")) {
       return Optional.empty();
     }
@@ -35,7 +53,12 @@ final class PaperIds {
    * arxiv.org/abs/2303.04137v2}, {@code pb-2605bad0}): what a researcher pastes to find that paper.
    */
   static boolean isOnePaper(String text) {
-    return PaperLinks.id(text).isPresent() || TITLE_ID.matcher(typed(text).strip()).matches();
+    return arxivId(text).isPresent() || TITLE_ID.matcher(typed(text).strip()).matches();
+  }
+
+  /** The arXiv id the member typed or linked, as {@link #typed} reads the text. */
+  static Optional<String> arxivId(String text) {
+    return PaperLinks.id(typed(text));
   }
 
   /**
@@ -44,6 +67,8 @@ final class PaperIds {
    */
   static String typed(String text) {
     String id = DASHES.matcher(UserText.normalise(text)).replaceAll("-");
+    Matcher wrapped = WRAPPED.matcher(id);
+    id = wrapped.matches() && !wrapped.group(1).isEmpty() ? wrapped.group(1) : id;
     return TITLE_ID.matcher(id).matches() ? id.toLowerCase(Locale.ROOT) : id;
   }
 
@@ -63,7 +88,7 @@ final class PaperIds {
               + command
               + " <id>` takes one id (or arXiv link). Nothing was done.");
     }
-    Optional<String> arxiv = PaperLinks.id(text);
+    Optional<String> arxiv = PaperLinks.id(id);
     if (arxiv.isPresent()) {
       // Only /paper fetches from arXiv: the others act on papers paperbot has.
       return Reply.privateText(
@@ -76,6 +101,14 @@ final class PaperIds {
               + " "
               + arxiv.get()
               + "` works.");
+    }
+    Matcher old = OLD_ARXIV.matcher(id);
+    if (!id.contains(" ") && old.find()) {
+      return Reply.privateText(
+          "`"
+              + UserText.shortened(old.group(1), MAX_ID)
+              + "` is an arXiv id of the form used before 2007; I only read the newer form, like"
+              + " `2303.04137`. Search for the paper with `/papers <words of its title>`.");
     }
     if (id.length() > MAX_ID || id.contains(" ")) {
       return Reply.privateText(

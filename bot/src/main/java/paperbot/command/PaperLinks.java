@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * arXiv ids in what researchers paste: abstract and PDF links ({@code arxiv.org/abs/2406.12345v2},
  * {@code arxiv.org/pdf/2406.12345.pdf}), alphaXiv and Hugging Face paper pages, and typed ids
- * ({@code arXiv:2406.12345}). The version is dropped: a card shows the paper, not one version.
+ * ({@code arXiv:2406.12345}) and arXiv's DOIs ({@code doi.org/10.48550/arXiv.2406.12345}). The
+ * version is dropped: a card shows the paper, not one version.
  */
 final class PaperLinks {
   /** The domains whose links paperbot turns into cards (Slack's {@code app_unfurl_domains}). */
@@ -20,13 +21,20 @@ final class PaperLinks {
   /** YYMM.NNNNN: a month from 01 to 12, so "9999.99999" is no id and never reaches arXiv. */
   private static final String ID = "(\\d{2}(?:0[1-9]|1[0-2])\\.\\d{4,5})(?:v\\d{1,3})?";
 
+  /**
+   * A link, or arXiv's DOI of the paper ({@code 10.48550/arXiv.2406.12345}, which arXiv prints on
+   * every abstract page, bare or as a doi.org link). A full stop after it ends a sentence; a digit
+   * after it, or a dot and a digit, would make it another id.
+   */
   private static final Pattern LINK =
       Pattern.compile(
-          "(?i)\\b(?:https?://)?(?:www\\.|export\\.)?"
+          "(?i)\\b(?:(?:https?://)?(?:www\\.|export\\.)?"
               + "(?:arxiv\\.org/(?:abs|pdf|html)|alphaxiv\\.org/(?:abs|pdf|overview)"
               + "|huggingface\\.co/papers)/"
+              + "|(?:https?://)?(?:dx\\.)?(?:doi\\.org/)?10\\.48550/arxiv\\.)"
               + ID
-              + "(?:\\.pdf)?(?![\\d.])");
+              + "(?:\\.pdf)?(?!\\d|\\.\\d)");
+
   private static final Pattern TYPED = Pattern.compile("(?i)^(?:arxiv:\\s*)?" + ID + "$");
 
   /** At most this many cards for one message: a reading list pasted whole is not a card wall. */

@@ -37,6 +37,12 @@ record PapersQuery(String query, int page) {
               + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
               + "|twenty|hundred|thousand|million|first|second|third|next|last)$");
 
+  /**
+   * Asking for the papers picked for you in words, as {@code /digest subscribe me} does: read as
+   * the empty query (no paper is about "me").
+   */
+  private static final Pattern FOR_YOU = Pattern.compile("(?i)^(?:me|mine|for me|for you)$");
+
   private static final Pattern MORE = Pattern.compile("(?i)^(.*?)(?:\\s*\\bmore\\b)+$");
   private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
@@ -58,15 +64,19 @@ record PapersQuery(String query, int page) {
       }
     }
     if (asked == null) {
-      return new PapersQuery(rest, next ? NEXT : 1);
+      return new PapersQuery(forYou(rest), next ? NEXT : 1);
     }
-    String query = asked.group(1).strip();
+    String query = forYou(asked.group(1).strip());
     if (next || MORE.matcher(query).matches()) {
       throw new InvalidOption(
           "Ask for `more` or for a page, not both: `/papers <query> more` shows the next page, "
               + "`/papers <query> page 3` page 3.");
     }
     return new PapersQuery(query, pageNumber(asked.group(2)));
+  }
+
+  private static String forYou(String query) {
+    return FOR_YOU.matcher(query).matches() ? "" : query;
   }
 
   /**

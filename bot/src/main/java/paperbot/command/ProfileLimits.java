@@ -23,6 +23,12 @@ public record ProfileLimits(int maxTopics, int maxTopicLength) {
     if (adding == 0 || have + adding <= maxTopics) {
       return null;
     }
+    if (have == 1) {
+      things = things.substring(0, things.length() - 1); // "1 muted term"
+    }
+    if (have == 0) {
+      return "I keep at most " + maxTopics + " " + things + "; that list has " + adding + ".";
+    }
     return have >= maxTopics
         ? "You have "
             + have

@@ -8,8 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,12 +36,20 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
       Pattern.compile("(?i)^(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?$");
   private static final Pattern TIME_HHMM = Pattern.compile("^(\\d{2})(\\d{2})$");
 
+  /** {@code 21h}, {@code 9h30}: the hour mark much of Europe writes. */
+  private static final Pattern TIME_H = Pattern.compile("(?i)^(\\d{1,2})h(\\d{2})?$");
+
+  /** Times said in a word. */
+  private static final Map<String, LocalTime> TIME_WORDS =
+      Map.of("noon", LocalTime.NOON, "midday", LocalTime.NOON, "midnight", LocalTime.MIDNIGHT);
+
   /**
    * What a member means as a time, so it is read as one or refused, never kept as a topic: digits
    * with a colon or a dot, digits with am/pm, or a bare number (signed too).
    */
   private static final Pattern TIME_LIKE =
-      Pattern.compile("(?i)^[+-]?[\\d:.]*\\d[\\d:.]*(\\s*[ap]\\.?m\\.?)?$");
+      Pattern.compile(
+          "(?i)^(?:[+-]?[\\d:.]*\\d[\\d:.]*(\\s*[ap]\\.?m\\.?)?|\\d{1,2}h\\d{0,2}|noon|midday|midnight)$");
 
   private static final Pattern AM_PM = Pattern.compile("(?i)^[ap]\\.?m\\.?$");
 
@@ -51,7 +57,18 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
   private static final Pattern BEFORE_AM_PM = Pattern.compile("^\\d{1,2}(:\\d{2})?$");
 
   private static final Pattern BARE_NUMBER = Pattern.compile("^\\d+$");
-  private static final Pattern DAYS = Pattern.compile("^days:(.*)$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A word naming its option, as Discord's options are named ({@code days:mon-fri}, {@code
+   * time:9pm}), or as a number of papers is often asked for ({@code count:10}).
+   */
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "(?i)^(days|time|at|zone|tz|timezone|topics?|count|size|papers|number|limit|max|top|n)[:=].*$");
+
+  private static final Set<String> ZONE_OPTIONS = Set.of("zone", "tz", "timezone");
+  private static final Set<String> SIZE_OPTIONS =
+      Set.of("count", "size", "papers", "number", "limit", "max", "top", "n");
 
   /** Capitalised like an IANA name ({@code Nowhere/Land}): a zone, even if misspelt. */
   private static final Pattern CAPITALISED_ZONE =
@@ -157,7 +174,7 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
     return new ScheduleSpec(
         blank(time) ? DEFAULT_TIME : time(time.strip()),
         at,
-        blank(days) ? defaultDays : days(days),
+        blank(days) ? defaultDays : DigestDays.of(days),
         blank(zone) ? "" : zoneNote(zone.strip(), at));
   }
 
@@ -180,28 +197,69 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
       // still read as a time, zone or days, and the comma still parts the topics around it.
       boolean comma = typedWord.length() > 1 && typedWord.endsWith(",");
       String word = comma ? typedWord.substring(0, typedWord.length() - 1) : typedWord;
+      String next = i + 1 < words.size() ? words.get(i + 1) : "";
+      boolean nextComma = next.length() > 1 && next.endsWith(",");
+      String nextWord = nextComma ? next.substring(0, next.length() - 1) : next;
+      // An option named as Discord names it (`time:9pm`, `zone:PST`, `days:mon-fri`), its value
+      // also after a space (`days: mon-fri`).
+      Matcher named = NAMED.matcher(plain(word));
+      String option = named.matches() ? named.group(1).toLowerCase(Locale.ROOT) : "";
+      String label = word; // as typed, for the replies
+      if (named.matches()) {
+        refuseSize(option, word);
+        word = word.substring(named.group(1).length() + 1);
+        if (word.isEmpty() && !comma && !next.isEmpty()) {
+          label = label + " " + nextWord;
+          word = nextWord;
+          comma = nextComma;
+          i++;
+        } else if (word.isEmpty() && option.equals("days")) {
+          DigestDays.of(""); // refused: no days after `days:`
+        } else if (word.isEmpty() && !option.startsWith("topic")) {
+          throw new InvalidOption(
+              "Nothing after `"
+                  + cut(label)
+                  + "`. Give "
+                  + (ZONE_OPTIONS.contains(option)
+                      ? "a time zone, like `zone:Europe/Berlin`."
+                      : "a time, like `time:21:00` or `time:9pm`."));
+        }
+        if (option.startsWith("topic")) {
+          if (!word.isEmpty()) {
+            rest.add(comma ? word + "," : word);
+          }
+          continue;
+        }
+      }
       String plain = plain(word);
-      Matcher dayList = DAYS.matcher(plain);
-      if (dayList.matches()) {
-        once("day lists", typedDays, word, " Put all the days in one, like `days:mon-fri,sun`.");
-        typedDays = word;
-        days = days(dayList.group(1));
-      } else if (looksLikeZone(plain)) {
-        once("time zones", typedZone, word, "");
-        typedZone = word;
-        zone = zone(plain);
-      } else if (TIME_LIKE.matcher(plain).matches()) {
-        String typed = word;
-        String next = i + 1 < words.size() ? words.get(i + 1) : "";
-        boolean nextComma = next.length() > 1 && next.endsWith(",");
-        String amPm = nextComma ? next.substring(0, next.length() - 1) : next;
-        if (!comma && BEFORE_AM_PM.matcher(plain).matches() && AM_PM.matcher(amPm).matches()) {
-          typed = word + " " + amPm; // 9 pm, 9:30 am
+      Optional<Set<DayOfWeek>> dayWords =
+          option.isEmpty() ? DigestDays.bare(plain, plain(nextWord)) : Optional.empty();
+      if (option.equals("days") || dayWords.isPresent()) {
+        if (dayWords.isPresent() && plain.equalsIgnoreCase("every")) {
+          word = word + " " + nextWord; // every day
+          label = word;
           comma = nextComma;
           i++;
         }
-        once("times", typedTime, typed, "");
-        typedTime = typed;
+        once("day lists", typedDays, label, " Put all the days in one, like `days:mon-fri,sun`.");
+        typedDays = label;
+        days = dayWords.orElseGet(() -> DigestDays.of(plain));
+      } else if (ZONE_OPTIONS.contains(option) || (option.isEmpty() && looksLikeZone(plain))) {
+        once("time zones", typedZone, label, "");
+        typedZone = word;
+        zone = zone(plain);
+      } else if (!option.isEmpty() || TIME_LIKE.matcher(plain).matches()) {
+        String typed = word;
+        String after = i + 1 < words.size() ? words.get(i + 1) : "";
+        boolean afterComma = after.length() > 1 && after.endsWith(",");
+        String amPm = afterComma ? after.substring(0, after.length() - 1) : after;
+        if (!comma && BEFORE_AM_PM.matcher(plain).matches() && AM_PM.matcher(amPm).matches()) {
+          typed = word + " " + amPm; // 9 pm, 9:30 am
+          comma = afterComma;
+          i++;
+        }
+        once("times", typedTime, typed.equals(word) ? label : typed, "");
+        typedTime = typed.equals(word) ? label : typed;
         at = time(typed);
       } else if (!typedWord.isBlank()) {
         rest.add(typedWord);
@@ -213,6 +271,18 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
     }
     return new ScheduleSpec(
         at, zone, days, typedZone == null ? "" : zoneNote(plain(typedZone), zone));
+  }
+
+  /** Refuses a number of papers: every digest has {@link DigestCommand#SIZE}. */
+  private static void refuseSize(String option, String word) {
+    if (SIZE_OPTIONS.contains(option)) {
+      throw new InvalidOption(
+          "A digest always has "
+              + DigestCommand.SIZE
+              + " papers, so `"
+              + cut(word)
+              + "` can't change it. Nothing was changed.");
+    }
   }
 
   /** For words that hold no topics: anything left over is refused rather than ignored. */
@@ -244,8 +314,9 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
   }
 
   /**
-   * A time of day: 24-hour {@code 21:00} or {@code 0900}, or with am/pm ({@code 9pm}, {@code 9 pm},
-   * {@code 9:30pm}, {@code 12am}); full-width and other script digits count as digits.
+   * A time of day: 24-hour {@code 21:00}, {@code 0900} or {@code 21h30}, with am/pm ({@code 9pm},
+   * {@code 9 pm}, {@code 9:30pm}, {@code 12am}), or {@code noon} or {@code midnight}; full-width
+   * and other script digits count as digits.
    */
   static LocalTime time(String typed) {
     String text = plain(typed).strip();
@@ -264,6 +335,18 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
       if (hour >= 1 && hour <= 12 && minute <= 59) {
         boolean pm = h12.group(3).equalsIgnoreCase("p");
         return LocalTime.of(hour % 12 + (pm ? 12 : 0), minute);
+      }
+    }
+    LocalTime word = TIME_WORDS.get(text.toLowerCase(Locale.ROOT));
+    if (word != null) {
+      return word;
+    }
+    Matcher h = TIME_H.matcher(text);
+    if (h.matches()) {
+      int hour = Integer.parseInt(h.group(1));
+      int minute = h.group(2) == null ? 0 : Integer.parseInt(h.group(2));
+      if (hour <= 23 && minute <= 59) {
+        return LocalTime.of(hour, minute);
       }
     }
     Matcher hhmm = TIME_HHMM.matcher(text);
@@ -406,37 +489,6 @@ record ScheduleSpec(LocalTime at, ZoneId zone, Set<DayOfWeek> days, String zoneN
         .forEach(
             c -> ascii.appendCodePoint(Character.isDigit(c) ? '0' + Character.digit(c, 10) : c));
     return ascii.toString();
-  }
-
-  /** Days like {@code mon-fri}, {@code mon,wed,fri} or {@code sat-sun} (a range may wrap). */
-  static Set<DayOfWeek> days(String spec) {
-    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    List<DayOfWeek> order = List.of(DayOfWeek.values());
-    for (String part : spec.replace(" ", "").toLowerCase(Locale.ROOT).split(",", -1)) {
-      String[] range = part.split("-", -1);
-      Optional<DayOfWeek> from = day(range[0]);
-      Optional<DayOfWeek> to = range.length > 1 ? day(range[1]) : from;
-      if (from.isEmpty() || to.isEmpty() || range.length > 2) {
-        throw new InvalidOption(
-            (spec.isBlank()
-                    ? "No days after `days:`."
-                    : "I can't read the days `" + cut(spec) + "`.")
-                + " Write them like `days:mon-fri` or `days:mon,wed,fri`.");
-      }
-      for (int i = order.indexOf(from.get()); ; i = (i + 1) % 7) {
-        days.add(order.get(i));
-        if (order.get(i) == to.get()) {
-          break;
-        }
-      }
-    }
-    return days;
-  }
-
-  private static Optional<DayOfWeek> day(String text) {
-    return Arrays.stream(DayOfWeek.values())
-        .filter(d -> text.length() >= 2 && d.name().toLowerCase(Locale.ROOT).startsWith(text))
-        .findFirst();
   }
 
   private static boolean blank(String text) {

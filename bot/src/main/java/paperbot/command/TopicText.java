@@ -14,6 +14,12 @@ import paperbot.recommender.search.PaperIndex;
 final class TopicText {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
+  private static final Pattern QUOTED =
+      Pattern.compile(
+          "^[\"'`\u201C\u201D\u2018\u2019\u00AB\u00BB](.*)[\"'`\u201C\u201D\u2018\u2019\u00AB\u00BB]$");
+
+  /** A web address, which is no one's name. */
+  private static final Pattern LINK = Pattern.compile("(?i)^(?:https?://|www\\.)\\S*$|://");
 
   /** A word to leave out, as {@code /papers diffusion -video} has. */
   private static final Pattern MINUS_WORD = Pattern.compile("(?:^|\\s)-(\\p{L}\\S*)");
@@ -45,7 +51,29 @@ final class TopicText {
    * not), so no invisible character makes a second topic that looks the same.
    */
   static String normalise(String text) {
-    return SPACES.matcher(UserText.normalise(text)).replaceAll(" ").toLowerCase(Locale.ROOT);
+    return unquoted(
+        SPACES.matcher(UserText.normalise(text)).replaceAll(" ").toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The text without quotes around the whole of it, as researchers quote a phrase ({@code
+   * "diffusion policy"}): kept, they made a second topic, mute or author that reads the same.
+   */
+  static String unquoted(String text) {
+    Matcher quoted = QUOTED.matcher(text);
+    return quoted.matches() && !quoted.group(1).isBlank() ? quoted.group(1).strip() : text;
+  }
+
+  /**
+   * An author's name as typed, without the {@code @} of a chat mention ({@code @Sergey Levine}) or
+   * quotes around it.
+   */
+  static String authorName(String text) {
+    String name = unquoted(text.strip());
+    while (name.startsWith("@")) {
+      name = name.substring(1).strip();
+    }
+    return name;
   }
 
   /** A short reason the text cannot be stored, naming it, or null when it is fine. */
@@ -73,7 +101,9 @@ final class TopicText {
           + " has none.";
     }
     if (kind == Kind.AUTHOR) {
-      return null;
+      return LINK.matcher(text).find()
+          ? "Follow an author by name, not by a link: for example `/follow Sergey Levine`."
+          : null;
     }
     Matcher minus = MINUS_WORD.matcher(text);
     if (minus.find()) {

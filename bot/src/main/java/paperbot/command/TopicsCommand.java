@@ -27,6 +27,10 @@ public final class TopicsCommand implements ChatCommand {
   public static final String NAME = "topics";
   public static final String CONFIRM = "confirm";
 
+  /** The subcommands, as typed (with the other words for remove). */
+  static final Set<String> ACTIONS =
+      Set.of("add", "remove", "rm", "delete", "list", "mute", "unmute", "clear");
+
   /**
    * A word meant as a number: digits and dots ("2", "1.5", "1.2.3", ".5"), with an exponent, in
    * hexadecimal, or not a number or infinite as Java spells them. Read as the topic's weight, and
@@ -41,6 +45,13 @@ public final class TopicsCommand implements ChatCommand {
   private static final Pattern DECIMAL =
       Pattern.compile(
           "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:e[+-]?[0-9]+)?", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A weight with its name, as {@code /topics list} shows it ({@code (weight 2)}) or as typed
+   * ({@code weight 2}, {@code weight: 2}, {@code weight=2}); the topic before it is kept.
+   */
+  private static final Pattern SPELLED_WEIGHT =
+      Pattern.compile("(?i)^(\\S.*?)\\s*\\(?\\s*\\bweight\\s*[:=]?\\s*([+-]?[0-9.]+)\\s*\\)?$");
 
   private static final String USAGE =
       "Use `/topics add <topic> [weight]`, `/topics remove <topic>`, `/topics list`, "
@@ -140,7 +151,9 @@ public final class TopicsCommand implements ChatCommand {
     }
     // Each topic with the weight given for it, or null.
     Map<String, Double> wanted = new LinkedHashMap<>();
-    for (String item : items) {
+    for (String typed : items) {
+      // "offline rl (weight 2)" as /topics list shows it, "offline rl weight 2", "weight: 2".
+      String item = SPELLED_WEIGHT.matcher(typed).replaceFirst("$1 $2");
       // Listing.items leaves single spaces: the last word may be the item's weight.
       int space = item.lastIndexOf(' ');
       String topicText = item;
@@ -300,7 +313,12 @@ public final class TopicsCommand implements ChatCommand {
     for (String item : items) {
       String topic = TopicText.normalise(item);
       String subject = TopicSubject.of(topic);
-      String stored = have.containsKey(topic) ? topic : have.containsKey(subject) ? subject : null;
+      // A topic stored with its quotes before they were dropped is still removed as typed.
+      String asTyped = item.toLowerCase(Locale.ROOT);
+      String stored =
+          have.containsKey(topic)
+              ? topic
+              : have.containsKey(subject) ? subject : have.containsKey(asTyped) ? asTyped : null;
       if (stored == null) {
         missing.add(UserText.emphasis(TopicText.shorten(topic)));
       } else if (!found.contains(stored)) {

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.chat.Reply;
@@ -14,8 +15,9 @@ import paperbot.command.CommandRouter;
 
 /**
  * The console chat. Each line is one command; a line without a slash is a search, as if typed after
- * {@code /papers}. Interactive on a terminal (prompt, greeting); piped, it prints only the replies
- * and stops at end of input.
+ * {@code /papers}, unless it plainly is a command typed without its slash ({@link
+ * CommandRouter#slashless}). Interactive on a terminal (prompt, greeting); piped, it prints only
+ * the replies and stops at end of input.
  */
 public final class ConsoleAdapter {
   /** Console members all live in one local workspace and channel. */
@@ -62,7 +64,8 @@ public final class ConsoleAdapter {
 
   /** One line of input as the core sees it. */
   ChatRequest toRequest(String input) {
-    return ChatRequest.typed(Platform.CONSOLE, WORKSPACE, CHANNEL, user, input, "papers");
+    String line = isQuitWord(input) ? "/quit" : router.slashless(input).orElse(input);
+    return ChatRequest.typed(Platform.CONSOLE, WORKSPACE, CHANNEL, user, line, "papers");
   }
 
   /** What the console prints for one line of input. */
@@ -90,9 +93,15 @@ public final class ConsoleAdapter {
     }
   }
 
+  /** {@code /quit} or {@code /exit}, whatever follows it ({@code /quit now}). */
   private static boolean isQuit(ChatRequest request) {
-    return request.text().isEmpty()
-        && (request.command().equals("quit") || request.command().equals("exit"));
+    return request.command().equals("quit") || request.command().equals("exit");
+  }
+
+  /** {@code quit} or {@code exit} typed alone without a slash leaves too: nobody searches that. */
+  private static boolean isQuitWord(String input) {
+    String word = UserText.normalise(input).toLowerCase(Locale.ROOT);
+    return word.equals("quit") || word.equals("exit");
   }
 
   private void prompt(PrintStream out) {

@@ -224,6 +224,15 @@ final class CliTest {
     assertThat(run("", "search").exitCode()).isEqualTo(2);
     assertThat(run("", "search", "--limit", "x", "q").exitCode()).isEqualTo(2);
     assertThat(run("", "search", "--limit", "0", "q").exitCode()).isEqualTo(2);
+    // A blank query was searched ("no matches", exit 0); a mistyped option (--jsno) was left out
+    // of the search as a minus word.
+    Run blank = run("", "search", "  ");
+    assertThat(blank.exitCode()).isEqualTo(2);
+    assertThat(blank.err()).contains("give words to search for");
+    Run typo = run("", "search", "--jsno", "diffusion");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("Unknown option: '--jsno'");
+    assertThat(typo.out()).isEmpty();
     Run unknown = run("", "--no-such-option");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unknown option");

@@ -382,6 +382,61 @@ final class CommandCoreTest {
     assertThat(help).contains("-video", "\"world models\"");
   }
 
+  @Test
+  void aMistypedOrForeignCommandNameSuggestsTheCommandWithWhatWasTyped() {
+    assertThat(say("topic", "add offline rl").text())
+        .isEqualTo(
+            "I don't know `/topic`. Did you mean `/topics add offline rl`? Type `/help` to see"
+                + " what I can do.");
+    assertThat(say("search", "diffusion policy").text())
+        .startsWith("I don't know `/search`. Did you mean `/papers diffusion policy`?");
+    assertThat(say("subscribe", "9am").text()).contains("Did you mean `/digest subscribe 9am`?");
+    assertThat(say("papres", "world models").text())
+        .contains("Did you mean `/papers world models`?");
+    assertThat(say("likes", "pb-2605bad0").text()).contains("Did you mean `/like pb-2605bad0`?");
+    assertThat(say("xyzzy", "").text())
+        .isEqualTo("I don't know `/xyzzy`. Type `/help` to see what I can do.");
+    // Only suggested: nothing was added for the member who mistyped.
+    assertThat(sayAs("tom", "topic", "add offline rl").text()).contains("Did you mean");
+    assertThat(sayAs("tom", "topics", "list").text()).startsWith("You have no topics yet.");
+  }
+
+  @Test
+  void anIdCopiedWithItsCodeSpanQuotesBracketsOrFullStopIsStillThatPaper() {
+    String id = say("papers", "diffusion policy").cards().get(0).id();
+    for (String typed :
+        List.of(
+            "`" + id + "`",
+            "\"" + id + "\"",
+            "<" + id + ">",
+            id + ".",
+            "(" + id + "),",
+            "id " + id,
+            "“" + id + "”")) {
+      Reply details = say("paper", typed);
+      assertThat(details.cards()).as(typed).hasSize(1);
+      assertThat(details.cards().get(0).id()).isEqualTo(id);
+    }
+    assertThat(sayAs("uma", "save", id + ".").text()).startsWith("Saved ");
+    assertThat(sayAs("uma", "unsave", "`" + id + "`").text()).startsWith("Removed ");
+  }
+
+  @Test
+  void anOldStyleArxivIdIsToldApartFromAnIdNoPaperHas() {
+    for (String typed :
+        List.of(
+            "hep-th/9901001",
+            "math.GT/0309136v2",
+            "arXiv:cs/0112017",
+            "https://arxiv.org/abs/hep-th/9901001v2")) {
+      assertThat(say("paper", typed).text())
+          .as(typed)
+          .contains("is an arXiv id of the form used before 2007")
+          .contains("`2303.04137`");
+    }
+    assertThat(say("like", "hep-th/9901001").text()).startsWith("`hep-th/9901001` is an arXiv id");
+  }
+
   private static List<String> ids(Reply reply) {
     return reply.cards().stream().map(PaperCard::id).toList();
   }

@@ -434,4 +434,68 @@ final class DigestCommandTest {
         .doesNotContain("\u200b")
         .doesNotContain("\ufeff");
   }
+
+  @Test
+  void timesSaidInWordsOrWithAnHourMarkAreTimesNotTopics() {
+    // Each was stored as a topic of a 09:00 digest ("noon", "21h").
+    assertThat(settings(in("G20", "subscribe noon", true))).startsWith("5 papers at 12:00 UTC");
+    assertThat(settings(in("G20", "subscribe midnight PST", true)))
+        .startsWith("5 papers at 00:00 America/Los_Angeles");
+    assertThat(settings(in("G20", "subscribe 21h", true))).startsWith("5 papers at 21:00 UTC");
+    assertThat(settings(in("G20", "subscribe 9h30 offline rl", true)))
+        .startsWith("5 papers at 09:30 UTC on weekdays (offline rl).");
+    assertThat(UserText.plain(in("G20", "subscribe 25h", true).text()))
+        .startsWith("`25h` is not a time.");
+    assertThat(stored("G20"))
+        .singleElement()
+        .asString()
+        .startsWith("CHANNEL 09:30 UTC ")
+        .endsWith(" [offline rl]");
+  }
+
+  @Test
+  void daysSaidInWordsOrWithoutTheirPrefixAreDaysNotTopics() {
+    assertThat(settings(in("G21", "subscribe daily", true)))
+        .startsWith("5 papers at 09:00 UTC every day (all topics).");
+    assertThat(settings(in("G21", "subscribe every day 9am", true)))
+        .startsWith("5 papers at 09:00 UTC every day (all topics).");
+    assertThat(settings(in("G21", "subscribe weekends offline rl", true)))
+        .startsWith("5 papers at 09:00 UTC on Sat, Sun (offline rl).");
+    assertThat(settings(in("G21", "subscribe days:weekdays", true)))
+        .startsWith("5 papers at 09:00 UTC on weekdays (all topics).");
+    assertThat(settings(in("G21", "subscribe mon,wed,fri world models", true)))
+        .startsWith("5 papers at 09:00 UTC on Mon, Wed, Fri (world models).");
+    assertThat(settings(in("G21", "subscribe days: sat-sun", true)))
+        .startsWith("5 papers at 09:00 UTC on Sat, Sun (all topics).");
+    assertThat(settings(in("G21", "subscribe mondays", true)))
+        .startsWith("5 papers at 09:00 UTC on Mon (all topics).");
+    // A lone short day name may be a subject: SAT solving.
+    assertThat(settings(in("G21", "subscribe sat solvers", true)))
+        .startsWith("5 papers at 09:00 UTC on weekdays (sat solvers).");
+    assertThat(UserText.plain(in("G21", "subscribe daily weekdays", true).text()))
+        .startsWith("You gave two day lists, `daily` and `weekdays`; give one.");
+  }
+
+  @Test
+  void optionsNamedAsDiscordNamesThemAreReadAndANumberOfPapersIsRefused() {
+    assertThat(
+            settings(
+                in(
+                    "G22",
+                    "subscribe time:21:00 zone:Europe/Berlin topics:offline rl, world models",
+                    true)))
+        .startsWith("5 papers at 21:00 Europe/Berlin on weekdays (offline rl, world models).");
+    List<String> before = stored("G22");
+    assertThat(UserText.plain(in("G22", "subscribe zone:", true).text()))
+        .isEqualTo("Nothing after `zone:`. Give a time zone, like `zone:Europe/Berlin`.");
+    assertThat(UserText.plain(in("G22", "subscribe offline rl time:", true).text()))
+        .isEqualTo("Nothing after `time:`. Give a time, like `time:21:00` or `time:9pm`.");
+    for (String text : List.of("subscribe count:10", "subscribe papers: 10 offline rl")) {
+      assertThat(UserText.plain(in("G22", text, true).text()))
+          .as(text)
+          .startsWith("A digest always has 5 papers")
+          .endsWith("Nothing was changed.");
+    }
+    assertThat(stored("G22")).isEqualTo(before);
+  }
 }

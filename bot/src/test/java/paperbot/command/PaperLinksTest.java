@@ -43,6 +43,33 @@ final class PaperLinksTest {
   }
 
   @Test
+  void arxivsOwnDoiAndALinkEndingASentenceGiveTheArxivId() {
+    assertThat(PaperLinks.id("10.48550/arXiv.2406.12345")).contains("2406.12345");
+    assertThat(PaperLinks.id("https://doi.org/10.48550/arXiv.2406.12345")).contains("2406.12345");
+    assertThat(PaperLinks.ids("read https://arxiv.org/abs/2406.12345. It is good."))
+        .containsExactly("2406.12345");
+    // A digit after it, or a dot and a digit, would make it another id.
+    assertThat(PaperLinks.ids("arxiv.org/abs/2406.123456 arxiv.org/abs/2406.12345.6")).isEmpty();
+    assertThat(PaperLinks.id("10.1145/2406.12345")).isEmpty();
+  }
+
+  @Test
+  void aDoiOrALinkWithAFullStopIsFetchedAsThatPaper() {
+    Reply details = say("U2", "paper", "https://doi.org/10.48550/arXiv.2411.00051");
+    assertThat(details.cards()).extracting(c -> c.id()).containsExactly("2411.00051");
+    assertThat(say("U2", "paper", "arxiv.org/abs/2411.00052.").cards())
+        .extracting(c -> c.id())
+        .containsExactly("2411.00052");
+    // Its own workspace: a like counts for the workspace's team signal.
+    Reply liked =
+        bot.router()
+            .handle(
+                new ChatRequest(
+                    Platform.DISCORD, "G8", "C8", "U2", "like", "10.48550/arXiv.2411.00051"));
+    assertThat(liked.text()).startsWith("Liked ");
+  }
+
+  @Test
   void anUnknownArxivPaperIsFetchedByIdAndBecomesSearchable() {
     Reply details = say("U1", "paper", "https://arxiv.org/abs/2411.00042v2");
     assertThat(details.cards()).hasSize(1);

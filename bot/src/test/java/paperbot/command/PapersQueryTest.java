@@ -34,6 +34,18 @@ final class PapersQueryTest {
   }
 
   @Test
+  void askingForYourOwnPapersInWordsIsTheFeedNotASearchForMe() {
+    // "No papers match "me"" was the reply.
+    for (String typed : List.of("me", "Me", "mine", "for me", "for you")) {
+      assertThat(PapersQuery.parse(typed)).as(typed).isEqualTo(new PapersQuery("", 1));
+    }
+    assertThat(PapersQuery.parse("me more")).isEqualTo(new PapersQuery("", PapersQuery.NEXT));
+    assertThat(PapersQuery.parse("for me page 2")).isEqualTo(new PapersQuery("", 2));
+    assertThat(PapersQuery.parse("papers for me and my lab"))
+        .isEqualTo(new PapersQuery("papers for me and my lab", 1));
+  }
+
+  @Test
   void pageArgumentsAreRead() {
     assertThat(PapersQuery.parse("offline rl page 3")).isEqualTo(new PapersQuery("offline rl", 3));
     assertThat(PapersQuery.parse("offline rl p2")).isEqualTo(new PapersQuery("offline rl", 2));

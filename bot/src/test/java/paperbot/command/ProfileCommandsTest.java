@@ -688,12 +688,7 @@ final class ProfileCommandsTest {
         String.join(
             ", ", java.util.stream.IntStream.range(0, most).mapToObj(i -> "term" + i).toList());
     assertThat(say("nia", "topics", "mute " + terms + ", one more").text())
-        .isEqualTo(
-            "You have 0 muted terms, and these "
-                + (most + 1)
-                + " would make more than the "
-                + most
-                + " I keep. Add fewer, or remove one first with `/topics unmute <term>`.");
+        .isEqualTo("I keep at most " + most + " muted terms; that list has " + (most + 1) + ".");
     assertThat(say("nia", "topics", "mute " + terms).text()).startsWith("Muted *term0*");
     assertThat(say("nia", "topics", "mute one more").text()).contains("the most I keep");
     String names =
@@ -745,5 +740,48 @@ final class ProfileCommandsTest {
         .handle(new ChatAction(Platform.SLACK, "T1", "C1", "quinn", like.actionId(), like.value()));
     assertThat(say("pat", "topics", "list").text()).doesNotContain("Learned from your likes");
     assertThat(say("quinn", "topics", "list").text()).contains("Learned from your likes");
+  }
+
+  @Test
+  void aTopicMuteOrAuthorInQuotesIsTheOneWithoutThem() {
+    assertThat(say("rae", "topics", "add \"diffusion policy\"").text())
+        .startsWith("Added topic *diffusion policy* (weight 1).");
+    assertThat(say("rae", "topics", "add diffusion policy").text())
+        .startsWith("*diffusion policy* (weight 1) is already one of your topics.");
+    assertThat(say("rae", "topics", "mute \u201Cvideo\u201D").text()).startsWith("Muted *video*");
+    assertThat(say("rae", "follow", "\"Chelsea Finn\", @Sergey Levine").text())
+        .startsWith("Following *Chelsea Finn* and *Sergey Levine*");
+    assertThat(say("rae", "topics", "remove \"diffusion policy\"").text())
+        .isEqualTo("Removed topic *diffusion policy*.");
+    assertThat(bot.wiring().profiles().load(member("rae")).follows())
+        .containsExactlyInAnyOrder("Chelsea Finn", "Sergey Levine");
+    assertThat(bot.wiring().profiles().load(member("rae")).mutes()).containsExactly("video");
+  }
+
+  @Test
+  void aWeightTypedWithItsNameAsTheListShowsItIsTheWeight() {
+    assertThat(say("sid", "topics", "add offline rl (weight 2)").text())
+        .startsWith("Added topic *offline rl* (weight 2).");
+    assertThat(say("sid", "topics", "add world models weight 1.5, robot learning weight: 3").text())
+        .startsWith("Added topics *world models* (weight 1.5) and *robot learning* (weight 3).");
+    // A topic that has the word keeps it.
+    assertThat(say("sid", "topics", "add weight decay").text())
+        .startsWith("Added topic *weight decay* (weight 1).");
+    assertThat(say("sid", "topics", "add weight decay 0.5").text())
+        .startsWith("Updated topic *weight decay* (weight 0.5).");
+    assertThat(bot.wiring().profiles().load(member("sid")).topics())
+        .containsOnlyKeys("offline rl", "world models", "robot learning", "weight decay");
+  }
+
+  @Test
+  void aLinkIsNoAuthorAndOneFollowedAuthorIsSaidInTheSingular() {
+    assertThat(say("tia", "follow", "https://scholar.google.com/citations?user=abc").text())
+        .isEqualTo("Follow an author by name, not by a link: for example `/follow Sergey Levine`.");
+    assertThat(bot.wiring().profiles().load(member("tia")).follows()).isEmpty();
+    assertThat(say("tia", "topics", "mute video").text()).startsWith("Muted *video*");
+    String terms =
+        String.join(", ", java.util.stream.IntStream.range(0, 30).mapToObj(i -> "t" + i).toList());
+    assertThat(say("tia", "topics", "mute " + terms).text())
+        .startsWith("You have 1 muted term, and these 30 would make more than the 30 I keep.");
   }
 }

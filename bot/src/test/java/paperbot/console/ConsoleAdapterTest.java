@@ -68,6 +68,26 @@ final class ConsoleAdapterTest {
   void quitStopsReadingEvenWithMoreInput() throws Exception {
     String out = run(false, "/quit\n/help\n");
     assertThat(out).isEmpty();
+    // "I don't know `/quit`" was the answer to these, and the session went on.
+    assertThat(run(false, "/quit now\n/help\n")).isEmpty();
+    assertThat(run(false, "exit\n/help\n")).isEmpty();
+    assertThat(run(false, "QUIT\n/help\n")).isEmpty();
+  }
+
+  @Test
+  void aCommandTypedWithoutItsSlashIsThatCommandAndAnythingElseASearch() throws Exception {
+    assertThat(run(false, "help\n")).startsWith("paperbot finds research papers.");
+    assertThat(run(false, "topics add console bare topic\ntopics list\n"))
+        .startsWith("Added topic *console bare topic*")
+        .contains("• console bare topic (weight 1)");
+    String id = bot.wiring().index().all().get(0).id();
+    assertThat(run(false, "save " + id + "\n")).containsPattern("^(Saved|.* is already saved)");
+    assertThat(run(false, "digest status\n")).doesNotStartWith("Papers for");
+    // Words that open a search as often as they name a command stay a search.
+    assertThat(run(false, "more efficient transformers\n"))
+        .startsWith("Papers for \"more efficient transformers\"");
+    assertThat(run(false, "follow the leader\n")).startsWith("Papers for \"follow the leader\"");
+    assertThat(run(false, "topics in robotics\n")).startsWith("Papers for \"topics in robotics\"");
   }
 
   @Test

@@ -402,10 +402,10 @@ final class DiscordProtocolTest {
           discord.slash(
               "600000000000000021",
               "follow",
-              "[{\"name\":\"author\",\"type\":3,\"value\":\"@everyone *Bold* <@600000000000000022>\"}]"));
+              "[{\"name\":\"author\",\"type\":3,\"value\":\"Ada @everyone *Bold* <@600000000000000022>\"}]"));
       JsonNode answer = answer(discord);
       assertThat(answer.get("content").asText())
-          .startsWith("Following *\\@everyone \\*Bold\\* \\<\\@600000000000000022\\>*: ");
+          .startsWith("Following *Ada \\@everyone \\*Bold\\* \\<\\@600000000000000022\\>*: ");
       assertThat(answer.get("allowed_mentions").get("parse")).isEmpty();
       discord.dispatchInteraction(
           discord.slash(
