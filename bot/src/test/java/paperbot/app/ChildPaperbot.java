@@ -61,7 +61,7 @@ record ChildPaperbot(Process process, PrintStream in, BlockingQueue<String> line
             name.startsWith("SLACK_")
                 || name.startsWith("DISCORD_")
                 || name.startsWith("PAPERBOT_"));
-    builder.environment().putAll(TestBots.withoutScheduledRefreshes(env));
+    builder.environment().putAll(TestBots.offline(env));
     builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Process process = builder.start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();

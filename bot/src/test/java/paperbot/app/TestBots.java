@@ -26,24 +26,32 @@ public final class TestBots {
   }
 
   /**
-   * With settings from these environment variables, e.g. a source pointed at a local fake. No
-   * source is refreshed on its schedule unless {@code env} names a cron: a test's bot running at
-   * the hour's seventh minute fetched huggingface.co itself, and on a machine without a network
-   * logged an error into a test that asserts none.
+   * With settings from these environment variables, e.g. a source pointed at a local fake. Nothing
+   * reaches the network unless {@code env} says so (see {@link #offline}).
    */
   public static BotConfig config(Path dataDir, Map<String, String> env) {
-    return BotConfig.load(REPO, withoutScheduledRefreshes(env)).withDataDir(dataDir);
+    return BotConfig.load(REPO, offline(env)).withDataDir(dataDir);
   }
 
-  /** {@code env}, with an empty cron (no scheduled refresh) for every source it names none for. */
-  static Map<String, String> withoutScheduledRefreshes(Map<String, String> env) {
+  /**
+   * {@code env}, with every paper source it names no URL for pointed at a closed port of this
+   * machine, and no scheduled refresh unless it names a cron. A test's bot running at the hour's
+   * seventh minute fetched huggingface.co itself (and on a machine without a network logged an
+   * error into a test that asserts none), and a pasted arXiv link of a paper the seeds lack was
+   * fetched from arxiv.org: a test's outcome must not depend on the network.
+   */
+  static Map<String, String> offline(Map<String, String> env) {
     Map<String, String> all = new HashMap<>();
     for (String source : List.of("HF", "LISTING", "ARXIV")) {
       all.put("PAPERBOT_" + source + "_CRON", "");
+      all.put("PAPERBOT_" + source + "_URL", NO_SERVER);
     }
     all.putAll(env);
     return all;
   }
+
+  /** A port nothing listens on (tcpmux, unassigned in practice): connections are refused. */
+  private static final String NO_SERVER = "http://127.0.0.1:1/";
 
   public static Wiring open(Path dataDir) {
     return Wiring.open(config(dataDir), CLOCK);
