@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import paperbot.recommender.rank.TypingEdits;
 
 /**
  * The command a member most likely meant by a name paperbot does not have: a slip ({@code /topic},
@@ -51,7 +52,7 @@ final class MistypedCommands {
     String nearest = null;
     int best = Integer.MAX_VALUE;
     for (String candidate : names) {
-      int distance = distance(name, candidate);
+      int distance = TypingEdits.plain(name, candidate);
       if (distance < best && distance <= (candidate.length() <= 4 ? 1 : 2)) {
         nearest = candidate;
         best = distance;
@@ -62,29 +63,5 @@ final class MistypedCommands {
           names.stream().filter(candidate -> candidate.startsWith(name)).findFirst().orElse(null);
     }
     return Optional.ofNullable(nearest);
-  }
-
-  /** Edits (insert, delete, replace, swap two neighbours) from one word to the other. */
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

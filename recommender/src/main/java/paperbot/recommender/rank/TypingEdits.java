@@ -1,5 +1,7 @@
 package paperbot.recommender.rank;
 
+import java.util.function.IntBinaryOperator;
+
 /**
  * How many slips of the fingers turn one word into another: a letter left out, one too many, two
  * neighbours swapped, or a key next to the right one each count one (optimal string alignment
@@ -7,7 +9,7 @@ package paperbot.recommender.rank;
  * hits it: "stock" is two from "stack", so a word the papers never use is not read as another word
  * that is one vowel away.
  */
-final class TypingEdits {
+public final class TypingEdits {
   private static final String[] ROWS = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
 
   /** Where the rows start, in key widths: each row sits a little right of the one above. */
@@ -16,6 +18,18 @@ final class TypingEdits {
   private TypingEdits() {}
 
   static int between(String a, String b) {
+    return edits(a, b, TypingEdits::replacing);
+  }
+
+  /**
+   * Edits from one word to the other, each counting one whatever the keys (a command name typed
+   * with a slip: "/topcis" is one from "/topics").
+   */
+  public static int plain(String a, String b) {
+    return edits(a, b, (typed, meant) -> typed == meant ? 0 : 1);
+  }
+
+  private static int edits(String a, String b, IntBinaryOperator replacing) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
@@ -25,7 +39,7 @@ final class TypingEdits {
     }
     for (int i = 1; i <= a.length(); i++) {
       for (int j = 1; j <= b.length(); j++) {
-        int replace = d[i - 1][j - 1] + replacing(a.charAt(i - 1), b.charAt(j - 1));
+        int replace = d[i - 1][j - 1] + replacing.applyAsInt(a.charAt(i - 1), b.charAt(j - 1));
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), replace);
         if (i > 1
             && j > 1
@@ -38,11 +52,11 @@ final class TypingEdits {
     return d[a.length()][b.length()];
   }
 
-  private static int replacing(char typed, char meant) {
+  private static int replacing(int typed, int meant) {
     if (typed == meant) {
       return 0;
     }
-    return neighbours(typed, meant) ? 1 : 2;
+    return neighbours((char) typed, (char) meant) ? 1 : 2;
   }
 
   /** True when the two letters' keys touch on a QWERTY keyboard. */
