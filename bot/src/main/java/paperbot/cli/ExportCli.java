@@ -1,5 +1,6 @@
 package paperbot.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,18 @@ final class ExportCli implements Callable<Integer> {
       return 2;
     }
     try (Wiring wiring = Wiring.openToRead(context.config(common), context.clock())) {
+      // A file in a folder that is not there yet is written there, as an editor's "save as" does.
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        try {
+          Files.createDirectories(parent);
+        } catch (IOException e) {
+          context
+              .err()
+              .println("paperbot export: cannot make the folder " + parent + " (" + e + ")");
+          return 1;
+        }
+      }
       if (!bibtex) {
         int count = JsonLinesFile.write(file, wiring.index().all());
         context.out().println("exported " + count + " papers to " + file);
@@ -80,10 +93,6 @@ final class ExportCli implements Callable<Integer> {
       if (papers.isEmpty()) {
         context.err().println("paperbot export: " + user + " has no saved papers; nothing written");
         return 1;
-      }
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
       }
       String bib = BibTex.of(papers);
       WholeFile.write(file, partial -> Files.writeString(partial, bib));

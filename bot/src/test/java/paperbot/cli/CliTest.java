@@ -250,6 +250,19 @@ final class CliTest {
   }
 
   @Test
+  void exportWritesIntoANewFolderAndSaysWhyItCannotWrite(@TempDir Path files) throws Exception {
+    Path nested = files.resolve("exports/2026/papers.jsonl");
+    Run export = run("", "export", nested.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(java.nio.file.Files.size(nested)).isPositive();
+
+    java.nio.file.Files.writeString(files.resolve("a-file"), "not a folder");
+    Run refused = run("", "export", files.resolve("a-file/papers.jsonl").toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("cannot make the folder").doesNotContain("\tat ");
+  }
+
+  @Test
   void exportThenIngestRoundTripsAndFileErrorsAreUsageErrors(@TempDir Path files) throws Exception {
     Path jsonl = files.resolve("papers.jsonl");
     Run export = run("", "export", jsonl.toString());
