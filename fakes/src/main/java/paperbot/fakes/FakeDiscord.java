@@ -1098,9 +1098,12 @@ public final class FakeDiscord implements AutoCloseable {
         session.socket.close(refusal[0], refuseReason);
         return;
       }
+      int shard = identify.path("shard").path(0).asInt(0);
+      // The shard's old connection gets no more interactions: one sent from now on waits for this
+      // connection's READY (a test may send one as soon as it sees the count).
+      unregister(shard);
       identifies.incrementAndGet();
       intents.add(identify.path("intents").asLong(-1));
-      int shard = identify.path("shard").path(0).asInt(0);
       List<String> guilds = new ArrayList<>();
       for (String guild : List.of(GUILD_A, GUILD_B)) {
         if (shardOf(guild) == shard) {
@@ -1140,10 +1143,15 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void resume(JsonNode resume) {
-      resumes.incrementAndGet();
       int shard = Integer.parseInt(resume.path("session_id").asText("session-0").substring(8));
+      unregister(shard);
+      resumes.incrementAndGet();
       session.send(dispatchJson("RESUMED", "{}"));
       register(shard);
+    }
+
+    private void unregister(int shard) {
+      sessions.computeIfAbsent(shard, k -> new LinkedBlockingQueue<>()).clear();
     }
 
     /** This connection is now the shard's: interactions for its guilds go here. */
