@@ -19,10 +19,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericSelectMenuInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -142,6 +145,50 @@ final class DiscordAdapter extends ListenerAdapter {
             decoded.map(ButtonIds.Decoded::actionId).orElse(""),
             decoded.map(ButtonIds.Decoded::value).orElse(""),
             decoded.map(ButtonIds.Decoded::owner).orElse(""));
+    answer(event, user, () -> router.handle(action));
+  }
+
+  /**
+   * Select menus, modals and user commands: paperbot never sends or registers any, yet Discord may
+   * deliver one (a command an earlier version registered, a message from another app's era). Left
+   * to JDA it would go unanswered and the member see "The application did not respond"; the core
+   * answers it as a button it does not know, in private.
+   */
+  @Override
+  public void onGenericSelectMenuInteraction(GenericSelectMenuInteractionEvent<?, ?> event) {
+    unknownComponent(event, event.getComponentId());
+  }
+
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    unknownComponent(event, event.getModalId());
+  }
+
+  @Override
+  public void onUserContextInteraction(UserContextInteractionEvent event) {
+    ChatRequest request =
+        new ChatRequest(
+            Platform.DISCORD,
+            workspace(event.getGuild() == null ? null : event.getGuild().getId()),
+            event.getChannelId() == null ? "" : event.getChannelId(),
+            event.getUser().getId(),
+            event.getName(),
+            "");
+    answer(event, event.getUser().getId(), () -> router.handle(request));
+  }
+
+  private void unknownComponent(IReplyCallback event, String customId) {
+    String user = event.getUser().getId();
+    log.info("discord interaction not ours type={} id={}", event.getType(), customId);
+    ChatAction action =
+        new ChatAction(
+            Platform.DISCORD,
+            workspace(event.getGuild() == null ? null : event.getGuild().getId()),
+            event.getChannelId() == null ? "" : event.getChannelId(),
+            user,
+            "",
+            "",
+            "");
     answer(event, user, () -> router.handle(action));
   }
 

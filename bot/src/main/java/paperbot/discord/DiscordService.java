@@ -95,7 +95,7 @@ public final class DiscordService implements AutoCloseable {
                 .setRestConfigProvider(shard -> rest)
                 .setSessionController(gateway)
                 .setEnableShutdownHook(false)
-                .addEventListeners(adapter)
+                .addEventListeners(adapter, new GatewayRefusal())
                 .build();
         built = shards;
         awaitEveryShard(shards, settings.shards());
@@ -111,7 +111,7 @@ public final class DiscordService implements AutoCloseable {
               .setRestConfig(rest)
               .setSessionController(gateway)
               .setEnableShutdownHook(false)
-              .addEventListeners(adapter)
+              .addEventListeners(adapter, new GatewayRefusal())
               .build();
       connected = jda;
       jda.awaitReady();

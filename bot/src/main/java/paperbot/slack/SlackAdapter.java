@@ -40,7 +40,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatAction;
 import paperbot.chat.ChatRequest;
-import paperbot.chat.CommandSpec;
 import paperbot.chat.DeliveryLedger;
 import paperbot.chat.OneAnswer;
 import paperbot.chat.Platform;
@@ -73,6 +72,8 @@ public final class SlackAdapter {
 
   static final String PAPER_CARD = "paper_card";
 
+  private static final Pattern ANY_COMMAND = Pattern.compile("^/.+$");
+
   private SlackAdapter(
       CommandRouter router,
       SlackSettings settings,
@@ -90,10 +91,11 @@ public final class SlackAdapter {
                 .slack(slack(settings))
                 .authTestCacheEnabled(true)
                 .build());
-    // Every command the core declares; the shipped manifest lists the same (SlackManifestTest).
-    for (CommandSpec spec : router.specs()) {
-      app.command("/" + spec.name(), this::onCommand);
-    }
+    // Every slash command goes to the core: it answers the commands it declares (the shipped
+    // manifest lists the same, SlackManifestTest) and tells the member what it does not know, where
+    // Bolt would answer 404 and Slack show the member only that the command failed (an app set up
+    // from an older manifest may still send a command paperbot has dropped).
+    app.command(ANY_COMMAND, this::onCommand);
     app.blockAction(Pattern.compile(".*"), this::onButton);
     app.event(LinkSharedEvent.class, this::onLinkShared);
     app.messageShortcut(SAVE_PAPER, (request, ctx) -> onMessageShortcut(request, ctx, true));

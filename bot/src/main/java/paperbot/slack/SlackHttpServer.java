@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
@@ -136,6 +137,17 @@ public final class SlackHttpServer implements AutoCloseable {
       log.info("slack request refused: missing or bad signature");
       return UNAUTHORIZED;
     }
+    Optional<String> rateLimited = SlackEventsRateLimit.workspace(body);
+    if (rateLimited.isPresent()) {
+      // Slack's notice that it holds back this workspace's events this hour (more than 30,000):
+      // acknowledged like any event, as Slack disables the subscriptions of an app that does not
+      // answer 200, and told to whoever runs paperbot.
+      log.warn(
+          "slack is rate limiting this app's events team={}: more than 30,000 events in an hour;"
+              + " events are dropped until the hour is over",
+          rateLimited.get());
+      return Response.builder().statusCode(200).body("").build();
+    }
     Request<?> request;
     try {
       request =
@@ -175,7 +187,14 @@ public final class SlackHttpServer implements AutoCloseable {
           .build();
     }
     try {
-      return app.run(request);
+      Response response = app.run(request);
+      if (response.getStatusCode() == 404 && request.getRequestType() == RequestType.Event) {
+        // An event paperbot has no use for (the manifest subscribes to link_shared only, but an
+        // app set up by hand may subscribe to more): Slack wants every event answered 200, or it
+        // sends it again and in the end disables the app's event subscriptions.
+        return Response.builder().statusCode(200).body("").build();
+      }
+      return response;
     } catch (Exception e) {
       log.error("slack app failed type={}", request.getRequestType(), e);
       return Response.builder()

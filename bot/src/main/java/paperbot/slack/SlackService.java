@@ -1,6 +1,8 @@
 package paperbot.slack;
 
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -44,10 +46,24 @@ public final class SlackService implements AutoCloseable {
     try {
       SlackAdapter adapter = SlackAdapter.start(router, settings, workers, deliveries);
       if (settings.socketMode()) {
-        SocketModeApp socket = new SocketModeApp(settings.appToken(), adapter.app());
+        App app = adapter.app();
+        SocketModeClient client = app.slack().socketMode(settings.appToken());
+        ExecutorService envelopes =
+            Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("slack-envelope-", 0).factory());
+        client.addWebSocketMessageListener(new SocketModeEnvelopes(app, client, envelopes));
+        SocketModeApp socket = new SocketModeApp(client, app);
         socket.startAsync();
         log.info("slack connected mode=socket");
-        return new SlackService(workers, socket::stop);
+        return new SlackService(
+            workers,
+            () -> {
+              try {
+                socket.stop();
+              } finally {
+                envelopes.shutdownNow();
+              }
+            });
       }
       SlackHttpServer http =
           SlackHttpServer.start(adapter.app(), "0.0.0.0", settings.port(), clock);

@@ -206,6 +206,47 @@ final class DiscordAdapterTest {
   }
 
   @Test
+  void interactionsPaperbotNeverIssuedGetAClearPrivateAnswer() throws Exception {
+    String user = "600000000000000031";
+    List<String> interactions =
+        List.of(
+            slash(user, "frobnicate", "[]"),
+            press(user, "never.issued:" + user + ":x"),
+            press(user, "no-separators"),
+            discord.select(user, "papers.pick", "pb-1"),
+            discord.modalSubmit(user, "feedback"));
+    List<String> answers = new ArrayList<>();
+    for (String interaction : interactions) {
+      discord.dispatchInteraction(interaction);
+      JsonNode message = answer(discord);
+      assertThat(message.path("flags").asInt() & 64).as("shown to the member alone").isEqualTo(64);
+      answers.add(message.path("content").asText());
+    }
+    assertThat(answers)
+        .containsExactly(
+            "I don't know `/frobnicate`. Type `/paperbot` to see what I can do.",
+            "Sorry, that button has expired. Run the command again.",
+            "Sorry, that button has expired. Run the command again.",
+            "Sorry, that button has expired. Run the command again.",
+            "Sorry, that button has expired. Run the command again.");
+  }
+
+  @Test
+  void anOptionOfAnotherTypeThanRegisteredIsReadAsItsValue() throws Exception {
+    // Discord checks option types against the registration, but a stale registration may differ.
+    discord.dispatchInteraction(
+        slash("600000000000000032", "papers", "[{\"name\":\"query\",\"type\":4,\"value\":42}]"));
+    assertThat(answer(discord).get("content").asText()).startsWith("No papers match \"42\".");
+    discord.dispatchInteraction(
+        slash(
+            "600000000000000032",
+            "topics",
+            "[{\"name\":\"add\",\"type\":1,\"options\":[{\"name\":\"topic\",\"type\":3,"
+                + "\"value\":\"offline rl\"},{\"name\":\"weight\",\"type\":3,\"value\":\"heavy\"}]}]"));
+    assertThat(answer(discord).get("content").asText()).startsWith("`heavy` is not a weight.");
+  }
+
+  @Test
   void topicsSubcommandOptionsReachTheCore() throws Exception {
     discord.dispatchInteraction(
         slash(

@@ -278,6 +278,75 @@ final class DiscordProtocolTest {
   }
 
   @Test
+  void anInvalidSessionIsIdentifiedAfreshOrResumedAsDiscordSaysAndInteractionsStillArrive()
+      throws Exception {
+    try (FakeDiscord discord = new FakeDiscord(WALL);
+        DiscordService service = start(discord, bot.router(), 1)) {
+      // d=false: the session is gone; the client waits 1 to 5 s and identifies afresh.
+      discord.invalidSession(0, false);
+      for (int waited = 0; discord.identifies() < 2 && waited < 600; waited++) {
+        Thread.sleep(100);
+      }
+      assertThat(discord.identifies()).as("identified afresh").isEqualTo(2);
+      discord.dispatchInteraction(
+          discord.slash("600000000000000021", "topics", "[{\"name\":\"list\",\"type\":1}]"));
+      assertThat(answer(discord).get("content").asText()).isNotBlank();
+      // d=true: the session may be resumed.
+      discord.invalidSession(0, true);
+      for (int waited = 0; discord.resumes() == 0 && waited < 600; waited++) {
+        Thread.sleep(100);
+      }
+      assertThat(discord.resumes()).as("resumed").isEqualTo(1);
+      discord.dispatchInteraction(
+          discord.slash("600000000000000022", "topics", "[{\"name\":\"list\",\"type\":1}]"));
+      assertThat(answer(discord).get("content").asText()).isNotBlank();
+      assertNothingRefused(discord);
+    }
+  }
+
+  @Test
+  void aCloseThatForbidsReconnectingIsObeyedAndSaysWhatToDo() throws Exception {
+    try (LogCapture logs = LogCapture.start();
+        FakeDiscord discord = new FakeDiscord(WALL);
+        DiscordService service = start(discord, bot.router(), 1)) {
+      int connections = discord.gatewayConnections();
+      discord.closeGateway(0, 4014, "Disallowed intent(s).");
+      for (int waited = 0;
+          service.jda().getStatus() != net.dv8tion.jda.api.JDA.Status.SHUTDOWN && waited < 600;
+          waited++) {
+        Thread.sleep(100);
+      }
+      assertThat(service.jda().getStatus()).isEqualTo(net.dv8tion.jda.api.JDA.Status.SHUTDOWN);
+      assertThat(discord.gatewayConnections()).as("no reconnect").isEqualTo(connections);
+      // paperbot asks for the guild events alone (intents 1): nothing is there to enable, and the
+      // log says so.
+      assertThat(discord.identifiedIntents()).containsOnly(1L);
+      assertThat(logs.lines())
+          .anyMatch(line ->
+              line.contains("discord stopped: paperbot no longer answers on Discord")
+                  && line.contains("paperbot asked for no privileged intent")
+                  && line.contains("nothing to enable under Privileged Gateway Intents"));
+    }
+  }
+
+  @Test
+  void eachCloseCodeThatForbidsReconnectingNamesWhatToChange() {
+    var none = java.util.EnumSet.of(net.dv8tion.jda.api.requests.GatewayIntent.GUILD_MESSAGES);
+    var content = java.util.EnumSet.of(net.dv8tion.jda.api.requests.GatewayIntent.MESSAGE_CONTENT);
+    assertThat(
+            GatewayRefusal.advice(
+                net.dv8tion.jda.api.requests.CloseCode.AUTHENTICATION_FAILED, none))
+        .contains("4004", "DISCORD_TOKEN");
+    assertThat(
+            GatewayRefusal.advice(
+                net.dv8tion.jda.api.requests.CloseCode.DISALLOWED_INTENTS, content))
+        .contains("enable MESSAGE_CONTENT under Bot, Privileged Gateway Intents");
+    assertThat(
+            GatewayRefusal.advice(net.dv8tion.jda.api.requests.CloseCode.SHARDING_REQUIRED, none))
+        .contains("DISCORD_SHARDS");
+  }
+
+  @Test
   void aRateLimitedPostIsRetriedAfterRetryAfter() throws Exception {
     try (FakeDiscord discord = new FakeDiscord(WALL);
         DiscordService service = start(discord, bot.router(), 1)) {

@@ -429,8 +429,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile WebSocket current;
 
-  /** An acknowledgement: its payload (may be empty) and whether it came within the 3 s. */
-  public record Acked(String envelopeId, String payload, boolean inTime) {}
+  /**
+   * An acknowledgement: its payload (may be empty), whether it came within the 3 s, and how long
+   * after the envelope it came (for the report of a failed assertion, never asserted itself).
+   */
+  public record Acked(String envelopeId, String payload, boolean inTime, long afterMillis) {}
 
   /**
    * {@code apps.connections.open}: only an app-level token may open a connection; the answer is a
@@ -486,9 +489,24 @@ public final class FakeSlackWebApi implements AutoCloseable {
    * open a new connection and may close the old one.
    */
   public void disconnect() {
+    disconnect("refresh_requested");
+  }
+
+  /**
+   * A {@code disconnect} message with Slack's reason: {@code warning} (the connection will be
+   * refreshed soon), {@code refresh_requested} (reconnect now) or {@code link_disabled} (Socket
+   * Mode was turned off for the app).
+   */
+  public void disconnect(String reason) {
     current.send(
-        "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
-            + "\"debug_info\":{\"host\":\"applink-fake\"}}");
+        "{\"type\":\"disconnect\",\"reason\":\""
+            + reason
+            + "\",\"debug_info\":{\"host\":\"applink-fake\"}}");
+  }
+
+  /** Closes the current connection from Slack's side, without a disconnect message first. */
+  public void drop() {
+    current.close(1001, "going away");
   }
 
   /** Times {@code apps.connections.open} was called. */
@@ -519,9 +537,10 @@ public final class FakeSlackWebApi implements AutoCloseable {
         return;
       }
       Long sent = sentAt.get(id.group(1));
-      boolean inTime = sent != null && System.nanoTime() - sent <= ACK_DEADLINE.toNanos();
+      long after = sent == null ? -1 : System.nanoTime() - sent;
+      boolean inTime = sent != null && after <= ACK_DEADLINE.toNanos();
       acks.computeIfAbsent(id.group(1), k -> new LinkedBlockingQueue<>())
-          .add(new Acked(id.group(1), text, inTime));
+          .add(new Acked(id.group(1), text, inTime, after / 1_000_000));
     }
   }
 }

@@ -595,6 +595,91 @@ final class SlackAdapterTest {
   }
 
   @Test
+  void aCommandPaperbotDoesNotKnowIsAnsweredByTheCoreNotRefused() throws Exception {
+    // Slack shows the member only "failed with the error" for a non-200; an app set up from an
+    // older manifest may still send a command paperbot has dropped.
+    HttpResponse<String> response =
+        post(
+            fast,
+            SlackForms.command("U5", "/frobnicate", "now", slackApi.responseUrl("unknown")),
+            now(),
+            SECRET);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode message = JSON.readTree(response.body());
+    assertThat(message.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(message.get("text").asText())
+        .isEqualTo("I don't know `/frobnicate`. Type `/paperbot` to see what I can do.");
+  }
+
+  @Test
+  void aCommandWithOnlyItsRequiredFieldsFromAnEnterpriseOrgIsAnswered() throws Exception {
+    // Slack leaves out channel_name and team_domain at times, and adds enterprise fields on Grid.
+    String body =
+        SlackForms.form(
+            "token",
+            "x",
+            "team_id",
+            "T1",
+            "enterprise_id",
+            "E1",
+            "enterprise_name",
+            "Org",
+            "is_enterprise_install",
+            "true",
+            "channel_id",
+            "C1",
+            "user_id",
+            "U5",
+            "command",
+            "/papers",
+            "text",
+            "  ",
+            "api_app_id",
+            "A1",
+            "response_url",
+            slackApi.responseUrl("grid"),
+            "trigger_id",
+            "1.2.3");
+    HttpResponse<String> response = post(fast, body, now(), SECRET);
+    assertThat(response.statusCode()).isEqualTo(200);
+    // Only spaces after /papers is no query: the member's own papers (here, what's trending).
+    assertThat(JSON.readTree(response.body()).get("text").asText())
+        .startsWith("You have no topics yet, so here is what's trending.");
+  }
+
+  @Test
+  void theUrlVerificationChallengeIsEchoed() throws Exception {
+    String challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P";
+    HttpResponse<String> response =
+        postJson(
+            fast,
+            "{\"token\":\"x\",\"challenge\":\"" + challenge + "\",\"type\":\"url_verification\"}",
+            now(),
+            SECRET);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(challenge);
+  }
+
+  @Test
+  void everyEventIsAnswered200EvenOnesPaperbotHasNoUseFor() throws Exception {
+    // Slack disables an app's event subscriptions when more than 5% of deliveries in an hour get
+    // no 200: an event without a handler, and Slack's own rate-limit notice, are answered too.
+    String mention =
+        "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+            + "\"event_id\":\"EvMention1\",\"event_time\":1700000000,\"event\":{\"type\":\"app_mention\","
+            + "\"user\":\"U1\",\"text\":\"<@UBOT> hello\",\"ts\":\"1.1\",\"channel\":\"C1\","
+            + "\"event_ts\":\"1.1\"}}";
+    assertThat(postJson(fast, mention, now(), SECRET).statusCode()).isEqualTo(200);
+    String limited =
+        "{\"token\":\"x\",\"type\":\"app_rate_limited\",\"team_id\":\"TLIMIT\","
+            + "\"minute_rate_limited\":1518467820,\"api_app_id\":\"A1\"}";
+    assertThat(postJson(fast, limited, now(), SECRET).statusCode()).isEqualTo(200);
+    assertThat(logs.lines())
+        .anyMatch(line -> line.contains("slack is rate limiting this app's events team=TLIMIT"))
+        .noneMatch(line -> line.contains("minute_rate_limited"));
+  }
+
+  @Test
   void anUnsignedBodyIsRefusedWith401BeforeAnythingReadsIt() throws Exception {
     // Unread, whatever it holds: a forged body that Slack never signed cannot reach the parser
     // (which logs what it cannot read) or learn from a 400 what the endpoint accepts.

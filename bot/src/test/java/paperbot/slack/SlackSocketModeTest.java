@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -147,18 +149,83 @@ final class SlackSocketModeTest {
     try (FakeSlackWebApi slack = new FakeSlackWebApi();
         SlackService service = start(slack)) {
       slack.awaitConnection();
-      slack.disconnect();
+      // Slack warns that a connection will be refreshed, then asks for the refresh.
+      for (String reason : List.of("warning", "refresh_requested")) {
+        int opened = slack.connectionsOpened();
+        slack.disconnect(reason);
+        slack.awaitConnection();
+        assertThat(slack.connectionsOpened())
+            .as("a new connection was opened after " + reason)
+            .isGreaterThan(opened);
+        String topics =
+            slack.sendEnvelope(
+                "slash_commands",
+                slash("U8", "/topics", "list", slack.responseUrl("sm-t-" + reason)),
+                true);
+        FakeSlackWebApi.Acked ack = slack.ack(topics);
+        assertThat(ack).isNotNull();
+        assertThat(ack.inTime()).isTrue();
+        assertThat(answer(slack, ack, "/respond/sm-t-" + reason).toString())
+            .containsIgnoringCase("topic");
+      }
+    }
+  }
+
+  @Test
+  void envelopesAreWorkedOnTogetherSoASlowOneHoldsUpNoOther() throws Exception {
+    // Each /digest waits for users.info, which Slack is slow to answer: every one is acknowledged
+    // empty when the inline budget runs out, each counted from its own arrival, not the last one's.
+    try (FakeSlackWebApi slack = new FakeSlackWebApi();
+        SlackService service = start(slack)) {
       slack.awaitConnection();
-      assertThat(slack.connectionsOpened())
-          .as("a new connection was opened")
-          .isGreaterThanOrEqualTo(2);
-      String topics =
+      slack.holdUsersInfo();
+      List<String> sent = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        sent.add(
+            slack.sendEnvelope(
+                "slash_commands",
+                slash("U3" + i, "/digest", "status", slack.responseUrl("sm-slow-" + i)),
+                true));
+      }
+      List<FakeSlackWebApi.Acked> acks = new ArrayList<>();
+      for (String envelope : sent) {
+        acks.add(slack.ack(envelope));
+      }
+      slack.releaseUsersInfo();
+      assertThat(acks).doesNotContainNull().allMatch(FakeSlackWebApi.Acked::inTime);
+      for (int i = 0; i < sent.size(); i++) {
+        assertThat(slack.next("/respond/sm-slow-" + i)).as("answered later").isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void anEnvelopeNoHandlerServesIsAcknowledgedAnywaySoSlackDoesNotSendItAgain() throws Exception {
+    try (FakeSlackWebApi slack = new FakeSlackWebApi();
+        SlackService service = start(slack)) {
+      slack.awaitConnection();
+      String mention =
           slack.sendEnvelope(
-              "slash_commands", slash("U8", "/topics", "list", slack.responseUrl("sm-t")), true);
-      FakeSlackWebApi.Acked ack = slack.ack(topics);
-      assertThat(ack).isNotNull();
-      assertThat(ack.inTime()).isTrue();
-      assertThat(answer(slack, ack, "/respond/sm-t").toString()).containsIgnoringCase("topic");
+              "events_api",
+              "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\","
+                  + "\"type\":\"event_callback\",\"event_id\":\"EvSmMention\","
+                  + "\"event_time\":1700000000,\"event\":{\"type\":\"app_mention\",\"user\":\"U1\","
+                  + "\"text\":\"hello\",\"ts\":\"1.1\",\"channel\":\"C1\",\"event_ts\":\"1.1\"}}",
+              false);
+      FakeSlackWebApi.Acked acked = slack.ack(mention);
+      assertThat(acked).as("acknowledged").isNotNull();
+      assertThat(acked.inTime()).isTrue();
+      assertThat(JSON.readTree(acked.payload()).has("payload")).as("acknowledged empty").isFalse();
+      // A command paperbot does not know is answered by the core in the acknowledgement.
+      String unknown =
+          slack.sendEnvelope(
+              "slash_commands",
+              slash("U9", "/frobnicate", "", slack.responseUrl("sm-unknown")),
+              true);
+      FakeSlackWebApi.Acked answered = slack.ack(unknown);
+      assertThat(answered).isNotNull();
+      assertThat(answer(slack, answered, "/respond/sm-unknown").get("text").asText())
+          .startsWith("I don't know `/frobnicate`.");
     }
   }
 }

@@ -214,6 +214,27 @@ public final class FakeDiscord implements AutoCloseable {
         false);
   }
 
+  /** A choice in a string select menu (component type 3) on a message in a direct message. */
+  public String select(String userId, String customId, String value) {
+    return interaction(
+        userId,
+        null,
+        3,
+        "{\"custom_id\":"
+            + quote(customId)
+            + ",\"component_type\":3,\"values\":["
+            + quote(value)
+            + "]}",
+        ",\"message\":" + message("900000000000000009", DM_CHANNEL, ""),
+        false);
+  }
+
+  /** A modal submitted (interaction type 5) in a direct message, with no fields filled in. */
+  public String modalSubmit(String userId, String customId) {
+    return interaction(
+        userId, null, 5, "{\"custom_id\":" + quote(customId) + ",\"components\":[]}", "", false);
+  }
+
   /**
    * A message context-menu command ("Paper card") used on a message with this content, in a guild's
    * text channel: Discord resolves the target message into the interaction.
@@ -383,6 +404,37 @@ public final class FakeDiscord implements AutoCloseable {
     session.send("{\"op\":7,\"d\":null}");
   }
 
+  /**
+   * Sends op 9 INVALID SESSION on a shard: with {@code resumable} false the client must wait 1 to 5
+   * s and IDENTIFY afresh; with true it may RESUME.
+   */
+  public void invalidSession(int shard, boolean resumable) throws InterruptedException {
+    session(shard).send("{\"op\":9,\"d\":" + resumable + "}");
+  }
+
+  /**
+   * Closes a shard's connection with a gateway close code: 4000 to 4009 let the client reconnect,
+   * while 4004 (authentication failed), 4010 to 4014 (bad shard, sharding required, invalid API
+   * version, invalid or disallowed intents) tell it not to.
+   */
+  public void closeGateway(int shard, int code, String reason) throws InterruptedException {
+    session(shard).socket.close(code, reason);
+  }
+
+  /** The next IDENTIFY is answered by closing the connection with this close code. */
+  public void refuseNextIdentify(int code, String reason) {
+    refuseIdentify.add(new int[] {code});
+    refuseReason = reason;
+  }
+
+  private final BlockingQueue<int[]> refuseIdentify = new LinkedBlockingQueue<>();
+  private volatile String refuseReason = "";
+
+  /** Gateway connections opened so far (each gets HELLO). */
+  public int gatewayConnections() {
+    return allSessions.size();
+  }
+
   /** Sessions resumed (op 6) so far. */
   public int resumes() {
     return resumes.get();
@@ -391,6 +443,13 @@ public final class FakeDiscord implements AutoCloseable {
   /** Sessions identified (op 2) so far. */
   public int identifies() {
     return identifies.get();
+  }
+
+  private final List<Long> intents = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** The intents each IDENTIFY asked for, in order. */
+  public List<Long> identifiedIntents() {
+    return List.copyOf(intents);
   }
 
   /** Gateway connections whose messages this fake sent zlib-stream compressed. */
@@ -1034,8 +1093,17 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void identify(JsonNode identify) {
-      identifies.incrementAndGet();
+      int[] refusal = refuseIdentify.poll();
+      if (refusal != null) {
+        session.socket.close(refusal[0], refuseReason);
+        return;
+      }
       int shard = identify.path("shard").path(0).asInt(0);
+      // The shard's old connection gets no more interactions: one sent from now on waits for this
+      // connection's READY (a test may send one as soon as it sees the count).
+      unregister(shard);
+      identifies.incrementAndGet();
+      intents.add(identify.path("intents").asLong(-1));
       List<String> guilds = new ArrayList<>();
       for (String guild : List.of(GUILD_A, GUILD_B)) {
         if (shardOf(guild) == shard) {
@@ -1075,10 +1143,15 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private void resume(JsonNode resume) {
-      resumes.incrementAndGet();
       int shard = Integer.parseInt(resume.path("session_id").asText("session-0").substring(8));
+      unregister(shard);
+      resumes.incrementAndGet();
       session.send(dispatchJson("RESUMED", "{}"));
       register(shard);
+    }
+
+    private void unregister(int shard) {
+      sessions.computeIfAbsent(shard, k -> new LinkedBlockingQueue<>()).clear();
     }
 
     /** This connection is now the shard's: interactions for its guilds go here. */
