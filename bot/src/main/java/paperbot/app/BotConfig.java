@@ -27,7 +27,7 @@ import paperbot.slack.SlackSettings;
  * @param dataDir where the index and database live
  * @param seedsDir the starting corpus
  * @param expansionsFile abbreviation and synonym groups for queries
- * @param database JDBC URL, user and password; the URL is empty for the embedded H2 default under
+ * @param database JDBC URL, user and password; the URL is empty for the embedded SQLite default in
  *     the data directory
  * @param limits limits on what members may store
  * @param slack how to reach Slack; disabled without a bot token

@@ -74,7 +74,8 @@ public final class DataBackup {
       throw new IllegalStateException(
           "nothing to back up: " + config.dataDir() + " has no index yet");
     }
-    try (FSDirectory directory = FSDirectory.open(index);
+    try (WriterProcessLock writer = writerLock(config.dataDir());
+        FSDirectory directory = FSDirectory.open(index);
         Lock lock = writeLock(directory)) {
       lock.ensureValid(); // held for the whole copy: no paperbot can start writing meanwhile
       SegmentInfos commit;
@@ -122,7 +123,8 @@ public final class DataBackup {
   public String restore(Path source) throws IOException {
     requireFinishedBackup(source);
     Path index = Files.createDirectories(config.dataDir().resolve("index"));
-    try (FSDirectory directory = FSDirectory.open(index);
+    try (WriterProcessLock writer = writerLock(config.dataDir());
+        FSDirectory directory = FSDirectory.open(index);
         Lock lock = writeLock(directory)) {
       lock.ensureValid(); // held for the whole restore: no paperbot can start meanwhile
       Path unfinished = config.dataDir().resolve(RESTORE_UNFINISHED);
@@ -244,6 +246,19 @@ public final class DataBackup {
     return name.startsWith(Database.FILE_NAME)
         || name.startsWith(H2_DB_NAME + ".mv.db")
         || name.startsWith(H2_DB_NAME + ".trace.db");
+  }
+
+  /**
+   * The data directory's writer lock, first: a bot that starts meanwhile is refused at once instead
+   * of waiting for the index as it would for a search (and then opening a database being replaced).
+   */
+  private static WriterProcessLock writerLock(Path dataDir) {
+    try {
+      return WriterProcessLock.obtain(dataDir);
+    } catch (WriterProcessLock.Held e) {
+      throw new IllegalStateException(
+          "the data directory is in use by a running paperbot; stop it first", e);
+    }
   }
 
   private static Lock writeLock(FSDirectory directory) throws IOException {

@@ -75,8 +75,17 @@ public final class Wiring implements AutoCloseable {
   private final CommandRouter router;
   private final IndexStatus indexStatus;
   private final DeliveryLedger deliveries;
+  private final WriterProcessLock writerLock;
+
+  /**
+   * How long a process that writes waits for the index's writer while a tool that only reads holds
+   * it to bring the index up to date (with no bot running it does the bot's start-up work: catching
+   * up with the database, a changed seed corpus). Past that it refuses to start, as beside a bot.
+   */
+  private static final Duration WAIT_FOR_READING_TOOL = Duration.ofMinutes(2);
 
   private Wiring(
+      WriterProcessLock writerLock,
       Database database,
       PaperArchive archive,
       CorpusService corpus,
@@ -92,6 +101,7 @@ public final class Wiring implements AutoCloseable {
       PaperSync paperSync,
       LiveSources sources,
       DeliveryLedger deliveries) {
+    this.writerLock = writerLock;
     this.deliveries = deliveries;
     this.paperSync = paperSync;
     this.digestStore = digestStore;
@@ -125,7 +135,9 @@ public final class Wiring implements AutoCloseable {
   /**
    * Opens for a tool that only reads ({@code search}, {@code stats}, {@code export}). Beside a
    * running bot, whose writer holds the index, it reads the index as the bot last committed it, and
-   * leaves reconciling it with the database and indexing changed seeds to the bot.
+   * leaves reconciling it with the database and indexing changed seeds to the bot. With no bot
+   * running it brings the index up to date itself, then lets go of the index's writer before it
+   * reads: a bot started meanwhile waits only for that, not for the whole command.
    */
   public static Wiring openToRead(BotConfig config, Clock clock) {
     return open(config, clock, false, true);
@@ -138,23 +150,33 @@ public final class Wiring implements AutoCloseable {
     QueryExpander expander = QueryExpander.load(config.expansionsFile());
     // Before anything is opened: a restore cut short must not start as a fresh, empty database.
     DataBackup.requireNoUnfinishedRestore(config.dataDir());
-    Database database = openDatabase(config);
+    // A second process that writes is refused before it migrates or opens anything.
+    WriterProcessLock writerLock = readBesideWriter ? null : obtainWriterLock(config);
+    Database database;
+    try {
+      database = openDatabase(config);
+    } catch (RuntimeException e) {
+      closeQuietly(writerLock, e);
+      throw e;
+    }
     LucenePaperIndex index;
     JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), clock);
     Path indexDir = config.dataDir().resolve("index");
     boolean besideWriter = false;
     try {
-      try {
-        index = LucenePaperIndex.open(indexDir, expander, clock);
-      } catch (LucenePaperIndex.InUse e) {
-        if (!readBesideWriter) {
-          throw e;
+      if (readBesideWriter) {
+        try {
+          index = LucenePaperIndex.open(indexDir, expander, clock);
+        } catch (LucenePaperIndex.InUse e) {
+          index = LucenePaperIndex.openReadOnly(indexDir, expander, clock);
+          besideWriter = true;
         }
-        index = LucenePaperIndex.openReadOnly(indexDir, expander, clock);
-        besideWriter = true;
+      } else {
+        index = openWaitingForReadingTool(indexDir, expander, clock);
       }
     } catch (RuntimeException e) {
       database.close();
+      closeQuietly(writerLock, e);
       throw e;
     }
     // Papers are written to the database first, then the index; the sync follows other processes'
@@ -168,7 +190,24 @@ public final class Wiring implements AutoCloseable {
       log.info(
           "index opened to read beside the paperbot that writes it papers={}", status.papers());
     } else {
-      status = ready(index, indexSync, corpus, database, config, clock);
+      try {
+        status = ready(index, indexSync, corpus, database, config, clock);
+      } catch (RuntimeException e) {
+        closeQuietly(writerLock, e);
+        throw e;
+      }
+      if (readBesideWriter) {
+        // Up to date: the writer goes, so that a bot starting now need not wait for this command.
+        index.close();
+        try {
+          index = LucenePaperIndex.openReadOnly(indexDir, expander, clock);
+        } catch (RuntimeException e) {
+          database.close();
+          throw e;
+        }
+        corpus = new CorpusService(archive, index, indexWrites);
+        indexSync = new IndexSync(archive, index, clock, indexWrites);
+      }
     }
     log.info(
         "index ready papers={} rebuilt={} took_ms={}",
@@ -230,6 +269,7 @@ public final class Wiring implements AutoCloseable {
         }
         database.close();
         index.close();
+        closeQuietly(writerLock, e);
         throw new IllegalStateException("the digest scheduler did not start: " + e.getMessage(), e);
       }
     }
@@ -258,6 +298,7 @@ public final class Wiring implements AutoCloseable {
     List<ChatCommand> routed = new ArrayList<>(others);
     routed.add(help);
     return new Wiring(
+        writerLock,
         database,
         archive,
         corpus,
@@ -274,6 +315,72 @@ public final class Wiring implements AutoCloseable {
         sources,
         // Platforms' repeated deliveries, remembered in the database every process shares
         new StoredDeliveryLedger(new JdbcDeliveryClaims(database.dataSource(), clock), clock));
+  }
+
+  /**
+   * The data directory's writer lock; another paperbot writing it is refused in the usual words.
+   */
+  private static WriterProcessLock obtainWriterLock(BotConfig config) {
+    try {
+      return WriterProcessLock.obtain(config.dataDir());
+    } catch (WriterProcessLock.Held e) {
+      throw new IllegalStateException(
+          "the data directory "
+              + config.dataDir()
+              + " is in use by another paperbot process; stop it first, "
+              + "or give this command its own --data directory",
+          e);
+    }
+  }
+
+  /**
+   * The index's writer for a process that holds the data directory's writer lock. Taken already, it
+   * is held by a tool that only reads and is bringing the index up to date, or by a paperbot too
+   * old to take the data directory's lock; either way this process waits for it (up to {@link
+   * #WAIT_FOR_READING_TOOL}) instead of failing to start because a search ran at the same moment.
+   */
+  private static LucenePaperIndex openWaitingForReadingTool(
+      Path indexDir, QueryExpander expander, Clock clock) {
+    long started = System.nanoTime(); // a duration, not a date: the injected clock may stand still
+    boolean said = false;
+    while (true) {
+      try {
+        return LucenePaperIndex.open(indexDir, expander, clock);
+      } catch (LucenePaperIndex.InUse e) {
+        if (System.nanoTime() - started > WAIT_FOR_READING_TOOL.toNanos()) {
+          throw e;
+        }
+        if (!said) {
+          log.info(
+              "index held by a paperbot tool that brings it up to date, waiting for it"
+                  + " index={} wait_s={}",
+              indexDir,
+              WAIT_FOR_READING_TOOL.toSeconds());
+          said = true;
+        }
+        try {
+          Thread.sleep(INDEX_RETRY.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** How often a process waiting for the index's writer tries again. */
+  private static final Duration INDEX_RETRY = Duration.ofMillis(100);
+
+  /** Releases the writer lock after a failed open, keeping the failure as the one reported. */
+  private static void closeQuietly(WriterProcessLock writerLock, Exception failure) {
+    if (writerLock == null) {
+      return;
+    }
+    try {
+      writerLock.close();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /**
@@ -437,13 +544,19 @@ public final class Wiring implements AutoCloseable {
 
   @Override
   public void close() {
-    try (database;
-        index) {
-      if (scheduler != null) {
-        scheduler.close(); // first: no digest may start while the index and database close
+    try {
+      try (database;
+          index) {
+        if (scheduler != null) {
+          scheduler.close(); // first: no digest may start while the index and database close
+        }
+        if (paperSync != null) {
+          paperSync.close();
+        }
       }
-      if (paperSync != null) {
-        paperSync.close();
+    } finally {
+      if (writerLock != null) {
+        writerLock.close(); // last: the next writer may start once everything here is closed
       }
     }
   }

@@ -14,8 +14,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.app.LogCapture;
 import paperbot.app.TestBots;
 import paperbot.app.Wiring;
 import paperbot.recommender.corpus.Paper;
@@ -133,6 +141,51 @@ final class CliTest {
           .extracting(hit -> hit.paper().id())
           .isEqualTo("2611.07777");
     }
+  }
+
+  /**
+   * With no bot running, a tool that only reads brings the index up to date itself (the index's
+   * writer), and then lets go of it: a bot started while the tool is still searching or exporting
+   * starts. It did not: the tool kept the writer to its end, and a bot started at the same moment
+   * as a search stopped with "in use by another paperbot process".
+   */
+  @Test
+  void aToolThatOnlyReadsLetsGoOfTheIndexOnceItIsUpToDate() {
+    try (Wiring tool = Wiring.openToRead(TestBots.config(data), TestBots.CLOCK);
+        Wiring bot = TestBots.open(data)) {
+      assertThat(tool.index().search(SearchRequest.firstPage("diffusion policy", 3)).hits())
+          .as("the tool goes on reading")
+          .hasSize(3);
+      assertThat(bot.index().size()).isEqualTo(303);
+    }
+  }
+
+  /**
+   * A bot that finds the index's writer held by a tool bringing it up to date waits for the tool
+   * and then starts, where it stopped at once ("in use by another paperbot process") before.
+   */
+  @Test
+  @SuppressWarnings("try") // the tool's lock is only held
+  void aBotStartingWhileAToolHoldsTheIndexWaitsForItAndStarts() throws Exception {
+    TestBots.open(data).close(); // an index to hold
+    Run chat;
+    try (LogCapture logs = LogCapture.start();
+        FSDirectory index = FSDirectory.open(data.resolve("index"));
+        ExecutorService starting = Executors.newSingleThreadExecutor()) {
+      Future<Run> bot;
+      try (Lock heldByATool = index.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+        bot = starting.submit(() -> run("/topics list\n", "--user", "ana", "chat"));
+        long polls = 0;
+        while (logs.lines().stream().noneMatch(line -> line.contains("waiting for it"))) {
+          assertThat(bot.isDone()).as("the bot gave up instead of waiting").isFalse();
+          assertThat(++polls).as("the bot never said it waits").isLessThan(6_000);
+          Thread.sleep(10);
+        }
+      }
+      chat = bot.get(2, TimeUnit.MINUTES);
+    }
+    assertThat(chat.exitCode()).as(chat.err()).isZero();
+    assertThat(chat.out()).contains("no topics");
   }
 
   @Test

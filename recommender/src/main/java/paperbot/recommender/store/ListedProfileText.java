@@ -1,0 +1,195 @@
+package paperbot.recommender.store;
+
+import static paperbot.recommender.store.Sql.prepare;
+import static paperbot.recommender.store.Sql.update;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paperbot.recommender.profile.VisibleText;
+
+/**
+ * Migration 9: a topic, muted term or followed author stored with a comma or semicolon in it
+ * becomes one row per item. Before {@code /topics add}, {@code /follow} and {@code /topics mute}
+ * read such text as a list, they stored it whole ("offline rl, world models" as one topic, "Sergey
+ * Levine, Chelsea Finn" as one author); since then the same text typed to remove it is read as a
+ * list of items the member does not have, so the row could not be removed, and a followed "author"
+ * of two names matched no paper. Now each item is a row, as if typed today, and typing the text
+ * again removes them all.
+ *
+ * <p>Items are trimmed, runs of spaces made one, and read as migration 8 reads text ({@link
+ * VisibleText}, topics and terms in lower case). An item that becomes a row the member has already
+ * is merged into the earlier one, which keeps its place with the higher weight; a topic's items
+ * keep its weight and the time it was added. A text with no item (separators only) stays. Digest
+ * topics were always read as a list. In SQL's own transaction on every database, so a kill leaves
+ * it undone and the next start runs it again.
+ */
+final class ListedProfileText implements JavaMigration {
+  private static final Logger log = LoggerFactory.getLogger(ListedProfileText.class);
+
+  /** What separates the items of a typed list. */
+  private static final Pattern SEPARATOR = Pattern.compile("[,;]");
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion("9");
+  }
+
+  @Override
+  public String getDescription() {
+    return "listed profile text";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null; // Java: Flyway has no text to sum
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    Connection c = context.getConnection();
+    int topics = split(c, "member_topic", "topic", ListedProfileText::lowerCase, true);
+    int mutes = split(c, "member_mute", "term", ListedProfileText::lowerCase, false);
+    int follows = split(c, "member_follow", "author", VisibleText::of, false);
+    if (topics + mutes + follows > 0) {
+      log.info(
+          "stored profile lists read as one row per item topics={} mutes={} follows={}",
+          topics,
+          mutes,
+          follows);
+    }
+  }
+
+  private static String lowerCase(String text) {
+    return VisibleText.of(text).toLowerCase(Locale.ROOT);
+  }
+
+  /** A stored row: its text, and where the table has them its weight and when it was added. */
+  private record Row(String text, double weight, Timestamp added) {}
+
+  /** The items of a typed list, each as it is read now; empty when the text has none. */
+  static List<String> items(String text, UnaryOperator<String> read) {
+    List<String> items = new ArrayList<>();
+    for (String part : SEPARATOR.split(text, -1)) {
+      String item = read.apply(SPACES.matcher(part.strip()).replaceAll(" "));
+      if (!item.isEmpty()) {
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  /** Rewrites the members who have a row with a list in it; returns the rows written. */
+  private static int split(
+      Connection c, String table, String column, UnaryOperator<String> read, boolean weighted)
+      throws SQLException {
+    Map<Long, List<Row>> listing = new LinkedHashMap<>();
+    String order = weighted ? "member_id, added_at, " + column : "member_id, " + column;
+    try (PreparedStatement select =
+            prepare(
+                c,
+                "SELECT member_id, "
+                    + column
+                    + (weighted ? ", weight, added_at" : "")
+                    + " FROM "
+                    + table
+                    + " ORDER BY "
+                    + order);
+        ResultSet rs = select.executeQuery()) {
+      long member = -1;
+      List<Row> rows = new ArrayList<>();
+      boolean hasList = false;
+      while (rs.next()) {
+        if (rs.getLong(1) != member) {
+          if (hasList) {
+            listing.put(member, rows);
+          }
+          member = rs.getLong(1);
+          rows = new ArrayList<>();
+          hasList = false;
+        }
+        Row row =
+            weighted
+                ? new Row(rs.getString(2), rs.getDouble(3), rs.getTimestamp(4))
+                : new Row(rs.getString(2), 0, null);
+        rows.add(row);
+        hasList |= SEPARATOR.matcher(row.text()).find() && !items(row.text(), read).isEmpty();
+      }
+      if (hasList) {
+        listing.put(member, rows);
+      }
+    }
+    int written = 0;
+    for (Map.Entry<Long, List<Row>> member : listing.entrySet()) {
+      written += rewrite(c, table, column, read, weighted, member.getKey(), member.getValue());
+    }
+    return written;
+  }
+
+  /** One member's rows replaced by their items, in order, each once with its highest weight. */
+  private static int rewrite(
+      Connection c,
+      String table,
+      String column,
+      UnaryOperator<String> read,
+      boolean weighted,
+      long member,
+      List<Row> rows)
+      throws SQLException {
+    Map<String, Row> items = new LinkedHashMap<>();
+    for (Row row : rows) {
+      List<String> texts = SEPARATOR.matcher(row.text()).find() ? items(row.text(), read) : null;
+      for (String text : texts == null || texts.isEmpty() ? List.of(row.text()) : texts) {
+        items.merge(
+            text,
+            new Row(text, row.weight(), row.added()),
+            (earlier, later) ->
+                new Row(text, Math.max(earlier.weight(), later.weight()), earlier.added()));
+      }
+    }
+    update(c, "DELETE FROM " + table + " WHERE member_id = ?", member);
+    int written = 0;
+    for (Row item : items.values()) {
+      written +=
+          weighted
+              ? update(
+                  c,
+                  "INSERT INTO "
+                      + table
+                      + " (member_id, "
+                      + column
+                      + ", weight, added_at) VALUES (?, ?, ?, ?)",
+                  member,
+                  item.text(),
+                  item.weight(),
+                  item.added())
+              : update(
+                  c,
+                  "INSERT INTO " + table + " (member_id, " + column + ") VALUES (?, ?)",
+                  member,
+                  item.text());
+    }
+    return written;
+  }
+}
