@@ -1,17 +1,12 @@
 package paperbot.recommender.store;
 
-import static paperbot.recommender.store.Sql.prepare;
 import static paperbot.recommender.store.Sql.update;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -21,6 +16,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.profile.VisibleText;
+import paperbot.recommender.store.MemberTextRows.Row;
 
 /**
  * Migration 9: a topic, muted term or followed author stored with a comma or semicolon in it
@@ -69,8 +65,8 @@ final class ListedProfileText implements JavaMigration {
   @Override
   public void migrate(Context context) throws SQLException {
     Connection c = context.getConnection();
-    int topics = split(c, "member_topic", "topic", ListedProfileText::lowerCase, true);
-    int mutes = split(c, "member_mute", "term", ListedProfileText::lowerCase, false);
+    int topics = split(c, "member_topic", "topic", MemberTextRows::lowerCase, true);
+    int mutes = split(c, "member_mute", "term", MemberTextRows::lowerCase, false);
     int follows = split(c, "member_follow", "author", VisibleText::of, false);
     if (topics + mutes + follows > 0) {
       log.info(
@@ -80,13 +76,6 @@ final class ListedProfileText implements JavaMigration {
           follows);
     }
   }
-
-  private static String lowerCase(String text) {
-    return VisibleText.of(text).toLowerCase(Locale.ROOT);
-  }
-
-  /** A stored row: its text, and where the table has them its weight and when it was added. */
-  private record Row(String text, double weight, Timestamp added) {}
 
   /** The items of a typed list, each as it is read now; empty when the text has none. */
   static List<String> items(String text, UnaryOperator<String> read) {
@@ -104,42 +93,13 @@ final class ListedProfileText implements JavaMigration {
   private static int split(
       Connection c, String table, String column, UnaryOperator<String> read, boolean weighted)
       throws SQLException {
-    Map<Long, List<Row>> listing = new LinkedHashMap<>();
-    String order = weighted ? "member_id, added_at, " + column : "member_id, " + column;
-    try (PreparedStatement select =
-            prepare(
-                c,
-                "SELECT member_id, "
-                    + column
-                    + (weighted ? ", weight, added_at" : "")
-                    + " FROM "
-                    + table
-                    + " ORDER BY "
-                    + order);
-        ResultSet rs = select.executeQuery()) {
-      long member = -1;
-      List<Row> rows = new ArrayList<>();
-      boolean hasList = false;
-      while (rs.next()) {
-        if (rs.getLong(1) != member) {
-          if (hasList) {
-            listing.put(member, rows);
-          }
-          member = rs.getLong(1);
-          rows = new ArrayList<>();
-          hasList = false;
-        }
-        Row row =
-            weighted
-                ? new Row(rs.getString(2), rs.getDouble(3), rs.getTimestamp(4))
-                : new Row(rs.getString(2), 0, null);
-        rows.add(row);
-        hasList |= SEPARATOR.matcher(row.text()).find() && !items(row.text(), read).isEmpty();
-      }
-      if (hasList) {
-        listing.put(member, rows);
-      }
-    }
+    Map<Long, List<Row>> listing =
+        MemberTextRows.changing(
+            c,
+            table,
+            column,
+            weighted,
+            text -> SEPARATOR.matcher(text).find() && !items(text, read).isEmpty());
     int written = 0;
     for (Map.Entry<Long, List<Row>> member : listing.entrySet()) {
       written += rewrite(c, table, column, read, weighted, member.getKey(), member.getValue());

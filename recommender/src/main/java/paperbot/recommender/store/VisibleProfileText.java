@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -22,6 +21,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.profile.VisibleText;
+import paperbot.recommender.store.MemberTextRows.Row;
 
 /**
  * Migration 8: the topics, muted terms and followed authors of profiles, and the topics of digests,
@@ -62,8 +62,8 @@ final class VisibleProfileText implements JavaMigration {
   @Override
   public void migrate(Context context) throws SQLException {
     Connection c = context.getConnection();
-    int topics = rows(c, "member_topic", "topic", VisibleProfileText::lowerCase, true);
-    int mutes = rows(c, "member_mute", "term", VisibleProfileText::lowerCase, false);
+    int topics = rows(c, "member_topic", "topic", MemberTextRows::lowerCase, true);
+    int mutes = rows(c, "member_mute", "term", MemberTextRows::lowerCase, false);
     int follows = rows(c, "member_follow", "author", VisibleText::of, false);
     int digests = digestTopics(c);
     if (topics + mutes + follows + digests > 0) {
@@ -76,14 +76,6 @@ final class VisibleProfileText implements JavaMigration {
     }
   }
 
-  /** The topic or term as {@code TopicText} reads one typed now. */
-  private static String lowerCase(String text) {
-    return VisibleText.of(text).toLowerCase(Locale.ROOT);
-  }
-
-  /** A row of a member's text: the text as stored, and its weight where the table has one. */
-  private record Row(String text, double weight) {}
-
   /**
    * Each member's texts in the column, cleaned, and those that become equal merged; the rows
    * changed or merged away.
@@ -91,41 +83,16 @@ final class VisibleProfileText implements JavaMigration {
   private static int rows(
       Connection c, String table, String column, UnaryOperator<String> clean, boolean weighted)
       throws SQLException {
-    // Only members with a text to change are kept in memory, one member's rows at a time.
-    Map<Long, List<Row>> changing = new LinkedHashMap<>();
-    String order = weighted ? "member_id, added_at, " + column : "member_id, " + column;
-    try (PreparedStatement select =
-            prepare(
-                c,
-                "SELECT member_id, "
-                    + column
-                    + (weighted ? ", weight" : "")
-                    + " FROM "
-                    + table
-                    + " ORDER BY "
-                    + order);
-        ResultSet rs = select.executeQuery()) {
-      long member = -1;
-      List<Row> rows = new ArrayList<>();
-      boolean dirty = false;
-      while (rs.next()) {
-        if (rs.getLong(1) != member) {
-          if (dirty) {
-            changing.put(member, rows);
-          }
-          member = rs.getLong(1);
-          rows = new ArrayList<>();
-          dirty = false;
-        }
-        Row row = new Row(rs.getString(2), weighted ? rs.getDouble(3) : 0);
-        rows.add(row);
-        String cleaned = clean.apply(row.text());
-        dirty |= !cleaned.isEmpty() && !cleaned.equals(row.text());
-      }
-      if (dirty) {
-        changing.put(member, rows);
-      }
-    }
+    Map<Long, List<Row>> changing =
+        MemberTextRows.changing(
+            c,
+            table,
+            column,
+            weighted,
+            text -> {
+              String cleaned = clean.apply(text);
+              return !cleaned.isEmpty() && !cleaned.equals(text);
+            });
     int changed = 0;
     for (Map.Entry<Long, List<Row>> member : changing.entrySet()) {
       changed += merge(c, table, column, clean, weighted, member.getKey(), member.getValue());
@@ -190,7 +157,7 @@ final class VisibleProfileText implements JavaMigration {
         String stored = rs.getString(2);
         LinkedHashSet<String> topics = new LinkedHashSet<>();
         for (String topic : Arrays.asList(stored.split("\\|", -1))) {
-          String cleaned = lowerCase(topic);
+          String cleaned = MemberTextRows.lowerCase(topic);
           topics.add(cleaned.isEmpty() ? topic : cleaned);
         }
         String joined = String.join("|", topics);
