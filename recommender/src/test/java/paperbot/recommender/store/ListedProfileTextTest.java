@@ -38,13 +38,8 @@ final class ListedProfileTextTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void aListStoredWholeBecomesOneRowPerItem(String name, SqlDialect dialect) {
-    String url =
-        switch (dialect) {
-          case SQLITE -> Database.defaultUrl(dir);
-          case H2 -> Database.h2Url(dir);
-          case POSTGRESQL -> TestDatabases.postgresUrl();
-        };
-    String user = dialect == SqlDialect.POSTGRESQL ? TestDatabases.POSTGRES_USER : null;
+    String url = TestDatabases.url(dialect, dir);
+    String user = TestDatabases.user(dialect);
     Clock clock = JdbcProfileStoreTest.ticking();
     seedAsBefore(url, user, dialect, clock);
 

@@ -35,6 +35,20 @@ public final class TestDatabases {
     return Database.open(postgresUrl(), POSTGRES_USER, POSTGRES_USER);
   }
 
+  /** The URL of a database of this kind: embedded ones under {@code dir}, PostgreSQL shared. */
+  static String url(SqlDialect dialect, Path dir) {
+    return switch (dialect) {
+      case SQLITE -> Database.defaultUrl(dir);
+      case H2 -> Database.h2Url(dir);
+      case POSTGRESQL -> postgresUrl();
+    };
+  }
+
+  /** The user (and password) of a database of this kind; none for the embedded ones. */
+  static String user(SqlDialect dialect) {
+    return dialect == SqlDialect.POSTGRESQL ? POSTGRES_USER : null;
+  }
+
   /**
    * The JDBC URL of a fresh, empty PostgreSQL database on the shared server (user and password
    * {@link #POSTGRES_USER}).

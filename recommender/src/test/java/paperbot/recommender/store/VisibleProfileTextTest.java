@@ -42,13 +42,8 @@ final class VisibleProfileTextTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void storedTextIsReadAsItLooksAndDuplicatesMerge(String name, SqlDialect dialect) {
-    String url =
-        switch (dialect) {
-          case SQLITE -> Database.defaultUrl(dir);
-          case H2 -> Database.h2Url(dir);
-          case POSTGRESQL -> TestDatabases.postgresUrl();
-        };
-    String user = dialect == SqlDialect.POSTGRESQL ? TestDatabases.POSTGRES_USER : null;
+    String url = TestDatabases.url(dialect, dir);
+    String user = TestDatabases.user(dialect);
     Clock clock = JdbcProfileStoreTest.ticking();
     Subscription digest = seedAsBefore(url, user, dialect, clock);
 
