@@ -18,8 +18,9 @@ import paperbot.recommender.ingest.Fsync;
  * A directory written whole or not at all, as {@link paperbot.recommender.ingest.WholeFile} writes
  * a file: into a sibling, {@code <target>.partial}, then renamed to the target in one step once
  * complete and synced. A process killed on the way leaves no target, only the sibling; the next
- * backup into the same target removes it. A lock file in the sibling, held while it is written,
- * tells a leftover (the lock died with its process) from a run still going on.
+ * backup into the same folder removes it, whatever its name (dated targets differ from run to run).
+ * A lock file in the sibling, held while it is written, tells a leftover (the lock died with its
+ * process) from a run still going on.
  */
 final class WholeDirectory implements Closeable {
   /** In the sibling from its start; deleted from the target just after the rename. */
@@ -77,7 +78,8 @@ final class WholeDirectory implements Closeable {
       channel.close();
       throw e;
     }
-    return new WholeDirectory(whole, partial, channel, note);
+    return new WholeDirectory(
+        whole, partial, channel, note + removeKilledSiblings(parent, partial));
   }
 
   /** Where to write; every file in it must be synced before {@link #finish()}. */
@@ -132,6 +134,36 @@ final class WholeDirectory implements Closeable {
               + " is a mount point; back up into a new directory inside it, e.g. "
               + target.resolve("paperbot-backup"));
     }
+  }
+
+  /**
+   * Removes the leftovers of killed backups into other targets of the same folder: siblings named
+   * {@code *.partial} that hold this class's lock file, which no running backup holds.
+   */
+  private static String removeKilledSiblings(Path parent, Path own) throws IOException {
+    List<Path> leftovers;
+    try (Stream<Path> siblings = Files.list(parent)) {
+      leftovers =
+          siblings
+              .filter(p -> !p.equals(own) && p.getFileName().toString().endsWith(".partial"))
+              .filter(p -> Files.isRegularFile(p.resolve(LOCK_FILE)))
+              .sorted()
+              .toList();
+    }
+    StringBuilder notes = new StringBuilder();
+    for (Path leftover : leftovers) {
+      try (FileChannel channel =
+          FileChannel.open(leftover.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
+        if (!lock(channel)) {
+          continue; // another backup is writing it
+        }
+        deleteAllBut(leftover, leftover.resolve(LOCK_FILE));
+      }
+      Files.delete(leftover.resolve(LOCK_FILE));
+      Files.delete(leftover);
+      notes.append(leftoverNote(leftover));
+    }
+    return notes.toString();
   }
 
   /** False when another process (or this one) holds the lock: that run is still writing. */

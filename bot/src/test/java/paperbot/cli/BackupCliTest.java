@@ -236,4 +236,36 @@ final class BackupCliTest {
     assertThat(mine.resolve("notes.txt")).hasContent("mine");
     assertThat(backups.resolve("sunday")).doesNotExist();
   }
+
+  /**
+   * Dated targets differ from run to run, so a killed backup's leftover has another name than the
+   * next backup's target: it is removed all the same, unless a running backup holds it.
+   */
+  @Test
+  void aKilledBackupIntoAnotherTargetOfTheFolderIsRemovedByTheNext() throws Exception {
+    TestBots.open(data).close();
+    Path killed = Files.createDirectories(backups.resolve("2026-11-30.partial").resolve("index"));
+    Files.writeString(killed.resolve("_0.cfs"), "half written");
+    Files.writeString(killed.resolveSibling("partial.lock"), "");
+    Path busy = Files.createDirectories(backups.resolve("2026-11-29.partial"));
+    Path unrelated = Files.createDirectories(backups.resolve("thesis.partial"));
+    try (FileChannel lock =
+            FileChannel.open(
+                busy.resolve("partial.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = lock.lock()) {
+      CliRun next =
+          CliRun.of("backup", "--data", data.toString(), backups.resolve("2026-12-01").toString());
+      assertThat(next.exitCode()).as(next.err()).isZero();
+      assertThat(next.out())
+          .contains(
+              "removed an unfinished backup that a killed run left in " + killed.getParent() + "\n")
+          .doesNotContain(busy.toString())
+          .doesNotContain(unrelated.toString());
+      assertThat(held.isValid()).isTrue();
+    }
+    assertThat(killed.getParent()).doesNotExist();
+    assertThat(busy.resolve("partial.lock")).exists();
+    assertThat(unrelated).exists();
+    assertThat(backups.resolve("2026-12-01").resolve("paperbot-backup.txt")).exists();
+  }
 }
