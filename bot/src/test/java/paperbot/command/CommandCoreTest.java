@@ -238,6 +238,31 @@ final class CommandCoreTest {
   }
 
   @Test
+  void luceneOperatorsAreReadAndTheReplySaysHow() {
+    // "Diffusion Transformer Policy" has the words one apart: found near, never as the phrase.
+    Reply near = say("papers", "\"diffusion policy\"~1 transformer");
+    assertThat(UserText.plain(near.text()))
+        .contains("\nI read \"diffusion policy\"~1 as its words up to 1 word apart.");
+    assertThat(near.cards().get(0).title()).isEqualTo("Diffusion Transformer Policy");
+    assertThat(say("papers", "\"diffusion policy\" transformer").cards())
+        .extracting(PaperCard::title)
+        .isNotEmpty()
+        .doesNotContain("Diffusion Transformer Policy");
+    // A weighed word brings its papers up: every card is about planning.
+    Reply plain = say("papers", "world models planning");
+    Reply weighed = say("papers", "world models planning^5");
+    assertThat(UserText.plain(weighed.text()))
+        .contains("\nI weighed \u201cplanning\u201d \u00d75 against your other words.");
+    assertThat(weighed.cards())
+        .hasSize(5)
+        .allSatisfy(card -> assertThat(card.title()).containsIgnoringCase("plan"));
+    assertThat(plain.cards())
+        .anySatisfy(card -> assertThat(card.title()).doesNotContainIgnoringCase("plan"));
+    // Marks alone are nothing to search, and say so.
+    assertThat(say("papers", "~~~ ^^").text()).isEqualTo(SearchResults.NOTHING_TO_SEARCH);
+  }
+
+  @Test
   void abbreviationsFindTheLongForm() {
     Reply reply = say("papers", "rlhf");
     assertThat(reply.cards()).isNotEmpty();

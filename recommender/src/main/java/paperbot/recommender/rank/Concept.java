@@ -11,11 +11,23 @@ import java.util.List;
  * @param alternatives other forms that mean the same (empty for an ordinary word)
  * @param ambiguous true when the term has unrelated meanings (e.g. TTS), so the why-line names the
  *     one that matched
+ * @param weight how much the member weighed it against their other words ({@code diffusion^3}); 1
+ *     unless they said
  */
-record Concept(List<String> words, String label, List<String> alternatives, boolean ambiguous) {
+record Concept(
+    List<String> words, String label, List<String> alternatives, boolean ambiguous, float weight) {
   Concept {
     words = List.copyOf(words);
     alternatives = List.copyOf(alternatives);
+  }
+
+  Concept(List<String> words, String label, List<String> alternatives, boolean ambiguous) {
+    this(words, label, alternatives, ambiguous, 1f);
+  }
+
+  /** The same concept weighed {@code weight} against the query's other words. */
+  Concept weighed(float weight) {
+    return new Concept(words, label, alternatives, ambiguous, weight);
   }
 
   /** The member's words as one string, e.g. {@code offline rl}. */

@@ -12,9 +12,10 @@ import paperbot.recommender.index.PaperFields;
 
 /**
  * What a typed query asks of every paper found, as a web search engine takes it: each phrase in
- * quotes as it stands, in title or abstract ({@code "world models"}); none of its words with a
- * minus, with their equivalent forms ({@code -rl} leaves out "reinforcement learning" too). The
- * rest of the query ranks as any other (docs/ranking.md).
+ * quotes as it stands, in title or abstract ({@code "world models"}), or its words near each other
+ * ({@code "world models"~3}); each word with a plus, or an equivalent form ({@code +rl}); none of
+ * its words with a minus, with their equivalent forms ({@code -rl} leaves out "reinforcement
+ * learning" too). The rest of the query ranks as any other (docs/ranking.md).
  */
 final class QueryLimits {
   private static final QueryLimits NONE = new QueryLimits(List.of());
@@ -25,12 +26,24 @@ final class QueryLimits {
     this.clauses = List.copyOf(clauses);
   }
 
+  /** The limits of a query split so, its phrases' words as near as {@code marks} say. */
   static QueryLimits of(
-      QueryWords.Split split, QueryPlan plan, QueryExpander expander, IndexReader corpus)
+      QueryWords.Split split,
+      SearchMarks marks,
+      QueryPlan plan,
+      QueryExpander expander,
+      IndexReader corpus)
       throws IOException {
     List<BooleanClause> clauses = new ArrayList<>();
     for (String phrase : split.required()) {
-      Query required = anywhere(plan, phrase);
+      Query required = anywhere(plan, phrase, marks.slop(phrase));
+      if (required != null) {
+        clauses.add(new BooleanClause(required, Occur.FILTER));
+      }
+    }
+    for (String word : split.mustHave()) {
+      // A word with a plus, or one of its equivalent forms, as a minus leaves them all out.
+      Query required = wordOrForms(word, plan, expander, corpus);
       if (required != null) {
         clauses.add(new BooleanClause(required, Occur.FILTER));
       }
@@ -40,8 +53,8 @@ final class QueryLimits {
       String phrase = QueryWords.quotedPhrase(word);
       Query left =
           phrase != null
-              ? anywhere(plan, phrase)
-              : textOf(plan.textQuery(expander.concepts(QueryWords.of(word), corpus), true));
+              ? anywhere(plan, phrase, marks.slop(phrase))
+              : wordOrForms(word, plan, expander, corpus);
       if (left != null) {
         clauses.add(new BooleanClause(left, Occur.MUST_NOT));
       }
@@ -49,15 +62,21 @@ final class QueryLimits {
     return clauses.isEmpty() ? NONE : new QueryLimits(clauses);
   }
 
-  private static Query textOf(QueryPlan.TextQuery text) {
+  /** The words in title or abstract, each or one of its equivalent forms; null for stop words. */
+  private static Query wordOrForms(
+      String word, QueryPlan plan, QueryExpander expander, IndexReader corpus) throws IOException {
+    QueryPlan.TextQuery text = plan.textQuery(expander.concepts(QueryWords.of(word), corpus), true);
     return text == null ? null : text.exact();
   }
 
-  /** The phrase as it stands in the title or the abstract; null when it is only stop words. */
-  private static Query anywhere(QueryPlan plan, String phrase) {
+  /**
+   * The phrase in the title or the abstract, its words at most {@code slop} apart (0: as it
+   * stands); null when it is only stop words.
+   */
+  private static Query anywhere(QueryPlan plan, String phrase, int slop) {
     BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
     for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
-      Query query = plan.fieldQuery(field, phrase, 0);
+      Query query = plan.fieldQuery(field, phrase, slop);
       if (query != null) {
         anywhere.add(query, Occur.SHOULD);
       }

@@ -122,10 +122,10 @@ final class QueryPlan {
     BooleanQuery.Builder exact = new BooleanQuery.Builder();
     List<Query> conceptQueries = new ArrayList<>();
     for (Concept concept : concepts) {
-      Query query = conceptQuery(concept, false, !matchAll);
+      Query query = weighed(conceptQuery(concept, false, !matchAll), concept.weight());
       if (query != null) {
         required.add(query, Occur.SHOULD);
-        exact.add(conceptQuery(concept, true, !matchAll), Occur.SHOULD);
+        exact.add(weighed(conceptQuery(concept, true, !matchAll), concept.weight()), Occur.SHOULD);
         conceptQueries.add(query);
       }
     }
@@ -151,23 +151,31 @@ final class QueryPlan {
 
   /**
    * Every single word of the query's forms, as one bag of words over title and abstract: the
-   * member's own words fully, words only an equivalent form has at {@link
+   * member's own words fully (or as they weighed them), words only an equivalent form has at {@link
    * #ALTERNATIVE_WORD_WEIGHT}. No phrases, no priors.
    */
   Query bagOfWords(List<Concept> concepts) {
     Map<String, Float> words = new LinkedHashMap<>();
     for (Concept concept : concepts) {
-      QueryWords.of(concept.text()).forEach(word -> words.put(word, 1f));
+      QueryWords.of(concept.text()).forEach(word -> words.merge(word, concept.weight(), Math::max));
     }
     for (Concept concept : concepts) {
       for (String alternative : concept.alternatives()) {
         QueryWords.of(alternative)
-            .forEach(word -> words.putIfAbsent(word, ALTERNATIVE_WORD_WEIGHT));
+            .forEach(word -> words.putIfAbsent(word, ALTERNATIVE_WORD_WEIGHT * concept.weight()));
       }
     }
     List<Query> forms = new ArrayList<>();
     words.forEach((word, weight) -> addForm(forms, word, weight, true));
     return anyOf(forms);
+  }
+
+  /**
+   * A concept's query weighed as the member asked ({@code diffusion^3}); itself at weight 1, so a
+   * query without weights is the very query it always was.
+   */
+  private static Query weighed(Query query, float weight) {
+    return query == null || weight == 1f ? query : new BoostQuery(query, weight);
   }
 
   /** A disjunction: any of the queries matches, and the scores of those that match add up. */

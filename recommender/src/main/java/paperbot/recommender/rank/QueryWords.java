@@ -34,6 +34,14 @@ final class QueryWords {
           "(?<=^|\\s)-([\"\u201c\u201d][^\"\u201c\u201d]+[\"\u201c\u201d]|[\\p{L}\\p{N}]\\S*)");
 
   /**
+   * A word every paper found must have, as Lucene takes a leading plus ("+diffusion"): at the start
+   * of the text or after a space, then a letter or digit ("c++" and "+ x" are not). The word stays
+   * in the query.
+   */
+  private static final Pattern MUST_HAVE =
+      Pattern.compile("(?<=^|\\s)\\+([\\p{L}\\p{N}][^\\s\"\u201c\u201d]*)");
+
+  /**
    * A phrase in quotes, which every paper found must have as it stands ("\"world models\""). Chat
    * apps and phones often turn straight quotes into curly ones, so both count.
    */
@@ -50,10 +58,11 @@ final class QueryWords {
   static final int MAX_LIMITS = 8;
 
   /**
-   * A query's text without its left-out words ({@code searched}, quoted phrases still in it), the
-   * words left out, and the quoted phrases.
+   * A query's text without its left-out words ({@code searched}, quoted phrases and words with a
+   * plus still in it), the words left out, the quoted phrases, and the words with a plus.
    */
-  record Split(String searched, List<String> excluded, List<String> required) {}
+  record Split(
+      String searched, List<String> excluded, List<String> required, List<String> mustHave) {}
 
   private QueryWords() {}
 
@@ -81,7 +90,10 @@ final class QueryWords {
   private static final Pattern NOT =
       Pattern.compile("(?<=^|\\s)NOT\\s+(?=[\"\u201c\u201d\\p{L}\\p{N}])");
 
-  /** The words to leave out ("-video") and the quoted phrases, apart from the rest of the query. */
+  /**
+   * The words to leave out ("-video"), the quoted phrases and the words with a plus, apart from the
+   * rest of the query.
+   */
   static Split split(String text) {
     String head =
         NOT.matcher(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text)
@@ -103,7 +115,15 @@ final class QueryWords {
         required.add(quoted.group(1));
       }
     }
-    return new Split(searched.toString(), List.copyOf(excluded), List.copyOf(required));
+    List<String> mustHave = new ArrayList<>();
+    Matcher plus = MUST_HAVE.matcher(searched);
+    while (plus.find() && mustHave.size() < MAX_LIMITS) {
+      if (!of(plus.group(1)).isEmpty()) {
+        mustHave.add(plus.group(1));
+      }
+    }
+    return new Split(
+        searched.toString(), List.copyOf(excluded), List.copyOf(required), List.copyOf(mustHave));
   }
 
   /**

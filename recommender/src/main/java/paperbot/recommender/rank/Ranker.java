@@ -87,10 +87,12 @@ public final class Ranker {
             typed.searched(), quoted, searcher.getIndexReader(), analyzer, expander);
     // A quoted phrase with a typo is required as the notice says it was searched.
     QueryWords.Split split = words.changed() ? QueryWords.split(words.applyTo(query)) : typed;
+    SearchMarks marks = syntax.marks().fixed(words.changes());
     QueryLimits limits =
-        QueryLimits.of(split, plan, expander, searcher.getIndexReader())
+        QueryLimits.of(split, marks, plan, expander, searcher.getIndexReader())
             .and(author == null ? null : author.query());
-    List<Concept> concepts = expander.concepts(words.words(), searcher.getIndexReader());
+    List<Concept> concepts =
+        marks.weighed(expander.concepts(words.words(), searcher.getIndexReader()));
     QueryPlan.TextQuery text = plan.textQuery(concepts);
     if (text == null) {
       return author != null

@@ -9,11 +9,13 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Search-engine syntax researchers bring from arXiv or Lucene: field prefixes ({@code ti:world
- * models}, {@code au:levine}) and wildcards ({@code polic*}, {@code diff*sion}, {@code rob?t}).
- * Read as words, "ti" would be searched for and "polic" would match nothing. Every search already
- * looks in titles, abstracts and authors and finds a word's other forms, so a prefix is taken out,
- * a word with a wildcard is read as the word papers use most that fits ({@link WildcardWords}:
- * "polic*" as "policy", "diff*sion" as "diffusion"), and the member is told.
+ * models}, {@code au:levine}), wildcards ({@code polic*}, {@code diff*sion}, {@code rob?t}) and
+ * operators ({@link QueryOperators}: {@code "diffusion policy"~3}, {@code robot~}, {@code
+ * diffusion^3}, {@code +diffusion}, {@code AND}). Read as words, "ti" would be searched for and
+ * "polic" would match nothing. Every search already looks in titles, abstracts and authors and
+ * finds a word's other forms, so a prefix is taken out, a word with a wildcard is read as the word
+ * papers use most that fits ({@link WildcardWords}: "polic*" as "policy", "diff*sion" as
+ * "diffusion"), and the member is told.
  */
 final class SearchSyntax {
   /** arXiv's field prefixes and their spelled-out forms, before a term. */
@@ -25,8 +27,11 @@ final class SearchSyntax {
       "Fields such as ti: or au: aren't needed: every search looks in titles, abstracts and"
           + " authors.";
 
-  /** The query without the syntax, and what the member is told of it (null when nothing). */
-  record Read(String query, String notice) {}
+  /**
+   * The query without the syntax, what the member is told of it (null when nothing), and what its
+   * operators ask beyond the words ({@link QueryOperators}).
+   */
+  record Read(String query, String notice, SearchMarks marks) {}
 
   private SearchSyntax() {}
 
@@ -73,7 +78,15 @@ final class SearchSyntax {
       read = out.toString();
       notices.add(wildcardNotice(fitted, unfitted, tooFew));
     }
-    return new Read(read, notices.isEmpty() ? null : String.join("\n", notices));
+    // After the wildcards, so "polic*^2" weighs "policy".
+    QueryOperators.Read operators = QueryOperators.of(read);
+    if (operators.notice() != null) {
+      notices.add(operators.notice());
+    }
+    return new Read(
+        operators.query(),
+        notices.isEmpty() ? null : String.join("\n", notices),
+        operators.marks());
   }
 
   /**

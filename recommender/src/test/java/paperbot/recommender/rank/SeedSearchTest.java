@@ -289,7 +289,7 @@ final class SeedSearchTest {
   void notInCapitalsLeavesOutWhatFollowsAsAMinusDoes() {
     List<String> minus = ids("diffusion -policy");
     assertThat(minus).isNotEmpty().isEqualTo(ids("diffusion NOT policy"));
-    // "AND" is a word the analyser leaves out; it may reorder, but leaves out the same papers.
+    // "AND" in capitals reads as the words side by side (QueryOperators).
     SearchResults and = index.search(SearchRequest.firstPage("diffusion AND NOT policy", 300));
     assertThat(and.totalHits())
         .isEqualTo(index.search(SearchRequest.firstPage("diffusion -policy", 5)).totalHits());
