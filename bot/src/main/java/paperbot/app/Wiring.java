@@ -283,7 +283,7 @@ public final class Wiring implements AutoCloseable {
             new FeedbackCommand(index, profiles),
             new SimilarCommand(index, profiles),
             new SavedCommand(index, profiles),
-            new FollowCommand(profiles, config.limits()),
+            new FollowCommand(profiles, index, config.limits()),
             new DigestCommand(
                 digestStore,
                 profiles,

@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import paperbot.chat.ChatRequest;
@@ -483,13 +485,15 @@ public final class DigestCommand implements ChatCommand {
         + ").";
   }
 
+  /** The typed topics, each once as first spelled ("café, cafe" is one topic, as in /topics). */
   private static List<String> topics(String text) {
-    return Arrays.stream(text.split(","))
+    Map<String, String> byKey = new LinkedHashMap<>();
+    Arrays.stream(text.split(","))
         .map(TopicText::normalise)
         .map(TopicSubject::of) // a topic typed as a question, as /topics add keeps it
         .filter(t -> !t.isEmpty())
-        .distinct()
-        .toList();
+        .forEach(topic -> byKey.putIfAbsent(TopicText.key(topic), topic));
+    return List.copyOf(byKey.values());
   }
 
   private static String first(List<String> words) {

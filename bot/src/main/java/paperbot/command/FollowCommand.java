@@ -11,18 +11,25 @@ import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.recommender.profile.MemberKey;
 import paperbot.recommender.profile.ProfileStore;
+import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /follow <author>} and {@code /unfollow <author>}: papers by followed authors are flagged
  * and lifted. Several authors may be given separated by commas; names compare without regard to
- * case or spacing ("Sergey Levine" is "sergey levine").
+ * case, spacing or accents ("Sergey Levine" is "sergey levine", "Jörg Müller" is "Jorg Muller").
+ * Two typed surname first ("Levine, Sergey") are one name when papers list such an author ({@link
+ * SurnameFirst}).
  */
 public final class FollowCommand implements ChatCommand {
   private final ProfileStore store;
   private final ProfileLimits limits;
 
-  public FollowCommand(ProfileStore store, ProfileLimits limits) {
+  /** Tells whether "Levine, Sergey" is one author's name. */
+  private final PaperIndex index;
+
+  public FollowCommand(ProfileStore store, PaperIndex index, ProfileLimits limits) {
     this.store = store;
+    this.index = index;
     this.limits = limits;
   }
 
@@ -40,10 +47,25 @@ public final class FollowCommand implements ChatCommand {
   @Override
   public Reply handle(ChatRequest request) {
     boolean follow = request.command().equals("follow");
+    List<String> typed = Listing.items(request.text()).stream().map(TopicText::authorName).toList();
+    SurnameFirst.Reading reading =
+        SurnameFirst.of(typed, index, () -> store.load(request.member()).follows(), true);
+    if (!follow && reading.joined()) {
+      reading = reading.asStored(store.load(request.member()).follows());
+    }
+    if (reading.ambiguous()) {
+      return Reply.privateText(
+          reading.choices()
+              + (follow ? "; I followed no one" : "; I unfollowed no one")
+              + ". Type the full name, e.g. `/"
+              + request.command()
+              + " "
+              + TopicText.shorten(reading.people().get(0))
+              + "`.");
+    }
     // Each name once, as first typed, by its key.
     Map<String, String> names = new LinkedHashMap<>();
-    for (String typed : Listing.items(request.text())) {
-      String name = TopicText.authorName(typed);
+    for (String name : reading.names()) {
       String problem = TopicText.problem(name, TopicText.Kind.AUTHOR, limits);
       if (problem != null) {
         return Reply.privateText(problem);
@@ -58,11 +80,14 @@ public final class FollowCommand implements ChatCommand {
                   + "`/topics list` shows who you follow.");
     }
     return follow
-        ? follow(request.member(), names.values())
-        : unfollow(request.member(), names.values());
+        ? follow(request.member(), names.values(), reading.note())
+        : unfollow(request.member(), names.values(), reading.note());
   }
 
-  private Reply follow(MemberKey member, Iterable<String> names) {
+  /**
+   * @param note what to say after the name when two typed were read as one, else ""
+   */
+  private Reply follow(MemberKey member, Iterable<String> names, String note) {
     List<String> following = store.load(member).follows();
     List<String> added = new ArrayList<>();
     List<String> already = new ArrayList<>();
@@ -85,6 +110,7 @@ public final class FollowCommand implements ChatCommand {
       reply
           .append("Following ")
           .append(starred(added))
+          .append(note)
           .append(": their papers are flagged and lifted in your results (where sources list")
           .append(" authors).");
     }
@@ -93,13 +119,14 @@ public final class FollowCommand implements ChatCommand {
           .append(reply.isEmpty() ? "" : " ")
           .append("You already follow ")
           .append(starred(already))
+          .append(added.isEmpty() ? note : "")
           .append('.');
     }
     return Reply.privateText(reply.toString());
   }
 
   /** Unfollows all the names or, when one is not followed, none. */
-  private Reply unfollow(MemberKey member, Iterable<String> names) {
+  private Reply unfollow(MemberKey member, Iterable<String> names, String note) {
     List<String> following = store.load(member).follows();
     List<String> stored = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -116,14 +143,18 @@ public final class FollowCommand implements ChatCommand {
               + Listing.of(
                   missing.stream().map(name -> UserText.emphasis(TopicText.shorten(name))).toList(),
                   "or")
+              + note
               + (stored.isEmpty() ? "" : ", so I unfollowed no one")
               + ". `/topics list` shows who you follow.");
     }
     stored.forEach(name -> store.unfollow(member, name));
-    return Reply.privateText("Stopped following " + starred(firstSpellings(stored)) + ".");
+    return Reply.privateText("Stopped following " + starred(firstSpellings(stored)) + note + ".");
   }
 
-  /** The followed spellings of a name (one, or several stored before names compared by key). */
+  /**
+   * The followed spellings of a name (one, or several stored before names compared by key, or
+   * before they compared without accents).
+   */
   private static List<String> matching(List<String> following, String name) {
     return following.stream().filter(followed -> key(followed).equals(key(name))).toList();
   }
@@ -136,7 +167,7 @@ public final class FollowCommand implements ChatCommand {
   }
 
   private static String key(String name) {
-    return TopicText.normalise(name);
+    return TopicText.key(name);
   }
 
   private static String starred(List<String> names) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import paperbot.chat.UserText;
+import paperbot.recommender.profile.FoldedText;
 import paperbot.recommender.rank.TopicSubject;
 import paperbot.recommender.search.PaperIndex;
 
@@ -53,6 +54,16 @@ final class TopicText {
   static String normalise(String text) {
     return unquoted(
         SPACES.matcher(UserText.normalise(text)).replaceAll(" ").toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * What two entries of a profile (topics, muted terms, followed authors, a digest's topics)
+   * compare by: the text {@link #normalise}d, with accents folded as search folds them ({@link
+   * FoldedText}), so "café" and "cafe", or "Müller" and "Muller", are one entry. Entries keep the
+   * spelling typed.
+   */
+  static String key(String text) {
+    return FoldedText.of(normalise(text));
   }
 
   /**

@@ -124,8 +124,8 @@ public final class TopicsCommand implements ChatCommand {
         request.text().strip().toLowerCase(Locale.ROOT).startsWith("unmute")
             ? profile.mutes()
             : List.copyOf(profile.topics().keySet());
-    String typed = TopicText.normalise(prefix);
-    return pool.stream().filter(value -> value.startsWith(typed)).limit(25).toList();
+    String typed = TopicText.key(prefix);
+    return pool.stream().filter(value -> TopicText.key(value).startsWith(typed)).limit(25).toList();
   }
 
   /**
@@ -149,8 +149,9 @@ public final class TopicsCommand implements ChatCommand {
     if (items.isEmpty()) {
       return Reply.privateText(TopicText.problem("", TopicText.Kind.TOPIC, limits));
     }
-    // Each topic with the weight given for it, or null.
+    // Each topic with the weight given for it, or null, by its key; and its first spelling.
     Map<String, Double> wanted = new LinkedHashMap<>();
+    Map<String, String> spelled = new LinkedHashMap<>();
     for (String typed : items) {
       // "offline rl (weight 2)" as /topics list shows it, "offline rl weight 2", "weight: 2".
       String item = SPELLED_WEIGHT.matcher(typed).replaceFirst("$1 $2");
@@ -180,30 +181,35 @@ public final class TopicsCommand implements ChatCommand {
       if (problem != null) {
         return Reply.privateText(problem);
       }
-      Double before = wanted.get(topic);
+      String key = TopicText.key(topic);
+      Double before = wanted.get(key);
       if (before != null && weight != null && !before.equals(weight)) {
         return Reply.privateText(
-            UserText.emphasis(topic)
+            UserText.emphasis(spelled.get(key))
                 + " is in the list twice, with weights "
                 + format(before)
                 + " and "
                 + format(weight)
                 + "; give it one.");
       }
-      wanted.put(topic, before != null ? before : weight);
+      wanted.put(key, before != null ? before : weight);
+      spelled.putIfAbsent(key, topic);
     }
     InterestProfile profile = store.load(member);
+    Map<String, String> have = byKey(profile.topics().keySet());
     Map<String, Double> added = new LinkedHashMap<>();
     Map<String, Double> updated = new LinkedHashMap<>();
     Map<String, Double> kept = new LinkedHashMap<>();
-    wanted.forEach((topic, weight) -> {
-      Double current = profile.topics().get(topic);
+    wanted.forEach((key, weight) -> {
+      // A topic the member has keeps its spelling ("café" stays when "cafe" is typed).
+      String stored = have.get(key);
+      Double current = stored == null ? null : profile.topics().get(stored);
       if (current == null) {
-        added.put(topic, weight == null ? 1 : weight);
+        added.put(spelled.get(key), weight == null ? 1 : weight);
       } else if (weight == null || weight.equals(current)) {
-        kept.put(topic, current);
+        kept.put(stored, current);
       } else {
-        updated.put(topic, weight);
+        updated.put(stored, weight);
       }
     });
     String tooMany =
@@ -307,22 +313,24 @@ public final class TopicsCommand implements ChatCommand {
       return Reply.privateText(
           "Which topic? For example `/topics remove offline rl`. `/topics list` shows yours.");
     }
-    Map<String, Double> have = store.load(member).topics();
+    // By key: a topic stored with its quotes before they were dropped, or with accents the
+    // member types without, is still removed as typed.
+    Map<String, List<String>> have = new LinkedHashMap<>();
+    for (String stored : store.load(member).topics().keySet()) {
+      have.computeIfAbsent(TopicText.key(stored), key -> new ArrayList<>()).add(stored);
+    }
     List<String> found = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String item : items) {
       String topic = TopicText.normalise(item);
-      String subject = TopicSubject.of(topic);
-      // A topic stored with its quotes before they were dropped is still removed as typed.
-      String asTyped = item.toLowerCase(Locale.ROOT);
-      String stored =
-          have.containsKey(topic)
-              ? topic
-              : have.containsKey(subject) ? subject : have.containsKey(asTyped) ? asTyped : null;
+      List<String> stored = have.get(TopicText.key(topic));
+      if (stored == null) {
+        stored = have.get(TopicText.key(TopicSubject.of(topic)));
+      }
       if (stored == null) {
         missing.add(UserText.emphasis(TopicText.shorten(topic)));
-      } else if (!found.contains(stored)) {
-        found.add(stored);
+      } else {
+        stored.stream().filter(name -> !found.contains(name)).forEach(found::add);
       }
     }
     if (!missing.isEmpty()) {
@@ -375,7 +383,11 @@ public final class TopicsCommand implements ChatCommand {
    * mutes none and names it.
    */
   private Reply mute(MemberKey member, String text) {
-    List<String> terms = terms(text);
+    SurnameFirst.Reading reading = reading(member, text);
+    if (reading.ambiguous()) {
+      return ambiguous(reading, "mute", "I muted nothing");
+    }
+    List<String> terms = terms(reading);
     for (String term : terms.isEmpty() ? List.of("") : terms) {
       String problem = TopicText.problem(term, TopicText.Kind.MUTE, limits);
       if (problem != null) {
@@ -383,8 +395,15 @@ public final class TopicsCommand implements ChatCommand {
       }
     }
     List<String> mutes = store.load(member).mutes();
-    List<String> already = terms.stream().filter(mutes::contains).toList();
-    List<String> muted = terms.stream().filter(term -> !mutes.contains(term)).toList();
+    Map<String, String> have = byKey(mutes);
+    // A term muted already is named as stored ("café" when "cafe" is typed).
+    List<String> already =
+        terms.stream()
+            .map(term -> have.get(TopicText.key(term)))
+            .filter(stored -> stored != null)
+            .toList();
+    List<String> muted =
+        terms.stream().filter(term -> !have.containsKey(TopicText.key(term))).toList();
     String tooMany =
         limits.tooMany(mutes.size(), muted.size(), "muted terms", "/topics unmute <term>");
     if (tooMany != null) {
@@ -396,6 +415,7 @@ public final class TopicsCommand implements ChatCommand {
       reply
           .append("Muted ")
           .append(emphasised(muted))
+          .append(reading.note())
           .append(": papers about ")
           .append(muted.size() == 1 ? "it" : "them")
           .append(" won't be recommended to you. `/topics unmute ")
@@ -406,6 +426,7 @@ public final class TopicsCommand implements ChatCommand {
       reply
           .append(reply.isEmpty() ? "" : " ")
           .append(emphasised(already))
+          .append(muted.isEmpty() ? reading.note() : "")
           .append(already.size() == 1 ? " was already muted." : " were already muted.");
     }
     return Reply.privateText(reply.toString());
@@ -413,28 +434,75 @@ public final class TopicsCommand implements ChatCommand {
 
   /** {@code unmute voice cloning, tts}: all of them, or none when one of them is not muted. */
   private Reply unmute(MemberKey member, String text) {
-    List<String> terms = terms(text);
+    SurnameFirst.Reading reading = reading(member, text);
+    if (reading.joined()) {
+      reading = reading.asStored(store.load(member).mutes());
+    }
+    if (reading.ambiguous()) {
+      return ambiguous(reading, "unmute", "I unmuted none");
+    }
+    List<String> terms = terms(reading);
     if (terms.isEmpty()) {
       return Reply.privateText("Which term? For example `/topics unmute voice cloning`.");
     }
-    Set<String> mutes = Set.copyOf(store.load(member).mutes());
-    List<String> missing = terms.stream().filter(term -> !mutes.contains(term)).toList();
+    // By key: a term muted with accents is unmuted typed without them, in every spelling stored.
+    Map<String, List<String>> mutes = new LinkedHashMap<>();
+    for (String stored : store.load(member).mutes()) {
+      mutes.computeIfAbsent(TopicText.key(stored), key -> new ArrayList<>()).add(stored);
+    }
+    List<String> missing =
+        terms.stream().filter(term -> !mutes.containsKey(TopicText.key(term))).toList();
     if (!missing.isEmpty()) {
       return Reply.privateText(
           Listing.of(
                   missing.stream().map(term -> UserText.emphasis(TopicText.shorten(term))).toList(),
                   "or")
               + (missing.size() == 1 ? " was not muted" : " were not muted")
+              + reading.note()
               + (missing.size() < terms.size() ? ", so I unmuted none" : "")
               + ". `/topics list` shows what is.");
     }
-    terms.forEach(term -> store.unmute(member, term));
-    return Reply.privateText("Unmuted " + emphasised(terms) + ".");
+    List<String> unmuted = new ArrayList<>();
+    for (String term : terms) {
+      for (String stored : mutes.get(TopicText.key(term))) {
+        store.unmute(member, stored);
+        unmuted.add(stored);
+      }
+    }
+    return Reply.privateText("Unmuted " + emphasised(unmuted) + reading.note() + ".");
   }
 
-  /** The terms of a typed list, each as stored, each once. */
-  private static List<String> terms(String text) {
-    return Listing.items(text).stream().map(TopicText::normalise).distinct().toList();
+  /**
+   * A typed list of terms, "Levine, Sergey" read as one author's name when papers list such an
+   * author ({@link SurnameFirst}), as {@code /follow} reads it.
+   */
+  private SurnameFirst.Reading reading(MemberKey member, String text) {
+    return SurnameFirst.of(Listing.items(text), index, () -> store.load(member).mutes(), false);
+  }
+
+  /** "“Levine, S.” could be *Sergey Levine* or *Samuel Levine*; I muted nothing. Type ...". */
+  private static Reply ambiguous(SurnameFirst.Reading reading, String action, String nothing) {
+    return Reply.privateText(
+        reading.choices()
+            + "; "
+            + nothing
+            + ". Type the full name, e.g. `/topics "
+            + action
+            + " "
+            + TopicText.shorten(TopicText.normalise(reading.people().get(0)))
+            + "`.");
+  }
+
+  /** The terms of a typed list, each as stored, each once (by key: "café, cafe" is one). */
+  private static List<String> terms(SurnameFirst.Reading reading) {
+    return List.copyOf(byKey(reading.names().stream().map(TopicText::normalise).toList()).values());
+  }
+
+  /** Each text by its key ({@link TopicText#key}), the first of those that share one. */
+  private static Map<String, String> byKey(Iterable<String> texts) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    texts.forEach(text -> byKey.putIfAbsent(TopicText.key(text), text));
+    return byKey;
   }
 
   private static String emphasised(List<String> terms) {

@@ -36,6 +36,7 @@ import paperbot.recommender.index.PaperFields;
 import paperbot.recommender.index.PaperSimilarity;
 import paperbot.recommender.rank.DigestQuery;
 import paperbot.recommender.rank.DigestRanker;
+import paperbot.recommender.rank.NamedAuthors;
 import paperbot.recommender.rank.ProfileQuery;
 import paperbot.recommender.rank.ProfileRanker;
 import paperbot.recommender.rank.QueryExpander;
@@ -80,6 +81,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   private final ProfileRanker profiles;
   private final DigestRanker digests;
   private final SimilarPapers similar;
+  private final NamedAuthors authors;
 
   /**
    * @param writer null for an index opened read-only ({@link #openReadOnly})
@@ -98,6 +100,7 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
     this.profiles = new ProfileRanker(analyzer, expander, clock);
     this.digests = new DigestRanker(analyzer, expander, clock);
     this.similar = new SimilarPapers(analyzer);
+    this.authors = new NamedAuthors(analyzer);
   }
 
   private static TieredMergePolicy noCompoundFiles() {
@@ -218,6 +221,11 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
   @Override
   public Optional<String> spellingFixed(String text) {
     return withSearcher(searcher -> ranker.spellingFixed(searcher, text));
+  }
+
+  @Override
+  public List<String> authorsNamed(String given, String surname) {
+    return withSearcher(searcher -> authors.named(searcher, given, surname));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package paperbot.recommender.search;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import paperbot.recommender.corpus.Paper;
@@ -27,6 +28,15 @@ public interface PaperIndex extends AutoCloseable {
    * to "diffusion policy"), as search, the feed and digests read it; empty when no word needed it.
    */
   Optional<String> spellingFixed(String text);
+
+  /**
+   * The people papers list under a name typed in parts, surname apart ("Levine", "Sergey" or "S."),
+   * each spelled as most of their papers list them, most papers first; empty when no paper lists
+   * such an author (and from an index that cannot tell).
+   */
+  default List<String> authorsNamed(String given, String surname) {
+    return List.of();
+  }
 
   /** Personal recommendations for a member's profile. */
   Recommendations recommend(ProfileQuery query);

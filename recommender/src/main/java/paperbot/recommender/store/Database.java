@@ -91,13 +91,14 @@ public final class Database implements AutoCloseable {
   /**
    * The migrations: the shared SQL ones in {@code db/migration}, the database's own in {@code
    * db/vendor}, and those written in Java, which read stored text as SQL cannot ({@link
-   * VisibleProfileText}, version 8; {@link ListedProfileText}, version 9).
+   * VisibleProfileText}, version 8; {@link ListedProfileText}, version 9; {@link
+   * FoldedProfileText}, version 10).
    */
   static Flyway flyway(DataSource dataSource, SqlDialect dialect) {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration", dialect.vendorMigrations())
-        .javaMigrations(new VisibleProfileText(), new ListedProfileText())
+        .javaMigrations(new VisibleProfileText(), new ListedProfileText(), new FoldedProfileText())
         .load();
   }
 

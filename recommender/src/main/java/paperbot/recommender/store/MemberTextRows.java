@@ -1,6 +1,7 @@
 package paperbot.recommender.store;
 
 import static paperbot.recommender.store.Sql.prepare;
+import static paperbot.recommender.store.Sql.update;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import paperbot.recommender.profile.VisibleText;
 
 /**
  * The rows of a member-text table (topics, muted terms, followed authors) as the profile-text
- * migrations read them: each member's rows in list order, for the members who have a row to change.
- * Shared by {@link VisibleProfileText} (migration 8) and {@link ListedProfileText} (migration 9).
+ * migrations read them: each member's rows in list order, for the members who have a row to change,
+ * and rows that become one merged. Shared by {@link VisibleProfileText} (migration 8), {@link
+ * ListedProfileText} (migration 9) and {@link FoldedProfileText} (migration 10).
  */
 final class MemberTextRows {
   private MemberTextRows() {}
@@ -75,5 +79,58 @@ final class MemberTextRows {
       }
     }
     return changing;
+  }
+
+  /**
+   * One member's rows made one per key: the earliest row of each key keeps its place, with the
+   * highest weight of them and the text {@code text} gives it (from the key and the key's rows, in
+   * list order); the others are deleted. A key of one row whose text stays is left alone.
+   *
+   * @return the rows updated or deleted
+   */
+  static int merge(
+      Connection c,
+      String table,
+      String column,
+      boolean weighted,
+      long member,
+      List<Row> rows,
+      UnaryOperator<String> key,
+      BiFunction<String, List<Row>, String> text)
+      throws SQLException {
+    Map<String, List<Row>> byKey = new LinkedHashMap<>();
+    for (Row row : rows) {
+      byKey.computeIfAbsent(key.apply(row.text()), k -> new ArrayList<>()).add(row);
+    }
+    int changed = 0;
+    String where = " WHERE member_id = ? AND " + column + " = ?";
+    for (Map.Entry<String, List<Row>> same : byKey.entrySet()) {
+      Row kept = same.getValue().get(0);
+      String keptText = text.apply(same.getKey(), same.getValue());
+      if (same.getValue().size() == 1 && kept.text().equals(keptText)) {
+        continue;
+      }
+      // The others first: the kept row's new text may be one of theirs.
+      for (Row other : same.getValue().subList(1, same.getValue().size())) {
+        changed += update(c, "DELETE FROM " + table + where, member, other.text());
+      }
+      double weight = same.getValue().stream().mapToDouble(Row::weight).max().orElse(0);
+      changed +=
+          weighted
+              ? update(
+                  c,
+                  "UPDATE " + table + " SET " + column + " = ?, weight = ?" + where,
+                  keptText,
+                  weight,
+                  member,
+                  kept.text())
+              : update(
+                  c,
+                  "UPDATE " + table + " SET " + column + " = ?" + where,
+                  keptText,
+                  member,
+                  kept.text());
+    }
+    return changed;
   }
 }

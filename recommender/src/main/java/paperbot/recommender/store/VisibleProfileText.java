@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -95,55 +94,19 @@ final class VisibleProfileText implements JavaMigration {
             });
     int changed = 0;
     for (Map.Entry<Long, List<Row>> member : changing.entrySet()) {
-      changed += merge(c, table, column, clean, weighted, member.getKey(), member.getValue());
-    }
-    return changed;
-  }
-
-  /** One member's rows cleaned: the earliest of each cleaned text keeps it, the rest go. */
-  private static int merge(
-      Connection c,
-      String table,
-      String column,
-      UnaryOperator<String> clean,
-      boolean weighted,
-      long member,
-      List<Row> rows)
-      throws SQLException {
-    Map<String, List<Row>> byText = new LinkedHashMap<>();
-    for (Row row : rows) {
-      String cleaned = clean.apply(row.text());
-      byText
-          .computeIfAbsent(cleaned.isEmpty() ? row.text() : cleaned, text -> new ArrayList<>())
-          .add(row);
-    }
-    int changed = 0;
-    String where = " WHERE member_id = ? AND " + column + " = ?";
-    for (Map.Entry<String, List<Row>> same : byText.entrySet()) {
-      Row kept = same.getValue().get(0);
-      if (same.getValue().size() == 1 && kept.text().equals(same.getKey())) {
-        continue;
-      }
-      // The others first: the kept row's new text may be one of theirs.
-      for (Row other : same.getValue().subList(1, same.getValue().size())) {
-        changed += update(c, "DELETE FROM " + table + where, member, other.text());
-      }
-      double weight = same.getValue().stream().mapToDouble(Row::weight).max().orElse(0);
       changed +=
-          weighted
-              ? update(
-                  c,
-                  "UPDATE " + table + " SET " + column + " = ?, weight = ?" + where,
-                  same.getKey(),
-                  weight,
-                  member,
-                  kept.text())
-              : update(
-                  c,
-                  "UPDATE " + table + " SET " + column + " = ?" + where,
-                  same.getKey(),
-                  member,
-                  kept.text());
+          MemberTextRows.merge(
+              c,
+              table,
+              column,
+              weighted,
+              member.getKey(),
+              member.getValue(),
+              text -> {
+                String cleaned = clean.apply(text);
+                return cleaned.isEmpty() ? text : cleaned;
+              },
+              (cleaned, same) -> cleaned);
     }
     return changed;
   }
