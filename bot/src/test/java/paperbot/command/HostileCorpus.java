@@ -78,9 +78,9 @@ public final class HostileCorpus {
         authors,
         false,
         authors.size(),
-        LocalDate.of(2026, 11, 2),
+        LocalDate.of(2026, 11, 22),
         false,
-        7,
+        700,
         List.of("cs.RO"),
         null,
         List.of(),
@@ -96,7 +96,12 @@ public final class HostileCorpus {
     }
     StringBuilder topics = new StringBuilder();
     for (int i = 0; i < 30; i++) {
-      topics.append(i == 0 ? "" : ", ").append((WORD + i + " topic name ").repeat(6), 0, 60);
+      topics
+          .append(i == 0 ? "" : ", ")
+          .append(
+              (WORD + " topic " + (char) (97 + i / 26) + (char) (97 + i % 26) + " name ").repeat(6),
+              0,
+              60);
     }
     run(wiring, platform, user, "topics", "add " + topics);
     run(wiring, platform, user, "topics", "mute " + "muted term *x* ".repeat(5).substring(0, 60));
@@ -115,7 +120,7 @@ public final class HostileCorpus {
           {"topics", "list"},
           {"topics", "add " + query},
           {"follow", query},
-          {"digest", "subscribe 09:00 " + topics},
+          {"digest", "subscribe 09:00 " + WORD + ", " + topics.substring(0, 60)},
           {"digest", "preview"},
           {"digest", "status"},
           {"like", "2611.00002"},

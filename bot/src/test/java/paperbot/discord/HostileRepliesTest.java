@@ -92,7 +92,7 @@ final class HostileRepliesTest {
             .get(0)
             .path("value")
             .asText();
-    assertThat(value).contains("Nov 2, 2026").contains("\n" + HostileCorpus.WORD + " learning");
+    assertThat(value).contains("Nov 22, 2026").contains("\n" + HostileCorpus.WORD + " learning");
     assertThat(value).doesNotContain("Author Number20 ");
   }
 

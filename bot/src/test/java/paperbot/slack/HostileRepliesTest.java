@@ -74,6 +74,14 @@ final class HostileRepliesTest {
   }
 
   @Test
+  void theHostileDigestIsFiveOfTheHostilePapers() {
+    // So the limits above were checked on a digest of cards, not on a quiet day's line.
+    assertThat(replies.get("/digest preview").cards())
+        .hasSize(5)
+        .allMatch(card -> card.title().contains(HostileCorpus.WORD));
+  }
+
+  @Test
   void aTitleOfMrkdwnShowsAsPrintedInsideItsWholeLink() {
     String card = card("/paper 2611.00002");
     String title = card.substring(card.indexOf('|') + 1, card.indexOf(">*\n"));
@@ -87,7 +95,7 @@ final class HostileRepliesTest {
   @Test
   void aPaperOfFiveHundredAuthorsStillShowsItsDateAndAbstract() {
     String card = card("/paper 2611.00001");
-    assertThat(card).contains("Nov 2, 2026").contains("\n" + HostileCorpus.WORD + " learning");
+    assertThat(card).contains("Nov 22, 2026").contains("\n" + HostileCorpus.WORD + " learning");
     assertThat(card).contains("and 480 more").doesNotContain("Author Number20 ");
   }
 
