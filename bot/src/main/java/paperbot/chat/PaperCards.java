@@ -93,13 +93,51 @@ public final class PaperCards {
     return paper.upvotes() > 0 ? paper.upvotes() : null;
   }
 
+  /**
+   * Characters of title words an arXiv title search link carries, encoded: the link stands in a
+   * card whose whole text Slack (3,000) and Discord (a field's 1,024) bound, and a title's first
+   * words find the paper. A 1,000-character title of non-Latin letters encodes to 9,000.
+   */
+  static final int MAX_SEARCH_QUERY = 200;
+
   /** The arXiv abstract page when the id is an arXiv id, otherwise an arXiv title search. */
   public static String url(Paper paper) {
     if (paper.arxivId() != null) {
       return "https://arxiv.org/abs/" + paper.arxivId();
     }
     String title = paper.title() != null ? paper.title() : paper.displayTitle();
-    return "https://arxiv.org/search/?searchtype=title&query="
-        + URLEncoder.encode(title, StandardCharsets.UTF_8);
+    return "https://arxiv.org/search/?searchtype=title&query=" + searchWords(title);
+  }
+
+  /** The title's first words, encoded, in at most {@link #MAX_SEARCH_QUERY} characters. */
+  private static String searchWords(String title) {
+    StringBuilder query = new StringBuilder();
+    for (String word : title.strip().split("\\s+")) {
+      String encoded = URLEncoder.encode(word, StandardCharsets.UTF_8);
+      int room = MAX_SEARCH_QUERY - query.length() - (query.isEmpty() ? 0 : 1);
+      if (encoded.length() > room) {
+        if (query.isEmpty()) {
+          query.append(encodedStart(word, room)); // one very long word: as much of it as fits
+        }
+        break;
+      }
+      query.append(query.isEmpty() ? "" : "+").append(encoded);
+    }
+    return query.toString();
+  }
+
+  /** The longest start of a word, whole characters only, whose encoding fits {@code room}. */
+  private static String encodedStart(String word, int room) {
+    StringBuilder encoded = new StringBuilder();
+    for (int i = 0; i < word.length(); ) {
+      int end = i + Character.charCount(word.codePointAt(i));
+      String next = URLEncoder.encode(word.substring(i, end), StandardCharsets.UTF_8);
+      if (encoded.length() + next.length() > room) {
+        break;
+      }
+      encoded.append(next);
+      i = end;
+    }
+    return encoded.toString();
   }
 }

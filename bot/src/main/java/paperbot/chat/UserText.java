@@ -98,6 +98,24 @@ public final class UserText {
     return unmarked(out.toString());
   }
 
+  /** A web address as chat clients link it: up to a space, a quote or an angle bracket. */
+  private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+  /**
+   * The text with {@code outside} applied to all but its web addresses, which stay as written: a
+   * renderer's escape or look-alike inside {@code github.com/a_b} would change where it leads.
+   */
+  public static String outsideLinks(String text, UnaryOperator<String> outside) {
+    Matcher link = LINK.matcher(text);
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    int done = 0;
+    while (link.find()) {
+      out.append(outside.apply(text.substring(done, link.start()))).append(link.group());
+      done = link.end();
+    }
+    return out.append(outside.apply(text.substring(done))).toString();
+  }
+
   /** The text as plain text shows it: emphasis as {@code *x*}, nothing escaped. */
   public static String plain(String text) {
     return render(text, part -> "*" + part + "*", part -> part);

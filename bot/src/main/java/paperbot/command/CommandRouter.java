@@ -165,7 +165,8 @@ public final class CommandRouter {
   }
 
   /**
-   * Suggestions for a command option as the member types (their own topics or mutes), at most 25.
+   * Suggestions for a command option as the member types (their own topics or mutes), in their
+   * profile's order; the platform shows as many as it can.
    */
   public List<String> complete(ChatRequest request, String prefix) {
     ChatCommand command = byName.get(request.command());

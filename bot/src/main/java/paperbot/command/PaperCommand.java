@@ -216,10 +216,16 @@ public final class PaperCommand implements ChatCommand {
   private static Reply details(Paper paper) {
     StringBuilder text = new StringBuilder();
     if (!paper.aliases().isEmpty()) {
-      text.append("Also titled: ").append(String.join(" · ", paper.aliases())).append('\n');
+      // Titles are the sources' text: shown as printed, never formatting or mentioning.
+      text.append("Also titled: ")
+          .append(String.join(" · ", paper.aliases().stream().map(UserText::literal).toList()))
+          .append('\n');
     }
     line(text, "Categories", String.join(", ", paper.categories()));
-    line(text, "Organisation", paper.organisation());
+    line(
+        text,
+        "Organisation",
+        paper.organisation() == null ? null : UserText.literal(paper.organisation()));
     line(text, "Links", String.join(" ", paper.links()));
     line(text, "Found in", sources(paper.sources()));
     PaperCard card =
@@ -236,11 +242,27 @@ public final class PaperCommand implements ChatCommand {
     return new Reply(text.toString().strip(), List.of(card), List.of(), false);
   }
 
+  /**
+   * Names shown of a paper's authors. A collaboration paper lists thousands; all of them would push
+   * the date and the abstract out of the card, which Slack bounds at 3,000 characters and Discord
+   * at 1,024.
+   */
+  static final int MAX_LISTED_AUTHORS = 20;
+
   private static String fullAuthors(Paper paper) {
-    if (paper.authors().isEmpty()) {
+    List<String> authors = paper.authors();
+    if (authors.isEmpty()) {
       return PaperCards.authors(paper);
     }
-    String names = String.join(", ", paper.authors());
+    if (authors.size() > MAX_LISTED_AUTHORS) {
+      String listed = String.join(", ", authors.subList(0, MAX_LISTED_AUTHORS));
+      if (paper.authorsTruncated() && paper.authorCount() == null) {
+        return listed + " et al.";
+      }
+      int total = Math.max(authors.size(), paper.authorCount() == null ? 0 : paper.authorCount());
+      return listed + " and " + (total - MAX_LISTED_AUTHORS) + " more";
+    }
+    String names = String.join(", ", authors);
     return paper.authorsTruncated() ? names + " et al." : names;
   }
 

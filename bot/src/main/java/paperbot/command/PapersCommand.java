@@ -132,7 +132,15 @@ public final class PapersCommand implements ChatCommand {
             + " of "
             + results.totalText()
             + (page > 1 ? " (page " + page + ")" : "");
-    return results.notice() == null ? text : text + "\n" + results.notice();
+    return results.notice() == null ? text : text + "\n" + notice(results);
+  }
+
+  /**
+   * How the query was read. It quotes words as typed ({@code polic*}, {@code *}), which no platform
+   * may read as formatting: the search engine's notices carry no formatting of their own.
+   */
+  private static String notice(SearchResults results) {
+    return UserText.literal(results.notice());
   }
 
   private static String emptyText(String query, int page, SearchResults results) {
@@ -148,7 +156,7 @@ public final class PapersCommand implements ChatCommand {
             + shorten(query)
             + "\". Try fewer or broader words, e.g. `/papers imitation learning`.";
     // The notice says how the query was read (cut to length, a typo fixed).
-    return results.notice() == null ? none : none + "\n" + results.notice();
+    return results.notice() == null ? none : none + "\n" + notice(results);
   }
 
   /**

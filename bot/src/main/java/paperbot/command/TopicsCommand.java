@@ -116,7 +116,8 @@ public final class TopicsCommand implements ChatCommand {
 
   /**
    * The member's topics (for {@code remove}) or mutes (for {@code unmute}) that start with what
-   * they typed.
+   * they typed, all of them (at most the profile's limit): how many a platform shows, and which fit
+   * its choices, is the platform's to say.
    */
   List<String> suggest(ChatRequest request, String prefix) {
     InterestProfile profile = store.load(request.member());
@@ -125,7 +126,7 @@ public final class TopicsCommand implements ChatCommand {
             ? profile.mutes()
             : List.copyOf(profile.topics().keySet());
     String typed = TopicText.key(prefix);
-    return pool.stream().filter(value -> TopicText.key(value).startsWith(typed)).limit(25).toList();
+    return pool.stream().filter(value -> TopicText.key(value).startsWith(typed)).toList();
   }
 
   /**

@@ -207,13 +207,30 @@ final class DiscordAdapter extends ListenerAdapter {
       // Suggestions cannot be deferred; one that comes too late is simply not shown.
       workers.execute(() ->
           event
-              .replyChoiceStrings(router.complete(request, prefix))
+              .replyChoiceStrings(choices(router.complete(request, prefix)))
               .queue(
                   null,
                   error -> log.warn("discord autocomplete failed error={}", error.toString())));
     } catch (RejectedExecutionException full) {
       event.replyChoiceStrings(List.of()).queue(null, error -> {});
     }
+  }
+
+  /** Discord's most choices, and most characters of a choice's name and of its value. */
+  static final int MAX_CHOICES = 25;
+
+  static final int MAX_CHOICE = 100;
+
+  /**
+   * The suggestions Discord can show. A topic longer than a choice (a workspace that raised the
+   * topic length) is left out, not cut: a cut value would name a topic the member does not have,
+   * and one over-long choice would make Discord refuse them all.
+   */
+  static List<String> choices(List<String> suggestions) {
+    return suggestions.stream()
+        .filter(choice -> !choice.isEmpty() && choice.length() <= MAX_CHOICE)
+        .limit(MAX_CHOICES)
+        .toList();
   }
 
   /**

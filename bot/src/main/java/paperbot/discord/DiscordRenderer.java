@@ -44,6 +44,7 @@ final class DiscordRenderer {
   static final int MAX_FIELDS = 25;
   static final int MAX_CONTENT = 2000;
   static final int MAX_EMBEDS = 10;
+  static final int MAX_ALLOWED_MENTIONS = 100;
 
   /** A snippet shorter than this says nothing; a field without room for it goes without. */
   private static final int MIN_SNIPPET = 40;
@@ -89,8 +90,14 @@ final class DiscordRenderer {
         message.setContent(content.toString());
       }
     }
-    // Only the members the core mentions may be notified.
-    message.mentionUsers(mentioned(reply));
+    // Only the members the core mentions may be notified, and only where a mention notifies: in
+    // the content. Discord takes at most 100 ids in allowed_mentions.
+    String content = message.getContent();
+    message.mentionUsers(
+        mentioned(reply).stream()
+            .filter(id -> content.contains("<@" + id + ">"))
+            .limit(MAX_ALLOWED_MENTIONS)
+            .toList());
     message.setComponents(rows(reply, owner));
     if (reply.attachment() != null) {
       message.addFiles(
@@ -138,7 +145,8 @@ final class DiscordRenderer {
     List<PaperCard> cards = reply.cards().subList(0, Math.min(MAX_FIELDS, reply.cards().size()));
     for (int i = 0; i < cards.size(); i++) {
       int share = budget / (cards.size() - i);
-      String name = cut((i + 1) + ". " + cards.get(i).title(), Math.min(MAX_FIELD_NAME, share / 3));
+      String name =
+          cut((i + 1) + ". " + escaped(cards.get(i).title()), Math.min(MAX_FIELD_NAME, share / 3));
       String value = fieldValue(cards.get(i), Math.min(MAX_FIELD_VALUE, share - name.length()));
       embed.addField(name, value, false);
       budget -= name.length() + value.length();
@@ -146,31 +154,74 @@ final class DiscordRenderer {
     return embed.build();
   }
 
-  /** Link, id and byline, the snippet, the why-line: at most {@code max}, the snippet cut first. */
+  /**
+   * Link and id, byline, the snippet, the why-line: at most {@code max}. The link and id always
+   * show; the why-line takes up to half of the rest, the byline what the snippet leaves it, and the
+   * snippet goes without when it would be too short to say anything. Authors and abstract are the
+   * sources' text, escaped: an abstract's {@code [text](url)} is no link.
+   */
   private static String fieldValue(PaperCard card, int max) {
-    String head = fieldHead(card);
-    String why = card.why().isBlank() ? "" : "\n*" + markdown(card.why()) + "*";
-    int room = max - head.length() - why.length() - 1;
-    if (card.snippet().isBlank() || room < MIN_SNIPPET) {
-      return cut(head + why, max);
+    String head = fieldHead(card, max);
+    int left = max - head.length();
+    String why = whyLine(card.why(), left / 2);
+    left -= why.length();
+    String snippet = card.snippet().isBlank() ? "" : escaped(card.snippet());
+    String byline = "";
+    if (!card.byline().isEmpty()) {
+      int keep = snippet.isEmpty() ? 0 : Math.min(snippet.length() + 1, left / 2);
+      byline = byline(card, left - keep);
+      left -= byline.length();
     }
-    return head + "\n" + cut(card.snippet(), room) + why;
+    String shown = left - 1 < MIN_SNIPPET || snippet.isEmpty() ? "" : "\n" + cut(snippet, left - 1);
+    return head + byline + shown + why;
   }
 
-  private static String fieldHead(PaperCard card) {
-    StringBuilder value = new StringBuilder();
-    value
-        .append("[")
-        .append(card.url().contains("arxiv.org/abs/") ? "arXiv" : "find on arXiv")
-        .append("](")
-        .append(card.url())
-        .append(") · `")
-        .append(card.id())
-        .append('`');
-    if (!card.byline().isEmpty()) {
-      value.append(" · ").append(card.byline());
+  /** The link and the id; the id alone when the link could not leave room for anything else. */
+  private static String fieldHead(PaperCard card, int max) {
+    String id = "`" + card.id() + "`";
+    String link =
+        "["
+            + (card.url().contains("arxiv.org/abs/") ? "arXiv" : "find on arXiv")
+            + "]("
+            + card.url()
+            + ") · ";
+    return link.length() + id.length() <= max / 2 ? link + id : id;
+  }
+
+  /**
+   * The why-line in italics, in at most {@code max} characters or not at all. Cut, it is cut as
+   * plain escaped text, so that the cut ends no mention or emphasis half-way and the italics close.
+   */
+  private static String whyLine(String why, int max) {
+    if (why.isBlank()) {
+      return "";
     }
-    return value.toString();
+    String whole = "\n*" + markdown(why) + "*";
+    if (whole.length() <= max) {
+      return whole;
+    }
+    String plain = escaped(UserText.plain(why));
+    return max < MIN_SNIPPET ? "" : "\n*" + cut(plain, max - 3) + "*";
+  }
+
+  /**
+   * " · authors · date · ▲ n" in at most {@code max}: the authors are cut first, so that the date
+   * still shows beside a long author list.
+   */
+  private static String byline(PaperCard card, int max) {
+    String whole = " · " + escaped(card.byline());
+    String authors = card.authors() == null ? "" : card.authors();
+    if (whole.length() <= max || authors.isBlank()) {
+      return cutWhole(whole, max);
+    }
+    String rest = escaped(card.byline().substring(authors.length()));
+    int room = max - " · ".length() - rest.length();
+    return room < MIN_SNIPPET ? cutWhole(whole, max) : " · " + cut(escaped(authors), room) + rest;
+  }
+
+  /** {@link #cut}, or nothing when not even an ellipsis fits. */
+  private static String cutWhole(String text, int max) {
+    return max < 2 ? "" : cut(text, max);
   }
 
   private List<ActionRow> rows(Reply reply, String owner) {
@@ -208,17 +259,21 @@ final class DiscordRenderer {
 
   /**
    * A backslash before every character Discord's markdown or mentions read: {@code *Bold*}, {@code
-   * ||spoiler||}, {@code [link](url)}, {@code <@123>} and {@code @everyone} show as typed.
+   * ||spoiler||}, {@code [link](url)}, {@code <@123>} and {@code @everyone} show as typed. Web
+   * addresses stay as written, so that their links lead where they say.
    */
   static String escaped(String text) {
-    return MARKDOWN.matcher(text).replaceAll("\\\\$0");
+    return UserText.outsideLinks(text, part -> MARKDOWN.matcher(part).replaceAll("\\\\$0"));
   }
 
   private static final Pattern MARKDOWN = Pattern.compile("[\\\\*_~`|>\\[\\]#<@]");
 
   /** At most {@code max} characters, the last an ellipsis when anything was cut. */
   static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, cutPoint(text, max - 1)) + "…";
+    if (text.length() <= max) {
+      return text;
+    }
+    return max < 1 ? "" : text.substring(0, cutPoint(text, max - 1)) + "…";
   }
 
   /** Where a part of at most {@code max} characters ends: at a line's end where there is one. */
@@ -227,8 +282,20 @@ final class DiscordRenderer {
     return newline > 0 ? newline : cutPoint(text, max);
   }
 
-  /** Where to cut to at most {@code max} characters: never between a surrogate pair's halves. */
-  private static int cutPoint(String text, int max) {
-    return Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+  /**
+   * Where to cut to at most {@code max} characters: never between a surrogate pair's halves, nor
+   * between an escaping backslash and what it escapes (the next part would start with a bare {@code
+   * *} or {@code @}).
+   */
+  static int cutPoint(String text, int max) {
+    if (max <= 0) {
+      return 0;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    int backslashes = 0;
+    while (backslashes < end && text.charAt(end - 1 - backslashes) == '\\') {
+      backslashes++;
+    }
+    return backslashes % 2 == 1 ? end - 1 : end;
   }
 }

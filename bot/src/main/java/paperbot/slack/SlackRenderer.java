@@ -91,20 +91,24 @@ public final class SlackRenderer {
     return pieces;
   }
 
+  /**
+   * A paper as mrkdwn. Its title, authors and abstract are the sources' text, shown as printed: a
+   * title of {@code *Bold* _it_} neither formats nor ends the link it stands in.
+   */
   private static String cardText(PaperCard card) {
     StringBuilder text = new StringBuilder();
     text.append("*<")
         .append(card.url())
         .append('|')
-        .append(escape(cut(card.title(), 300)).replace("|", "¦"))
+        .append(literal(cut(card.title(), 300)).replace("|", "¦"))
         .append(">*\n");
     String byline = card.byline();
     text.append('`')
         .append(card.id())
         .append('`')
-        .append(byline.isEmpty() ? "" : " · " + escape(byline));
+        .append(byline.isEmpty() ? "" : " · " + literal(byline));
     if (!card.snippet().isBlank()) {
-      text.append('\n').append(escape(card.snippet()));
+      text.append('\n').append(literal(card.snippet()));
     }
     if (!card.why().isBlank()) {
       text.append("\n_").append(mrkdwn(card.why())).append('_');
@@ -157,16 +161,25 @@ public final class SlackRenderer {
         escape(text), part -> "*" + unformatted(part) + "*", SlackRenderer::unformatted);
   }
 
+  /** Text that is not ours, as mrkdwn that shows it as it is. */
+  private static String literal(String text) {
+    return unformatted(escape(text));
+  }
+
   /**
    * Text that cannot format: mrkdwn has no escape for its markers, so {@code * _ ~ `} become the
    * look-alikes {@code ∗ ˍ ∼ ˋ} (as jsx-slack's Escape does), and {@code /follow *Bold*} echoes
-   * {@code ∗Bold∗} inside the bold, not a second bold.
+   * {@code ∗Bold∗} inside the bold, not a second bold. Web addresses keep theirs, or their links
+   * would lead elsewhere.
    */
   static String unformatted(String text) {
-    return text.replace('*', '\u2217')
-        .replace('_', '\u02cd')
-        .replace('~', '\u223c')
-        .replace('`', '\u02cb');
+    return UserText.outsideLinks(
+        text,
+        part ->
+            part.replace('*', '\u2217')
+                .replace('_', '\u02cd')
+                .replace('~', '\u223c')
+                .replace('`', '\u02cb'));
   }
 
   /**

@@ -136,11 +136,22 @@ public final class FakeSlackWebApi implements AutoCloseable {
     if (scripted != null) {
       return scripted;
     }
+    String text = form.getOrDefault("text", "");
+    String blocks = form.getOrDefault("blocks", "");
+    if (text.isBlank() && (blocks.isBlank() || blocks.equals("[]"))) {
+      refused.add("chat.postMessage no_text");
+      return json("{\"ok\":false,\"error\":\"no_text\"}");
+    }
     String invalid = SlackLimits.invalidMessage(form.get("text"), form.get("blocks"));
     if (invalid != null) {
       refused.add("chat.postMessage " + invalid);
       return json("{\"ok\":false,\"error\":\"invalid_blocks\"}");
     }
+    notified.addAll(
+        SlackLimits.notified(
+            text,
+            blocks.isBlank() ? null : JsonParser.parseString(blocks).getAsJsonArray(),
+            "true".equals(form.get("link_names")) || "full".equals(form.get("parse"))));
     String metadata = form.getOrDefault("metadata", "");
     Matcher key = METADATA_KEY.matcher(metadata);
     String channel = form.getOrDefault("channel", "");
@@ -193,12 +204,29 @@ public final class FakeSlackWebApi implements AutoCloseable {
       refused.add("response_url used");
       return new MockResponse.Builder().code(404).body("used_url").build();
     }
+    JsonObject message = JsonParser.parseString(body).getAsJsonObject();
+    notified.addAll(
+        SlackLimits.notified(
+            message.has("text") ? message.get("text").getAsString() : "",
+            message.has("blocks") ? message.getAsJsonArray("blocks") : null,
+            message.has("link_names") && message.get("link_names").getAsBoolean()
+                || message.has("parse") && "full".equals(message.get("parse").getAsString())));
     return new MockResponse.Builder().code(200).body("ok").build();
   }
 
   /** Messages Slack refused for breaking its limits, each as "where what". */
   public List<String> refused() {
     return List.copyOf(refused);
+  }
+
+  private final List<String> notified = new CopyOnWriteArrayList<>();
+
+  /**
+   * The channel-wide or group mentions ({@code <!channel>}, {@code <!here>}, ...) in the messages
+   * Slack took so far, read as {@link SlackLimits#notified} does: each would have notified many.
+   */
+  public List<String> notified() {
+    return List.copyOf(notified);
   }
 
   /** As Slack: filename and a positive length are required; the URL takes the bytes once. */
@@ -263,6 +291,17 @@ public final class FakeSlackWebApi implements AutoCloseable {
     String unfurls = form.getOrDefault("unfurls", "");
     if (!message && !composer || !unfurls.startsWith("{")) {
       return json("{\"ok\":false,\"error\":\"invalid_arguments\"}");
+    }
+    // Each unfurl's blocks are a message's blocks, within the same limits.
+    JsonObject byUrl = JsonParser.parseString(unfurls).getAsJsonObject();
+    for (String url : byUrl.keySet()) {
+      JsonObject unfurl = byUrl.getAsJsonObject(url);
+      String invalid =
+          unfurl.has("blocks") ? SlackLimits.invalidBlocks(unfurl.getAsJsonArray("blocks")) : null;
+      if (invalid != null) {
+        refused.add("chat.unfurl " + invalid);
+        return json("{\"ok\":false,\"error\":\"invalid_unfurls\"}");
+      }
     }
     unfurled.add(Map.copyOf(form));
     return json("{\"ok\":true}");

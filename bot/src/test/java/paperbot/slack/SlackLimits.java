@@ -4,13 +4,21 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Slack's documented limits on a message, checked as Slack would: by the fake Web API and by the
  * renderer tests. From docs.slack.dev/reference/block-kit (blocks: 50 per message; section text 1
  * to 3,000 characters, at most 10 fields of 2,000; context at most 10 elements; actions at most 25
  * elements; header text 150; block_id 255; button text 75, action_id 255, value 2,000) and the
- * chat.postMessage reference (text truncated past 40,000 characters; under 4,000 recommended).
+ * chat.postMessage reference (text truncated past 40,000 characters; under 4,000 recommended, which
+ * this fake holds to). Button text is plain_text of 1 to 75; block_ids are unique in a message and
+ * action_ids in a block.
  */
 final class SlackLimits {
   static final int MAX_TEXT = 4000;
@@ -43,10 +51,15 @@ final class SlackLimits {
     if (blocks.size() > 50) {
       return "blocks";
     }
+    Set<String> blockIds = new HashSet<>();
     for (int i = 0; i < blocks.size(); i++) {
       JsonObject block = blocks.get(i).getAsJsonObject();
       String at = "blocks[" + i + "]";
       if (longer(block, "block_id", 255)) {
+        return at + ".block_id";
+      }
+      // "block_id should be unique for each message"
+      if (block.has("block_id") && !blockIds.add(block.get("block_id").getAsString())) {
         return at + ".block_id";
       }
       String type = block.get("type").getAsString();
@@ -84,11 +97,22 @@ final class SlackLimits {
           if (elements.isEmpty() || elements.size() > 25) {
             return at + ".elements";
           }
+          Set<String> actionIds = new HashSet<>();
           for (int e = 0; e < elements.size(); e++) {
             JsonObject element = elements.get(e).getAsJsonObject();
             String where = at + ".elements[" + e + "]";
-            if (text(element.getAsJsonObject("text")).length() > 75) {
+            JsonObject label = element.getAsJsonObject("text");
+            // A button's text is plain_text of 1 to 75 characters.
+            if (label == null
+                || !"plain_text".equals(label.get("type").getAsString())
+                || text(label).isEmpty()
+                || text(label).length() > 75) {
               return where + ".text";
+            }
+            // "action_id ... should be unique among all other action_ids in the containing block"
+            if (element.has("action_id")
+                && !actionIds.add(element.get("action_id").getAsString())) {
+              return where + ".action_id";
             }
             if (longer(element, "action_id", 255)) {
               return where + ".action_id";
@@ -102,6 +126,52 @@ final class SlackLimits {
       }
     }
     return null;
+  }
+
+  private static final Pattern SPECIAL =
+      Pattern.compile("<!(channel|here|everyone|subteam\\^[^>|]+)[^>]*>");
+  private static final Pattern BARE = Pattern.compile("(?<![\\w@])@(channel|here|everyone)\\b");
+
+  /**
+   * The mentions of many a message would notify, as Slack reads them (docs.slack.dev, "Formatting
+   * text"): {@code <!channel>}, {@code <!here>}, {@code <!everyone>} and {@code <!subteam^ID>} in
+   * its text or its blocks' mrkdwn, and, where it asks Slack to find names ({@code link_names} or
+   * {@code parse=full}), a bare {@code @channel}, {@code @here} or {@code @everyone} too.
+   */
+  static List<String> notified(String text, JsonArray blocks, boolean linkNames) {
+    List<String> texts = new ArrayList<>();
+    texts.add(text == null ? "" : text);
+    for (int i = 0; blocks != null && i < blocks.size(); i++) {
+      JsonObject block = blocks.get(i).getAsJsonObject();
+      if (block.has("text") && block.get("text").isJsonObject()) {
+        texts.add(text(block.getAsJsonObject("text")));
+      }
+      for (String list : List.of("fields", "elements")) {
+        if (block.has(list) && block.get(list).isJsonArray()) {
+          for (JsonElement part : block.getAsJsonArray(list)) {
+            if (part.isJsonObject() && "mrkdwn".equals(type(part.getAsJsonObject()))) {
+              texts.add(text(part.getAsJsonObject()));
+            }
+          }
+        }
+      }
+    }
+    List<String> notified = new ArrayList<>();
+    for (String each : texts) {
+      Matcher special = SPECIAL.matcher(each);
+      while (special.find()) {
+        notified.add(special.group());
+      }
+      Matcher bare = BARE.matcher(each);
+      while (linkNames && bare.find()) {
+        notified.add(bare.group());
+      }
+    }
+    return notified;
+  }
+
+  private static String type(JsonObject object) {
+    return object.has("type") ? object.get("type").getAsString() : "";
   }
 
   private static String text(JsonObject textObject) {

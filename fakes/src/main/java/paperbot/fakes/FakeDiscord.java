@@ -111,6 +111,7 @@ public final class FakeDiscord implements AutoCloseable {
     final String token;
     final long createdMillis;
     final String channelId;
+    final int type;
     volatile long answeredMillis = -1;
     volatile int answerType;
     volatile boolean delivered;
@@ -122,11 +123,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     volatile boolean followedUp;
 
-    Interaction(String id, String token, long createdMillis, String channelId) {
+    Interaction(String id, String token, long createdMillis, String channelId, int type) {
       this.id = id;
       this.token = token;
       this.createdMillis = createdMillis;
       this.channelId = channelId;
+      this.type = type;
     }
   }
 
@@ -144,6 +146,26 @@ public final class FakeDiscord implements AutoCloseable {
   public record Shown(String interactionId, boolean ephemeral, String content) {}
 
   private final List<Shown> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private final List<String> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, JsonNode> choices = new ConcurrentHashMap<>();
+
+  /**
+   * Every mention Discord would have notified for the messages it took so far ({@code @everyone},
+   * {@code @here}, {@code <@id>}, {@code <@&id>}), read as {@link DiscordLimits#notified} does.
+   */
+  public List<String> notified() {
+    return List.copyOf(notified);
+  }
+
+  /** The choices an autocomplete interaction was answered with, or null before its answer. */
+  public JsonNode choices(String interactionId) {
+    return choices.get(interactionId);
+  }
+
+  private void notify(JsonNode message, boolean interaction) {
+    notified.addAll(DiscordLimits.notified(message, interaction));
+  }
 
   /** Every message the answers put on screen so far, in order. */
   public List<Shown> shown() {
@@ -202,6 +224,26 @@ public final class FakeDiscord implements AutoCloseable {
       String guildId, String userId, boolean moderator, String name, String optionsJson) {
     return interaction(userId, guildId, 2, commandData(name, optionsJson), "", moderator);
   }
+
+  /**
+   * An autocomplete interaction (type 4) in a direct message: the member is typing {@code value}
+   * into the focused option {@code option} of {@code /name subcommand}.
+   */
+  public String autocomplete(
+      String userId, String name, String subcommand, String option, String value) {
+    String focused =
+        "{\"name\":"
+            + quote(option)
+            + ",\"type\":3,\"value\":"
+            + quote(value)
+            + ",\"focused\":true}";
+    String options =
+        "[{\"name\":" + quote(subcommand) + ",\"type\":1,\"options\":[" + focused + "]}]";
+    return interaction(userId, null, AUTOCOMPLETE, commandData(name, options), "", false);
+  }
+
+  /** Interaction type of an autocomplete request; only a callback of type 8 answers it. */
+  private static final int AUTOCOMPLETE = 4;
 
   /** A button press on a message the bot sent in a direct message. */
   public String press(String userId, String customId) {
@@ -341,7 +383,8 @@ public final class FakeDiscord implements AutoCloseable {
             id,
             node.get("token").asText(),
             (Long.parseLong(id) >> 22) + DISCORD_EPOCH,
-            node.get("channel_id").asText());
+            node.get("channel_id").asText(),
+            node.path("type").asInt());
     interactions.put(id, tracked);
     byToken.put(tracked.token, tracked);
     return node;
@@ -538,12 +581,11 @@ public final class FakeDiscord implements AutoCloseable {
                   + ",\"bot\":"
                   + user(BOT_ID, "paperbot", true)
                   + "}");
-      case "PUT /api/v10/applications/" + APP_ID + "/commands" ->
-          json(200, registered(request, null));
+      case "PUT /api/v10/applications/" + APP_ID + "/commands" -> register(key, request, null);
       case "PUT /api/v10/applications/" + APP_ID + "/guilds/" + GUILD_A + "/commands" ->
-          json(200, registered(request, GUILD_A));
+          register(key, request, GUILD_A);
       case "PUT /api/v10/applications/" + APP_ID + "/guilds/" + GUILD_B + "/commands" ->
-          json(200, registered(request, GUILD_B));
+          register(key, request, GUILD_B);
       case "POST /api/v10/users/@me/channels" ->
           json(
               200,
@@ -556,7 +598,11 @@ public final class FakeDiscord implements AutoCloseable {
       case "POST /api/v10/channels/" + DM_CHANNEL + "/messages",
           "POST /api/v10/channels/" + CHANNEL_A + "/messages",
           "POST /api/v10/channels/" + CHANNEL_B + "/messages" -> {
-        String invalid = invalidMessage(body(request));
+        JsonNode message = body(request);
+        String invalid = invalidMessage(message);
+        if (invalid == null) {
+          notify(message, false);
+        }
         yield invalid != null
             ? invalidForm(key, invalid)
             : json(
@@ -569,8 +615,13 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /** Discord answers a command registration with the commands it now holds, ids added. */
-  private String registered(RecordedRequest request, String guildId) {
+  private MockResponse register(String key, RecordedRequest request, String guildId) {
     JsonNode commands = read(request.getBody().utf8());
+    String invalid = DiscordLimits.invalidCommands(commands);
+    return invalid != null ? invalidForm(key, invalid) : json(200, registered(commands, guildId));
+  }
+
+  private String registered(JsonNode commands, String guildId) {
     for (JsonNode command : commands) {
       ObjectNode created = (ObjectNode) command;
       created.put("id", Long.toString(ids.updateAndGet(this::nextSnowflake)));
@@ -594,7 +645,18 @@ public final class FakeDiscord implements AutoCloseable {
     }
     JsonNode body = body(request);
     int type = body.path("type").asInt();
-    String invalid = type == 4 || type == 7 ? invalidMessage(body.path("data")) : null;
+    // An autocomplete interaction (type 4) takes choices (8) and nothing else; choices answer
+    // nothing but autocomplete.
+    if ((interaction.type == AUTOCOMPLETE) != (type == 8)) {
+      return refuse(key, 400, 50035, "Invalid interaction response type");
+    }
+    String invalid =
+        switch (type) {
+          case 4, 7 -> invalidMessage(body.path("data"));
+          case 8 -> DiscordLimits.invalidChoices(body.path("data"));
+          case 9 -> DiscordLimits.invalidModal(body.path("data"));
+          default -> null;
+        };
     if (invalid != null) {
       return invalidForm(key, "data." + invalid);
     }
@@ -606,6 +668,12 @@ public final class FakeDiscord implements AutoCloseable {
       interaction.answerType = type;
       interaction.delivered = type != 5;
       interaction.deferredFlags = body.path("data").path("flags").asInt() & EPHEMERAL;
+    }
+    if (type == 8) {
+      choices.put(id, body.path("data").path("choices"));
+    }
+    if (type == 4 || type == 7) {
+      notify(body.path("data"), true);
     }
     if (type == 4) {
       shown.add(
@@ -653,6 +721,7 @@ public final class FakeDiscord implements AutoCloseable {
     if (invalid != null) {
       return invalidForm(key, invalid);
     }
+    notify(body, true);
     int flags = body.path("flags").asInt();
     synchronized (interaction) {
       // Discord: the first follow-up after a deferral edits the "thinking…" message, whose
@@ -673,91 +742,9 @@ public final class FakeDiscord implements AutoCloseable {
             flags));
   }
 
-  /**
-   * The first limit a message breaks, as the path of the offending field, or null. Limits from
-   * discord.com/developers/docs/resources/message (content 2,000; at most 10 embeds; title 256,
-   * description 4,096, 25 fields of name 256 and value 1,024, footer 2,048, author name 256, and
-   * 6,000 characters across all embeds) and the component reference (5 action rows of 5 buttons,
-   * label 80, custom_id 100).
-   */
+  /** The first limit a message breaks, as the path of the offending field, or null. */
   public static String invalidMessage(JsonNode message) {
-    if (message.path("content").asText().length() > 2000) {
-      return "content";
-    }
-    JsonNode embeds = message.path("embeds");
-    // A message needs one of content, embeds, components, files, stickers or a poll.
-    if (message.path("content").asText().isEmpty()
-        && embeds.isEmpty()
-        && message.path("components").isEmpty()
-        && message.path("attachments").isEmpty()
-        && message.path("sticker_ids").isEmpty()
-        && message.path("poll").isMissingNode()) {
-      return "content";
-    }
-    if (embeds.size() > 10) {
-      return "embeds";
-    }
-    int total = 0;
-    for (int e = 0; e < embeds.size(); e++) {
-      JsonNode embed = embeds.get(e);
-      if (embed.path("title").asText().length() > 256) {
-        return "embeds." + e + ".title";
-      }
-      if (embed.path("description").asText().length() > 4096) {
-        return "embeds." + e + ".description";
-      }
-      if (embed.path("fields").size() > 25) {
-        return "embeds." + e + ".fields";
-      }
-      if (embed.path("footer").path("text").asText().length() > 2048) {
-        return "embeds." + e + ".footer.text";
-      }
-      if (embed.path("author").path("name").asText().length() > 256) {
-        return "embeds." + e + ".author.name";
-      }
-      total +=
-          embed.path("title").asText().length()
-              + embed.path("description").asText().length()
-              + embed.path("footer").path("text").asText().length()
-              + embed.path("author").path("name").asText().length();
-      for (int f = 0; f < embed.path("fields").size(); f++) {
-        JsonNode field = embed.path("fields").get(f);
-        // Name and value are required: an empty one is refused as missing.
-        if (field.path("name").asText().isEmpty() || field.path("value").asText().isEmpty()) {
-          return "embeds." + e + ".fields." + f;
-        }
-        if (field.path("name").asText().length() > 256) {
-          return "embeds." + e + ".fields." + f + ".name";
-        }
-        if (field.path("value").asText().length() > 1024) {
-          return "embeds." + e + ".fields." + f + ".value";
-        }
-        total += field.path("name").asText().length() + field.path("value").asText().length();
-      }
-    }
-    if (total > 6000) {
-      return "embeds";
-    }
-    JsonNode rows = message.path("components");
-    if (rows.size() > 5) {
-      return "components";
-    }
-    for (int r = 0; r < rows.size(); r++) {
-      JsonNode buttons = rows.get(r).path("components");
-      if (buttons.size() > 5) {
-        return "components." + r + ".components";
-      }
-      for (int b = 0; b < buttons.size(); b++) {
-        JsonNode button = buttons.get(b);
-        if (button.path("label").asText().length() > 80) {
-          return "components." + r + ".components." + b + ".label";
-        }
-        if (button.path("custom_id").asText().length() > 100) {
-          return "components." + r + ".components." + b + ".custom_id";
-        }
-      }
-    }
-    return null;
+    return DiscordLimits.invalidMessage(message);
   }
 
   private MockResponse invalidForm(String key, String field) {
