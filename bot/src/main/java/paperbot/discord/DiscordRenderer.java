@@ -32,6 +32,11 @@ final class DiscordRenderer {
   static final int MAX_DESCRIPTION = 4096;
 
   static final int MAX_FIELD_NAME = 256;
+  static final int MAX_TITLE = 256;
+
+  /** The longest link an embed's title may carry (JDA's check; Discord documents no lower one). */
+  static final int MAX_URL = 2000;
+
   static final int MAX_FIELD_VALUE = 1024;
   static final int MAX_EMBED_TOTAL = 6000;
   static final int MAX_ROWS = 5;
@@ -135,6 +140,9 @@ final class DiscordRenderer {
    * shows all 20 (shorter) rather than the first few whole.
    */
   private static MessageEmbed embed(Reply reply) {
+    if (reply.cards().size() == 1 && !fitsAField(reply.cards().get(0))) {
+      return loneCard(reply, reply.cards().get(0));
+    }
     EmbedBuilder embed = new EmbedBuilder().setColor(EMBED_COLOUR);
     int budget = MAX_EMBED_TOTAL;
     if (!reply.text().isBlank()) {
@@ -153,6 +161,32 @@ final class DiscordRenderer {
     }
     return embed.build();
   }
+
+  private static boolean fitsAField(PaperCard card) {
+    return fieldValue(card, Integer.MAX_VALUE).length() <= MAX_FIELD_VALUE;
+  }
+
+  /**
+   * One paper whose text a field's 1,024 characters would cut (/paper's full abstract): its title
+   * heads the embed and its text follows the reply's in the description, which holds 4,096.
+   */
+  private static MessageEmbed loneCard(Reply reply, PaperCard card) {
+    EmbedBuilder embed = new EmbedBuilder().setColor(EMBED_COLOUR);
+    String title = cut(escaped(card.title()), MAX_TITLE);
+    embed.setTitle(title, linkable(card.url()) ? card.url() : null);
+    String text = reply.text().isBlank() ? "" : cut(markdown(reply.text()), MAX_DESCRIPTION / 2);
+    String separator = text.isEmpty() ? "" : "\n\n";
+    int room = Math.min(MAX_DESCRIPTION, MAX_EMBED_TOTAL - title.length()) - text.length();
+    embed.setDescription(text + separator + fieldValue(card, room - separator.length()));
+    return embed.build();
+  }
+
+  /** What JDA takes as an embed title's link (it throws on anything else). */
+  private static boolean linkable(String url) {
+    return url.length() <= MAX_URL && LINK.matcher(url).matches();
+  }
+
+  private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
   /**
    * Link and id, byline, the snippet, the why-line: at most {@code max}. The link and id always

@@ -151,4 +151,45 @@ final class DiscordRendererTest {
                 + " \\[l\\](http://x) \\@everyone \\<\\@123\\>* and \\@here \\#h \\> q.");
     assertThat(data.getObject("allowed_mentions").getArray("parse").length()).isZero();
   }
+
+  /**
+   * /paper promises the full abstract; arXiv allows 1,920 characters, more than a field's 1,024. A
+   * lone card that a field would cut heads the embed, its text in the description.
+   */
+  @Test
+  void aLonePaperShowsItsWholeAbstract() {
+    String abstractText = "Policies learn from demonstrations. ".repeat(52) + "LAST-WORDS.";
+    Reply paper =
+        new Reply(
+            "Also titled: An earlier title",
+            List.of(
+                SampleReplies.card("2303.04137", "Diffusion Policy *as printed*", abstractText)),
+            List.of(),
+            false);
+    DataObject embed =
+        new DiscordRenderer(new ButtonIds())
+            .render(paper, "6")
+            .toData()
+            .getArray("embeds")
+            .getObject(0);
+    assertThat(abstractText.length()).isGreaterThan(DiscordRenderer.MAX_FIELD_VALUE);
+    assertThat(embed.getString("title")).isEqualTo("Diffusion Policy \\*as printed\\*");
+    assertThat(embed.getString("url")).isEqualTo("https://arxiv.org/abs/2303.04137");
+    assertThat(embed.getString("description"))
+        .startsWith("Also titled: An earlier title\n\n")
+        .contains("`2303.04137`", "Cheng Chi", "LAST-WORDS.")
+        .hasSizeLessThanOrEqualTo(DiscordRenderer.MAX_DESCRIPTION);
+    assertThat(embed.hasKey("fields") && embed.getArray("fields").length() > 0).isFalse();
+
+    Reply shortOne =
+        new Reply(
+            "", List.of(SampleReplies.card("2303.04137", "Short", "Short.")), List.of(), false);
+    DataObject field =
+        new DiscordRenderer(new ButtonIds())
+            .render(shortOne, "6")
+            .toData()
+            .getArray("embeds")
+            .getObject(0);
+    assertThat(field.getArray("fields").length()).as("a card that fits stays a field").isEqualTo(1);
+  }
 }

@@ -45,10 +45,14 @@ final class HostileRepliesTest {
         new DiscordRenderer(new ButtonIds()).render(reply, OWNER).toData().toString());
   }
 
-  /** Every text a member reads in the message: content, descriptions, field names and values. */
+  /**
+   * Every text a member reads in the message: content, titles, descriptions, field names and
+   * values.
+   */
   private static List<String> texts(JsonNode message) {
     List<String> texts = new ArrayList<>(List.of(message.path("content").asText()));
     for (JsonNode embed : message.path("embeds")) {
+      texts.add(embed.path("title").asText());
       texts.add(embed.path("description").asText());
       for (JsonNode field : embed.path("fields")) {
         texts.add(field.path("name").asText());
@@ -72,14 +76,15 @@ final class HostileRepliesTest {
 
   @Test
   void aTitleOfMarkdownShowsAsPrintedAndItsAbstractLinksNowhere() throws Exception {
+    // A paper's whole abstract outgrows a field: its title heads the embed, its text follows.
     JsonNode card = rendered(replies.get("/paper 2611.00002")).path("embeds").get(0);
-    JsonNode field = card.path("fields").get(0);
-    assertThat(field.path("name").asText()).startsWith("1. \\*Bold\\* \\_it\\_");
-    assertThat(BARE_MARKUP.matcher(field.path("name").asText()).find()).isFalse();
+    assertThat(card.path("title").asText()).startsWith("\\*Bold\\* \\_it\\_");
+    assertThat(BARE_MARKUP.matcher(card.path("title").asText()).find()).isFalse();
     // The card's own link is the only one: "[link](https://evil.example)" stays text.
-    assertThat(field.path("value").asText().split("(?<!\\\\)\\]\\(", -1)).hasSize(2);
-    assertThat(field.path("value").asText()).contains("\\[link\\](https://evil.example)");
-    assertThat(card.path("description").asText()).startsWith("Also titled: \\*Bold\\*");
+    String text = card.path("description").asText();
+    assertThat(text.split("(?<!\\\\)\\]\\(", -1)).hasSize(2);
+    assertThat(text).contains("\\[link\\](https://evil.example)");
+    assertThat(text).startsWith("Also titled: \\*Bold\\*");
   }
 
   @Test
@@ -88,9 +93,7 @@ final class HostileRepliesTest {
         rendered(replies.get("/paper 2611.00001"))
             .path("embeds")
             .get(0)
-            .path("fields")
-            .get(0)
-            .path("value")
+            .path("description")
             .asText();
     assertThat(value).contains("Nov 22, 2026").contains("\n" + HostileCorpus.WORD + " learning");
     assertThat(value).doesNotContain("Author Number20 ");
@@ -102,13 +105,11 @@ final class HostileRepliesTest {
         rendered(replies.get("/paper pb-hostile1"))
             .path("embeds")
             .get(0)
-            .path("fields")
-            .get(0)
-            .path("value")
+            .path("description")
             .asText();
     assertThat(value)
         .matches(
-            "(?s)\\[find on arXiv\\]\\(https://arxiv\\.org/search/[^)\\s]+\\) · `pb-hostile1`.*");
+            "(?s)(.*\n)?\\[find on arXiv\\]\\(https://arxiv\\.org/search/[^)\\s]+\\) · `pb-hostile1`.*");
   }
 
   @Test
