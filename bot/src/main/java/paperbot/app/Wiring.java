@@ -152,33 +152,42 @@ public final class Wiring implements AutoCloseable {
     DataBackup.requireNoUnfinishedRestore(config.dataDir());
     // A second process that writes is refused before it migrates or opens anything.
     WriterProcessLock writerLock = readBesideWriter ? null : obtainWriterLock(config);
-    Database database;
-    try {
-      database = openDatabase(config);
-    } catch (RuntimeException e) {
-      closeQuietly(writerLock, e);
-      throw e;
-    }
-    LucenePaperIndex index;
-    JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), clock);
+    // The index before the database: a paperbot too old to take the writer lock shows by holding
+    // the index's writer, and is refused before the database is migrated under it.
     Path indexDir = config.dataDir().resolve("index");
+    LucenePaperIndex index;
+    // Held by a reading tool while it holds the index's writer (see ReadingToolLock).
+    DataDirectoryLock catchingUp = null;
     boolean besideWriter = false;
     try {
       if (readBesideWriter) {
-        try {
-          index = LucenePaperIndex.open(indexDir, expander, clock);
-        } catch (LucenePaperIndex.InUse e) {
+        catchingUp = ReadingToolLock.tryObtain(config.dataDir()).orElse(null);
+        index = catchingUp == null ? null : openUnlessInUse(indexDir, expander, clock);
+        if (index == null) {
+          // Another process has the index's writer (the bot, another tool bringing it up to date)
+          closeQuietly(catchingUp, null);
+          catchingUp = null;
           index = LucenePaperIndex.openReadOnly(indexDir, expander, clock);
           besideWriter = true;
         }
       } else {
-        index = openWaitingForReadingTool(indexDir, expander, clock);
+        index = openWaitingForReadingTool(indexDir, config.dataDir(), expander, clock);
       }
     } catch (RuntimeException e) {
-      database.close();
+      closeQuietly(catchingUp, e);
       closeQuietly(writerLock, e);
       throw e;
     }
+    Database database;
+    try {
+      database = openDatabase(config);
+    } catch (RuntimeException e) {
+      index.close();
+      closeQuietly(catchingUp, e);
+      closeQuietly(writerLock, e);
+      throw e;
+    }
+    JdbcPaperArchive archive = new JdbcPaperArchive(database.dataSource(), clock);
     // Papers are written to the database first, then the index; the sync follows other processes'
     // writes and repairs an index a crash left behind.
     Lock indexWrites = new ReentrantLock();
@@ -193,12 +202,14 @@ public final class Wiring implements AutoCloseable {
       try {
         status = ready(index, indexSync, corpus, database, config, clock);
       } catch (RuntimeException e) {
+        closeQuietly(catchingUp, e);
         closeQuietly(writerLock, e);
         throw e;
       }
       if (readBesideWriter) {
         // Up to date: the writer goes, so that a bot starting now need not wait for this command.
         index.close();
+        closeQuietly(catchingUp, null); // last: the writer is no longer this tool's
         try {
           index = LucenePaperIndex.openReadOnly(indexDir, expander, clock);
         } catch (RuntimeException e) {
@@ -336,50 +347,76 @@ public final class Wiring implements AutoCloseable {
   /**
    * The index's writer for a process that holds the data directory's writer lock. Taken already, it
    * is held by a tool that only reads and is bringing the index up to date, or by a paperbot too
-   * old to take the data directory's lock; either way this process waits for it (up to {@link
-   * #WAIT_FOR_READING_TOOL}) instead of failing to start because a search ran at the same moment.
+   * old to take the data directory's lock. The reading tool says so ({@link ReadingToolLock}): this
+   * process waits for it (up to {@link #WAIT_FOR_READING_TOOL}) instead of failing to start because
+   * a search ran at the same moment. An old paperbot does not: this process is refused at once.
    */
+  @SuppressWarnings("try") // the reading tools' lock is only held while the index opens
   private static LucenePaperIndex openWaitingForReadingTool(
-      Path indexDir, QueryExpander expander, Clock clock) {
+      Path indexDir, Path dataDir, QueryExpander expander, Clock clock) {
     long started = System.nanoTime(); // a duration, not a date: the injected clock may stand still
     boolean said = false;
     while (true) {
-      try {
-        return LucenePaperIndex.open(indexDir, expander, clock);
-      } catch (LucenePaperIndex.InUse e) {
-        if (System.nanoTime() - started > WAIT_FOR_READING_TOOL.toNanos()) {
-          throw e;
-        }
-        if (!said) {
-          log.info(
-              "index held by a paperbot tool that brings it up to date, waiting for it"
-                  + " index={} wait_s={}",
-              indexDir,
-              WAIT_FOR_READING_TOOL.toSeconds());
-          said = true;
-        }
-        try {
-          Thread.sleep(INDEX_RETRY.toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
+      LucenePaperIndex index = openUnlessInUse(indexDir, expander, clock);
+      if (index != null) {
+        return index;
+      }
+      Optional<DataDirectoryLock> noReadingTool = ReadingToolLock.tryObtain(dataDir);
+      if (noReadingTool.isPresent()) {
+        // No reading tool has the index's writer, and none can take it while this is held: taken
+        // still, it is held by a paperbot that writes without the data directory's lock.
+        try (DataDirectoryLock held = noReadingTool.get()) {
+          return LucenePaperIndex.open(indexDir, expander, clock);
         }
       }
+      if (System.nanoTime() - started > WAIT_FOR_READING_TOOL.toNanos()) {
+        return LucenePaperIndex.open(indexDir, expander, clock); // refused as in use, or free now
+      }
+      if (!said) {
+        log.info(
+            "index held by a paperbot tool that brings it up to date, waiting for it"
+                + " index={} wait_s={}",
+            indexDir,
+            WAIT_FOR_READING_TOOL.toSeconds());
+        said = true;
+      }
+      try {
+        Thread.sleep(INDEX_RETRY.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return LucenePaperIndex.open(indexDir, expander, clock);
+      }
+    }
+  }
+
+  /** The index with its writer; null when another process holds the writer. */
+  private static LucenePaperIndex openUnlessInUse(
+      Path indexDir, QueryExpander expander, Clock clock) {
+    try {
+      return LucenePaperIndex.open(indexDir, expander, clock);
+    } catch (LucenePaperIndex.InUse e) {
+      return null;
     }
   }
 
   /** How often a process waiting for the index's writer tries again. */
   private static final Duration INDEX_RETRY = Duration.ofMillis(100);
 
-  /** Releases the writer lock after a failed open, keeping the failure as the one reported. */
-  private static void closeQuietly(WriterProcessLock writerLock, Exception failure) {
-    if (writerLock == null) {
+  /**
+   * Releases a lock (none when null); after a failed open, keeps the failure as the one reported.
+   */
+  private static void closeQuietly(AutoCloseable lock, Exception failure) {
+    if (lock == null) {
       return;
     }
     try {
-      writerLock.close();
-    } catch (RuntimeException e) {
-      failure.addSuppressed(e);
+      lock.close();
+    } catch (Exception e) {
+      if (failure == null) {
+        log.warn("data directory lock release failed error={}", e.toString());
+      } else {
+        failure.addSuppressed(e);
+      }
     }
   }
 

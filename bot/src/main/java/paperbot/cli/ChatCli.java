@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import paperbot.app.BotConfig;
 import paperbot.app.Wiring;
 import paperbot.chat.Platform;
@@ -21,6 +24,8 @@ import picocli.CommandLine.Option;
 /** Runs the bot. With no chat tokens configured it is a local console chat on the seed corpus. */
 @Command(name = "chat", description = "Run the bot (the default). Without tokens: a console chat.")
 final class ChatCli implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ChatCli.class);
+
   /** The longest a stop waits for the bot to close in order (each platform drains up to 10 s). */
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(40);
 
@@ -62,13 +67,16 @@ final class ChatCli implements Callable<Integer> {
   }
 
   /**
-   * Runs the configured chat platforms until the process is stopped (Ctrl-C or SIGTERM). Then, in
-   * order: Discord stops taking interactions, answers those in flight and closes; Slack the same;
-   * then (closing the wiring) Quartz, the index and the database. The JVM ends when its shutdown
-   * hooks return, so the hook waits for that order to finish instead of cutting it short.
+   * Runs the configured chat platforms until the process is stopped (Ctrl-C or SIGTERM), or until
+   * Discord, the only platform, ends the session for good (then it fails with what to change).
+   * Then, in order: Discord stops taking interactions, answers those in flight and closes; Slack
+   * the same; then (closing the wiring) Quartz, the index and the database. The JVM ends when its
+   * shutdown hooks return, so the hook waits for that order to finish instead of cutting it short.
    */
   private int serve(Wiring wiring, BotConfig config) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicReference<String> discordEnded = new AtomicReference<>();
+    Thread hook = null;
     List<AutoCloseable> platforms = new ArrayList<>();
     try {
       if (config.slack().enabled()) {
@@ -82,19 +90,34 @@ final class ChatCli implements Callable<Integer> {
             DiscordService.start(wiring.router(), config.discord(), context.clock());
         platforms.add(discord);
         wiring.outboxes().register(Platform.DISCORD, discord.outbox());
+        // Discord ended the session for good (a reset token, intents taken away): beside Slack,
+        // paperbot goes on there and says so once; on Discord alone it is dead, so it stops as on
+        // Ctrl-C and exits non-zero, for whoever supervises it to see.
+        discord
+            .endedForGood()
+            .thenAccept(advice -> {
+              if (config.slack().enabled()) {
+                log.error(
+                    "discord stopped: paperbot answers on Slack only until it is restarted. {}",
+                    advice);
+              } else {
+                discordEnded.set(advice);
+                stopped.countDown();
+              }
+            });
       }
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    stopped.countDown();
-                    try {
-                      closed.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  },
-                  "paperbot-shutdown"));
+      hook =
+          new Thread(
+              () -> {
+                stopped.countDown();
+                try {
+                  closed.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "paperbot-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
       context
           .err()
           .println(
@@ -108,6 +131,16 @@ final class ChatCli implements Callable<Integer> {
       for (AutoCloseable platform : platforms.reversed()) {
         platform.close();
       }
+    }
+    if (discordEnded.get() != null) {
+      // Stopping by itself, not by a signal: the hook has nothing left to wait for.
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException signalledMeanwhile) {
+        // the hook runs already and waits for the wiring to close, as on Ctrl-C
+      }
+      // Closing the wiring (Quartz, the index, the database) follows; then the one line.
+      throw new IllegalStateException("stopped: " + discordEnded.get());
     }
     return 0;
   }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,15 @@ final class ConfiguredGateway extends SessionControllerAdapter {
     try {
       lastAnswer = ask();
       return lastAnswer;
+    } catch (TokenRefused e) {
+      if (lastAnswer == null) {
+        // At login: JDA's own lookup (for a ShardManager) says so the same way, and no other
+        // gateway would take the token either.
+        throw new InvalidTokenException();
+      }
+      // A reconnection: the gateway known refuses the token too, with a close code that says
+      // what to change (4004), and JDA stops.
+      return fallback(e.toString());
     } catch (IOException e) {
       return fallback(e.toString());
     } catch (InterruptedException e) {
@@ -86,6 +96,15 @@ final class ConfiguredGateway extends SessionControllerAdapter {
         : new ShardedGateway(fixedUrl, asked.getShardTotal(), asked.getConcurrency());
   }
 
+  /** Discord's 401: the token is not (or no longer) a bot's. */
+  private static final class TokenRefused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TokenRefused() {
+      super("GET gateway/bot answered 401");
+    }
+  }
+
   private String ask() throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
@@ -96,6 +115,9 @@ final class ConfiguredGateway extends SessionControllerAdapter {
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 401) {
+      throw new TokenRefused();
+    }
     if (response.statusCode() != 200) {
       throw new IOException("GET gateway/bot answered " + response.statusCode());
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,6 +16,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -53,13 +55,22 @@ public final class DiscordService implements AutoCloseable {
   private final DiscordAdapter adapter;
   private final JDA jda;
   private final ShardManager shards;
+  private final GatewayRefusal refusal;
 
-  private DiscordService(DiscordAdapter adapter, JDA jda, ShardManager shards) {
+  private DiscordService(
+      DiscordAdapter adapter, JDA jda, ShardManager shards, GatewayRefusal refusal) {
     this.adapter = adapter;
     this.jda = jda;
     this.shards = shards;
+    this.refusal = refusal;
   }
 
+  /**
+   * Connects and registers the commands.
+   *
+   * @throws IllegalStateException with one line saying what to change (the token, the intents, the
+   *     shards) when Discord refuses the bot at login
+   */
   public static DiscordService start(CommandRouter router, DiscordSettings settings, Clock clock)
       throws InterruptedException {
     AtomicInteger count = new AtomicInteger();
@@ -82,6 +93,7 @@ public final class DiscordService implements AutoCloseable {
     RestConfig rest = new RestConfig().setBaseUrl(settings.apiUrl());
     ConfiguredGateway gateway =
         new ConfiguredGateway(settings.apiUrl(), settings.token(), settings.gatewayUrl());
+    GatewayRefusal refusal = new GatewayRefusal();
     ShardManager built = null;
     JDA connected = null;
     try {
@@ -95,28 +107,28 @@ public final class DiscordService implements AutoCloseable {
                 .setRestConfigProvider(shard -> rest)
                 .setSessionController(gateway)
                 .setEnableShutdownHook(false)
-                .addEventListeners(adapter, new GatewayRefusal())
+                .addEventListeners(adapter, refusal)
                 .build();
         built = shards;
-        awaitEveryShard(shards, settings.shards());
+        awaitEveryShard(shards, settings.shards(), refusal);
         register(
             shards.getShards().get(0),
             shards::getGuildById,
             settings,
             DiscordCommands.all(router.specs()));
-        return new DiscordService(adapter, null, shards);
+        return new DiscordService(adapter, null, shards, refusal);
       }
       JDA jda =
           JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
               .setRestConfig(rest)
               .setSessionController(gateway)
               .setEnableShutdownHook(false)
-              .addEventListeners(adapter, new GatewayRefusal())
+              .addEventListeners(adapter, refusal)
               .build();
       connected = jda;
-      jda.awaitReady();
+      awaitReady(jda, refusal);
       register(jda, jda::getGuildById, settings, DiscordCommands.all(router.specs()));
-      return new DiscordService(adapter, jda, null);
+      return new DiscordService(adapter, jda, null, refusal);
     } catch (RuntimeException | InterruptedException e) {
       // A half-started bot must not keep reconnecting in the background.
       if (built != null) {
@@ -127,6 +139,14 @@ public final class DiscordService implements AutoCloseable {
       }
       workers.shutdownNow();
       deadlines.shutdownNow();
+      if (e instanceof InvalidTokenException) {
+        throw new IllegalStateException(GatewayRefusal.TOKEN_REFUSED, e);
+      }
+      // Refused while registering the commands, say: that, not JDA's complaint, is the reason.
+      String refused = refusal.refused().getNow(null);
+      if (refused != null && !refused.equals(e.getMessage())) {
+        throw new IllegalStateException(refused, e);
+      }
       throw e;
     }
   }
@@ -135,11 +155,15 @@ public final class DiscordService implements AutoCloseable {
    * The ShardManager starts its shards one after another (Discord allows one IDENTIFY per 5 s), and
    * lists each only once it has started: wait for all, or a dev guild on a later shard is missed.
    */
-  private static void awaitEveryShard(ShardManager shards, int total) throws InterruptedException {
+  private static void awaitEveryShard(ShardManager shards, int total, GatewayRefusal refusal)
+      throws InterruptedException {
     long giveUp = System.nanoTime() + SHARD_START.toNanos() * total;
     for (int id = 0; id < total; id++) {
       JDA shard = shards.getShardById(id);
       while (shard == null) {
+        if (refusal.refused().isDone()) {
+          throw new IllegalStateException(refusal.refused().getNow(""));
+        }
         if (System.nanoTime() > giveUp) {
           throw new IllegalStateException(
               "discord shard " + id + " of " + total + " never started");
@@ -147,7 +171,17 @@ public final class DiscordService implements AutoCloseable {
         Thread.sleep(100);
         shard = shards.getShardById(id);
       }
-      shard.awaitReady();
+      awaitReady(shard, refusal);
+    }
+  }
+
+  /** Waits for the connection's READY; a refusal by Discord on the way ends the start. */
+  private static void awaitReady(JDA connection, GatewayRefusal refusal)
+      throws InterruptedException {
+    try {
+      connection.awaitReady();
+    } catch (IllegalStateException shutDown) {
+      throw refusal.whyStartFailed(shutDown);
     }
   }
 
@@ -183,6 +217,15 @@ public final class DiscordService implements AutoCloseable {
 
   JDA jda() {
     return jda;
+  }
+
+  /**
+   * Completes, once, with what to change (as one line) when Discord ends the session for good after
+   * the start: close codes 4004 and 4010 to 4014 forbid reconnecting, and JDA has stopped. Whoever
+   * runs the service decides whether paperbot goes on without Discord.
+   */
+  public CompletionStage<String> endedForGood() {
+    return refusal.refused().copy();
   }
 
   /** Posts digests through this connection (or the shard that serves the guild). */

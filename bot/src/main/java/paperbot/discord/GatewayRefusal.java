@@ -1,22 +1,35 @@
 package paperbot.discord;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Says why Discord ended the bot's gateway session for good, and what to do about it. Discord's
- * close codes 4004 and 4010 to 4014 forbid reconnecting; JDA obeys and stops with one generic line,
- * and the process goes on running with nothing answering on Discord.
+ * close codes 4004 and 4010 to 4014 forbid reconnecting; JDA obeys and stops with one generic line.
+ * The first such close is kept (every shard of a refused bot gets one): while starting, it is why
+ * the start failed; later, whoever runs the service decides whether paperbot goes on without
+ * Discord.
  */
 final class GatewayRefusal extends ListenerAdapter {
-  private static final Logger log = LoggerFactory.getLogger(GatewayRefusal.class);
+  private final CompletableFuture<String> refused = new CompletableFuture<>();
+
+  /** Completes at the first shutdown, with what to change, or with null for any other reason. */
+  private final CompletableFuture<String> ended = new CompletableFuture<>();
+
+  /** What to change when Discord refuses the token at login (401 before any gateway session). */
+  static final String TOKEN_REFUSED =
+      "Discord refused the bot token (401 unauthorized): set DISCORD_TOKEN to the token on the"
+          + " Bot page of the Developer Portal (reset it there if it leaked).";
 
   /** The intents Discord makes a bot enable (and, past 100 servers, be approved for). */
   static final Set<GatewayIntent> PRIVILEGED =
@@ -29,12 +42,36 @@ final class GatewayRefusal extends ListenerAdapter {
   public void onShutdown(ShutdownEvent event) {
     CloseCode code = event.getCloseCode();
     if (code == null || code.isReconnect()) {
+      ended.complete(null);
       return; // paperbot's own shutdown, or a close JDA recovers from
     }
-    log.error(
-        "discord stopped: paperbot no longer answers on Discord; restart it once this is fixed. {}",
-        advice(code, event.getJDA().getGatewayIntents()));
+    String advice = advice(code, event.getJDA().getGatewayIntents());
+    refused.complete(advice);
+    ended.complete(advice);
   }
+
+  /** Completes, once, with what to change when Discord ends a session for good. */
+  CompletableFuture<String> refused() {
+    return refused;
+  }
+
+  /**
+   * Why a connection that was starting shut down: what to change, when Discord refused it, as one
+   * line; otherwise JDA's own exception. JDA marks itself shut down (which ends {@code awaitReady})
+   * just before it tells its listeners why, so the reason is waited for, briefly.
+   */
+  RuntimeException whyStartFailed(IllegalStateException shutDown) throws InterruptedException {
+    String advice;
+    try {
+      advice = ended.get(REASON_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      advice = null;
+    }
+    return advice == null ? shutDown : new IllegalStateException(advice, shutDown);
+  }
+
+  /** Far longer than JDA takes between marking itself shut down and telling its listeners. */
+  private static final Duration REASON_WAIT = Duration.ofSeconds(10);
 
   /** What a close code that forbids reconnecting means for paperbot, and what to change. */
   static String advice(CloseCode code, Set<GatewayIntent> asked) {

@@ -40,7 +40,7 @@ public final class TestBots {
    * error into a test that asserts none), and a pasted arXiv link of a paper the seeds lack was
    * fetched from arxiv.org: a test's outcome must not depend on the network.
    */
-  static Map<String, String> offline(Map<String, String> env) {
+  public static Map<String, String> offline(Map<String, String> env) {
     Map<String, String> all = new HashMap<>();
     for (String source : List.of("HF", "LISTING", "ARXIV")) {
       all.put("PAPERBOT_" + source + "_CRON", "");

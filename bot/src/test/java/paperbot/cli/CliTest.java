@@ -173,7 +173,10 @@ final class CliTest {
         FSDirectory index = FSDirectory.open(data.resolve("index"));
         ExecutorService starting = Executors.newSingleThreadExecutor()) {
       Future<Run> bot;
-      try (Lock heldByATool = index.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      // As a reading tool holds them: its own lock first, then the index's writer.
+      try (FSDirectory dataDir = FSDirectory.open(data);
+          Lock readingTool = dataDir.obtainLock(READING_TOOL_LOCK);
+          Lock heldByATool = index.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
         bot = starting.submit(() -> run("/topics list\n", "--user", "ana", "chat"));
         long polls = 0;
         while (logs.lines().stream().noneMatch(line -> line.contains("waiting for it"))) {
@@ -186,6 +189,39 @@ final class CliTest {
     }
     assertThat(chat.exitCode()).as(chat.err()).isZero();
     assertThat(chat.out()).contains("no topics");
+  }
+
+  /** The lock a reading tool holds while it holds the index's writer (ReadingToolLock). */
+  private static final String READING_TOOL_LOCK = "reading-tool.lock";
+
+  /**
+   * A paperbot too old to take paperbot.lock, still running, holds the index's writer but not the
+   * reading tools' lock: a new bot refuses at once in the usual words, before it migrates the
+   * database under the old one, where it waited two minutes for a reading tool that was not there.
+   */
+  @Test
+  @SuppressWarnings("try") // the old bot's lock is only held
+  void aBotStartingBesideAPaperbotTooOldForTheDataDirectoryLockIsRefusedAtOnce() throws Exception {
+    TestBots.open(data).close(); // an index to hold
+    try (LogCapture logs = LogCapture.start();
+        FSDirectory index = FSDirectory.open(data.resolve("index"));
+        Lock heldByAnOldBot = index.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+        ExecutorService starting = Executors.newSingleThreadExecutor()) {
+      Future<Run> bot = starting.submit(() -> run("/topics list\n", "--user", "ana", "chat"));
+      for (long polls = 0; !bot.isDone(); polls++) {
+        assertThat(logs.lines())
+            .as("the bot waits for a reading tool that is not there")
+            .noneMatch(line -> line.contains("waiting for it"));
+        assertThat(polls).as("the bot neither started nor refused").isLessThan(12_000);
+        Thread.sleep(10);
+      }
+      Run refused = bot.get();
+      assertThat(refused.exitCode()).isEqualTo(1);
+      assertThat(refused.err())
+          .contains("is in use by another paperbot process; stop it first")
+          .doesNotContain("\tat ");
+      assertThat(logs.lines()).noneMatch(line -> line.contains("waiting for it"));
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package paperbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,15 +82,16 @@ final class DiscordProtocolTest {
   private static DiscordService start(
       FakeDiscord discord, CommandRouter router, int shards, String devGuild)
       throws InterruptedException {
+    return start(discord, router, shards, devGuild, FakeDiscord.TOKEN);
+  }
+
+  private static DiscordService start(
+      FakeDiscord discord, CommandRouter router, int shards, String devGuild, String token)
+      throws InterruptedException {
     return DiscordService.start(
         router,
         new DiscordSettings(
-            FakeDiscord.TOKEN,
-            devGuild,
-            discord.apiUrl(),
-            "",
-            shards,
-            DiscordSettings.DEFAULT_INLINE_BUDGET),
+            token, devGuild, discord.apiUrl(), "", shards, DiscordSettings.DEFAULT_INLINE_BUDGET),
         WALL);
   }
 
@@ -319,13 +322,50 @@ final class DiscordProtocolTest {
       assertThat(service.jda().getStatus()).isEqualTo(net.dv8tion.jda.api.JDA.Status.SHUTDOWN);
       assertThat(discord.gatewayConnections()).as("no reconnect").isEqualTo(connections);
       // paperbot asks for the guild events alone (intents 1): nothing is there to enable, and the
-      // log says so.
+      // service says so, once, to whoever runs it (ChatCli decides whether paperbot goes on).
       assertThat(discord.identifiedIntents()).containsOnly(1L);
-      assertThat(logs.lines())
-          .anyMatch(line ->
-              line.contains("discord stopped: paperbot no longer answers on Discord")
-                  && line.contains("paperbot asked for no privileged intent")
-                  && line.contains("nothing to enable under Privileged Gateway Intents"));
+      assertThat(service.endedForGood().toCompletableFuture().get(60, TimeUnit.SECONDS))
+          .contains("paperbot asked for no privileged intent")
+          .contains("nothing to enable under Privileged Gateway Intents")
+          .doesNotContain("\n");
+      assertThat(logs.errorsAndStacks())
+          .as("paperbot's own lines: JDA's error is its own")
+          .noneMatch(line -> line.contains(" paperbot."));
+    }
+  }
+
+  /**
+   * A token Discord refuses at login (REST answers 401 before any gateway session) ends the start
+   * with one line that says what to change, for a single connection and for shards alike, and
+   * leaves nothing connecting in the background.
+   */
+  @Test
+  void aTokenRefusedAtLoginEndsTheStartWithOneLineSayingWhatToChange() throws Exception {
+    String wrong = "MTAwMDAwMDAwMDAwMDAwMDAw.wrong.not-this-bots-token";
+    for (int shards : List.of(1, 2)) {
+      try (LogCapture logs = LogCapture.start();
+          FakeDiscord discord = new FakeDiscord(WALL, 2)) {
+        assertThatThrownBy(() -> start(discord, bot.router(), shards, "", wrong))
+            .as(shards + " shards")
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage(GatewayRefusal.TOKEN_REFUSED);
+        assertThat(discord.gatewayConnections()).as("no gateway session").isZero();
+        assertThat(logs.lines()).noneMatch(line -> line.contains(wrong));
+      }
+    }
+    assertThat(GatewayRefusal.TOKEN_REFUSED).contains("DISCORD_TOKEN").doesNotContain("\n");
+  }
+
+  /** The same for a close code that forbids reconnecting, met at the first IDENTIFY. */
+  @Test
+  void intentsRefusedAtLoginEndTheStartWithOneLineSayingWhatToChange() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord(WALL)) {
+      discord.refuseNextIdentify(4014, "Disallowed intent(s).");
+      assertThatThrownBy(() -> start(discord, bot.router(), 1))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("Discord refused the intents (4014 disallowed intents)")
+          .hasMessageNotContaining("\n");
+      assertThat(discord.gatewayConnections()).as("no reconnect").isEqualTo(1);
     }
   }
 

@@ -679,6 +679,52 @@ final class SlackAdapterTest {
         .noneMatch(line -> line.contains("minute_rate_limited"));
   }
 
+  /**
+   * Events a Slack app may be sent that paperbot deliberately ignores: ones an app set up by hand
+   * (or from an older manifest) may subscribe to, a message with a subtype among them.
+   */
+  static final List<String> IGNORED_EVENTS =
+      List.of(
+          "{\"type\":\"message\",\"channel\":\"C1\",\"user\":\"U1\",\"text\":\"hi\","
+              + "\"ts\":\"1.1\",\"event_ts\":\"1.1\",\"channel_type\":\"channel\"}",
+          "{\"type\":\"message\",\"subtype\":\"channel_join\",\"channel\":\"C1\","
+              + "\"user\":\"U1\",\"text\":\"joined\",\"ts\":\"1.2\",\"event_ts\":\"1.2\"}",
+          "{\"type\":\"app_home_opened\",\"user\":\"U1\",\"channel\":\"D1\",\"tab\":\"home\","
+              + "\"event_ts\":\"1.3\"}",
+          "{\"type\":\"member_joined_channel\",\"user\":\"U1\",\"channel\":\"C1\","
+              + "\"channel_type\":\"C\",\"team\":\"T1\",\"event_ts\":\"1.4\"}",
+          "{\"type\":\"reaction_added\",\"user\":\"U1\",\"reaction\":\"thumbsup\","
+              + "\"item\":{\"type\":\"message\",\"channel\":\"C1\",\"ts\":\"1.1\"},"
+              + "\"event_ts\":\"1.5\"}",
+          "{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"<@UBOT> hello\",\"ts\":\"1.6\","
+              + "\"channel\":\"C1\",\"event_ts\":\"1.6\"}");
+
+  /** An Events API callback around {@code event}. */
+  static String callback(String eventId, String event) {
+    return "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\","
+        + "\"type\":\"event_callback\",\"event_id\":\""
+        + eventId
+        + "\",\"event_time\":1700000000,\"event\":"
+        + event
+        + "}";
+  }
+
+  /** Bolt's warning for an event without a handler: seven lines with a code suggestion. */
+  static boolean unhandledWarning(String line) {
+    return line.contains("No BoltEventHandler registered") || line.contains("[Suggestion]");
+  }
+
+  @Test
+  void eventsPaperbotIgnoresAreAnswered200WithoutBoltsUnhandledEventWarning() throws Exception {
+    for (int i = 0; i < IGNORED_EVENTS.size(); i++) {
+      String event = IGNORED_EVENTS.get(i);
+      assertThat(postJson(fast, callback("EvIgnored" + i, event), now(), SECRET).statusCode())
+          .as(event)
+          .isEqualTo(200);
+    }
+    assertThat(logs.lines()).noneMatch(SlackAdapterTest::unhandledWarning);
+  }
+
   @Test
   void anUnsignedBodyIsRefusedWith401BeforeAnythingReadsIt() throws Exception {
     // Unread, whatever it holds: a forged body that Slack never signed cannot reach the parser

@@ -11,6 +11,7 @@ import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 
 /**
@@ -208,9 +209,23 @@ final class SlackSocketModeTest {
 
   @Test
   void anEnvelopeNoHandlerServesIsAcknowledgedAnywaySoSlackDoesNotSendItAgain() throws Exception {
-    try (FakeSlackWebApi slack = new FakeSlackWebApi();
+    try (LogCapture logs = LogCapture.start();
+        FakeSlackWebApi slack = new FakeSlackWebApi();
         SlackService service = start(slack)) {
       slack.awaitConnection();
+      // Events paperbot ignores are acknowledged empty, without Bolt's seven-line warning each.
+      for (int i = 0; i < SlackAdapterTest.IGNORED_EVENTS.size(); i++) {
+        String event = SlackAdapterTest.IGNORED_EVENTS.get(i);
+        FakeSlackWebApi.Acked ignored =
+            slack.ack(
+                slack.sendEnvelope(
+                    "events_api", SlackAdapterTest.callback("EvSmIgnored" + i, event), false));
+        assertThat(ignored).as(event).isNotNull();
+        assertThat(JSON.readTree(ignored.payload()).has("payload")).as(event).isFalse();
+      }
+      assertThat(logs.lines())
+          .noneMatch(SlackAdapterTest::unhandledWarning)
+          .noneMatch(line -> line.contains("slack envelope not served"));
       String mention =
           slack.sendEnvelope(
               "events_api",

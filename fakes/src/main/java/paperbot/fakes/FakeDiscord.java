@@ -40,6 +40,8 @@ import okio.ByteString;
  * over Discord's limits get 400 code 50035 "Invalid Form Body"; any route can be made to answer 429
  * with {@code retry_after} and the rate-limit headers.
  *
+ * <p>A bot token other than {@link #TOKEN} gets 401 from REST and close code 4004 from IDENTIFY.
+ *
  * <p>Gateway: HELLO, READY listing this shard's guilds as unavailable, then a GUILD_CREATE for each
  * (roles, a text channel, the bot's member); zlib-stream compression when the client asks for it
  * (JDA does by default); heartbeats acked; op 7 RECONNECT on request and RESUME answered with
@@ -546,6 +548,12 @@ public final class FakeDiscord implements AutoCloseable {
             + path.replaceAll("/interactions/\\d+/[^/]+/callback", "/interactions/*/callback")
                 .replaceAll("/webhooks/\\d+/[^/?]+", "/webhooks/*");
     requests.computeIfAbsent(key, k -> new LinkedBlockingQueue<>()).add(request);
+    // A request that names a bot token other than this bot's is refused, as Discord refuses it
+    // (interaction callbacks and webhooks carry their own token in the path and need none).
+    String authorization = request.getHeaders().get("Authorization");
+    if (authorization != null && !authorization.equals("Bot " + TOKEN)) {
+      return refuse(key, 401, 0, "401: Unauthorized");
+    }
     Integer failure = Optional.ofNullable(failures.get(key)).map(BlockingQueue::poll).orElse(null);
     if (failure != null) {
       return refuse(key, failure, 0, "trouble");
@@ -1083,6 +1091,10 @@ public final class FakeDiscord implements AutoCloseable {
       int[] refusal = refuseIdentify.poll();
       if (refusal != null) {
         session.socket.close(refusal[0], refuseReason);
+        return;
+      }
+      if (!TOKEN.equals(identify.path("token").asText())) {
+        session.socket.close(4004, "Authentication failed.");
         return;
       }
       int shard = identify.path("shard").path(0).asInt(0);
