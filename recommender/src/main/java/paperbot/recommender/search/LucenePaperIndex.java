@@ -172,7 +172,10 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
       Directory directory = FSDirectory.open(dir);
       try {
         if (!DirectoryReader.indexExists(directory)) {
-          throw new IOException("no index has been committed there yet");
+          // A tool run beside a paperbot that is building its first index on a new data directory.
+          throw new IOException(
+              "no index has been committed there yet; a paperbot starting on a new data directory"
+                  + " builds it first: try again once it has started");
         }
         return new LucenePaperIndex(
             directory,
