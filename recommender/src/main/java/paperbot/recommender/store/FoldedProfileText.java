@@ -1,20 +1,13 @@
 package paperbot.recommender.store;
 
-import static paperbot.recommender.store.Sql.prepare;
-import static paperbot.recommender.store.Sql.update;
-
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.profile.FoldedText;
@@ -33,27 +26,11 @@ import paperbot.recommender.store.MemberTextRows.Row;
  * transaction on every database (SQLite, H2, PostgreSQL), so a kill leaves it undone and the next
  * start runs it again.
  */
-final class FoldedProfileText implements JavaMigration {
+final class FoldedProfileText extends MemberTextMigration {
   private static final Logger log = LoggerFactory.getLogger(FoldedProfileText.class);
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("10");
-  }
-
-  @Override
-  public String getDescription() {
-    return "folded profile text";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null; // Java: Flyway has no text to sum
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  FoldedProfileText() {
+    super("10", "folded profile text");
   }
 
   @Override
@@ -129,32 +106,18 @@ final class FoldedProfileText implements JavaMigration {
 
   /** Each digest's topics ('|' between them), a topic that folds to another's once. */
   private static int digestTopics(Connection c) throws SQLException {
-    Map<Long, String> changed = new LinkedHashMap<>();
-    try (PreparedStatement select = prepare(c, "SELECT id, topics FROM digest_subscription");
-        ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        String stored = rs.getString(2);
-        Map<String, String> topics = new LinkedHashMap<>();
-        for (String topic : Arrays.asList(stored.split("\\|", -1))) {
-          // In the first one's place, spelled as the one with the most accents.
-          topics.merge(
-              FoldedText.of(topic),
-              topic,
-              (one, other) -> accents(other) > accents(one) ? other : one);
-        }
-        String joined = String.join("|", topics.values());
-        if (!joined.equals(stored)) {
-          changed.put(rs.getLong(1), joined);
-        }
-      }
-    }
-    for (Map.Entry<Long, String> digest : changed.entrySet()) {
-      update(
-          c,
-          "UPDATE digest_subscription SET topics = ? WHERE id = ?",
-          digest.getValue(),
-          digest.getKey());
-    }
-    return changed.size();
+    return MemberTextRows.rewriteDigestTopics(
+        c,
+        stored -> {
+          Map<String, String> topics = new LinkedHashMap<>();
+          for (String topic : Arrays.asList(stored.split("\\|", -1))) {
+            // In the first one's place, spelled as the one with the most accents.
+            topics.merge(
+                FoldedText.of(topic),
+                topic,
+                (one, other) -> accents(other) > accents(one) ? other : one);
+          }
+          return String.join("|", topics.values());
+        });
   }
 }

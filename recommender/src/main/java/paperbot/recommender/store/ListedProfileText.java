@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.profile.VisibleText;
@@ -34,7 +32,7 @@ import paperbot.recommender.store.MemberTextRows.Row;
  * topics were always read as a list. In SQL's own transaction on every database, so a kill leaves
  * it undone and the next start runs it again.
  */
-final class ListedProfileText implements JavaMigration {
+final class ListedProfileText extends MemberTextMigration {
   private static final Logger log = LoggerFactory.getLogger(ListedProfileText.class);
 
   /** What separates the items of a typed list. */
@@ -42,24 +40,8 @@ final class ListedProfileText implements JavaMigration {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("9");
-  }
-
-  @Override
-  public String getDescription() {
-    return "listed profile text";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null; // Java: Flyway has no text to sum
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  ListedProfileText() {
+    super("9", "listed profile text");
   }
 
   @Override

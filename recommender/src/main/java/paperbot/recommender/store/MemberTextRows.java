@@ -133,4 +133,30 @@ final class MemberTextRows {
     }
     return changed;
   }
+
+  /**
+   * Each digest subscription's topics ('|' between them) as {@code rewrite} makes them, written
+   * where that changes them; the number of digests changed.
+   */
+  static int rewriteDigestTopics(Connection c, UnaryOperator<String> rewrite) throws SQLException {
+    Map<Long, String> changed = new LinkedHashMap<>();
+    try (PreparedStatement select = prepare(c, "SELECT id, topics FROM digest_subscription");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        String stored = rs.getString(2);
+        String rewritten = rewrite.apply(stored);
+        if (!rewritten.equals(stored)) {
+          changed.put(rs.getLong(1), rewritten);
+        }
+      }
+    }
+    for (Map.Entry<Long, String> digest : changed.entrySet()) {
+      update(
+          c,
+          "UPDATE digest_subscription SET topics = ? WHERE id = ?",
+          digest.getValue(),
+          digest.getKey());
+    }
+    return changed.size();
+  }
 }

@@ -1,22 +1,13 @@
 package paperbot.recommender.store;
 
-import static paperbot.recommender.store.Sql.prepare;
-import static paperbot.recommender.store.Sql.update;
-
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.profile.VisibleText;
@@ -35,27 +26,11 @@ import paperbot.recommender.store.MemberTextRows.Row;
  * become. Nothing else changes. In SQL's own transaction on every database (SQLite, H2,
  * PostgreSQL), so a kill leaves it undone and the next start runs it again.
  */
-final class VisibleProfileText implements JavaMigration {
+final class VisibleProfileText extends MemberTextMigration {
   private static final Logger log = LoggerFactory.getLogger(VisibleProfileText.class);
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("8");
-  }
-
-  @Override
-  public String getDescription() {
-    return "visible profile text";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null; // Java: Flyway has no text to sum
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  VisibleProfileText() {
+    super("8", "visible profile text");
   }
 
   @Override
@@ -113,29 +88,15 @@ final class VisibleProfileText implements JavaMigration {
 
   /** Each digest's topics ('|' between them) as they look, a topic that becomes another's once. */
   private static int digestTopics(Connection c) throws SQLException {
-    Map<Long, String> changed = new LinkedHashMap<>();
-    try (PreparedStatement select = prepare(c, "SELECT id, topics FROM digest_subscription");
-        ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        String stored = rs.getString(2);
-        LinkedHashSet<String> topics = new LinkedHashSet<>();
-        for (String topic : Arrays.asList(stored.split("\\|", -1))) {
-          String cleaned = MemberTextRows.lowerCase(topic);
-          topics.add(cleaned.isEmpty() ? topic : cleaned);
-        }
-        String joined = String.join("|", topics);
-        if (!Objects.equals(joined, stored)) {
-          changed.put(rs.getLong(1), joined);
-        }
-      }
-    }
-    for (Map.Entry<Long, String> digest : changed.entrySet()) {
-      update(
-          c,
-          "UPDATE digest_subscription SET topics = ? WHERE id = ?",
-          digest.getValue(),
-          digest.getKey());
-    }
-    return changed.size();
+    return MemberTextRows.rewriteDigestTopics(
+        c,
+        stored -> {
+          LinkedHashSet<String> topics = new LinkedHashSet<>();
+          for (String topic : Arrays.asList(stored.split("\\|", -1))) {
+            String cleaned = MemberTextRows.lowerCase(topic);
+            topics.add(cleaned.isEmpty() ? topic : cleaned);
+          }
+          return String.join("|", topics);
+        });
   }
 }
