@@ -11,6 +11,11 @@ final class Listing {
 
   private Listing() {}
 
+  /** "1 topic", "2 topics". */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** "a", "a and b", "a, b and c". */
   static String of(List<String> items) {
     return of(items, "and");

@@ -519,18 +519,23 @@ public final class TopicsCommand implements ChatCommand {
       ReplyButton confirm =
           new ReplyButton(
               ReplyButton.CLEAR_TOPICS,
-              "Yes, clear " + count + " topics",
+              "Yes, clear " + Listing.count(count, "topic"),
               CONFIRM,
               "/topics clear confirm");
       return new Reply(
-          "This removes all " + count + " of your topics. Are you sure?",
+          (count == 1
+                  ? "This removes your one topic."
+                  : "This removes all " + count + " of your topics.")
+              + " Are you sure?",
           List.of(),
           List.of(confirm),
           true);
     }
     int cleared = store.clearTopics(member);
     return Reply.privateText(
-        "Cleared " + cleared + " topics. Mutes, follows and saved papers are kept.");
+        "Cleared "
+            + Listing.count(cleared, "topic")
+            + ". Mutes, follows and saved papers are kept.");
   }
 
   static String format(double weight) {

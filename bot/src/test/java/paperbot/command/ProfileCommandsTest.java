@@ -402,6 +402,15 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void clearingOneTopicSaysOneTopic() {
+    say("lou", "topics", "add offline rl");
+    Reply ask = say("lou", "topics", "clear");
+    assertThat(ask.text()).startsWith("This removes your one topic.");
+    assertThat(ask.buttons().get(0).label()).isEqualTo("Yes, clear 1 topic");
+    assertThat(say("lou", "topics", "clear confirm").text()).startsWith("Cleared 1 topic.");
+  }
+
+  @Test
   void aTopicWithATypoIsKeptAsTypedAndFollowsTheSpellingPapersUse() {
     assertThat(say("ugo", "topics", "add difusion polcy").text())
         .isEqualTo(
