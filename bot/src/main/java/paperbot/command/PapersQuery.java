@@ -35,7 +35,9 @@ record PapersQuery(String query, int page) {
       Pattern.compile(
           "(?i)^(.*?)\\s*\\bpage\\s+(zero|one|two|three|four|five|six|seven|eight|nine|ten"
               + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-              + "|twenty|hundred|thousand|million|first|second|third|next|last)$");
+              + "|twenty|hundred|thousand|million|first|second|third|next|last"
+              // Not a number as Java spells it: refused as `page two` is, not searched.
+              + "|[+\\-\u2212]?(?:nan|inf|infinity|\u221e)|[+\\-\u2212]?\\.\\d+)$");
 
   /**
    * Asking for the papers picked for you in words, as {@code /digest subscribe me} does: read as

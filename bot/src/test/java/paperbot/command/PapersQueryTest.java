@@ -65,7 +65,20 @@ final class PapersQueryTest {
     assertThat(refusal("diffusion page 99999999999"))
         .startsWith("There is no page 99999999999: a page is a number from 1 to 200.");
     assertThat(refusal("diffusion page " + "9".repeat(400))).hasSizeLessThan(200);
-    for (String notANumber : List.of("two", "Two", "2.5", "1,000", "3rd", "last")) {
+    // NaN and Infinity were searched as words while `page two` was refused.
+    for (String notANumber :
+        List.of(
+            "two",
+            "Two",
+            "2.5",
+            "1,000",
+            "3rd",
+            "last",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "\u221e",
+            ".5")) {
       assertThat(refusal("diffusion page " + notANumber))
           .as(notANumber)
           .startsWith(notANumber + " is not a page number: a page is a number from 1 to 200");
