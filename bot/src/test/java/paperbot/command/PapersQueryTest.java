@@ -83,6 +83,12 @@ final class PapersQueryTest {
           .as(notANumber)
           .startsWith(notANumber + " is not a page number: a page is a number from 1 to 200");
     }
+    for (String twice : List.of("diffusion page 2 page 3", "diffusion p2 page 3", "page 1 p2")) {
+      // "diffusion page 2 page 3" was page 3 of the words "diffusion page 2".
+      assertThat(refusal(twice)).as(twice).startsWith("Ask for one page: ");
+    }
+    assertThat(PapersQuery.parse("cytochrome p450 page 2"))
+        .isEqualTo(new PapersQuery("cytochrome p450", 2));
     assertThat(refusal("diffusion page 2 more")).startsWith("Ask for `more` or for a page");
     assertThat(refusal("diffusion more page 2")).startsWith("Ask for `more` or for a page");
   }
