@@ -105,11 +105,16 @@ final class IngestCli implements Callable<Integer> {
                   : "No such file: " + file);
       return 2;
     }
+    if (max < 1) {
+      context.err().println("--max must be a positive number of papers");
+      return 2;
+    }
     LocalDate day;
     try {
       day = date == null ? null : LocalDate.parse(date);
     } catch (DateTimeParseException e) {
-      context.err().println("--date must look like 2026-11-23");
+      // 2026-02-30 looks like 2026-11-23: say that it is no day, not that it has the wrong form.
+      context.err().println("--date " + date + " is not a day; give one like 2026-11-23");
       return 2;
     }
     Duration timeout =
@@ -124,7 +129,7 @@ final class IngestCli implements Callable<Integer> {
       SourceRequest request =
           new SourceRequest(
               query,
-              Math.max(1, max),
+              max,
               day,
               file,
               Deadline.in(timeout),

@@ -35,7 +35,9 @@ record PapersQuery(String query, int page) {
       Pattern.compile(
           "(?i)^(.*?)\\s*\\bpage\\s+(zero|one|two|three|four|five|six|seven|eight|nine|ten"
               + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-              + "|twenty|hundred|thousand|million|first|second|third|next|last)$");
+              + "|twenty|hundred|thousand|million|first|second|third|next|last"
+              // Not a number as Java spells it: refused as `page two` is, not searched.
+              + "|[+\\-\u2212]?(?:nan|inf|infinity|\u221e)|[+\\-\u2212]?\\.\\d+)$");
 
   /**
    * Asking for the papers picked for you in words, as {@code /digest subscribe me} does: read as
@@ -72,7 +74,23 @@ record PapersQuery(String query, int page) {
           "Ask for `more` or for a page, not both: `/papers <query> more` shows the next page, "
               + "`/papers <query> page 3` page 3.");
     }
+    // "diffusion page 2 page 3" showed page 3 of the words "diffusion page 2".
+    if (endsInPage(query)) {
+      throw new InvalidOption(
+          "Ask for one page: `/papers <query> page 3` shows page 3, `/papers <query> more` the"
+              + " next one.");
+    }
     return new PapersQuery(query, pageNumber(asked.group(2)));
+  }
+
+  private static boolean endsInPage(String text) {
+    for (Pattern form : List.of(PAGE, SHORT_PAGE, WORD_PAGE)) {
+      Matcher page = form.matcher(text);
+      if (page.matches() && (form != SHORT_PAGE || isPage(page.group(2)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String forYou(String query) {

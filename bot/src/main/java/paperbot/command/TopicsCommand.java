@@ -170,6 +170,18 @@ public final class TopicsCommand implements ChatCommand {
                   + "decimals take a dot).");
         }
         topicText = item.substring(0, space);
+        // "offline rl weight 2 weight 3" became the topic "offline rl weight 2" with weight 3.
+        if (SPELLED_WEIGHT.matcher(topicText).matches()) {
+          return Reply.privateText(
+              "`"
+                  + TopicText.shorten(typed)
+                  + "` gives two weights; give one, e.g. `/topics add "
+                  + TopicText.shorten(
+                      TopicSubject.of(
+                          TopicText.normalise(
+                              SPELLED_WEIGHT.matcher(topicText).replaceFirst("$1"))))
+                  + " 2`.");
+        }
         Weight own =
             Weight.of(item.substring(space + 1), TopicSubject.of(TopicText.normalise(topicText)));
         if (own.problem() != null) {

@@ -21,6 +21,14 @@ final class UserTextTest {
   }
 
   @Test
+  void whatADecoderPutForBytesThatWereNotTextIsDropped() {
+    // Invalid UTF-8 piped to the console arrives as U+FFFD; it was kept in topics and queries.
+    assertThat(UserText.normalise("caf\ufffd rl")).isEqualTo("caf rl");
+    assertThat(UserText.normalise("diffusion\ufffd\ufffd policy")).isEqualTo("diffusion policy");
+    assertThat(UserText.normalise("\ufffd \ud800")).isEmpty();
+  }
+
+  @Test
   void everyKindOfSpaceIsOnePlainSpace() {
     assertThat(UserText.normalise("\u00a0 diffusion\u00a0\u00a0policy\u3000world\u2003models\t"))
         .isEqualTo("diffusion policy world models");

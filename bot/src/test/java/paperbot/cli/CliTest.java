@@ -328,6 +328,75 @@ final class CliTest {
   }
 
   @Test
+  void aUsageErrorIsOneLineNamingTheCommandAndWhereItsOptionsAreListed() {
+    // Each printed picocli's whole usage text (9 to 20 lines) after the line that said what was
+    // wrong.
+    List<List<String>> mistakes =
+        List.of(
+            List.of("search", "--limit", "99999999999", "q"),
+            List.of("search", "--limit", "5", "--limit", "6", "q"),
+            List.of("search", "--json"),
+            List.of("stats", "--json", "--json"),
+            List.of("stats", "extra"),
+            List.of("reindex", "extra"),
+            List.of("digest", "--dry-run", "--dry-run"),
+            List.of("ingest", "--source"),
+            List.of("export"));
+    for (List<String> args : mistakes) {
+      Run run = run("", args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(args.toString()).isEqualTo(2);
+      assertThat(run.err().lines()).as(args.toString()).hasSize(1);
+      assertThat(run.err())
+          .as(args.toString())
+          .startsWith("paperbot " + args.get(0) + ": ")
+          .endsWith("(paperbot " + args.get(0) + " --help lists the options)\n")
+          .doesNotContain("Usage:");
+      assertThat(run.out()).isEmpty();
+    }
+    assertThat(run("", "search", "--limit", "99999999999", "q").err())
+        .contains("'99999999999' is not an int");
+  }
+
+  @Test
+  void anEmptyPathIsAUsageErrorAndWritesNothingWhereTheLauncherIs() {
+    // --data "" was the current directory: a database and an index appeared beside the launcher.
+    for (List<String> args :
+        List.of(
+            List.of("--data", "", "stats"),
+            List.of("stats", "--data", ""),
+            List.of("--seeds", "", "stats"),
+            List.of("--data", data.toString(), "export", ""),
+            List.of("--data", data.toString(), "backup", " "),
+            List.of("--data", data.toString(), "restore", ""),
+            List.of("--data", data.toString(), "ingest", "--source", "file", ""))) {
+      Run run = runExactly("", args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(args.toString()).isEqualTo(2);
+      assertThat(run.err())
+          .as(args.toString())
+          .contains("give a file or folder name, not an empty one");
+    }
+    for (Path beside : List.of(TestBots.REPO, Path.of("").toAbsolutePath())) {
+      assertThat(beside.resolve("index")).doesNotExist();
+      assertThat(beside.resolve("paperbot.db")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aBackupThatCannotBeWrittenSaysWhy(@TempDir Path files) throws Exception {
+    assertThat(run("", "stats").exitCode()).isZero();
+    java.nio.file.Files.writeString(files.resolve("a-file"), "not a folder");
+    Run refused =
+        runExactly(
+            "", "backup", "--data", data.toString(), files.resolve("a-file/backup").toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    // It said only "paperbot: <path>.partial".
+    assertThat(refused.err())
+        .isEqualTo(
+            "paperbot: cannot use " + files.resolve("a-file") + ": it is a file, not a folder\n");
+    assertThat(refused.err().lines()).hasSize(1);
+  }
+
+  @Test
   void digestDryRunPrintsWhatEachDigestWouldPostAndPostsNothing() {
     run("/digest subscribe me 08:00 Europe/Paris\n", "--user", "ana");
     Run dry = run("", "digest", "--dry-run");

@@ -211,6 +211,26 @@ final class IngestCliTest {
   }
 
   @Test
+  void aMaxBelowOneIsAUsageErrorAndNothingIsFetched() {
+    answers.put("/api/query", new Answer(200, feed(entry("2611.70001", "Fetched Anyway"))));
+    for (String max : List.of("0", "-1")) {
+      // --max -1 fetched one entry (read as 1) and exited 0.
+      CliRun refused = run("ingest", "--source", "arxiv", "--max", max);
+      assertThat(refused.exitCode()).as(max).isEqualTo(2);
+      assertThat(refused.err()).isEqualTo("--max must be a positive number of papers\n");
+    }
+    assertThat(run("stats").out()).startsWith("corpus: 303 papers in the database");
+  }
+
+  @Test
+  void aDateThatIsNoDaySaysSo() {
+    CliRun refused = run("ingest", "--source", "hf", "--date", "2026-02-30");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err())
+        .isEqualTo("--date 2026-02-30 is not a day; give one like 2026-11-23\n");
+  }
+
+  @Test
   void statsCountTheWholeCorpusNotOnlyTheSeedFiles() throws Exception {
     answers.put(
         "/rss/cs.LG",

@@ -65,11 +65,30 @@ final class PapersQueryTest {
     assertThat(refusal("diffusion page 99999999999"))
         .startsWith("There is no page 99999999999: a page is a number from 1 to 200.");
     assertThat(refusal("diffusion page " + "9".repeat(400))).hasSizeLessThan(200);
-    for (String notANumber : List.of("two", "Two", "2.5", "1,000", "3rd", "last")) {
+    // NaN and Infinity were searched as words while `page two` was refused.
+    for (String notANumber :
+        List.of(
+            "two",
+            "Two",
+            "2.5",
+            "1,000",
+            "3rd",
+            "last",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "\u221e",
+            ".5")) {
       assertThat(refusal("diffusion page " + notANumber))
           .as(notANumber)
           .startsWith(notANumber + " is not a page number: a page is a number from 1 to 200");
     }
+    for (String twice : List.of("diffusion page 2 page 3", "diffusion p2 page 3", "page 1 p2")) {
+      // "diffusion page 2 page 3" was page 3 of the words "diffusion page 2".
+      assertThat(refusal(twice)).as(twice).startsWith("Ask for one page: ");
+    }
+    assertThat(PapersQuery.parse("cytochrome p450 page 2"))
+        .isEqualTo(new PapersQuery("cytochrome p450", 2));
     assertThat(refusal("diffusion page 2 more")).startsWith("Ask for `more` or for a page");
     assertThat(refusal("diffusion more page 2")).startsWith("Ask for `more` or for a page");
   }

@@ -585,6 +585,29 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void aTopicGivenTwoWeightsIsRefusedAndNothingChanges() {
+    say("yan", "topics", "add world models");
+    // "offline rl weight 2 weight 3" was added as the topic "offline rl weight 2" with weight 3.
+    for (String twice :
+        List.of(
+            "offline rl weight 2 weight 3",
+            "offline rl (weight 2) 3",
+            "offline rl weight: 2 (weight 3)",
+            "world models, offline rl weight 2 weight 3")) {
+      Reply refused = say("yan", "topics", "add " + twice);
+      assertThat(refused.text())
+          .as(twice)
+          .endsWith("` gives two weights; give one, e.g. `/topics add offline rl 2`.");
+    }
+    assertThat(say("yan", "topics", "list").text())
+        .contains("• world models (weight 1)")
+        .doesNotContain("offline rl");
+    // One weight, however it is written, is still read.
+    assertThat(say("yan", "topics", "add offline rl (weight 2)").text())
+        .startsWith("Added topic *offline rl* (weight 2).");
+  }
+
+  @Test
   void topicsThatWouldMatchNothingAreRefused() {
     for (String junk : List.of("the", "The  a of", "and")) {
       assertThat(say("yan", "topics", "add " + junk).text())

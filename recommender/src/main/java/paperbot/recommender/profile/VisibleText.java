@@ -5,10 +5,10 @@ import java.text.Normalizer;
 /**
  * Text as a member sees it: NFKC (full-width letters and digits, ligatures and compatibility spaces
  * become their plain forms), without format characters (zero-width space and joiner, BOM, bidi
- * controls), control characters or half surrogate pairs, every kind of whitespace (tab, newline,
- * no-break space, ideographic space) a plain space, runs of spaces one, and trimmed. Two texts that
- * look the same are one text: typed text is read so on its way in, and what profiles stored before
- * that is migrated so once ({@code VisibleProfileText}).
+ * controls), control characters, half surrogate pairs or replacement characters, every kind of
+ * whitespace (tab, newline, no-break space, ideographic space) a plain space, runs of spaces one,
+ * and trimmed. Two texts that look the same are one text: typed text is read so on its way in, and
+ * what profiles stored before that is migrated so once ({@code VisibleProfileText}).
  */
 public final class VisibleText {
   private VisibleText() {}
@@ -52,10 +52,17 @@ public final class VisibleText {
   }
 
   /**
-   * Control characters other than whitespace (NUL, ESC, DEL, C1), format characters, half a pair.
+   * Control characters other than whitespace (NUL, ESC, DEL, C1), format characters, half a pair,
+   * and the replacement character a decoder puts where bytes were not text (invalid UTF-8 on a
+   * console's input): kept, it was stored in a topic ("caf\uFFFD rl") and echoed as a box.
    */
   private static boolean invisible(int c) {
     int type = Character.getType(c);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.SURROGATE
+        || c == REPLACEMENT;
   }
+
+  private static final int REPLACEMENT = 0xFFFD;
 }
