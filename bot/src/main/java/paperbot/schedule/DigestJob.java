@@ -25,6 +25,7 @@ public final class DigestJob implements Job {
   static final String SUBSCRIPTION = "subscription";
   static final String RUNNER = "digestRunner";
   static final String RETRY_DELAY = "digestRetryDelay";
+  static final String SCHEDULE = "digestSchedule";
 
   /**
    * The fire time a retry stands in for (epoch millis, as a string: the job store keeps strings).
@@ -48,11 +49,25 @@ public final class DigestJob implements Job {
       // follows a post that failed. Either may have reached the platform, so the runner looks
       // before posting.
       boolean earlierAttempt = context.isRecovering() || original != null;
+      planSpringForwardRun(context, id, fire);
       if (runner.runScheduled(id, fire, earlierAttempt) == DigestRunner.Outcome.FAILED) {
         retryLater(context, id, fire);
       }
     } catch (Exception e) {
       log.error("digest job failed subscription={}", id, e);
+    }
+  }
+
+  /**
+   * Before the run, so a run that dies does not lose the plan: a spring-forward run is a one-shot
+   * trigger, and the next one is planned as each run fires.
+   */
+  private static void planSpringForwardRun(JobExecutionContext context, long id, Instant fire) {
+    try {
+      ((QuartzDigestSchedule) context.getScheduler().getContext().get(SCHEDULE))
+          .planSpringForwardRun(id, fire);
+    } catch (Exception e) {
+      log.warn("spring-forward run not planned subscription={} error={}", id, e.toString());
     }
   }
 

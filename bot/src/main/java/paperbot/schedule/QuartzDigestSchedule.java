@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,10 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -43,7 +46,9 @@ import paperbot.recommender.store.SqlDialect;
  * Quartz with the JDBC job store on paperbot's own pooled database. Triggers survive restarts;
  * clustering lets several paperbot processes share the tables with each digest firing once; a
  * misfired digest fires once on start and the runner skips it when it is later than the grace
- * window.
+ * window. On a day the clocks spring forward over a digest's local time (02:30 in New York's
+ * 02:00–03:00 gap), which the cron skips, a one-shot trigger runs it at the first moment that
+ * exists (03:30); each run plans the next such day.
  */
 public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(QuartzDigestSchedule.class);
@@ -51,10 +56,12 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   private static final String DATA_SOURCE = "paperbot";
 
   private final Scheduler scheduler;
+  private final DigestStore store;
   private final Clock clock;
 
-  private QuartzDigestSchedule(Scheduler scheduler, Clock clock) {
+  private QuartzDigestSchedule(Scheduler scheduler, DigestStore store, Clock clock) {
     this.scheduler = scheduler;
+    this.store = store;
     this.clock = clock;
   }
 
@@ -111,13 +118,22 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
     Scheduler scheduler = new StdSchedulerFactory(props).getScheduler();
     scheduler.getContext().put(DigestJob.RUNNER, runner);
     scheduler.getContext().put(DigestJob.RETRY_DELAY, retryDelay);
-    QuartzDigestSchedule schedule = new QuartzDigestSchedule(scheduler, clock);
+    QuartzDigestSchedule schedule = new QuartzDigestSchedule(scheduler, store, clock);
+    scheduler.getContext().put(DigestJob.SCHEDULE, schedule);
     // One query for the triggers that exist, not one per subscription: start-up stays fast with
     // many thousands.
     Set<TriggerKey> existing = scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP));
+    Instant now = clock.instant();
     for (Subscription subscription : store.all()) {
       if (!existing.contains(triggerKey(subscription.id()))) {
         schedule.schedule(subscription);
+        continue;
+      }
+      // Digests scheduled before spring-forward runs existed, or whose planned one was lost, get
+      // it.
+      Optional<Trigger> springForward = springForwardTrigger(subscription, now);
+      if (springForward.isPresent() && !existing.contains(springForward.get().getKey())) {
+        schedule.addUnlessPlanned(springForward.get());
       }
     }
     scheduler.start();
@@ -143,8 +159,17 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
                     .inTimeZone(TimeZone.getTimeZone(subscription.zone()))
                     .withMisfireHandlingInstructionFireAndProceed())
             .build();
+    Set<Trigger> triggers = new HashSet<>(Set.of(trigger));
+    springForwardTrigger(subscription, clock.instant()).ifPresent(triggers::add);
     try {
-      scheduler.scheduleJob(job, Set.of(trigger), true);
+      scheduler.scheduleJob(job, triggers, true);
+      // Replacing keeps the job's other triggers: a spring-forward run of the time it had goes.
+      for (Trigger old : scheduler.getTriggersOfJob(job.getKey())) {
+        if (isSpringForward(subscription.id(), old.getKey())
+            && triggers.stream().noneMatch(t -> t.getKey().equals(old.getKey()))) {
+          scheduler.unscheduleJob(old.getKey());
+        }
+      }
       log.info(
           "digest scheduled subscription={} cron=\"{}\" zone={}",
           subscription.id(),
@@ -165,25 +190,88 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   }
 
   /**
-   * The trigger's next fire time after paperbot's clock. Quartz's own next fire time counts from
-   * the machine's wall clock; asking the trigger's cron from the injected clock keeps what members
-   * see consistent with every other "now" in the bot (and the same as Quartz's in production, where
-   * the clock is the system clock).
+   * The trigger's next fire time after paperbot's clock, or the planned spring-forward run's when
+   * that comes first. Quartz's own next fire time counts from the machine's wall clock; asking the
+   * trigger's cron from the injected clock keeps what members see consistent with every other "now"
+   * in the bot (and the same as Quartz's in production, where the clock is the system clock).
    */
   @Override
   public Optional<Instant> nextRun(long subscriptionId) {
     try {
-      Trigger trigger = scheduler.getTrigger(triggerKey(subscriptionId));
-      if (!(trigger instanceof CronTrigger cron)) {
+      if (!(scheduler.getTrigger(triggerKey(subscriptionId)) instanceof CronTrigger cron)) {
         return Optional.empty();
       }
+      Instant now = clock.instant();
       CronExpression expression = new CronExpression(cron.getCronExpression());
       expression.setTimeZone(cron.getTimeZone());
-      return Optional.ofNullable(expression.getNextValidTimeAfter(Date.from(clock.instant())))
-          .map(Date::toInstant);
+      Optional<Instant> next =
+          Optional.ofNullable(expression.getNextValidTimeAfter(Date.from(now)))
+              .map(Date::toInstant);
+      for (Trigger trigger : scheduler.getTriggersOfJob(jobKey(subscriptionId))) {
+        if (isSpringForward(subscriptionId, trigger.getKey())
+            && trigger.getNextFireTime() != null) {
+          Instant oneShot = trigger.getNextFireTime().toInstant();
+          if (oneShot.isAfter(now) && (next.isEmpty() || oneShot.isBefore(next.get()))) {
+            next = Optional.of(oneShot);
+          }
+        }
+      }
+      return next;
     } catch (SchedulerException | ParseException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Called as a digest runs: makes sure the next day its local time is skipped by the clocks, if
+   * any within the horizon, has its one-shot trigger (the one that may just have fired is gone).
+   */
+  void planSpringForwardRun(long subscriptionId, Instant after) throws SchedulerException {
+    Optional<Trigger> next =
+        store.find(subscriptionId).flatMap(s -> springForwardTrigger(s, after));
+    if (next.isPresent() && !scheduler.checkExists(next.get().getKey())) {
+      addUnlessPlanned(next.get());
+    }
+  }
+
+  private void addUnlessPlanned(Trigger springForward) throws SchedulerException {
+    try {
+      scheduler.scheduleJob(springForward);
+    } catch (ObjectAlreadyExistsException e) {
+      // another process sharing the job store planned it first
+    }
+  }
+
+  /**
+   * The one-shot trigger of the subscription's next day after a moment whose local time the clocks
+   * skip, named by that day so that planning it again finds it.
+   */
+  private static Optional<Trigger> springForwardTrigger(Subscription subscription, Instant after) {
+    return SpringForwardRuns.next(
+            subscription.at(), subscription.zone(), subscription.days(), after)
+        .map(run ->
+            TriggerBuilder.newTrigger()
+                .withIdentity(
+                    TriggerKey.triggerKey(
+                        springForwardPrefix(subscription.id()) + run.day(), GROUP))
+                .forJob(jobKey(subscription.id()))
+                .startAt(Date.from(run.at()))
+                .withSchedule(
+                    SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build());
+  }
+
+  /** The Quartz scheduler, for tests in this package that look at the stored triggers. */
+  Scheduler quartz() {
+    return scheduler;
+  }
+
+  private static String springForwardPrefix(long id) {
+    return "digest-" + id + "-spring-forward-";
+  }
+
+  static boolean isSpringForward(long id, TriggerKey key) {
+    return key.getGroup().equals(GROUP) && key.getName().startsWith(springForwardPrefix(id));
   }
 
   /**
@@ -259,18 +347,25 @@ public final class QuartzDigestSchedule implements DigestSchedule, AutoCloseable
   }
 
   /**
-   * The next fire times of the subscription's cron in its zone, from a moment on (for checks and
-   * status).
+   * The next fire times of the subscription's triggers, from a moment on: its cron in its zone and
+   * its runs on days the clocks skip its local time (for checks and status).
    */
   static List<Instant> fireTimes(Subscription subscription, Instant from, int count) {
     try {
       CronExpression cron = new CronExpression(cron(subscription));
       cron.setTimeZone(TimeZone.getTimeZone(subscription.zone()));
       List<Instant> times = new ArrayList<>();
-      Date next = Date.from(from);
+      Instant next = from;
       for (int i = 0; i < count; i++) {
-        next = cron.getNextValidTimeAfter(next);
-        times.add(next.toInstant());
+        Instant cronNext = cron.getNextValidTimeAfter(Date.from(next)).toInstant();
+        Instant after = next;
+        next =
+            SpringForwardRuns.next(
+                    subscription.at(), subscription.zone(), subscription.days(), after)
+                .map(SpringForwardRuns.Run::at)
+                .filter(run -> run.isBefore(cronNext))
+                .orElse(cronNext);
+        times.add(next);
       }
       return times;
     } catch (ParseException e) {
