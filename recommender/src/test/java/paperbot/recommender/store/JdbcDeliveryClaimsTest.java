@@ -16,10 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -31,24 +29,12 @@ final class JdbcDeliveryClaimsTest {
   @TempDir static Path dir;
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(
-            "SQLite",
-            (Function<Path, Database>)
-                d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
-        Arguments.of(
-            "H2",
-            (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
-        Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
-  }
-
   private static JdbcDeliveryClaims claims(Database db, Instant at) {
     return new JdbcDeliveryClaims(db.dataSource(), Clock.fixed(at, ZoneOffset.UTC));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void aDeliveryIsClaimedOnceWhicheverStoreAsks(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcDeliveryClaims first = claims(db, NOW);
@@ -66,7 +52,7 @@ final class JdbcDeliveryClaimsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void ofClaimsRacingOnOneKeyExactlyOneWins(String name, Function<Path, Database> open)
       throws Exception {
     try (Database db = open.apply(dir)) {
@@ -99,7 +85,7 @@ final class JdbcDeliveryClaimsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void claimsOlderThanTheWindowAreForgotten(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       assertThat(claims(db, NOW).claim("SLACK", "EvOld")).isTrue();

@@ -11,10 +11,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.digest.Subscription;
 
@@ -24,18 +22,6 @@ final class JdbcDigestStoreTest {
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
   private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(
-            "SQLite",
-            (Function<Path, Database>)
-                d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
-        Arguments.of(
-            "H2",
-            (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
-        Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
-  }
 
   private static Subscription channel(String destination, List<String> topics) {
     return new Subscription(
@@ -54,7 +40,7 @@ final class JdbcDigestStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void subscriptionsAreSavedReplacedPerDestinationAndDeleted(
       String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
@@ -75,7 +61,7 @@ final class JdbcDigestStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void aDayIsClaimedOnceAndSentPapersAreRemembered(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), CLOCK);
@@ -94,7 +80,7 @@ final class JdbcDigestStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void anUnfinishedRunIsResumedByExactlyOneCallerAndAFinishedOneNever(
       String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {

@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.SourceRecord;
@@ -20,18 +18,6 @@ import paperbot.recommender.corpus.SourceRecord;
 /** The papers' database copy on SQLite, H2 and PostgreSQL. */
 final class JdbcPaperArchiveTest {
   @TempDir static Path dir;
-
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(
-            "SQLite",
-            (Function<Path, Database>)
-                d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
-        Arguments.of(
-            "H2",
-            (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
-        Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
-  }
 
   static Paper paper(String id, String title) {
     return new Paper(
@@ -52,7 +38,7 @@ final class JdbcPaperArchiveTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void papersRoundTripAreReplacedByIdAndComeBackInBatchesInIdOrder(
       String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {

@@ -17,10 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.InterestProfile;
@@ -30,18 +28,6 @@ import paperbot.recommender.profile.MemberKey;
 final class JdbcProfileStoreTest {
   private static final MemberKey ANA = new MemberKey("SLACK", "T1", "ana");
   @TempDir static Path dir;
-
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(
-            "SQLite",
-            (Function<Path, Database>)
-                d -> TestDatabases.sqlite(d.resolve("sq-" + System.nanoTime()))),
-        Arguments.of(
-            "H2",
-            (Function<Path, Database>) d -> TestDatabases.h2(d.resolve("h2-" + System.nanoTime()))),
-        Arguments.of("PostgreSQL", (Function<Path, Database>) d -> TestDatabases.postgres()));
-  }
 
   /**
    * A clock one second further on at every reading: topics list in the order they were added, and
@@ -68,7 +54,7 @@ final class JdbcProfileStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void topicsMutesFollowsAndFeedbackRoundTrip(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), ticking());
@@ -106,7 +92,7 @@ final class JdbcProfileStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void workspacesAndPlatformsNeverShareAProfile(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());
@@ -118,7 +104,7 @@ final class JdbcProfileStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void concurrentCommandsOfOneMemberLoseNoUpdate(String name, Function<Path, Database> open)
       throws Exception {
     try (Database db = open.apply(dir)) {
@@ -146,7 +132,7 @@ final class JdbcProfileStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void aPaperCountsOnceInTheModelHoweverOftenItIsClicked(
       String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
@@ -169,7 +155,7 @@ final class JdbcProfileStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void feedbackSaysWhatWasThereBeforeAndRepeatsChangeNothing(
       String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
@@ -195,7 +181,7 @@ final class JdbcProfileStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void unsavingAndTakingBackAVerdictUndoExactlyThat(String name, Function<Path, Database> open)
       throws Exception {
     try (Database db = open.apply(dir)) {
@@ -245,7 +231,7 @@ final class JdbcProfileStoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
   void learnedWeightsStayBounded(String name, Function<Path, Database> open) {
     try (Database db = open.apply(dir)) {
       JdbcProfileStore store = new JdbcProfileStore(db.dataSource(), Clock.systemUTC());

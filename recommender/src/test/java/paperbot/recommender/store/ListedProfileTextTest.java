@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.profile.Feedback;
 import paperbot.recommender.profile.InterestProfile;
@@ -28,15 +26,8 @@ final class ListedProfileTextTest {
 
   @TempDir Path dir;
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("SQLite", SqlDialect.SQLITE),
-        Arguments.of("H2", SqlDialect.H2),
-        Arguments.of("PostgreSQL", SqlDialect.POSTGRESQL));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#dialects")
   void aListStoredWholeBecomesOneRowPerItem(String name, SqlDialect dialect) {
     String url = TestDatabases.url(dialect, dir);
     String user = TestDatabases.user(dialect);

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The databases storage tests run on: SQLite in a file (the default install), H2 in file mode (an
@@ -19,6 +22,27 @@ public final class TestDatabases {
   private static EmbeddedPostgres postgres;
 
   private TestDatabases() {}
+
+  /** Each kind of database by name: the source of migration tests that run on all three. */
+  public static Stream<Arguments> dialects() {
+    return Stream.of(
+        Arguments.of("SQLite", SqlDialect.SQLITE),
+        Arguments.of("H2", SqlDialect.H2),
+        Arguments.of("PostgreSQL", SqlDialect.POSTGRESQL));
+  }
+
+  /**
+   * Each kind of database as a way to open a fresh, migrated one (embedded ones under the given
+   * directory): the source of store tests that run on all three.
+   */
+  public static Stream<Arguments> openers() {
+    return Stream.of(
+        Arguments.of(
+            "SQLite", (Function<Path, Database>) d -> sqlite(d.resolve("sq-" + System.nanoTime()))),
+        Arguments.of(
+            "H2", (Function<Path, Database>) d -> h2(d.resolve("h2-" + System.nanoTime()))),
+        Arguments.of("PostgreSQL", (Function<Path, Database>) d -> postgres()));
+  }
 
   /** A fresh SQLite database in the directory (the default), migrated. */
   public static Database sqlite(Path dir) {

@@ -8,12 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import paperbot.recommender.digest.Subscription;
 import paperbot.recommender.profile.Feedback;
@@ -32,15 +30,8 @@ final class VisibleProfileTextTest {
 
   @TempDir Path dir;
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("SQLite", SqlDialect.SQLITE),
-        Arguments.of("H2", SqlDialect.H2),
-        Arguments.of("PostgreSQL", SqlDialect.POSTGRESQL));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("paperbot.recommender.store.TestDatabases#dialects")
   void storedTextIsReadAsItLooksAndDuplicatesMerge(String name, SqlDialect dialect) {
     String url = TestDatabases.url(dialect, dir);
     String user = TestDatabases.user(dialect);
