@@ -110,6 +110,7 @@ public final class HostileCorpus {
         new String[][] {
           {"papers", WORD},
           {"papers", WORD + " more"},
+          {"papers", "spoiler pipe"},
           {"papers", query},
           {"papers", ""},
           {"paper", "2611.00001"},

@@ -88,6 +88,21 @@ final class HostileRepliesTest {
   }
 
   @Test
+  void aTitleOfMarkdownAmongOtherPapersShowsAsPrintedInItsFieldName() throws Exception {
+    // Discord reads markdown in a field's name too; several cards put each title there.
+    List<String> names = new ArrayList<>();
+    for (JsonNode embed : rendered(replies.get("/papers spoiler pipe")).path("embeds")) {
+      for (JsonNode field : embed.path("fields")) {
+        names.add(field.path("name").asText());
+      }
+    }
+    List<String> controlTitles = names.stream().filter(n -> n.contains("Bold")).toList();
+    assertThat(controlTitles).hasSize(1);
+    assertThat(controlTitles.get(0)).matches("\\d+\\. \\\\\\*Bold\\\\\\* \\\\_it\\\\_.*");
+    assertThat(BARE_MARKUP.matcher(controlTitles.get(0)).find()).isFalse();
+  }
+
+  @Test
   void aPaperOfFiveHundredAuthorsStillShowsItsDateAndAbstract() throws Exception {
     String value =
         rendered(replies.get("/paper 2611.00001"))
