@@ -22,10 +22,12 @@ import paperbot.recommender.store.Database;
 /**
  * Backs up and restores a data directory: the index (the files of its last commit) and the embedded
  * database (a consistent copy that SQLite writes itself, {@code VACUUM INTO}). Both run with the
- * bot stopped: they take the index's write lock, so a running paperbot makes them stop with a clear
- * message instead of copying a moving target. A PostgreSQL database is backed up with its own tools
- * (pg_dump); then only the index is copied here. A backup that an older paperbot made of its H2
- * database is restored as that H2 file, which the next start imports.
+ * bot stopped: they take the data directory's lock and the index's write lock, so a running
+ * paperbot makes them stop with a clear message instead of copying a moving target, while a tool
+ * that only reads and holds the index for a moment is waited for, as every writer waits for it. A
+ * PostgreSQL database is backed up with its own tools (pg_dump); then only the index is copied
+ * here. A backup that an older paperbot made of its H2 database is restored as that H2 file, which
+ * the next start imports.
  *
  * <p>Both survive a kill or a power loss at any point. Every file copied is synced, and so are the
  * directories they are named in. A backup appears under its name in one rename, complete (see
@@ -76,7 +78,7 @@ public final class DataBackup {
     }
     try (WriterProcessLock writer = writerLock(config.dataDir());
         FSDirectory directory = FSDirectory.open(index);
-        Lock lock = writeLock(directory)) {
+        Lock lock = writeLock(directory, index)) {
       lock.ensureValid(); // held for the whole copy: no paperbot can start writing meanwhile
       SegmentInfos commit;
       try {
@@ -125,7 +127,7 @@ public final class DataBackup {
     Path index = Files.createDirectories(config.dataDir().resolve("index"));
     try (WriterProcessLock writer = writerLock(config.dataDir());
         FSDirectory directory = FSDirectory.open(index);
-        Lock lock = writeLock(directory)) {
+        Lock lock = writeLock(directory, index)) {
       lock.ensureValid(); // held for the whole restore: no paperbot can start meanwhile
       Path unfinished = config.dataDir().resolve(RESTORE_UNFINISHED);
       Files.writeString(unfinished, source.toAbsolutePath().normalize() + "\n");
@@ -261,13 +263,35 @@ public final class DataBackup {
     }
   }
 
-  private static Lock writeLock(FSDirectory directory) throws IOException {
-    try {
-      return directory.obtainLock(IndexWriter.WRITE_LOCK_NAME);
-    } catch (LockObtainFailedException e) {
-      throw new IllegalStateException(
-          "the data directory is in use by a running paperbot; stop it first", e);
-    }
+  /**
+   * The index's write lock, taken as every writer takes the index's writer: a reading tool that
+   * holds it to bring the index up to date is waited for, as the bot and {@code ingest} wait for
+   * it; a paperbot too old to take the data directory's lock is refused at once.
+   */
+  private Lock writeLock(FSDirectory directory, Path index) throws IOException {
+    return ReadingToolLock.awaitIndexWriter(
+        config.dataDir(),
+        index,
+        new ReadingToolLock.IndexWriterAttempt<>() {
+          @Override
+          public Lock tryTake() throws IOException {
+            try {
+              return directory.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+            } catch (LockObtainFailedException e) {
+              return null;
+            }
+          }
+
+          @Override
+          public Lock take() throws IOException {
+            try {
+              return directory.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+            } catch (LockObtainFailedException e) {
+              throw new IllegalStateException(
+                  "the data directory is in use by a running paperbot; stop it first", e);
+            }
+          }
+        });
   }
 
   /**

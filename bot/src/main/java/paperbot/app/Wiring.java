@@ -1,5 +1,7 @@
 package paperbot.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,13 +78,6 @@ public final class Wiring implements AutoCloseable {
   private final IndexStatus indexStatus;
   private final DeliveryLedger deliveries;
   private final WriterProcessLock writerLock;
-
-  /**
-   * How long a process that writes waits for the index's writer while a tool that only reads holds
-   * it to bring the index up to date (with no bot running it does the bot's start-up work: catching
-   * up with the database, a changed seed corpus). Past that it refuses to start, as beside a bot.
-   */
-  private static final Duration WAIT_FOR_READING_TOOL = Duration.ofMinutes(2);
 
   private Wiring(
       WriterProcessLock writerLock,
@@ -345,47 +340,29 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * The index's writer for a process that holds the data directory's writer lock. Taken already, it
-   * is held by a tool that only reads and is bringing the index up to date, or by a paperbot too
-   * old to take the data directory's lock. The reading tool says so ({@link ReadingToolLock}): this
-   * process waits for it (up to {@link #WAIT_FOR_READING_TOOL}) instead of failing to start because
-   * a search ran at the same moment. An old paperbot does not: this process is refused at once.
+   * The index with its writer, for a process that holds the data directory's writer lock: waits for
+   * a reading tool that holds the writer, refuses at once beside an old paperbot (see {@link
+   * ReadingToolLock#awaitIndexWriter}).
    */
-  @SuppressWarnings("try") // the reading tools' lock is only held while the index opens
   private static LucenePaperIndex openWaitingForReadingTool(
       Path indexDir, Path dataDir, QueryExpander expander, Clock clock) {
-    long started = System.nanoTime(); // a duration, not a date: the injected clock may stand still
-    boolean said = false;
-    while (true) {
-      LucenePaperIndex index = openUnlessInUse(indexDir, expander, clock);
-      if (index != null) {
-        return index;
-      }
-      Optional<DataDirectoryLock> noReadingTool = ReadingToolLock.tryObtain(dataDir);
-      if (noReadingTool.isPresent()) {
-        // No reading tool has the index's writer, and none can take it while this is held: taken
-        // still, it is held by a paperbot that writes without the data directory's lock.
-        try (DataDirectoryLock held = noReadingTool.get()) {
-          return LucenePaperIndex.open(indexDir, expander, clock);
-        }
-      }
-      if (System.nanoTime() - started > WAIT_FOR_READING_TOOL.toNanos()) {
-        return LucenePaperIndex.open(indexDir, expander, clock); // refused as in use, or free now
-      }
-      if (!said) {
-        log.info(
-            "index held by a paperbot tool that brings it up to date, waiting for it"
-                + " index={} wait_s={}",
-            indexDir,
-            WAIT_FOR_READING_TOOL.toSeconds());
-        said = true;
-      }
-      try {
-        Thread.sleep(INDEX_RETRY.toMillis());
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return LucenePaperIndex.open(indexDir, expander, clock);
-      }
+    try {
+      return ReadingToolLock.awaitIndexWriter(
+          dataDir,
+          indexDir,
+          new ReadingToolLock.IndexWriterAttempt<>() {
+            @Override
+            public LucenePaperIndex tryTake() {
+              return openUnlessInUse(indexDir, expander, clock);
+            }
+
+            @Override
+            public LucenePaperIndex take() {
+              return LucenePaperIndex.open(indexDir, expander, clock);
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the attempts throw none: opening the index is unchecked
     }
   }
 
@@ -398,9 +375,6 @@ public final class Wiring implements AutoCloseable {
       return null;
     }
   }
-
-  /** How often a process waiting for the index's writer tries again. */
-  private static final Duration INDEX_RETRY = Duration.ofMillis(100);
 
   /**
    * Releases a lock (none when null); after a failed open, keeps the failure as the one reported.

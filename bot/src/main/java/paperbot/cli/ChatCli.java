@@ -89,16 +89,19 @@ final class ChatCli implements Callable<Integer> {
         DiscordService discord =
             DiscordService.start(wiring.router(), config.discord(), context.clock());
         platforms.add(discord);
-        wiring.outboxes().register(Platform.DISCORD, discord.outbox());
+        discord.registerOutbox(wiring.outboxes());
         // Discord ended the session for good (a reset token, intents taken away): beside Slack,
-        // paperbot goes on there and says so once; on Discord alone it is dead, so it stops as on
-        // Ctrl-C and exits non-zero, for whoever supervises it to see.
+        // paperbot goes on there and says so once (Discord's digests are skipped, each with a
+        // line, and keep their papers); on Discord alone it is dead, so it stops as on Ctrl-C and
+        // exits non-zero, for whoever supervises it to see.
         discord
             .endedForGood()
             .thenAccept(advice -> {
               if (config.slack().enabled()) {
                 log.error(
-                    "discord stopped: paperbot answers on Slack only until it is restarted. {}",
+                    "discord stopped: paperbot answers on Slack only until it is restarted."
+                        + " Discord digests due meanwhile are not posted; their papers wait for a"
+                        + " later digest. {}",
                     advice);
               } else {
                 discordEnded.set(advice);

@@ -205,12 +205,26 @@ public final class DigestRunner {
   private Outcome post(
       Subscription subscription, LocalDate day, boolean claimDay, boolean mayHavePosted) {
     try {
-      ChatOutbox outbox = outboxes.get(Platform.valueOf(subscription.platform()));
+      Platform platform = Platform.valueOf(subscription.platform());
+      ChatOutbox outbox = outboxes.get(platform);
       if (outbox == null) {
-        log.warn(
-            "digest skipped reason=platform_not_running subscription={} platform={}",
-            subscription.id(),
-            subscription.platform());
+        // Not attempted, so nothing is recorded as sent: the papers stay for a later digest. No
+        // retry either (see DigestJob): the platform comes back only with a restart.
+        Optional<String> stopped = outboxes.whyStopped(platform);
+        if (stopped.isPresent()) {
+          log.warn(
+              "digest skipped reason=platform_stopped subscription={} platform={} day={}"
+                  + " papers=kept_for_a_later_digest until=restart stopped_because=\"{}\"",
+              subscription.id(),
+              platform,
+              day,
+              stopped.get());
+        } else {
+          log.warn(
+              "digest skipped reason=platform_not_running subscription={} platform={}",
+              subscription.id(),
+              subscription.platform());
+        }
         release(subscription, day, claimDay);
         return Outcome.NO_OUTBOX;
       }

@@ -24,6 +24,8 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paperbot.chat.Outboxes;
+import paperbot.chat.Platform;
 import paperbot.command.CommandRouter;
 
 /**
@@ -94,6 +96,7 @@ public final class DiscordService implements AutoCloseable {
     ConfiguredGateway gateway =
         new ConfiguredGateway(settings.apiUrl(), settings.token(), settings.gatewayUrl());
     GatewayRefusal refusal = new GatewayRefusal();
+    JdaRefusalLogFilter.install(); // the refusal is told once, in paperbot's words
     ShardManager built = null;
     JDA connected = null;
     try {
@@ -226,6 +229,17 @@ public final class DiscordService implements AutoCloseable {
    */
   public CompletionStage<String> endedForGood() {
     return refusal.refused().copy();
+  }
+
+  /**
+   * Registers {@link #outbox()} as Discord's, and takes it back, saying why, when Discord ends the
+   * session for good: a digest due after that is not attempted (there is no connection left to post
+   * through, and each attempt would only fail and be retried) but skipped with one log line, and
+   * its papers are kept for a later digest.
+   */
+  public void registerOutbox(Outboxes outboxes) {
+    outboxes.register(Platform.DISCORD, outbox());
+    refusal.refused().thenAccept(advice -> outboxes.stop(Platform.DISCORD, advice));
   }
 
   /** Posts digests through this connection (or the shard that serves the guild). */

@@ -14,9 +14,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.chat.ChatRequest;
+import paperbot.chat.Platform;
 import paperbot.cli.CliRun;
+import paperbot.digest.DigestRunner;
+import paperbot.discord.DiscordService;
 import paperbot.fakes.FakeDiscord;
+import paperbot.recommender.digest.Subscription;
 import paperbot.slack.FakeSlackWebApi;
+import paperbot.slack.SlackOutbox;
+import paperbot.slack.SlackService;
 
 /**
  * What {@code ./paperbot} does when Discord ends the bot's session for good (close codes 4004, 4010
@@ -36,6 +43,15 @@ final class DiscordEndedForGoodTest {
     env.put("DISCORD_TOKEN", token);
     env.put("DISCORD_API_URL", discord.apiUrl());
     env.put("PAPERBOT_DATA_DIR", scratch.resolve("data").toString());
+    return env;
+  }
+
+  private Map<String, String> discordAndSlack(FakeDiscord discord, FakeSlackWebApi slack) {
+    Map<String, String> env = discord(discord, FakeDiscord.TOKEN);
+    env.put("SLACK_BOT_TOKEN", FakeSlackWebApi.BOT_TOKEN);
+    env.put("SLACK_SIGNING_SECRET", "socket-mode-needs-no-signature");
+    env.put("SLACK_APP_TOKEN", FakeSlackWebApi.APP_TOKEN);
+    env.put("SLACK_API_URL", slack.apiUrl());
     return env;
   }
 
@@ -108,11 +124,7 @@ final class DiscordEndedForGoodTest {
     Path log = scratch.resolve("child.log");
     try (FakeDiscord discord = new FakeDiscord(WALL);
         FakeSlackWebApi slack = new FakeSlackWebApi()) {
-      Map<String, String> env = discord(discord, FakeDiscord.TOKEN);
-      env.put("SLACK_BOT_TOKEN", FakeSlackWebApi.BOT_TOKEN);
-      env.put("SLACK_SIGNING_SECRET", "socket-mode-needs-no-signature");
-      env.put("SLACK_APP_TOKEN", FakeSlackWebApi.APP_TOKEN);
-      env.put("SLACK_API_URL", slack.apiUrl());
+      Map<String, String> env = discordAndSlack(discord, slack);
       ChildPaperbot child = ChildPaperbot.start(log, env, "chat");
       try {
         assertThat(awaitLog(log, "paperbot is running on Slack Discord")).as(read(log)).isTrue();
@@ -141,10 +153,109 @@ final class DiscordEndedForGoodTest {
         assertThat(read(log))
             .contains("refused the bot token (4004")
             .doesNotContain("paperbot: stopped:");
+        // paperbot's line is the only error: JDA's own two lines on the close are dropped.
+        assertThat(read(log).lines().filter(line -> line.contains(" ERROR ")))
+            .singleElement()
+            .asString()
+            .contains(ended);
+        assertThat(read(log)).doesNotContain("cannot be recovered");
       } finally {
         child.kill();
       }
     }
+  }
+
+  /**
+   * Beside Slack, a Discord digest that falls due once Discord has ended the session is not
+   * attempted: one line says why, nothing is retried, and its papers are not recorded as sent, so a
+   * later digest (after a restart) can bring them. It was posted into the closed connection, failed
+   * with a warning, and was retried, failing again, until the misfire grace ran out. Slack's digest
+   * posts as before.
+   */
+  @Test
+  void besideSlackADiscordDigestDueAfterDiscordEndedIsNotAttemptedAndKeepsItsPapers()
+      throws Exception {
+    try (LogCapture logs = LogCapture.start();
+        FakeDiscord discord = new FakeDiscord(WALL);
+        FakeSlackWebApi slack = new FakeSlackWebApi()) {
+      Map<String, String> env = discordAndSlack(discord, slack);
+      env.put("PAPERBOT_DIGEST_RETRY_SECONDS", "1"); // a retry would follow at once
+      BotConfig config = TestBots.config(scratch.resolve("data"), env);
+      // As ChatCli runs both platforms: the last started closes first.
+      try (Wiring wiring = Wiring.open(config, TestBots.CLOCK, true);
+          SlackService onSlack =
+              SlackService.start(
+                  wiring.router(), config.slack(), wiring.deliveries(), TestBots.CLOCK);
+          DiscordService onDiscord =
+              DiscordService.start(wiring.router(), config.discord(), WALL)) {
+        wiring.outboxes().register(Platform.SLACK, new SlackOutbox(config.slack()));
+        onDiscord.registerOutbox(wiring.outboxes());
+        Subscription onDiscordChannel =
+            subscribe(
+                wiring,
+                new ChatRequest(
+                    Platform.DISCORD,
+                    FakeDiscord.GUILD_A,
+                    FakeDiscord.CHANNEL_A,
+                    "600000000000000031",
+                    "digest",
+                    "subscribe 09:00 UTC offline rl",
+                    true));
+        Subscription onSlackChannel =
+            subscribe(
+                wiring,
+                new ChatRequest(
+                    Platform.SLACK, "T1", "C1", "U1", "digest", "subscribe 09:00 UTC offline rl"));
+
+        discord.closeGateway(0, 4004, "Authentication failed.");
+        for (int polls = 0; wiring.outboxes().get(Platform.DISCORD) != null; polls++) {
+          assertThat(polls).as("Discord's outbox never taken back").isLessThan(6_000);
+          Thread.sleep(10);
+        }
+        wiring.scheduler().fireNow(onDiscordChannel.id());
+        String skipped = "reason=platform_stopped subscription=" + onDiscordChannel.id();
+        awaitLine(logs, skipped);
+        wiring.scheduler().fireNow(onSlackChannel.id());
+        for (int polls = 0; wiring.digestStore().sent(onSlackChannel).isEmpty(); polls++) {
+          assertThat(polls).as("Slack's digest never posted").isLessThan(6_000);
+          Thread.sleep(10);
+        }
+
+        assertThat(slack.posted())
+            .singleElement()
+            .satisfies(post -> assertThat(post.channel()).isEqualTo("C1"));
+        assertThat(logs.lines().stream().filter(line -> line.contains(skipped)))
+            .singleElement()
+            .asString()
+            .contains("platform=DISCORD")
+            .contains("papers=kept_for_a_later_digest")
+            .contains("refused the bot token (4004");
+        assertThat(logs.lines())
+            .as("not attempted, not retried")
+            .noneMatch(line -> line.contains("discord post failed"))
+            .noneMatch(
+                line -> line.contains("retry scheduled subscription=" + onDiscordChannel.id()));
+        assertThat(wiring.digestStore().sent(onDiscordChannel)).as("nothing marked sent").isEmpty();
+        assertThat(wiring.digests().compose(onDiscordChannel).paperIds())
+            .as("the papers wait for a later digest")
+            .isNotEmpty();
+        // The day was given back: a later run of it (after a restart) may still post.
+        assertThat(wiring.digests().runScheduled(onDiscordChannel.id(), TestBots.CLOCK.instant()))
+            .isEqualTo(DigestRunner.Outcome.NO_OUTBOX);
+      }
+    }
+  }
+
+  private static Subscription subscribe(Wiring wiring, ChatRequest request) {
+    assertThat(wiring.router().handle(request).text()).startsWith("Subscribed this channel");
+    return wiring
+        .digestStore()
+        .find(
+            request.platform().name(),
+            request.workspace(),
+            request.channel(),
+            Subscription.Kind.CHANNEL)
+        .orElseThrow();
   }
 
   private static void awaitLine(LogCapture logs, String text) throws InterruptedException {

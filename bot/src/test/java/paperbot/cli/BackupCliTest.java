@@ -9,11 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import paperbot.app.LogCapture;
 import paperbot.app.TestBots;
 import paperbot.app.Wiring;
 import paperbot.recommender.corpus.Paper;
@@ -102,6 +109,86 @@ final class BackupCliTest {
     assertThat(nothing.exitCode()).isEqualTo(1);
     assertThat(nothing.err()).contains("has no index yet");
   }
+
+  /**
+   * With no bot running, a tool that only reads (a search, an export) holds the index's writer for
+   * a moment to bring the index up to date. A backup or restore started then waits for it, as the
+   * bot, {@code ingest} and {@code reindex} wait, and then runs: it stopped at once before, saying
+   * a paperbot was running.
+   */
+  @Test
+  void aBackupAndARestoreStartedBesideAReadingToolWaitForItAndRun() throws Exception {
+    TestBots.open(data).close();
+    Path backup = backups.resolve("monday");
+    CliRun backedUp = besideAReadingTool("backup", backup);
+    assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();
+    assertThat(backedUp.out()).contains("backed up the index");
+    CliRun restored = besideAReadingTool("restore", backup);
+    assertThat(restored.exitCode()).as(restored.err()).isZero();
+    assertThat(restored.out()).startsWith("restored the index and the database");
+  }
+
+  /**
+   * Runs {@code paperbot COMMAND DIR} while the locks are held as a reading tool holds them (its
+   * own lock, then the index's writer), and lets go of them once the command says it waits.
+   */
+  @SuppressWarnings("try") // the tool's locks are only held
+  private CliRun besideAReadingTool(String command, Path dir) throws Exception {
+    try (LogCapture logs = LogCapture.start();
+        FSDirectory dataDir = FSDirectory.open(data);
+        FSDirectory index = FSDirectory.open(data.resolve("index"));
+        ExecutorService running = Executors.newSingleThreadExecutor()) {
+      Future<CliRun> run;
+      try (Lock readingTool = dataDir.obtainLock(READING_TOOL_LOCK);
+          Lock heldByTheTool = index.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+        run = running.submit(() -> CliRun.of(command, "--data", data.toString(), dir.toString()));
+        for (long polls = 0; !saysItWaits(logs); polls++) {
+          assertThat(run.isDone()).as(command + " gave up instead of waiting").isFalse();
+          assertThat(polls).as(command + " never said it waits").isLessThan(6_000);
+          Thread.sleep(10);
+        }
+      }
+      return run.get(2, TimeUnit.MINUTES);
+    }
+  }
+
+  /**
+   * Another writer holds the data directory's lock (a running bot), or the index's writer without
+   * the reading tools' lock (a paperbot too old to take the data directory's lock): a backup or a
+   * restore is refused at once, without waiting.
+   */
+  @Test
+  @SuppressWarnings("try") // the other writers' locks are only held
+  void besideAnotherWriterABackupAndARestoreAreRefusedAtOnce() throws Exception {
+    TestBots.open(data).close();
+    Path backup = backups.resolve("monday");
+    assertThat(CliRun.of("backup", "--data", data.toString(), backup.toString()).exitCode())
+        .isZero();
+    try (LogCapture logs = LogCapture.start()) {
+      try (Wiring running = TestBots.open(data)) {
+        CliRun refused = CliRun.of("restore", "--data", data.toString(), backup.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("in use by a running paperbot; stop it first");
+      }
+      try (FSDirectory index = FSDirectory.open(data.resolve("index"));
+          Lock heldByAnOldBot = index.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+        for (String command : List.of("backup", "restore")) {
+          Path dir = command.equals("backup") ? backups.resolve("tuesday") : backup;
+          CliRun refused = CliRun.of(command, "--data", data.toString(), dir.toString());
+          assertThat(refused.exitCode()).as(command).isEqualTo(1);
+          assertThat(refused.err()).contains("in use by a running paperbot; stop it first");
+        }
+      }
+      assertThat(saysItWaits(logs)).as("waited for a reading tool that is not there").isFalse();
+    }
+  }
+
+  private static boolean saysItWaits(LogCapture logs) {
+    return logs.lines().stream().anyMatch(line -> line.contains("waiting for it"));
+  }
+
+  /** The lock a reading tool holds while it holds the index's writer (ReadingToolLock). */
+  private static final String READING_TOOL_LOCK = "reading-tool.lock";
 
   /**
    * A restore deletes the live database before it renames the backup's copy into place; a kill

@@ -329,8 +329,19 @@ final class DiscordProtocolTest {
           .contains("nothing to enable under Privileged Gateway Intents")
           .doesNotContain("\n");
       assertThat(logs.errorsAndStacks())
-          .as("paperbot's own lines: JDA's error is its own")
+          .as("whoever runs the service says it, once")
           .noneMatch(line -> line.contains(" paperbot."));
+      assertThat(logs.lines())
+          .as("JDA's own two lines on it are dropped")
+          .noneMatch(line -> line.contains(JdaRefusalLogFilter.REFUSAL));
+      // JDA's other errors are kept, from the same logger too.
+      org.slf4j.LoggerFactory.getLogger(JdaRefusalLogFilter.GATEWAY_LOGGER)
+          .error("WebSocket connection closed due to server error! {}: {}", 4000, "Unknown error.");
+      assertThat(logs.errorsAndStacks())
+          .containsExactly(
+              "ERROR "
+                  + JdaRefusalLogFilter.GATEWAY_LOGGER
+                  + " WebSocket connection closed due to server error! 4000: Unknown error.");
     }
   }
 
