@@ -15,10 +15,11 @@ import paperbot.recommender.search.PaperIndex;
 
 /**
  * {@code /follow <author>} and {@code /unfollow <author>}: papers by followed authors are flagged
- * and lifted. Several authors may be given separated by commas; names compare without regard to
- * case, spacing or accents ("Sergey Levine" is "sergey levine", "Jörg Müller" is "Jorg Muller").
- * Two typed surname first ("Levine, Sergey") are one name when papers list such an author ({@link
- * SurnameFirst}).
+ * and lifted. Several authors may be given separated by commas, semicolons or "and"; names compare
+ * without regard to case, spacing or accents ("Sergey Levine" is "sergey levine", "Jörg Müller" is
+ * "Jorg Muller"). Two typed surname first ("Levine, Sergey") are one name when papers list such an
+ * author ({@link SurnameFirst}), and so is each of a citation's ("Levine, Sergey; Finn, Chelsea":
+ * {@link NameList}).
  */
 public final class FollowCommand implements ChatCommand {
   private final ProfileStore store;
@@ -38,18 +39,24 @@ public final class FollowCommand implements ChatCommand {
     return List.of(
         CommandSpec.command("follow", "Lift papers by an author")
             .usage("<author>")
-            .options(Option.text("author", "Author name; several separated by commas")),
+            .options(
+                Option.text("author", "Author name; several separated by commas or semicolons")),
         CommandSpec.command("unfollow", "Stop following an author")
             .usage("<author>")
-            .options(Option.text("author", "Author name; several separated by commas")));
+            .options(
+                Option.text("author", "Author name; several separated by commas or semicolons")));
   }
 
   @Override
   public Reply handle(ChatRequest request) {
     boolean follow = request.command().equals("follow");
-    List<String> typed = Listing.items(request.text()).stream().map(TopicText::authorName).toList();
-    SurnameFirst.Reading reading =
-        SurnameFirst.of(typed, index, () -> store.load(request.member()).follows(), true);
+    NameList reading =
+        NameList.read(
+            request.text(),
+            TopicText::authorName,
+            index,
+            () -> store.load(request.member()).follows(),
+            true);
     if (!follow && reading.joined()) {
       reading = reading.asStored(store.load(request.member()).follows());
     }

@@ -8,9 +8,10 @@ import paperbot.recommender.search.PaperIndex;
 
 /**
  * A list of two typed as bibliographies and some author lists write one name, surname first:
- * "Levine, Sergey", "Levine, S.", "Levine, Sergey M.". The comma also separates a list of names, so
- * the two are read as one person only when papers list such an author ("Levine, Finn", two
- * surnames, stays two names), or when the second is only initials, which name no one alone.
+ * "Levine, Sergey", "Levine, S.", "Levine, Sergey M.", "van de Meent, Jan-Willem". The comma also
+ * separates a list of names, so the two are read as one person only when papers list such an author
+ * ("Levine, Finn", two surnames, stays two names), when the second is only initials, which name no
+ * one alone, or when the list is a citation's, every name in it surname first ({@link NameList}).
  */
 final class SurnameFirst {
   /** A name of two letters or more: "Levine", "O'Brien", "Garcia-Lopez". */
@@ -22,7 +23,8 @@ final class SurnameFirst {
   /** Initials in capitals. */
   private static final String CAPITALS = "(?:\\p{Lu}\\.-?)*\\p{Lu}\\.?";
 
-  private static final Pattern SURNAME = Pattern.compile(WORD);
+  /** A surname of up to four words: "Levine", "de Freitas", "van de Meent", "García Márquez". */
+  private static final Pattern SURNAME = Pattern.compile(WORD + "(?: " + WORD + "){0,3}");
 
   /** A given name, or initials, and up to two middle initials: "Sergey", "Sergey M.", "S. M.". */
   private static final Pattern GIVEN =
@@ -47,13 +49,6 @@ final class SurnameFirst {
   record Reading(List<String> items, List<String> names, String typed, List<String> people) {
     boolean ambiguous() {
       return people.size() > 1;
-    }
-
-    /** " (read “Levine, Sergey” as one name)" after the name, or "" when nothing was joined. */
-    String note() {
-      return !joined() || ambiguous()
-          ? ""
-          : " (read “" + UserText.literal(typed) + "” as one name)";
     }
 
     /**
@@ -93,12 +88,16 @@ final class SurnameFirst {
    *     that the two name is the person meant, whoever else papers list so
    * @param names true when the list is of people's names (follows), where initials are no name
    *     alone; false for muted terms, where "video, X" may mean two terms
+   * @param cited true when the two are one of several names typed as a citation lists them
+   *     ("Levine, Sergey; Finn, Chelsea"): one person's name, whether papers list them or not
    */
   static Reading of(
-      List<String> items, PaperIndex index, Supplier<List<String>> had, boolean names) {
-    if (items.size() != 2
-        || !SURNAME.matcher(items.get(0)).matches()
-        || !GIVEN.matcher(items.get(1)).matches()) {
+      List<String> items,
+      PaperIndex index,
+      Supplier<List<String>> had,
+      boolean names,
+      boolean cited) {
+    if (!surnameFirst(items)) {
       return new Reading(items, items, null, List.of());
     }
     String typed = items.get(0) + ", " + items.get(1);
@@ -116,9 +115,21 @@ final class SurnameFirst {
     if (people.size() > 1) {
       return new Reading(items, items, typed, people);
     }
-    return names && ONLY_INITIALS.matcher(items.get(1)).matches()
+    return names && (cited || ONLY_INITIALS.matcher(items.get(1)).matches())
         ? new Reading(items, List.of(reversed), typed, List.of())
         : new Reading(items, items, null, List.of());
+  }
+
+  /** True when the items are two, a surname and capital initials: "Levine", "S.". */
+  static boolean surnameAndInitials(List<String> items) {
+    return surnameFirst(items) && ONLY_INITIALS.matcher(items.get(1)).matches();
+  }
+
+  /** True when the items are two, a surname and given names or initials: "Levine", "Sergey". */
+  static boolean surnameFirst(List<String> items) {
+    return items.size() == 2
+        && SURNAME.matcher(items.get(0)).matches()
+        && GIVEN.matcher(items.get(1)).matches();
   }
 
   /** The member's names (as stored) that are among these, compared as profiles compare. */

@@ -396,7 +396,7 @@ public final class TopicsCommand implements ChatCommand {
    * mutes none and names it.
    */
   private Reply mute(MemberKey member, String text) {
-    SurnameFirst.Reading reading = reading(member, text);
+    NameList reading = reading(member, text);
     if (reading.ambiguous()) {
       return ambiguous(reading, "mute", "I muted nothing");
     }
@@ -447,7 +447,7 @@ public final class TopicsCommand implements ChatCommand {
 
   /** {@code unmute voice cloning, tts}: all of them, or none when one of them is not muted. */
   private Reply unmute(MemberKey member, String text) {
-    SurnameFirst.Reading reading = reading(member, text);
+    NameList reading = reading(member, text);
     if (reading.joined()) {
       reading = reading.asStored(store.load(member).mutes());
     }
@@ -487,14 +487,15 @@ public final class TopicsCommand implements ChatCommand {
 
   /**
    * A typed list of terms, "Levine, Sergey" read as one author's name when papers list such an
-   * author ({@link SurnameFirst}), as {@code /follow} reads it.
+   * author, and each of "Levine, Sergey; Finn, Chelsea" likewise ({@link NameList}), as {@code
+   * /follow} reads it ("and" stays a word of a term: "search and rescue").
    */
-  private SurnameFirst.Reading reading(MemberKey member, String text) {
-    return SurnameFirst.of(Listing.items(text), index, () -> store.load(member).mutes(), false);
+  private NameList reading(MemberKey member, String text) {
+    return NameList.read(text, item -> item, index, () -> store.load(member).mutes(), false);
   }
 
   /** "“Levine, S.” could be *Sergey Levine* or *Samuel Levine*; I muted nothing. Type ...". */
-  private static Reply ambiguous(SurnameFirst.Reading reading, String action, String nothing) {
+  private static Reply ambiguous(NameList reading, String action, String nothing) {
     return Reply.privateText(
         reading.choices()
             + "; "
@@ -507,7 +508,7 @@ public final class TopicsCommand implements ChatCommand {
   }
 
   /** The terms of a typed list, each as stored, each once (by key: "café, cafe" is one). */
-  private static List<String> terms(SurnameFirst.Reading reading) {
+  private static List<String> terms(NameList reading) {
     return List.copyOf(byKey(reading.names().stream().map(TopicText::normalise).toList()).values());
   }
 

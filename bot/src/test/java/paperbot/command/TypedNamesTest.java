@@ -38,7 +38,13 @@ final class TypedNamesTest {
                     "Chelsea Finn"),
                 paper("2611.70002", "Robot learning at scale", "Sergey Levine", "Jörg Müller"),
                 paper("2611.70003", "Reward models for dialogue", "Samuel Levine", "Anca Dragan"),
-                paper("2611.70004", "Value functions revisited", "Sergey Levine")));
+                paper("2611.70004", "Value functions revisited", "Sergey Levine"),
+                paper(
+                    "2611.70005",
+                    "Inference compilation for probabilistic programs",
+                    "Jan-Willem van de Meent",
+                    "Nando de Freitas"),
+                paper("2611.70006", "Sequence models at scale", "Quoc V. Le", "Chelsea Finn")));
   }
 
   private static Paper paper(String id, String title, String... authors) {
@@ -142,6 +148,87 @@ final class TypedNamesTest {
         .isEqualTo("Unmuted *sergey levine* (read “Levine, Sergey” as one name).");
     // Terms are not names: a capital letter is a term of its own unless papers list the person.
     assertThat(say("dee", "topics", "mute video, X")).startsWith("Muted *video* and *x*:");
+  }
+
+  @Test
+  void aCitationsAuthorListIsOneAuthorPerName() {
+    assertThat(say("ida", "follow", "Levine, Sergey; Finn, Chelsea"))
+        .isEqualTo(
+            "Following *Sergey Levine* and *Chelsea Finn* (read “Levine, Sergey” and “Finn,"
+                + " Chelsea” as one name each): their papers are flagged and lifted in your results"
+                + " (where sources list authors).");
+    // Surnames of several words, initials that name one author each.
+    assertThat(say("ida", "follow", "van de Meent, Jan-Willem; de Freitas, N.; Le, Quoc V."))
+        .startsWith(
+            "Following *Jan-Willem van de Meent*, *Nando de Freitas* and *Quoc V. Le* (read “van"
+                + " de Meent, Jan-Willem”, “de Freitas, N.” and “Le, Quoc V.” as one name each):");
+    assertThat(say("ida", "follow", "Finn, C.; Dragan, A."))
+        .startsWith("Following *Anca Dragan* (read “Finn, C.” and “Dragan, A.” as one name each)")
+        .endsWith("You already follow *Chelsea Finn*.");
+    assertThat(profile("ida").follows())
+        .containsExactlyInAnyOrder(
+            "Sergey Levine",
+            "Chelsea Finn",
+            "Jan-Willem van de Meent",
+            "Nando de Freitas",
+            "Quoc V. Le",
+            "Anca Dragan");
+    assertThat(say("ida", "unfollow", "Levine, Sergey; Finn, Chelsea"))
+        .isEqualTo(
+            "Stopped following *Sergey Levine* and *Chelsea Finn* (read “Levine, Sergey” and"
+                + " “Finn, Chelsea” as one name each).");
+  }
+
+  @Test
+  void authorsJoinedAsBibTexApaAndProseJoinThemAreOneEach() {
+    assertThat(say("jo", "follow", "Sergey Levine and Chelsea Finn"))
+        .startsWith("Following *Sergey Levine* and *Chelsea Finn*: their papers");
+    assertThat(say("jo", "follow", "Le, Q. and de Freitas, Nando & Dragan, A."))
+        .startsWith(
+            "Following *Quoc V. Le*, *Nando de Freitas* and *Anca Dragan* (read “Le, Q.”, “de"
+                + " Freitas, Nando” and “Dragan, A.” as one name each):");
+    // APA's list: commas throughout, "&" before the last; initials are no one's name alone.
+    assertThat(say("mo", "follow", "Finn, C., Le, Q. V., & Dragan, A."))
+        .startsWith(
+            "Following *Chelsea Finn*, *Quoc V. Le* and *Anca Dragan* (read “Finn, C.”, “Le, Q."
+                + " V.” and “Dragan, A.” as one name each):");
+    // Names apart by commas, given name first, as before.
+    assertThat(say("jo", "follow", "Sergey Levine, Chelsea Finn"))
+        .isEqualTo("You already follow *Sergey Levine* and *Chelsea Finn*.");
+    // One surname first, as before: a name of several words when papers list it.
+    assertThat(say("jo", "unfollow", "de Freitas, Nando"))
+        .isEqualTo("Stopped following *Nando de Freitas* (read “de Freitas, Nando” as one name).");
+    assertThat(profile("jo").follows())
+        .containsExactlyInAnyOrder("Sergey Levine", "Chelsea Finn", "Quoc V. Le", "Anca Dragan");
+  }
+
+  @Test
+  void aCitationListNamesPeopleNoPaperListsYetAndAsksAboutInitialsThatFitSeveral() {
+    assertThat(say("kim", "follow", "Quux, Zed; Xyzzy, Plugh"))
+        .startsWith(
+            "Following *Zed Quux* and *Plugh Xyzzy* (read “Quux, Zed” and “Xyzzy, Plugh” as one"
+                + " name each):");
+    assertThat(say("kim", "follow", "Levine, S.; Finn, C."))
+        .isEqualTo(
+            "“Levine, S.” could be *Sergey Levine* or *Samuel Levine*; I followed no one. Type the"
+                + " full name, e.g. `/follow Sergey Levine`.");
+    assertThat(profile("kim").follows()).containsExactlyInAnyOrder("Zed Quux", "Plugh Xyzzy");
+  }
+
+  @Test
+  void aCitationListMutesOneAuthorPerNameAndATermKeepsItsAnd() {
+    assertThat(say("lu", "topics", "mute Levine, Sergey; Finn, Chelsea"))
+        .startsWith(
+            "Muted *sergey levine* and *chelsea finn* (read “Levine, Sergey” and “Finn, Chelsea”"
+                + " as one name each): papers about them");
+    assertThat(say("lu", "topics", "mute search and rescue"))
+        .startsWith("Muted *search and rescue*:");
+    assertThat(profile("lu").mutes())
+        .containsExactlyInAnyOrder("sergey levine", "chelsea finn", "search and rescue");
+    assertThat(say("lu", "topics", "unmute Levine, Sergey; Finn, Chelsea"))
+        .isEqualTo(
+            "Unmuted *sergey levine* and *chelsea finn* (read “Levine, Sergey” and “Finn,"
+                + " Chelsea” as one name each).");
   }
 
   @Test

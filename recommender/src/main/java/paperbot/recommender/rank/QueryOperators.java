@@ -12,6 +12,7 @@ import java.util.Map;
  * a weighed word or phrase ({@code diffusion^3}), a required word ({@code +diffusion}), {@code
  * AND}, {@code OR}, {@code &&}, {@code ||} and a left-out group ({@code -(video OR audio)}, {@code
  * NOT (…)}). Read as words, "~2" searched for "2" and {@code -(video OR audio)} searched for video.
+ * A letter raised to a number ({@code l^2}) is maths, read as the word papers write ("l2").
  *
  * <p>The marks are taken out of the text and what they ask is kept apart ({@link SearchMarks}); a
  * required word keeps its {@code +} for {@link QueryWords#split}, which reads it as it reads a
@@ -37,6 +38,9 @@ final class QueryOperators {
   /** Longest number read as a number; longer is absurdly large (or small). */
   private static final int MAX_NUMBER = 24;
 
+  /** Most digits of a power ("x^10") or after a letter ("l2^2"); more is no maths anyone writes. */
+  private static final int MAX_POWER_DIGITS = 3;
+
   /** The text without the marks, what the member is told of them (null when nothing), the marks. */
   record Read(String query, String notice, SearchMarks marks) {}
 
@@ -59,6 +63,7 @@ final class QueryOperators {
   private final List<String> fuzzy = new ArrayList<>();
   private final List<String> weighed = new ArrayList<>();
   private final List<String> unweighed = new ArrayList<>();
+  private final List<String> powers = new ArrayList<>();
 
   private QueryOperators(String text) {
     this.text = text;
@@ -196,6 +201,9 @@ final class QueryOperators {
   private int mark(int i) {
     char mark = text.charAt(i);
     int end = operandEnd(i + 1);
+    if (mark == '^' && power(text.substring(i + 1, end))) {
+      return end;
+    }
     if (marks >= MAX_MARKS) {
       return end;
     }
@@ -220,6 +228,47 @@ final class QueryOperators {
       weigh(unit, typed, value);
     }
     return end;
+  }
+
+  /**
+   * True when the word read so far is a letter, or a letter and digits, and {@code exponent} a
+   * number: "l^2", "L^1", "x^2", "l2^2" are maths, not a weight (a letter weighs nothing a search
+   * can use). A letter and a whole power are read as the word papers write, which the analyzer
+   * keeps as one ("L2 regularization" is "l2"); otherwise the power is left out ("l2^2", a squared
+   * norm, is "l2").
+   */
+  private boolean power(String exponent) {
+    int start = tokenStart;
+    while (start < out.length() && (out.charAt(start) == '-' || out.charAt(start) == '+')) {
+      start++;
+    }
+    int length = out.length() - start;
+    if (length < 1
+        || length > MAX_POWER_DIGITS + 1
+        || !Character.isLetter(out.charAt(start))
+        || !allDigits(out, start + 1)
+        || !number(exponent)) {
+      return false;
+    }
+    String typed = out.substring(start) + "^" + cut(exponent);
+    if (length == 1 && exponent.length() <= MAX_POWER_DIGITS && allDigits(exponent, 0)) {
+      out.append(exponent);
+    }
+    if (marks < MAX_MARKS && out.charAt(tokenStart) != '-') {
+      marks++;
+      once(powers, typed + " as " + quoted(QueryWords.of(out.substring(start))));
+    }
+    return true;
+  }
+
+  /** True when the text holds only ASCII digits from {@code from} on. */
+  private static boolean allDigits(CharSequence text, int from) {
+    for (int k = from; k < text.length(); k++) {
+      if (text.charAt(k) < '0' || text.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void slop(Unit unit, String typed, double value) {
@@ -383,6 +432,14 @@ final class QueryOperators {
               + String.join(", ", fuzzy)
               + ": every word also finds its other forms, and a word no paper has is read as the"
               + " nearest one papers use.");
+    }
+    if (!powers.isEmpty()) {
+      notices.add(
+          "I read "
+              + String.join(", ", powers)
+              + (powers.size() == 1 ? ", as papers write it" : ", as papers write them")
+              + ": a ^ after a letter is maths, and after a word it weighs the word"
+              + " (planning^2).");
     }
     if (!weighed.isEmpty()) {
       notices.add("I weighed " + String.join(", ", weighed) + " against your other words.");

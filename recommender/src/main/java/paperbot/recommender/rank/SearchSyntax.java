@@ -11,11 +11,12 @@ import org.apache.lucene.search.IndexSearcher;
  * Search-engine syntax researchers bring from arXiv or Lucene: field prefixes ({@code ti:world
  * models}, {@code au:levine}), wildcards ({@code polic*}, {@code diff*sion}, {@code rob?t}) and
  * operators ({@link QueryOperators}: {@code "diffusion policy"~3}, {@code robot~}, {@code
- * diffusion^3}, {@code +diffusion}, {@code AND}). Read as words, "ti" would be searched for and
- * "polic" would match nothing. Every search already looks in titles, abstracts and authors and
- * finds a word's other forms, so a prefix is taken out, a word with a wildcard is read as the word
- * papers use most that fits ({@link WildcardWords}: "polic*" as "policy", "diff*sion" as
- * "diffusion"), and the member is told.
+ * diffusion^3}, {@code +diffusion}, {@code AND}), and a phrase in any quote marks ({@link
+ * QuoteMarks}: {@code 'diffusion policy'}, {@code «diffusion policy»}). Read as words, "ti" would
+ * be searched for and "polic" would match nothing. Every search already looks in titles, abstracts
+ * and authors and finds a word's other forms, so a prefix is taken out, a word with a wildcard is
+ * read as the word papers use most that fits ({@link WildcardWords}: "polic*" as "policy",
+ * "diff*sion" as "diffusion"), and the member is told.
  */
 final class SearchSyntax {
   /** arXiv's field prefixes and their spelled-out forms, before a term. */
@@ -37,7 +38,7 @@ final class SearchSyntax {
 
   static Read of(String query, IndexSearcher searcher, Analyzer analyzer) throws IOException {
     List<String> notices = new ArrayList<>();
-    String read = query;
+    String read = QuoteMarks.paired(query);
     if (FIELD.matcher(read).find()) {
       read = FIELD.matcher(read).replaceAll("");
       notices.add(FIELD_NOTICE);

@@ -67,6 +67,30 @@ final class QueryOperatorsSearchTest {
         .allSatisfy(hit -> assertThat(text(hit)).contains("diffus", "polic"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "'diffusion policy' transformer",
+        "\u2018diffusion policy\u2019 transformer",
+        "\u00abdiffusion policy\u00bb transformer",
+        "\u201ediffusion policy\u201c transformer",
+        "\u201cdiffusion policy\u201d transformer"
+      })
+  void aPhraseInAnyQuoteMarksIsThePhrase(String typed) {
+    // "Diffusion Transformer Policy" has the words, not the phrase.
+    assertThat(ids(typed)).isNotEmpty().isEqualTo(ids("\"diffusion policy\" transformer"));
+    assertThat(search(typed).hits())
+        .noneSatisfy(
+            hit -> assertThat(hit.paper().title()).isEqualTo("Diffusion Transformer Policy"));
+  }
+
+  @Test
+  void anApostropheIsNoQuoteMark() {
+    assertThat(ids("agents' memory")).isNotEmpty().isEqualTo(ids("agents memory"));
+    assertThat(ids("Bellman's equation")).isEqualTo(ids("Bellman s equation"));
+    assertThat(ids("don't forget 'world models")).isEqualTo(ids("don t forget world models"));
+  }
+
   @Test
   void aProximityThatIsNoNumberIsThePhraseAsItStands() {
     for (String typed :

@@ -99,6 +99,27 @@ final class QueryOperatorsTest {
     assertThat(both.marks().weights()).containsEntry("models", 3f);
   }
 
+  @Test
+  void aLetterRaisedToANumberIsTheTermPapersWriteNotAWeight() {
+    QueryOperators.Read norm = read("l^2 regularization");
+    assertThat(norm.query()).isEqualTo("l2 regularization");
+    assertThat(norm.marks()).isEqualTo(SearchMarks.NONE);
+    assertThat(norm.notice())
+        .isEqualTo(
+            "I read l^2 as \u201cl2\u201d, as papers write it: a ^ after a letter is maths, and"
+                + " after a word it weighs the word (planning^2).");
+    assertThat(words("L^1 penalty and x^2")).containsExactly("l1", "penalty", "and", "x2");
+    // A letter and digits raised is the norm squared; a phrase keeps its words.
+    assertThat(words("l2^2 loss")).containsExactly("l2", "loss");
+    assertThat(read("\"l^2 regularization\"").query()).isEqualTo("\"l2 regularization\"");
+    assertThat(QueryWords.split(read("ridge -l^1").query()).excluded()).containsExactly("l1");
+    // Another power is left out; a word is weighed as before.
+    assertThat(read("x^0.5 y^1e9").query()).isEqualTo("x y");
+    assertThat(read("x^0.5 y^1e9").marks()).isEqualTo(SearchMarks.NONE);
+    assertThat(read("world models planning^5").marks().weights()).isEqualTo(Map.of("planning", 5f));
+    assertThat(read("rl^2").marks().weights()).isEqualTo(Map.of("rl", 2f));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -202,6 +223,8 @@ final class QueryOperatorsTest {
       "-(".repeat(60_000),
       "NOT (".repeat(40_000),
       "^" + "9".repeat(200_000),
+      "l^2 ".repeat(50_000),
+      "l2^2".repeat(50_000),
       "~".repeat(200_000)
     };
     for (String text : hostile) {

@@ -445,4 +445,20 @@ final class RankingTest {
         .contains("first 500 characters");
     assertThat(index.search(SearchRequest.firstPage("🙂🚀 learning", 5)).hits()).hasSize(1);
   }
+
+  @Test
+  void aLetterRaisedToANumberFindsThePapersThatWriteTheNorm() {
+    index.replaceAll(
+        List.of(
+            paper("Regularization", "Dropout regularization for deep networks." + FILLER),
+            paper(
+                "Weight Decay in Deep Networks",
+                "We revisit L2 regularization and weight decay in deep networks." + FILLER)),
+        "f");
+    // Read as "l" weighed twice, "l" matched nothing and the regularization paper came first.
+    SearchResults norm = index.search(SearchRequest.firstPage("l^2 regularization", 10));
+    assertThat(norm.hits().get(0).paper().title()).isEqualTo("Weight Decay in Deep Networks");
+    assertThat(norm.notice()).startsWith("I read l^2 as \u201cl2\u201d, as papers write it");
+    assertThat(titles("L^2 regularization")).isEqualTo(titles("L2 regularization"));
+  }
 }
