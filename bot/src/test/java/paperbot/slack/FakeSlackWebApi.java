@@ -5,10 +5,13 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +89,16 @@ public final class FakeSlackWebApi implements AutoCloseable {
             }
             byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).add(request);
             Map<String, String> form = form(request);
+            String missing = missingScope(path);
+            if (missing != null) {
+              refused.add(path.substring("/api/".length()) + " missing_scope " + missing);
+              return json(
+                  "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\""
+                      + missing
+                      + "\",\"provided\":\""
+                      + String.join(",", GRANTED)
+                      + "\"}");
+            }
             return switch (path) {
               case "/api/auth.test" ->
                   json(
@@ -129,6 +142,53 @@ public final class FakeSlackWebApi implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  /**
+   * The bot scopes an admin grants by installing the shipped manifest ({@code
+   * config/slack-app-manifest.yml}): the bot token has these and no others.
+   */
+  static final Set<String> GRANTED = manifestScopes();
+
+  /**
+   * The bot scopes each Web API method paperbot calls needs, any one of them, as Slack's method
+   * reference lists them; a token without one gets {@code missing_scope}.
+   */
+  private static final Map<String, List<String>> NEEDED =
+      Map.of(
+          "/api/users.info", List.of("users:read"),
+          "/api/chat.postMessage", List.of("chat:write"),
+          "/api/conversations.open",
+              List.of("im:write", "mpim:write", "channels:manage", "groups:write"),
+          "/api/conversations.history",
+              List.of("channels:history", "groups:history", "im:history", "mpim:history"),
+          "/api/files.getUploadURLExternal", List.of("files:write"),
+          "/api/files.completeUploadExternal", List.of("files:write"),
+          "/api/chat.unfurl", List.of("links:write"));
+
+  /** The scope a call to this method lacks, or null when the token may call it. */
+  private static String missingScope(String path) {
+    List<String> needed = NEEDED.getOrDefault(path, List.of());
+    return needed.isEmpty() || needed.stream().anyMatch(GRANTED::contains) ? null : needed.get(0);
+  }
+
+  private static Set<String> manifestScopes() {
+    try {
+      String manifest =
+          Files.readString(
+              Path.of("..", "config", "slack-app-manifest.yml"), StandardCharsets.UTF_8);
+      Matcher bot = Pattern.compile("(?m)^    bot:\\n((?:      .*\\n)+)").matcher(manifest);
+      Set<String> scopes = new java.util.LinkedHashSet<>();
+      if (bot.find()) {
+        Matcher scope = Pattern.compile("(?m)^      - (\\S+)$").matcher(bot.group(1));
+        while (scope.find()) {
+          scopes.add(scope.group(1));
+        }
+      }
+      return Set.copyOf(scopes);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private MockResponse post(String node, Map<String, String> form) throws InterruptedException {
