@@ -64,6 +64,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> responses = new ConcurrentHashMap<>();
 
+  /** Members whose full name users.info gives (others have none set). */
+  static final Map<String, String> REAL_NAMES = Map.of("UHAORAN", "Haoran He");
+
   /** How many messages one response_url takes. */
   static final int RESPONSE_USES = 5;
 
@@ -114,12 +117,21 @@ public final class FakeSlackWebApi implements AutoCloseable {
                   yield scripted;
                 }
                 boolean admin = "UADMIN".equals(form.get("user"));
+                String name = REAL_NAMES.get(form.getOrDefault("user", ""));
                 yield json(
                     "{\"ok\":true,\"user\":{\"id\":\""
                         + (admin ? "UADMIN" : "U")
                         + "\",\"is_admin\":"
                         + admin
-                        + ",\"is_owner\":false}}");
+                        + ",\"is_owner\":false"
+                        + (name == null
+                            ? ""
+                            : ",\"real_name\":\""
+                                + name
+                                + "\",\"profile\":{\"real_name\":\""
+                                + name
+                                + "\",\"display_name\":\"\"}")
+                        + "}}");
               }
               case "/api/chat.postMessage" -> post(node, form);
               case "/api/conversations.open" ->
@@ -562,7 +574,20 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   /** Sends an envelope on the current connection; returns its id. */
   public String sendEnvelope(String type, String payloadJson, boolean acceptsResponsePayload) {
-    String id = "env-" + envelopes.incrementAndGet();
+    return sendEnvelope(
+        "env-" + envelopes.incrementAndGet(), type, payloadJson, acceptsResponsePayload, 0);
+  }
+
+  /**
+   * Sends an envelope again, as Slack does when it thinks one was not acknowledged: the same
+   * envelope id and payload, with the attempt's number.
+   */
+  public String sendEnvelope(
+      String id,
+      String type,
+      String payloadJson,
+      boolean acceptsResponsePayload,
+      int retryAttempt) {
     sentAt.put(id, System.nanoTime());
     current.send(
         "{\"envelope_id\":\""
@@ -573,7 +598,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
             + type
             + "\",\"accepts_response_payload\":"
             + acceptsResponsePayload
-            + ",\"retry_attempt\":0,\"retry_reason\":\"\"}");
+            + ",\"retry_attempt\":"
+            + retryAttempt
+            + ",\"retry_reason\":\""
+            + (retryAttempt == 0 ? "" : "timeout")
+            + "\"}");
     return id;
   }
 
