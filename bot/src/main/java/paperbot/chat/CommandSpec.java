@@ -61,6 +61,21 @@ public record CommandSpec(
     return new CommandSpec(name, description, usage, options, subcommands, List.of(more));
   }
 
+  /**
+   * Whether the option of this name, under the subcommand of that name (or of the command itself
+   * when it has none), offers the member's own values as they type.
+   */
+  public boolean autocompletes(String subcommand, String option) {
+    List<Option> declared =
+        subcommands.isEmpty()
+            ? options
+            : subcommands.stream()
+                .filter(sub -> sub.name().equals(subcommand))
+                .flatMap(sub -> sub.options().stream())
+                .toList();
+    return declared.stream().anyMatch(o -> o.name().equals(option) && o.autocomplete());
+  }
+
   /** The line {@code /help} shows for this command. */
   public String helpLine(String typedName) {
     return "/" + typedName + (usage.isEmpty() ? "" : " " + usage) + " · " + description;

@@ -166,10 +166,22 @@ public final class CommandRouter {
 
   /**
    * Suggestions for a command option as the member types (their own topics or mutes), in their
-   * profile's order; the platform shows as many as it can.
+   * profile's order; the platform shows as many as it can. Only an option declared to autocomplete
+   * gets any: a platform still holding an older registration may ask for another (a weight, which
+   * takes numbers), and topics there would be refused or wrong.
+   *
+   * @param request the command, with its subcommand as text
+   * @param option the option the member is typing in
    */
-  public List<String> complete(ChatRequest request, String prefix) {
+  public List<String> complete(ChatRequest request, String option, String prefix) {
     ChatCommand command = byName.get(request.command());
+    if (command == null
+        || command.specs().stream()
+            .noneMatch(spec ->
+                spec.name().equals(request.command())
+                    && spec.autocompletes(request.text(), option))) {
+      return List.of();
+    }
     try {
       return command instanceof TopicsCommand topics ? topics.suggest(request, prefix) : List.of();
     } catch (RuntimeException e) {

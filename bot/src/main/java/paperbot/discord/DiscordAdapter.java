@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEven
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericSelectMenuInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
@@ -57,6 +58,12 @@ final class DiscordAdapter extends ListenerAdapter {
   static final String BUSY = "paperbot is busy right now; please try again in a moment.";
   static final String STOPPING = "paperbot is restarting; please try again in a minute.";
 
+  /**
+   * Interaction ids remembered to tell a repeat: far more than arrive while one can still be
+   * answered (Discord allows 3 s, and paperbot takes about 100 a second at most).
+   */
+  static final int RECENT_INTERACTIONS = 10_000;
+
   private final CommandRouter router;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService deadlines;
@@ -64,6 +71,7 @@ final class DiscordAdapter extends ListenerAdapter {
   private final Clock clock;
   private final Set<InteractionAnswer> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
+  private final RecentIds recent = new RecentIds(RECENT_INTERACTIONS);
   private final ButtonIds buttonIds = new ButtonIds();
   private final DiscordRenderer renderer = new DiscordRenderer(buttonIds);
 
@@ -125,11 +133,15 @@ final class DiscordAdapter extends ListenerAdapter {
             event.getUser().getId(),
             PaperCommand.NAME,
             text.toString());
-    boolean save = event.getName().equals(DiscordCommands.SAVE_PAPER);
-    answer(
-        event,
-        event.getUser().getId(),
-        () -> save ? router.saveLinked(request) : router.linkCards(request));
+    Supplier<Reply> work =
+        switch (event.getName()) {
+          case DiscordCommands.SAVE_PAPER -> () -> router.saveLinked(request);
+          case DiscordCommands.PAPER_CARD -> () -> router.linkCards(request);
+          // One an older registration left (paperbot registers these two): a command it does not
+          // know, never cards posted for the channel.
+          default -> () -> router.handle(request.withCommand(event.getName(), ""));
+        };
+    answer(event, event.getUser().getId(), work);
   }
 
   @Override
@@ -202,12 +214,16 @@ final class DiscordAdapter extends ListenerAdapter {
             event.getUser().getId(),
             event.getName(),
             event.getSubcommandName() == null ? "" : event.getSubcommandName());
+    if (!firstDelivery(event)) {
+      return;
+    }
+    String option = event.getFocusedOption().getName();
     String prefix = event.getFocusedOption().getValue();
     try {
       // Suggestions cannot be deferred; one that comes too late is simply not shown.
       workers.execute(() ->
           event
-              .replyChoiceStrings(choices(router.complete(request, prefix)))
+              .replyChoiceStrings(choices(router.complete(request, option, prefix)))
               .queue(
                   null,
                   error -> log.warn("discord autocomplete failed error={}", error.toString())));
@@ -239,6 +255,9 @@ final class DiscordAdapter extends ListenerAdapter {
    * free) and the reply as a follow-up.
    */
   private void answer(IReplyCallback event, String owner, Supplier<Reply> work) {
+    if (!firstDelivery(event)) {
+      return;
+    }
     if (stopping) {
       event.reply(STOPPING).setEphemeral(true).queue(null, error -> {});
       return;
@@ -272,6 +291,20 @@ final class DiscordAdapter extends ListenerAdapter {
       log.warn("discord interaction refused: every worker busy id={}", event.getId());
       answer.send(Reply.privateText(BUSY));
     }
+  }
+
+  /**
+   * False for an interaction this process has already taken: Discord may deliver one again (a
+   * resumed session replays what it thinks was missed). It takes one answer per interaction, so the
+   * repeat could not be answered, only worked on a second time ({@code /digest now} would post
+   * twice). Kept in memory: an interaction goes to the one connection that serves its guild.
+   */
+  private boolean firstDelivery(Interaction event) {
+    if (recent.add(event.getIdLong())) {
+      return true;
+    }
+    log.info("discord interaction delivered again id={} type={}", event.getId(), event.getType());
+    return false;
   }
 
   /**

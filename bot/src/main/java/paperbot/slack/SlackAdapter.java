@@ -35,7 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatAction;
@@ -74,6 +76,8 @@ public final class SlackAdapter {
 
   private static final Pattern ANY_COMMAND = Pattern.compile("^/.+$");
 
+  private static final Pattern ANY = Pattern.compile(".*");
+
   private SlackAdapter(
       CommandRouter router,
       SlackSettings settings,
@@ -103,10 +107,12 @@ public final class SlackAdapter {
     // Bolt would answer 404 and Slack show the member only that the command failed (an app set up
     // from an older manifest may still send a command paperbot has dropped).
     app.command(ANY_COMMAND, this::onCommand);
-    app.blockAction(Pattern.compile(".*"), this::onButton);
+    app.blockAction(ANY, this::onButton);
     app.event(LinkSharedEvent.class, this::onLinkShared);
-    app.messageShortcut(SAVE_PAPER, (request, ctx) -> onMessageShortcut(request, ctx, true));
-    app.messageShortcut(PAPER_CARD, (request, ctx) -> onMessageShortcut(request, ctx, false));
+    // One handler for every shortcut on a message: Bolt tries its patterns in no set order, so a
+    // catch-all beside the two named ones could take theirs.
+    app.messageShortcut(ANY, this::onMessageShortcut);
+    SlackUnknownInteractions.register(app, router, workers, this::respond);
   }
 
   /**
@@ -179,7 +185,8 @@ public final class SlackAdapter {
                         payload.getChannelId(),
                         payload.getUserId(),
                         name,
-                        SlackRenderer.unescape(payload.getText()),
+                        SlackCommandText.read(
+                            payload.getText(), id -> memberName(ctx.client(), id)),
                         !name.equals("/digest") || isAdmin(ctx.client(), payload.getUserId()))),
             workers)
         .thenAcceptAsync(
@@ -238,10 +245,11 @@ public final class SlackAdapter {
    * "Save paper" or "Paper card" used on a message: Slack hands over the message it was used on,
    * and the core reads the arXiv links in it, as for Discord's commands of the same names. Both
    * answer the member alone. The shortcut is acked empty at once (Slack wants it within 3 s; an
-   * unknown paper is fetched from arXiv first) and answered through its response_url.
+   * unknown paper is fetched from arXiv first) and answered through its response_url. A shortcut
+   * paperbot does not declare (an app set up from another manifest) is answered as a command it
+   * does not know.
    */
-  private Response onMessageShortcut(
-      MessageShortcutRequest request, MessageShortcutContext ctx, boolean save) {
+  private Response onMessageShortcut(MessageShortcutRequest request, MessageShortcutContext ctx) {
     MessageShortcutPayload payload = request.getPayload();
     if (payload.getTeam() == null
         || blank(payload.getTeam().getId())
@@ -258,9 +266,15 @@ public final class SlackAdapter {
             payload.getUser().getId(),
             PaperCommand.NAME,
             SlackMessageText.of(payload.getMessage()));
-    CompletableFuture.supplyAsync(
-            () -> save ? router.saveLinked(message) : router.privateCards(message), workers)
-        .thenAccept(reply -> respond(ctx, reply, message.workspace(), payload.getCallbackId()));
+    String callback = blank(payload.getCallbackId()) ? "" : payload.getCallbackId();
+    Supplier<Reply> work =
+        switch (callback) {
+          case SAVE_PAPER -> () -> router.saveLinked(message);
+          case PAPER_CARD -> () -> router.privateCards(message);
+          default -> () -> router.handle(message.withCommand(callback, ""));
+        };
+    CompletableFuture.supplyAsync(work, workers)
+        .thenAccept(reply -> respond(ctx, reply, message.workspace(), callback));
     return ctx.ack();
   }
 
@@ -345,6 +359,31 @@ public final class SlackAdapter {
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();
+  }
+
+  /**
+   * A member's name as papers would print it (their full name, else their display name), for a
+   * mention that arrives without one; empty when Slack does not say.
+   */
+  private static Optional<String> memberName(MethodsClient client, String userId) {
+    try {
+      var info = client.usersInfo(r -> r.user(userId));
+      if (!info.isOk() || info.getUser() == null) {
+        log.info("slack users.info refused error={}", info.getError());
+        return Optional.empty();
+      }
+      var user = info.getUser();
+      var profile = user.getProfile();
+      return Stream.of(
+              user.getRealName(),
+              profile == null ? null : profile.getRealName(),
+              profile == null ? null : profile.getDisplayName())
+          .filter(name -> !blank(name))
+          .findFirst();
+    } catch (IOException | SlackApiException e) {
+      log.info("slack users.info failed error={}", e.toString());
+      return Optional.empty();
+    }
   }
 
   /** Longest Retry-After an admin lookup waits out; the member is waiting for the answer. */

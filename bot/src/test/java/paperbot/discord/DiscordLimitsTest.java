@@ -160,6 +160,14 @@ final class DiscordLimitsTest {
             DiscordLimits.invalidChoices(
                 json("{\"choices\":[{\"name\":\"n\",\"value\":" + quoted("v".repeat(101)) + "}]}")))
         .isEqualTo("choices.0.value");
+    // A choice's value is of its option's type: text (3), integer (4) or number (10).
+    JsonNode text = json("{\"choices\":[{\"name\":\"n\",\"value\":\"2\"}]}");
+    JsonNode half = json("{\"choices\":[{\"name\":\"n\",\"value\":1.5}]}");
+    assertThat(DiscordLimits.invalidChoices(text, 3)).isNull();
+    assertThat(DiscordLimits.invalidChoices(text, 10)).isEqualTo("choices.0.value");
+    assertThat(DiscordLimits.invalidChoices(half, 10)).isNull();
+    assertThat(DiscordLimits.invalidChoices(half, 4)).isEqualTo("choices.0.value");
+    assertThat(DiscordLimits.invalidChoices(half, 3)).isEqualTo("choices.0.value");
   }
 
   @Test

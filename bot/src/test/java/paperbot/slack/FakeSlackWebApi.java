@@ -5,10 +5,13 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +64,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> responses = new ConcurrentHashMap<>();
 
+  /** Members whose full name users.info gives (others have none set). */
+  static final Map<String, String> REAL_NAMES = Map.of("UHAORAN", "Haoran He");
+
   /** How many messages one response_url takes. */
   static final int RESPONSE_USES = 5;
 
@@ -86,6 +92,16 @@ public final class FakeSlackWebApi implements AutoCloseable {
             }
             byPath.computeIfAbsent(path, k -> new LinkedBlockingQueue<>()).add(request);
             Map<String, String> form = form(request);
+            String missing = missingScope(path);
+            if (missing != null) {
+              refused.add(path.substring("/api/".length()) + " missing_scope " + missing);
+              return json(
+                  "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\""
+                      + missing
+                      + "\",\"provided\":\""
+                      + String.join(",", GRANTED)
+                      + "\"}");
+            }
             return switch (path) {
               case "/api/auth.test" ->
                   json(
@@ -101,12 +117,21 @@ public final class FakeSlackWebApi implements AutoCloseable {
                   yield scripted;
                 }
                 boolean admin = "UADMIN".equals(form.get("user"));
+                String name = REAL_NAMES.get(form.getOrDefault("user", ""));
                 yield json(
                     "{\"ok\":true,\"user\":{\"id\":\""
                         + (admin ? "UADMIN" : "U")
                         + "\",\"is_admin\":"
                         + admin
-                        + ",\"is_owner\":false}}");
+                        + ",\"is_owner\":false"
+                        + (name == null
+                            ? ""
+                            : ",\"real_name\":\""
+                                + name
+                                + "\",\"profile\":{\"real_name\":\""
+                                + name
+                                + "\",\"display_name\":\"\"}")
+                        + "}}");
               }
               case "/api/chat.postMessage" -> post(node, form);
               case "/api/conversations.open" ->
@@ -129,6 +154,53 @@ public final class FakeSlackWebApi implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  /**
+   * The bot scopes an admin grants by installing the shipped manifest ({@code
+   * config/slack-app-manifest.yml}): the bot token has these and no others.
+   */
+  static final Set<String> GRANTED = manifestScopes();
+
+  /**
+   * The bot scopes each Web API method paperbot calls needs, any one of them, as Slack's method
+   * reference lists them; a token without one gets {@code missing_scope}.
+   */
+  private static final Map<String, List<String>> NEEDED =
+      Map.of(
+          "/api/users.info", List.of("users:read"),
+          "/api/chat.postMessage", List.of("chat:write"),
+          "/api/conversations.open",
+              List.of("im:write", "mpim:write", "channels:manage", "groups:write"),
+          "/api/conversations.history",
+              List.of("channels:history", "groups:history", "im:history", "mpim:history"),
+          "/api/files.getUploadURLExternal", List.of("files:write"),
+          "/api/files.completeUploadExternal", List.of("files:write"),
+          "/api/chat.unfurl", List.of("links:write"));
+
+  /** The scope a call to this method lacks, or null when the token may call it. */
+  private static String missingScope(String path) {
+    List<String> needed = NEEDED.getOrDefault(path, List.of());
+    return needed.isEmpty() || needed.stream().anyMatch(GRANTED::contains) ? null : needed.get(0);
+  }
+
+  private static Set<String> manifestScopes() {
+    try {
+      String manifest =
+          Files.readString(
+              Path.of("..", "config", "slack-app-manifest.yml"), StandardCharsets.UTF_8);
+      Matcher bot = Pattern.compile("(?m)^    bot:\\n((?:      .*\\n)+)").matcher(manifest);
+      Set<String> scopes = new java.util.LinkedHashSet<>();
+      if (bot.find()) {
+        Matcher scope = Pattern.compile("(?m)^      - (\\S+)$").matcher(bot.group(1));
+        while (scope.find()) {
+          scopes.add(scope.group(1));
+        }
+      }
+      return Set.copyOf(scopes);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private MockResponse post(String node, Map<String, String> form) throws InterruptedException {
@@ -502,7 +574,20 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   /** Sends an envelope on the current connection; returns its id. */
   public String sendEnvelope(String type, String payloadJson, boolean acceptsResponsePayload) {
-    String id = "env-" + envelopes.incrementAndGet();
+    return sendEnvelope(
+        "env-" + envelopes.incrementAndGet(), type, payloadJson, acceptsResponsePayload, 0);
+  }
+
+  /**
+   * Sends an envelope again, as Slack does when it thinks one was not acknowledged: the same
+   * envelope id and payload, with the attempt's number.
+   */
+  public String sendEnvelope(
+      String id,
+      String type,
+      String payloadJson,
+      boolean acceptsResponsePayload,
+      int retryAttempt) {
     sentAt.put(id, System.nanoTime());
     current.send(
         "{\"envelope_id\":\""
@@ -513,7 +598,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
             + type
             + "\",\"accepts_response_payload\":"
             + acceptsResponsePayload
-            + ",\"retry_attempt\":0,\"retry_reason\":\"\"}");
+            + ",\"retry_attempt\":"
+            + retryAttempt
+            + ",\"retry_reason\":\""
+            + (retryAttempt == 0 ? "" : "timeout")
+            + "\"}");
     return id;
   }
 

@@ -906,6 +906,8 @@ final class SlackAdapterTest {
     String shown = "Following *&lt;!channel&gt; ∗Bold Name∗ &amp; co*: their papers";
     assertThat(followed.get("text").asText()).startsWith(shown);
     assertThat(followed.get("blocks").get(0).get("text").get("text").asText()).startsWith(shown);
+    // Slack's own markup for what the member typed as @channel and @someone (without a name
+    // users.info could give) reads as typed, and is echoed as text that notifies no one.
     JsonNode search =
         JSON.readTree(
             post(
@@ -917,10 +919,17 @@ final class SlackAdapterTest {
                 .body());
     // The notification text is mrkdwn too: a raw <!channel> there would notify the channel.
     assertThat(search.get("text").asText())
-        .startsWith("Papers for \"&lt;!channel&gt; &lt;@U123&gt;\"")
+        .startsWith("Papers for \"@channel @U123\"")
         .doesNotContain("<!channel>");
     assertThat(search.get("blocks").get(0).get("text").get("text").asText())
-        .startsWith("Papers for \"&lt;!channel&gt; &lt;@U123&gt;\"");
+        .startsWith("Papers for \"@channel @U123\"");
+    assertThat(
+            SlackLimits.notified(
+                search.get("text").asText(),
+                com.google.gson.JsonParser.parseString(search.get("blocks").toString())
+                    .getAsJsonArray(),
+                false))
+        .isEmpty();
     JsonNode list =
         JSON.readTree(
             post(

@@ -226,8 +226,23 @@ public final class DiscordLimits {
     return null;
   }
 
-  /** An autocomplete result's data: at most 25 choices, name 1 to 100, a string value 100. */
+  /** An autocomplete result's data for a text option. */
   public static String invalidChoices(JsonNode data) {
+    return invalidChoices(data, TEXT_OPTION);
+  }
+
+  private static final int TEXT_OPTION = 3;
+  private static final int INTEGER_OPTION = 4;
+  private static final int NUMBER_OPTION = 10;
+
+  /**
+   * An autocomplete result's data: at most 25 choices, name 1 to 100, each value of the focused
+   * option's type (a string of at most 100 for a text option, an integer for an integer option, a
+   * number for a number option), as Discord checks a choice's value against its option.
+   *
+   * @param optionType the focused option's type
+   */
+  public static String invalidChoices(JsonNode data, int optionType) {
     JsonNode choices = data.path("choices");
     if (!choices.isArray() || choices.size() > 25) {
       return "choices";
@@ -238,7 +253,14 @@ public final class DiscordLimits {
       if (name == 0 || name > 100) {
         return "choices." + c + ".name";
       }
-      if (choice.path("value").isTextual() && length(choice.path("value")) > 100) {
+      JsonNode value = choice.path("value");
+      boolean fits =
+          switch (optionType) {
+            case INTEGER_OPTION -> value.isIntegralNumber();
+            case NUMBER_OPTION -> value.isNumber();
+            default -> value.isTextual() && length(value) <= 100;
+          };
+      if (!fits) {
         return "choices." + c + ".value";
       }
     }

@@ -114,6 +114,10 @@ public final class FakeDiscord implements AutoCloseable {
     final long createdMillis;
     final String channelId;
     final int type;
+
+    /** The type of an autocomplete interaction's focused option, whose type its choices take. */
+    final int focusedType;
+
     volatile long answeredMillis = -1;
     volatile int answerType;
     volatile boolean delivered;
@@ -125,12 +129,14 @@ public final class FakeDiscord implements AutoCloseable {
 
     volatile boolean followedUp;
 
-    Interaction(String id, String token, long createdMillis, String channelId, int type) {
+    Interaction(
+        String id, String token, long createdMillis, String channelId, int type, int focusedType) {
       this.id = id;
       this.token = token;
       this.createdMillis = createdMillis;
       this.channelId = channelId;
       this.type = type;
+      this.focusedType = focusedType;
     }
   }
 
@@ -233,11 +239,23 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public String autocomplete(
       String userId, String name, String subcommand, String option, String value) {
+    return autocomplete(userId, name, subcommand, option, 3, quote(value));
+  }
+
+  /**
+   * An autocomplete interaction whose focused option is of another type than text (Discord offers
+   * autocomplete on text, integer and number options): {@code valueJson} is what the member typed
+   * so far, as Discord sends it (a number option's partial input arrives as a string).
+   */
+  public String autocomplete(
+      String userId, String name, String subcommand, String option, int type, String valueJson) {
     String focused =
         "{\"name\":"
             + quote(option)
-            + ",\"type\":3,\"value\":"
-            + quote(value)
+            + ",\"type\":"
+            + type
+            + ",\"value\":"
+            + valueJson
             + ",\"focused\":true}";
     String options =
         "[{\"name\":" + quote(subcommand) + ",\"type\":1,\"options\":[" + focused + "]}]";
@@ -386,10 +404,25 @@ public final class FakeDiscord implements AutoCloseable {
             node.get("token").asText(),
             (Long.parseLong(id) >> 22) + DISCORD_EPOCH,
             node.get("channel_id").asText(),
-            node.path("type").asInt());
+            node.path("type").asInt(),
+            focusedType(node.path("data").path("options")));
     interactions.put(id, tracked);
     byToken.put(tracked.token, tracked);
     return node;
+  }
+
+  /** The type of the focused option among these options and their subcommands', or 0. */
+  private static int focusedType(JsonNode options) {
+    for (JsonNode option : options) {
+      if (option.path("focused").asBoolean()) {
+        return option.path("type").asInt();
+      }
+      int nested = focusedType(option.path("options"));
+      if (nested != 0) {
+        return nested;
+      }
+    }
+    return 0;
   }
 
   /** Every interaction dispatched so far, with how long after its creation its callback came. */
@@ -608,18 +641,45 @@ public final class FakeDiscord implements AutoCloseable {
           "POST /api/v10/channels/" + CHANNEL_B + "/messages" -> {
         JsonNode message = body(request);
         String invalid = invalidMessage(message);
-        if (invalid == null) {
-          notify(message, false);
+        if (invalid != null) {
+          yield invalidForm(key, invalid);
         }
-        yield invalid != null
-            ? invalidForm(key, invalid)
-            : json(
-                200,
-                message(
-                    Long.toString(ids.updateAndGet(this::nextSnowflake)), path.split("/")[4], ""));
+        String earlier = sameNonce(message);
+        if (earlier != null) {
+          yield json(200, earlier);
+        }
+        notify(message, false);
+        String created =
+            message(Long.toString(ids.updateAndGet(this::nextSnowflake)), path.split("/")[4], "");
+        if (message.path("enforce_nonce").asBoolean() && message.hasNonNull("nonce")) {
+          byNonce.put(message.get("nonce").asText(), new Nonced(clock.millis(), created));
+        }
+        yield json(200, created);
       }
       default -> refuse(key, 404, 0, "404: Not Found");
     };
+  }
+
+  /** A message created with {@code enforce_nonce}, and when. */
+  private record Nonced(long createdMillis, String message) {}
+
+  private final Map<String, Nonced> byNonce = new ConcurrentHashMap<>();
+
+  /** How long Discord remembers a nonce: "the past few minutes". */
+  static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
+
+  /**
+   * The message the bot created earlier with this message's nonce, when it asks for the nonce to be
+   * enforced: Discord then returns that message and creates none.
+   */
+  private String sameNonce(JsonNode message) {
+    if (!message.path("enforce_nonce").asBoolean() || !message.hasNonNull("nonce")) {
+      return null;
+    }
+    Nonced earlier = byNonce.get(message.get("nonce").asText());
+    return earlier != null && clock.millis() - earlier.createdMillis() <= NONCE_WINDOW.toMillis()
+        ? earlier.message()
+        : null;
   }
 
   /** Discord answers a command registration with the commands it now holds, ids added. */
@@ -661,7 +721,7 @@ public final class FakeDiscord implements AutoCloseable {
     String invalid =
         switch (type) {
           case 4, 7 -> invalidMessage(body.path("data"));
-          case 8 -> DiscordLimits.invalidChoices(body.path("data"));
+          case 8 -> DiscordLimits.invalidChoices(body.path("data"), interaction.focusedType);
           case 9 -> DiscordLimits.invalidModal(body.path("data"));
           default -> null;
         };
