@@ -36,6 +36,7 @@ import paperbot.app.BotConfig;
 import paperbot.app.Wiring;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 import paperbot.digest.DigestRunner;
 import paperbot.recommender.corpus.IndexSync;
@@ -471,7 +472,7 @@ public final class Benchmark {
             Platform.CONSOLE,
             (workspace, destination, toMember, reply, key) -> {
               posted.incrementAndGet();
-              return true;
+              return PostResult.POSTED;
             });
     List<Subscription> subscriptions = wiring.digestStore().all();
     // Warm-up composes without claiming or recording, so the measured run still posts every digest

@@ -9,9 +9,10 @@ public interface ChatOutbox {
    * @param toMember true to send to the member directly
    * @param key the same for every attempt at one post (a digest's subscription and day), so a
    *     platform that can drop a repeated message (Discord's nonce) does; at most 25 characters
-   * @return true once the platform accepted the message
+   * @return posted once the platform accepted the message; failed when another try later today may
+   *     work; refused, with the reason, when the platform will not take it until someone acts
    */
-  boolean post(String workspace, String destination, boolean toMember, Reply reply, String key)
+  PostResult post(String workspace, String destination, boolean toMember, Reply reply, String key)
       throws InterruptedException;
 
   /** Whether a post went out, as far as the platform can tell. */

@@ -19,6 +19,7 @@ import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
 import paperbot.chat.Platform;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.digest.DigestRunner;
@@ -38,6 +39,8 @@ public final class DigestCommand implements ChatCommand {
   static final int SIZE = 5;
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE MMM d", Locale.ENGLISH);
   private static final String USAGE =
       "Use `/digest subscribe [me] [HH:MM] [time zone] [days:mon-fri] [topics, ...]`,"
           + " `/digest status`, `/digest preview [me]`, `/digest now [me]`, `/digest unsubscribe [me]`,"
@@ -369,6 +372,14 @@ public final class DigestCommand implements ChatCommand {
           .append(" Next: ")
           .append(next(s))
           .append('.');
+      store
+          .lastRefused(s.id())
+          .ifPresent(refused ->
+              text.append("\n  Last post refused ")
+                  .append(refused.day().format(DAY))
+                  .append(": ")
+                  .append(refused.reason())
+                  .append('.'));
     }
     return Reply.privateText(text.toString());
   }
@@ -383,10 +394,14 @@ public final class DigestCommand implements ChatCommand {
   }
 
   private Reply now(Subscription subscription) {
-    DigestRunner.Outcome outcome = runner.run(subscription, false);
+    DigestRunner.Attempt attempt = runner.postNow(subscription);
     return Reply.privateText(
-        switch (outcome) {
+        switch (attempt.outcome()) {
           case POSTED, QUIET -> "Posted today's digest.";
+          case REFUSED ->
+              "The digest was not posted: "
+                  + attempt.refused().map(PostResult.Refused::reason).orElse("")
+                  + ".";
           case NO_OUTBOX ->
               "I can't post there from this process right now; the scheduled digest will still run.";
           default -> "The digest could not be posted; I'll try again at the scheduled time.";

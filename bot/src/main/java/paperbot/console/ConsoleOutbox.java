@@ -2,6 +2,7 @@ package paperbot.console;
 
 import java.io.PrintStream;
 import paperbot.chat.ChatOutbox;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 
 /** Digests for the console workspace are printed where the console chat prints. */
@@ -14,13 +15,13 @@ public final class ConsoleOutbox implements ChatOutbox {
   }
 
   @Override
-  public boolean post(
+  public PostResult post(
       String workspace, String destination, boolean toMember, Reply reply, String key) {
     synchronized (out) {
       out.println();
       out.print(renderer.render(reply));
       out.flush();
     }
-    return true;
+    return PostResult.POSTED;
   }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatOutbox;
 import paperbot.chat.Outboxes;
 import paperbot.chat.Platform;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.recommender.digest.DigestPlan;
@@ -29,8 +30,10 @@ import paperbot.recommender.profile.ProfileStore;
 /**
  * Runs one digest: claims the subscription's local day (so a trigger that fires twice, or fires
  * again after a restart, posts nothing more), plans, posts through the platform's outbox, and
- * records what was sent. A failed post gives the day back for a retry. Failures are logged with
- * context and never thrown at the scheduler.
+ * records what was sent. A failed post gives the day back for a retry. A post the platform refused
+ * until someone acts (paperbot removed from the channel, the channel archived) keeps the day,
+ * recorded as refused with the reason for {@code /digest status}, and marks no paper sent: the next
+ * announcement day tries again. Failures are logged with context and never thrown at the scheduler.
  */
 public final class DigestRunner {
   private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
@@ -43,7 +46,20 @@ public final class DigestRunner {
     TOO_LATE,
     NO_OUTBOX,
     FAILED,
+    /** The platform refused the post until someone acts: not retried that day. */
+    REFUSED,
     GONE
+  }
+
+  /**
+   * What a run did, and for a refused post, why.
+   *
+   * @param refused the platform's refusal when the outcome is {@link Outcome#REFUSED}
+   */
+  public record Attempt(Outcome outcome, Optional<PostResult.Refused> refused) {
+    static Attempt of(Outcome outcome) {
+      return new Attempt(outcome, Optional.empty());
+    }
   }
 
   /** A post ready to send: the reply and the papers it will have posted. */
@@ -176,11 +192,11 @@ public final class DigestRunner {
     LocalDate day = LocalDate.now(clock.withZone(subscription.zone()));
     Instant now = clock.instant();
     if (store.claimRun(subscription.id(), day, now)) {
-      return post(subscription, day, true, earlierAttempt);
+      return post(subscription, day, true, earlierAttempt).outcome();
     }
     if (store.resumeRun(subscription.id(), day, now, earlierAttempt ? now : now.minus(RUN_LEASE))) {
       log.info("digest resumed subscription={} day={}", subscription.id(), day);
-      return post(subscription, day, true, true);
+      return post(subscription, day, true, true).outcome();
     }
     log.info("digest skipped reason=already_ran subscription={} day={}", subscription.id(), day);
     return Outcome.ALREADY_RAN;
@@ -193,7 +209,15 @@ public final class DigestRunner {
       log.info("digest skipped reason=already_ran subscription={} day={}", subscription.id(), day);
       return Outcome.ALREADY_RAN;
     }
-    return post(subscription, day, claimDay, false);
+    return post(subscription, day, claimDay, false).outcome();
+  }
+
+  /**
+   * Posts now for {@code /digest now}, without claiming the day, and says why when the platform
+   * refused (the member who asked hears it at once, so nothing is recorded).
+   */
+  public Attempt postNow(Subscription subscription) {
+    return post(subscription, LocalDate.now(clock.withZone(subscription.zone())), false, false);
   }
 
   /**
@@ -202,7 +226,7 @@ public final class DigestRunner {
    * @param mayHavePosted true when an earlier attempt may have posted already: the platform is
    *     asked first
    */
-  private Outcome post(
+  private Attempt post(
       Subscription subscription, LocalDate day, boolean claimDay, boolean mayHavePosted) {
     try {
       Platform platform = Platform.valueOf(subscription.platform());
@@ -226,13 +250,13 @@ public final class DigestRunner {
               subscription.platform());
         }
         release(subscription, day, claimDay);
-        return Outcome.NO_OUTBOX;
+        return Attempt.of(Outcome.NO_OUTBOX);
       }
       Composed post = compose(subscription);
       if (post.quiet() && !postQuietDays) {
         store.recordSent(subscription, day, List.of(), "QUIET_SKIPPED", clock.instant());
         log.info("digest skipped reason=quiet_day subscription={}", subscription.id());
-        return Outcome.QUIET;
+        return Attempt.of(Outcome.QUIET);
       }
       boolean toMember = subscription.kind() == Subscription.Kind.MEMBER;
       String key = "d" + subscription.id() + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -247,12 +271,18 @@ public final class DigestRunner {
             "digest recovered reason=already_posted subscription={} day={}",
             subscription.id(),
             day);
-        return Outcome.POSTED;
+        return Attempt.of(Outcome.POSTED);
       }
-      if (!outbox.post(
+      switch (outbox.post(
           subscription.workspace(), subscription.destination(), toMember, post.reply(), key)) {
-        release(subscription, day, claimDay);
-        return Outcome.FAILED;
+        case PostResult.Refused refused -> {
+          return refused(subscription, day, claimDay, refused);
+        }
+        case PostResult.Failed failed -> {
+          release(subscription, day, claimDay);
+          return Attempt.of(Outcome.FAILED);
+        }
+        case PostResult.Posted posted -> {}
       }
       store.recordSent(
           subscription,
@@ -266,11 +296,11 @@ public final class DigestRunner {
           subscription.kind(),
           subscription.platform(),
           post.reply().cards().size());
-      return post.quiet() ? Outcome.QUIET : Outcome.POSTED;
+      return Attempt.of(post.quiet() ? Outcome.QUIET : Outcome.POSTED);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       release(subscription, day, claimDay);
-      return Outcome.FAILED;
+      return Attempt.of(Outcome.FAILED);
     } catch (RuntimeException e) {
       log.error(
           "digest failed subscription={} platform={}",
@@ -278,8 +308,33 @@ public final class DigestRunner {
           subscription.platform(),
           e);
       release(subscription, day, claimDay);
-      return Outcome.FAILED;
+      return Attempt.of(Outcome.FAILED);
     }
+  }
+
+  /**
+   * The platform will not take the post until someone acts, so trying again today would only be
+   * refused again (a retry every few minutes until the grace ran out, each with its warning, every
+   * day). The claimed day is kept and recorded as refused, with the reason, for {@code /digest
+   * status}; no paper is marked sent, so they can come in a later digest; the next announcement day
+   * tries again (a re-invited bot just posts).
+   */
+  private Attempt refused(
+      Subscription subscription, LocalDate day, boolean claimed, PostResult.Refused refused) {
+    if (claimed) {
+      store.recordRefused(subscription.id(), day, refused.code(), refused.reason());
+    }
+    log.warn(
+        "digest refused subscription={} platform={} reason={} day={} papers=kept_for_a_later_digest"
+            + " retry={} detail=\"{}\"",
+        subscription.id(),
+        subscription.platform(),
+        refused.code(),
+        day,
+        // /digest now claims no day: the scheduled run still tries.
+        claimed ? "next_announcement_day" : "scheduled_run",
+        refused.reason());
+    return new Attempt(Outcome.REFUSED, Optional.of(refused));
   }
 
   private void release(Subscription subscription, LocalDate day, boolean claimed) {

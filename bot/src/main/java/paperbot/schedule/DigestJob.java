@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import paperbot.digest.DigestRunner;
 
 /**
- * Thin Quartz job: finds the runner, runs the subscription's digest. When the platform refused the
- * post (an outage), it schedules a one-shot retry of itself, carrying the original fire time, so
- * the runner stops retrying once the misfire grace has passed. The day claim keeps a retry from
- * posting twice. Never lets an error reach the scheduler.
+ * Thin Quartz job: finds the runner, runs the subscription's digest. When the post failed for now
+ * (an outage), it schedules a one-shot retry of itself, carrying the original fire time, so the
+ * runner stops retrying once the misfire grace has passed. A post the platform refused until
+ * someone acts (paperbot removed from the channel) is not retried: the next announcement day tries
+ * again. The day claim keeps a retry from posting twice. Never lets an error reach the scheduler.
  */
 @DisallowConcurrentExecution
 public final class DigestJob implements Job {

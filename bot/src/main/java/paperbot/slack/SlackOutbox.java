@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatOutbox;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 
 /**
@@ -20,7 +22,9 @@ import paperbot.chat.Reply;
  * of times: after a 429 it waits as long as Slack's {@code Retry-After} asks; after a 5xx (Slack
  * did not take the message) it backs off exponentially. A timeout is not retried here: Slack may
  * have posted the message. The digest's later retry first looks for the post in the channel's
- * history ({@link #find}), by the key in its metadata.
+ * history ({@link #find}), by the key in its metadata. An error that will not change today
+ * (paperbot is not in the channel, the channel is archived: {@link SlackRefusals}) is a refusal,
+ * and the digest is not tried again that day.
  */
 public final class SlackOutbox implements ChatOutbox {
   private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
@@ -62,18 +66,19 @@ public final class SlackOutbox implements ChatOutbox {
    * as message metadata instead, where {@link #find} looks for it when a run is resumed.
    */
   @Override
-  public boolean post(
+  public PostResult post(
       String workspace, String destination, boolean toMember, Reply reply, String key)
       throws InterruptedException {
-    return post(destination, reply, key);
+    return post(destination, toMember, reply, key);
   }
 
-  /** Posts the reply to the channel; true once Slack accepted it. */
-  public boolean post(String channel, Reply reply) throws InterruptedException {
-    return post(channel, reply, null);
+  /** Posts the reply to the channel. */
+  public PostResult post(String channel, Reply reply) throws InterruptedException {
+    return post(channel, false, reply, null);
   }
 
-  private boolean post(String channel, Reply reply, String key) throws InterruptedException {
+  private PostResult post(String channel, boolean toMember, Reply reply, String key)
+      throws InterruptedException {
     Message.Metadata metadata =
         key == null
             ? null
@@ -90,16 +95,22 @@ public final class SlackOutbox implements ChatOutbox {
                     .blocks(renderer.blocks(reply))
                     .metadata(metadata));
         if (response.isOk()) {
-          return true;
+          return PostResult.POSTED;
         }
-        log.warn("slack post refused channel={} error={}", channel, response.getError());
-        return false;
+        Optional<PostResult.Refused> refused = SlackRefusals.of(response.getError(), toMember);
+        if (refused.isPresent()) {
+          // Said once, with what to do, by whoever asked for the post (a digest's run).
+          log.info("slack post refused channel={} error={}", channel, response.getError());
+          return refused.get();
+        }
+        log.warn("slack post failed channel={} error={}", channel, response.getError());
+        return PostResult.FAILED;
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
         boolean retriable = status == 429 || status >= 500;
         if (!retriable || attempt == ATTEMPTS) {
           log.warn("slack post failed channel={} status={} attempts={}", channel, status, attempt);
-          return false;
+          return PostResult.FAILED;
         }
         Duration wait =
             status == 429
@@ -113,10 +124,10 @@ public final class SlackOutbox implements ChatOutbox {
         Thread.sleep(wait.toMillis());
       } catch (IOException e) {
         log.warn("slack post failed channel={} error={}", channel, e.toString());
-        return false;
+        return PostResult.FAILED;
       }
     }
-    return false;
+    return PostResult.FAILED;
   }
 
   /**

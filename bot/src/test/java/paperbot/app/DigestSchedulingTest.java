@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import paperbot.chat.ChatOutbox;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 import paperbot.chat.UserText;
 import paperbot.digest.DigestRunner;
@@ -42,11 +43,11 @@ final class DigestSchedulingTest {
     final Set<String> keys = ConcurrentHashMap.newKeySet();
 
     @Override
-    public boolean post(
+    public PostResult post(
         String workspace, String destination, boolean toMember, Reply reply, String key) {
       posts.add(reply);
       keys.add(key);
-      return true;
+      return PostResult.POSTED;
     }
 
     @Override
@@ -77,13 +78,13 @@ final class DigestSchedulingTest {
     final AtomicInteger attempts = new AtomicInteger();
 
     @Override
-    public boolean post(
+    public PostResult post(
         String workspace, String destination, boolean toMember, Reply reply, String key) {
       if (attempts.incrementAndGet() == 1) {
-        return false;
+        return PostResult.FAILED;
       }
       posts.add(reply);
-      return true;
+      return PostResult.POSTED;
     }
   }
 
@@ -112,10 +113,10 @@ final class DigestSchedulingTest {
     ChatOutbox oneChannelDown =
         (workspace, destination, toMember, reply, key) -> {
           if (destination.equals("down")) {
-            return false;
+            return PostResult.FAILED;
           }
           delivered.add(destination);
-          return true;
+          return PostResult.POSTED;
         };
     try (Wiring wiring = Wiring.open(TestBots.config(data), TestBots.CLOCK, true)) {
       wiring.outboxes().register(Platform.CONSOLE, oneChannelDown);

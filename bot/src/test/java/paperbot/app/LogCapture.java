@@ -47,6 +47,18 @@ public final class LogCapture implements AutoCloseable {
     return lines;
   }
 
+  /** The lines logged at WARN or above: what an operator is asked to look at. */
+  public synchronized List<String> warnings() {
+    List<String> lines = new ArrayList<>();
+    for (ILoggingEvent event : List.copyOf(appender.list)) {
+      if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+        lines.add(
+            event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage());
+      }
+    }
+    return lines;
+  }
+
   /** The lines logged at ERROR, or with a stack trace, at any level. */
   public synchronized List<String> errorsAndStacks() {
     List<String> lines = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.FakeArxiv;
 import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 import paperbot.fakes.FakeDiscord;
 
@@ -328,7 +329,7 @@ final class DiscordAdapterTest {
                     true,
                     Reply.privateText("Today's papers"),
                     "d7-20261123"))
-        .isTrue();
+        .isEqualTo(PostResult.POSTED);
     discord.next("POST /api/v10/users/@me/channels");
     JsonNode body =
         JSON.readTree(
@@ -353,7 +354,7 @@ final class DiscordAdapterTest {
                     true,
                     Reply.privateText("Digest after a hiccup"),
                     "d8-20261123"))
-        .isTrue();
+        .isEqualTo(PostResult.POSTED);
     String path = "POST /api/v10/channels/" + FakeDiscord.DM_CHANNEL + "/messages";
     List<String> nonces = new ArrayList<>();
     for (RecordedRequest sent = discord.next(path); sent != null; sent = discord.nextNow(path)) {

@@ -22,6 +22,7 @@ import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 import paperbot.command.ChatCommand;
 import paperbot.command.CommandRouter;
@@ -411,7 +412,7 @@ final class DiscordProtocolTest {
                       true,
                       Reply.privateText("after a rate limit"),
                       "d9-20261123"))
-          .isTrue();
+          .isEqualTo(PostResult.POSTED);
       String path = "POST /api/v10/channels/" + FakeDiscord.DM_CHANNEL + "/messages";
       assertThat(discord.next(path)).isNotNull();
       assertThat(discord.next(path)).as("retried").isNotNull();

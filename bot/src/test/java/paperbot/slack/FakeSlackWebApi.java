@@ -208,6 +208,10 @@ public final class FakeSlackWebApi implements AutoCloseable {
     if (scripted != null) {
       return scripted;
     }
+    String refusal = refusing.get(form.getOrDefault("channel", ""));
+    if (refusal != null) {
+      return json("{\"ok\":false,\"error\":\"" + refusal + "\"}");
+    }
     String text = form.getOrDefault("text", "");
     String blocks = form.getOrDefault("blocks", "");
     if (text.isBlank() && (blocks.isBlank() || blocks.equals("[]"))) {
@@ -478,6 +482,58 @@ public final class FakeSlackWebApi implements AutoCloseable {
     if (held != null) {
       held.countDown();
     }
+  }
+
+  // ---------------------------------------------------------------- refusals
+
+  /**
+   * chat.postMessage errors Slack documents for a destination it will not post to, each answered as
+   * Slack answers it: HTTP 200 with {@code "ok": false}.
+   */
+  public static final Set<String> DOCUMENTED_REFUSALS =
+      Set.of(
+          "channel_not_found",
+          "not_in_channel",
+          "is_archived",
+          "restricted_action",
+          "restricted_action_read_only_channel",
+          "cannot_dm_bot",
+          "user_not_found",
+          "messages_tab_disabled",
+          "account_inactive",
+          "token_revoked",
+          "invalid_auth",
+          "missing_scope");
+
+  /** chat.postMessage errors Slack documents for its own trouble: HTTP 200, {@code ok} false. */
+  public static final Set<String> DOCUMENTED_TROUBLE =
+      Set.of("fatal_error", "internal_error", "service_unavailable", "request_timeout");
+
+  private final Map<String, String> refusing = new ConcurrentHashMap<>();
+
+  /**
+   * From now on every chat.postMessage to this channel (or member id) is refused with this
+   * documented error, as Slack refuses it, until {@link #admit}: paperbot was removed from the
+   * channel, the channel was archived.
+   */
+  public void refusePostsTo(String channel, String error) {
+    if (!DOCUMENTED_REFUSALS.contains(error)) {
+      throw new IllegalArgumentException("not a refusal Slack documents: " + error);
+    }
+    refusing.put(channel, error);
+  }
+
+  /** Posts to the channel are taken again (paperbot was invited back). */
+  public void admit(String channel) {
+    refusing.remove(channel);
+  }
+
+  /** The next chat.postMessage answers one of Slack's documented errors for its own trouble. */
+  public void troubleOnNextPost(String error) {
+    if (!DOCUMENTED_TROUBLE.contains(error)) {
+      throw new IllegalArgumentException("not an error Slack documents for its trouble: " + error);
+    }
+    scriptedPosts.add(json("{\"ok\":false,\"error\":\"" + error + "\"}"));
   }
 
   /** The next {@code chat.postMessage} fails with this server error. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import paperbot.app.FakeArxiv;
 import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
+import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
 
 /**
@@ -771,7 +772,8 @@ final class SlackAdapterTest {
                 SlackSettings.DEFAULT_INLINE_BUDGET));
     int before = slackApi.count("/api/chat.postMessage");
     slackApi.rateLimitNextPost(1);
-    assertThat(outbox.post("C42", Reply.privateText("Today's papers"))).isTrue();
+    assertThat(outbox.post("C42", Reply.privateText("Today's papers")))
+        .isEqualTo(PostResult.POSTED);
     assertThat(slackApi.count("/api/chat.postMessage") - before).isEqualTo(2);
     RecordedRequest first = slackApi.next("/api/chat.postMessage");
     while (slackApi.count("/api/chat.postMessage") > 0) {
@@ -798,7 +800,8 @@ final class SlackAdapterTest {
     int before = slackApi.count("/api/chat.postMessage");
     slackApi.failNextPost(500);
     slackApi.failNextPost(503);
-    assertThat(outbox.post("C43", Reply.privateText("Digest after a hiccup"))).isTrue();
+    assertThat(outbox.post("C43", Reply.privateText("Digest after a hiccup")))
+        .isEqualTo(PostResult.POSTED);
     assertThat(slackApi.count("/api/chat.postMessage") - before)
         .isEqualTo(3); // two failures, one post
 
@@ -806,7 +809,8 @@ final class SlackAdapterTest {
     for (int i = 0; i < SlackOutbox.ATTEMPTS; i++) {
       slackApi.failNextPost(502);
     }
-    assertThat(outbox.post("C44", Reply.privateText("Digest during an outage"))).isFalse();
+    assertThat(outbox.post("C44", Reply.privateText("Digest during an outage")))
+        .isEqualTo(PostResult.FAILED);
     assertThat(slackApi.count("/api/chat.postMessage") - beforeOutage)
         .isEqualTo(SlackOutbox.ATTEMPTS);
   }

@@ -215,6 +215,49 @@ public final class FakeDiscord implements AutoCloseable {
     failures.computeIfAbsent(route, k -> new LinkedBlockingQueue<>()).add(status);
   }
 
+  /** A JSON error Discord documents: the HTTP status it comes with, and its message. */
+  private record Documented(int status, String message) {}
+
+  /**
+   * Discord's documented answers to a request it will not serve until someone acts, by JSON error
+   * code (discord.com/developers/docs/topics/opcodes-and-status-codes#json).
+   */
+  private static final Map<Integer, Documented> DOCUMENTED =
+      Map.of(
+          10003, new Documented(404, "Unknown Channel"),
+          10004, new Documented(404, "Unknown Guild"),
+          10013, new Documented(404, "Unknown User"),
+          50001, new Documented(403, "Missing Access"),
+          50007, new Documented(403, "Cannot send messages to this user"),
+          50013, new Documented(403, "Missing Permissions"));
+
+  private final Map<String, Integer> refusing = new ConcurrentHashMap<>();
+
+  /**
+   * From now on every request to this route is refused as Discord refuses it, with one of its
+   * documented JSON error codes (10003 Unknown Channel, 10004 Unknown Guild, 10013 Unknown User:
+   * 404; 50001 Missing Access, 50007 Cannot send messages to this user, 50013 Missing Permissions:
+   * 403), until {@link #admit}.
+   */
+  public void refuseFromNowOn(String route, int code) {
+    if (!DOCUMENTED.containsKey(code)) {
+      throw new IllegalArgumentException("not a refusal this fake knows: " + code);
+    }
+    refusing.put(route, code);
+  }
+
+  /** Requests to the route are served again (the bot was given its permissions back). */
+  public void admit(String route) {
+    refusing.remove(route);
+  }
+
+  /**
+   * The route of messages posted to a channel, for {@link #failNext} and {@link #refuseFromNowOn}.
+   */
+  public static String messagesTo(String channelId) {
+    return "POST /api/v10/channels/" + channelId + "/messages";
+  }
+
   /** The next message posted to the DM channel fails with this status. */
   public void failNextMessage(int status) {
     failNext("POST /api/v10/channels/" + DM_CHANNEL + "/messages", status);
@@ -590,6 +633,11 @@ public final class FakeDiscord implements AutoCloseable {
     Integer failure = Optional.ofNullable(failures.get(key)).map(BlockingQueue::poll).orElse(null);
     if (failure != null) {
       return refuse(key, failure, 0, "trouble");
+    }
+    Integer refusal = refusing.get(key);
+    if (refusal != null) {
+      Documented answer = DOCUMENTED.get(refusal);
+      return refuse(key, answer.status(), refusal, answer.message());
     }
     Matcher callback = CALLBACK.matcher(path);
     if (callback.matches()) {

@@ -52,4 +52,14 @@ public interface DigestStore {
 
   /** Gives a claimed run back (the post failed), so a later trigger can try again. */
   void releaseRun(long subscriptionId, LocalDate day);
+
+  /**
+   * Finishes a claimed run as refused by the platform, with why: the day stays claimed (no retry
+   * that day), no paper is recorded as sent, and the subscription's last run is unchanged, so the
+   * next digest still reaches back to the papers this one would have posted.
+   */
+  void recordRefused(long subscriptionId, LocalDate day, String code, String reason);
+
+  /** The subscription's latest finished run, when the platform refused it. */
+  Optional<RefusedRun> lastRefused(long subscriptionId);
 }

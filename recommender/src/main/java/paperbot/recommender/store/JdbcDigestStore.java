@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import paperbot.recommender.digest.DigestStore;
+import paperbot.recommender.digest.RefusedRun;
 import paperbot.recommender.digest.Subscription;
 
 /**
@@ -203,9 +204,12 @@ public final class JdbcDigestStore implements DigestStore {
             paperId,
             Timestamp.from(now));
       }
+      // A run posted after a refusal the same day (/digest now once paperbot was invited) is no
+      // longer refused.
       update(
           c,
-          "UPDATE digest_run SET outcome = ? WHERE subscription_id = ? AND run_day = ?",
+          "UPDATE digest_run SET outcome = ?, refusal_code = NULL, refusal_reason = NULL"
+              + " WHERE subscription_id = ? AND run_day = ?",
           outcome,
           s.id(),
           day.toString());
@@ -226,6 +230,45 @@ public final class JdbcDigestStore implements DigestStore {
             "DELETE FROM digest_run WHERE subscription_id = ? AND run_day = ?",
             subscriptionId,
             day.toString()));
+  }
+
+  /** The widths of the refusal's columns; the platforms' codes and sentences are far shorter. */
+  private static final int CODE_WIDTH = 64;
+
+  private static final int REASON_WIDTH = 500;
+
+  @Override
+  public void recordRefused(long subscriptionId, LocalDate day, String code, String reason) {
+    transactions.run(c ->
+        update(
+            c,
+            "UPDATE digest_run SET outcome = 'REFUSED', refusal_code = ?, refusal_reason = ?"
+                + " WHERE subscription_id = ? AND run_day = ?",
+            cut(code, CODE_WIDTH),
+            cut(reason, REASON_WIDTH),
+            subscriptionId,
+            day.toString()));
+  }
+
+  @Override
+  public Optional<RefusedRun> lastRefused(long subscriptionId) {
+    // Days are ISO dates, so their text sorts as they do.
+    return transactions.read(c -> {
+      try (PreparedStatement st =
+              prepare(
+                  c,
+                  "SELECT run_day, outcome, refusal_code, refusal_reason FROM digest_run"
+                      + " WHERE subscription_id = ? AND outcome <> 'RUNNING'"
+                      + " ORDER BY run_day DESC LIMIT 1",
+                  subscriptionId);
+          ResultSet rs = st.executeQuery()) {
+        if (!rs.next() || !"REFUSED".equals(rs.getString(2))) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new RefusedRun(LocalDate.parse(rs.getString(1)), rs.getString(3), rs.getString(4)));
+      }
+    });
   }
 
   // ---- helpers
@@ -281,6 +324,10 @@ public final class JdbcDigestStore implements DigestStore {
       }
     }
     return days;
+  }
+
+  private static String cut(String text, int width) {
+    return text.length() > width ? text.substring(0, width) : text;
   }
 
   private static Object[] append(Object[] values, Object last) {

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import paperbot.recommender.digest.RefusedRun;
 import paperbot.recommender.digest.Subscription;
 
 /** Digest subscriptions, sent-log and per-day run claims on SQLite, H2 and PostgreSQL. */
@@ -76,6 +77,42 @@ final class JdbcDigestStoreTest {
       store.releaseRun(s.id(), DAY.plusDays(1));
       assertThat(store.claimRun(s.id(), DAY.plusDays(1), NOW)).isTrue();
       assertThat(store.sent(store.save(channel("C3", List.of())))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("paperbot.recommender.store.TestDatabases#openers")
+  void aRefusedRunKeepsItsDayMarksNothingSentAndSaysWhyUntilALaterRunPosts(
+      String name, Function<Path, Database> open) {
+    try (Database db = open.apply(dir)) {
+      JdbcDigestStore store = new JdbcDigestStore(db.dataSource(), CLOCK);
+      Subscription s = store.save(channel("C5", List.of()));
+      String reason = "paperbot is not in this channel; invite it with `/invite @paperbot`";
+      assertThat(store.claimRun(s.id(), DAY, NOW)).isTrue();
+      assertThat(store.lastRefused(s.id())).as("still running").isEmpty();
+      store.recordRefused(s.id(), DAY, "not_in_channel", reason);
+
+      assertThat(store.lastRefused(s.id())).contains(new RefusedRun(DAY, "not_in_channel", reason));
+      assertThat(store.claimRun(s.id(), DAY, NOW)).as("no retry that day").isFalse();
+      assertThat(store.resumeRun(s.id(), DAY, NOW.plusSeconds(60), NOW.plusSeconds(60)))
+          .as("finished, not resumable")
+          .isFalse();
+      assertThat(store.sent(s)).isEmpty();
+      assertThat(store.find(s.id()).orElseThrow().lastRunAt())
+          .as("the next digest still reaches back to these papers")
+          .isNull();
+
+      // The next day runs and is refused too, then a post the same day (paperbot invited back,
+      // /digest now) clears it.
+      assertThat(store.claimRun(s.id(), DAY.plusDays(1), NOW)).isTrue();
+      assertThat(store.lastRefused(s.id()))
+          .as("the running day does not hide the last")
+          .isPresent();
+      store.recordRefused(s.id(), DAY.plusDays(1), "is_archived", "x".repeat(900));
+      assertThat(store.lastRefused(s.id()).orElseThrow().reason()).hasSize(500);
+      store.recordSent(s, DAY.plusDays(1), List.of("p1"), "POSTED", NOW);
+      assertThat(store.lastRefused(s.id())).isEmpty();
+      assertThat(store.sent(s)).containsExactly("p1");
     }
   }
 
