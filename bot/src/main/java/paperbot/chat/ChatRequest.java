@@ -24,6 +24,9 @@ import paperbot.recommender.profile.MemberKey;
  *     then {@code text} holds only the subcommand, or the one option of a command without
  *     subcommands. Empty when the member typed free text (Slack, console), which the command reads
  *     into the same values.
+ * @param cannotPost why paperbot could not post in this channel, in one sentence for members, when
+ *     the platform said so with the command (Discord sends the app's permissions in the channel);
+ *     null when it can, or the platform did not say
  */
 public record ChatRequest(
     Platform platform,
@@ -33,7 +36,21 @@ public record ChatRequest(
     String command,
     String text,
     boolean canManageChannel,
-    Map<String, String> options) {
+    Map<String, String> options,
+    String cannotPost) {
+
+  /** A request from a platform that did not say whether paperbot can post in the channel. */
+  public ChatRequest(
+      Platform platform,
+      String workspace,
+      String channel,
+      String user,
+      String command,
+      String text,
+      boolean canManageChannel,
+      Map<String, String> options) {
+    this(platform, workspace, channel, user, command, text, canManageChannel, options, null);
+  }
 
   /** A typed request without typed options. */
   public ChatRequest(
@@ -131,7 +148,15 @@ public record ChatRequest(
    */
   public ChatRequest withCommand(String newCommand, String newText) {
     return new ChatRequest(
-        platform, workspace, channel, user, newCommand, newText, canManageChannel, Map.of());
+        platform,
+        workspace,
+        channel,
+        user,
+        newCommand,
+        newText,
+        canManageChannel,
+        Map.of(),
+        cannotPost);
   }
 
   /**

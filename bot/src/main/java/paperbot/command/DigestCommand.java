@@ -175,6 +175,14 @@ public final class DigestCommand implements ChatCommand {
    * (where anything that is not a time, days or a time zone is a topic).
    */
   private Reply subscribe(ChatRequest request, boolean me, List<String> words) {
+    if (!me && request.cannotPost() != null) {
+      // Saved, it would fail every morning where no one looks: say so now, while someone is here.
+      return Reply.privateText(
+          "paperbot cannot post in this channel, so its digest would never arrive: "
+              + request.cannotPost()
+              + ". Nothing was changed; subscribe again once it can, or use `/digest subscribe"
+              + " me` for a digest in your direct messages.");
+    }
     ScheduleSpec when;
     String topicText;
     if (request.options().isEmpty()) {

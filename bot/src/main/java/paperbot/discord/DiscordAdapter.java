@@ -112,7 +112,8 @@ final class DiscordAdapter extends ListenerAdapter {
             name,
             text(event),
             manager,
-            options(event));
+            options(event),
+            PostingPermissions.cannotPost(event));
     answer(event, event.getUser().getId(), () -> router.handle(request));
   }
 

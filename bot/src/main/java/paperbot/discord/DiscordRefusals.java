@@ -14,7 +14,7 @@ import paperbot.chat.PostResult;
  * digest is tried again later that day.
  */
 final class DiscordRefusals {
-  private static final String PERMISSIONS =
+  static final String PERMISSIONS =
       "give paperbot View Channel, Send Messages and Embed Links in this channel's permissions";
 
   /** The guild's channel is not among those the connection knows: deleted, most likely. */

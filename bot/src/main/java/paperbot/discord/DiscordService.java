@@ -110,6 +110,8 @@ public final class DiscordService implements AutoCloseable {
                 .setRestConfigProvider(shard -> rest)
                 .setSessionController(gateway)
                 .setEnableShutdownHook(false)
+                // The raw interaction holds app_permissions, which JDA does not read.
+                .setEventPassthrough(true)
                 .addEventListeners(adapter, refusal)
                 .build();
         built = shards;
@@ -126,6 +128,8 @@ public final class DiscordService implements AutoCloseable {
               .setRestConfig(rest)
               .setSessionController(gateway)
               .setEnableShutdownHook(false)
+              // The raw interaction holds app_permissions, which JDA does not read.
+              .setEventPassthrough(true)
               .addEventListeners(adapter, refusal)
               .build();
       connected = jda;

@@ -232,6 +232,55 @@ final class DiscordProtocolTest {
     }
   }
 
+  /**
+   * Discord sends the app's permissions in the channel with each interaction: a channel digest
+   * where paperbot may not post is refused at once, saying what to grant, instead of failing the
+   * next morning; granted, the same command subscribes.
+   */
+  @Test
+  void aChannelWherePaperbotCannotPostIsNotSubscribed() throws Exception {
+    String moderator = "600000000000000016";
+    String subscribe = "[{\"name\":\"subscribe\",\"type\":1,\"options\":[]}]";
+    String unsubscribe = "[{\"name\":\"unsubscribe\",\"type\":1,\"options\":[]}]";
+    try (FakeDiscord discord = new FakeDiscord(WALL);
+        DiscordService service = start(discord, bot.router(), 1)) {
+      // The bot is shared: another test may have subscribed this channel.
+      discord.dispatchInteraction(
+          discord.guildSlash(FakeDiscord.GUILD_A, moderator, true, "digest", unsubscribe));
+      assertThat(answer(discord).get("content").asText()).isNotBlank();
+      discord.withholdFromApp(
+          FakeDiscord.CHANNEL_A, FakeDiscord.SEND_MESSAGES | FakeDiscord.EMBED_LINKS);
+      discord.dispatchInteraction(
+          discord.guildSlash(FakeDiscord.GUILD_A, moderator, true, "digest", subscribe));
+      assertThat(answer(discord).get("content").asText())
+          .isEqualTo(
+              "paperbot cannot post in this channel, so its digest would never arrive: paperbot"
+                  + " lacks Send Messages and Embed Links in this channel; give paperbot View"
+                  + " Channel, Send Messages and Embed Links in this channel's permissions. Nothing"
+                  + " was changed; subscribe again once it can, or use `/digest subscribe me` for a"
+                  + " digest in your direct messages.");
+      assertThat(
+              bot.wiring()
+                  .digestStore()
+                  .find(
+                      "DISCORD",
+                      FakeDiscord.GUILD_A,
+                      FakeDiscord.CHANNEL_A,
+                      paperbot.recommender.digest.Subscription.Kind.CHANNEL))
+          .as("nothing saved")
+          .isEmpty();
+
+      discord.withholdFromApp(FakeDiscord.CHANNEL_A, 0);
+      discord.dispatchInteraction(
+          discord.guildSlash(FakeDiscord.GUILD_A, moderator, true, "digest", subscribe));
+      assertThat(answer(discord).get("content").asText()).startsWith("Subscribed this channel");
+      assertNothingRefused(discord);
+      discord.dispatchInteraction(
+          discord.guildSlash(FakeDiscord.GUILD_A, moderator, true, "digest", unsubscribe));
+      assertThat(answer(discord).get("content").asText()).startsWith("Unsubscribed");
+    }
+  }
+
   @Test
   void theDevGuildIsFoundOnTheSecondShardAndBothShardsServeTheirGuilds() throws Exception {
     try (FakeDiscord discord = new FakeDiscord(WALL, 2);

@@ -78,8 +78,11 @@ public final class FakeDiscord implements AutoCloseable {
 
   static final long DISCORD_EPOCH = 1420070400000L;
 
+  public static final long VIEW_CHANNEL = 1L << 10;
+  public static final long SEND_MESSAGES = 1L << 11;
+  public static final long EMBED_LINKS = 1L << 14;
   private static final long VIEW_AND_SEND =
-      (1L << 10) | (1L << 11) | (1L << 14) | (1L << 31); // view, send, embed links, use commands
+      VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | (1L << 31); // and use application commands
   private static final long MANAGE_CHANNELS = 1L << 4;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FakeDiscord.class);
@@ -251,6 +254,37 @@ public final class FakeDiscord implements AutoCloseable {
     refusing.remove(route);
   }
 
+  /** Permissions taken from the app per channel, by an overwrite there. */
+  private final Map<String, Long> withheld = new ConcurrentHashMap<>();
+
+  /**
+   * From now on the app lacks these permission bits in the channel (an overwrite denies them):
+   * interactions used there carry {@code app_permissions} without them, and a message posted there
+   * is refused as Discord refuses it (50001 Missing Access without View Channel, 50013 Missing
+   * Permissions without Send Messages). Zero gives them back.
+   */
+  public void withholdFromApp(String channelId, long permissions) {
+    String route = messagesTo(channelId);
+    if (permissions == 0) {
+      withheld.remove(channelId);
+      admit(route);
+      return;
+    }
+    withheld.put(channelId, permissions);
+    if ((permissions & VIEW_CHANNEL) != 0) {
+      refuseFromNowOn(route, 50001);
+    } else if ((permissions & SEND_MESSAGES) != 0) {
+      refuseFromNowOn(route, 50013);
+    } else {
+      admit(route);
+    }
+  }
+
+  /** The app's permissions in a channel, as an interaction there carries them. */
+  private long appPermissions(String channelId) {
+    return VIEW_AND_SEND & ~withheld.getOrDefault(channelId, 0L);
+  }
+
   /**
    * The route of messages posted to a channel, for {@link #failNext} and {@link #refuseFromNowOn}.
    */
@@ -414,7 +448,7 @@ public final class FakeDiscord implements AutoCloseable {
           .append(",\"context\":0,\"authorizing_integration_owners\":{\"0\":\"")
           .append(guildId)
           .append("\"},\"app_permissions\":\"")
-          .append(VIEW_AND_SEND)
+          .append(appPermissions(channel))
           .append("\"");
     }
     json.append(extra).append(",\"data\":").append(data).append("}");
