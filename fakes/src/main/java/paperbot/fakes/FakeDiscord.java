@@ -42,10 +42,11 @@ import okio.ByteString;
  *
  * <p>A bot token other than {@link #TOKEN} gets 401 from REST and close code 4004 from IDENTIFY.
  *
- * <p>Gateway: HELLO, READY listing this shard's guilds as unavailable, then a GUILD_CREATE for each
- * (roles, a text channel, the bot's member); zlib-stream compression when the client asks for it
- * (JDA does by default); heartbeats acked; op 7 RECONNECT on request and RESUME answered with
- * RESUMED; shards by Discord's rule {@code (guild_id >> 22) % num_shards}.
+ * <p>Gateway: HELLO, READY listing this shard's guilds as unavailable, then, only for a client that
+ * asked for the GUILDS intent, a GUILD_CREATE for each (roles, a text channel, the bot's member);
+ * zlib-stream compression when the client asks for it (JDA does by default); heartbeats acked; op 7
+ * RECONNECT on request and RESUME answered with RESUMED; shards by Discord's rule {@code (guild_id
+ * >> 22) % num_shards}.
  *
  * <p>Two guilds, one on each of two shards, each with a text channel; in each, {@code @everyone}
  * may use the bot but not manage channels, and members given {@link #MODERATOR_ROLE} may.
@@ -77,6 +78,9 @@ public final class FakeDiscord implements AutoCloseable {
   public static final Duration FOLLOW_UP_WINDOW = Duration.ofMinutes(15);
 
   static final long DISCORD_EPOCH = 1420070400000L;
+
+  /** The gateway intent that brings GUILD_CREATE and the channel events. */
+  static final long GUILDS_INTENT = 1L;
 
   public static final long VIEW_CHANNEL = 1L << 10;
   public static final long SEND_MESSAGES = 1L << 11;
@@ -1277,8 +1281,12 @@ public final class FakeDiscord implements AutoCloseable {
                   + "],\"application\":{\"id\":\""
                   + APP_ID
                   + "\",\"flags\":0}}"));
-      for (String guild : guilds) {
-        session.send(dispatchJson("GUILD_CREATE", guild(guild)));
+      // GUILD_CREATE belongs to the GUILDS intent (1 << 0): a client that did not ask for it is
+      // never told its guilds, their channels or its permissions there.
+      if ((identify.path("intents").asLong(0) & GUILDS_INTENT) != 0) {
+        for (String guild : guilds) {
+          session.send(dispatchJson("GUILD_CREATE", guild(guild)));
+        }
       }
       register(shard);
     }
