@@ -173,9 +173,11 @@ public final class SlackAdapter {
               }
             });
     // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks
-    // Slack (users.info) whether the member is a workspace admin or owner; other commands cost no
-    // extra call. The question is part of the answer, not of the ack: Slack wants the ack within
-    // 3 s however long users.info takes.
+    // Slack whether the member is a workspace admin or owner (users.info) and whether paperbot can
+    // post in the channel (conversations.info); other commands cost no extra call. The questions
+    // are part of the answer, not of the ack: Slack wants the ack within 3 s however long they
+    // take.
+    boolean digest = name.equals("/digest");
     CompletableFuture.supplyAsync(
             () ->
                 router.handle(
@@ -187,7 +189,9 @@ public final class SlackAdapter {
                         name,
                         SlackCommandText.read(
                             payload.getText(), id -> memberName(ctx.client(), id)),
-                        !name.equals("/digest") || isAdmin(ctx.client(), payload.getUserId()))),
+                        !digest || isAdmin(ctx.client(), payload.getUserId()),
+                        Map.of(),
+                        digest ? cannotPost(ctx.client(), payload.getChannelId()) : null)),
             workers)
         .thenAcceptAsync(
             reply -> {
@@ -422,6 +426,40 @@ public final class SlackAdapter {
         log.warn("slack users.info failed error={}", e.toString());
         return false;
       }
+    }
+  }
+
+  /**
+   * Why paperbot could not post a channel digest here, as conversations.info tells: a channel it
+   * cannot see (private and not invited, or deleted) or an archived one. Null when it can, and when
+   * Slack did not say (an app installed before the read scopes, an error, a rate limit): the first
+   * digest finds out then, as before.
+   */
+  private static String cannotPost(MethodsClient client, String channelId) {
+    try {
+      var info = client.conversationsInfo(r -> r.channel(channelId));
+      if (!info.isOk()) {
+        if (!"channel_not_found".equals(info.getError())) {
+          log.info("slack conversations.info refused error={}", info.getError());
+          return null;
+        }
+        return SlackRefusals.reason("channel_not_found");
+      }
+      var channel = info.getChannel();
+      if (channel == null) {
+        return null;
+      }
+      if (channel.isArchived()) {
+        return SlackRefusals.reason("is_archived");
+      }
+      // chat:write.public lets paperbot post in a public channel it is not in; nowhere else.
+      boolean closed = channel.isPrivate() || channel.isMpim();
+      return closed && !channel.isMember() && !channel.isIm()
+          ? SlackRefusals.reason("not_in_channel")
+          : null;
+    } catch (SlackApiException | IOException e) {
+      log.info("slack conversations.info failed error={}", e.toString());
+      return null;
     }
   }
 

@@ -61,4 +61,9 @@ final class SlackRefusals {
         };
     return Optional.ofNullable(reason).map(r -> new PostResult.Refused(error, r));
   }
+
+  /** The sentence for members of a refusal to post in a channel, by Slack's error code. */
+  static String reason(String error) {
+    return of(error, false).map(PostResult.Refused::reason).orElseThrow();
+  }
 }

@@ -32,10 +32,11 @@ import okhttp3.WebSocketListener;
 
 /**
  * A local Slack Web API on loopback: answers {@code auth.test}, {@code chat.postMessage}, {@code
- * conversations.open} and {@code conversations.history} like Slack (or with scripted failures),
- * accepts response_url posts, and records every request by path for assertions. Posted messages are
- * kept with their metadata, so history shows them. Several bot processes can share one fake, each
- * under its own node prefix ({@link #apiUrl(String)}), so the fake knows which process posted.
+ * conversations.open}, {@code conversations.info} and {@code conversations.history} like Slack (or
+ * with scripted failures), accepts response_url posts, and records every request by path for
+ * assertions. Posted messages are kept with their metadata, so history shows them. Several bot
+ * processes can share one fake, each under its own node prefix ({@link #apiUrl(String)}), so the
+ * fake knows which process posted.
  */
 public final class FakeSlackWebApi implements AutoCloseable {
   public static final String BOT_TOKEN = "xoxb-0000000000-0000000000000-fakefakefakefakefakefake";
@@ -137,6 +138,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
               case "/api/conversations.open" ->
                   json("{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
               case "/api/conversations.history" -> history(form.get("channel"));
+              case "/api/conversations.info" -> conversationInfo(form.getOrDefault("channel", ""));
               case "/api/files.getUploadURLExternal" -> uploadUrl(form);
               case "/api/chat.unfurl" -> unfurl(form);
               case "/api/files.completeUploadExternal" -> completeUpload(form);
@@ -176,7 +178,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
               List.of("channels:history", "groups:history", "im:history", "mpim:history"),
           "/api/files.getUploadURLExternal", List.of("files:write"),
           "/api/files.completeUploadExternal", List.of("files:write"),
-          "/api/chat.unfurl", List.of("links:write"));
+          "/api/chat.unfurl", List.of("links:write"),
+          "/api/conversations.info",
+              List.of("channels:read", "groups:read", "im:read", "mpim:read"));
 
   /** The scope a call to this method lacks, or null when the token may call it. */
   private static String missingScope(String path) {
@@ -526,6 +530,26 @@ public final class FakeSlackWebApi implements AutoCloseable {
   /** Posts to the channel are taken again (paperbot was invited back). */
   public void admit(String channel) {
     refusing.remove(channel);
+  }
+
+  /**
+   * conversations.info as Slack answers the bot about a channel, consistent with what a post there
+   * gets: a channel refused as {@code channel_not_found} (deleted, or private without paperbot) is
+   * not found; one refused as {@code is_archived} is archived; any other is a public channel
+   * paperbot is in ({@code chat:write.public} lets it post in the others too).
+   */
+  private MockResponse conversationInfo(String channel) {
+    String refusal = refusing.get(channel);
+    if (channel.isBlank() || "channel_not_found".equals(refusal)) {
+      return json("{\"ok\":false,\"error\":\"channel_not_found\"}");
+    }
+    return json(
+        "{\"ok\":true,\"channel\":{\"id\":\""
+            + channel
+            + "\",\"name\":\"papers\",\"is_channel\":true,\"is_group\":false,\"is_im\":false,"
+            + "\"is_mpim\":false,\"is_private\":false,\"is_archived\":"
+            + "is_archived".equals(refusal)
+            + ",\"is_general\":false,\"is_member\":true}}");
   }
 
   /** The next chat.postMessage answers one of Slack's documented errors for its own trouble. */

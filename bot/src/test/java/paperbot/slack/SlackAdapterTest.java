@@ -847,6 +847,50 @@ final class SlackAdapterTest {
     assertThat(personal.get("text").asText()).startsWith("You have no digest");
   }
 
+  /**
+   * Slash payloads say nothing of where paperbot may post, so /digest asks conversations.info: a
+   * channel Slack does not show paperbot (private, not invited) or an archived one is not
+   * subscribed, and the reply says what to do.
+   */
+  @Test
+  void aChannelPaperbotCannotPostInIsNotSubscribedAndTheReplySaysWhatToDo() throws Exception {
+    try {
+      slackApi.refusePostsTo("C1", "channel_not_found");
+      assertThat(slashText("UADMIN", "subscribe 9am offline rl"))
+          .isEqualTo(
+              "paperbot cannot post in this channel, so its digest would never arrive: Slack cannot"
+                  + " find this channel for paperbot (deleted, or private without paperbot in it);"
+                  + " invite it with `/invite @paperbot`. Nothing was changed; subscribe again once"
+                  + " it can, or use `/digest subscribe me` for a digest in your direct messages.");
+      slackApi.refusePostsTo("C1", "is_archived");
+      assertThat(slashText("UADMIN", "subscribe 9am offline rl"))
+          .contains("this channel is archived; unarchive it to get the digest again.");
+      assertThat(slashText("UADMIN", "status")).startsWith("No digests here yet");
+
+      // Admitted, the subscribe goes on to be saved (this test's bot schedules nothing, so it
+      // answers with the scheduler's refusal instead of "Subscribed").
+      slackApi.admit("C1");
+      int asked = slackApi.count("/api/conversations.info");
+      assertThat(slashText("UADMIN", "subscribe 9am offline rl")).doesNotContain("cannot post");
+      assertThat(slackApi.count("/api/conversations.info") - asked).isEqualTo(1);
+    } finally {
+      slackApi.admit("C1");
+    }
+  }
+
+  /** The text of a /digest answer, answered at once. */
+  private String slashText(String user, String text) throws Exception {
+    return JSON.readTree(
+            post(
+                    fast,
+                    SlackForms.command(user, "/digest", text, slackApi.responseUrl("d")),
+                    now(),
+                    SECRET)
+                .body())
+        .get("text")
+        .asText();
+  }
+
   @Test
   void aDigestCommandIsAckedWhileSlackIsStillAskedWhetherTheMemberIsAnAdmin() throws Exception {
     // Slack wants the ack within 3 s however long its own users.info takes: the lookup belongs to
