@@ -165,6 +165,26 @@ public final class CommandRouter {
   }
 
   /**
+   * A channel the platform says was deleted: its digest ends (see {@link
+   * DigestCommand#channelDeleted}). Never throws: the adapter's event thread must go on.
+   */
+  public void channelDeleted(paperbot.chat.Platform platform, String workspace, String channel) {
+    if (!(byName.get("digest") instanceof DigestCommand digest)) {
+      return;
+    }
+    try {
+      digest.channelDeleted(platform.name(), workspace, channel);
+    } catch (RuntimeException e) {
+      log.error(
+          "ending a deleted channel's digest failed platform={} workspace={} channel={}",
+          platform,
+          workspace,
+          channel,
+          e);
+    }
+  }
+
+  /**
    * Suggestions for a command option as the member types (their own topics or mutes), in their
    * profile's order; the platform shows as many as it can. Only an option declared to autocomplete
    * gets any: a platform still holding an older registration may ask for another (a weight, which

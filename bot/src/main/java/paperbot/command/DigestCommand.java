@@ -35,6 +35,9 @@ import paperbot.recommender.search.PaperIndex;
  * channel, or for one member.
  */
 public final class DigestCommand implements ChatCommand {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(DigestCommand.class);
+
   public static final String NAME = "digest";
   static final int SIZE = 5;
   private static final DateTimeFormatter WHEN =
@@ -450,6 +453,26 @@ public final class DigestCommand implements ChatCommand {
             + (action.isEmpty() ? "status" : action)
             + "`, so nothing was changed. "
             + help);
+  }
+
+  /**
+   * The platform says a channel was deleted: its digest ends with it (no one could unsubscribe a
+   * channel that is gone, and every run would only be refused). Members' own digests stay.
+   *
+   * @return whether the channel had a digest
+   */
+  boolean channelDeleted(String platform, String workspace, String channel) {
+    Optional<Subscription> found =
+        store.find(platform, workspace, channel, Subscription.Kind.CHANNEL);
+    found.ifPresent(subscription -> {
+      schedule.unschedule(subscription.id());
+      store.delete(subscription.id());
+      log.info(
+          "digest ended subscription={} platform={} reason=channel_deleted",
+          subscription.id(),
+          platform);
+    });
+    return found.isPresent();
   }
 
   private Optional<Subscription> find(ChatRequest request, boolean me) {

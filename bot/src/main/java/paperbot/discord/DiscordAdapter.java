@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -115,6 +116,17 @@ final class DiscordAdapter extends ListenerAdapter {
             options(event),
             PostingPermissions.cannotPost(event));
     answer(event, event.getUser().getId(), () -> router.handle(request));
+  }
+
+  /**
+   * A channel deleted in a guild (the GUILDS intent, which JDA always asks for, brings the event):
+   * its digest ends with it. A thread that is only archived is not deleted.
+   */
+  @Override
+  public void onChannelDelete(ChannelDeleteEvent event) {
+    if (event.isFromGuild()) {
+      router.channelDeleted(Platform.DISCORD, event.getGuild().getId(), event.getChannel().getId());
+    }
   }
 
   /**

@@ -22,6 +22,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatUnfurlRequest;
+import com.slack.api.model.event.ChannelDeletedEvent;
+import com.slack.api.model.event.GroupDeletedEvent;
 import com.slack.api.model.event.LinkSharedEvent;
 import java.io.IOException;
 import java.time.Duration;
@@ -109,6 +111,16 @@ public final class SlackAdapter {
     app.command(ANY_COMMAND, this::onCommand);
     app.blockAction(ANY, this::onButton);
     app.event(LinkSharedEvent.class, this::onLinkShared);
+    // A deleted channel's digest ends with it: public channels (channel_deleted, channels:read)
+    // and private ones (group_deleted, groups:read).
+    app.event(
+        ChannelDeletedEvent.class,
+        (payload, ctx) ->
+            channelDeleted(payload.getTeamId(), payload.getEvent().getChannel(), ctx));
+    app.event(
+        GroupDeletedEvent.class,
+        (payload, ctx) ->
+            channelDeleted(payload.getTeamId(), payload.getEvent().getChannel(), ctx));
     // One handler for every shortcut on a message: Bolt tries its patterns in no set order, so a
     // catch-all beside the two named ones could take theirs.
     app.messageShortcut(ANY, this::onMessageShortcut);
@@ -295,6 +307,14 @@ public final class SlackAdapter {
     } catch (Exception e) {
       log.warn("slack response_url failed team={} action={} error={}", team, what, e.toString());
     }
+  }
+
+  /** Acked at once; the digest ends on a worker (a database and a scheduler to ask). */
+  private Response channelDeleted(String team, String channel, EventContext ctx) {
+    if (!blank(team) && !blank(channel)) {
+      workers.execute(() -> router.channelDeleted(Platform.SLACK, team, channel));
+    }
+    return ctx.ack();
   }
 
   /**

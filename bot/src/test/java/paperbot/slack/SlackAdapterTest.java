@@ -28,6 +28,7 @@ import paperbot.app.LogCapture;
 import paperbot.app.SeedBotExtension;
 import paperbot.chat.PostResult;
 import paperbot.chat.Reply;
+import paperbot.recommender.digest.Subscription;
 
 /**
  * The real Bolt app over HTTP on loopback, driven by requests signed the way Slack signs them, with
@@ -876,6 +877,70 @@ final class SlackAdapterTest {
     } finally {
       slackApi.admit("C1");
     }
+  }
+
+  /**
+   * Slack tells the app when a channel is deleted (channel_deleted, or group_deleted for a private
+   * one): that channel's digest ends; another channel's, and a member's own, stay.
+   */
+  @Test
+  void aDeletedChannelsDigestEndsWithIt() throws Exception {
+    var store = bot.wiring().digestStore();
+    Subscription publicOne = store.save(digest("CGONE", Subscription.Kind.CHANNEL));
+    Subscription privateOne = store.save(digest("GGONE", Subscription.Kind.CHANNEL));
+    Subscription kept = store.save(digest("CKEPT", Subscription.Kind.CHANNEL));
+    Subscription members = store.save(digest("U7", Subscription.Kind.MEMBER));
+    try {
+      for (String[] deleted :
+          new String[][] {{"channel_deleted", "CGONE"}, {"group_deleted", "GGONE"}}) {
+        String event =
+            "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+                + "\"event_id\":\"Ev"
+                + deleted[1]
+                + "\",\"event_time\":1700000000,\"event\":{\"type\":\""
+                + deleted[0]
+                + "\",\"channel\":\""
+                + deleted[1]
+                + "\",\"event_ts\":\"1700000000.000300\"}}";
+        assertThat(postJson(fast, event, now(), SECRET).statusCode()).isEqualTo(200);
+      }
+      for (int i = 0;
+          i < 300
+              && (find(store, "CGONE", Subscription.Kind.CHANNEL).isPresent()
+                  || find(store, "GGONE", Subscription.Kind.CHANNEL).isPresent());
+          i++) {
+        Thread.sleep(100);
+      }
+      assertThat(find(store, "CGONE", Subscription.Kind.CHANNEL)).isEmpty();
+      assertThat(find(store, "GGONE", Subscription.Kind.CHANNEL)).isEmpty();
+      assertThat(find(store, "CKEPT", Subscription.Kind.CHANNEL)).isPresent();
+      assertThat(find(store, "U7", Subscription.Kind.MEMBER)).isPresent();
+    } finally {
+      for (Subscription s : List.of(publicOne, privateOne, kept, members)) {
+        store.delete(s.id());
+      }
+    }
+  }
+
+  private static Subscription digest(String destination, Subscription.Kind kind) {
+    return new Subscription(
+        0,
+        "SLACK",
+        "T1",
+        destination,
+        kind,
+        "UADMIN",
+        java.time.LocalTime.of(9, 0),
+        java.time.ZoneOffset.UTC,
+        Subscription.WEEKDAYS,
+        List.of("offline rl"),
+        5,
+        null);
+  }
+
+  private static java.util.Optional<Subscription> find(
+      paperbot.recommender.digest.DigestStore store, String destination, Subscription.Kind kind) {
+    return store.find("SLACK", "T1", destination, kind);
   }
 
   /** The text of a /digest answer, answered at once. */

@@ -475,6 +475,17 @@ public final class FakeDiscord implements AutoCloseable {
     session(shard).send(dispatchJson("INTERACTION_CREATE", interactionJson));
   }
 
+  /**
+   * The guild's text channel is deleted: CHANNEL_DELETE goes to the shard serving the guild (a
+   * GUILDS-intent event), and a message posted there from now on gets 404 Unknown Channel.
+   */
+  public void deleteChannel(String guildId) throws InterruptedException {
+    String channel = guildId.equals(GUILD_A) ? CHANNEL_A : CHANNEL_B;
+    refuseFromNowOn(messagesTo(channel), 10003);
+    session(shardOf(guildId))
+        .send(dispatchJson("CHANNEL_DELETE", textChannel(guildId, channel, -1)));
+  }
+
   /** Records an interaction as created, without sending it: for driving the REST side alone. */
   public JsonNode track(String interactionJson) {
     JsonNode node = read(interactionJson);
