@@ -14,6 +14,7 @@ import paperbot.chat.ChatAction;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.InvalidOption;
+import paperbot.chat.Platform;
 import paperbot.chat.Reply;
 import paperbot.chat.ReplyButton;
 import paperbot.chat.UserText;
@@ -168,7 +169,7 @@ public final class CommandRouter {
    * A channel the platform says was deleted: its digest ends (see {@link
    * DigestCommand#channelDeleted}). Never throws: the adapter's event thread must go on.
    */
-  public void channelDeleted(paperbot.chat.Platform platform, String workspace, String channel) {
+  public void channelDeleted(Platform platform, String workspace, String channel) {
     if (!(byName.get("digest") instanceof DigestCommand digest)) {
       return;
     }

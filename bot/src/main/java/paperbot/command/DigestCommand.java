@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
@@ -35,8 +37,7 @@ import paperbot.recommender.search.PaperIndex;
  * channel, or for one member.
  */
 public final class DigestCommand implements ChatCommand {
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(DigestCommand.class);
+  private static final Logger log = LoggerFactory.getLogger(DigestCommand.class);
 
   public static final String NAME = "digest";
   static final int SIZE = 5;
@@ -458,21 +459,18 @@ public final class DigestCommand implements ChatCommand {
   /**
    * The platform says a channel was deleted: its digest ends with it (no one could unsubscribe a
    * channel that is gone, and every run would only be refused). Members' own digests stay.
-   *
-   * @return whether the channel had a digest
    */
-  boolean channelDeleted(String platform, String workspace, String channel) {
-    Optional<Subscription> found =
-        store.find(platform, workspace, channel, Subscription.Kind.CHANNEL);
-    found.ifPresent(subscription -> {
-      schedule.unschedule(subscription.id());
-      store.delete(subscription.id());
-      log.info(
-          "digest ended subscription={} platform={} reason=channel_deleted",
-          subscription.id(),
-          platform);
-    });
-    return found.isPresent();
+  void channelDeleted(String platform, String workspace, String channel) {
+    store
+        .find(platform, workspace, channel, Subscription.Kind.CHANNEL)
+        .ifPresent(subscription -> {
+          schedule.unschedule(subscription.id());
+          store.delete(subscription.id());
+          log.info(
+              "digest ended subscription={} platform={} reason=channel_deleted",
+              subscription.id(),
+              platform);
+        });
   }
 
   private Optional<Subscription> find(ChatRequest request, boolean me) {

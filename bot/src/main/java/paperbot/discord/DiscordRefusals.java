@@ -14,7 +14,7 @@ import paperbot.chat.PostResult;
  * digest is tried again later that day.
  */
 final class DiscordRefusals {
-  static final String PERMISSIONS =
+  private static final String PERMISSIONS =
       "give paperbot View Channel, Send Messages and Embed Links in this channel's permissions";
 
   /** The guild's channel is not among those the connection knows: deleted, most likely. */
@@ -64,7 +64,12 @@ final class DiscordRefusals {
     String name = permission == null ? "a permission" : permission.getName();
     return new PostResult.Refused(
         permission == Permission.VIEW_CHANNEL ? "missing_access" : "missing_permissions",
-        "paperbot lacks " + name + " in this channel; " + PERMISSIONS);
+        lackingReason(name));
+  }
+
+  /** What members read when paperbot lacks these permissions (their names) in a channel. */
+  static String lackingReason(String names) {
+    return "paperbot lacks " + names + " in this channel; " + PERMISSIONS;
   }
 
   private static PostResult.Refused refused(ErrorResponse error, String reason) {

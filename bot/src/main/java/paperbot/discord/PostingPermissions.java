@@ -12,7 +12,7 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * Whether paperbot may post a digest where a command was used, from the {@code app_permissions}
  * Discord sends with every interaction: the app's own permissions in that channel, overwrites
  * applied. JDA does not read the field, so it comes from the event's raw payload (event passthrough
- * is on); paperbot asks for no gateway intents, so no cache would know them either.
+ * is on): fresher than JDA's cache, which learns overwrites from gateway events.
  */
 final class PostingPermissions {
   private PostingPermissions() {}
@@ -67,6 +67,6 @@ final class PostingPermissions {
             : String.join(", ", missing.subList(0, missing.size() - 1))
                 + " and "
                 + missing.get(missing.size() - 1);
-    return "paperbot lacks " + names + " in this channel; " + DiscordRefusals.PERMISSIONS;
+    return DiscordRefusals.lackingReason(names);
   }
 }

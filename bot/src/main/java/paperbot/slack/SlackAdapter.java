@@ -185,25 +185,26 @@ public final class SlackAdapter {
               }
             });
     // Slash payloads carry no permissions. Only /digest changes channel settings, so only it asks
-    // Slack whether the member is a workspace admin or owner (users.info) and whether paperbot can
-    // post in the channel (conversations.info); other commands cost no extra call. The questions
-    // are part of the answer, not of the ack: Slack wants the ack within 3 s however long they
-    // take.
+    // Slack whether the member is a workspace admin or owner (users.info) and, for an admin alone,
+    // whether paperbot can post in the channel (conversations.info); other commands cost no extra
+    // call. The questions are part of the answer, not of the ack: Slack wants the ack within 3 s
+    // however long they take.
     boolean digest = name.equals("/digest");
     CompletableFuture.supplyAsync(
-            () ->
-                router.handle(
-                    new ChatRequest(
-                        Platform.SLACK,
-                        payload.getTeamId(),
-                        payload.getChannelId(),
-                        payload.getUserId(),
-                        name,
-                        SlackCommandText.read(
-                            payload.getText(), id -> memberName(ctx.client(), id)),
-                        !digest || isAdmin(ctx.client(), payload.getUserId()),
-                        Map.of(),
-                        digest ? cannotPost(ctx.client(), payload.getChannelId()) : null)),
+            () -> {
+              boolean manager = !digest || isAdmin(ctx.client(), payload.getUserId());
+              return router.handle(
+                  new ChatRequest(
+                      Platform.SLACK,
+                      payload.getTeamId(),
+                      payload.getChannelId(),
+                      payload.getUserId(),
+                      name,
+                      SlackCommandText.read(payload.getText(), id -> memberName(ctx.client(), id)),
+                      manager,
+                      Map.of(),
+                      digest && manager ? cannotPost(ctx.client(), payload.getChannelId()) : null));
+            },
             workers)
         .thenAcceptAsync(
             reply -> {

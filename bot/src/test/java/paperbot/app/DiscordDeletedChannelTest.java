@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.discord.DiscordService;
 import paperbot.fakes.FakeDiscord;
@@ -46,9 +45,10 @@ final class DiscordDeletedChannelTest {
           DiscordService onDiscord =
               DiscordService.start(wiring.router(), config.discord(), WALL)) {
         onDiscord.registerOutbox(wiring.outboxes());
-        say(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A, MEMBER, "topics", "add offline rl");
+        TestBots.onDiscord(
+            wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A, MEMBER, "topics", "add offline rl");
         assertThat(
-                say(
+                TestBots.onDiscord(
                     wiring,
                     FakeDiscord.GUILD_A,
                     FakeDiscord.CHANNEL_A,
@@ -62,7 +62,8 @@ final class DiscordDeletedChannelTest {
               {FakeDiscord.GUILD_B, FakeDiscord.CHANNEL_B}
             }) {
           assertThat(
-                  say(wiring, place[0], place[1], MODERATOR, "digest", "subscribe 9am offline rl"))
+                  TestBots.onDiscord(
+                      wiring, place[0], place[1], MODERATOR, "digest", "subscribe 9am offline rl"))
               .startsWith("Subscribed this channel");
         }
         long deletedId =
@@ -106,13 +107,5 @@ final class DiscordDeletedChannelTest {
     return wiring
         .digestStore()
         .find(Platform.DISCORD.name(), guild, channel, Subscription.Kind.CHANNEL);
-  }
-
-  private static String say(
-      Wiring wiring, String guild, String channel, String user, String command, String text) {
-    return wiring
-        .router()
-        .handle(new ChatRequest(Platform.DISCORD, guild, channel, user, command, text, true))
-        .text();
   }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import paperbot.chat.ChatRequest;
 import paperbot.chat.Platform;
 import paperbot.digest.DigestRunner;
 import paperbot.discord.DiscordService;
@@ -109,10 +108,10 @@ final class DiscordRefusedDigestTest {
   private static Subscription subscribe(Wiring wiring, String guild, String channel, String me) {
     String user = me.isEmpty() ? MODERATOR : MEMBER;
     if (!me.isEmpty()) {
-      say(wiring, guild, channel, user, "topics", "add offline rl");
+      TestBots.onDiscord(wiring, guild, channel, user, "topics", "add offline rl");
     }
     assertThat(
-            say(
+            TestBots.onDiscord(
                 wiring,
                 guild,
                 channel,
@@ -131,14 +130,7 @@ final class DiscordRefusedDigestTest {
   }
 
   private static String status(Wiring wiring, String user) {
-    return say(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A, user, "digest", "status");
-  }
-
-  private static String say(
-      Wiring wiring, String guild, String channel, String user, String command, String text) {
-    return wiring
-        .router()
-        .handle(new ChatRequest(Platform.DISCORD, guild, channel, user, command, text, true))
-        .text();
+    return TestBots.onDiscord(
+        wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A, user, "digest", "status");
   }
 }

@@ -56,4 +56,18 @@ public final class TestBots {
   public static Wiring open(Path dataDir) {
     return Wiring.open(config(dataDir), CLOCK);
   }
+
+  /**
+   * The text of the core's answer to a Discord command from a member who may manage the channel,
+   * handed to the router as the adapter would.
+   */
+  static String onDiscord(
+      Wiring wiring, String guild, String channel, String user, String command, String text) {
+    return wiring
+        .router()
+        .handle(
+            new paperbot.chat.ChatRequest(
+                paperbot.chat.Platform.DISCORD, guild, channel, user, command, text, true))
+        .text();
+  }
 }
