@@ -10,8 +10,8 @@ import org.apache.lucene.search.Query;
  * A profile's interests as queries: per topic and per followed author (named, to explain hits;
  * {@code topicMatches} are the topics as the first pass matches them, by word pairs and no
  * positions, which is cheap enough to sort a whole pool by topic: {@link InterestShares}), every
- * clause that may match, and the topics' phrase bonuses for the second pass. Built by {@link
- * ProfileQueries#interests}.
+ * clause that may match, the topics' phrase bonuses for the second pass, and each topic's {@link
+ * ConceptCoverage}. Built by {@link ProfileQueries#interests}.
  */
 record Interests(
     Map<String, Query> topics,
@@ -21,7 +21,8 @@ record Interests(
     List<Query> exactClauses,
     List<Query> bonuses,
     List<Query> highlights,
-    Query words) {
+    Query words,
+    List<ConceptCoverage> coverages) {
   /** Any interest, with real phrases. */
   Query exactQuery() {
     return QueryPlan.anyOf(exactClauses);

@@ -66,6 +66,7 @@ final class ProfileQueries {
     List<Query> bonuses = new ArrayList<>();
     List<Query> highlights = new ArrayList<>();
     List<Query> words = new ArrayList<>();
+    List<ConceptCoverage> coverages = new ArrayList<>();
     List<Map.Entry<String, Double>> heaviestFirst = new ArrayList<>(profile.topics().entrySet());
     heaviestFirst.sort(Map.Entry.<String, Double>comparingByValue().reversed());
     for (Map.Entry<String, Double> topic : heaviestFirst) {
@@ -82,6 +83,7 @@ final class ProfileQueries {
         topicMatches.put(topic.getKey(), strict.match());
         highlights.add(text.highlight());
         words.add(new BoostQuery(plan.bagOfWords(concepts), weight));
+        coverages.add(ConceptCoverage.of(corpus, plan, concepts));
         if (text.bonus() != null) {
           bonuses.add(new BoostQuery(text.bonus(), weight));
         }
@@ -99,7 +101,8 @@ final class ProfileQueries {
         exactClauses,
         bonuses,
         highlights,
-        words.isEmpty() ? null : QueryPlan.anyOf(words));
+        words.isEmpty() ? null : QueryPlan.anyOf(words),
+        coverages);
   }
 
   /** The topic's words with their spelling fixed, remembered for the index generation. */

@@ -198,6 +198,7 @@ public final class ProfileRanker {
                   .add(second, Occur.SHOULD)
                   .build(),
               today);
+      covered(searcher, interests, pool, lexical);
       signals.add(lexical);
       if (interests.words() != null) {
         words.add(interests.words());
@@ -233,6 +234,36 @@ public final class ProfileRanker {
     // Every topic (and the followed authors, together) shows on the first pages, by its weight.
     return InterestShares.share(
         searcher, interests, profile.topics(), RankFusion.fuse(pool, signals, negative));
+  }
+
+  /**
+   * Each candidate's topic score times its best share of a topic's concepts, squared ({@link
+   * ConceptCoverage}), as search weighs a query's; a followed author's paper keeps its score.
+   */
+  private static void covered(
+      IndexSearcher searcher, Interests interests, ScoreDoc[] pool, float[] scores)
+      throws IOException {
+    if (interests.coverages().stream().noneMatch(ConceptCoverage::counts)) {
+      return;
+    }
+    double[] best = new double[pool.length];
+    for (ConceptCoverage coverage : interests.coverages()) {
+      double[] factors = coverage.factors(searcher, pool);
+      for (int i = 0; i < pool.length; i++) {
+        best[i] = Math.max(best[i], factors[i]);
+      }
+    }
+    if (!interests.authors().isEmpty()) {
+      boolean[] byAuthor =
+          new DocMatcher(searcher)
+              .matching(pool, QueryPlan.anyOf(List.copyOf(interests.authors().values())));
+      for (int i = 0; i < pool.length; i++) {
+        best[i] = byAuthor[i] ? 1 : best[i];
+      }
+    }
+    for (int i = 0; i < pool.length; i++) {
+      scores[i] *= (float) best[i];
+    }
   }
 
   /**

@@ -150,6 +150,32 @@ final class QueryPlan {
   }
 
   /**
+   * Whether a paper has a concept at all, in title or abstract: one of its forms as a phrase, or
+   * its own words anywhere ("control of robots" has "robot control"). Null when it has no
+   * searchable word.
+   */
+  Query presenceQuery(Concept concept) {
+    Query forms = conceptQuery(concept, true, false);
+    List<String> own = QueryWords.of(concept.text());
+    if (own.size() < 2) {
+      return forms;
+    }
+    BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
+    for (String word : own) {
+      Query title = fieldQuery(PaperFields.TITLE, word, 0);
+      Query abstractQuery = fieldQuery(PaperFields.ABSTRACT, word, 0);
+      if (title != null && abstractQuery != null) {
+        everyWord.add(anyOf(List.of(title, abstractQuery)), Occur.MUST);
+      }
+    }
+    BooleanQuery words = everyWord.build();
+    if (words.clauses().isEmpty()) {
+      return forms;
+    }
+    return forms == null ? words : anyOf(List.of(forms, words));
+  }
+
+  /**
    * Every single word of the query's forms, as one bag of words over title and abstract: the
    * member's own words fully (or as they weighed them), words only an equivalent form has at {@link
    * #ALTERNATIVE_WORD_WEIGHT}. No phrases, no priors.

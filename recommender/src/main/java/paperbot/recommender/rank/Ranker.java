@@ -153,6 +153,7 @@ public final class Ranker {
                 : depth,
             block,
             plan.bagOfWords(concepts),
+            ConceptCoverage.of(searcher.getIndexReader(), plan, concepts),
             pooled.size(),
             new Deeper(firstPass, window));
     ranked = subjects.share(searcher, ranked, pooled.size());
@@ -279,6 +280,7 @@ public final class Ranker {
       int depth,
       int block,
       Query bag,
+      ConceptCoverage coverage,
       int poolSize,
       Deeper deeperHits)
       throws IOException {
@@ -288,8 +290,10 @@ public final class Ranker {
         exactly != null
             ? ExactPoolScores.rescoreExactly(searcher, pool, text, exactly, today)
             : ExactPoolScores.rescore(searcher, pool, text, second, today);
+    // A paper that lacks a rare concept of the query falls behind those that have them all.
+    ScoreDoc[] covered = coverage.weigh(searcher, lexical.scoreDocs);
     List<ScoreDoc> ranked =
-        new ArrayList<>(Arrays.asList(withFeedback(searcher, lexical.scoreDocs, text, bag)));
+        new ArrayList<>(Arrays.asList(withFeedback(searcher, covered, text, bag)));
     // More matches than the pool: the first pass may not have read them (its window was sized for
     // the page asked), and the deeper pass reads on until it has.
     if (depth > poolSize && (hits.length > poolSize || first.totalHits.value() > poolSize)) {

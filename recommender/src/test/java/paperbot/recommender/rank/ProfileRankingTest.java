@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -456,5 +457,45 @@ final class ProfileRankingTest {
                 null,
                 0)),
         "f");
+  }
+
+  @Test
+  void aTopicsEveryConceptCountsNotOnlyItsCommonestOne() {
+    List<Paper> papers = new ArrayList<>();
+    papers.add(
+        paper(
+            "Batch Reinforcement Learning at Scale",
+            "Batch reinforcement learning, or offline RL, trains large models on logged data.",
+            List.of(),
+            null,
+            0));
+    papers.add(
+        paper(
+            "A Dataset Perspective on Offline Reinforcement Learning",
+            "How the data shapes offline reinforcement learning: offline RL models and datasets.",
+            List.of(),
+            null,
+            0));
+    papers.add(
+        paper(
+            "Policy-Guided Diffusion",
+            "Diffusion models synthesize trajectories from fixed datasets for offline reinforcement"
+                + " learning.",
+            List.of(),
+            null,
+            0));
+    papers.addAll(List.of(OFFLINE, OFFLINE_VOICE, DIFFUSION, DIFFUSION_VIDEO, HOT));
+    index.replaceAll(papers, "f");
+    InterestProfile profile =
+        profile(
+            Map.of("diffusion models for offline reinforcement learning", 1.0),
+            List.of(),
+            Map.of(),
+            List.of(),
+            Set.of());
+    // The topic's structured match ranks it first, its plain words (which count "offline",
+    // "reinforcement" and "learning" against "diffusion") below two offline RL papers; without the
+    // coverage it came fifth, after every offline RL paper.
+    assertThat(titles(profile).subList(0, 3)).contains("Policy-Guided Diffusion");
   }
 }

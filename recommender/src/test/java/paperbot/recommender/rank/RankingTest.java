@@ -461,4 +461,40 @@ final class RankingTest {
     assertThat(norm.notice()).startsWith("I read l^2 as \u201cl2\u201d, as papers write it");
     assertThat(titles("L^2 regularization")).isEqualTo(titles("L2 regularization"));
   }
+
+  @Test
+  void aPaperWithEveryConceptOutranksPapersThatRepeatOneConceptsManyForms() {
+    index.replaceAll(
+        List.of(
+            paper(
+                "Conservative Offline Reinforcement Learning",
+                "Offline reinforcement learning (offline RL) learns from fixed datasets; conservative"
+                    + " value estimates keep offline RL stable."
+                    + FILLER),
+            paper(
+                "Batch Reinforcement Learning at Scale",
+                "Batch reinforcement learning, or offline RL, trains large models on logged data."
+                    + FILLER),
+            paper(
+                "A Dataset Perspective on Offline Reinforcement Learning",
+                "How the data shapes offline reinforcement learning: offline RL models and datasets."
+                    + FILLER),
+            paper(
+                "Diffusion Models for Image Synthesis",
+                "Diffusion models generate images by denoising." + FILLER),
+            paper(
+                "Video Diffusion Models",
+                "Diffusion models generate videos frame by frame." + FILLER),
+            paper(
+                "Policy-Guided Diffusion",
+                "Diffusion models synthesize trajectories from fixed datasets for offline"
+                    + " reinforcement learning."
+                    + FILLER)),
+        "f");
+    // The offline RL concept has four forms and three single words, each scored in title and
+    // abstract; the papers that lack "diffusion", the query's rarer concept, came first.
+    assertThat(titles("diffusion models for offline reinforcement learning"))
+        .first()
+        .isEqualTo("Policy-Guided Diffusion");
+  }
 }

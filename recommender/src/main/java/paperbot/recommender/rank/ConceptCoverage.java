@@ -1,0 +1,142 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * How much of a query a paper covers: the share of the query's concepts, each weighed by its rarity
+ * (and the weight the member gave it), that the paper has at all. The word scores add up per form
+ * and per field, so a concept with many forms ("offline reinforcement learning", "offline RL",
+ * "batch RL" and its single words) outscored a rarer one with a single word: "diffusion models for
+ * offline reinforcement learning" listed offline RL papers without diffusion first, and "how do I
+ * fine-tune a pretrained model on new tasks without catastrophic forgetting?" showed fine-tuning
+ * papers that never mention forgetting. A pool paper's text score is multiplied by the square of
+ * its share, so a paper missing a rare concept falls behind one that has every concept, while one
+ * missing only a common word ("control", "model") loses little (docs/ranking.md, nineteenth
+ * session).
+ */
+final class ConceptCoverage {
+  /**
+   * The share is squared: 1 let the many-form concept still win, 3 and more lost papers that
+   * describe one common concept in other words (dev and team sets).
+   */
+  static final double EXPONENT = 2;
+
+  /** A paper missing every concept but a stop-word-only one still keeps a little of its score. */
+  private static final double LEAST_SHARE = 0.1;
+
+  private final List<Query> presence;
+  private final double[] weights;
+  private final double total;
+
+  private ConceptCoverage(List<Query> presence, double[] weights) {
+    this.presence = presence;
+    this.weights = weights;
+    this.total = Arrays.stream(weights).sum();
+  }
+
+  /**
+   * The coverage of these concepts; it changes nothing (see {@link #weigh}) for fewer than two
+   * searchable concepts.
+   */
+  static ConceptCoverage of(IndexReader reader, QueryPlan plan, List<Concept> concepts)
+      throws IOException {
+    List<Query> presence = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    int papers = Math.max(1, reader.numDocs());
+    for (Concept concept : concepts) {
+      Query query = plan.presenceQuery(concept);
+      if (query != null) {
+        presence.add(query);
+        double matching = Math.max(1, matchingEstimate(reader, plan, concept));
+        weights.add(concept.weight() * Math.log(1 + papers / matching));
+      }
+    }
+    return new ConceptCoverage(
+        presence, weights.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /**
+   * The ranked papers with each score multiplied by its share of the concepts squared, highest
+   * first (ties keep their order); as they are when there is one concept or none.
+   */
+  ScoreDoc[] weigh(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+    if (!counts()) {
+      return ranked;
+    }
+    double[] factors = factors(searcher, ranked);
+    ScoreDoc[] weighed = new ScoreDoc[ranked.length];
+    for (int i = 0; i < ranked.length; i++) {
+      weighed[i] = new ScoreDoc(ranked[i].doc, (float) (ranked[i].score * factors[i]));
+    }
+    Integer[] order = new Integer[ranked.length];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(
+        order,
+        Comparator.comparingDouble((Integer i) -> -weighed[i].score).thenComparingInt(i -> i));
+    return Arrays.stream(order).map(i -> weighed[i]).toArray(ScoreDoc[]::new);
+  }
+
+  /** False when coverage cannot tell papers apart: fewer than two searchable concepts. */
+  boolean counts() {
+    return presence.size() >= 2 && total > 0;
+  }
+
+  /**
+   * Each paper's factor: its share of the concepts' weight, squared (at least {@link
+   * #LEAST_SHARE}'s square); all 1 when coverage does not {@link #counts count}.
+   */
+  double[] factors(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    double[] factors = new double[docs.length];
+    if (!counts()) {
+      Arrays.fill(factors, 1);
+      return factors;
+    }
+    DocMatcher matcher = new DocMatcher(searcher);
+    for (int c = 0; c < presence.size(); c++) {
+      boolean[] has = matcher.matching(docs, presence.get(c));
+      for (int i = 0; i < docs.length; i++) {
+        if (has[i]) {
+          factors[i] += weights[c];
+        }
+      }
+    }
+    for (int i = 0; i < docs.length; i++) {
+      factors[i] = Math.pow(Math.max(LEAST_SHARE, factors[i] / total), EXPONENT);
+    }
+    return factors;
+  }
+
+  /**
+   * About how many abstracts have the concept, from the term dictionary alone (no search): the
+   * commonest of its forms, a form counted by its rarest word. Only the weights' proportions
+   * matter.
+   */
+  private static int matchingEstimate(IndexReader reader, QueryPlan plan, Concept concept)
+      throws IOException {
+    List<String> forms = new ArrayList<>(concept.alternatives());
+    forms.add(concept.text());
+    DocFrequencies frequencies = DocFrequencies.of(reader);
+    int most = 0;
+    for (String form : forms) {
+      List<String> terms =
+          PaperText.analyse(plan.analyzer(), PaperFields.ABSTRACT, List.of(form)).terms();
+      int rarest = Integer.MAX_VALUE;
+      for (String term : terms) {
+        rarest = Math.min(rarest, frequencies.inAbstracts(reader, term));
+      }
+      if (!terms.isEmpty()) {
+        most = Math.max(most, rarest);
+      }
+    }
+    return most;
+  }
+}
