@@ -156,7 +156,7 @@ public record BotConfig(
     DB_USER("db.user", "PAPERBOT_DB_USER", ""),
     DB_PASSWORD("db.password", "PAPERBOT_DB_PASSWORD", ""),
     MAX_TOPICS("profile.max.topics", "PAPERBOT_MAX_TOPICS", "30"),
-    MAX_TOPIC_LENGTH("profile.max.topic.length", "PAPERBOT_MAX_TOPIC_LENGTH", "60"),
+    MAX_TOPIC_LENGTH("profile.max.topic.length", "PAPERBOT_MAX_TOPIC_LENGTH", "100"),
     SLACK_BOT_TOKEN("slack.bot.token", "SLACK_BOT_TOKEN", ""),
     SLACK_SIGNING_SECRET("slack.signing.secret", "SLACK_SIGNING_SECRET", ""),
     SLACK_APP_TOKEN("slack.app.token", "SLACK_APP_TOKEN", ""),

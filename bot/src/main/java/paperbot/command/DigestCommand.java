@@ -41,6 +41,10 @@ public final class DigestCommand implements ChatCommand {
 
   public static final String NAME = "digest";
   static final int SIZE = 5;
+
+  /** A subscription's topics, joined by "|", fill a column of this many characters. */
+  static final int MAX_TOPICS_CHARS = 2000;
+
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE MMM d, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY =
@@ -231,6 +235,14 @@ public final class DigestCommand implements ChatCommand {
       if (problem != null) {
         return Reply.privateText(problem);
       }
+    }
+    int stored = String.join("|", topics).length();
+    if (stored > MAX_TOPICS_CHARS) {
+      return Reply.privateText(
+          "Those topics come to "
+              + stored
+              + " characters together; a digest keeps at most 2,000. Give fewer or shorter"
+              + " topics. Nothing was changed.");
     }
     Optional<Subscription> before = find(request, me);
     Subscription saved =

@@ -316,7 +316,18 @@ final class DigestCommandTest {
     assertThat(say("subscribe 7:75", true).text()).contains("not a time");
     assertThat(say("subscribe 09:00 Nowhere/Land", true).text()).contains("not a time zone I know");
     assertThat(say("subscribe days:funday", true).text()).contains("days:mon-fri");
-    assertThat(say("subscribe " + "x".repeat(200), true).text()).contains("keep it to 60");
+    assertThat(say("subscribe " + "x".repeat(200), true).text()).contains("keep it to 100");
+    // 25 topics of 90 characters each pass the topic checks, but not the digest's stored limit.
+    String manyLongTopics =
+        String.join(
+            ", ",
+            java.util.stream.IntStream.range(0, 25)
+                .mapToObj(i -> "topic " + (char) ('a' + i) + " " + "z".repeat(82))
+                .toList());
+    assertThat(say("subscribe " + manyLongTopics, true).text())
+        .contains("2274 characters together; a digest keeps at most 2,000")
+        .contains("Nothing was changed");
+    assertThat(say("status", true).text()).startsWith("No digests here yet");
     assertThat(say("explode", true).text()).startsWith("I don't know `/digest explode`");
     assertThat(say("subscribe days:-", true).text()).contains("days:mon-fri");
     assertThat(say("subscribe me days:-", true).text()).contains("days:mon-fri");

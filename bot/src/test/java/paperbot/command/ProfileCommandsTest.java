@@ -447,7 +447,7 @@ final class ProfileCommandsTest {
   @Test
   void badInputGetsAShortReplyThatSaysWhatWorks() {
     assertThat(say("max", "topics", "add").text()).contains("/topics add offline rl");
-    assertThat(say("max", "topics", "add " + "x".repeat(500)).text()).contains("keep it to 60");
+    assertThat(say("max", "topics", "add " + "x".repeat(500)).text()).contains("keep it to 100");
     assertThat(say("max", "topics", "add rl 99").text()).startsWith("Weights go from 0.1 to 5");
     assertThat(say("max", "topics", "add rl -1").text()).startsWith("Weights go from 0.1 to 5");
     assertThat(say("max", "topics", "add rl 1.2.3").text()).contains("is not a weight");
