@@ -92,11 +92,12 @@ final class ConceptCoverage {
 
   /**
    * Each paper's factor: its share of the concepts' weight, squared (at least {@link
-   * #LEAST_SHARE}'s square); all 1 when coverage does not {@link #counts count}.
+   * #LEAST_SHARE}'s square), even for a single concept (the feed compares a paper's shares of
+   * several topics); all 1 when no concept is searchable.
    */
   double[] factors(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
     double[] factors = new double[docs.length];
-    if (!counts()) {
+    if (presence.isEmpty() || total <= 0) {
       Arrays.fill(factors, 1);
       return factors;
     }

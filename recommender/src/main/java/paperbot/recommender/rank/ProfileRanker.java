@@ -238,7 +238,8 @@ public final class ProfileRanker {
 
   /**
    * Each candidate's topic score times its best share of a topic's concepts, squared ({@link
-   * ConceptCoverage}), as search weighs a query's; a followed author's paper keeps its score.
+   * ConceptCoverage}), as search weighs a query's: a paper that has all of one topic keeps its
+   * score, as does a followed author's paper. Unchanged when no topic has two concepts.
    */
   private static void covered(
       IndexSearcher searcher, Interests interests, ScoreDoc[] pool, float[] scores)
