@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -34,14 +37,23 @@ final class ConceptCoverage {
   private static final double LEAST_SHARE = 0.1;
 
   private final List<Query> presence;
+  private final List<Shape> shapes;
   private final double[] weights;
   private final double total;
 
-  private ConceptCoverage(List<Query> presence, double[] weights) {
+  private ConceptCoverage(List<Query> presence, List<Shape> shapes, double[] weights) {
     this.presence = presence;
+    this.shapes = shapes;
     this.weights = weights;
     this.total = Arrays.stream(weights).sum();
   }
+
+  /**
+   * A concept as the pool's analysed text is checked for it: each form as its terms with their
+   * relative positions (a phrase), and the terms of its own words (null for a single word), any of
+   * which in any order makes it present, as {@link QueryPlan#presenceQuery} matches.
+   */
+  private record Shape(List<PaperText.Tokens> forms, List<String> ownTerms) {}
 
   /**
    * The coverage of these concepts; it changes nothing (see {@link #weigh}) for fewer than two
@@ -50,29 +62,31 @@ final class ConceptCoverage {
   static ConceptCoverage of(IndexReader reader, QueryPlan plan, List<Concept> concepts)
       throws IOException {
     List<Query> presence = new ArrayList<>();
+    List<Shape> shapes = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     int papers = Math.max(1, reader.numDocs());
     for (Concept concept : concepts) {
       Query query = plan.presenceQuery(concept);
       if (query != null) {
         presence.add(query);
+        shapes.add(shape(plan, concept));
         double matching = Math.max(1, matchingEstimate(reader, plan, concept));
         weights.add(concept.weight() * Math.log(1 + papers / matching));
       }
     }
     return new ConceptCoverage(
-        presence, weights.stream().mapToDouble(Double::doubleValue).toArray());
+        presence, shapes, weights.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /**
    * The ranked papers with each score multiplied by its share of the concepts squared, highest
    * first (ties keep their order); as they are when there is one concept or none.
    */
-  ScoreDoc[] weigh(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+  ScoreDoc[] weigh(IndexSearcher searcher, ScoreDoc[] ranked, PoolText text) throws IOException {
     if (!counts()) {
       return ranked;
     }
-    double[] factors = factors(searcher, ranked);
+    double[] factors = factors(searcher, ranked, text);
     ScoreDoc[] weighed = new ScoreDoc[ranked.length];
     for (int i = 0; i < ranked.length; i++) {
       weighed[i] = new ScoreDoc(ranked[i].doc, (float) (ranked[i].score * factors[i]));
@@ -93,20 +107,32 @@ final class ConceptCoverage {
   /**
    * Each paper's factor: its share of the concepts' weight, squared (at least {@link
    * #LEAST_SHARE}'s square), even for a single concept (the feed compares a paper's shares of
-   * several topics); all 1 when no concept is searchable.
+   * several topics); all 1 when no concept is searchable. Read from the pool's analysed text
+   * ({@code text}, which holds {@code docs}); only a paper indexed without it is matched by search.
    */
-  double[] factors(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+  double[] factors(IndexSearcher searcher, ScoreDoc[] docs, PoolText text) throws IOException {
     double[] factors = new double[docs.length];
     if (presence.isEmpty() || total <= 0) {
       Arrays.fill(factors, 1);
       return factors;
     }
-    DocMatcher matcher = new DocMatcher(searcher);
-    for (int c = 0; c < presence.size(); c++) {
-      boolean[] has = matcher.matching(docs, presence.get(c));
-      for (int i = 0; i < docs.length; i++) {
-        if (has[i]) {
-          factors[i] += weights[c];
+    Occurrences occurrences = new Occurrences(text);
+    DocMatcher matcher = null;
+    for (int i = 0; i < docs.length; i++) {
+      int paper = text.paper(docs[i].doc);
+      if (text.hasText(paper)) {
+        occurrences.read(paper);
+        for (int c = 0; c < shapes.size(); c++) {
+          if (occurrences.has(shapes.get(c))) {
+            factors[i] += weights[c];
+          }
+        }
+      } else {
+        matcher = matcher == null ? new DocMatcher(searcher) : matcher;
+        for (int c = 0; c < presence.size(); c++) {
+          if (matcher.matches(docs[i].doc, presence.get(c))) {
+            factors[i] += weights[c];
+          }
         }
       }
     }
@@ -114,6 +140,99 @@ final class ConceptCoverage {
       factors[i] = Math.pow(Math.max(LEAST_SHARE, factors[i] / total), EXPONENT);
     }
     return factors;
+  }
+
+  private static Shape shape(QueryPlan plan, Concept concept) throws IOException {
+    List<PaperText.Tokens> forms = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    texts.add(concept.text());
+    texts.addAll(concept.alternatives());
+    for (String form : texts) {
+      PaperText.Tokens tokens =
+          PaperText.analyse(plan.analyzer(), PaperFields.ABSTRACT, List.of(form));
+      if (!tokens.terms().isEmpty()) {
+        forms.add(tokens);
+      }
+    }
+    List<String> own =
+        QueryWords.of(concept.text()).size() < 2
+            ? null
+            : PaperText.analyse(plan.analyzer(), PaperFields.ABSTRACT, List.of(concept.text()))
+                .terms();
+    return new Shape(forms, own == null || own.isEmpty() ? null : own);
+  }
+
+  /**
+   * Where the concepts' terms occur in one pool paper's title and abstract, read with one walk over
+   * its text.
+   */
+  private final class Occurrences {
+    private final PoolText text;
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    private final PoolText.Words words;
+    private final List<List<Integer>> positions = new ArrayList<>();
+
+    Occurrences(PoolText text) {
+      this.text = text;
+      for (Shape shape : shapes) {
+        shape.forms().forEach(form -> form.terms().forEach(this::number));
+        if (shape.ownTerms() != null) {
+          shape.ownTerms().forEach(this::number);
+        }
+      }
+      List<Term> terms = new ArrayList<>();
+      for (String term : numbers.keySet()) {
+        terms.add(new Term(PaperFields.TITLE, term));
+        terms.add(new Term(PaperFields.ABSTRACT, term));
+        positions.add(new ArrayList<>());
+        positions.add(new ArrayList<>());
+      }
+      this.words = text.words(terms);
+    }
+
+    private void number(String term) {
+      numbers.putIfAbsent(term, numbers.size());
+    }
+
+    /** Reads the paper's occurrences (title ones at even places, abstract ones at odd). */
+    void read(int paper) {
+      positions.forEach(List::clear);
+      text.visit(paper, words, (word, position) -> positions.get(word).add(position));
+    }
+
+    boolean has(Shape shape) {
+      for (PaperText.Tokens form : shape.forms()) {
+        if (hasPhrase(form, 0) || hasPhrase(form, 1)) {
+          return true;
+        }
+      }
+      if (shape.ownTerms() == null) {
+        return false;
+      }
+      for (String term : shape.ownTerms()) {
+        int number = numbers.get(term);
+        if (positions.get(2 * number).isEmpty() && positions.get(2 * number + 1).isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The form's terms at their relative positions in the title (field 0) or abstract (1). */
+    private boolean hasPhrase(PaperText.Tokens form, int field) {
+      List<Integer> starts = positions.get(2 * numbers.get(form.terms().get(0)) + field);
+      for (int start : starts) {
+        boolean all = true;
+        for (int t = 1; t < form.terms().size() && all; t++) {
+          int wanted = start + form.positions()[t] - form.positions()[0];
+          all = positions.get(2 * numbers.get(form.terms().get(t)) + field).contains(wanted);
+        }
+        if (all) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**

@@ -198,7 +198,7 @@ public final class ProfileRanker {
                   .add(second, Occur.SHOULD)
                   .build(),
               today);
-      covered(searcher, interests, pool, lexical);
+      covered(searcher, interests, pool, text, lexical);
       signals.add(lexical);
       if (interests.words() != null) {
         words.add(interests.words());
@@ -242,14 +242,14 @@ public final class ProfileRanker {
    * score, as does a followed author's paper. Unchanged when no topic has two concepts.
    */
   private static void covered(
-      IndexSearcher searcher, Interests interests, ScoreDoc[] pool, float[] scores)
+      IndexSearcher searcher, Interests interests, ScoreDoc[] pool, PoolText text, float[] scores)
       throws IOException {
     if (interests.coverages().stream().noneMatch(ConceptCoverage::counts)) {
       return;
     }
     double[] best = new double[pool.length];
     for (ConceptCoverage coverage : interests.coverages()) {
-      double[] factors = coverage.factors(searcher, pool);
+      double[] factors = coverage.factors(searcher, pool, text);
       for (int i = 0; i < pool.length; i++) {
         best[i] = Math.max(best[i], factors[i]);
       }

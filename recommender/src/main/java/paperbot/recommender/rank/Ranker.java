@@ -291,7 +291,7 @@ public final class Ranker {
             ? ExactPoolScores.rescoreExactly(searcher, pool, text, exactly, today)
             : ExactPoolScores.rescore(searcher, pool, text, second, today);
     // A paper that lacks a rare concept of the query falls behind those that have them all.
-    ScoreDoc[] covered = coverage.weigh(searcher, lexical.scoreDocs);
+    ScoreDoc[] covered = coverage.weigh(searcher, lexical.scoreDocs, text);
     List<ScoreDoc> ranked =
         new ArrayList<>(Arrays.asList(withFeedback(searcher, covered, text, bag)));
     // More matches than the pool: the first pass may not have read them (its window was sized for
