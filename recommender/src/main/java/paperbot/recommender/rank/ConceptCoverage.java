@@ -36,13 +36,19 @@ final class ConceptCoverage {
   /** A paper missing every concept but a stop-word-only one still keeps a little of its score. */
   private static final double LEAST_SHARE = 0.1;
 
-  private final List<Query> presence;
+  private final QueryPlan plan;
+  private final List<Concept> concepts;
   private final List<Shape> shapes;
   private final double[] weights;
   private final double total;
 
-  private ConceptCoverage(List<Query> presence, List<Shape> shapes, double[] weights) {
-    this.presence = presence;
+  /** Search's form of each concept, made only for a paper indexed without its analysed text. */
+  private List<Query> presence;
+
+  private ConceptCoverage(
+      QueryPlan plan, List<Concept> concepts, List<Shape> shapes, double[] weights) {
+    this.plan = plan;
+    this.concepts = concepts;
     this.shapes = shapes;
     this.weights = weights;
     this.total = Arrays.stream(weights).sum();
@@ -61,21 +67,21 @@ final class ConceptCoverage {
    */
   static ConceptCoverage of(IndexReader reader, QueryPlan plan, List<Concept> concepts)
       throws IOException {
-    List<Query> presence = new ArrayList<>();
+    List<Concept> searchable = new ArrayList<>();
     List<Shape> shapes = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     int papers = Math.max(1, reader.numDocs());
     for (Concept concept : concepts) {
-      Query query = plan.presenceQuery(concept);
-      if (query != null) {
-        presence.add(query);
-        shapes.add(shape(plan, concept));
-        double matching = Math.max(1, matchingEstimate(reader, plan, concept));
+      Shape shape = shape(plan, concept);
+      if (!shape.forms().isEmpty()) {
+        searchable.add(concept);
+        shapes.add(shape);
+        double matching = Math.max(1, matchingEstimate(reader, shape));
         weights.add(concept.weight() * Math.log(1 + papers / matching));
       }
     }
     return new ConceptCoverage(
-        presence, shapes, weights.stream().mapToDouble(Double::doubleValue).toArray());
+        plan, searchable, shapes, weights.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /**
@@ -101,7 +107,7 @@ final class ConceptCoverage {
 
   /** False when coverage cannot tell papers apart: fewer than two searchable concepts. */
   boolean counts() {
-    return presence.size() >= 2 && total > 0;
+    return shapes.size() >= 2 && total > 0;
   }
 
   /**
@@ -112,7 +118,7 @@ final class ConceptCoverage {
    */
   double[] factors(IndexSearcher searcher, ScoreDoc[] docs, PoolText text) throws IOException {
     double[] factors = new double[docs.length];
-    if (presence.isEmpty() || total <= 0) {
+    if (shapes.isEmpty() || total <= 0) {
       Arrays.fill(factors, 1);
       return factors;
     }
@@ -129,8 +135,8 @@ final class ConceptCoverage {
         }
       } else {
         matcher = matcher == null ? new DocMatcher(searcher) : matcher;
-        for (int c = 0; c < presence.size(); c++) {
-          if (matcher.matches(docs[i].doc, presence.get(c))) {
+        for (int c = 0; c < shapes.size(); c++) {
+          if (matcher.matches(docs[i].doc, presence().get(c))) {
             factors[i] += weights[c];
           }
         }
@@ -235,27 +241,31 @@ final class ConceptCoverage {
     }
   }
 
+  private List<Query> presence() {
+    if (presence == null) {
+      List<Query> queries = new ArrayList<>();
+      for (Concept concept : concepts) {
+        queries.add(plan.presenceQuery(concept)); // a searchable concept always has one
+      }
+      presence = queries;
+    }
+    return presence;
+  }
+
   /**
    * About how many abstracts have the concept, from the term dictionary alone (no search): the
    * commonest of its forms, a form counted by its rarest word. Only the weights' proportions
    * matter.
    */
-  private static int matchingEstimate(IndexReader reader, QueryPlan plan, Concept concept)
-      throws IOException {
-    List<String> forms = new ArrayList<>(concept.alternatives());
-    forms.add(concept.text());
+  private static int matchingEstimate(IndexReader reader, Shape shape) throws IOException {
     DocFrequencies frequencies = DocFrequencies.of(reader);
     int most = 0;
-    for (String form : forms) {
-      List<String> terms =
-          PaperText.analyse(plan.analyzer(), PaperFields.ABSTRACT, List.of(form)).terms();
+    for (PaperText.Tokens form : shape.forms()) {
       int rarest = Integer.MAX_VALUE;
-      for (String term : terms) {
+      for (String term : form.terms()) {
         rarest = Math.min(rarest, frequencies.inAbstracts(reader, term));
       }
-      if (!terms.isEmpty()) {
-        most = Math.max(most, rarest);
-      }
+      most = Math.max(most, rarest);
     }
     return most;
   }
