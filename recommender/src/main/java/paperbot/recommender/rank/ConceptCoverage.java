@@ -33,7 +33,10 @@ final class ConceptCoverage {
    */
   static final double EXPONENT = 2;
 
-  /** A paper missing every concept but a stop-word-only one still keeps a little of its score. */
+  /**
+   * A paper with none of the concepts (matched by a loose word only) keeps a hundredth of its
+   * score, so such papers still rank among themselves by their text.
+   */
   private static final double LEAST_SHARE = 0.1;
 
   private final QueryPlan plan;
@@ -56,8 +59,9 @@ final class ConceptCoverage {
 
   /**
    * A concept as the pool's analysed text is checked for it: each form as its terms with their
-   * relative positions (a phrase), and the terms of its own words (null for a single word), any of
-   * which in any order makes it present, as {@link QueryPlan#presenceQuery} matches.
+   * relative positions (a phrase), and the terms of its own words (null for a single word). A form
+   * at its positions, or all its own terms anywhere, makes it present, as {@link
+   * QueryPlan#presenceQuery} matches.
    */
   private record Shape(List<PaperText.Tokens> forms, List<String> ownTerms) {}
 
