@@ -65,6 +65,11 @@ final class ConceptCoverage {
    */
   private record Shape(List<PaperText.Tokens> forms, List<String> ownTerms) {}
 
+  /** No coverage: a query of one concept, which every match has (nothing is analysed). */
+  static ConceptCoverage none(QueryPlan plan) {
+    return new ConceptCoverage(plan, List.of(), List.of(), new double[0]);
+  }
+
   /**
    * The coverage of these concepts; it changes nothing (see {@link #weigh}) for fewer than two
    * searchable concepts.

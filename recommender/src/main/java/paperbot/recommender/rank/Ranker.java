@@ -153,7 +153,9 @@ public final class Ranker {
                 : depth,
             block,
             plan.bagOfWords(concepts),
-            ConceptCoverage.of(searcher.getIndexReader(), plan, concepts),
+            concepts.size() < 2
+                ? ConceptCoverage.none(plan)
+                : ConceptCoverage.of(searcher.getIndexReader(), plan, concepts),
             pooled.size(),
             new Deeper(firstPass, window));
     ranked = subjects.share(searcher, ranked, pooled.size());
