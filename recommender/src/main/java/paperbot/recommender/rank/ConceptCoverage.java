@@ -3,7 +3,6 @@ package paperbot.recommender.rank;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,16 +101,13 @@ final class ConceptCoverage {
       return ranked;
     }
     double[] factors = factors(searcher, ranked, text);
-    ScoreDoc[] weighed = new ScoreDoc[ranked.length];
+    float[] scores = new float[ranked.length];
     for (int i = 0; i < ranked.length; i++) {
-      weighed[i] = new ScoreDoc(ranked[i].doc, (float) (ranked[i].score * factors[i]));
+      scores[i] = (float) (ranked[i].score * factors[i]);
     }
-    Integer[] order = new Integer[ranked.length];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(
-        order,
-        Comparator.comparingDouble((Integer i) -> -weighed[i].score).thenComparingInt(i -> i));
-    return Arrays.stream(order).map(i -> weighed[i]).toArray(ScoreDoc[]::new);
+    return Arrays.stream(RankFusion.byScore(scores))
+        .map(i -> new ScoreDoc(ranked[i].doc, scores[i]))
+        .toArray(ScoreDoc[]::new);
   }
 
   /** False when coverage cannot tell papers apart: fewer than two searchable concepts. */

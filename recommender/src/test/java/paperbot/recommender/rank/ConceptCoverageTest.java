@@ -9,8 +9,6 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
@@ -55,11 +53,7 @@ final class ConceptCoverageTest {
             TestPapers.paper("Experts", "A mixture, and experts who route nothing."));
     int n = papers.size();
     try (FSDirectory directory = FSDirectory.open(dir);
-        IndexWriter writer =
-            new IndexWriter(
-                directory,
-                new IndexWriterConfig(new PaperAnalyzer())
-                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
+        IndexWriter writer = TestPapers.writer(directory)) {
       // Each paper twice: with its analysed text, and (docs n..2n-1) as a paper indexed without it.
       for (int copy = 0; copy < 2; copy++) {
         for (Paper paper : papers) {
@@ -78,23 +72,14 @@ final class ConceptCoverageTest {
           pool[i] = new ScoreDoc(pool.length - 1 - i, 1f); // not in document order
         }
         PoolText text = PoolText.read(searcher, pool);
-        QueryPlan plan = new QueryPlan(new PaperAnalyzer());
 
-        double[] offlineDiffusion =
-            byDoc(
-                pool,
-                ConceptCoverage.of(reader, plan, List.of(OFFLINE_RL, DIFFUSION))
-                    .factors(searcher, pool, text));
+        double[] offlineDiffusion = byDoc(reader, pool, text, OFFLINE_RL, DIFFUSION);
         assertThat(offlineDiffusion[0]).as("an equivalent form and a word").isEqualTo(1.0);
         assertThat(offlineDiffusion[1]).as("the words apart, no diffusion").isBetween(0.02, 0.9);
         assertThat(offlineDiffusion[2]).as("diffusion alone").isBetween(0.02, 0.9);
         assertThat(offlineDiffusion[3]).as("neither").isCloseTo(0.01, within(1e-9));
 
-        double[] moeRouting =
-            byDoc(
-                pool,
-                ConceptCoverage.of(reader, plan, List.of(MIXTURE_OF_EXPERTS, ROUTING))
-                    .factors(searcher, pool, text));
+        double[] moeRouting = byDoc(reader, pool, text, MIXTURE_OF_EXPERTS, ROUTING);
         assertThat(moeRouting[3]).as("the phrase across \"of\", and routing").isEqualTo(1.0);
         assertThat(moeRouting[4]).as("the words apart; \"route\" is routing").isEqualTo(1.0);
         assertThat(moeRouting[0]).isCloseTo(0.01, within(1e-9));
@@ -109,8 +94,14 @@ final class ConceptCoverageTest {
     }
   }
 
-  /** The factors (in pool order) by document number. */
-  private static double[] byDoc(ScoreDoc[] pool, double[] factors) {
+  /** The pool's factors for these concepts, by document number. */
+  private static double[] byDoc(
+      DirectoryReader reader, ScoreDoc[] pool, PoolText text, Concept... concepts)
+      throws IOException {
+    QueryPlan plan = new QueryPlan(new PaperAnalyzer());
+    double[] factors =
+        ConceptCoverage.of(reader, plan, List.of(concepts))
+            .factors(new IndexSearcher(reader), pool, text);
     double[] byDoc = new double[pool.length];
     for (int i = 0; i < pool.length; i++) {
       byDoc[pool[i].doc] = factors[i];

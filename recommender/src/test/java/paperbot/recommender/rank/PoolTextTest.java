@@ -13,9 +13,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -51,11 +49,7 @@ final class PoolTextTest {
             TestPapers.paper("Offline learning", "Conservative policies from logged robot data."),
             TestPapers.paper("", "An untitled paper about the robot's policy, a policy again."));
     try (FSDirectory directory = FSDirectory.open(dir);
-        IndexWriter writer =
-            new IndexWriter(
-                directory,
-                new IndexWriterConfig(new PaperAnalyzer())
-                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
+        IndexWriter writer = TestPapers.writer(directory)) {
       for (int i = 0; i < papers.size(); i++) {
         Document document = PaperDocuments.toDocument(papers.get(i));
         if (i == 2) {

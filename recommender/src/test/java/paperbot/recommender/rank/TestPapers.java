@@ -1,14 +1,27 @@
 package paperbot.recommender.rank;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.store.Directory;
 import paperbot.recommender.corpus.Paper;
 import paperbot.recommender.corpus.PaperId;
 import paperbot.recommender.corpus.SourceRecord;
+import paperbot.recommender.index.PaperAnalyzer;
 
 /** Small hand-made papers for ranking tests: only the fields a test cares about. */
 final class TestPapers {
   private TestPapers() {}
+
+  /** A writer with the index's analyzer that never merges, so each commit stays a segment. */
+  static IndexWriter writer(Directory directory) throws IOException {
+    return new IndexWriter(
+        directory,
+        new IndexWriterConfig(new PaperAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE));
+  }
 
   static Paper paper(String title, String abstractText) {
     return paper(title, abstractText, null, 0);
