@@ -24,6 +24,14 @@ public sealed interface PostResult {
    *     missing_access})
    * @param reason one sentence for members: what is wrong and what to do, e.g. "paperbot is not in
    *     this channel; invite it with `/invite @paperbot`"
+   * @param gone true when the platform says the destination itself no longer exists (a deleted
+   *     channel), so no one can act on it any more; false when someone still could (re-invite
+   *     paperbot, unarchive, grant a permission), or the platform's answer cannot tell
    */
-  record Refused(String code, String reason) implements PostResult {}
+  record Refused(String code, String reason, boolean gone) implements PostResult {
+    /** A refusal someone can still act on. */
+    public Refused(String code, String reason) {
+      this(code, reason, false);
+    }
+  }
 }

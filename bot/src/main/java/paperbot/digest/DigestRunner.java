@@ -48,6 +48,10 @@ public final class DigestRunner {
     FAILED,
     /** The platform refused the post until someone acts: not retried that day. */
     REFUSED,
+    /**
+     * No digest to run: it was unsubscribed, or the platform said its channel no longer exists and
+     * the digest ended. Its schedule goes too.
+     */
     GONE
   }
 
@@ -321,6 +325,18 @@ public final class DigestRunner {
    */
   private Attempt refused(
       Subscription subscription, LocalDate day, boolean claimed, PostResult.Refused refused) {
+    if (claimed && refused.gone() && subscription.kind() == Subscription.Kind.CHANNEL) {
+      // Deleted while paperbot was down (it missed the platform's delete event): the digest ends
+      // as that event would have ended it, instead of a refusal and a warning every day. A member's
+      // own digest is theirs wherever it posts, so it stays.
+      store.delete(subscription.id());
+      log.info(
+          "digest ended subscription={} platform={} reason={}",
+          subscription.id(),
+          subscription.platform(),
+          refused.code());
+      return new Attempt(Outcome.GONE, Optional.of(refused));
+    }
     if (claimed) {
       store.recordRefused(subscription.id(), day, refused.code(), refused.reason());
     }

@@ -17,11 +17,16 @@ final class DiscordRefusals {
   private static final String PERMISSIONS =
       "give paperbot View Channel, Send Messages and Embed Links in this channel's permissions";
 
-  /** The guild's channel is not among those the connection knows: deleted, most likely. */
+  /**
+   * Discord answers 10003 Unknown Channel, or the guild's channel is not among those the connection
+   * knows (a guild's create event lists all its channels, visible to paperbot or not): deleted. A
+   * channel paperbot may not see is 50001 Missing Access instead.
+   */
   static final PostResult.Refused UNKNOWN_CHANNEL =
-      refused(
-          ErrorResponse.UNKNOWN_CHANNEL,
-          "Discord no longer has this channel for paperbot (deleted?); subscribe another channel");
+      new PostResult.Refused(
+          "unknown_channel",
+          "Discord no longer has this channel for paperbot (deleted?); subscribe another channel",
+          true);
 
   /** The connection does not know the guild at all (and not as unavailable): paperbot left it. */
   static final PostResult.Refused UNKNOWN_GUILD =

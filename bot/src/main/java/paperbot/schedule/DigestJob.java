@@ -19,7 +19,8 @@ import paperbot.digest.DigestRunner;
  * (an outage), it schedules a one-shot retry of itself, carrying the original fire time, so the
  * runner stops retrying once the misfire grace has passed. A post the platform refused until
  * someone acts (paperbot removed from the channel) is not retried: the next announcement day tries
- * again. The day claim keeps a retry from posting twice. Never lets an error reach the scheduler.
+ * again. A digest that is gone (its channel deleted) takes its triggers with it. The day claim
+ * keeps a retry from posting twice. Never lets an error reach the scheduler.
  */
 @DisallowConcurrentExecution
 public final class DigestJob implements Job {
@@ -51,8 +52,13 @@ public final class DigestJob implements Job {
       // before posting.
       boolean earlierAttempt = context.isRecovering() || original != null;
       planSpringForwardRun(context, id, fire);
-      if (runner.runScheduled(id, fire, earlierAttempt) == DigestRunner.Outcome.FAILED) {
+      DigestRunner.Outcome outcome = runner.runScheduled(id, fire, earlierAttempt);
+      if (outcome == DigestRunner.Outcome.FAILED) {
         retryLater(context, id, fire);
+      } else if (outcome == DigestRunner.Outcome.GONE) {
+        // The subscription is no longer stored (its channel was deleted, or an unsubscribe raced
+        // this run): its triggers would only fire into nothing every day.
+        ((QuartzDigestSchedule) context.getScheduler().getContext().get(SCHEDULE)).unschedule(id);
       }
     } catch (Exception e) {
       log.error("digest job failed subscription={}", id, e);

@@ -15,10 +15,10 @@ import paperbot.recommender.digest.Subscription;
 
 /**
  * Discord digests whose post Discord refuses until someone acts, through real JDA against the fake:
- * a channel paperbot lost access to (403, 50001 Missing Access), a member who takes no direct
- * messages from it (403, 50007), and a channel JDA does not know (deleted). Each is tried once that
- * day, with one warning and no paper marked sent, and {@code /digest status} says why and what to
- * do. A server error is still retried, and posts.
+ * a channel paperbot lost access to (403, 50001 Missing Access) and a member who takes no direct
+ * messages from it (403, 50007) are each tried once that day, with one warning and no paper marked
+ * sent, and {@code /digest status} says why and what to do; a channel JDA does not know (deleted
+ * while paperbot was down) ends its digest. A server error is still retried, and posts.
  */
 @SuppressWarnings("try") // the fake only has to be open
 final class DiscordRefusedDigestTest {
@@ -53,7 +53,7 @@ final class DiscordRefusedDigestTest {
         discord.refuseFromNowOn(FakeDiscord.messagesTo(FakeDiscord.DM_CHANNEL), 50007);
         discord.failNext(FakeDiscord.messagesTo(FakeDiscord.CHANNEL_B), 500);
 
-        for (Subscription refused : new Subscription[] {lostAccess, noDirectMessages, deleted}) {
+        for (Subscription refused : new Subscription[] {lostAccess, noDirectMessages}) {
           assertThat(run(wiring, refused)).isEqualTo(DigestRunner.Outcome.REFUSED);
           assertThat(run(wiring, refused))
               .as("the day is kept: no retry today")
@@ -61,6 +61,33 @@ final class DiscordRefusedDigestTest {
           assertThat(wiring.digestStore().sent(refused)).as("nothing marked sent").isEmpty();
         }
         assertThat(run(wiring, hiccup)).isEqualTo(DigestRunner.Outcome.POSTED);
+        // Deleted while paperbot was down: through Quartz, the refusal ends the digest and its
+        // schedule, as Discord's delete event would have.
+        assertThat(wiring.scheduler().nextRun(deleted.id())).isPresent();
+        wiring.scheduler().fireNow(deleted.id());
+        for (int waited = 0;
+            wiring.scheduler().nextRun(deleted.id()).isPresent() && waited < 300;
+            waited++) {
+          Thread.sleep(100);
+        }
+        assertThat(wiring.scheduler().nextRun(deleted.id()))
+            .as("the deleted channel's digest is no longer scheduled")
+            .isEmpty();
+        assertThat(
+                wiring
+                    .digestStore()
+                    .find(
+                        Platform.DISCORD.name(),
+                        FakeDiscord.GUILD_A,
+                        DELETED_CHANNEL,
+                        Subscription.Kind.CHANNEL))
+            .as("the deleted channel's digest ended")
+            .isEmpty();
+        assertThat(logs.lines())
+            .contains(
+                "paperbot.digest.DigestRunner digest ended subscription="
+                    + deleted.id()
+                    + " platform=DISCORD reason=unknown_channel");
 
         assertThat(discord.refusals())
             .as("each refused post was asked for once; the server error once, then retried")
@@ -75,8 +102,7 @@ final class DiscordRefusedDigestTest {
             .extracting(line -> line.replaceAll(" day=.*", ""))
             .containsExactly(
                 warning(lostAccess, "missing_access"),
-                warning(noDirectMessages, "cannot_send_to_user"),
-                warning(deleted, "unknown_channel"));
+                warning(noDirectMessages, "cannot_send_to_user"));
         assertThat(wiring.digestStore().sent(hiccup)).hasSize(5);
 
         String status = status(wiring, MEMBER);
@@ -85,10 +111,8 @@ final class DiscordRefusedDigestTest {
                 "\n  Last post refused Mon Nov 23: paperbot cannot see this channel; give paperbot"
                     + " View Channel, Send Messages and Embed Links in this channel's permissions.",
                 "\n  Last post refused Mon Nov 23: Discord will not let paperbot message you; allow"
-                    + " direct messages from this server's members in its Privacy Settings.",
-                "\n  Last post refused Mon Nov 23: Discord no longer has this channel for paperbot"
-                    + " (deleted?); subscribe another channel.");
-        assertThat(status.split("Last post refused", -1)).hasSize(4);
+                    + " direct messages from this server's members in its Privacy Settings.");
+        assertThat(status.split("Last post refused", -1)).hasSize(3);
       }
     }
   }
