@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import paperbot.chat.ChatRequest;
 import paperbot.chat.CommandSpec;
 import paperbot.chat.CommandSpec.Option;
@@ -22,6 +24,13 @@ import paperbot.recommender.search.PaperIndex;
  * {@link NameList}).
  */
 public final class FollowCommand implements ChatCommand {
+  /**
+   * A chat member where an author's name belongs, as the platform passes a mention: Discord's
+   * option value ({@code <@123>}, {@code <@!123>}, a role's {@code <@&123>}) or Slack's escaped
+   * form ({@code <@U123|jane>}). A name typed with an @ ("@Sergey Levine") is the author.
+   */
+  private static final Pattern CHAT_MEMBER = Pattern.compile("<@[!&]?[A-Za-z0-9]+(?:\\|[^>]*)?>");
+
   private final ProfileStore store;
   private final ProfileLimits limits;
 
@@ -50,6 +59,19 @@ public final class FollowCommand implements ChatCommand {
   @Override
   public Reply handle(ChatRequest request) {
     boolean follow = request.command().equals("follow");
+    Matcher member = CHAT_MEMBER.matcher(request.text());
+    if (member.find()) {
+      // Following a member would match no paper (and "<@123>" read as a name has no letters).
+      return Reply.privateText(
+          UserText.emphasis(cut(member.group()))
+              + " is a chat member: `/"
+              + request.command()
+              + "` takes an author's name as papers list it, e.g. `/"
+              + request.command()
+              + " Sergey Levine`. I "
+              + request.command()
+              + "ed no one.");
+    }
     NameList reading =
         NameList.read(
             request.text(),
@@ -175,6 +197,10 @@ public final class FollowCommand implements ChatCommand {
 
   private static String key(String name) {
     return TopicText.key(name);
+  }
+
+  private static String cut(String typed) {
+    return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
   }
 
   private static String starred(List<String> names) {

@@ -671,6 +671,15 @@ final class ProfileCommandsTest {
         .isEqualTo("An author's name needs at least one letter; *\uD83E\uDD16* has none.");
     assertThat(say("bea", "unfollow", "").text())
         .startsWith("Which author? For example `/unfollow Sergey Levine`.");
+    // A chat member as Discord passes a mention in an option, and as Slack escapes one.
+    assertThat(say("bea", "follow", "Chelsea Finn, <@!123456789012345678>").text())
+        .isEqualTo(
+            "*<@!123456789012345678>* is a chat member: `/follow` takes an author's name as papers"
+                + " list it, e.g. `/follow Sergey Levine`. I followed no one.");
+    assertThat(say("bea", "unfollow", "<@U123|jane>").text())
+        .isEqualTo(
+            "*<@U123|jane>* is a chat member: `/unfollow` takes an author's name as papers list"
+                + " it, e.g. `/unfollow Sergey Levine`. I unfollowed no one.");
     assertThat(say("bea", "topics", "list").text()).startsWith("You have no topics yet");
   }
 

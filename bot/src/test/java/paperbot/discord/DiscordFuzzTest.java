@@ -183,7 +183,7 @@ final class DiscordFuzzTest {
             "/follow of a member mention",
             "follow",
             "[{\"name\":\"author\",\"type\":3,\"value\":\"<@!123456789012345678>\"}]",
-            "needs at least one letter"),
+            "is a chat member"),
         slash("/follow without its author", "follow", "[]", "Which author?"),
         slash("/like without its id", "like", "[]", "Which paper?"),
         slash(
