@@ -25,11 +25,13 @@ import paperbot.recommender.search.PaperIndex;
  */
 public final class FollowCommand implements ChatCommand {
   /**
-   * A chat member where an author's name belongs, as the platform passes a mention: Discord's
-   * option value ({@code <@123>}, {@code <@!123>}, a role's {@code <@&123>}) or Slack's escaped
-   * form ({@code <@U123|jane>}). A name typed with an @ ("@Sergey Levine") is the author.
+   * A chat member given as a whole name, as the platform passes a mention: Discord's option value
+   * ({@code <@123>}, {@code <@!123>}, a role's {@code <@&123>}) or Slack's escaped form ({@code
+   * <@U123|jane>}), alone or as one of the listed names. A name typed with an @ ("@Sergey Levine")
+   * is the author, and so is a name with other words in it (its text is echoed, escaped).
    */
-  private static final Pattern CHAT_MEMBER = Pattern.compile("<@[!&]?[A-Za-z0-9]+(?:\\|[^>]*)?>");
+  private static final Pattern CHAT_MEMBER =
+      Pattern.compile("(?:^|[,;])\\s*(<@[!&]?[A-Za-z0-9]+(?:\\|[^>]*)?>)\\s*(?=$|[,;])");
 
   private final ProfileStore store;
   private final ProfileLimits limits;
@@ -63,7 +65,7 @@ public final class FollowCommand implements ChatCommand {
     if (member.find()) {
       // Following a member would match no paper (and "<@123>" read as a name has no letters).
       return Reply.privateText(
-          UserText.emphasis(cut(member.group()))
+          UserText.emphasis(cut(member.group(1)))
               + " is a chat member: `/"
               + request.command()
               + "` takes an author's name as papers list it, e.g. `/"
