@@ -3,6 +3,7 @@ package paperbot.recommender.rank;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -257,7 +258,7 @@ final class QueryPlan {
       addForm(forms, alternative, ALTERNATIVE_WEIGHT, exact);
     }
     if (loose) {
-      addLooseWords(forms, concept);
+      addLooseWords(forms, concept, exact);
     }
     return forms.isEmpty() ? null : anyOf(forms);
   }
@@ -267,14 +268,30 @@ final class QueryPlan {
    * learning"), so a paper that uses them apart still matches, and one with the whole phrase scores
    * higher, as it matches both. An equivalent form's words never match alone: "BC" must not find
    * "voice cloning".
+   *
+   * <p>The first pass ({@code exact} false) looks for them in abstracts only; the exact pass, which
+   * orders the pool and the pages, scores them in titles too. A title's loose word ("learning",
+   * "model") adds a large posting list to the first pass while it seldom decides which papers make
+   * the pool (their abstracts have the word, or the title has the whole form): at a million papers
+   * searches with a multi-word form got 10-35% faster, p50 over the bench's queries 10% (twentieth
+   * session), for dev 0.715 → 0.714 and the team set unchanged.
    */
-  private void addLooseWords(List<Query> forms, Concept concept) {
-    Map<String, Float> words = new LinkedHashMap<>();
+  private void addLooseWords(List<Query> forms, Concept concept, boolean exact) {
     List<String> own = QueryWords.of(concept.text());
-    if (own.size() > 1) {
-      own.forEach(word -> words.put(word, 1f));
+    if (own.size() < 2) {
+      return;
     }
-    words.forEach((word, weight) -> addForm(forms, word, weight * LOOSE_WORD_WEIGHT, true));
+    for (String word : new LinkedHashSet<>(own)) {
+      if (exact) {
+        addForm(forms, word, LOOSE_WORD_WEIGHT, true);
+      } else {
+        Query inAbstract = fieldQuery(PaperFields.ABSTRACT, word, 0);
+        if (inAbstract != null) {
+          forms.add(
+              LOOSE_WORD_WEIGHT == 1f ? inAbstract : new BoostQuery(inAbstract, LOOSE_WORD_WEIGHT));
+        }
+      }
+    }
   }
 
   private void addForm(List<Query> forms, String text, float weight, boolean exact) {
