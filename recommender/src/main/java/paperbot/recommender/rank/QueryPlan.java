@@ -273,8 +273,8 @@ final class QueryPlan {
    * orders the pool and the pages, scores them in titles too. A title's loose word ("learning",
    * "model") adds a large posting list to the first pass while it seldom decides which papers make
    * the pool (their abstracts have the word, or the title has the whole form): at a million papers
-   * searches with a multi-word form got 10-35% faster, p50 over the bench's queries 10% (twentieth
-   * session), for dev 0.715 → 0.714 and the team set unchanged.
+   * searches with a multi-word form got up to a third faster, p50 over the bench's queries 10%
+   * (twentieth session), for dev 0.715 → 0.714 and the team set unchanged.
    */
   private void addLooseWords(List<Query> forms, Concept concept, boolean exact) {
     List<String> own = QueryWords.of(concept.text());
