@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import paperbot.chat.Platform;
@@ -67,20 +66,25 @@ final class DiscordDeletedChannelTest {
               .startsWith("Subscribed this channel");
         }
         long deletedId =
-            channelDigest(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A).orElseThrow().id();
+            TestBots.discordChannelDigest(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A)
+                .orElseThrow()
+                .id();
 
         discord.deleteChannel(FakeDiscord.GUILD_A);
         for (int waited = 0;
-            channelDigest(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A).isPresent()
+            TestBots.discordChannelDigest(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A)
+                    .isPresent()
                 && waited < 300;
             waited++) {
           Thread.sleep(100);
         }
 
-        assertThat(channelDigest(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A))
+        assertThat(
+                TestBots.discordChannelDigest(wiring, FakeDiscord.GUILD_A, FakeDiscord.CHANNEL_A))
             .as("the deleted channel's digest ended")
             .isEmpty();
-        assertThat(channelDigest(wiring, FakeDiscord.GUILD_B, FakeDiscord.CHANNEL_B))
+        assertThat(
+                TestBots.discordChannelDigest(wiring, FakeDiscord.GUILD_B, FakeDiscord.CHANNEL_B))
             .as("the other guild's channel keeps its digest")
             .isPresent();
         assertThat(
@@ -101,11 +105,5 @@ final class DiscordDeletedChannelTest {
         assertThat(logs.warnings()).filteredOn(line -> line.contains("digest")).isEmpty();
       }
     }
-  }
-
-  private static Optional<Subscription> channelDigest(Wiring wiring, String guild, String channel) {
-    return wiring
-        .digestStore()
-        .find(Platform.DISCORD.name(), guild, channel, Subscription.Kind.CHANNEL);
   }
 }

@@ -73,14 +73,7 @@ final class DiscordRefusedDigestTest {
         assertThat(wiring.scheduler().nextRun(deleted.id()))
             .as("the deleted channel's digest is no longer scheduled")
             .isEmpty();
-        assertThat(
-                wiring
-                    .digestStore()
-                    .find(
-                        Platform.DISCORD.name(),
-                        FakeDiscord.GUILD_A,
-                        DELETED_CHANNEL,
-                        Subscription.Kind.CHANNEL))
+        assertThat(TestBots.discordChannelDigest(wiring, FakeDiscord.GUILD_A, DELETED_CHANNEL))
             .as("the deleted channel's digest ended")
             .isEmpty();
         assertThat(logs.lines())

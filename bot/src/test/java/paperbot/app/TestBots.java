@@ -70,4 +70,16 @@ public final class TestBots {
                 paperbot.chat.Platform.DISCORD, guild, channel, user, command, text, true))
         .text();
   }
+
+  /** The channel digest stored for a Discord channel, if any. */
+  static java.util.Optional<paperbot.recommender.digest.Subscription> discordChannelDigest(
+      Wiring wiring, String guild, String channel) {
+    return wiring
+        .digestStore()
+        .find(
+            paperbot.chat.Platform.DISCORD.name(),
+            guild,
+            channel,
+            paperbot.recommender.digest.Subscription.Kind.CHANNEL);
+  }
 }
