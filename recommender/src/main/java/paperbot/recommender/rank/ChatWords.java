@@ -203,14 +203,26 @@ final class ChatWords {
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{N}]+([-\u2010\u2011](?=[\\p{L}\\p{N}]))?");
 
-  /** The words of a text ({@link QueryWords#of}), framing and chat words left out. */
+  /**
+   * The words of a text ({@link QueryWords#of}), framing and chat words left out. A chat word that
+   * a hyphen joins to a neighbour is part of a term and stays: "out-of-distribution" (OOD, not
+   * "distribution"), "one-shot imitation", "best-of-n sampling".
+   */
   static List<String> subject(String text) {
     List<String> words = QueryWords.of(text);
-    List<String> kept =
-        words.subList(framing(words, hyphenated(text)), words.size()).stream()
-            .filter(word -> !WORDS.contains(word))
-            .toList();
+    List<Boolean> hyphenated = hyphenated(text);
+    List<String> kept = new ArrayList<>();
+    for (int i = framing(words, hyphenated); i < words.size(); i++) {
+      if (!WORDS.contains(words.get(i)) || joined(hyphenated, i) || joined(hyphenated, i - 1)) {
+        kept.add(words.get(i));
+      }
+    }
     return kept.isEmpty() ? words : kept;
+  }
+
+  /** Whether a hyphen joins word {@code i} to the next. */
+  private static boolean joined(List<Boolean> hyphenated, int i) {
+    return i >= 0 && i < hyphenated.size() && hyphenated.get(i);
   }
 
   /**

@@ -68,11 +68,21 @@ final class RankFusion {
    * (by rank, every paper matching at all would lose).
    */
   static ScoreDoc[] fuse(ScoreDoc[] pool, List<float[]> signals, float[] negative) {
+    double[] votes = new double[signals.size()];
+    Arrays.fill(votes, 1);
+    return fuse(pool, signals, votes, negative);
+  }
+
+  /**
+   * As {@link #fuse(ScoreDoc[], List, float[])}, each signal counting {@code votes[i]} times (a
+   * signal of 1.5 votes gives its first place 1.5 / (K + 1)).
+   */
+  static ScoreDoc[] fuse(ScoreDoc[] pool, List<float[]> signals, double[] votes, float[] negative) {
     double[] fused = new double[pool.length];
-    for (float[] signal : signals) {
-      Integer[] order = byScore(signal);
+    for (int s = 0; s < signals.size(); s++) {
+      Integer[] order = byScore(signals.get(s));
       for (int rank = 0; rank < order.length; rank++) {
-        fused[order[rank]] += 1.0 / (K + rank + 1);
+        fused[order[rank]] += votes[s] / (K + rank + 1);
       }
     }
     if (negative != null) {

@@ -26,6 +26,16 @@ final class ChatWordsTest {
   }
 
   @Test
+  void aChatWordJoinedByAHyphenIsPartOfATerm() {
+    assertThat(subject("out-of-distribution generalization"))
+        .isEqualTo("out of distribution generalization");
+    assertThat(subject("one-shot imitation")).isEqualTo("one shot imitation");
+    assertThat(subject("how does best-of-n sampling scale?")).isEqualTo("best of n sampling scale");
+    // Apart, the same words are still chat.
+    assertThat(subject("how can I get more out of my data?")).isEqualTo("of data");
+  }
+
+  @Test
   void aGreetingIsLeftOutWhateverFollows() {
     assertThat(subject("quick question: how can I filter out low-quality data?"))
         .isEqualTo("filter low quality data");

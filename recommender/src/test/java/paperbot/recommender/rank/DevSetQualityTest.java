@@ -33,7 +33,8 @@ import paperbot.recommender.search.LucenePaperIndex;
  * the clone, 22 researcher queries graded against all 303 seed papers): mean nDCG@10 must stay
  * above a floor, and no query may fall far below plain BM25. The judgments live outside the
  * repository (so the ranking is not tuned on files it ships); those tests are skipped, saying so,
- * where they are absent. The team's 24 judged queries (test resources) have floors of their own.
+ * where they are absent. The team's 24 judged queries and a third set's 24 (test resources) have
+ * floors of their own.
  */
 final class DevSetQualityTest {
   private static final int K = 10;
@@ -67,6 +68,17 @@ final class DevSetQualityTest {
 
   private static final double MIN_TEAM_PERSONAL_NDCG = 0.65;
 
+  /**
+   * A third set by other judges (in the test resources), made after the ranking's design: measured
+   * 0.536 search (plain BM25 0.402) and 0.526 feed (plain search 0.471) in the twenty-first
+   * session. Its queries have fewer relevant papers, so its figures are lower.
+   */
+  static final String THIRD_JUDGMENTS = "third-judgments.json";
+
+  private static final double MIN_THIRD_NDCG = 0.51;
+
+  private static final double MIN_THIRD_PERSONAL_NDCG = 0.50;
+
   @TempDir Path dir;
 
   @Test
@@ -83,11 +95,18 @@ final class DevSetQualityTest {
 
   @Test
   void theTeamsQueriesRankTheJudgedPapersFirst() throws IOException {
-    assertThat(searchQuality(teamJudgments(), "team")[0]).isGreaterThanOrEqualTo(MIN_TEAM_NDCG);
+    assertThat(searchQuality(judgments(TEAM_JUDGMENTS), "team")[0])
+        .isGreaterThanOrEqualTo(MIN_TEAM_NDCG);
   }
 
-  private static JsonNode teamJudgments() throws IOException {
-    try (var in = DevSetQualityTest.class.getResourceAsStream(TEAM_JUDGMENTS)) {
+  @Test
+  void theThirdSetsQueriesRankTheJudgedPapersFirst() throws IOException {
+    assertThat(searchQuality(judgments(THIRD_JUDGMENTS), "third")[0])
+        .isGreaterThanOrEqualTo(MIN_THIRD_NDCG);
+  }
+
+  private static JsonNode judgments(String resource) throws IOException {
+    try (var in = DevSetQualityTest.class.getResourceAsStream(resource)) {
       return new ObjectMapper().readTree(in);
     }
   }
@@ -155,9 +174,17 @@ final class DevSetQualityTest {
 
   @Test
   void theTeamsMembersFeedsBeatThePlainSearch() throws Exception {
-    double[] feedAndSearch = feedQuality(teamJudgments(), "team");
+    double[] feedAndSearch = feedQuality(judgments(TEAM_JUDGMENTS), "team");
     assertThat(feedAndSearch[0])
         .isGreaterThanOrEqualTo(MIN_TEAM_PERSONAL_NDCG)
+        .isGreaterThan(feedAndSearch[1]);
+  }
+
+  @Test
+  void theThirdSetsMembersFeedsBeatThePlainSearch() throws Exception {
+    double[] feedAndSearch = feedQuality(judgments(THIRD_JUDGMENTS), "third");
+    assertThat(feedAndSearch[0])
+        .isGreaterThanOrEqualTo(MIN_THIRD_PERSONAL_NDCG)
         .isGreaterThan(feedAndSearch[1]);
   }
 

@@ -323,6 +323,22 @@ final class RankingTest {
   }
 
   @Test
+  void aHyphenatedTermWithAChatWordKeepsItsMeaning() {
+    index.replaceAll(
+        List.of(
+            paper("Robust classifiers", "OOD generalization of image classifiers." + FILLER),
+            paper("Heat maps", "The distribution of heat across a plate." + FILLER)),
+        "f");
+    // "out" alone is chat ("get more out of"), but "out-of-distribution" is OOD.
+    assertThat(titles("out-of-distribution generalization"))
+        .first()
+        .isEqualTo("Robust classifiers");
+    assertThat(index.search(SearchRequest.firstPage("out-of-distribution", 10)).hits())
+        .extracting(SearchHit::whyLine)
+        .contains("matched: out-of-distribution → OOD (abstract)");
+  }
+
+  @Test
   void whyLineNamesPhrasesAndFieldsTitleFirst() {
     index.replaceAll(
         List.of(
