@@ -70,7 +70,7 @@ final class DevSetQualityTest {
 
   /**
    * A third set by other judges (in the test resources), made after the ranking's design: measured
-   * 0.536 search (plain BM25 0.402) and 0.526 feed (plain search 0.471) in the twenty-first
+   * 0.536 search (plain BM25 0.402) and 0.525 feed (plain search 0.471) in the twenty-first
    * session. Its queries have fewer relevant papers, so its figures are lower.
    */
   static final String THIRD_JUDGMENTS = "third-judgments.json";
@@ -166,26 +166,25 @@ final class DevSetQualityTest {
         "development judgments not found at "
             + JUDGMENTS
             + " (shared/eval-dev beside the clone); skipping the personal-feed quality floor");
-    double[] feedAndSearch = feedQuality(new ObjectMapper().readTree(JUDGMENTS.toFile()), "dev");
-    assertThat(feedAndSearch[0])
-        .isGreaterThanOrEqualTo(MIN_PERSONAL_NDCG)
-        .isGreaterThan(feedAndSearch[1]);
+    assertFeedBeatsPlainSearch(
+        new ObjectMapper().readTree(JUDGMENTS.toFile()), "dev", MIN_PERSONAL_NDCG);
   }
 
   @Test
   void theTeamsMembersFeedsBeatThePlainSearch() throws Exception {
-    double[] feedAndSearch = feedQuality(judgments(TEAM_JUDGMENTS), "team");
-    assertThat(feedAndSearch[0])
-        .isGreaterThanOrEqualTo(MIN_TEAM_PERSONAL_NDCG)
-        .isGreaterThan(feedAndSearch[1]);
+    assertFeedBeatsPlainSearch(judgments(TEAM_JUDGMENTS), "team", MIN_TEAM_PERSONAL_NDCG);
   }
 
   @Test
   void theThirdSetsMembersFeedsBeatThePlainSearch() throws Exception {
-    double[] feedAndSearch = feedQuality(judgments(THIRD_JUDGMENTS), "third");
-    assertThat(feedAndSearch[0])
-        .isGreaterThanOrEqualTo(MIN_THIRD_PERSONAL_NDCG)
-        .isGreaterThan(feedAndSearch[1]);
+    assertFeedBeatsPlainSearch(judgments(THIRD_JUDGMENTS), "third", MIN_THIRD_PERSONAL_NDCG);
+  }
+
+  /** The feed's mean reaches {@code floor} and beats the plain search of the same topics. */
+  private void assertFeedBeatsPlainSearch(JsonNode judgments, String set, double floor)
+      throws Exception {
+    double[] feedAndSearch = feedQuality(judgments, set);
+    assertThat(feedAndSearch[0]).isGreaterThanOrEqualTo(floor).isGreaterThan(feedAndSearch[1]);
   }
 
   /** Mean nDCG@10 of the feed and of the plain search under the protocol, each member's printed. */
