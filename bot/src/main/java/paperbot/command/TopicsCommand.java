@@ -53,6 +53,16 @@ public final class TopicsCommand implements ChatCommand {
   private static final Pattern SPELLED_WEIGHT =
       Pattern.compile("(?i)^(\\S.*?)\\s*\\(?\\s*\\bweight\\s*[:=]?\\s*([+-]?[0-9.]+)\\s*\\)?$");
 
+  /**
+   * A weight typed as search weighs a word ({@code offline rl^2}): at the end of a topic it is the
+   * topic's weight.
+   */
+  private static final Pattern CARET_WEIGHT =
+      Pattern.compile("^(\\S.*?)\\s*\\^\\s*([+-]?[0-9.]*[0-9][0-9.]*)$");
+
+  /** A word weighed inside a topic ({@code diffusion^2 policy}): a topic has one weight. */
+  private static final Pattern WORD_WEIGHT = Pattern.compile("\\^\\s*[+-]?[0-9.]*[0-9]");
+
   private static final String USAGE =
       "Use `/topics add <topic> [weight]`, `/topics remove <topic>`, `/topics list`, "
           + "`/topics mute <term>`, `/topics unmute <term>` or `/topics clear`.";
@@ -156,6 +166,8 @@ public final class TopicsCommand implements ChatCommand {
     for (String typed : items) {
       // "offline rl (weight 2)" as /topics list shows it, "offline rl weight 2", "weight: 2".
       String item = SPELLED_WEIGHT.matcher(typed).replaceFirst("$1 $2");
+      // "offline rl^2", as a search weighs a word.
+      item = CARET_WEIGHT.matcher(item).replaceFirst("$1 $2");
       // Listing.items leaves single spaces: the last word may be the item's weight.
       int space = item.lastIndexOf(' ');
       String topicText = item;
@@ -188,6 +200,13 @@ public final class TopicsCommand implements ChatCommand {
           return Reply.privateText(own.problem());
         }
         weight = own.value();
+      }
+      if (WORD_WEIGHT.matcher(topicText).find()) {
+        return Reply.privateText(
+            "`"
+                + TopicText.shorten(typed)
+                + "` weighs a word inside a topic; a topic has one weight, after it, e.g. "
+                + "`/topics add diffusion policy 2`.");
       }
       String topic = TopicSubject.of(TopicText.normalise(topicText));
       String problem = TopicText.problem(topic, TopicText.Kind.TOPIC, limits);

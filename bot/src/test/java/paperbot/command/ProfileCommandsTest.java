@@ -512,6 +512,21 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void aWeightTypedAsSearchWeighsAWordIsTheTopicsWeight() {
+    assertThat(say("uli", "topics", "add offline rl^2, vla ^ 1.5").text())
+        .startsWith("Added topics *offline rl* (weight 2) and *vla* (weight 1.5).");
+    assertThat(say("uli", "topics", "add rl^10").text()).startsWith("Weights go from 0.1 to 5");
+    // The feed reads a topic's words, not search's syntax: "diffusion^2 policy" would follow "2".
+    assertThat(say("uli", "topics", "add diffusion^2 policy").text())
+        .isEqualTo(
+            "`diffusion^2 policy` weighs a word inside a topic; a topic has one weight, after it,"
+                + " e.g. `/topics add diffusion policy 2`.");
+    assertThat(say("uli", "topics", "list").text())
+        .contains("• offline rl (weight 2)", "• vla (weight 1.5)")
+        .doesNotContain("rl^", "diffusion");
+  }
+
+  @Test
   void theWeightFieldWeighsTheTopicsTypedWithoutOne() {
     Reply reply =
         bot.router()
