@@ -13,11 +13,16 @@ import paperbot.recommender.rank.Recommendation;
 public final class WhyLines {
   private WhyLines() {}
 
-  /** For the member the papers were picked for: "your topics: offline rl · like *X* you liked". */
+  /**
+   * For the member the papers were picked for: "your topics: offline rl · like *X* you liked";
+   * "like papers you liked" only when nothing else picked it (no topic has any of its words).
+   */
   public static String forMember(Recommendation rec) {
     List<String> parts = new ArrayList<>();
     if (!rec.topics().isEmpty()) {
       parts.add("your topics: " + String.join(", ", rec.topics()));
+    } else if (!rec.partly().isEmpty()) {
+      parts.add("some words of your topics: " + String.join(", ", rec.partly()));
     }
     followed(rec, parts);
     if (rec.resembles() != null) {

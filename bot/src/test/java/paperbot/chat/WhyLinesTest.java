@@ -45,6 +45,17 @@ final class WhyLinesTest {
   }
 
   @Test
+  void aPaperMatchingPartOfATopicNamesItAndNotLikes() {
+    Recommendation rec = rec(List.of(), 0.0, null);
+    Recommendation partly =
+        new Recommendation(
+            rec.paper(), 1.0, "", List.of(), List.of(), 0.0, null, List.of("video diffusion"));
+    assertThat(WhyLines.forMember(partly)).isEqualTo("some words of your topics: video diffusion");
+    // Nothing else picked it: the like model did.
+    assertThat(WhyLines.forMember(rec)).isEqualTo("like papers you liked");
+  }
+
+  @Test
   void trendingIsShownWhenItIsSomethingOrTheOnlyReason() {
     assertThat(WhyLines.forMember(rec(List.of("offline rl"), 0.34, null)))
         .isEqualTo("your topics: offline rl · trending +0.3");

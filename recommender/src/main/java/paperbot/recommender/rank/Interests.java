@@ -9,13 +9,15 @@ import org.apache.lucene.search.Query;
 /**
  * A profile's interests as queries: per topic and per followed author (named, to explain hits;
  * {@code topicMatches} are the topics as the first pass matches them, by word pairs and no
- * positions, which is cheap enough to sort a whole pool by topic: {@link InterestShares}), every
- * clause that may match, the topics' phrase bonuses for the second pass, and each topic's {@link
- * ConceptCoverage}. Built by {@link ProfileQueries#interests}.
+ * positions, which is cheap enough to sort a whole pool by topic: {@link InterestShares}; {@code
+ * partly} are the topics as the feed's candidates match them, any of their words, to name the
+ * topics a paper matches in part), every clause that may match, the topics' phrase bonuses for the
+ * second pass, and each topic's {@link ConceptCoverage}. Built by {@link ProfileQueries#interests}.
  */
 record Interests(
     Map<String, Query> topics,
     Map<String, Query> topicMatches,
+    Map<String, Query> partly,
     Map<String, Query> authors,
     List<Query> clauses,
     List<Query> exactClauses,

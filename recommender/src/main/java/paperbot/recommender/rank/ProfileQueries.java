@@ -61,6 +61,7 @@ final class ProfileQueries {
       throws IOException {
     Map<String, Query> topics = new LinkedHashMap<>();
     Map<String, Query> topicMatches = new LinkedHashMap<>();
+    Map<String, Query> partly = new LinkedHashMap<>();
     List<Query> clauses = new ArrayList<>();
     List<Query> exactClauses = new ArrayList<>();
     List<Query> bonuses = new ArrayList<>();
@@ -81,6 +82,7 @@ final class ProfileQueries {
         exactClauses.add(new BoostQuery(text.exact(), weight));
         topics.put(topic.getKey(), new BoostQuery(strict.exact(), weight));
         topicMatches.put(topic.getKey(), strict.match());
+        partly.put(topic.getKey(), text.match());
         highlights.add(text.highlight());
         words.add(new BoostQuery(plan.bagOfWords(concepts), weight));
         coverages.add(ConceptCoverage.of(corpus, plan, concepts));
@@ -96,6 +98,7 @@ final class ProfileQueries {
     return new Interests(
         topics,
         topicMatches,
+        partly,
         authors,
         clauses,
         exactClauses,

@@ -162,15 +162,18 @@ public final class ProfileRanker {
     List<Recommendation> items = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Paper paper = papers.get(i);
+      List<String> topics = matcher.names(page[i].doc, interests.topics());
       items.add(
           new Recommendation(
               paper,
               page[i].score,
               Snippets.orLead(snippets[i], paper),
-              matcher.names(page[i].doc, interests.topics()),
+              topics,
               matcher.names(page[i].doc, interests.authors()),
               TrendingPrior.of(paper, today),
-              resembles[i]));
+              resembles[i],
+              // Named so a paper picked for part of a topic never says it was picked for likes.
+              topics.isEmpty() ? matcher.names(page[i].doc, interests.partly()) : List.of()));
     }
     return new Recommendations(items, total, atLeast, request.offset());
   }

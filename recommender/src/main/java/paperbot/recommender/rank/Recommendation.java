@@ -13,6 +13,7 @@ import paperbot.recommender.corpus.Paper;
  * @param authors followed authors among its authors
  * @param trending how much recency and upvotes added to the score
  * @param resembles the title of a paper the member liked that this one is most like, or null
+ * @param partly the member's topics it matches some words of, when it matches none whole
  */
 public record Recommendation(
     Paper paper,
@@ -21,10 +22,24 @@ public record Recommendation(
     List<String> topics,
     List<String> authors,
     double trending,
-    String resembles) {
+    String resembles,
+    List<String> partly) {
   public Recommendation {
     topics = List.copyOf(topics);
     authors = List.copyOf(authors);
+    partly = List.copyOf(partly);
+  }
+
+  /** A recommendation that matches no topic in part only. */
+  public Recommendation(
+      Paper paper,
+      double score,
+      String snippet,
+      List<String> topics,
+      List<String> authors,
+      double trending,
+      String resembles) {
+    this(paper, score, snippet, topics, authors, trending, resembles, List.of());
   }
 
   /** A recommendation that resembles no liked paper (digests, trending). */

@@ -133,6 +133,30 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void aPaperMatchingPartOfATopicSaysSoAndNotThatLikesPickedIt() {
+    Recommendations recs =
+        index.recommend(
+            new ProfileQuery(
+                profile(Map.of("video diffusion", 1.0), List.of(), Map.of(), List.of(), Set.of()),
+                false,
+                0,
+                10));
+    Recommendation whole = recs.items().get(0);
+    assertThat(whole.paper().title()).isEqualTo(DIFFUSION_VIDEO.title());
+    assertThat(whole.topics()).containsExactly("video diffusion");
+    assertThat(whole.partly()).isEmpty();
+    // The diffusion policy paper has "diffusion" and no "video": picked for part of the topic.
+    Recommendation part =
+        recs.items().stream()
+            .filter(r -> r.paper().title().equals(DIFFUSION.title()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(part.topics()).isEmpty();
+    assertThat(part.partly()).containsExactly("video diffusion");
+    assertThat(part.resembles()).isNull();
+  }
+
+  @Test
   void aTopicSavedWithATypoFollowsTheWordPapersUse() {
     Map<String, Double> topics = new LinkedHashMap<>();
     topics.put("video difusion", 1.0);
