@@ -40,6 +40,25 @@ final class PersonalPapers {
     return q.isEmpty() || q.equals(ALL);
   }
 
+  /**
+   * Why the feed is empty, in terms of what the member has (topics, followed authors): {@code none}
+   * when nothing matches at all, else every match was seen.
+   */
+  private static String nothingLeft(InterestProfile profile, boolean none) {
+    if (profile.topics().isEmpty() && !profile.follows().isEmpty()) {
+      // A member who follows authors and has no topic was told about topics they never added.
+      return none
+          ? "Nothing by the authors you follow yet (sources list the authors of some papers only)."
+              + " Add topics with `/topics add <topic>`."
+          : "You've seen every paper by the authors you follow for now. `/papers all` shows them"
+              + " again, or add topics with `/topics add <topic>`.";
+    }
+    return none
+        ? "Nothing matches your topics yet. Add or broaden topics with `/topics add <topic>`."
+        : "You've seen everything that matches your topics for now. `/papers all` shows them again, "
+            + "or add topics with `/topics add <topic>`.";
+  }
+
   Reply show(MemberKey member, String query, int page) {
     InterestProfile profile = store.load(member);
     boolean all = query.strip().equalsIgnoreCase(ALL);
@@ -55,11 +74,13 @@ final class PersonalPapers {
     Recommendations recs =
         index.recommend(new ProfileQuery(profile, all, offset, PapersCommand.PAGE_SIZE));
     if (recs.items().isEmpty()) {
-      return Reply.privateText(
-          all || profile.topics().isEmpty() && profile.follows().isEmpty()
-              ? "Nothing matches your topics yet. Add or broaden topics with `/topics add <topic>`."
-              : "You've seen everything that matches your topics for now. `/papers all` shows them again, "
-                  + "or add topics with `/topics add <topic>`.");
+      // Seen everything, or never anything: "all" (seen papers included) tells them apart.
+      boolean none = index.recommend(new ProfileQuery(profile, true, 0, 1)).items().isEmpty();
+      if (all && !none) {
+        return Reply.privateText(
+            "Your papers end before page " + page + ": `/papers all` shows them from the first.");
+      }
+      return Reply.privateText(nothingLeft(profile, none));
     }
     List<PaperCard> cards = new ArrayList<>();
     for (Recommendation rec : recs.items()) {

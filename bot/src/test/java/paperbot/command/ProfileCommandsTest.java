@@ -369,6 +369,31 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void anEmptyFeedSaysWhyInTermsOfWhatTheMemberHas() {
+    // Following an author no source lists, and no topics: nothing to show, ever.
+    say("kai", "follow", "Nobody Atall");
+    assertThat(say("kai", "papers", "").text())
+        .isEqualTo(
+            "Nothing by the authors you follow yet (sources list the authors of some papers only)."
+                + " Add topics with `/topics add <topic>`.");
+    // A topic no paper has: never matched, so not "seen everything".
+    say("kim", "topics", "add qwzxv");
+    assertThat(say("kim", "papers", "").text()).startsWith("Nothing matches your topics yet.");
+    // Every paper by a followed author seen: said so, and /papers all shows them again.
+    say("kip", "follow", "Haoran He");
+    for (int page = 0; page < 20; page++) {
+      if (say("kip", "papers", "").cards().isEmpty()) {
+        break;
+      }
+    }
+    assertThat(say("kip", "papers", "").text())
+        .startsWith("You've seen every paper by the authors you follow for now.");
+    assertThat(say("kip", "papers", "all").cards()).isNotEmpty();
+    assertThat(say("kip", "papers", "all page 150").text())
+        .isEqualTo("Your papers end before page 150: `/papers all` shows them from the first.");
+  }
+
+  @Test
   void followedAuthorsAreFlagged() {
     assertThat(say("jo", "follow", "Haoran He").text()).startsWith("Following *Haoran He*");
     Reply reply = say("jo", "papers", "");
