@@ -70,8 +70,13 @@ public final class Ranker {
   public SearchResults search(IndexSearcher searcher, SearchRequest typedRequest)
       throws IOException {
     SearchSyntax.Read syntax = SearchSyntax.of(typedRequest.query(), searcher, analyzer);
+    // "from 2024", "since 2022": a limit on the date, not words to match.
+    PublishedYears years = PublishedYears.in(syntax.query(), LocalDate.now(clock));
     SearchRequest request =
-        new SearchRequest(syntax.query(), typedRequest.offset(), typedRequest.limit());
+        new SearchRequest(
+            years == null ? syntax.query() : years.without(),
+            typedRequest.offset(),
+            typedRequest.limit());
     QueryWords.Split asTyped = QueryWords.split(request.query());
     // An author's name limits the search to their papers; the rest of the query ranks them.
     AuthorNames.Found author =
@@ -90,13 +95,22 @@ public final class Ranker {
     SearchMarks marks = syntax.marks().fixed(words.changes());
     QueryLimits limits =
         QueryLimits.of(split, marks, plan, expander, searcher.getIndexReader())
-            .and(author == null ? null : author.query());
+            .and(author == null ? null : author.query())
+            .and(years == null ? null : years.query());
     List<Concept> concepts =
         marks.weighed(expander.concepts(words.words(), searcher.getIndexReader()));
     QueryPlan.TextQuery text = plan.textQuery(concepts);
-    if (text == null) {
+    // "papers from 2024": the year is all that was asked for.
+    boolean yearAlone =
+        years != null
+            && author == null
+            && QueryWords.of(split.searched()).stream().allMatch(ChatWords::contains);
+    if (text == null || yearAlone) {
+      if (author == null && years != null) {
+        return newestPapers(searcher, request, years.query(), limits, null, years.notice());
+      }
       return author != null
-          ? authorPapers(searcher, request, author, limits)
+          ? authorPapers(searcher, request, author, limits, years)
           : new SearchResults(
               List.of(),
               0,
@@ -104,6 +118,9 @@ public final class Ranker {
               split.excluded().isEmpty() ? EMPTY_NOTICE : SearchResults.ONLY_LEFT_OUT);
     }
     String notice = syntax.notice();
+    if (years != null) {
+      notice = join(notice, years.notice());
+    }
     String cut = QueryWords.cutNotice(request.query());
     if (cut != null) {
       notice = join(notice, cut);
@@ -200,13 +217,39 @@ public final class Ranker {
    * the query's limits.
    */
   private SearchResults authorPapers(
-      IndexSearcher searcher, SearchRequest request, AuthorNames.Found author, QueryLimits limits)
+      IndexSearcher searcher,
+      SearchRequest request,
+      AuthorNames.Found author,
+      QueryLimits limits,
+      PublishedYears years)
+      throws IOException {
+    String notice = "Papers by " + author.written() + ", the newest and most upvoted first.";
+    return newestPapers(
+        searcher,
+        request,
+        author.query(),
+        limits,
+        author,
+        years == null ? notice : join(years.notice(), notice));
+  }
+
+  /**
+   * The papers {@code filter} matches (an author's, a year's), the newest and most upvoted first,
+   * within the query's limits.
+   */
+  private SearchResults newestPapers(
+      IndexSearcher searcher,
+      SearchRequest request,
+      Query filter,
+      QueryLimits limits,
+      AuthorNames.Found author,
+      String notice)
       throws IOException {
     int depth = Math.min(MAX_DEPTH, request.offset() + request.limit());
     Query query =
         limits.apply(
             new BooleanQuery.Builder()
-                .add(author.query(), Occur.FILTER)
+                .add(filter, Occur.FILTER)
                 .add(plan.priors(LocalDate.now(clock)), Occur.SHOULD)
                 .build());
     TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, COUNT_LIMIT));
@@ -214,10 +257,8 @@ public final class Ranker {
         request.offset() >= top.scoreDocs.length
             ? new ScoreDoc[0]
             : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
-    String notice = "Papers by " + author.written() + ", the newest and most upvoted first.";
     return new SearchResults(
-        hits(
-            searcher, PoolText.read(searcher, page), author.query(), List.of(), page, null, author),
+        hits(searcher, PoolText.read(searcher, page), filter, List.of(), page, null, author),
         top.totalHits.value(),
         top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO,
         request.offset(),

@@ -99,6 +99,45 @@ final class RankingTest {
   }
 
   @Test
+  void aYearTypedWithTheQueryLimitsThePapersToIt() {
+    index.replaceAll(
+        List.of(
+            paper(
+                "Diffusion policy, old",
+                "A diffusion policy." + FILLER,
+                LocalDate.of(2023, 3, 1),
+                0),
+            paper(
+                "Diffusion policy, new",
+                "A diffusion policy." + FILLER,
+                LocalDate.of(2024, 6, 1),
+                0),
+            paper("Undated diffusion policy", "A diffusion policy." + FILLER),
+            paper(
+                "Grasping",
+                "Robot grasping from 2024 data." + FILLER,
+                LocalDate.of(2024, 2, 1),
+                0)),
+        "f");
+    assertThat(titles("diffusion policy from 2024")).containsExactly("Diffusion policy, new");
+    SearchResults in2024 = index.search(SearchRequest.firstPage("diffusion policy from 2024", 10));
+    // Related papers may follow the few matches, from the same year.
+    assertThat(in2024.hits())
+        .allSatisfy(h -> assertThat(h.paper().published().getYear()).isEqualTo(2024));
+    assertThat(in2024.notice()).contains("Papers from 2024 only.");
+    // "from" and "2024" are not words to match: the grasping paper says both and is no answer.
+    assertThat(titles("diffusion policy since 2023"))
+        .containsExactlyInAnyOrder("Diffusion policy, old", "Diffusion policy, new");
+    assertThat(titles("diffusion policy before 2024")).containsExactly("Diffusion policy, old");
+    // A year alone lists that year's papers, newest and most upvoted first.
+    SearchResults year = index.search(SearchRequest.firstPage("papers from 2024", 10));
+    assertThat(year.hits())
+        .extracting(h -> h.paper().title())
+        .containsExactly("Diffusion policy, new", "Grasping");
+    assertThat(year.notice()).isEqualTo("Papers from 2024 only.");
+  }
+
+  @Test
   void papersMatchingOnlyThePriorsAreNeverReturned() {
     index.replaceAll(
         List.of(
