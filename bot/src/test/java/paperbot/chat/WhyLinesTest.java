@@ -30,7 +30,8 @@ final class WhyLinesTest {
         topics,
         List.of(),
         trending,
-        resembles);
+        resembles,
+        List.of());
   }
 
   @Test

@@ -30,18 +30,6 @@ public record Recommendation(
     partly = List.copyOf(partly);
   }
 
-  /** A recommendation that matches no topic in part only. */
-  public Recommendation(
-      Paper paper,
-      double score,
-      String snippet,
-      List<String> topics,
-      List<String> authors,
-      double trending,
-      String resembles) {
-    this(paper, score, snippet, topics, authors, trending, resembles, List.of());
-  }
-
   /** A recommendation that resembles no liked paper (digests, trending). */
   public Recommendation(
       Paper paper,
@@ -50,6 +38,6 @@ public record Recommendation(
       List<String> topics,
       List<String> authors,
       double trending) {
-    this(paper, score, snippet, topics, authors, trending, null);
+    this(paper, score, snippet, topics, authors, trending, null, List.of());
   }
 }
