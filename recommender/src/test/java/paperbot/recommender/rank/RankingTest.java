@@ -378,6 +378,31 @@ final class RankingTest {
   }
 
   @Test
+  void aQuestionAskingForNoTrainingFindsTrainingFreeMethods() {
+    index.replaceAll(
+        List.of(
+            paper(
+                "Reward fine-tuning for diffusion",
+                "We steer a diffusion model towards a reward by fine-tuning its weights." + FILLER),
+            paper(
+                "Guidance at sampling time",
+                "A training-free method to steer a frozen diffusion model towards a reward."
+                    + FILLER)),
+        "f");
+    // "without fine-tuning" asks for what papers call training-free, not for fine-tuning.
+    assertThat(titles("how can I steer a diffusion model without fine-tuning it?"))
+        .first()
+        .isEqualTo("Guidance at sampling time");
+    assertThat(
+            index
+                .search(SearchRequest.firstPage("steer diffusion without retraining", 10))
+                .hits()
+                .get(0)
+                .whyLine())
+        .contains("without retraining → training-free");
+  }
+
+  @Test
   void whyLineNamesPhrasesAndFieldsTitleFirst() {
     index.replaceAll(
         List.of(
