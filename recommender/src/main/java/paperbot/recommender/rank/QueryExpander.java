@@ -18,6 +18,9 @@ import org.apache.lucene.index.IndexReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paperbot.recommender.index.DefinedAbbreviations;
+import paperbot.recommender.index.PaperAnalyzer;
+import paperbot.recommender.index.PaperFields;
+import paperbot.recommender.index.WordPairs;
 
 /**
  * Abbreviations and synonyms from {@code config/expansions.txt}: splits a member's words into
@@ -27,6 +30,7 @@ import paperbot.recommender.index.DefinedAbbreviations;
 public final class QueryExpander {
   private static final Logger log = LoggerFactory.getLogger(QueryExpander.class);
   private static final String DEFAULTS = "expansions.txt";
+  private static final PaperAnalyzer ANALYZER = new PaperAnalyzer();
 
   /** Every form, as words, to the forms (as written in the file) it is equivalent to. */
   private final Map<List<String>, Set<String>> equivalents;
@@ -104,7 +108,18 @@ public final class QueryExpander {
         spelling.putIfAbsent(words, form);
         groupsPerForm.merge(words, 1, Integer::sum);
         Set<String> others = equivalents.computeIfAbsent(words, k -> new LinkedHashSet<>());
-        forms.stream().filter(other -> !QueryWords.of(other).equals(words)).forEach(others::add);
+        // One form per reading: the list spells some forms several ways that the index reads as
+        // one ("behaviour cloning", "behavioral cloning"; "mixture-of-experts"), and each copy
+        // would be one more clause scoring the same phrase, a concept weighing as often as it is
+        // spelt.
+        Set<List<String>> read = new HashSet<>();
+        read.add(reading(form));
+        others.forEach(other -> read.add(reading(other)));
+        for (String other : forms) {
+          if (!QueryWords.of(other).equals(words) && read.add(reading(other))) {
+            others.add(other);
+          }
+        }
       }
     }
     Set<List<String>> ambiguous = new HashSet<>();
@@ -114,6 +129,16 @@ public final class QueryExpander {
       }
     });
     return new QueryExpander(equivalents, spelling, ambiguous);
+  }
+
+  /** A form as the abstract field indexes it: its terms, each after the first with its distance. */
+  private static List<String> reading(String form) {
+    WordPairs.Analysed analysed = WordPairs.analyse(ANALYZER, PaperFields.ABSTRACT, form);
+    List<String> reading = new ArrayList<>();
+    for (int i = 0; i < analysed.terms().size(); i++) {
+      reading.add((i == 0 ? "" : analysed.increments()[i] + " ") + analysed.terms().get(i));
+    }
+    return reading;
   }
 
   /**
