@@ -108,15 +108,15 @@ public final class QueryExpander {
         spelling.putIfAbsent(words, form);
         groupsPerForm.merge(words, 1, Integer::sum);
         Set<String> others = equivalents.computeIfAbsent(words, k -> new LinkedHashSet<>());
-        // One form per reading: the list spells some forms several ways that the index reads as
-        // one ("behaviour cloning", "behavioral cloning"; "mixture-of-experts"), and each copy
-        // would be one more clause scoring the same phrase, a concept weighing as often as it is
-        // spelt.
-        Set<List<String>> read = new HashSet<>();
-        read.add(reading(form));
-        others.forEach(other -> read.add(reading(other)));
+        // The member's own words are searched once: the list spells some forms several ways that
+        // the index reads as one ("behavior cloning", "behaviour cloning", "behavioral cloning"),
+        // and each spelling was one more clause scoring the member's own phrase again (a question
+        // about behaviour cloning weighed its phrase 3.7 times over its other words). An
+        // abbreviation keeps every spelling of its long form: counted once, "bc" ranked papers
+        // that name BC in passing above those titled Behavioral Cloning (docs/ranking.md).
+        List<String> own = reading(form);
         for (String other : forms) {
-          if (!QueryWords.of(other).equals(words) && read.add(reading(other))) {
+          if (!QueryWords.of(other).equals(words) && !reading(other).equals(own)) {
             others.add(other);
           }
         }
