@@ -103,21 +103,21 @@ public final class QueryExpander {
           forms.add(form.strip());
         }
       }
-      for (String form : forms) {
-        List<String> words = QueryWords.of(form);
-        spelling.putIfAbsent(words, form);
+      // Each form's words (how a query names it) and reading (how the index reads it), once.
+      List<List<String>> wordsOf = forms.stream().map(QueryWords::of).toList();
+      List<List<String>> readings = forms.stream().map(QueryExpander::reading).toList();
+      for (int f = 0; f < forms.size(); f++) {
+        List<String> words = wordsOf.get(f);
+        spelling.putIfAbsent(words, forms.get(f));
         groupsPerForm.merge(words, 1, Integer::sum);
         Set<String> others = equivalents.computeIfAbsent(words, k -> new LinkedHashSet<>());
-        // The member's own words are searched once: the list spells some forms several ways that
-        // the index reads as one ("behavior cloning", "behaviour cloning", "behavioral cloning"),
-        // and each spelling was one more clause scoring the member's own phrase again (a question
-        // about behaviour cloning weighed its phrase 3.7 times over its other words). An
-        // abbreviation keeps every spelling of its long form: counted once, "bc" ranked papers
-        // that name BC in passing above those titled Behavioral Cloning (docs/ranking.md).
-        List<String> own = reading(form);
-        for (String other : forms) {
-          if (!QueryWords.of(other).equals(words) && !reading(other).equals(own)) {
-            others.add(other);
+        // The member's own words are searched once: a spelling the index reads as them
+        // ("behaviour cloning" for "behavior cloning") would be one more clause scoring the same
+        // phrase. An abbreviation keeps every spelling of its long form (docs/ranking.md: counted
+        // once, "bc" ranked papers naming BC in passing above those titled Behavioral Cloning).
+        for (int o = 0; o < forms.size(); o++) {
+          if (!wordsOf.get(o).equals(words) && !readings.get(o).equals(readings.get(f))) {
+            others.add(forms.get(o));
           }
         }
       }
