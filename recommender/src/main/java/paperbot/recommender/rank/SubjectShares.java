@@ -50,6 +50,11 @@ final class SubjectShares {
     return subjects.size() < 2 ? NONE : new SubjectShares(List.copyOf(subjects));
   }
 
+  /** True when the query names several subjects. */
+  boolean several() {
+    return !subjects.isEmpty();
+  }
+
   /** The first pass's window: deep enough to hold each subject's best. */
   int window(int window) {
     return subjects.isEmpty() ? window : Math.max(window, WINDOW);

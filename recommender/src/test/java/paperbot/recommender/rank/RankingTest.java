@@ -403,6 +403,31 @@ final class RankingTest {
   }
 
   @Test
+  void twoWordsWrittenTogetherRankBeforeTheSameWordsApart() {
+    index.replaceAll(
+        List.of(
+            paper(
+                "Transformer Policies for Decision Making",
+                "A transformer controls the robot; a larger transformer makes each decision faster."
+                    + FILLER),
+            paper(
+                "Attacks on return-conditioned agents",
+                "We attack a decision transformer trained on offline data." + FILLER),
+            paper(
+                "Graph Transformer for Embodiments",
+                "A transformer reads the robot's joints as a graph to make a decision." + FILLER)),
+        "f");
+    // A query of two words is usually one term of art: the paper that names it comes first.
+    assertThat(titles("decision transformer"))
+        .first()
+        .isEqualTo("Attacks on return-conditioned agents");
+    // Three words are more often a description: their order is the fusion's.
+    assertThat(titles("decision transformer robot"))
+        .first()
+        .isNotEqualTo("Attacks on return-conditioned agents");
+  }
+
+  @Test
   void whyLineNamesPhrasesAndFieldsTitleFirst() {
     index.replaceAll(
         List.of(

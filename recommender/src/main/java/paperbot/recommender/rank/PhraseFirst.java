@@ -1,0 +1,65 @@
+package paperbot.recommender.rank;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import paperbot.recommender.index.PaperFields;
+
+/**
+ * A query of two concepts is usually one term of art ("decision transformer", "flow matching",
+ * "offline-to-online rl"): the pool's papers that name the two together, as the member wrote them,
+ * in their title or abstract, come first, each group in its fused order. The fusion's plain-words
+ * and feedback signals score the two words apart, so papers with "Transformer" in their title and
+ * "decision" somewhere in their abstract outranked the two papers about Decision Transformers
+ * (docs/ranking.md, twenty-fourth session). The same order for a query of one concept (a known
+ * term's forms named whole first) moved one judged query, which lost; in a query of three or more
+ * concepts they are more often a description than a name, and one of those lost too.
+ */
+final class PhraseFirst {
+  private PhraseFirst() {}
+
+  /**
+   * {@code ranked} with the papers among its first {@code pool} that name the query's two concepts
+   * together moved ahead of the pool's others; papers after the pool stay where they are, so a
+   * paper's place does not depend on the page asked. Unchanged unless the query has exactly two
+   * concepts and names one subject.
+   */
+  static ScoreDoc[] order(
+      IndexSearcher searcher,
+      QueryPlan plan,
+      List<Concept> concepts,
+      boolean severalSubjects,
+      ScoreDoc[] ranked,
+      int pool)
+      throws IOException {
+    if (concepts.size() != 2 || severalSubjects) {
+      return ranked;
+    }
+    String together = concepts.get(0).text() + " " + concepts.get(1).text();
+    List<Query> phrase =
+        Stream.of(PaperFields.TITLE, PaperFields.ABSTRACT)
+            .map(field -> plan.fieldQuery(field, together, 0))
+            .filter(Objects::nonNull)
+            .toList();
+    int size = Math.min(pool, ranked.length);
+    if (phrase.isEmpty() || size < 2) {
+      return ranked;
+    }
+    ScoreDoc[] inPool = Arrays.copyOfRange(ranked, 0, size);
+    boolean[] named = new DocMatcher(searcher).matching(inPool, QueryPlan.anyOf(phrase));
+    List<ScoreDoc> ordered = new ArrayList<>(ranked.length);
+    List<ScoreDoc> rest = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      (named[i] ? ordered : rest).add(ranked[i]);
+    }
+    ordered.addAll(rest);
+    ordered.addAll(List.of(ranked).subList(size, ranked.length));
+    return ordered.toArray(ScoreDoc[]::new);
+  }
+}
