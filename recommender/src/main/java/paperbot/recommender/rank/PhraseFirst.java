@@ -17,29 +17,19 @@ import paperbot.recommender.index.PaperFields;
  * in their title or abstract, come first, each group in its fused order. The fusion's plain-words
  * and feedback signals score the two words apart, so papers with "Transformer" in their title and
  * "decision" somewhere in their abstract outranked the two papers about Decision Transformers
- * (docs/ranking.md, twenty-fourth session). The same order for a query of one concept (a known
- * term's forms named whole first) moved one judged query, which lost; in a query of three or more
- * concepts they are more often a description than a name, and one of those lost too.
+ * (docs/ranking.md, twenty-fourth session). The feed orders a member's two-concept topics the same
+ * way, before their topics take turns ({@link InterestShares}). The same order for a query of one
+ * concept (a known term's forms named whole first) moved one judged query, which lost; in a query
+ * of three or more concepts they are more often a description than a name, and one of those lost
+ * too.
  */
 final class PhraseFirst {
   private PhraseFirst() {}
 
-  /**
-   * {@code ranked} with the papers among its first {@code pool} that name the query's two concepts
-   * together moved ahead of the pool's others; papers after the pool stay where they are, so a
-   * paper's place does not depend on the page asked. Unchanged unless the query has exactly two
-   * concepts and names one subject.
-   */
-  static ScoreDoc[] order(
-      IndexSearcher searcher,
-      QueryPlan plan,
-      List<Concept> concepts,
-      boolean severalSubjects,
-      ScoreDoc[] ranked,
-      int pool)
-      throws IOException {
-    if (concepts.size() != 2 || severalSubjects) {
-      return ranked;
+  /** The two concepts written together, in title or abstract; null unless there are exactly two. */
+  static Query together(QueryPlan plan, List<Concept> concepts) {
+    if (concepts.size() != 2) {
+      return null;
     }
     String together = concepts.get(0).text() + " " + concepts.get(1).text();
     List<Query> phrase =
@@ -47,12 +37,22 @@ final class PhraseFirst {
             .map(field -> plan.fieldQuery(field, together, 0))
             .filter(Objects::nonNull)
             .toList();
+    return phrase.isEmpty() ? null : QueryPlan.anyOf(phrase);
+  }
+
+  /**
+   * {@code ranked} with the papers among its first {@code pool} that match {@code together} moved
+   * ahead of the pool's others, each group in its order; papers after the pool stay where they are,
+   * so a paper's place does not depend on the page asked. Unchanged when {@code together} is null.
+   */
+  static ScoreDoc[] order(IndexSearcher searcher, Query together, ScoreDoc[] ranked, int pool)
+      throws IOException {
     int size = Math.min(pool, ranked.length);
-    if (phrase.isEmpty() || size < 2) {
+    if (together == null || size < 2) {
       return ranked;
     }
-    ScoreDoc[] inPool = Arrays.copyOfRange(ranked, 0, size);
-    boolean[] named = new DocMatcher(searcher).matching(inPool, QueryPlan.anyOf(phrase));
+    boolean[] named =
+        new DocMatcher(searcher).matching(Arrays.copyOfRange(ranked, 0, size), together);
     List<ScoreDoc> ordered = new ArrayList<>(ranked.length);
     List<ScoreDoc> rest = new ArrayList<>();
     for (int i = 0; i < size; i++) {

@@ -176,7 +176,10 @@ public final class Ranker {
             pooled.size(),
             new Deeper(firstPass, window));
     ranked = subjects.share(searcher, ranked, pooled.size());
-    ranked = PhraseFirst.order(searcher, plan, concepts, subjects.several(), ranked, pooled.size());
+    if (!subjects.several()) {
+      ranked =
+          PhraseFirst.order(searcher, PhraseFirst.together(plan, concepts), ranked, pooled.size());
+    }
     ranked = TitledPaper.first(searcher, request.query(), ranked);
     RelatedPapers.Found related = null;
     boolean few = RelatedPapers.wanted(first.totalHits);

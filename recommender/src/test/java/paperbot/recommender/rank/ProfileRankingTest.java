@@ -133,6 +133,39 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void aTopicOfTwoWordsWrittenTogetherFindsThePapersThatNameItFirst() {
+    Paper named =
+        paper(
+            "Attacks on return-conditioned agents",
+            "We attack a decision transformer trained on offline data.",
+            List.of(),
+            null,
+            0);
+    index.replaceAll(
+        List.of(
+            paper(
+                "Transformer Policies for Decision Making",
+                "A transformer controls the robot; a larger transformer makes each decision faster.",
+                List.of(),
+                null,
+                0),
+            named,
+            paper(
+                "Graph Transformer for Embodiments",
+                "A transformer reads the robot's joints as a graph to make a decision.",
+                List.of(),
+                null,
+                0)),
+        "f");
+    assertThat(
+            titles(
+                profile(
+                    Map.of("decision transformer", 1.0), List.of(), Map.of(), List.of(), Set.of())))
+        .first()
+        .isEqualTo(named.title());
+  }
+
+  @Test
   void aPaperMatchingPartOfATopicSaysSoAndNotThatLikesPickedIt() {
     Recommendations recs =
         index.recommend(
