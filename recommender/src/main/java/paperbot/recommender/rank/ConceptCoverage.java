@@ -110,11 +110,6 @@ final class ConceptCoverage {
         .toArray(ScoreDoc[]::new);
   }
 
-  /** The searchable concepts, as the member wrote them. */
-  List<Concept> concepts() {
-    return concepts;
-  }
-
   /** False when coverage cannot tell papers apart: fewer than two searchable concepts. */
   boolean counts() {
     return shapes.size() >= 2 && total > 0;

@@ -12,7 +12,8 @@ import org.apache.lucene.search.Query;
  * positions, which is cheap enough to sort a whole pool by topic: {@link InterestShares}; {@code
  * partly} are the topics as the feed's candidates match them, any of their words, to name the
  * topics a paper matches in part), every clause that may match, the topics' phrase bonuses for the
- * second pass, and each topic's {@link ConceptCoverage}. Built by {@link ProfileQueries#interests}.
+ * second pass, each topic's {@link ConceptCoverage}, and the topics of two concepts written
+ * together ({@link PhraseFirst}; null when none). Built by {@link ProfileQueries#interests}.
  */
 record Interests(
     Map<String, Query> topics,
@@ -24,7 +25,8 @@ record Interests(
     List<Query> bonuses,
     List<Query> highlights,
     Query words,
-    List<ConceptCoverage> coverages) {
+    List<ConceptCoverage> coverages,
+    Query namedTogether) {
   /** Any interest, with real phrases. */
   Query exactQuery() {
     return QueryPlan.anyOf(exactClauses);

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import paperbot.recommender.index.PaperFields;
 
 /**
  * A query of two concepts is usually one term of art ("decision transformer", "flow matching",
@@ -26,24 +23,11 @@ import paperbot.recommender.index.PaperFields;
 final class PhraseFirst {
   private PhraseFirst() {}
 
-  /** The two concepts written together, in title or abstract; null unless there are exactly two. */
-  static Query together(QueryPlan plan, List<Concept> concepts) {
-    if (concepts.size() != 2) {
-      return null;
-    }
-    String together = concepts.get(0).text() + " " + concepts.get(1).text();
-    List<Query> phrase =
-        Stream.of(PaperFields.TITLE, PaperFields.ABSTRACT)
-            .map(field -> plan.fieldQuery(field, together, 0))
-            .filter(Objects::nonNull)
-            .toList();
-    return phrase.isEmpty() ? null : QueryPlan.anyOf(phrase);
-  }
-
   /**
-   * {@code ranked} with the papers among its first {@code pool} that match {@code together} moved
-   * ahead of the pool's others, each group in its order; papers after the pool stay where they are,
-   * so a paper's place does not depend on the page asked. Unchanged when {@code together} is null.
+   * {@code ranked} with the papers among its first {@code pool} that match {@code together} ({@link
+   * QueryPlan#namedTogether}) moved ahead of the pool's others, each group in its order; papers
+   * after the pool stay where they are, so a paper's place does not depend on the page asked.
+   * Unchanged when {@code together} is null.
    */
   static ScoreDoc[] order(IndexSearcher searcher, Query together, ScoreDoc[] ranked, int pool)
       throws IOException {

@@ -68,6 +68,7 @@ final class ProfileQueries {
     List<Query> highlights = new ArrayList<>();
     List<Query> words = new ArrayList<>();
     List<ConceptCoverage> coverages = new ArrayList<>();
+    List<Query> namedTogether = new ArrayList<>();
     List<Map.Entry<String, Double>> heaviestFirst = new ArrayList<>(profile.topics().entrySet());
     heaviestFirst.sort(Map.Entry.<String, Double>comparingByValue().reversed());
     for (Map.Entry<String, Double> topic : heaviestFirst) {
@@ -86,6 +87,10 @@ final class ProfileQueries {
         highlights.add(text.highlight());
         words.add(new BoostQuery(plan.bagOfWords(concepts), weight));
         coverages.add(ConceptCoverage.of(corpus, plan, concepts));
+        Query named = plan.namedTogether(concepts);
+        if (named != null) {
+          namedTogether.add(named);
+        }
         if (text.bonus() != null) {
           bonuses.add(new BoostQuery(text.bonus(), weight));
         }
@@ -105,7 +110,8 @@ final class ProfileQueries {
         bonuses,
         highlights,
         words.isEmpty() ? null : QueryPlan.anyOf(words),
-        coverages);
+        coverages,
+        namedTogether.isEmpty() ? null : QueryPlan.anyOf(namedTogether));
   }
 
   /** The topic's words with their spelling fixed, remembered for the index generation. */

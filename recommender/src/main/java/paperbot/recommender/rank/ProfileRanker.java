@@ -250,15 +250,10 @@ public final class ProfileRanker {
       votes[votes.length - 1] = LIKE_MODEL_VOTES;
     }
     // A topic of two concepts is usually a term of art: papers naming it come first, as in search.
-    List<Query> named =
-        interests.coverages().stream()
-            .map(coverage -> PhraseFirst.together(plan, coverage.concepts()))
-            .filter(Objects::nonNull)
-            .toList();
     ScoreDoc[] fused =
         PhraseFirst.order(
             searcher,
-            named.isEmpty() ? null : QueryPlan.anyOf(named),
+            interests.namedTogether(),
             RankFusion.fuse(pool, signals, votes, negative),
             pool.length);
     // Every topic (and the followed authors, together) shows on the first pages, by its weight.

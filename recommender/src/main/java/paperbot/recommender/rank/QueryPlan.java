@@ -356,6 +356,25 @@ final class QueryPlan {
         : builder.createPhraseQuery(field, text, slop);
   }
 
+  /**
+   * Two concepts written together, as the member wrote them, in title or abstract ({@link
+   * PhraseFirst}); null unless there are exactly two.
+   */
+  Query namedTogether(List<Concept> concepts) {
+    if (concepts.size() != 2) {
+      return null;
+    }
+    String together = concepts.get(0).text() + " " + concepts.get(1).text();
+    List<Query> phrases = new ArrayList<>();
+    for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+      Query phrase = builder.createPhraseQuery(field, together, 0);
+      if (phrase != null) {
+        phrases.add(phrase);
+      }
+    }
+    return phrases.isEmpty() ? null : anyOf(phrases);
+  }
+
   private List<Query> phraseBonuses(List<Concept> concepts) {
     List<Query> bonuses = new ArrayList<>();
     if (concepts.size() < 2) {

@@ -177,8 +177,7 @@ public final class Ranker {
             new Deeper(firstPass, window));
     ranked = subjects.share(searcher, ranked, pooled.size());
     if (!subjects.several()) {
-      ranked =
-          PhraseFirst.order(searcher, PhraseFirst.together(plan, concepts), ranked, pooled.size());
+      ranked = PhraseFirst.order(searcher, plan.namedTogether(concepts), ranked, pooled.size());
     }
     ranked = TitledPaper.first(searcher, request.query(), ranked);
     RelatedPapers.Found related = null;
