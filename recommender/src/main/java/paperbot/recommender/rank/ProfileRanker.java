@@ -326,6 +326,10 @@ public final class ProfileRanker {
       String text = lowerText(shown.get(i));
       double best = 0;
       for (int j = 0; j < liked.size(); j++) {
+        if (liked.get(j).id().equals(shown.get(i).id())) {
+          // A liked paper shown again (in /papers all) is not "like" itself.
+          continue;
+        }
         double shared = 0;
         for (Map.Entry<String, Double> term : learned) {
           if (text.contains(term.getKey()) && likedText.get(j).contains(term.getKey())) {

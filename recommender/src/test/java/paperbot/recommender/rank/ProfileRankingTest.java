@@ -363,6 +363,13 @@ final class ProfileRankingTest {
     assertThat(liked.get(0).paper().title()).isEqualTo(DIFFUSION_VIDEO.title());
     assertThat(liked.get(0).resembles()).isEqualTo(likedVideo.title());
     assertThat(liked).extracting(r -> r.paper().id()).doesNotContain(likedVideo.id());
+    // In /papers all the liked paper shows again, and is not said to be like itself.
+    Recommendation again =
+        index.recommend(new ProfileQuery(likes, true, 0, 10)).items().stream()
+            .filter(r -> r.paper().id().equals(likedVideo.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(again.resembles()).isNull();
     Map<String, Double> unlearned = new java.util.HashMap<>();
     learned.forEach((term, weight) -> unlearned.put(term, -weight));
     InterestProfile dislikes =
