@@ -60,6 +60,16 @@ public final class TopicsCommand implements ChatCommand {
   private static final Pattern CARET_WEIGHT =
       Pattern.compile("^(\\S.*?)\\s*\\^\\s*([+-]?[0-9.]*[0-9][0-9.]*)$");
 
+  /**
+   * A question's opening word or its closing question mark: a topic typed as a question is one
+   * topic, commas and all ("how do I fine-tune a model on new tasks, without forgetting?"), not a
+   * list whose second item reads "without forgetting".
+   */
+  private static final Pattern QUESTION =
+      Pattern.compile(
+          "(?i)^\\s*(how|what|why|which|when|where|who|can|could|should|would|is|are|do|does|did)"
+              + "\\b|\\?\\s*$");
+
   /** A word weighed inside a topic ({@code diffusion^2 policy}): a topic has one weight. */
   private static final Pattern WORD_WEIGHT = Pattern.compile("\\^\\s*[+-]?[0-9.]*[0-9]");
 
@@ -156,7 +166,7 @@ public final class TopicsCommand implements ChatCommand {
       }
       shared = weight.value();
     }
-    List<String> items = Listing.items(text);
+    List<String> items = typedTopics(text);
     if (items.isEmpty()) {
       return Reply.privateText(TopicText.problem("", TopicText.Kind.TOPIC, limits));
     }
@@ -336,11 +346,22 @@ public final class TopicsCommand implements ChatCommand {
   }
 
   /**
+   * The topics in what the member typed: a list at its commas and semicolons ({@link
+   * Listing#items}), except a question, which is one topic ({@link #QUESTION}).
+   */
+  private static List<String> typedTopics(String text) {
+    List<String> items = Listing.items(text);
+    return items.size() > 1 && QUESTION.matcher(text).find()
+        ? List.of(String.join(", ", items))
+        : items;
+  }
+
+  /**
    * {@code remove offline rl, world models}: one topic or several, removed all or none (a topic
    * typed as a question is found as what it asks about, as {@code add} stored it).
    */
   private Reply remove(MemberKey member, String text) {
-    List<String> items = Listing.items(text);
+    List<String> items = typedTopics(text);
     if (items.isEmpty()) {
       return Reply.privateText(
           "Which topic? For example `/topics remove offline rl`. `/topics list` shows yours.");
@@ -350,6 +371,11 @@ public final class TopicsCommand implements ChatCommand {
     Map<String, List<String>> have = new LinkedHashMap<>();
     for (String stored : store.load(member).topics().keySet()) {
       have.computeIfAbsent(TopicText.key(stored), key -> new ArrayList<>()).add(stored);
+    }
+    // A topic stored with a comma (a question's subject, as /topics list shows it) is one topic.
+    String whole = TopicText.normalise(String.join(", ", items));
+    if (items.size() > 1 && have.containsKey(TopicText.key(whole))) {
+      items = List.of(whole);
     }
     List<String> found = new ArrayList<>();
     List<String> missing = new ArrayList<>();

@@ -470,6 +470,23 @@ final class ProfileCommandsTest {
   }
 
   @Test
+  void aQuestionWithACommaIsOneTopicAndIsRemovedAsListed() {
+    String subject = "fine-tune a pretrained model on new tasks, without forgetting the old ones";
+    assertThat(say("ida", "topics", "add How do I " + subject + "?").text())
+        .startsWith("Added topic *" + subject + "* (weight 1).");
+    assertThat(say("ida", "topics", "list").text())
+        .contains("• " + subject + " (weight 1)")
+        .doesNotContain("• without forgetting");
+    assertThat(say("ida", "topics", "remove " + subject).text())
+        .isEqualTo("Removed topic *" + subject + "*.");
+    // A list without a question is still a list.
+    assertThat(say("ida", "topics", "add sim-to-real, domain randomization").text())
+        .startsWith("Added topics *sim-to-real* and *domain randomization*");
+    assertThat(say("ida", "topics", "remove sim-to-real, domain randomization").text())
+        .isEqualTo("Removed topics *sim-to-real* and *domain randomization*.");
+  }
+
+  @Test
   void badInputGetsAShortReplyThatSaysWhatWorks() {
     assertThat(say("max", "topics", "add").text()).contains("/topics add offline rl");
     assertThat(say("max", "topics", "add " + "x".repeat(500)).text()).contains("keep it to 100");
