@@ -68,7 +68,7 @@ public final class TopicsCommand implements ChatCommand {
   private static final Pattern QUESTION =
       Pattern.compile(
           "(?i)^\\s*(how|what|why|which|when|where|who|can|could|should|would|is|are|do|does|did)"
-              + "\\b|\\?\\s*$");
+              + "\\s|\\?\\s*$");
 
   /** A word weighed inside a topic ({@code diffusion^2 policy}): a topic has one weight. */
   private static final Pattern WORD_WEIGHT = Pattern.compile("\\^\\s*[+-]?[0-9.]*[0-9]");
