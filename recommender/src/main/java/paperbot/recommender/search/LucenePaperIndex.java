@@ -422,6 +422,15 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
     public static final int DEFAULT_THREADS =
         Math.min(4, Runtime.getRuntime().availableProcessors());
 
+    /**
+     * Batches smaller than this are indexed on one thread: threads that add documents at once give
+     * them an order that differs from one build to the next, so two papers with equal scores
+     * swapped places between two fresh indexes of the same seeds. The seeds (a few hundred papers)
+     * index in a second on one thread; rebuilds from the database (batches of 2,000) and the
+     * bench's (5,000) keep every thread.
+     */
+    static final int PARALLEL_FROM = 1_000;
+
     private final int threads;
     private final ExecutorService helpers;
 
@@ -439,10 +448,17 @@ public final class LucenePaperIndex implements PaperIndex, CorpusView {
                   });
     }
 
-    /** Indexes the papers, split across the threads; returns when all are added. */
+    /**
+     * Indexes the papers, split across the threads (a batch smaller than {@link #PARALLEL_FROM} on
+     * this thread, in its order); returns when all are added.
+     */
     @Override
     public void add(Collection<Paper> papers) {
       List<Paper> all = List.copyOf(papers);
+      if (all.size() < PARALLEL_FROM) {
+        addAll(all);
+        return;
+      }
       int share = (all.size() + threads - 1) / threads;
       List<Future<?>> others = new ArrayList<>();
       for (int t = 1; t < threads && t * share < all.size(); t++) {

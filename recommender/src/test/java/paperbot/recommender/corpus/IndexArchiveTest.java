@@ -102,6 +102,24 @@ final class IndexArchiveTest {
   }
 
   @Test
+  void aSmallCorpusGetsTheSameDocumentOrderInEveryFreshIndex() {
+    // Papers with equal scores keep the index's document order, so the seeds' must not depend on
+    // which indexing thread ran first.
+    List<Paper> seeds = CORPUS.subList(0, 300);
+    for (int build = 0; build < 5; build++) {
+      try (LucenePaperIndex index =
+              LucenePaperIndex.open(dir.resolve("index" + build), QueryExpander.none(), CLOCK);
+          CorpusView.Rebuild rebuild = index.startRebuild()) {
+        rebuild.add(seeds);
+        rebuild.commit("seeds", Optional.empty());
+        assertThat(index.all())
+            .extracting(Paper::id)
+            .containsExactlyElementsOf(seeds.stream().map(Paper::id).toList());
+      }
+    }
+  }
+
+  @Test
   void aLostIndexIsRebuiltFromTheDatabaseWithEveryChange() throws IOException {
     try (Database database = database()) {
       try (Running bot = open(database)) {
