@@ -63,7 +63,8 @@ public final class TopicsCommand implements ChatCommand {
   /**
    * A question's opening word or its closing question mark: a topic typed as a question is one
    * topic, commas and all ("how do I fine-tune a model on new tasks, without forgetting?"), not a
-   * list whose second item reads "without forgetting".
+   * list whose second item reads "without forgetting". Only question words: the chat words {@link
+   * TopicSubject} also drops ("papers on diffusion, offline rl") still open a list.
    */
   private static final Pattern QUESTION =
       Pattern.compile(
@@ -351,9 +352,12 @@ public final class TopicsCommand implements ChatCommand {
    */
   private static List<String> typedTopics(String text) {
     List<String> items = Listing.items(text);
-    return items.size() > 1 && QUESTION.matcher(text).find()
-        ? List.of(String.join(", ", items))
-        : items;
+    return items.size() > 1 && QUESTION.matcher(text).find() ? List.of(oneTopic(items)) : items;
+  }
+
+  /** The items of a list read back as one topic, with its commas. */
+  private static String oneTopic(List<String> items) {
+    return String.join(", ", items);
   }
 
   /**
@@ -373,7 +377,7 @@ public final class TopicsCommand implements ChatCommand {
       have.computeIfAbsent(TopicText.key(stored), key -> new ArrayList<>()).add(stored);
     }
     // A topic stored with a comma (a question's subject, as /topics list shows it) is one topic.
-    String whole = TopicText.normalise(String.join(", ", items));
+    String whole = TopicText.normalise(oneTopic(items));
     if (items.size() > 1 && have.containsKey(TopicText.key(whole))) {
       items = List.of(whole);
     }
