@@ -80,7 +80,8 @@ final class QueryOperators {
     }
     String query = out.toString();
     List<String> notices = new ArrayList<>();
-    addNotices(notices, QueryWords.split(query).mustHave());
+    QueryWords.Split split = QueryWords.split(query);
+    addNotices(notices, split.mustHave(), weighsNothing(split.searched()));
     return new Read(
         query,
         notices.isEmpty() ? null : String.join("\n", notices),
@@ -396,7 +397,21 @@ final class QueryOperators {
     return k;
   }
 
-  private void addNotices(List<String> notices, List<String> mustHave) {
+  /**
+   * True when every searched word ends up with the same weight ("diffusion^3" alone): a weight only
+   * counts against the query's other words, so saying "I weighed" would promise a change that does
+   * not happen.
+   */
+  private boolean weighsNothing(String searched) {
+    return !weights.isEmpty()
+        && QueryWords.of(searched).stream()
+                .map(word -> weights.getOrDefault(word, 1f))
+                .distinct()
+                .count()
+            == 1;
+  }
+
+  private void addNotices(List<String> notices, List<String> mustHave, boolean weighsNothing) {
     if (!near.isEmpty()) {
       notices.add("I read " + String.join(", ", near) + ".");
     }
@@ -441,7 +456,11 @@ final class QueryOperators {
               + ": a ^ after a letter is maths, and after a word it weighs the word"
               + " (planning^2).");
     }
-    if (!weighed.isEmpty()) {
+    if (!weighed.isEmpty() && weighsNothing) {
+      notices.add(
+          "A weight counts against a query's other words (diffusion^3 policy), and every word of"
+              + " this one weighs the same, so I searched it unweighed.");
+    } else if (!weighed.isEmpty()) {
       notices.add("I weighed " + String.join(", ", weighed) + " against your other words.");
     }
     if (!unweighed.isEmpty()) {

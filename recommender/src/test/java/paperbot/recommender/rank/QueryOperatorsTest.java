@@ -100,6 +100,22 @@ final class QueryOperatorsTest {
   }
 
   @Test
+  void aWeightWithNothingToCountAgainstIsNotSaidToWeigh() {
+    String unweighed =
+        "A weight counts against a query's other words (diffusion^3 policy), and every word of"
+            + " this one weighs the same, so I searched it unweighed.";
+    assertThat(read("diffusion^3").notice()).isEqualTo(unweighed);
+    assertThat(read("\"diffusion policy\"^2").notice()).isEqualTo(unweighed);
+    assertThat(read("diffusion^2 policy^2").notice()).isEqualTo(unweighed);
+    // A left-out word is not searched, so it is nothing to weigh against either.
+    assertThat(read("diffusion^3 -video").notice()).isEqualTo(unweighed);
+    assertThat(read("diffusion^2 policy^3").notice())
+        .isEqualTo(
+            "I weighed \u201cdiffusion\u201d \u00d72, \u201cpolicy\u201d \u00d73 against your"
+                + " other words.");
+  }
+
+  @Test
   void aLetterRaisedToANumberIsTheTermPapersWriteNotAWeight() {
     QueryOperators.Read norm = read("l^2 regularization");
     assertThat(norm.query()).isEqualTo("l2 regularization");
