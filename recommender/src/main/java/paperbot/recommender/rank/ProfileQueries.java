@@ -55,7 +55,8 @@ final class ProfileQueries {
    * The profile's interests. {@code loose} (the feed) matches a topic as search matches a query,
    * any of its words with the whole topic ranked first; otherwise (digests) every word of a topic
    * must match. Learned terms never widen the candidates here: the like model reorders them.
-   * Why-lines name a topic only when all of it matches.
+   * Why-lines name a topic only when all of it matches, and a topic of two concepts only when a
+   * paper names them together ({@link QueryPlan#namedAsOne}).
    */
   Interests interests(InterestProfile profile, boolean loose, IndexReader corpus)
       throws IOException {
@@ -81,7 +82,8 @@ final class ProfileQueries {
         QueryPlan.TextQuery text = loose ? plan.textQuery(concepts, false) : strict;
         clauses.add(new BoostQuery(text.match(), weight));
         exactClauses.add(new BoostQuery(text.exact(), weight));
-        topics.put(topic.getKey(), new BoostQuery(strict.exact(), weight));
+        Query asOne = plan.namedAsOne(concepts);
+        topics.put(topic.getKey(), new BoostQuery(asOne == null ? strict.exact() : asOne, weight));
         topicMatches.put(topic.getKey(), strict.match());
         partly.put(topic.getKey(), text.match());
         highlights.add(text.highlight());

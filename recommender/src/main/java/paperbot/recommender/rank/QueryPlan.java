@@ -375,6 +375,38 @@ final class QueryPlan {
     return phrases.isEmpty() ? null : anyOf(phrases);
   }
 
+  /**
+   * A topic of two concepts as the member means it, one thing ("world models"): any form of the
+   * first directly followed by any form of the second, in title or abstract (a word between, as in
+   * "real-world robot models", is already another thing). A why-line names such a topic for these
+   * papers only: "real-world ... models" has both words and is not about world models. Null unless
+   * there are exactly two concepts.
+   */
+  Query namedAsOne(List<Concept> concepts) {
+    if (concepts.size() != 2) {
+      return null;
+    }
+    List<Query> phrases = new ArrayList<>();
+    for (String first : forms(concepts.get(0))) {
+      for (String second : forms(concepts.get(1))) {
+        for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+          Query phrase = builder.createPhraseQuery(field, first + " " + second, 0);
+          if (phrase != null) {
+            phrases.add(phrase);
+          }
+        }
+      }
+    }
+    return phrases.isEmpty() ? null : anyOf(phrases);
+  }
+
+  private static List<String> forms(Concept concept) {
+    List<String> forms = new ArrayList<>();
+    forms.add(concept.text());
+    forms.addAll(concept.alternatives());
+    return forms;
+  }
+
   private List<Query> phraseBonuses(List<Concept> concepts) {
     List<Query> bonuses = new ArrayList<>();
     if (concepts.size() < 2) {

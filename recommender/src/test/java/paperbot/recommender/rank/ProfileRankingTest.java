@@ -190,6 +190,49 @@ final class ProfileRankingTest {
   }
 
   @Test
+  void aTopicOfTwoWordsIsNamedOnlyForPapersThatNameThemTogether() {
+    Paper together =
+        paper(
+            "Planning with Learned Simulators",
+            "We learn a world model of the scene and plan inside these world models.",
+            List.of(),
+            null,
+            0);
+    Paper apart =
+        paper(
+            "Real-World Robot Models",
+            "Models of robot arms, tested in the real world.",
+            List.of(),
+            null,
+            0);
+    Paper robust =
+        paper(
+            "Robust Reinforcement Learning under Shift",
+            "A policy learned from logged data that stays safe when the dynamics shift.",
+            List.of(),
+            null,
+            0);
+    index.replaceAll(List.of(apart, together, robust), "f");
+    Map<String, Double> topics = new LinkedHashMap<>();
+    topics.put("world models", 1.0);
+    topics.put("robust rl", 1.0);
+    Map<String, Recommendation> shown =
+        index
+            .recommend(
+                new ProfileQuery(
+                    profile(topics, List.of(), Map.of(), List.of(), Set.of()), false, 0, 10))
+            .items()
+            .stream()
+            .collect(java.util.stream.Collectors.toMap(r -> r.paper().title(), r -> r));
+    assertThat(shown.get(together.title()).topics()).containsExactly("world models");
+    // Both words, in other senses: picked for part of the topic, and said so.
+    assertThat(shown.get(apart.title()).topics()).isEmpty();
+    assertThat(shown.get(apart.title()).partly()).containsExactly("world models");
+    // Any form of its words names it: "robust reinforcement learning" for "robust rl".
+    assertThat(shown.get(robust.title()).topics()).containsExactly("robust rl");
+  }
+
+  @Test
   void aTopicSavedWithATypoFollowsTheWordPapersUse() {
     Map<String, Double> topics = new LinkedHashMap<>();
     topics.put("video difusion", 1.0);
