@@ -3,10 +3,14 @@ package paperbot.recommender.rank;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * A query of two concepts is usually one term of art ("decision transformer", "flow matching",
@@ -21,7 +25,56 @@ import org.apache.lucene.search.ScoreDoc;
  * too.
  */
 final class PhraseFirst {
+  /**
+   * Most papers naming the two concepts together that join a pool the first pass left them out of.
+   */
+  static final int JOINING = 10;
+
   private PhraseFirst() {}
+
+  /**
+   * The pool with the best {@link #JOINING} papers that name the two concepts together ({@code
+   * byPairs}, {@link QueryPlan#namedTogetherByPairs}) joined after it when the first pass left them
+   * out: the first pass scores the two words apart, so in a small corpus a paper that says "world
+   * models" once in its abstract fell behind forty papers with "World" in their title. Joined
+   * papers leave the rest of the first pass, so no page repeats or skips a paper. Unchanged when
+   * {@code byPairs} is null.
+   */
+  static SubjectShares.Pool join(IndexSearcher searcher, Query byPairs, SubjectShares.Pool pooled)
+      throws IOException {
+    if (byPairs == null) {
+      return pooled;
+    }
+    ScoreDoc[] hits = pooled.first().scoreDocs;
+    Set<Integer> inPool = new HashSet<>();
+    for (int i = 0; i < pooled.size(); i++) {
+      inPool.add(hits[i].doc);
+    }
+    Set<Integer> joining = new LinkedHashSet<>();
+    for (ScoreDoc named : searcher.search(byPairs, JOINING).scoreDocs) {
+      if (!inPool.contains(named.doc)) {
+        joining.add(named.doc);
+      }
+    }
+    if (joining.isEmpty()) {
+      return pooled;
+    }
+    List<ScoreDoc> ordered = new ArrayList<>(Arrays.asList(hits).subList(0, pooled.size()));
+    float floor = ordered.isEmpty() ? 0f : ordered.get(ordered.size() - 1).score;
+    for (int doc : joining) {
+      floor = Math.nextDown(floor);
+      ordered.add(new ScoreDoc(doc, floor));
+    }
+    int size = ordered.size();
+    for (int i = pooled.size(); i < hits.length; i++) {
+      if (!joining.contains(hits[i].doc)) {
+        ordered.add(hits[i]);
+      }
+    }
+    TopDocs first = pooled.first();
+    return new SubjectShares.Pool(
+        new TopDocs(first.totalHits, ordered.toArray(ScoreDoc[]::new)), size);
+  }
 
   /**
    * {@code ranked} with the papers among its first {@code pool} that match {@code together} ({@link

@@ -376,6 +376,24 @@ final class QueryPlan {
   }
 
   /**
+   * The papers that name two concepts together as typed, found by their word pair (no positions:
+   * {@link #matchQuery}), title first; for joining them to a pool ({@link PhraseFirst#join}). Null
+   * unless there are exactly two concepts.
+   */
+  Query namedTogetherByPairs(List<Concept> concepts) {
+    if (concepts.size() != 2) {
+      return null;
+    }
+    String together = concepts.get(0).text() + " " + concepts.get(1).text();
+    Query title = matchQuery(PaperFields.TITLE, together);
+    Query abstractQuery = matchQuery(PaperFields.ABSTRACT, together);
+    if (title == null || abstractQuery == null) {
+      return null;
+    }
+    return anyOf(List.of(new BoostQuery(title, TITLE_BOOST), abstractQuery));
+  }
+
+  /**
    * A topic of two concepts as the member means it, one thing ("world models"): any form of the
    * first directly followed by any form of the second, in title or abstract (a word between, as in
    * "real-world robot models", is already another thing). A why-line names such a topic for these

@@ -139,6 +139,14 @@ public final class Ranker {
     FirstPass firstPass = more -> firstPass(searcher, text, limits, more).scoreDocs;
     SubjectShares.Pool pooled =
         subjects.pool(searcher, firstPass(searcher, text, limits, window), POOL);
+    if (!subjects.several()) {
+      Query byPairs = plan.namedTogetherByPairs(concepts);
+      pooled =
+          PhraseFirst.join(
+              searcher,
+              byPairs == null ? null : KnownTerms.bind(searcher, limits.apply(byPairs)),
+              pooled);
+    }
     TopDocs first = pooled.first();
     List<Query> bonus = text.bonus() == null ? List.of() : List.of(text.bonus());
     LocalDate today = LocalDate.now(clock);

@@ -428,6 +428,36 @@ final class RankingTest {
   }
 
   @Test
+  void aPaperNamingTwoWordsTogetherJoinsThePoolFromBehindTheWordsApart() {
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      papers.add(
+          paper(
+              "Real-World Robot Models " + i,
+              "Models of robot arm " + i + " are tested in the real world." + FILLER));
+    }
+    Paper named =
+        paper(
+            "Learning to Act from Pixels",
+            "An agent learns a compact latent dynamics model from image observations and plans"
+                + " actions by imagining trajectories, a world model trained jointly with the"
+                + " policy, reward and value heads, evaluated on continuous control suites."
+                + FILLER);
+    papers.add(named);
+    index.replaceAll(papers, "f");
+    // The first pass scores the two words apart, where every other paper has "World" in its title.
+    assertThat(titles("world models")).first().isEqualTo(named.title());
+    // Joining the pool moves it from deeper pages, which neither repeat nor skip a paper.
+    List<String> all = new ArrayList<>();
+    for (int offset = 0; offset < 70; offset += 10) {
+      index.search(new SearchRequest("world models", offset, 10)).hits().stream()
+          .filter(h -> !h.related())
+          .forEach(h -> all.add(h.paper().title()));
+    }
+    assertThat(all).hasSize(61).doesNotHaveDuplicates().contains(named.title());
+  }
+
+  @Test
   void whyLineNamesPhrasesAndFieldsTitleFirst() {
     index.replaceAll(
         List.of(
