@@ -33,12 +33,12 @@ final class PhraseFirst {
   private PhraseFirst() {}
 
   /**
-   * The pool with the best {@link #JOINING} papers that name the two concepts together ({@code
-   * byPairs}, {@link QueryPlan#namedTogetherByPairs}) joined after it when the first pass left them
-   * out: the first pass scores the two words apart, so in a small corpus a paper that says "world
-   * models" once in its abstract fell behind forty papers with "World" in their title. Joined
-   * papers leave the rest of the first pass, so no page repeats or skips a paper. Unchanged when
-   * {@code byPairs} is null.
+   * The pool with the best papers that name the two concepts together ({@code byPairs}, {@link
+   * QueryPlan#namedTogetherByPairs}) joined after it when the first pass left them out, until it
+   * has {@link #JOINING} of them: the first pass scores the two words apart, so in a small corpus a
+   * paper that says "world models" once in its abstract fell behind forty papers with "World" in
+   * their title. Joined papers leave the rest of the first pass, so no page repeats or skips a
+   * paper. Unchanged when {@code byPairs} is null.
    */
   static SubjectShares.Pool join(IndexSearcher searcher, Query byPairs, SubjectShares.Pool pooled)
       throws IOException {
@@ -46,13 +46,24 @@ final class PhraseFirst {
       return pooled;
     }
     ScoreDoc[] hits = pooled.first().scoreDocs;
+    ScoreDoc[] pool = Arrays.copyOfRange(hits, 0, pooled.size());
+    int namedInPool = 0;
+    for (boolean named : new DocMatcher(searcher).matching(pool, byPairs)) {
+      namedInPool += named ? 1 : 0;
+    }
+    // A pool that already has them fills the first pages with them: no search and no larger pool,
+    // so a large corpus, where the first pass finds plenty, pays only this check
+    // (docs/bench-1m.md).
+    if (namedInPool >= JOINING) {
+      return pooled;
+    }
     Set<Integer> inPool = new HashSet<>();
-    for (int i = 0; i < pooled.size(); i++) {
-      inPool.add(hits[i].doc);
+    for (ScoreDoc hit : pool) {
+      inPool.add(hit.doc);
     }
     Set<Integer> joining = new LinkedHashSet<>();
     for (ScoreDoc named : searcher.search(byPairs, JOINING).scoreDocs) {
-      if (!inPool.contains(named.doc)) {
+      if (!inPool.contains(named.doc) && namedInPool + joining.size() < JOINING) {
         joining.add(named.doc);
       }
     }
